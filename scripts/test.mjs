@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Runs every check: type check, lint, unit tests, a fresh build, web-ext lint of the Firefox
+// build, and the real-browser tests; then prints one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-test-'));
+let passed = 0;
+let failed = 0;
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+function step(label, cmd, args) {
+  if (run(label, cmd, args)) passed++;
+  else {
+    failed++;
+    console.log(`FAILED: ${label}`);
+  }
+}
+function vitest(label, args, env) {
+  const out = path.join(tmp, `${label}.json`);
+  const ok = run(
+    label,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    env,
+  );
+  if (!fs.existsSync(out)) {
+    failed++;
+    console.log(`FAILED: ${label} produced no report`);
+    return;
+  }
+  const rep = JSON.parse(fs.readFileSync(out, 'utf8'));
+  passed += rep.numPassedTests;
+  failed += rep.numFailedTests + (ok || rep.numFailedTests ? 0 : 1);
+  console.log(`${label}: ${rep.numPassedTests} passed, ${rep.numFailedTests} failed`);
+}
+
+const only = process.argv[2];
+if (!only || only === 'static') {
+  step('type check', 'npx', ['tsc', '--noEmit']);
+  step('lint and format', 'npx', ['biome', 'ci', '.']);
+}
+if (!only || only === 'unit') vitest('unit', []);
+if (!only || only === 'e2e') {
+  const built = run('build chrome', 'npx', ['wxt', 'build']);
+  if (built) passed++;
+  else failed++;
+  if (!only) {
+    step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+    step('web-ext lint (firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-input']);
+  }
+  if (built) vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts'], { IL_REUSE_BUILD: '1' });
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,112 @@
+// Real-browser harness: serves fixture pages from 127.0.0.1 and starts Debian's Chromium through
+// playwright-core with the unpacked extension loaded (new headless mode).
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const extensionDir = path.join(root, '.output/chrome-mv3');
+export const pagesDir = path.join(root, 'tests/fixtures/pages');
+export const screenshotDir = path.join(root, 'test-results/screenshots');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((p) => p && fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian package "chromium" or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface FixtureServer {
+  origin: string;
+  /** Pages registered at run time (path -> html), served beside the fixture files. */
+  extra: Map<string, string>;
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures/pages on a free port of 127.0.0.1. */
+export async function serveFixtures(): Promise<FixtureServer> {
+  const extra = new Map<string, string>();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const dynamic = extra.get(url.pathname);
+    if (dynamic !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(dynamic);
+      return;
+    }
+    const file = path.join(pagesDir, path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(pagesDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    extra,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  openSidePanel(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the built extension and finds its id from the service worker. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  const serviceWorker = async () =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async openSidePanel() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves what a test saw under test-results/screenshots (git-ignored) and returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// WXT configuration: the folders stay at the top level (srcDir '.') and every entry point
+// uses the promise-based `browser` from webextension-polyfill.
+export default defineConfig({
+  srcDir: '.',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Inspection Lens',
+    description:
+      "Finds Ofsted inspection grades, councils and improvement areas in news about children's services, and keeps your clips.",
+    permissions: ['storage'],
+    action: { default_title: 'Inspection Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'inspection-lens@example.org',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: { excludeSources: ['.output/**', 'node_modules/**', 'test-results/**', '.wxt/**'] },
+});
