@@ -1,0 +1,117 @@
+// The analysis core: text in, findings out. No DOM and no browser API, so it runs unchanged in
+// the content script, in Node (the command-line analyser) and in tests.
+import type { Council } from '../data/gazetteer';
+import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
+import { type Detection, detectInspectionArticle } from './detect';
+import { findGrades, type Grade } from './grades';
+import { findImprovementAreas, type ImprovementArea } from './improvements';
+import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
+import { type PreparedText, prepareText, type SourceDocument } from './text';
+
+export type { AttributedGrade, CouncilMention, Detection, Grade, ImprovementArea, Outcome, SourceDocument };
+
+/** Everything the analysis finds, with offsets into `prepared.text` for highlighting. */
+export interface Analysis {
+  prepared: PreparedText;
+  detection: Detection;
+  grades: AttributedGrade[];
+  councils: CouncilMention[];
+  improvements: ImprovementArea[];
+  outcomes: Outcome[];
+}
+
+/** Hard cap on analysed text, so a hostile page cannot make the core run away. */
+export const MAX_TEXT = 4_000_000;
+
+/** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
+export function analyzeDocument(doc: SourceDocument): Analysis {
+  const safe = sanitiseDocument(doc);
+  const prepared = prepareText(safe);
+  const councils = findCouncilMentions(prepared.text, prepared.sentences);
+  const rawGrades = findGrades(prepared.text, prepared.sentences);
+  const grades = attributeGrades(rawGrades, councils);
+  const improvements = findImprovementAreas(prepared.sentences, rawGrades);
+  const detection = detectInspectionArticle({
+    title: safe.title,
+    text: prepared.text,
+    councilCount: new Set(councils.flatMap((m) => m.councils.map((c) => c.code))).size,
+    gradeCount: grades.length,
+  });
+  return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+}
+
+/** Removes control characters and caps size; keeps offsets meaningful for what remains. */
+function sanitiseDocument(doc: SourceDocument): SourceDocument {
+  let budget = MAX_TEXT;
+  const clean = (s: string) => {
+    const t = String(s ?? '')
+      .slice(0, Math.max(0, budget))
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
+    budget -= t.length;
+    return t;
+  };
+  const title = clean(doc.title);
+  const blocks: string[] = [];
+  for (const b of doc.blocks ?? []) {
+    if (budget <= 0) break;
+    blocks.push(clean(b));
+  }
+  return { title, blocks };
+}
+
+/** The contract's result shape (see ../shared/contracts/ANALYSIS.md). */
+export interface AnalysisResult {
+  source: string;
+  title: string;
+  isInspectionArticle: boolean;
+  confidence: number;
+  grades: {
+    grade: Grade;
+    text: string;
+    sentence: string;
+    council: Council | null;
+    councils?: Council[];
+    current: boolean;
+    year?: number;
+    area?: string;
+  }[];
+  councils: { code: string; name: string; mentions: { text: string; sentence: string }[] }[];
+  improvementAreas: { sentence: string; topic?: string }[];
+  outcomes: Outcome[];
+  error?: string;
+}
+
+/** Converts an analysis to the contract's result. */
+export function toResult(source: string, analysis: Analysis, title: string): AnalysisResult {
+  const { prepared } = analysis;
+  const sentenceOf = (start: number) => {
+    const s = prepared.sentences.find((x) => x.start <= start && x.end > start);
+    return s ? s.text : '';
+  };
+  return {
+    source,
+    title,
+    isInspectionArticle: analysis.detection.isInspectionArticle,
+    confidence: analysis.detection.confidence,
+    grades: analysis.grades.map((g) => ({
+      grade: g.grade,
+      text: g.text,
+      sentence: g.sentence.text,
+      council: g.councils[0] ?? null,
+      ...(g.councils.length > 1 ? { councils: g.councils } : {}),
+      current: g.current,
+      ...(g.year ? { year: g.year } : {}),
+      ...(g.area ? { area: g.area } : {}),
+    })),
+    councils: groupMentions(analysis.councils).map((g) => ({
+      code: g.council.code,
+      name: g.council.name,
+      mentions: g.mentions.map((m) => ({ text: m.text, sentence: sentenceOf(m.start) })),
+    })),
+    improvementAreas: analysis.improvements.map((i) => ({
+      sentence: i.sentence.text,
+      ...(i.topic ? { topic: i.topic } : {}),
+    })),
+    outcomes: analysis.outcomes,
+  };
+}

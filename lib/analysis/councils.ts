@@ -1,0 +1,153 @@
+// Finds local authorities named in text: every English children's-services authority, current
+// and former, by the names news uses, with the traps of bare place names handled (people,
+// ordinary words, football clubs, newspapers, police forces, postal addresses).
+import { type Ambiguity, type Council, councilByCode, nameVariants } from '../data/gazetteer';
+import type { Sentence, Span } from './text';
+
+export interface CouncilMention extends Span {
+  /** The words as they appear ("Essex council", "London Borough of Hackney"). */
+  text: string;
+  /** Usually one; a body serving two authorities ("Northamptonshire Children's Trust") names both. */
+  councils: Council[];
+  /** The mention names the authority explicitly ("… Council", "Borough of …"). */
+  formal: boolean;
+}
+
+interface Entry {
+  key: string;
+  codes: string[];
+  formal: boolean;
+  ambiguity: Ambiguity[];
+}
+
+/** Same-length normalisation so offsets carry over: lower case, plain apostrophes, hyphens as spaces. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[-‐‑–]/g, ' ');
+}
+
+let index: Map<string, Entry[]> | null = null;
+function getIndex(): Map<string, Entry[]> {
+  if (index) return index;
+  index = new Map();
+  for (const v of nameVariants()) {
+    const key = normalise(v.name);
+    const first = key.split(/[^a-z0-9&.]/)[0];
+    const list = index.get(first) ?? [];
+    list.push({ key, codes: v.codes, formal: v.formal, ambiguity: v.ambiguity });
+    index.set(first, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return index;
+}
+
+const SUFFIX = /^ (?:(metropolitan borough|metropolitan district|borough|city|county|district) )?council\b/;
+const PREFIX =
+  /(?:the )?(?:london borough|royal borough|metropolitan borough|borough|city|county|council) of (?:the )?$/;
+/** Words that, following a bare place name, make it something other than the authority. */
+const NOT_AUTHORITY_AFTER =
+  /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+const PERSON_BEFORE =
+  /(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Baroness|Baron|Prof|Professor|Rev|Judge|Justice|DCI|DI|PC|Sgt)\.? )$/;
+const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
+const DETERMINER_AFTER =
+  /^ (?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|through|up|down|off|out|it|them|him|into|over)\b/;
+const POSTCODE_AFTER = /^,? ?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
+const ALLOWED_CAPITAL_AFTER =
+  /^(?:Council|County Council|City Council|Borough|Children|Children's|Childrens|Safeguarding|Social|Family|Families|Youth|Education|Cabinet|Local|LSCB|SCP|Metropolitan|MBC|CC)\b/;
+
+/** Finds every council mention in the prepared text, sentence by sentence. */
+export function findCouncilMentions(text: string, sentences: Sentence[]): CouncilMention[] {
+  const idx = getIndex();
+  const norm = normalise(text);
+  const mentions: CouncilMention[] = [];
+  const wordStart = /[A-Z]/g;
+  for (const sentence of sentences) {
+    wordStart.lastIndex = sentence.start;
+    for (let m = wordStart.exec(text); m && m.index < sentence.end; m = wordStart.exec(text)) {
+      const p = m.index;
+      if (p > 0 && /[A-Za-z0-9]/.test(text[p - 1])) continue;
+      let q = p;
+      while (q < sentence.end && /[a-z0-9&.]/.test(norm[q])) q++;
+      const first = norm.slice(p, q).replace(/\.$/, '');
+      const entries = idx.get(first) ?? idx.get(norm.slice(p, q));
+      if (!entries) continue;
+      const mention = matchAt(text, norm, p, sentence, entries);
+      if (mention) {
+        mentions.push(mention);
+        wordStart.lastIndex = mention.end;
+      }
+    }
+  }
+  return mentions;
+}
+
+function matchAt(text: string, norm: string, p: number, sentence: Sentence, entries: Entry[]): CouncilMention | null {
+  for (const e of entries) {
+    if (!norm.startsWith(e.key, p)) continue;
+    let end = p + e.key.length;
+    if (end < norm.length && /[a-z0-9]/.test(norm[end])) continue;
+    let start = p;
+    let formal = e.formal;
+    const suffix = SUFFIX.exec(norm.slice(end, end + 40));
+    if (suffix && !e.formal) {
+      if (suffix[1] === 'district') return null; // "X District Council" is a lower-tier district
+      end += suffix[0].length;
+      formal = true;
+    }
+    const before = text.slice(Math.max(sentence.start, p - 40), p);
+    const prefix = PREFIX.exec(before.toLowerCase());
+    if (prefix && !e.formal) {
+      start = p - prefix[0].length;
+      formal = true;
+    }
+    if (!formal && !acceptBare(text, p, end, sentence, e.ambiguity)) return null;
+    const councils = e.codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
+    if (!councils.length) return null;
+    return { start, end, text: text.slice(start, end), councils, formal };
+  }
+  return null;
+}
+
+/** Decides whether a bare place name ("Hackney", "Reading", "Kent") names the authority here. */
+function acceptBare(text: string, p: number, end: number, sentence: Sentence, ambiguity: Ambiguity[]): boolean {
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(sentence.start, p - 30), p);
+  if (/^[-‐‑]\w/.test(after)) return false; // Newcastle-under-Lyme, Hackney-based
+  if (/\bNew $/.test(before)) return false; // New York, New Hampshire
+  const nextWord = /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after);
+  if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return false;
+  if (/^ County\b(?! Council)/.test(after)) return false; // Derby County, Stockport County
+  if (POSTCODE_AFTER.test(after)) return false; // "Colchester, Essex CO4 3ZL"
+  if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return false;
+  if (PERSON_BEFORE.test(before)) return false;
+  const atSentenceStart = p === sentence.start || /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
+  if (ambiguity.includes('person')) {
+    const capBefore = CAPITALISED_WORD_BEFORE.exec(before);
+    if (
+      capBefore &&
+      !/^(?:In|At|From|For|To|And|Of|With|By|The|Across|Both|Neighbouring|Nearby|Where|While|Unlike|Like)$/.test(
+        capBefore[1],
+      )
+    )
+      return false;
+    if (nextWord && !ALLOWED_CAPITAL_AFTER.test(nextWord[1])) return false;
+  }
+  if (ambiguity.includes('word') && atSentenceStart && DETERMINER_AFTER.test(after)) return false;
+  return true;
+}
+
+/** Groups mentions by council code, in order of first mention. */
+export function groupMentions(mentions: CouncilMention[]): { council: Council; mentions: CouncilMention[] }[] {
+  const groups = new Map<string, { council: Council; mentions: CouncilMention[] }>();
+  for (const m of mentions) {
+    for (const c of m.councils) {
+      const g = groups.get(c.code) ?? { council: c, mentions: [] };
+      g.mentions.push(m);
+      groups.set(c.code, g);
+    }
+  }
+  return [...groups.values()];
+}

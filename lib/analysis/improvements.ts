@@ -1,0 +1,155 @@
+// Finds the sentences in which inspectors (or the article reporting them) say what must
+// improve, is weak or is recommended, and labels each with a short topic. Praise is not one.
+import type { Sentence, Span } from './text';
+
+export interface ImprovementArea {
+  sentence: Sentence;
+  topic?: string;
+  /** How strongly the sentence reads as an improvement area (sum of cue weights). */
+  score: number;
+}
+
+/** Cues that a sentence states a weakness or a required improvement, with weights. */
+const CUES: [RegExp, number][] = [
+  [/\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b/i, 3],
+  [
+    /\b(?:priority action|improvement notice|statutory direction|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i,
+    3,
+  ],
+  [/\brecommend(?:ed|s|ation|ations)?\b/i, 2.5],
+  [/\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i, 2.5],
+  [
+    /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
+    2.5,
+  ],
+  [/\bthere (?:should|must) (?:also )?be\b/i, 2.5],
+  [
+    /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick)\b/i,
+    2,
+  ],
+  [/\bnot\b[^.;]{0,50}\benough\b/i, 2],
+  [/\b(?:do|does|did) not improve\b/i, 2],
+  [
+    /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b/i,
+    2,
+  ],
+  [/\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early)\b/i, 2],
+  [
+    /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b/i,
+    2,
+  ],
+  [/\black(?:s|ed|ing)?\b|\bdrift\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b/i, 2],
+  [/\boverly\b/i, 2],
+  [
+    /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bworrying\b|\bserious concerns?\b/i,
+    1.5,
+  ],
+  [
+    /\bimprovement (?:is|was|remains|were) (?:still )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
+    2.5,
+  ],
+  [/\b(?:still|only) in the (?:very )?early stages\b|\bearly stages of development\b/i, 2],
+  [
+    /\bgreater (?:focus|consideration|attention|scrutiny|oversight|emphasis|priority|urgency|clarity)\b|\bmore (?:specific|consistent|timely|robust|detailed|rigorous|effective|focus)\b|\b(?:with|addressed with) (?:sufficient|more|greater) urgency\b/i,
+    1.5,
+  ],
+  [
+    /\b(?:still|remains?|remained) (?:grade(?:inadequate|requiresimprovement)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
+    2,
+  ],
+  [/\btoo many (?:children|cases|young people)\b|\bin too many\b/i, 1],
+  [
+    /\bhave had an impact on\b|\bhas had an impact on\b|\bimpact(?:ed|ing)? (?:on|upon) (?:the )?(?:timeliness|quality|caseloads)\b/i,
+    1.5,
+  ],
+  [/\bworkforce (?:challenges|instability|shortages)\b|\bhigh caseloads\b|\bturnover\b[^.]*\bhigh\b/i, 1],
+];
+
+/** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
+const AGAINST: [RegExp, number][] = [
+  [
+    /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
+    2,
+  ],
+  [
+    /\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
+    0.75,
+  ],
+  [/\b(?:children|young people|families) should (?:be|have|grow)\b/i, 1],
+  [/^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm)\b/i, 1.5],
+];
+
+const TOPICS: [RegExp, string][] = [
+  [/\bcaseloads?\b|\bworkloads?\b/i, 'caseloads'],
+  [/\b(?:management oversight|managerial oversight|oversight|supervision)\b/i, 'management oversight'],
+  [/\brisk assessments?\b|\bassessments?\b/i, 'assessments'],
+  [/\btimeliness\b|\bdelays?\b|\bdrift\b|\btimescales?\b|\bquickly enough\b|\btoo slow/i, 'timeliness'],
+  [/\bthresholds?\b|\bescalat\w+/i, 'thresholds and escalation'],
+  [/\bplans?\b|\bplanning\b/i, 'planning'],
+  [/\bpermanence\b|\badoption\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i, 'permanence'],
+  [/\bcare leavers?\b|\bpathway plans?\b/i, 'care leavers'],
+  [/\bplacements?\b|\bsufficiency\b/i, 'placements'],
+  [/\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i, 'workforce stability'],
+  [
+    /\b(?:performance data|performance management|data|audit\w*|quality assurance)\b/i,
+    'performance and quality assurance',
+  ],
+  [
+    /\blived experiences?\b|\bvoice of the child\b|\bchild[’']?s experience\b|\badult-focused\b|\bengage\w* (?:young people|children)\b/i,
+    "children's experiences",
+  ],
+  [
+    /\bexploitation\b|\bmissing\b|\bextra-familial\b|\bgangs?\b|\bserious youth violence\b/i,
+    'exploitation and missing children',
+  ],
+  [/\bdomestic abuse\b|\babusive partners?\b|\bmen\b|\bfathers?\b|\bmales?\b/i, 'domestic abuse and fathers'],
+  [/\bearly help\b/i, 'early help'],
+  [/\bfront door\b|\bmash\b|\breferrals?\b|\bcontacts?\b/i, 'front door'],
+  [/\bleaders(?:hip)?\b|\bgovernance\b|\bpace of change\b/i, 'leadership'],
+  [/\bmulti-agency\b|\bpartners?\b|\bpolice\b|\bhealth\b/i, 'multi-agency working'],
+  [/\bdisabled children\b|\bsend\b/i, 'disabled children'],
+  [/\bpractice\b|\bsocial work\b/i, 'quality of practice'],
+];
+
+/** Short topic label for an improvement sentence. */
+export function topicOf(sentence: string): string | undefined {
+  for (const [re, topic] of TOPICS) if (re.test(sentence)) return topic;
+  return undefined;
+}
+
+const THRESHOLD = 2;
+
+/** Scores one sentence; > THRESHOLD means an improvement area. */
+export function improvementScore(sentence: string): number {
+  if (sentence.length < 25 || !/[a-z]/.test(sentence)) return 0;
+  let score = 0;
+  for (const [re, w] of CUES) if (re.test(sentence)) score += w;
+  if (score === 0) return 0;
+  for (const [re, w] of AGAINST) if (re.test(sentence)) score -= w;
+  return score;
+}
+
+/** Finds improvement-area sentences. Headings, captions and very short lines are skipped.
+ * Grade judgements are read as grades, not as wording ("maintained 'requires improvement'"). */
+export function findImprovementAreas(sentences: Sentence[], grades: Span[] = []): ImprovementArea[] {
+  const out: ImprovementArea[] = [];
+  let g = 0;
+  for (const sentence of sentences) {
+    if (sentence.block === 0) continue; // the headline reports, it does not find
+    if (sentence.text.split(/\s+/, 7).length < 6) continue;
+    while (g < grades.length && grades[g].end <= sentence.start) g++;
+    let text = sentence.text;
+    for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
+      const a = grades[k].start - sentence.start;
+      const b = grades[k].end - sentence.start;
+      const token = `grade${text
+        .slice(a, b)
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')}`;
+      text = text.slice(0, a) + token.padEnd(b - a, ' ').slice(0, Math.max(b - a, token.length)) + text.slice(b);
+    }
+    const score = improvementScore(text);
+    if (score >= THRESHOLD) out.push({ sentence, score, topic: topicOf(sentence.text) });
+  }
+  return out;
+}

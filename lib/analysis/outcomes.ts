@@ -1,0 +1,89 @@
+// Decides which council each grade is about and de-duplicates the result into outcomes:
+// who got which grade, current or previous, when, and for which service.
+import type { Council } from '../data/gazetteer';
+import type { CouncilMention } from './councils';
+import type { Grade, GradeMention } from './grades';
+
+export interface Outcome {
+  council: Council;
+  grade: Grade;
+  current: boolean;
+  year?: number;
+  area?: string;
+}
+
+/** A grade with the authorities it is about (empty when it cannot be told). */
+export interface AttributedGrade extends GradeMention {
+  councils: Council[];
+}
+
+const GENERIC_PLURAL =
+  /\b(?:councils|authorities|local authorities|areas|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b/i;
+const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
+
+/** The article's main council: the most mentioned, the earliest on a tie. */
+export function primaryCouncil(mentions: CouncilMention[]): Council | null {
+  const counts = new Map<string, { council: Council; n: number; first: number }>();
+  mentions.forEach((m, i) => {
+    for (const c of m.councils) {
+      const e = counts.get(c.code) ?? { council: c, n: 0, first: i };
+      e.n += m.formal ? 1.5 : 1;
+      counts.set(c.code, e);
+    }
+  });
+  let best: { council: Council; n: number; first: number } | null = null;
+  for (const e of counts.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+  return best?.council ?? null;
+}
+
+const uniq = (cs: Council[]) => [...new Map(cs.map((c) => [c.code, c])).values()];
+
+/** Attributes every grade to the council(s) it is about. */
+export function attributeGrades(grades: GradeMention[], mentions: CouncilMention[]): AttributedGrade[] {
+  const primary = primaryCouncil(mentions);
+  return grades.map((g) => {
+    const inSentence = mentions.filter((m) => m.start >= g.sentence.start && m.end <= g.sentence.end);
+    const distinct = uniq(inSentence.flatMap((m) => m.councils));
+    if (distinct.length === 1) return { ...g, councils: distinct };
+    if (distinct.length > 1) {
+      const beforeGrade = inSentence.filter((m) => m.end <= g.start);
+      const clauseBefore = g.sentence.text.slice(0, g.start - g.sentence.start);
+      const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
+      if (listed && beforeGrade.length > 1) return { ...g, councils: uniq(beforeGrade.flatMap((m) => m.councils)) };
+      const nearest = beforeGrade[beforeGrade.length - 1] ?? inSentence.find((m) => m.start >= g.end);
+      return { ...g, councils: nearest ? uniq(nearest.councils) : [] };
+    }
+    if (GENERIC_PLURAL.test(g.sentence.text)) return { ...g, councils: [] };
+    // Not named in the sentence: the most recent council named before it, else the article's main one.
+    let recent: CouncilMention | undefined;
+    for (const m of mentions) {
+      if (m.end > g.sentence.start) break;
+      recent = m;
+    }
+    const council = recent ? recent.councils : primary ? [primary] : [];
+    return { ...g, councils: uniq(council) };
+  });
+}
+
+/** De-duplicated outcomes: one per council, grade, current/previous and area. */
+export function buildOutcomes(grades: AttributedGrade[]): Outcome[] {
+  const out = new Map<string, Outcome>();
+  for (const g of grades) {
+    for (const council of g.councils) {
+      const key = `${council.code}|${g.grade}|${g.current}|${g.area ?? ''}`;
+      const existing = out.get(key);
+      if (existing) {
+        if (!existing.year && g.year) existing.year = g.year;
+        continue;
+      }
+      out.set(key, {
+        council,
+        grade: g.grade,
+        current: g.current,
+        ...(g.year ? { year: g.year } : {}),
+        ...(g.area ? { area: g.area } : {}),
+      });
+    }
+  }
+  return [...out.values()];
+}

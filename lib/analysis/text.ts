@@ -1,0 +1,159 @@
+// The text model every analysis step shares: a document (title + blocks) flattened into one
+// string with block and sentence offsets, and a sentence splitter made for news text.
+
+/** A document as the analysis sees it: a title and its blocks (paragraphs, headings, list items). */
+export interface SourceDocument {
+  title: string;
+  blocks: string[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** Index of the block the sentence is in; block 0 is the title. */
+  block: number;
+  text: string;
+}
+
+export interface PreparedText {
+  /** Title and blocks joined with blank lines; every offset in a finding points into this. */
+  text: string;
+  blocks: Span[];
+  sentences: Sentence[];
+}
+
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms mx dr cllr councillor prof st mt no nos vs v etc e.g i.e eg ie al approx dept est fig gov govt inc ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec jr sr rev hon lt col gen sgt insp supt det ch op para paras ' +
+    'pp vol ref tel ext cf'
+  ).split(' '),
+);
+
+const CLOSERS = `"'”’)]»`;
+const OPENERS = `"'“‘([«`;
+const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
+
+/** Splits one block into sentence spans (offsets relative to the block). */
+export function splitSentences(block: string): Span[] {
+  const spans: Span[] = [];
+  // Lines inside a block: a new line starts a new sentence when the previous line is finished
+  // (ends in punctuation), short (a heading, caption or dateline), or the next line is a list item.
+  const lines: Span[] = [];
+  let lineStart = 0;
+  for (let i = 0; i <= block.length; i++) {
+    if (i === block.length || block[i] === '\n') {
+      lines.push({ start: lineStart, end: i });
+      lineStart = i + 1;
+    }
+  }
+  const units: Span[] = [];
+  let prevLine = '';
+  for (const line of lines) {
+    const lineText = block.slice(line.start, line.end).trim();
+    const prev = units[units.length - 1];
+    const joins =
+      prev &&
+      prevLine &&
+      lineText &&
+      !LIST_MARKER.test(lineText) &&
+      !/[.!?:;"”’)]$/.test(prevLine) &&
+      prevLine.length > 80;
+    if (joins) prev.end = line.end;
+    else units.push({ ...line });
+    prevLine = lineText;
+  }
+  for (const unit of units) splitUnit(block, unit.start, unit.end, spans);
+  return spans;
+}
+
+/** End of the run of sentence punctuation starting at `dot`. */
+function punctuationRunEnd(block: string, dot: number, end: number): number {
+  let j = dot + 1;
+  while (j < end && '.!?…'.includes(block[j])) j++;
+  return j;
+}
+
+/** Given the punctuation run [dot, runEnd), returns where the sentence ends, or -1 if it does not. */
+function boundaryAfter(block: string, dot: number, runEnd: number, end: number): number {
+  let j = runEnd;
+  while (j < end && CLOSERS.includes(block[j])) j++;
+  if (j >= end) return j;
+  if (!/\s/.test(block[j])) return -1;
+  let k = j;
+  while (k < end && /\s/.test(block[k])) k++;
+  if (k >= end) return j;
+  let n = block[k];
+  if (OPENERS.includes(n) && k + 1 < end) n = block[k + 1];
+  if (!/[A-Z0-9\u00C0-\u00DE]/.test(n)) return -1;
+  if (block[dot] === '.' && runEnd === dot + 1) {
+    // The word before the full stop: an abbreviation or an initial does not end a sentence.
+    let w = dot;
+    while (w > 0 && dot - w < 16 && /[A-Za-z.]/.test(block[w - 1])) w--;
+    const word = block.slice(w, dot).toLowerCase();
+    if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) return -1;
+    if (/^[a-z]$/.test(word) && /[A-Z]/.test(block[dot - 1])) return -1;
+  }
+  return j;
+}
+
+function splitUnit(block: string, start: number, end: number, out: Span[]) {
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = block[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    const runEnd = punctuationRunEnd(block, i, end);
+    const b = boundaryAfter(block, i, runEnd, end);
+    if (b < 0) {
+      i = runEnd - 1;
+      continue;
+    }
+    pushTrimmed(block, s, b, out);
+    s = b;
+    i = b - 1;
+  }
+  pushTrimmed(block, s, end, out);
+}
+
+function pushTrimmed(block: string, start: number, end: number, out: Span[]) {
+  while (start < end && /\s/.test(block[start])) start++;
+  while (end > start && /\s/.test(block[end - 1])) end--;
+  const marker = LIST_MARKER.exec(block.slice(start, Math.min(end, start + 8)));
+  if (marker) start += marker[0].length;
+  if (end > start) out.push({ start, end });
+}
+
+/** Flattens a document and splits it into sentences. */
+export function prepareText(doc: SourceDocument): PreparedText {
+  const parts = [doc.title, ...doc.blocks].map((b) => b.replace(/\r\n?/g, '\n'));
+  const blocks: Span[] = [];
+  const sentences: Sentence[] = [];
+  let text = '';
+  parts.forEach((part, index) => {
+    if (index > 0) text += '\n\n';
+    const offset = text.length;
+    text += part;
+    blocks.push({ start: offset, end: text.length });
+    for (const s of splitSentences(part)) {
+      sentences.push({ start: offset + s.start, end: offset + s.end, block: index, text: part.slice(s.start, s.end) });
+    }
+  });
+  return { text, blocks, sentences };
+}
+
+/** Reads the analyser's plain-text format: first line the title, blank lines between paragraphs. */
+export function documentFromPlainText(raw: string): SourceDocument {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const nl = text.indexOf('\n');
+  const title = (nl < 0 ? text : text.slice(0, nl)).trim();
+  const rest = nl < 0 ? '' : text.slice(nl + 1);
+  const blocks = rest
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  return { title, blocks };
+}

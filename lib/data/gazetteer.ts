@@ -1,0 +1,81 @@
+// The council gazetteer: every English children's-services authority, current and former, and
+// the names people use for them (from lib/data/source, generated into gazetteer.generated.ts).
+import { COUNCILS, FORMER_COUNCILS, NAME_VARIANTS, RETIRED_CODES } from './gazetteer.generated';
+import type { CouncilRecord, FormerCouncilRecord } from './types';
+
+export type { CouncilRecord, FormerCouncilRecord };
+
+/** A council as findings name it: its ONS code and canonical name. */
+export interface Council {
+  code: string;
+  name: string;
+}
+
+const byCode = new Map<string, Council & { former?: FormerCouncilRecord; record?: CouncilRecord }>();
+for (const c of COUNCILS) byCode.set(c.code, { code: c.code, name: c.name, record: c });
+for (const f of FORMER_COUNCILS) byCode.set(f.code, { code: f.code, name: f.name, former: f });
+for (const [old, current] of RETIRED_CODES) {
+  const c = byCode.get(current);
+  if (c) byCode.set(old, c);
+}
+
+/** Looks a council up by ONS code (current, former or retired). */
+export function councilByCode(code: string): Council | undefined {
+  const c = byCode.get(code);
+  return c ? { code: c.code, name: c.name } : undefined;
+}
+
+/** Full record of a current council, or the former-authority record. */
+export function councilDetails(code: string): { record?: CouncilRecord; former?: FormerCouncilRecord } {
+  const c = byCode.get(code);
+  return { record: c?.record, former: c?.former };
+}
+
+export const ALL_COUNCILS: readonly CouncilRecord[] = COUNCILS;
+
+/** How sure a name is to mean the authority when it stands alone. */
+export type Ambiguity = 'word' | 'person' | 'other_place' | 'wider_area';
+
+export interface NameVariant {
+  /** The name as written ("London Borough of Hackney", "Hackney", "B&NES"). */
+  name: string;
+  codes: string[];
+  /** True for names that say "council", "borough of" and the like: they always mean the authority. */
+  formal: boolean;
+  ambiguity: Ambiguity[];
+}
+
+const FORMAL =
+  /\b(council|borough of|city of|county of|corporation|children'?s trust|trust|children first|achieving for children|together for children|brighter futures)\b/i;
+
+/** Every name variant: the data's own list, plus the systematic forms news text uses. */
+export function nameVariants(): NameVariant[] {
+  const out = new Map<string, NameVariant>();
+  const add = (name: string, code: string, ambiguity: Ambiguity[] = [], formalOverride?: boolean) => {
+    const key = name.toLowerCase();
+    const existing = out.get(key);
+    if (existing) {
+      if (!existing.codes.includes(code)) existing.codes.push(code);
+      return;
+    }
+    out.set(key, { name, codes: [code], formal: formalOverride ?? FORMAL.test(name), ambiguity });
+  };
+  for (const [variant, code, kind, flags] of NAME_VARIANTS) {
+    if (/, (City|County) of$/.test(variant)) continue; // statistical inverted forms never appear in prose
+    const ambiguity = flags.split(';').filter(Boolean) as Ambiguity[];
+    // "Hull City", "Leicester City", "Westminster City" alone are football clubs or Parliament.
+    if (kind === 'short_name' && / City$/.test(variant) && ambiguity.includes('other_place')) continue;
+    add(variant, code, ambiguity);
+    if (variant.includes('&')) add(variant.replace(/&/g, 'and'), code, ambiguity);
+    if (/ and /.test(variant)) add(variant.replace(/ and /g, ' & '), code, ambiguity);
+    if (/^St\.? /.test(variant))
+      add(variant.replace(/^St\.? /, variant.startsWith('St.') ? 'St ' : 'St. '), code, ambiguity);
+    if (/-/.test(variant)) add(variant.replace(/-/g, ' '), code, ambiguity);
+  }
+  for (const f of FORMER_COUNCILS) {
+    if (f.formalName) add(f.formalName, f.code, [], true);
+    // A bare former name only where no current council has it and it is recent enough to be news.
+    if (f.endedYear >= 2019 && !COUNCILS.some((c) => c.name === f.name)) add(f.name, f.code, ['wider_area']);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,264 @@
+// Main-content extraction: finds the article body of a page (not navigation, related stories,
+// comments or footers) and turns it into text blocks that remember where every character came
+// from, so findings can be mapped back to DOM Ranges. Works on any standards DOM: the live page
+// in the content script, or a parsed document in Node (the command-line analyser).
+import type { SourceDocument } from '../analysis/text';
+
+/** A run of block text that comes from one DOM text node. */
+export interface Segment {
+  node: Text;
+  /** Offset of this run in the block's text. */
+  start: number;
+  /** Length of this run in the block's text. */
+  length: number;
+  /** Node offset of each character of the run when white space was collapsed; else linear. */
+  offsets: Int32Array | null;
+  /** Node offset of the run's first character when `offsets` is null. */
+  nodeStart: number;
+}
+
+export interface ExtractedBlock {
+  text: string;
+  element: Element;
+  segments: Segment[];
+}
+
+export interface ExtractedDocument {
+  title: string;
+  /** The headline's block when the headline is part of the extracted content. */
+  titleBlock: ExtractedBlock | null;
+  blocks: ExtractedBlock[];
+  root: Element;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'HEAD',
+  'META',
+  'LINK',
+  'VIDEO',
+  'AUDIO',
+  'MAP',
+  'DIALOG',
+]);
+const BLOCK_TAGS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'FIGCAPTION',
+  'DD',
+  'DT',
+  'TD',
+  'TH',
+  'PRE',
+  'CAPTION',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TR',
+  'TBODY',
+  'THEAD',
+  'FIGURE',
+  'ADDRESS',
+  'HR',
+  'BR',
+]);
+const JUNK =
+  /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only)(?:[-_\s]|$)/i;
+const CONTAINER = 'article, [itemprop="articleBody"], main, [role="main"]';
+
+function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return cls.length > 1 && JUNK.test(cls) && !/article|story-body|post-body|entry-content/i.test(cls);
+}
+
+/** True when an element or one of its ancestors (below `stop`) is navigation, footer, sidebar… */
+function insideSkipped(el: Element, stop: Element | null): boolean {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
+  return false;
+}
+
+/** Picks the element that holds the article body. */
+export function findMainContent(doc: Document): Element {
+  const body = doc.body ?? doc.documentElement;
+  const scores = new Map<Element, number>();
+  const paragraphs = body.querySelectorAll('p, pre, blockquote, li');
+  let seen = 0;
+  for (const p of paragraphs) {
+    if (++seen > 50_000) break;
+    const text = p.textContent ?? '';
+    const len = text.length;
+    if (len < 40 || (p.tagName === 'LI' && len < 80)) continue;
+    if (insideSkipped(p, body)) continue;
+    const commas = text.split(/[,،]/).length - 1;
+    const score = 1 + Math.min(commas, 6) + Math.min(len / 100, 3);
+    const parent = p.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent?.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of scores) {
+    const links = [...el.querySelectorAll('a')].reduce((n, a) => n + (a.textContent?.length ?? 0), 0);
+    const total = el.textContent?.length || 1;
+    const adjusted = s * (1 - Math.min(links / total, 1));
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  if (!best) return body.querySelector(CONTAINER) ?? body;
+  const container = best.closest(CONTAINER);
+  if (
+    container &&
+    container !== body &&
+    (container.textContent?.length ?? 0) < 3 * (best.textContent?.length ?? 0) + 2000
+  )
+    return container;
+  return best;
+}
+
+class BlockBuilder {
+  blocks: ExtractedBlock[] = [];
+  private text = '';
+  private segments: Segment[] = [];
+  private element: Element | null = null;
+  private lastSpace = true;
+
+  start(el: Element) {
+    this.flush();
+    this.element = el;
+  }
+
+  addText(node: Text, owner: Element) {
+    const value = node.data;
+    if (!value) return;
+    if (!this.element) this.element = owner;
+    const startLen = this.text.length;
+    let out = '';
+    let offsets: number[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
+      if (space) {
+        if (this.lastSpace) {
+          offsets ??= Array.from({ length: out.length }, (_, k) => k);
+          continue;
+        }
+        out += ' ';
+        this.lastSpace = true;
+      } else {
+        out += value[i];
+        this.lastSpace = false;
+      }
+      offsets?.push(i);
+    }
+    if (!out) return;
+    this.text += out;
+    this.segments.push({
+      node,
+      start: startLen,
+      length: out.length,
+      offsets: offsets ? Int32Array.from(offsets) : null,
+      nodeStart: 0,
+    });
+  }
+
+  lineBreak() {
+    if (!this.lastSpace) {
+      this.text += ' ';
+      this.lastSpace = true;
+    }
+  }
+
+  flush() {
+    let text = this.text;
+    // Trim the trailing space; leading spaces never enter (lastSpace starts true).
+    if (text.endsWith(' ')) text = text.slice(0, -1);
+    if (this.element && /\S/.test(text)) this.blocks.push({ text, element: this.element, segments: this.segments });
+    this.text = '';
+    this.segments = [];
+    this.element = null;
+    this.lastSpace = true;
+  }
+}
+
+function walk(node: Node, builder: BlockBuilder, owner: Element) {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT) {
+      builder.addText(child as Text, owner);
+      continue;
+    }
+    if (child.nodeType !== ELEMENT) continue;
+    const el = child as Element;
+    if (isSkipped(el)) continue;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BR') {
+      builder.lineBreak();
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      builder.start(el);
+      walk(el, builder, el);
+      builder.flush();
+    } else walk(el, builder, owner);
+  }
+}
+
+/** Extracts the article: its title and its text blocks with their DOM mapping. */
+export function extractArticle(doc: Document, options: { wholeBody?: boolean } = {}): ExtractedDocument {
+  const body = doc.body ?? doc.documentElement;
+  const root = options.wholeBody ? body : findMainContent(doc);
+  const builder = new BlockBuilder();
+  builder.start(root);
+  walk(root, builder, root);
+  builder.flush();
+  const blocks = builder.blocks;
+  const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
+  const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
+  if (titleBlock) blocks.splice(h1Index, 1);
+  const meta = doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]')?.getAttribute('content');
+  const title = titleBlock?.text ?? (meta || doc.title || '').trim();
+  return { title, titleBlock, blocks, root };
+}
+
+/** The analysis view of an extracted article. */
+export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
+  return { title: extracted.title, blocks: extracted.blocks.map((b) => b.text) };
+}
