@@ -3,10 +3,10 @@
 import type { Council } from '../data/gazetteer';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { type Detection, detectInspectionArticle } from './detect';
-import { findGrades, type Grade } from './grades';
+import { findGrades, type Grade, type GradeMention } from './grades';
 import { findImprovementAreas, type ImprovementArea } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
-import { type PreparedText, prepareText, type SourceDocument } from './text';
+import { type PreparedText, prepareText, type SourceDocument, sentenceIndexAt } from './text';
 
 export type { AttributedGrade, CouncilMention, Detection, Grade, ImprovementArea, Outcome, SourceDocument };
 
@@ -21,14 +21,14 @@ export interface Analysis {
 }
 
 /** Hard cap on analysed text, so a hostile page cannot make the core run away. */
-export const MAX_TEXT = 4_000_000;
+export const MAX_TEXT = 64_000_000;
 
 /** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
 export function analyzeDocument(doc: SourceDocument): Analysis {
   const safe = sanitiseDocument(doc);
   const prepared = prepareText(safe);
   const councils = findCouncilMentions(prepared.text, prepared.sentences);
-  const rawGrades = findGrades(prepared.text, prepared.sentences);
+  const rawGrades = monitoringKeepsInadequateCurrent(findGrades(prepared.text, prepared.sentences), prepared.text);
   const grades = attributeGrades(rawGrades, councils);
   const improvements = findImprovementAreas(prepared.sentences, rawGrades);
   const detection = detectInspectionArticle({
@@ -38,6 +38,21 @@ export function analyzeDocument(doc: SourceDocument): Analysis {
     gradeCount: grades.length,
   });
   return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+}
+
+const MONITORING = /\bmonitoring visits?\b/i;
+const EXPLICITLY_PREVIOUS =
+  /\b(?:previous(?:ly)?|formerly|last|from|since|no longer|exit\w*|escap\w*|out of|shed|lost|until|had been)\b/i;
+
+/** Monitoring visits only happen while a council is judged inadequate: an "inadequate" dated by
+ * its inspection year in a monitoring-visit story is still the current grade. */
+function monitoringKeepsInadequateCurrent(grades: GradeMention[], text: string): GradeMention[] {
+  if (!MONITORING.test(text)) return grades;
+  return grades.map((g) => {
+    if (g.current || g.grade !== 'inadequate' || !g.year) return g;
+    const before = g.sentence.text.slice(0, g.start - g.sentence.start);
+    return EXPLICITLY_PREVIOUS.test(before) ? g : { ...g, current: true };
+  });
 }
 
 /** Removes control characters and caps size; keeps offsets meaningful for what remains. */
@@ -84,10 +99,7 @@ export interface AnalysisResult {
 /** Converts an analysis to the contract's result. */
 export function toResult(source: string, analysis: Analysis, title: string): AnalysisResult {
   const { prepared } = analysis;
-  const sentenceOf = (start: number) => {
-    const s = prepared.sentences.find((x) => x.start <= start && x.end > start);
-    return s ? s.text : '';
-  };
+  const sentenceOf = (start: number) => prepared.sentences[sentenceIndexAt(prepared.sentences, start)]?.text ?? '';
   return {
     source,
     title,

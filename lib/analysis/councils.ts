@@ -123,7 +123,7 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (POSTCODE_AFTER.test(after)) return false; // "Colchester, Essex CO4 3ZL"
   if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return false;
   if (PERSON_BEFORE.test(before)) return false;
-  const atSentenceStart = p === sentence.start || /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
+  const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
   if (ambiguity.includes('person')) {
     const capBefore = CAPITALISED_WORD_BEFORE.exec(before);
     if (

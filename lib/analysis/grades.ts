@@ -25,7 +25,7 @@ const CLOSE_Q = `'’"”`;
 
 /** Verbs and phrases that make the next grade word a judgement. */
 const JUDGING_BEFORE =
-  /\b(?:rated|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight))*\s*$/i;
+  /\b(?:rated|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight))*\s*$/i;
 /** Linking verbs: a judgement only for the unambiguous grades, or when the subject is a service. */
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
@@ -177,15 +177,19 @@ function isJudgement(s: string, c: Candidate, prev?: Candidate, next?: Candidate
     /\b(?:an?|the|its|their|of|as|two|three|four|five|\d+)\s*$/i.test(before)
   )
     return true;
-  if (word !== 'good' && LINKING_BEFORE.test(before)) {
+  if (LINKING_BEFORE.test(before)) {
     const clause = before.split(/[,;:—–]/).pop() ?? '';
-    return SERVICE_SUBJECT.test(clause.replace(LINKING_BEFORE, ''));
+    const serviceSubject = SERVICE_SUBJECT.test(clause.replace(LINKING_BEFORE, ''));
+    // "services remain good" is a judgement; "morale is good", "good at listening" are not.
+    if (word === 'good')
+      return serviceSubject && /^\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–)/i.test(after);
+    return serviceSubject;
   }
   return false;
 }
 
 const PREVIOUS_BEFORE =
-  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|had been|had|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|come out of|came out of|moved out of|before)\b[^.;]*$/i;
+  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|had been|had|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
 const PREVIOUS_AFTER =
   /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|in (?:19|20)\d\d|the last inspection|since then)\b/i;
 const CURRENT_CUES =
@@ -193,7 +197,9 @@ const CURRENT_CUES =
 
 function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): { current: boolean; year?: number } {
   // The clause around the grade, cut at other grades and strong punctuation.
-  const lo = Math.max(prev ? prev.quoteEnd : 0, s.lastIndexOf(';', c.quoteStart) + 1);
+  const windowStart = Math.max(0, c.quoteStart - 200);
+  const semi = s.slice(windowStart, c.quoteStart).lastIndexOf(';');
+  const lo = Math.max(prev ? prev.quoteEnd : 0, semi < 0 ? 0 : windowStart + semi + 1);
   const hi = next ? next.quoteStart : s.length;
   const before = s.slice(Math.max(lo, c.quoteStart - 110), c.quoteStart);
   const after = s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)).split(/[;]|,\s+(?:but|while|whereas|and)\b/)[0];

@@ -54,7 +54,7 @@ const CUES: [RegExp, number][] = [
     1.5,
   ],
   [
-    /\b(?:still|remains?|remained) (?:grade(?:inadequate|requiresimprovement)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
+    /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requiresimprovement)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
     2,
   ],
   [/\btoo many (?:children|cases|young people)\b|\bin too many\b/i, 1],
@@ -72,7 +72,7 @@ const AGAINST: [RegExp, number][] = [
     2,
   ],
   [
-    /\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
+    /(?<!\bnot (?:\w+ )?)\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
     0.75,
   ],
   [/\b(?:children|young people|families) should (?:be|have|grow)\b/i, 1],
@@ -119,11 +119,27 @@ export function topicOf(sentence: string): string | undefined {
 
 const THRESHOLD = 2;
 
+/** All cues in one pattern, one capture group per cue, so a sentence is scanned once. */
+const ALL_CUES = new RegExp(CUES.map(([re]) => `(${re.source})`).join('|'), 'gi');
+
 /** Scores one sentence; > THRESHOLD means an improvement area. */
 export function improvementScore(sentence: string): number {
-  if (sentence.length < 25 || !/[a-z]/.test(sentence)) return 0;
+  if (sentence.length < 25) return 0;
   let score = 0;
-  for (const [re, w] of CUES) if (re.test(sentence)) score += w;
+  let seen = 0;
+  ALL_CUES.lastIndex = 0;
+  for (let m = ALL_CUES.exec(sentence); m; m = ALL_CUES.exec(sentence)) {
+    for (let i = 0; i < CUES.length; i++) {
+      if (m[i + 1] === undefined) continue;
+      if (!(seen & (1 << i))) {
+        seen |= 1 << i;
+        score += CUES[i][1];
+      }
+      break;
+    }
+    // Let another cue match inside this one ("not sufficiently robust", "still inadequate").
+    ALL_CUES.lastIndex = m.index + 1;
+  }
   if (score === 0) return 0;
   for (const [re, w] of AGAINST) if (re.test(sentence)) score -= w;
   return score;
@@ -139,14 +155,23 @@ export function findImprovementAreas(sentences: Sentence[], grades: Span[] = [])
     if (sentence.text.split(/\s+/, 7).length < 6) continue;
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     let text = sentence.text;
-    for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
-      const a = grades[k].start - sentence.start;
-      const b = grades[k].end - sentence.start;
-      const token = `grade${text
-        .slice(a, b)
-        .toLowerCase()
-        .replace(/[^a-z]/g, '')}`;
-      text = text.slice(0, a) + token.padEnd(b - a, ' ').slice(0, Math.max(b - a, token.length)) + text.slice(b);
+    if (g < grades.length && grades[g].start < sentence.end) {
+      const parts: string[] = [];
+      let at = 0;
+      for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
+        const a = Math.max(at, grades[k].start - sentence.start);
+        const b = grades[k].end - sentence.start;
+        parts.push(
+          text.slice(at, a),
+          ` grade${text
+            .slice(a, b)
+            .toLowerCase()
+            .replace(/[^a-z]/g, '')} `,
+        );
+        at = b;
+      }
+      parts.push(text.slice(at));
+      text = parts.join('');
     }
     const score = improvementScore(text);
     if (score >= THRESHOLD) out.push({ sentence, score, topic: topicOf(sentence.text) });

@@ -38,28 +38,62 @@ export function primaryCouncil(mentions: CouncilMention[]): Council | null {
 
 const uniq = (cs: Council[]) => [...new Map(cs.map((c) => [c.code, c])).values()];
 
+/** Index of the first mention whose start is >= offset (mentions are in text order). */
+function firstAtOrAfter(mentions: CouncilMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Attributes every grade to the council(s) it is about. */
 export function attributeGrades(grades: GradeMention[], mentions: CouncilMention[]): AttributedGrade[] {
   const primary = primaryCouncil(mentions);
+  const perSentence = new Map<number, { distinct: Council[]; generic: boolean; first: number; last: number }>();
+  const sentenceInfo = (g: GradeMention) => {
+    let info = perSentence.get(g.sentence.start);
+    if (!info) {
+      const first = firstAtOrAfter(mentions, g.sentence.start);
+      let last = first;
+      while (last < mentions.length && mentions[last].end <= g.sentence.end) last++;
+      const distinct: Council[] = [];
+      const seen = new Set<string>();
+      for (let i = first; i < last && distinct.length < 20; i++)
+        for (const c of mentions[i].councils)
+          if (!seen.has(c.code)) {
+            seen.add(c.code);
+            distinct.push(c);
+          }
+      info = { distinct, generic: GENERIC_PLURAL.test(g.sentence.text.slice(0, 2000)), first, last };
+      perSentence.set(g.sentence.start, info);
+    }
+    return info;
+  };
   return grades.map((g) => {
-    const inSentence = mentions.filter((m) => m.start >= g.sentence.start && m.end <= g.sentence.end);
-    const distinct = uniq(inSentence.flatMap((m) => m.councils));
-    if (distinct.length === 1) return { ...g, councils: distinct };
-    if (distinct.length > 1) {
-      const beforeGrade = inSentence.filter((m) => m.end <= g.start);
-      const clauseBefore = g.sentence.text.slice(0, g.start - g.sentence.start);
+    const info = sentenceInfo(g);
+    if (info.distinct.length === 1) return { ...g, councils: info.distinct };
+    if (info.distinct.length > 1) {
+      // Mentions near the grade, in the same sentence.
+      const lo = Math.max(info.first, firstAtOrAfter(mentions, g.start - 300));
+      const hi = Math.min(info.last, firstAtOrAfter(mentions, g.end + 300));
+      const beforeGrade = mentions.slice(lo, hi).filter((m) => m.end <= g.start);
+      const clauseBefore = g.sentence.text.slice(
+        Math.max(0, g.start - g.sentence.start - 300),
+        g.start - g.sentence.start,
+      );
       const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
       if (listed && beforeGrade.length > 1) return { ...g, councils: uniq(beforeGrade.flatMap((m) => m.councils)) };
-      const nearest = beforeGrade[beforeGrade.length - 1] ?? inSentence.find((m) => m.start >= g.end);
+      const after = mentions.slice(lo, hi).find((m) => m.start >= g.end);
+      const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
       return { ...g, councils: nearest ? uniq(nearest.councils) : [] };
     }
-    if (GENERIC_PLURAL.test(g.sentence.text)) return { ...g, councils: [] };
+    if (info.generic) return { ...g, councils: [] };
     // Not named in the sentence: the most recent council named before it, else the article's main one.
-    let recent: CouncilMention | undefined;
-    for (const m of mentions) {
-      if (m.end > g.sentence.start) break;
-      recent = m;
-    }
+    const recent = mentions[firstAtOrAfter(mentions, g.sentence.start) - 1];
     const council = recent ? recent.councils : primary ? [primary] : [];
     return { ...g, councils: uniq(council) };
   });

@@ -44,12 +44,11 @@ export function splitSentences(block: string): Span[] {
   // Lines inside a block: a new line starts a new sentence when the previous line is finished
   // (ends in punctuation), short (a heading, caption or dateline), or the next line is a list item.
   const lines: Span[] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= block.length; i++) {
-    if (i === block.length || block[i] === '\n') {
-      lines.push({ start: lineStart, end: i });
-      lineStart = i + 1;
-    }
+  for (let lineStart = 0; lineStart <= block.length; ) {
+    let nl = block.indexOf('\n', lineStart);
+    if (nl < 0) nl = block.length;
+    lines.push({ start: lineStart, end: nl });
+    lineStart = nl + 1;
   }
   const units: Span[] = [];
   let prevLine = '';
@@ -101,20 +100,22 @@ function boundaryAfter(block: string, dot: number, runEnd: number, end: number):
   return j;
 }
 
+const SENTENCE_PUNCT = /[.!?…]/g;
+
 function splitUnit(block: string, start: number, end: number, out: Span[]) {
   let s = start;
-  for (let i = start; i < end; i++) {
-    const c = block[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+  SENTENCE_PUNCT.lastIndex = start;
+  for (let m = SENTENCE_PUNCT.exec(block); m && m.index < end; m = SENTENCE_PUNCT.exec(block)) {
+    const i = m.index;
     const runEnd = punctuationRunEnd(block, i, end);
     const b = boundaryAfter(block, i, runEnd, end);
     if (b < 0) {
-      i = runEnd - 1;
+      SENTENCE_PUNCT.lastIndex = runEnd;
       continue;
     }
     pushTrimmed(block, s, b, out);
     s = b;
-    i = b - 1;
+    SENTENCE_PUNCT.lastIndex = b;
   }
   pushTrimmed(block, s, end, out);
 }
@@ -156,4 +157,17 @@ export function documentFromPlainText(raw: string): SourceDocument {
     .map((b) => b.trim())
     .filter(Boolean);
   return { title, blocks };
+}
+
+/** Index of the sentence containing `offset` (binary search), or -1. */
+export function sentenceIndexAt(sentences: Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else if (sentences[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }

@@ -1,0 +1,78 @@
+// `npm run bench:analyze`: speed of the analysis core in Node, printed as figures (not asserted).
+// Targets: a 2,000-word article under 2 ms median; at least 10 MB/s on long text. Each figure is
+// quoted beside a single-pass regular-expression scan of the same text measured in the same run
+// (the floor any keyword highlighter pays), because these machines are shared and noisy.
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeDocument } from '../lib/analysis/analyze';
+import { documentFromPlainText, type SourceDocument } from '../lib/analysis/text';
+
+const root = path.resolve(import.meta.dirname, '..');
+const seedDir = path.join(root, 'tests/fixtures/seeds');
+const seeds = fs
+  .readdirSync(seedDir)
+  .sort()
+  .map((f) => documentFromPlainText(fs.readFileSync(path.join(seedDir, f), 'utf8')));
+
+function wordsOf(doc: SourceDocument) {
+  return [doc.title, ...doc.blocks].join(' ').split(/\s+/).length;
+}
+
+/** A ~2,000-word article made of the seed articles' paragraphs. */
+function article(words: number): SourceDocument {
+  const blocks: string[] = [];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const seed = seeds[i % seeds.length];
+    const b = seed.blocks[Math.floor(i / seeds.length) % seed.blocks.length];
+    blocks.push(b);
+    n += b.split(/\s+/).length;
+  }
+  return { title: seeds[3].title, blocks };
+}
+
+const KEYWORDS =
+  /\b(?:outstanding|good|requires improvement|inadequate|Ofsted|Hackney|Essex|Lambeth|Plymouth|Nottingham|council)\b/gi;
+function regexScan(doc: SourceDocument): number {
+  let n = 0;
+  for (const b of [doc.title, ...doc.blocks]) {
+    KEYWORDS.lastIndex = 0;
+    while (KEYWORDS.exec(b)) n++;
+  }
+  return n;
+}
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function time<T>(fn: () => T, runs: number): { median: number; min: number } {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up the JIT
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return { median: median(ts), min: Math.min(...ts) };
+}
+
+const typical = article(2000);
+const a = time(() => analyzeDocument(typical), 300);
+const r = time(() => regexScan(typical), 300);
+console.log(
+  `typical article: ${wordsOf(typical)} words, ${JSON.stringify([typical.title, ...typical.blocks].join('\n\n').length)} chars`,
+);
+console.log(`  analysis median ${a.median.toFixed(3)} ms (min ${a.min.toFixed(3)} ms); target < 2 ms`);
+console.log(`  regex scan median ${r.median.toFixed(3)} ms; analysis / regex = ${(a.median / r.median).toFixed(1)}×`);
+
+const long = article(1_700_000); // ~10 MB
+const bytes = Buffer.byteLength([long.title, ...long.blocks].join('\n\n'));
+const la = time(() => analyzeDocument(long), 3);
+const lr = time(() => regexScan(long), 3);
+const mb = bytes / 1e6;
+console.log(`long text: ${mb.toFixed(1)} MB`);
+console.log(`  analysis ${la.median.toFixed(0)} ms = ${(mb / (la.median / 1000)).toFixed(1)} MB/s; target >= 10 MB/s`);
+console.log(
+  `  regex scan ${lr.median.toFixed(0)} ms = ${(mb / (lr.median / 1000)).toFixed(1)} MB/s; analysis / regex = ${(la.median / lr.median).toFixed(1)}×`,
+);

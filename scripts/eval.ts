@@ -1,0 +1,60 @@
+// `npm run eval`: runs the analyser over the labelled fixtures (the seed articles with the labels
+// from ../shared/gold, plus our own cases and near misses, all under tests/fixtures) and prints
+// precision, recall and F1 per figure with the contract's scoring rules.
+//   npm run eval -- [--verbose] [--min detection=0.95,grades=0.9]
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeInput } from '../lib/cli/analyze';
+import { type Gold, score } from './score';
+
+const root = path.resolve(import.meta.dirname, '..');
+const goldDir = path.join(root, 'tests/fixtures/gold');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const minArg = args[args.indexOf('--min') + 1];
+
+const golds: Gold[] = fs
+  .readdirSync(goldDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')));
+
+function inputFor(id: string): string {
+  for (const dir of ['tests/fixtures/seeds', 'tests/fixtures/cases']) {
+    const f = path.join(root, dir, `${id}.txt`);
+    if (fs.existsSync(f)) return f;
+  }
+  throw new Error(`no input for gold ${id}`);
+}
+
+const results = golds.map((g) => {
+  const file = inputFor(g.id);
+  return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
+});
+const s = score(golds, results);
+const subsets = [
+  ['all fixtures', golds],
+  ['dev set (seeds)', golds.filter((g) => /^\d{3}_/.test(g.id))],
+] as const;
+for (const [label, subset] of subsets) {
+  const r = label === 'all fixtures' ? s : score([...subset], results);
+  console.log(`\n${label}: ${r.articles} articles, detection accuracy ${r.detection.toFixed(3)}`);
+  for (const [k, f] of Object.entries(r.figures))
+    console.log(
+      `  ${k.padEnd(13)} P ${f.p.toFixed(3)}  R ${f.r.toFixed(3)}  F1 ${f.f1.toFixed(3)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
+    );
+}
+if (verbose) for (const m of s.misses) console.log(`  ${m}`);
+else if (s.misses.length) console.log(`\n${s.misses.length} differences (--verbose lists them)`);
+if (args.includes('--min') && minArg) {
+  const figures: Record<string, number> = { detection: s.detection };
+  for (const [k, f] of Object.entries(s.figures)) figures[k] = f.f1;
+  const short = minArg
+    .split(',')
+    .map((kv) => kv.split('='))
+    .filter(([k, v]) => !(figures[k] >= Number(v)));
+  if (short.length) {
+    console.log(`falls short: ${short.map(([k, v]) => `${k} ${figures[k]?.toFixed(3)} < ${v}`).join(', ')}`);
+    process.exit(1);
+  }
+}
