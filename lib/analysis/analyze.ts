@@ -28,7 +28,7 @@ export function analyzeDocument(doc: SourceDocument): Analysis {
   const safe = sanitiseDocument(doc);
   const prepared = prepareText(safe);
   const councils = findCouncilMentions(prepared.text, prepared.sentences);
-  const rawGrades = monitoringKeepsInadequateCurrent(findGrades(prepared.text, prepared.sentences), prepared.text);
+  const rawGrades = monitoringKeepsInadequateCurrent(findGrades(prepared.sentences), prepared.text);
   const grades = attributeGrades(rawGrades, councils);
   const improvements = findImprovementAreas(prepared.sentences, rawGrades);
   const detection = detectInspectionArticle({

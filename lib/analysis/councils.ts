@@ -119,7 +119,7 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (/\bNew $/.test(before)) return false; // New York, New Hampshire
   const nextWord = /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after);
   if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return false;
-  if (/^ County\b(?! Council)/.test(after)) return false; // Derby County, Stockport County
+  if (/^ (?:County|City)\b(?! Council)/.test(after)) return false; // Derby County, Hull City (the clubs)
   if (POSTCODE_AFTER.test(after)) return false; // "Colchester, Essex CO4 3ZL"
   if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return false;
   if (PERSON_BEFORE.test(before)) return false;

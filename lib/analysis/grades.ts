@@ -62,7 +62,7 @@ interface Candidate {
 }
 
 /** Finds grade judgements in the sentences of a prepared text. */
-export function findGrades(text: string, sentences: Sentence[]): GradeMention[] {
+export function findGrades(sentences: Sentence[]): GradeMention[] {
   const out: GradeMention[] = [];
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -82,7 +82,7 @@ export function findGrades(text: string, sentences: Sentence[]): GradeMention[] 
         quoteEnd: quoted ? end + 1 : end,
       });
     }
-    const accepted = candidates.map((c, i) => isJudgement(s, c, candidates[i - 1], candidates[i + 1]));
+    const accepted = candidates.map((c, i) => isJudgement(s, c, candidates[i + 1]));
     // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < candidates.length; i++) {
@@ -119,7 +119,7 @@ function joined(s: string, a: Candidate, b: Candidate): boolean {
   );
 }
 
-function isJudgement(s: string, c: Candidate, prev?: Candidate, next?: Candidate): boolean {
+function isJudgement(s: string, c: Candidate, next?: Candidate): boolean {
   const before = s.slice(Math.max(0, c.quoteStart - 90), c.quoteStart);
   const after = s.slice(c.quoteEnd, c.quoteEnd + 70);
   const main = MAIN_GRADES.has(c.grade);
@@ -203,7 +203,8 @@ function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): 
   const hi = next ? next.quoteStart : s.length;
   const before = s.slice(Math.max(lo, c.quoteStart - 110), c.quoteStart);
   const after = s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)).split(/[;]|,\s+(?:but|while|whereas|and)\b/)[0];
-  const year = yearNear(before, after);
+  // A year before the grade belongs to it only when no earlier grade in the sentence could own it.
+  const year = yearNear(prev ? '' : before, after);
   // "from X to Y": X was, Y is.
   if (next && /^\s*to\s*$/i.test(s.slice(c.quoteEnd, next.quoteStart)) && /\bfrom\s*$/i.test(before))
     return { current: false, year };

@@ -28,9 +28,9 @@ export interface PreparedText {
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(
   (
-    'mr mrs ms mx dr cllr councillor prof st mt no nos vs v etc e.g i.e eg ie al approx dept est fig gov govt inc ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec jr sr rev hon lt col gen sgt insp supt det ch op para paras ' +
-    'pp vol ref tel ext cf'
+    'mr mrs ms mx dr cllr prof st mt no nos vs v e.g i.e eg ie al approx dept fig govt ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec jr sr rev hon lt col sgt insp supt ' +
+    'pp vol tel cf'
   ).split(' '),
 );
 

@@ -10,6 +10,23 @@ import { parseHtml } from './parse-html';
 
 const MAX_INPUT = 64 * 1024 * 1024;
 
+// Windows-1252's 0x80-0x9F (curly quotes, dashes, €…); Node's decoder treats the label as Latin-1.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Decodes Windows-1252, the usual legacy encoding of English web pages. */
+export function decodeWindows1252(raw: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < raw.length; i += 8192) {
+    const chunk = raw.subarray(i, i + 8192);
+    parts.push(
+      String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))),
+    );
+  }
+  return parts.join('');
+}
+
 /** Reads an input and turns it into a document, or throws an Error with a clear message. */
 export function loadDocument(source: string, raw: Buffer, options: { extract: boolean }): SourceDocument {
   if (raw.length > MAX_INPUT) throw new Error(`input is ${raw.length} bytes; the limit is ${MAX_INPUT}`);
@@ -20,7 +37,7 @@ export function loadDocument(source: string, raw: Buffer, options: { extract: bo
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
     // Not UTF-8: read as Windows-1252, the usual legacy encoding of English web pages.
-    text = new TextDecoder('windows-1252').decode(raw);
+    text = decodeWindows1252(raw);
   }
   const isHtml = /\.html?$/i.test(source) || (source === '-' && /^\s*</.test(text));
   if (!isHtml) return documentFromPlainText(text);

@@ -98,6 +98,9 @@ const JUNK =
   /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only)(?:[-_\s]|$)/i;
 const CONTAINER = 'article, [itemprop="articleBody"], main, [role="main"]';
 
+/** Never text, whatever the mode. */
+const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD']);
+
 function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -219,7 +222,7 @@ class BlockBuilder {
   }
 }
 
-function walk(node: Node, builder: BlockBuilder, owner: Element) {
+function walk(node: Node, builder: BlockBuilder, owner: Element, wholeBody = false) {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT) {
       builder.addText(child as Text, owner);
@@ -227,17 +230,17 @@ function walk(node: Node, builder: BlockBuilder, owner: Element) {
     }
     if (child.nodeType !== ELEMENT) continue;
     const el = child as Element;
-    if (isSkipped(el)) continue;
     const tag = el.tagName.toUpperCase();
+    if (wholeBody ? NEVER_TEXT.has(tag) : isSkipped(el)) continue;
     if (tag === 'BR') {
       builder.lineBreak();
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
       builder.start(el);
-      walk(el, builder, el);
+      walk(el, builder, el, wholeBody);
       builder.flush();
-    } else walk(el, builder, owner);
+    } else walk(el, builder, owner, wholeBody);
   }
 }
 
@@ -247,7 +250,7 @@ export function extractArticle(doc: Document, options: { wholeBody?: boolean } =
   const root = options.wholeBody ? body : findMainContent(doc);
   const builder = new BlockBuilder();
   builder.start(root);
-  walk(root, builder, root);
+  walk(root, builder, root, options.wholeBody);
   builder.flush();
   const blocks = builder.blocks;
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');

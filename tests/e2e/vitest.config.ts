@@ -1,3 +1,4 @@
+import '../support/node20-polyfills';
 import { defineConfig } from 'vitest/config';
 
 // Real-browser tests: Debian's Chromium with the built extension, pages from 127.0.0.1.

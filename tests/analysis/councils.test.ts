@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { findCouncilMentions } from '../../lib/analysis/councils';
+import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
+
+const found = (text: string) => {
+  const p = prepareText({ title: '', blocks: [text] });
+  return findCouncilMentions(p.text, p.sentences).map((m) => ({ text: m.text, codes: m.councils.map((c) => c.code) }));
+};
+const codes = (text: string) => [...new Set(found(text).flatMap((m) => m.codes))];
+
+describe('council names as people write them', () => {
+  test.each([
+    ['The London Borough of Hackney was inspected.', 'E09000012', 'London Borough of Hackney'],
+    ['Hackney Council’s director welcomed the report.', 'E09000012', 'Hackney Council'],
+    ['Essex council, which scored a good rating, was praised.', 'E10000012', 'Essex council'],
+    ['Hull City Council was inspected in March.', 'E06000010', 'Hull City Council'],
+    ['Kingston upon Hull has a new director.', 'E06000010', 'Kingston upon Hull'],
+    ['Bath and North East Somerset was inspected.', 'E06000022', 'Bath and North East Somerset'],
+    ['B&NES Council said it welcomed the findings.', 'E06000022', 'B&NES Council'],
+    ['St Helens Borough Council was rated good.', 'E08000013', 'St Helens Borough Council'],
+    ['Services in St Helens improved.', 'E08000013', 'St Helens'],
+    ['Brighton & Hove City Council responded.', 'E06000043', 'Brighton & Hove City Council'],
+    ['Stoke-on-Trent City Council was inspected.', 'E06000021', 'Stoke-on-Trent City Council'],
+    [
+      'The Royal Borough of Kensington and Chelsea was praised.',
+      'E09000020',
+      'Royal Borough of Kensington and Chelsea',
+    ],
+    ['Birmingham Children’s Trust runs services for the city.', 'E08000025', 'Birmingham Children’s Trust'],
+    ['Reading Borough Council has improved.', 'E06000038', 'Reading Borough Council'],
+    ['Inspectors visited Reading in May.', 'E06000038', 'Reading'],
+    ['Northamptonshire County Council was rated inadequate in 2019.', 'E10000021', 'Northamptonshire County Council'],
+    ['North Yorkshire County Council was rated outstanding.', 'E10000023', 'North Yorkshire County Council'],
+    ['Sutton was rated good at its last inspection.', 'E09000029', 'Sutton'],
+  ])('%s → %s', (text, code, mention) => {
+    expect(found(text)).toContainEqual({ text: mention, codes: [code] });
+  });
+
+  test('a body serving two authorities names both', () => {
+    expect(codes('Northamptonshire Children’s Trust was inspected.').sort()).toEqual(['E06000061', 'E06000062']);
+  });
+});
+
+describe('words that only look like council names', () => {
+  test.each([
+    'Reading the report, the cabinet member said the backlog was large.',
+    'Bury the issue and move on, he said.',
+    'Jane Sutton, the director, welcomed the report.',
+    'Cllr Kent said the council had listened.',
+    'Essex Police took part in the joint inspection.',
+    'The firm is based in New York.',
+    'Newcastle-under-Lyme Borough Council agreed its budget.',
+    'Contact us at 1 Example Street, Colchester, Essex CO4 3ZL.',
+    'The Liverpool Echo reported the story first.',
+    'Derby County lost again on Saturday.',
+    'Colchester Borough Council approved new bins.',
+    'Basingstoke and Deane District Council met on Tuesday.',
+    'Hull City won 2-0.',
+  ])('%s', (text) => {
+    expect(codes(text)).toEqual([]);
+  });
+});
+
+test('every current authority is found by its canonical name and as "<name> Council"', async () => {
+  const { ALL_COUNCILS } = await import('../../lib/data/gazetteer');
+  const missing: string[] = [];
+  for (const c of ALL_COUNCILS) {
+    const a = codes(`Inspectors visited ${c.name} in May.`);
+    const b = codes(`Inspectors said ${c.name} Council had improved.`);
+    if (!a.includes(c.code) || !b.includes(c.code)) missing.push(c.name);
+  }
+  expect(missing).toEqual([]);
+  expect(ALL_COUNCILS).toHaveLength(153);
+});
+
+test('councils in the headline count', () => {
+  const p = prepareText(documentFromPlainText('Lambeth exits inadequate\n\nThe council was inspected.'));
+  expect(findCouncilMentions(p.text, p.sentences).map((m) => m.text)).toEqual(['Lambeth']);
+});

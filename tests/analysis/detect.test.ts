@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
+import { documentFromPlainText } from '../../lib/analysis/text';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+const detect = (title: string, ...blocks: string[]) => analyzeDocument({ title, blocks }).detection;
+
+describe('article detection', () => {
+  test.each(fs.readdirSync(path.join(fixtures, 'gold')).filter((f) => f.endsWith('.json')))('%s', (file) => {
+    const gold = JSON.parse(fs.readFileSync(path.join(fixtures, 'gold', file), 'utf8'));
+    const id = file.replace(/\.json$/, '');
+    const dir = fs.existsSync(path.join(fixtures, 'seeds', `${id}.txt`)) ? 'seeds' : 'cases';
+    const doc = documentFromPlainText(fs.readFileSync(path.join(fixtures, dir, `${id}.txt`), 'utf8'));
+    const d = analyzeDocument(doc).detection;
+    expect(d.isInspectionArticle).toBe(gold.isInspectionArticle);
+    expect(d.reasons.length).toBeGreaterThan(0);
+  });
+
+  test('a JTAI letter story with no grade is an inspection article', () => {
+    const d = detect(
+      'Joint inspection finds agencies in Solihull must improve response to domestic abuse',
+      'A joint targeted area inspection by Ofsted, the CQC, HMICFRS and HM Inspectorate of Probation found that Solihull Council, police and health partners must improve how they share information about children living with domestic abuse.',
+      'Inspectors said the multi-agency safeguarding hub was not always effective and that some children were left at risk for too long.',
+      'The local safeguarding partnership said it accepted the findings.',
+    );
+    expect(d.isInspectionArticle).toBe(true);
+    expect(d.confidence).toBeGreaterThan(0.5);
+  });
+
+  test('a page that only uses the grade words is not', () => {
+    const d = detect(
+      'Ten outstanding walks in the Peak District',
+      'These good routes are perfect for families.',
+      'The views are outstanding and the pubs are good.',
+    );
+    expect(d.isInspectionArticle).toBe(false);
+    expect(d.confidence).toBeLessThan(0.2);
+  });
+
+  test('general social-work news without an inspection is not', () => {
+    const d = detect(
+      'Social worker caseloads rise again, government figures show',
+      'The number of children in need rose by 2% last year, according to Department for Education figures.',
+      'Councils said recruiting social workers remained difficult, with agency staff filling one in five posts.',
+      'The Local Government Association called for more funding for children’s social care.',
+    );
+    expect(d.isInspectionArticle).toBe(false);
+  });
+});

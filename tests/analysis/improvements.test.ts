@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { findImprovementAreas, topicOf } from '../../lib/analysis/improvements';
+import { prepareText } from '../../lib/analysis/text';
+
+const isImprovement = (s: string) =>
+  findImprovementAreas(prepareText({ title: 'T', blocks: [s] }).sentences).length > 0;
+
+describe('sentences saying what must improve', () => {
+  test.each([
+    'The visit identified three areas for improvement: social work caseloads, minimising delays, and recording.',
+    'In cases seen, risk assessment of males or dominant partners is not sufficiently robust.',
+    'Hackney needs to take swift and decisive action to address the timeliness of social work practice.',
+    'There should also be greater consideration of men, including abusive partners, in risk assessments.',
+    'Ofsted recommended the service considers how to better engage young people.',
+    'But inspectors said areas of weaker practice remained, with the pace of change “too slow”.',
+    'Independent chairs are beginning to monitor cases, but the impact to improve outcomes is not consistent.',
+    'Work with avoidant parents lacks timely action, and inspectors saw drift and delay.',
+    'Inspectors found widespread and serious failures in the help given to children.',
+    'The quality of supervision remains inconsistent across the service.',
+    'Some care plans were not specific enough about what needed to happen and by when.',
+  ])('%s', (s) => {
+    expect(isImprovement(s)).toBe(true);
+  });
+});
+
+describe('praise and neutral reporting are not improvement areas', () => {
+  test.each([
+    'Social workers know their families well and visit them regularly.',
+    'Staff morale is good, social workers feel valued and do not feel overwhelmed by complex cases.',
+    'The local authority has a strong focus on auditing and self-evaluation to improve practice.',
+    'Inspectors praised the council’s exceptional early help services.',
+    'The council said it would publish an action plan within 70 working days.',
+    'Children no longer able to live with their families benefited from decisive action.',
+    'Inspectors found no delays in decision-making for children at risk.',
+  ])('%s', (s) => {
+    expect(isImprovement(s)).toBe(false);
+  });
+});
+
+test.each([
+  ['The visit identified areas for improvement in social work caseloads.', 'caseloads'],
+  ['The quality of managerial oversight and supervision is not consistent.', 'management oversight'],
+  ['Planning for children is not strong enough.', 'planning'],
+])('topic of %s is %s', (s, topic) => {
+  expect(topicOf(s)).toBe(topic);
+});

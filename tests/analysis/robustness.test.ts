@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
+import { ALL_COUNCILS } from '../../lib/data/gazetteer';
+
+// Bad input never throws out of the core, and time grows linearly with size: the work for four
+// times the input stays well under the sixteen times a quadratic step would take.
+function timeOf(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+function growth(make: (n: number) => { title: string; blocks: string[] }, n: number): number {
+  const small = make(n);
+  const large = make(4 * n);
+  analyzeDocument(make(Math.max(1, n >> 4))); // warm up
+  const a = Math.min(
+    timeOf(() => analyzeDocument(small)),
+    timeOf(() => analyzeDocument(small)),
+  );
+  const b = Math.min(
+    timeOf(() => analyzeDocument(large)),
+    timeOf(() => analyzeDocument(large)),
+  );
+  return b / Math.max(a, 0.5);
+}
+
+describe('hostile and broken input', () => {
+  test.each([
+    ['empty', { title: '', blocks: [] }],
+    ['only white space', { title: '   ', blocks: ['\n\n', '\t'] }],
+    ['control characters', { title: '\u0000\u0001', blocks: ['\u0007rated\u0000 inadequate \uFFFD'] }],
+    [
+      'binary-looking',
+      { title: 'x', blocks: [String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536))] },
+    ],
+    ['lone surrogates', { title: '\ud800', blocks: ['\udc00 good \ud800'] }],
+    ['null-ish blocks', { title: undefined as unknown as string, blocks: [null as unknown as string] }],
+  ])('%s input gives an empty, well-formed analysis', (_name, doc) => {
+    const a = analyzeDocument(doc);
+    expect(a.detection.isInspectionArticle).toBe(false);
+    expect(Array.isArray(a.grades)).toBe(true);
+  });
+
+  test('a 1 MB sentence is analysed in linear time', () => {
+    const make = (n: number) => ({
+      title: 'Ofsted',
+      blocks: [
+        Array.from({ length: n }, (_, i) => (i % 7 === 0 ? "Hackney was rated 'inadequate' and" : 'the council')).join(
+          ' ',
+        ),
+      ],
+    });
+    const a = analyzeDocument(make(40_000)); // ~1 MB, no full stop anywhere
+    expect(a.prepared.text.length).toBeGreaterThan(500_000);
+    expect(a.grades.length).toBeGreaterThan(1000);
+    expect(growth(make, 10_000)).toBeLessThan(10);
+  });
+
+  test('deeply nested quotes do not blow up', () => {
+    const nested = `${'“‘"'.repeat(20_000)}good${'"’”'.repeat(20_000)}`;
+    const a = analyzeDocument({ title: 'Quotes', blocks: [nested, `rated ${nested}`] });
+    expect(a.prepared.sentences.length).toBeGreaterThan(0);
+    expect(
+      growth((n) => ({ title: 'q', blocks: [`${'“‘'.repeat(n)}rated good${'’”'.repeat(n)}.`] }), 20_000),
+    ).toBeLessThan(10);
+  });
+
+  test('every council name repeated is found every time, in linear time', () => {
+    const names = ALL_COUNCILS.map((c) => `${c.name} Council`).join(', ');
+    const a = analyzeDocument({ title: 'All councils', blocks: Array.from({ length: 20 }, () => `${names}.`) });
+    expect(new Set(a.councils.flatMap((m) => m.councils.map((c) => c.code))).size).toBe(ALL_COUNCILS.length);
+    expect(
+      growth((n) => ({ title: 't', blocks: [Array.from({ length: n }, () => names).join(' and ')] }), 5),
+    ).toBeLessThan(10);
+  });
+
+  test('many short paragraphs stay linear', () => {
+    const para = 'Inspectors said the council must improve the timeliness of assessments. Hackney was rated good.';
+    const make = (n: number) => ({ title: 'Long', blocks: Array.from({ length: n }, () => para) });
+    expect(growth(make, 5000)).toBeLessThan(10);
+  });
+});

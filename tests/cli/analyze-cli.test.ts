@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { analyzeInput } from '../../lib/cli/analyze';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function cli(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/analyze.ts', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run analyze (the contract command)', () => {
+  test('--json prints one array, one result per input, in input order', () => {
+    const a = 'tests/fixtures/seeds/003_7373dea24638aad1.txt';
+    const b = 'tests/fixtures/pages/004_c2a22b1b94052d91.html';
+    const r = cli(['--json', a, b]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((x: { source: string }) => x.source)).toEqual([a, b]);
+    expect(out[0]).toMatchObject({ isInspectionArticle: true, title: expect.stringContaining('outstanding') });
+    expect(out[0].outcomes).toContainEqual({
+      council: { code: 'E10000012', name: 'Essex' },
+      grade: 'outstanding',
+      current: true,
+    });
+    expect(out[1].councils.map((c: { code: string }) => c.code)).toEqual(['E09000022']);
+  });
+
+  test('an unreadable input gets its own error; the others are still analysed; exit 1', () => {
+    const bin = path.join(tmp, 'image.txt');
+    fs.writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]));
+    const r = cli(['--json', 'does/not/exist.txt', bin, 'tests/fixtures/seeds/000_5b46b54a3be1f299.txt']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out[0].error).toMatch(/cannot read does\/not\/exist.txt: no such file/);
+    expect(out[1].error).toMatch(/binary/);
+    expect(out[2].error).toBeUndefined();
+    expect(out[2].isInspectionArticle).toBe(true);
+    expect(r.stderr).toMatch(/no such file/);
+  });
+
+  test('reads HTML from standard input with -', () => {
+    const html = fs.readFileSync(path.join(root, 'tests/fixtures/pages/000_5b46b54a3be1f299.html'), 'utf8');
+    const r = cli(['--json', '-'], html);
+    expect(r.status).toBe(0);
+    const [res] = JSON.parse(r.stdout);
+    expect(res.source).toBe('-');
+    expect(res.councils.map((c: { name: string }) => c.name)).toEqual(['Hackney']);
+    // The footer's "Colchester, Essex" address and the related-stories sidebar are not content.
+    expect(res.grades.every((g: { sentence: string }) => !/Kent social workers/.test(g.sentence))).toBe(true);
+  });
+
+  test('--no-extract analyses the whole body, footer and sidebar included', () => {
+    const f = 'tests/fixtures/pages/000_5b46b54a3be1f299.html';
+    const whole = JSON.parse(cli(['--json', '--no-extract', f]).stdout)[0];
+    const main = JSON.parse(cli(['--json', f]).stdout)[0];
+    expect(whole.councils.map((c: { name: string }) => c.name)).toContain('Kent');
+    expect(main.councils.map((c: { name: string }) => c.name)).not.toContain('Kent');
+  });
+
+  test('the human report names outcomes and improvement areas', () => {
+    const r = cli(['tests/fixtures/seeds/004_c2a22b1b94052d91.txt']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/inspection article: yes/);
+    expect(r.stdout).toMatch(/Lambeth \[E09000022\]: requires improvement/);
+    expect(r.stdout).toMatch(/improvement areas \(4\)/);
+  });
+
+  test('unknown options are refused with usage', () => {
+    const r = cli(['--frobnicate', 'x.txt']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/usage/);
+  });
+});
+
+describe('inputs that are not clean UTF-8 text', () => {
+  test('Windows-1252 text is read, curly quotes and all', () => {
+    const text =
+      'Council rated \u2018inadequate\u2019\n\nOfsted rated Lambeth\u2019s children\u2019s services \u2018inadequate\u2019 overall.';
+    const bytes = Buffer.from([...text].map((c) => ({ '\u2018': 0x91, '\u2019': 0x92 })[c] ?? c.charCodeAt(0)));
+    const r = analyzeInput('old.txt', () => bytes, { extract: true });
+    expect(r.error).toBeUndefined();
+    expect(r.grades.map((g) => g.text)).toContain('\u2018inadequate\u2019');
+  });
+
+  test('a 50 MB input is analysed, not refused', () => {
+    const para = 'Inspectors said Hackney must improve the timeliness of assessments, and was rated good.\n\n';
+    const big = Buffer.from(`Big page\n\n${para.repeat(Math.ceil((50 * 1024 * 1024) / para.length))}`);
+    const r = analyzeInput('big.txt', () => big, { extract: true });
+    expect(r.error).toBeUndefined();
+    expect(r.councils[0].name).toBe('Hackney');
+    expect(r.improvementAreas.length).toBeGreaterThan(100_000);
+  }, 120_000);
+
+  test('a directory is a clear error', () => {
+    const r = analyzeInput(tmp, () => fs.readFileSync(tmp), { extract: true });
+    expect(r.error).toMatch(/is a directory/);
+  });
+});
