@@ -265,3 +265,15 @@ export function extractArticle(doc: Document, options: { wholeBody?: boolean } =
 export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
   return { title: extracted.title, blocks: extracted.blocks.map((b) => b.text) };
 }
+
+/**
+ * Re-reads one block from the DOM as it is now (after `<mark>` wrappers split its text nodes).
+ * Returns null if the element no longer holds text of its own.
+ */
+export function rebuildBlock(el: Element): ExtractedBlock | null {
+  const builder = new BlockBuilder();
+  builder.start(el);
+  walk(el, builder, el);
+  builder.flush();
+  return builder.blocks.find((b) => b.element === el) ?? null;
+}

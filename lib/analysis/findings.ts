@@ -1,0 +1,119 @@
+// Findings: what the analysis highlights, one per grade, council mention and improvement area,
+// with what was understood about it. The same shape feeds the highlighter, the hover card, the
+// badge and (later) clips.
+import type { Council } from '../data/gazetteer';
+import type { Analysis } from './analyze';
+import type { Grade } from './grades';
+
+/** The registered highlight names, one per category (also used by the `<mark>` fallback). */
+export const HIGHLIGHT_NAMES = [
+  'il-grade-outstanding',
+  'il-grade-good',
+  'il-grade-requires-improvement',
+  'il-grade-inadequate',
+  'il-grade-other',
+  'il-council',
+  'il-improvement',
+  'il-clip',
+] as const;
+export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
+
+export type FindingKind = 'grade' | 'council' | 'improvement';
+
+export interface Finding {
+  /** Stable within one analysis of one text: kind, offsets and text. */
+  id: string;
+  kind: FindingKind;
+  highlight: HighlightName;
+  /** Offsets into the analysed text. */
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+  grade?: Grade;
+  /** The authorities a grade is about, or the one a council mention names. */
+  councils: Council[];
+  current?: boolean;
+  year?: number;
+  area?: string;
+  topic?: string;
+}
+
+/** The highlight name for a grade. */
+export function highlightForGrade(grade: Grade): HighlightName {
+  switch (grade) {
+    case 'outstanding':
+      return 'il-grade-outstanding';
+    case 'good':
+      return 'il-grade-good';
+    case 'requires improvement':
+      return 'il-grade-requires-improvement';
+    case 'inadequate':
+      return 'il-grade-inadequate';
+    default:
+      return 'il-grade-other';
+  }
+}
+
+/** Lists the findings of an analysis, in text order within each kind. */
+export function findingsOf(analysis: Analysis): Finding[] {
+  const out: Finding[] = [];
+  const sentenceText = (start: number) => {
+    const s = analysis.prepared.sentences;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid].end <= start) lo = mid + 1;
+      else if (s[mid].start > start) hi = mid - 1;
+      else return s[mid].text;
+    }
+    return '';
+  };
+  for (const g of analysis.grades)
+    out.push({
+      id: `g:${g.start}:${g.end}:${g.grade}`,
+      kind: 'grade',
+      highlight: highlightForGrade(g.grade),
+      start: g.start,
+      end: g.end,
+      text: g.text,
+      sentence: g.sentence.text,
+      grade: g.grade,
+      councils: g.councils,
+      current: g.current,
+      ...(g.year ? { year: g.year } : {}),
+      ...(g.area ? { area: g.area } : {}),
+    });
+  for (const m of analysis.councils)
+    out.push({
+      id: `c:${m.start}:${m.end}:${m.councils.map((c) => c.code).join('+')}`,
+      kind: 'council',
+      highlight: 'il-council',
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      sentence: sentenceText(m.start),
+      councils: m.councils,
+    });
+  for (const i of analysis.improvements)
+    out.push({
+      id: `i:${i.sentence.start}:${i.sentence.end}`,
+      kind: 'improvement',
+      highlight: 'il-improvement',
+      start: i.sentence.start,
+      end: i.sentence.end,
+      text: i.sentence.text,
+      sentence: i.sentence.text,
+      councils: [],
+      ...(i.topic ? { topic: i.topic } : {}),
+    });
+  return out;
+}
+
+/** Counts findings per highlight name. */
+export function countByHighlight(findings: Finding[]): Partial<Record<HighlightName, number>> {
+  const counts: Partial<Record<HighlightName, number>> = {};
+  for (const f of findings) counts[f.highlight] = (counts[f.highlight] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,169 @@
+// Draws findings in the page. With the CSS Custom Highlight API the page's DOM is not touched:
+// one registered Highlight per category. Without it, `<mark data-il="<name>">` wrappers are
+// inserted and can be removed cleanly, restoring the original text nodes.
+import { HIGHLIGHT_NAMES, type HighlightName } from '../analysis/findings';
+
+/** Paint order when categories overlap: grades over councils over improvement areas. */
+const PRIORITY: Record<HighlightName, number> = {
+  'il-clip': 1,
+  'il-improvement': 2,
+  'il-council': 3,
+  'il-grade-other': 4,
+  'il-grade-good': 5,
+  'il-grade-outstanding': 5,
+  'il-grade-requires-improvement': 5,
+  'il-grade-inadequate': 5,
+};
+
+interface HighlightLike {
+  add(r: Range): unknown;
+  delete(r: Range): boolean;
+  clear(): void;
+  priority: number;
+  readonly size: number;
+}
+interface HighlightRegistry {
+  set(name: string, h: HighlightLike): unknown;
+  delete(name: string): boolean;
+  get(name: string): HighlightLike | undefined;
+}
+
+function highlightApi(win: Window): { registry: HighlightRegistry; make: () => HighlightLike } | null {
+  const w = win as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: new () => HighlightLike };
+  if (!w.CSS?.highlights || typeof w.Highlight !== 'function') return null;
+  const H = w.Highlight;
+  return { registry: w.CSS.highlights, make: () => new H() };
+}
+
+export interface Highlighter {
+  readonly mode: 'highlight-api' | 'mark';
+  /** Adds a range to a category; returns a handle to remove it. */
+  add(name: HighlightName, range: Range): unknown;
+  remove(name: HighlightName, handle: unknown): void;
+  /** Shows or hides a whole category without forgetting its ranges. */
+  setVisible(name: HighlightName, visible: boolean): void;
+  /** Removes everything it drew. */
+  clear(): void;
+}
+
+/** Creates the highlighter for a document, preferring the Highlight API. */
+export function createHighlighter(doc: Document, options: { forceMarks?: boolean } = {}): Highlighter {
+  const win = doc.defaultView as Window;
+  const api = options.forceMarks ? null : highlightApi(win);
+  return api ? apiHighlighter(api) : markHighlighter(doc);
+}
+
+function apiHighlighter(api: { registry: HighlightRegistry; make: () => HighlightLike }): Highlighter {
+  const highlights = new Map<HighlightName, HighlightLike>();
+  const hidden = new Set<HighlightName>();
+  const get = (name: HighlightName) => {
+    let h = highlights.get(name);
+    if (!h) {
+      h = api.make();
+      h.priority = PRIORITY[name];
+      highlights.set(name, h);
+      if (!hidden.has(name)) api.registry.set(name, h);
+    }
+    return h;
+  };
+  return {
+    mode: 'highlight-api',
+    add(name, range) {
+      get(name).add(range);
+      return range;
+    },
+    remove(name, handle) {
+      highlights.get(name)?.delete(handle as Range);
+    },
+    setVisible(name, visible) {
+      if (visible) {
+        hidden.delete(name);
+        const h = highlights.get(name);
+        if (h) api.registry.set(name, h);
+      } else {
+        hidden.add(name);
+        api.registry.delete(name);
+      }
+    },
+    clear() {
+      for (const [name, h] of highlights) {
+        h.clear();
+        if (api.registry.get(name) === h) api.registry.delete(name);
+      }
+      highlights.clear();
+    },
+  };
+}
+
+/** Wraps the text of a range in `<mark data-il>` elements, one per text node it touches. */
+function wrapRange(doc: Document, name: HighlightName, range: Range): HTMLElement[] {
+  const parts: { node: Text; start: number; end: number }[] = [];
+  const root = range.commonAncestorContainer;
+  const texts: Text[] = [];
+  if (root.nodeType === 3) texts.push(root as Text);
+  else {
+    const walker = doc.createTreeWalker(root, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) texts.push(n as Text);
+  }
+  // Read every boundary before changing the DOM: splitting text nodes moves live ranges.
+  for (const node of texts) {
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    if (end > start) parts.push({ node, start, end });
+  }
+  const marks: HTMLElement[] = [];
+  for (const { node, start, end } of parts) {
+    if (end < node.data.length) node.splitText(end);
+    const target = start > 0 ? node.splitText(start) : node;
+    const mark = doc.createElement('mark');
+    mark.setAttribute('data-il', name);
+    target.parentNode?.insertBefore(mark, target);
+    mark.appendChild(target);
+    marks.push(mark);
+  }
+  return marks;
+}
+
+function unwrap(mark: HTMLElement) {
+  const parent = mark.parentNode;
+  if (!parent) return;
+  while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+  parent.removeChild(mark);
+  parent.normalize();
+}
+
+function markHighlighter(doc: Document): Highlighter {
+  const all = new Map<HighlightName, Set<HTMLElement[]>>();
+  const hidden = new Set<HighlightName>();
+  return {
+    mode: 'mark',
+    add(name, range) {
+      const marks = wrapRange(doc, name, range);
+      if (hidden.has(name)) for (const m of marks) m.setAttribute('data-il-hidden', '');
+      const set = all.get(name) ?? new Set<HTMLElement[]>();
+      all.set(name, set);
+      set.add(marks);
+      return marks;
+    },
+    remove(name, handle) {
+      const marks = handle as HTMLElement[];
+      all.get(name)?.delete(marks);
+      for (const m of marks) unwrap(m);
+    },
+    setVisible(name, visible) {
+      if (visible) hidden.delete(name);
+      else hidden.add(name);
+      for (const marks of all.get(name) ?? [])
+        for (const m of marks) {
+          if (visible) m.removeAttribute('data-il-hidden');
+          else m.setAttribute('data-il-hidden', '');
+        }
+    },
+    clear() {
+      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m);
+      all.clear();
+    },
+  };
+}
+
+export { HIGHLIGHT_NAMES };
