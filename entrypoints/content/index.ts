@@ -1,20 +1,247 @@
+import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { message } from '../../lib/messages';
+import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
+import { describeFinding } from '../../lib/analysis/describe';
+import type { HighlightName } from '../../lib/analysis/findings';
+import { type Message, message, parseMessage } from '../../lib/messages';
+import { createHighlighter } from '../../lib/page/highlighter';
+import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
+import { mayBeInspectionArticle } from '../../lib/page/quick-check';
+import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import './style.css';
 
+// The content script: a cheap check first; on an inspection article, analysis, highlights, the
+// hover card and live updates as the page changes. Everything it adds is removed on invalidation.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    browser.runtime
-      .sendMessage(
-        message('pageReport', {
-          url: location.href,
-          title: document.title,
-          isInspectionArticle: false,
-          confidence: 0,
-          counts: {},
+  async main(ctx) {
+    let settings: Settings = parseSettings(
+      ((await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}))) as Record<string, unknown>)[SETTINGS_KEY],
+    );
+    let pageEnabled = true;
+    let lens: PageLens | null = null;
+    let last: LensReport | null = null;
+    let observer: MutationObserver | null = null;
+    let ui: UiHost | null = null;
+    let shown: LensEntry | null = null;
+    let status = '';
+    let rerunTimer = 0;
+    let lastUrl = location.href;
+
+    const visible = (h: HighlightName) => settings.enabled && pageEnabled && settings.categories[h];
+
+    function report(r: LensReport | null) {
+      const a = r?.analysis;
+      browser.runtime
+        .sendMessage(
+          message('pageReport', {
+            url: location.href,
+            title: document.title.slice(0, 500),
+            isInspectionArticle: !!r?.isInspectionArticle,
+            confidence: r?.confidence ?? 0,
+            counts: (r?.counts ?? {}) as Record<string, number>,
+            outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
+            highlighting: settings.enabled && pageEnabled,
+          }),
+        )
+        .catch(() => {});
+    }
+
+    function applyVisibility(highlighter: ReturnType<typeof createHighlighter>) {
+      for (const name of Object.keys(settings.categories) as HighlightName[])
+        highlighter.setVisible(name, visible(name));
+    }
+
+    const highlighter = createHighlighter(document);
+
+    function analyse() {
+      if (!lens) lens = new PageLens(document, highlighter);
+      applyVisibility(highlighter);
+      last = lens.run();
+      report(last);
+      if (last.isInspectionArticle) startWatching();
+    }
+
+    function scheduleRerun() {
+      if (rerunTimer) return;
+      rerunTimer = window.setTimeout(() => {
+        rerunTimer = 0;
+        if (location.href !== lastUrl) {
+          lastUrl = location.href;
+          hideCard();
+        }
+        if (lens || mayBeInspectionArticle(document)) analyse();
+      }, 250);
+    }
+
+    function isOurs(n: Node) {
+      return (
+        n.nodeName === UI_HOST_TAG.toUpperCase() || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il'))
+      );
+    }
+
+    function startWatching() {
+      if (observer) return;
+      observer = new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'characterData') return scheduleRerun();
+          const changed = [...r.addedNodes, ...r.removedNodes];
+          if (changed.some((n) => !isOurs(n)) && !(r.target instanceof Element && r.target.closest('mark[data-il]')))
+            return scheduleRerun();
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }
+
+    // --- the hover / focus card -------------------------------------------------------------
+    function renderCard() {
+      if (!shown || !lens?.analysis) {
+        if (ui) render(null, ui.mount);
+        return;
+      }
+      ui ??= createUiHost(document, FINDING_CARD_CSS);
+      const entry = shown;
+      const rect = entry.range.getBoundingClientRect();
+      const description = describeFinding(entry.finding, lens.analysis.outcomes);
+      render(
+        h(FindingCard, {
+          description,
+          category: entry.finding.highlight,
+          status,
+          onSaveClip: () => {
+            status = 'Saving clips comes with the clips feature.';
+            renderCard();
+          },
+          onClose: hideCard,
         }),
-      )
-      .catch(() => {});
+        ui.mount,
+      );
+      const card = ui.mount.firstElementChild as HTMLElement | null;
+      if (card) {
+        const top =
+          rect.bottom + 6 + 240 > window.innerHeight ? Math.max(4, rect.top - 6 - card.offsetHeight) : rect.bottom + 6;
+        card.style.top = `${Math.round(top)}px`;
+        card.style.left = `${Math.round(Math.min(Math.max(4, rect.left), window.innerWidth - 370))}px`;
+      }
+    }
+
+    function showCard(entry: LensEntry) {
+      if (shown?.key === entry.key) return;
+      shown = entry;
+      status = '';
+      renderCard();
+    }
+
+    function hideCard() {
+      shown = null;
+      renderCard();
+    }
+
+    const pointIn = (r: Range, x: number, y: number) =>
+      [...r.getClientRects()].some((b) => x >= b.left - 1 && x <= b.right + 1 && y >= b.top - 1 && y <= b.bottom + 1);
+
+    function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+      const d = document as Document & {
+        caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+        caretRangeFromPoint?(x: number, y: number): Range | null;
+      };
+      const p = d.caretPositionFromPoint?.(x, y);
+      if (p) return { node: p.offsetNode, offset: p.offset };
+      const r = d.caretRangeFromPoint?.(x, y);
+      return r ? { node: r.startContainer, offset: r.startOffset } : null;
+    }
+
+    let frame = 0;
+    let hideTimer = 0;
+    function onPointerMove(e: MouseEvent) {
+      if (!lens || frame) return;
+      if (ui && e.composedPath().includes(ui.host)) {
+        clearTimeout(hideTimer);
+        return;
+      }
+      const { clientX: x, clientY: y } = e;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const caret = caretAt(x, y);
+        const hit = caret && lens?.findingsAt(caret.node, caret.offset, visible).find((en) => pointIn(en.range, x, y));
+        if (hit) {
+          clearTimeout(hideTimer);
+          showCard(hit);
+        } else if (shown) {
+          clearTimeout(hideTimer);
+          hideTimer = window.setTimeout(hideCard, 300);
+        }
+      });
+    }
+
+    // Keyboard: Alt+Shift+N / Alt+Shift+P step through highlights, showing and focusing the card.
+    let cursor = -1;
+    function onKey(e: KeyboardEvent) {
+      if (!lens || !e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP')) return;
+      const all = lens.all().filter((en) => visible(en.finding.highlight) && en.finding.kind !== 'improvement');
+      if (!all.length) return;
+      e.preventDefault();
+      cursor = (cursor + (e.code === 'KeyN' ? 1 : -1) + all.length) % all.length;
+      const entry = all[cursor];
+      (entry.range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+      shown = null;
+      showCard(entry);
+      (ui?.mount.firstElementChild as HTMLElement | null)?.focus();
+    }
+
+    // --- messages and settings ---------------------------------------------------------------
+    const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
+      if (sender.id !== browser.runtime.id) return false;
+      const msg: Message | null = parseMessage(raw);
+      if (msg?.type !== 'setHighlighting') return false;
+      pageEnabled = msg.data.enabled;
+      if (pageEnabled && !lens) analyse();
+      applyVisibility(highlighter);
+      if (!pageEnabled) hideCard();
+      report(last);
+      sendResponse({ ok: true });
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+      settings = parseSettings(changes[SETTINGS_KEY].newValue);
+      if (settings.enabled && !lens && mayBeInspectionArticle(document)) analyse();
+      applyVisibility(highlighter);
+      report(last);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+
+    document.addEventListener('mousemove', onPointerMove, { passive: true, signal: ctx.signal });
+    document.addEventListener('keydown', onKey, { capture: true, signal: ctx.signal });
+    window.addEventListener('scroll', () => shown && renderCard(), { passive: true, signal: ctx.signal });
+
+    // Single-page navigation: the URL changes without a load.
+    window.addEventListener('popstate', scheduleRerun, { signal: ctx.signal });
+    const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+    nav?.addEventListener('navigatesuccess', scheduleRerun, { signal: ctx.signal } as AddEventListenerOptions);
+
+    ctx.onInvalidated(() => {
+      observer?.disconnect();
+      clearTimeout(rerunTimer);
+      lens?.clear();
+      highlighter.clear();
+      ui?.remove();
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
+    });
+
+    // --- start: the cheap check, then the full analysis --------------------------------------
+    if (settings.enabled && mayBeInspectionArticle(document)) analyse();
+    else {
+      report(null);
+      // A late-loading article body: look once more after the page has settled.
+      window.setTimeout(() => {
+        if (!lens && settings.enabled && mayBeInspectionArticle(document)) analyse();
+      }, 1500);
+    }
   },
 });

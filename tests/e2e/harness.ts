@@ -31,6 +31,11 @@ export async function serveFixtures(): Promise<FixtureServer> {
   const extra = new Map<string, string>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     const dynamic = extra.get(url.pathname);
     if (dynamic !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -1,0 +1,78 @@
+import type { FindingDescription } from '../lib/analysis/describe';
+
+export interface FindingCardProps {
+  description: FindingDescription;
+  /** The highlight category, used for the card's accent colour. */
+  category: string;
+  status: string;
+  onSaveClip(): void;
+  onClose(): void;
+}
+
+/** The in-page hover/focus card for one highlight. Rendered inside a shadow root. */
+export function FindingCard({ description, category, status, onSaveClip, onClose }: FindingCardProps) {
+  return (
+    <div
+      class={`card ${category}`}
+      role="dialog"
+      aria-label={description.heading}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div class="head">
+        <strong>{description.heading}</strong>
+        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <dl>
+        {description.rows.map(([label, value]) => (
+          <div key={`${label}:${value}`}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <blockquote>
+        {description.quote.length > 280 ? `${description.quote.slice(0, 277)}…` : description.quote}
+      </blockquote>
+      <div class="actions">
+        <button type="button" onClick={onSaveClip}>
+          Save clip
+        </button>
+        <span class="status" role="status">
+          {status}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Styles for the card, scoped to its shadow root. */
+export const FINDING_CARD_CSS = `
+:host { all: initial; }
+.card { position: fixed; z-index: 2147483647; max-width: 360px; min-width: 240px; box-sizing: border-box;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d2b; background: #fff;
+  border: 1px solid #c9c9d6; border-left: 6px solid #6b6b80; border-radius: 8px; padding: 10px 12px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.18); }
+.card:focus { outline: 2px solid #3b3b98; outline-offset: 2px; }
+.card.il-grade-outstanding { border-left-color: #1a7f37; }
+.card.il-grade-good { border-left-color: #6aa84f; }
+.card.il-grade-requires-improvement { border-left-color: #d98e04; }
+.card.il-grade-inadequate { border-left-color: #c62828; }
+.card.il-grade-other { border-left-color: #7b5ea7; }
+.card.il-council { border-left-color: #1f6fb2; }
+.card.il-improvement { border-left-color: #b04a9a; }
+.head { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-bottom: 6px; }
+.close { border: 0; background: transparent; font-size: 18px; line-height: 1; cursor: pointer; color: #555; padding: 0 4px; }
+dl { margin: 0; display: grid; gap: 2px; }
+dl > div { display: grid; grid-template-columns: 92px 1fr; gap: 6px; }
+dt { color: #5a5a6e; } dd { margin: 0; font-weight: 600; }
+blockquote { margin: 8px 0; padding: 6px 8px; background: #f5f5fa; border-radius: 4px; color: #333; font-style: italic; }
+.actions { display: flex; gap: 8px; align-items: center; }
+.actions button { font: inherit; padding: 4px 10px; border-radius: 5px; border: 1px solid #3b3b98; background: #3b3b98; color: #fff; cursor: pointer; }
+.actions button:focus-visible { outline: 2px solid #1d1d2b; outline-offset: 2px; }
+.status { color: #444; }
+`;

@@ -1,0 +1,51 @@
+import type { PageReport } from '../lib/messages';
+
+const gradeLabel = (g: string) => (g.startsWith('other:') ? g.slice(6) : g);
+
+/** What Inspection Lens understood on the current page: detection and who got which grade. */
+export function PageSummary({ report }: { report: PageReport | null }) {
+  if (!report)
+    return <p class="muted">Inspection Lens has not looked at this page (it only reads http and https pages).</p>;
+  if (!report.isInspectionArticle)
+    return (
+      <p class="muted">
+        This page does not look like an inspection article (confidence {Math.round(report.confidence * 100)}%).
+      </p>
+    );
+  return (
+    <section aria-label="Inspection outcomes">
+      <p>
+        Inspection article (confidence {Math.round(report.confidence * 100)}%): <em>{report.title}</em>
+      </p>
+      {report.outcomes.length ? (
+        <table class="outcomes">
+          <thead>
+            <tr>
+              <th scope="col">Council</th>
+              <th scope="col">Grade</th>
+              <th scope="col">When</th>
+              <th scope="col">Service</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.outcomes.map((o) => (
+              <tr key={`${o.council.code}|${o.grade}|${o.current}|${o.area ?? ''}`}>
+                <td>
+                  {o.council.name} <span class="code">{o.council.code}</span>
+                </td>
+                <td class={`grade grade-${gradeLabel(o.grade).replace(/\s+/g, '-')}`}>{gradeLabel(o.grade)}</td>
+                <td>
+                  {o.current ? 'current' : 'previous'}
+                  {o.year ? ` (${o.year})` : ''}
+                </td>
+                <td>{o.area ?? 'overall'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="muted">No grades found on this page.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
+import { countByHighlight, findingsOf, HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
+import { parseHtml } from '../../lib/cli/parse-html';
+import { extractArticle, toSourceDocument } from '../../lib/page/extract';
+import {
+  type ExtensionBrowser,
+  type FixtureServer,
+  launchWithExtension,
+  pagesDir,
+  screenshot,
+  serveFixtures,
+} from './harness';
+
+let server: FixtureServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** What the core finds in the same page, run in Node: the numbers the browser must show. */
+function expectedCounts(file: string): Record<string, number> {
+  const doc = parseHtml(fs.readFileSync(path.join(pagesDir, file), 'utf8'));
+  const extracted = extractArticle(doc);
+  const analysis = analyzeDocument(toSourceDocument(extracted));
+  if (!analysis.detection.isInspectionArticle) return {};
+  const titleEnd = analysis.prepared.blocks[0].end;
+  const inPage = findingsOf(analysis).filter((f) => extracted.titleBlock || f.start > titleEnd);
+  return countByHighlight(inPage) as Record<string, number>;
+}
+
+/** Highlight sizes as the page sees them (the registry is shared with the page's main world). */
+function highlightCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    (names) => {
+      const out: Record<string, number> = {};
+      for (const n of names) {
+        const h = CSS.highlights.get(n);
+        if (h?.size) out[n] = h.size;
+      }
+      return out;
+    },
+    HIGHLIGHT_NAMES as unknown as string[],
+  );
+}
+
+async function openArticle(file: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await ext.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.origin}/${file}`);
+  return { page, errors };
+}
+
+const seeds = fs.readdirSync(pagesDir).filter((f) => /^\d{3}_.*\.html$/.test(f));
+const nearMisses = fs.readdirSync(pagesDir).filter((f) => f.startsWith('near-'));
+
+describe('highlights on the seed articles', () => {
+  test.each(seeds)('%s: every category as the core finds it, and no page errors', async (file) => {
+    const { page, errors } = await openArticle(file);
+    const expected = expectedCounts(file);
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    await expect.poll(() => highlightCounts(page), { timeout: 5000 }).toEqual(expected);
+    // The page's DOM is untouched by the Highlight API: no <mark> wrappers.
+    expect(await page.locator('mark[data-il]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Essex, Plymouth and Nottingham in seed 003: grades and councils in the right colours', async () => {
+    const { page } = await openArticle('003_7373dea24638aad1.html');
+    await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-grade-outstanding': 3, 'il-grade-good': 1 });
+    const texts = await page.evaluate(() =>
+      [...(CSS.highlights.get('il-grade-requires-improvement') ?? [])].map((r) => (r as Range).toString()),
+    );
+    expect(texts).toEqual(['‘requires improvement’']);
+    const styled = await page.evaluate(() => {
+      const el = document.createElement('span');
+      document.body.append(el);
+      return getComputedStyle(el, '::highlight(il-grade-inadequate)').textDecorationStyle;
+    });
+    expect(styled).toBe('wavy');
+    await screenshot(page, 'highlighted-article');
+    await page.close();
+  });
+});
+
+describe('pages that are not inspection articles', () => {
+  test.each(nearMisses)('%s: nothing highlighted, nothing left behind', async (file) => {
+    const { page, errors } = await openArticle(file);
+    await page.waitForTimeout(400);
+    expect(await highlightCounts(page)).toEqual({});
+    expect(await page.locator('mark, inspection-lens-ui').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+async function rangeCentre(page: Page, name: string, index = 0) {
+  return page.evaluate(
+    ([n, i]) => {
+      const r = [...(CSS.highlights.get(n as string) ?? [])][i as number] as Range;
+      const b = r.getClientRects()[0];
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const c = r.getClientRects()[0] ?? b;
+      return { x: c.left + Math.min(c.width / 2, 6), y: c.top + c.height / 2 };
+    },
+    [name, index],
+  );
+}
+
+describe('the hover card', () => {
+  test('a grade: which council, current or previous, the judgement', async () => {
+    const { page } = await openArticle('000_5b46b54a3be1f299.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-grade-good');
+    const p = await rangeCentre(page, 'il-grade-good');
+    await page.mouse.move(p.x, p.y);
+    const card = page.getByRole('dialog', { name: 'Grade: Good' });
+    await expect.poll(() => card.count()).toBe(1);
+    const text = await card.textContent();
+    expect(text).toContain('Hackney (E09000012)');
+    expect(text).toContain('Current grade');
+    expect(await card.getByRole('button', { name: 'Save clip' }).count()).toBe(1);
+    await screenshot(page, 'card-grade');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(0);
+    await page.close();
+  });
+
+  test('a council: canonical name, codes and its grades here', async () => {
+    const { page } = await openArticle('004_c2a22b1b94052d91.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
+    const p = await rangeCentre(page, 'il-council');
+    await page.mouse.move(p.x, p.y);
+    const card = page.getByRole('dialog', { name: 'Council: Lambeth' });
+    await expect.poll(() => card.count()).toBe(1);
+    const text = await card.textContent();
+    expect(text).toContain('E09000022');
+    expect(text).toContain('208');
+    expect(text).toMatch(/Grade here\s*Requires improvement/);
+    await page.close();
+  });
+
+  test('keyboard: Alt+Shift+N focuses the card of the first highlight; Escape closes it', async () => {
+    const { page } = await openArticle('004_c2a22b1b94052d91.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
+    await page.keyboard.press('Alt+Shift+N');
+    const card = page.getByRole('dialog');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.evaluate((el) => el.getRootNode() instanceof ShadowRoot && el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('toggles and live pages', () => {
+  test('a category switched off in the side panel disappears everywhere and comes back', async () => {
+    const { page } = await openArticle('003_7373dea24638aad1.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
+    const panel = await ext.openSidePanel();
+    await page.bringToFront();
+    await panel.getByLabel('Councils').uncheck();
+    await expect.poll(() => highlightCounts(page)).not.toHaveProperty('il-council');
+    expect(await highlightCounts(page)).toHaveProperty('il-grade-outstanding');
+    // Remembered across pages: a new page opens without council highlights.
+    const { page: other } = await openArticle('004_c2a22b1b94052d91.html');
+    await expect.poll(() => highlightCounts(other)).toHaveProperty('il-grade-inadequate');
+    expect(await highlightCounts(other)).not.toHaveProperty('il-council');
+    await panel.getByLabel('Councils').check();
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
+    await Promise.all([page.close(), other.close(), panel.close()]);
+  });
+
+  test('"Highlight this page" off removes every highlight from that page only', async () => {
+    const { page } = await openArticle('000_5b46b54a3be1f299.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-grade-good');
+    const panel = await ext.openSidePanel();
+    const toggle = panel.getByLabel('Highlight this page');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    expect(await panel.getByRole('table').textContent()).toContain('Hackney');
+    await toggle.uncheck();
+    await expect.poll(() => highlightCounts(page)).toEqual({});
+    await toggle.check();
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-grade-good');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  test('content added after load is highlighted; removed content leaves no highlight', async () => {
+    const { page } = await openArticle('004_c2a22b1b94052d91.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
+    const before = (await highlightCounts(page))['il-council'];
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-council': before + 1 });
+    await page.evaluate(() => document.getElementById('late')?.remove());
+    await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-council': before });
+    await page.close();
+  });
+});
