@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
-import type { HighlightName } from '../../lib/analysis/findings';
+import { HIGHLIGHT_NAMES, type HighlightName } from '../../lib/analysis/findings';
 import { type Message, message, parseMessage } from '../../lib/messages';
 import { createHighlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
@@ -17,9 +17,20 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    let settings: Settings = parseSettings(
-      ((await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}))) as Record<string, unknown>)[SETTINGS_KEY],
-    );
+    // Timings for `npm run bench` (performance marks are cheap and visible to the page's tools).
+    performance.mark('il:start');
+    // Settings load while the page is checked and analysed; highlights wait for them (no flash).
+    let settings: Settings = parseSettings(undefined);
+    let settingsReady = false;
+    const settingsLoaded = browser.storage.local
+      .get(SETTINGS_KEY)
+      .then((r) => {
+        settings = parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]);
+      })
+      .catch(() => {})
+      .finally(() => {
+        settingsReady = true;
+      });
     let pageEnabled = true;
     let lens: PageLens | null = null;
     let last: LensReport | null = null;
@@ -56,12 +67,47 @@ export default defineContentScript({
 
     const highlighter = createHighlighter(document);
 
+    /** Gives the main thread back between analysis steps on long pages. */
+    const pause = () =>
+      new Promise<void>((resolve) => {
+        const sch = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+        if (sch?.yield) sch.yield().then(resolve, resolve);
+        else setTimeout(resolve, 0);
+      });
+
+    let running: Promise<void> | null = null;
+    let again = false;
     function analyse() {
+      if (running) {
+        again = true;
+        return;
+      }
       if (!lens) lens = new PageLens(document, highlighter);
-      applyVisibility(highlighter);
-      last = lens.run();
-      report(last);
-      if (last.isInspectionArticle) startWatching();
+      const current = lens;
+      running = (async () => {
+        // Until the settings are read, draw into hidden highlights; then show what the reader wants.
+        if (!settingsReady) for (const name of HIGHLIGHT_NAMES) highlighter.setVisible(name, false);
+        last = await current.runAsync(pause, 30);
+        await settingsLoaded;
+        applyVisibility(highlighter);
+        if (!settings.enabled) {
+          current.clear();
+          last = null;
+          return;
+        }
+        performance.mark('il:highlighted');
+        requestAnimationFrame(() => setTimeout(() => performance.mark('il:painted')));
+        report(last);
+        if (last.isInspectionArticle) startWatching();
+      })()
+        .catch(() => {})
+        .finally(() => {
+          running = null;
+          if (again) {
+            again = false;
+            analyse();
+          }
+        });
     }
 
     function scheduleRerun() {
@@ -235,8 +281,12 @@ export default defineContentScript({
     });
 
     // --- start: the cheap check, then the full analysis --------------------------------------
-    if (settings.enabled && mayBeInspectionArticle(document)) analyse();
-    else {
+    performance.mark('il:check-start');
+    const worth = mayBeInspectionArticle(document);
+    performance.mark('il:check-end');
+    if (worth) analyse();
+    await settingsLoaded;
+    if (!worth || !settings.enabled) {
       report(null);
       // A late-loading article body: look once more after the page has settled.
       window.setTimeout(() => {

@@ -23,21 +23,63 @@ export interface Analysis {
 /** Hard cap on analysed text, so a hostile page cannot make the core run away. */
 export const MAX_TEXT = 64_000_000;
 
-/** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
-export function analyzeDocument(doc: SourceDocument): Analysis {
+/**
+ * The analysis as a sequence of steps: it yields between slices of sentences so a caller can
+ * give the main thread back on a very long page. Sentence-local work (councils, grades,
+ * improvement areas) is sliced; the document-level steps after it are linear and short.
+ */
+export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Generator<void, Analysis> {
   const safe = sanitiseDocument(doc);
   const prepared = prepareText(safe);
-  const councils = findCouncilMentions(prepared.text, prepared.sentences);
-  const rawGrades = monitoringKeepsInadequateCurrent(findGrades(prepared.sentences), prepared.text);
+  yield;
+  const councils: CouncilMention[] = [];
+  const found: GradeMention[] = [];
+  const improvements: ImprovementArea[] = [];
+  const { sentences, text } = prepared;
+  for (let i = 0; i < sentences.length; i += sentencesPerStep) {
+    const slice = sentences.slice(i, i + sentencesPerStep);
+    for (const m of findCouncilMentions(text, slice)) councils.push(m);
+    const grades = findGrades(slice);
+    for (const g of grades) found.push(g);
+    for (const a of findImprovementAreas(slice, grades)) improvements.push(a);
+    if (i + sentencesPerStep < sentences.length) yield;
+  }
+  const rawGrades = monitoringKeepsInadequateCurrent(found, text);
   const grades = attributeGrades(rawGrades, councils);
-  const improvements = findImprovementAreas(prepared.sentences, rawGrades);
   const detection = detectInspectionArticle({
     title: safe.title,
-    text: prepared.text,
+    text,
     councilCount: new Set(councils.flatMap((m) => m.councils.map((c) => c.code))).size,
     gradeCount: grades.length,
   });
   return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+}
+
+/** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
+export function analyzeDocument(doc: SourceDocument): Analysis {
+  const steps = analyzeSteps(doc, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same analysis, pausing (`pause()`) whenever a step has run longer than `budgetMs`. */
+export async function analyzeDocumentAsync(
+  doc: SourceDocument,
+  pause: () => Promise<void>,
+  budgetMs = 20,
+): Promise<Analysis> {
+  const steps = analyzeSteps(doc);
+  let t0 = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - t0 > budgetMs) {
+      await pause();
+      t0 = performance.now();
+    }
+  }
 }
 
 const MONITORING = /\bmonitoring visits?\b/i;

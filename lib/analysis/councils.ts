@@ -58,26 +58,26 @@ const POSTCODE_AFTER = /^,? ?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
 const ALLOWED_CAPITAL_AFTER =
   /^(?:Council|County Council|City Council|Borough|Children|Children's|Childrens|Safeguarding|Social|Family|Families|Youth|Education|Cabinet|Local|LSCB|SCP|Metropolitan|MBC|CC)\b/;
 
+/** A capitalised word: where every council name starts. */
+const CAPITALISED = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.]*/g;
+
 /** Finds every council mention in the prepared text, sentence by sentence. */
 export function findCouncilMentions(text: string, sentences: Sentence[]): CouncilMention[] {
   const idx = getIndex();
-  const norm = normalise(text);
   const mentions: CouncilMention[] = [];
-  const wordStart = /[A-Z]/g;
   for (const sentence of sentences) {
-    wordStart.lastIndex = sentence.start;
-    for (let m = wordStart.exec(text); m && m.index < sentence.end; m = wordStart.exec(text)) {
-      const p = m.index;
-      if (p > 0 && /[A-Za-z0-9]/.test(text[p - 1])) continue;
-      let q = p;
-      while (q < sentence.end && /[a-z0-9&.]/.test(norm[q])) q++;
-      const first = norm.slice(p, q).replace(/\.$/, '');
-      const entries = idx.get(first) ?? idx.get(norm.slice(p, q));
+    CAPITALISED.lastIndex = sentence.start;
+    for (let m = CAPITALISED.exec(text); m && m.index < sentence.end; m = CAPITALISED.exec(text)) {
+      const word = m[0].toLowerCase();
+      const entries = idx.get(word) ?? idx.get(word.replace(/\.$/, ''));
       if (!entries) continue;
+      const p = m.index;
+      // Normalise only the stretch a council name could cover.
+      const norm = normalise(text.slice(p, Math.min(sentence.end, p + 120)));
       const mention = matchAt(text, norm, p, sentence, entries);
       if (mention) {
         mentions.push(mention);
-        wordStart.lastIndex = mention.end;
+        CAPITALISED.lastIndex = mention.end;
       }
     }
   }
@@ -86,12 +86,12 @@ export function findCouncilMentions(text: string, sentences: Sentence[]): Counci
 
 function matchAt(text: string, norm: string, p: number, sentence: Sentence, entries: Entry[]): CouncilMention | null {
   for (const e of entries) {
-    if (!norm.startsWith(e.key, p)) continue;
+    if (!norm.startsWith(e.key)) continue;
     let end = p + e.key.length;
-    if (end < norm.length && /[a-z0-9]/.test(norm[end])) continue;
+    if (e.key.length < norm.length && /[a-z0-9]/.test(norm[e.key.length])) continue;
     let start = p;
     let formal = e.formal;
-    const suffix = SUFFIX.exec(norm.slice(end, end + 40));
+    const suffix = SUFFIX.exec(norm.slice(e.key.length, e.key.length + 40));
     if (suffix && !e.formal) {
       if (suffix[1] === 'district') return null; // "X District Council" is a lower-tier district
       end += suffix[0].length;

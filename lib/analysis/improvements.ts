@@ -10,7 +10,7 @@ export interface ImprovementArea {
 }
 
 /** Cues that a sentence states a weakness or a required improvement, with weights. */
-const CUES: [RegExp, number][] = [
+export const CUES: [RegExp, number][] = [
   [/\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b/i, 3],
   [
     /\b(?:priority action|improvement notice|statutory direction|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i,
@@ -66,7 +66,7 @@ const CUES: [RegExp, number][] = [
 ];
 
 /** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
-const AGAINST: [RegExp, number][] = [
+export const AGAINST: [RegExp, number][] = [
   [
     /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
     2,
@@ -119,30 +119,108 @@ export function topicOf(sentence: string): string | undefined {
 
 const THRESHOLD = 2;
 
-/** All cues in one pattern, one capture group per cue, so a sentence is scanned once. */
-const ALL_CUES = new RegExp(CUES.map(([re]) => `(${re.source})`).join('|'), 'gi');
+/**
+ * Word prefixes (first four letters, or the whole word when shorter) at least one of which
+ * occurs in any text a cue matches, in the order of CUES. A sentence runs only the cues whose
+ * triggers it contains, so most sentences cost one tokenising pass and a few look-ups.
+ */
+const CUE_TRIGGERS: string[][] = [
+  ['area'],
+  ['prio', 'noti', 'stat', 'seri', 'wide'],
+  ['reco'],
+  ['need'],
+  ['must', 'shou'],
+  ['must', 'shou'],
+  ['not', 'neve'],
+  ['not'],
+  ['not'],
+  ['insu', 'inco', 'inef', 'inad', 'unev', 'vari'],
+  ['too'],
+  ['weak', 'poor', 'shor', 'defi', 'fail'],
+  ['lack', 'drif', 'dela', 'gap', 'gaps', 'back'],
+  ['over'],
+  ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
+  ['impr', 'stil'],
+  ['earl'],
+  ['grea', 'more', 'urge', 'suff'],
+  ['stil', 'rema', 'requ'],
+  ['too'],
+  ['impa'],
+  ['work', 'high', 'turn'],
+];
+const AGAINST_TRIGGERS: string[][] = [
+  ['no', 'with', 'not'],
+  ['stre', 'stro', 'prai', 'impr', 'exce', 'effe', 'well', 'high', 'prou', 'plea', 'deli', 'welc'],
+  ['chil', 'youn', 'fami'],
+  ['we', 'our', 'i', 'i’m', 'we’r'],
+];
 
-/** Scores one sentence; > THRESHOLD means an improvement area. */
+/** Packs a word's first four letters (a-z, apostrophes) and its length (capped at 4) into a number. */
+function packWord(word: string): number {
+  let h = 0;
+  const n = Math.min(word.length, 4);
+  for (let i = 0; i < n; i++) h = (h << 5) | letterCode(word.charCodeAt(i));
+  return h | (n << 20);
+}
+function letterCode(c: number): number {
+  return c === 0x2019 || c === 39 ? 27 : c - 96;
+}
+
+function triggerIndex(triggers: string[][]): Map<number, number> {
+  const m = new Map<number, number>();
+  triggers.forEach((list, i) => {
+    for (const t of list) m.set(packWord(t), (m.get(packWord(t)) ?? 0) | (1 << i));
+  });
+  return m;
+}
+const CUE_INDEX = triggerIndex(CUE_TRIGGERS);
+const AGAINST_INDEX = triggerIndex(AGAINST_TRIGGERS);
+
+/** Which patterns (a bit mask of indexes) the sentence's words could trigger; no allocation. */
+function candidates(lower: string, index: Map<number, number>): number {
+  let mask = 0;
+  let h = 0;
+  let len = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || c === 39 || c === 0x2019) {
+      if (len < 4) h = (h << 5) | letterCode(c);
+      len++;
+    } else if (len) {
+      const hit = index.get(h | (Math.min(len, 4) << 20));
+      if (hit) mask |= hit;
+      h = 0;
+      len = 0;
+    }
+  }
+  return mask;
+}
+
+/** Scores one sentence; >= THRESHOLD means an improvement area. */
 export function improvementScore(sentence: string): number {
   if (sentence.length < 25) return 0;
+  const lower = sentence.toLowerCase();
+  const cues = candidates(lower, CUE_INDEX);
+  if (!cues) return 0;
   let score = 0;
-  let seen = 0;
-  ALL_CUES.lastIndex = 0;
-  for (let m = ALL_CUES.exec(sentence); m; m = ALL_CUES.exec(sentence)) {
-    for (let i = 0; i < CUES.length; i++) {
-      if (m[i + 1] === undefined) continue;
-      if (!(seen & (1 << i))) {
-        seen |= 1 << i;
-        score += CUES[i][1];
-      }
-      break;
-    }
-    // Let another cue match inside this one ("not sufficiently robust", "still inadequate").
-    ALL_CUES.lastIndex = m.index + 1;
-  }
+  for (let i = 0; i < CUES.length; i++) if (cues & (1 << i) && CUES[i][0].test(sentence)) score += CUES[i][1];
   if (score === 0) return 0;
-  for (const [re, w] of AGAINST) if (re.test(sentence)) score -= w;
+  const against = candidates(lower, AGAINST_INDEX);
+  for (let i = 0; i < AGAINST.length; i++)
+    if (against & (1 << i) && AGAINST[i][0].test(sentence)) score -= AGAINST[i][1];
   return score;
+}
+
+/** True when the text has fewer than `n` words (counts spaces, stops early). */
+function wordCountBelow(text: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words < n; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words < n;
 }
 
 /** Finds improvement-area sentences. Headings, captions and very short lines are skipped.
@@ -152,7 +230,7 @@ export function findImprovementAreas(sentences: Sentence[], grades: Span[] = [])
   let g = 0;
   for (const sentence of sentences) {
     if (sentence.block === 0) continue; // the headline reports, it does not find
-    if (sentence.text.split(/\s+/, 7).length < 6) continue;
+    if (wordCountBelow(sentence.text, 6)) continue;
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     let text = sentence.text;
     if (g < grades.length && grades[g].start < sentence.end) {

@@ -174,6 +174,13 @@ class BlockBuilder {
     if (!value) return;
     if (!this.element) this.element = owner;
     const startLen = this.text.length;
+    // Fast path: no white space to collapse (the usual case for text inside a paragraph).
+    if (!/[\t\n\r\f\u00a0]| {2}/.test(value) && !(this.lastSpace && value.charCodeAt(0) === 32)) {
+      this.text += value;
+      this.lastSpace = value.charCodeAt(value.length - 1) === 32;
+      this.segments.push({ node, start: startLen, length: value.length, offsets: null, nodeStart: 0 });
+      return;
+    }
     let out = '';
     let offsets: number[] | null = null;
     for (let i = 0; i < value.length; i++) {

@@ -1,7 +1,7 @@
 // The page lens: extracts the article from the live DOM, runs the analysis core, maps every
 // finding to a Range and highlights it. Re-running after the page changes keeps the ranges of
 // findings that are still there, adds new ones and drops the ones whose text is gone.
-import { type Analysis, analyzeDocument } from '../analysis/analyze';
+import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
 import { type ExtractedBlock, extractArticle, rebuildBlock, toSourceDocument } from './extract';
 import type { Highlighter } from './highlighter';
@@ -45,8 +45,33 @@ export class PageLens {
 
   /** Analyses the page as it is now and brings the highlights up to date. */
   run(): LensReport {
+    const steps = this.steps(Number.MAX_SAFE_INTEGER);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** The same as `run`, giving the main thread back (`pause()`) whenever a step ran over `budgetMs`. */
+  async runAsync(pause: () => Promise<void>, budgetMs = 30): Promise<LensReport> {
+    const steps = this.steps(300);
+    let t0 = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - t0 > budgetMs) {
+        await pause();
+        t0 = performance.now();
+      }
+    }
+  }
+
+  private *steps(sliceSize: number): Generator<void, LensReport> {
     const extracted = extractArticle(this.doc);
-    const analysis = analyzeDocument(toSourceDocument(extracted));
+    performance.mark('il:extracted');
+    yield;
+    const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize);
+    performance.mark('il:analysed');
     this.analysis = analysis;
     if (!analysis.detection.isInspectionArticle) {
       this.clear();
@@ -57,7 +82,9 @@ export class PageLens {
     const seen = new Set<string>();
     let b = 0;
     const findings = findingsOf(analysis).sort((x, y) => x.start - y.start);
+    let n = 0;
     for (const f of findings) {
+      if (++n % sliceSize === 0) yield;
       while (b < spans.length - 1 && spans[b].end < f.start) b++;
       const block = blocks[b];
       if (!block) continue; // the headline from metadata: not in the page

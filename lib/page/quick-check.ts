@@ -22,7 +22,7 @@ export function textSample(doc: Document, limit = SAMPLE_CHARS): string {
 
 /** True when the page may be an inspection article and deserves the full analysis. */
 export function mayBeInspectionArticle(doc: Document): boolean {
-  const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
+  const meta = (sel: string) => doc.head?.querySelector(sel)?.getAttribute('content') ?? '';
   const head = [
     doc.title,
     meta('meta[property="og:title"]'),

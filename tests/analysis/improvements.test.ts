@@ -44,3 +44,26 @@ test.each([
 ])('topic of %s is %s', (s, topic) => {
   expect(topicOf(s)).toBe(topic);
 });
+
+test('the word triggers never skip a cue that matches (checked on every fixture sentence)', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { AGAINST, CUES, improvementScore } = await import('../../lib/analysis/improvements');
+  const { documentFromPlainText } = await import('../../lib/analysis/text');
+  const dir = path.resolve(import.meta.dirname, '../fixtures');
+  const sentences: string[] = [];
+  for (const sub of ['seeds', 'cases'])
+    for (const f of fs.readdirSync(path.join(dir, sub)))
+      sentences.push(
+        ...prepareText(documentFromPlainText(fs.readFileSync(path.join(dir, sub, f), 'utf8'))).sentences.map(
+          (s) => s.text,
+        ),
+      );
+  expect(sentences.length).toBeGreaterThan(150);
+  for (const s of sentences) {
+    let reference = 0;
+    for (const [re, w] of CUES) if (re.test(s)) reference += w;
+    if (reference > 0) for (const [re, w] of AGAINST) if (re.test(s)) reference -= w;
+    expect(s.length < 25 ? 0 : reference).toBeCloseTo(improvementScore(s));
+  }
+});
