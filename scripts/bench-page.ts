@@ -50,7 +50,6 @@ function wordsFor(html: string): string[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measureExtension(page: Page, url: string) {
-  page.on('console', (m) => process.env.BENCH_DEBUG && console.log('   ', m.text()));
   await page.goto(url);
   await page.waitForFunction(
     () =>
@@ -66,18 +65,8 @@ async function measureExtension(page: Page, url: string) {
     const tasks = ((window as unknown as { __longTasks?: PerformanceEntry[] }).__longTasks ?? []).filter(
       (e) => e.startTime + e.duration >= start,
     );
-    (window as unknown as { __marks: unknown }).__marks = [
-      'il:settings-end',
-      'il:check-end',
-      'il:extracted',
-      'il:analysed',
-      'il:highlighted',
-      'il:painted',
-    ]
-      .map((n) => `${n}=${(t(n) - start).toFixed(1)}`)
-      .join(' ');
-    console.log((window as unknown as { __marks: string }).__marks);
     return {
+      highlighted: t('il:highlighted') - start,
       painted: t('il:painted') - start,
       check: t('il:check-end') - t('il:check-start'),
       longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0),
@@ -141,7 +130,7 @@ async function main() {
   console.log(`Chromium with the built extension; median of ${RUNS} loads per figure.\n`);
   for (const [label, url, html] of cases) {
     const page = await ext.context.newPage();
-    const ours: { painted: number; check: number; longest: number }[] = [];
+    const ours: { highlighted: number; painted: number; check: number; longest: number }[] = [];
     const base: { walker: number; chars: number; mark: number }[] = [];
     const words = wordsFor(html);
     for (let i = 0; i < RUNS; i++) {

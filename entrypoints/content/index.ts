@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
-import { HIGHLIGHT_NAMES, type HighlightName } from '../../lib/analysis/findings';
+import type { HighlightName } from '../../lib/analysis/findings';
 import { type Message, message, parseMessage } from '../../lib/messages';
 import { createHighlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
@@ -21,7 +21,6 @@ export default defineContentScript({
     performance.mark('il:start');
     // Settings load while the page is checked and analysed; highlights wait for them (no flash).
     let settings: Settings = parseSettings(undefined);
-    let settingsReady = false;
     const settingsLoaded = browser.storage.local
       .get(SETTINGS_KEY)
       .then((r) => {
@@ -29,7 +28,8 @@ export default defineContentScript({
       })
       .catch(() => {})
       .finally(() => {
-        settingsReady = true;
+        applyVisibility(highlighter);
+        report(last);
       });
     let pageEnabled = true;
     let lens: PageLens | null = null;
@@ -85,16 +85,10 @@ export default defineContentScript({
       if (!lens) lens = new PageLens(document, highlighter);
       const current = lens;
       running = (async () => {
-        // Until the settings are read, draw into hidden highlights; then show what the reader wants.
-        if (!settingsReady) for (const name of HIGHLIGHT_NAMES) highlighter.setVisible(name, false);
-        last = await current.runAsync(pause, 30);
-        await settingsLoaded;
+        // Drawn with the default settings if the stored ones have not arrived yet (they almost
+        // always have); they are applied the moment they do, before the next frame in practice.
         applyVisibility(highlighter);
-        if (!settings.enabled) {
-          current.clear();
-          last = null;
-          return;
-        }
+        last = await current.runAsync(pause, 40);
         performance.mark('il:highlighted');
         requestAnimationFrame(() => setTimeout(() => performance.mark('il:painted')));
         report(last);

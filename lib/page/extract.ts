@@ -111,23 +111,41 @@ function isSkipped(el: Element): boolean {
 }
 
 /** True when an element or one of its ancestors (below `stop`) is navigation, footer, sidebar… */
-function insideSkipped(el: Element, stop: Element | null): boolean {
-  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
-  return false;
+function insideSkipped(el: Element, stop: Element | null, memo: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let result = false;
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    const known = memo.get(e);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(e);
+    if (isSkipped(e)) {
+      result = true;
+      break;
+    }
+  }
+  for (const e of path) memo.set(e, result);
+  return result;
 }
+
+/** At most this many paragraphs are scored: on a very long page an even sample decides. */
+const MAX_SCORED = 400;
 
 /** Picks the element that holds the article body. */
 export function findMainContent(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
   const scores = new Map<Element, number>();
+  const memo = new Map<Element, boolean>();
   const paragraphs = body.querySelectorAll('p, pre, blockquote, li');
-  let seen = 0;
-  for (const p of paragraphs) {
-    if (++seen > 50_000) break;
+  const step = Math.max(1, Math.ceil(paragraphs.length / MAX_SCORED));
+  for (let i = 0; i < paragraphs.length; i += step) {
+    const p = paragraphs[i];
     const text = p.textContent ?? '';
     const len = text.length;
     if (len < 40 || (p.tagName === 'LI' && len < 80)) continue;
-    if (insideSkipped(p, body)) continue;
+    if (insideSkipped(p, body, memo)) continue;
     const commas = text.split(/[,،]/).length - 1;
     const score = 1 + Math.min(commas, 6) + Math.min(len / 100, 3);
     const parent = p.parentElement;
@@ -138,6 +156,7 @@ export function findMainContent(doc: Document): Element {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {
+    if (s * 1.0 <= bestScore) continue; // link density only lowers a score
     const links = [...el.querySelectorAll('a')].reduce((n, a) => n + (a.textContent?.length ?? 0), 0);
     const total = el.textContent?.length || 1;
     const adjusted = s * (1 - Math.min(links / total, 1));
@@ -229,10 +248,34 @@ class BlockBuilder {
   }
 }
 
-function walk(node: Node, builder: BlockBuilder, owner: Element, wholeBody = false) {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
+/**
+ * Walks the DOM below `root` in document order, feeding text to the builder: block elements
+ * start new blocks, inline ones join the current block. Iterative, so it can pause (yield)
+ * every `nodesPerStep` nodes on a very long page.
+ */
+function* walkSteps(
+  root: Element,
+  builder: BlockBuilder,
+  wholeBody: boolean,
+  nodesPerStep: number,
+): Generator<void, void> {
+  // Each frame: the next child to visit, and the block owner to return to after the element.
+  const stack: { next: Node | null; owner: Element; block: boolean }[] = [
+    { next: root.firstChild, owner: root, block: false },
+  ];
+  let visited = 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const child = frame.next;
+    if (!child) {
+      stack.pop();
+      if (frame.block) builder.flush();
+      continue;
+    }
+    frame.next = child.nextSibling;
+    if (++visited % nodesPerStep === 0) yield;
     if (child.nodeType === TEXT) {
-      builder.addText(child as Text, owner);
+      builder.addText(child as Text, frame.owner);
       continue;
     }
     if (child.nodeType !== ELEMENT) continue;
@@ -245,19 +288,28 @@ function walk(node: Node, builder: BlockBuilder, owner: Element, wholeBody = fal
     }
     if (BLOCK_TAGS.has(tag)) {
       builder.start(el);
-      walk(el, builder, el, wholeBody);
-      builder.flush();
-    } else walk(el, builder, owner, wholeBody);
+      stack.push({ next: el.firstChild, owner: el, block: true });
+    } else stack.push({ next: el.firstChild, owner: frame.owner, block: false });
   }
 }
 
-/** Extracts the article: its title and its text blocks with their DOM mapping. */
-export function extractArticle(doc: Document, options: { wholeBody?: boolean } = {}): ExtractedDocument {
+function walk(root: Element, builder: BlockBuilder, wholeBody = false) {
+  const steps = walkSteps(root, builder, wholeBody, Number.MAX_SAFE_INTEGER);
+  while (!steps.next().done);
+}
+
+/** Extraction as steps: it yields every `nodesPerStep` DOM nodes so long pages can pause. */
+export function* extractArticleSteps(
+  doc: Document,
+  options: { wholeBody?: boolean } = {},
+  nodesPerStep = Number.MAX_SAFE_INTEGER,
+): Generator<void, ExtractedDocument> {
   const body = doc.body ?? doc.documentElement;
   const root = options.wholeBody ? body : findMainContent(doc);
+  yield;
   const builder = new BlockBuilder();
   builder.start(root);
-  walk(root, builder, root, options.wholeBody);
+  yield* walkSteps(root, builder, !!options.wholeBody, nodesPerStep);
   builder.flush();
   const blocks = builder.blocks;
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
@@ -266,6 +318,15 @@ export function extractArticle(doc: Document, options: { wholeBody?: boolean } =
   const meta = doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]')?.getAttribute('content');
   const title = titleBlock?.text ?? (meta || doc.title || '').trim();
   return { title, titleBlock, blocks, root };
+}
+
+/** Extracts the article: its title and its text blocks with their DOM mapping. */
+export function extractArticle(doc: Document, options: { wholeBody?: boolean } = {}): ExtractedDocument {
+  const steps = extractArticleSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The analysis view of an extracted article. */
@@ -280,7 +341,7 @@ export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
 export function rebuildBlock(el: Element): ExtractedBlock | null {
   const builder = new BlockBuilder();
   builder.start(el);
-  walk(el, builder, el);
+  walk(el, builder);
   builder.flush();
   return builder.blocks.find((b) => b.element === el) ?? null;
 }

@@ -3,7 +3,7 @@
 // findings that are still there, adds new ones and drops the ones whose text is gone.
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
-import { type ExtractedBlock, extractArticle, rebuildBlock, toSourceDocument } from './extract';
+import { type ExtractedBlock, extractArticleSteps, rebuildBlock, toSourceDocument } from './extract';
 import type { Highlighter } from './highlighter';
 import { analysisBlocks, rangeInBlock } from './ranges';
 
@@ -67,7 +67,7 @@ export class PageLens {
   }
 
   private *steps(sliceSize: number): Generator<void, LensReport> {
-    const extracted = extractArticle(this.doc);
+    const extracted = yield* extractArticleSteps(this.doc, {}, sliceSize * 10);
     performance.mark('il:extracted');
     yield;
     const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize);
