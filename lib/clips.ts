@@ -1,0 +1,91 @@
+// Clips and articles: what the reader saves. One shape for every way of clipping (a selection,
+// a highlight's card, the context menu, the keyboard shortcut), shared by the content script,
+// the store, the side panel and the exports. W3C Web Annotation-style selectors locate the
+// quote in the article text (the analysis text model: title and blocks joined by blank lines).
+import type { Grade } from './analysis/grades';
+import type { Outcome } from './analysis/outcomes';
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Where a clip came from. */
+export type ClipCategory = 'selection' | 'grade' | 'council' | 'improvement';
+
+/** What was understood about the highlight a clip was saved from. */
+export interface ClipFinding {
+  kind: 'grade' | 'council' | 'improvement';
+  grade?: Grade;
+  councils: { code: string; name: string }[];
+  current?: boolean;
+  year?: number;
+  area?: string;
+  topic?: string;
+}
+
+export interface Clip {
+  /** Made by the page that saves it, so a retried save is the same clip, never a second one. */
+  id: string;
+  /** The article's id (its URL without fragment). */
+  articleId: string;
+  url: string;
+  quote: string;
+  selectors: [TextQuoteSelector, TextPositionSelector];
+  /** Which text the selectors count in: the extracted article, or the whole page body. */
+  textModel: 'article' | 'body';
+  category: ClipCategory;
+  finding?: ClipFinding;
+  /** Denormalised for the indexes: councils and grades this clip is about. */
+  councilCodes: string[];
+  grades: string[];
+  note: string;
+  tags: string[];
+  colour: string;
+  created: number;
+  updated: number;
+  /** Set when the clip could not be found on the page's last visit (never deleted for it). */
+  orphaned: boolean;
+}
+
+export interface Article {
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  site: string;
+  published?: string;
+  /** The inspection outcomes found on the page, saved with "Save inspection record". */
+  outcomes: Outcome[];
+  recordSaved?: number;
+  created: number;
+  updated: number;
+}
+
+export const CLIP_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
+
+/** The article id for a URL: the URL without its fragment. */
+export function articleIdFor(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Councils and grades a finding is about, for the clip's indexes. */
+export function indexFieldsOf(finding?: ClipFinding): { councilCodes: string[]; grades: string[] } {
+  return {
+    councilCodes: [...new Set((finding?.councils ?? []).map((c) => c.code))],
+    grades: finding?.grade ? [finding.grade] : [],
+  };
+}
