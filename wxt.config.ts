@@ -11,7 +11,13 @@ export default defineConfig({
     name: 'Inspection Lens',
     description:
       "Finds Ofsted inspection grades, councils and improvement areas in news about children's services, and keeps your clips.",
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Save the selected text as a clip',
+      },
+    },
     action: { default_title: 'Inspection Lens' },
     ...(browser === 'firefox'
       ? {

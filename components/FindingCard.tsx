@@ -6,11 +6,13 @@ export interface FindingCardProps {
   category: string;
   status: string;
   onSaveClip(): void;
+  /** Present when the article has outcomes to save as an inspection record. */
+  onSaveRecord?: () => void;
   onClose(): void;
 }
 
 /** The in-page hover/focus card for one highlight. Rendered inside a shadow root. */
-export function FindingCard({ description, category, status, onSaveClip, onClose }: FindingCardProps) {
+export function FindingCard({ description, category, status, onSaveClip, onSaveRecord, onClose }: FindingCardProps) {
   return (
     <div
       class={`card ${category}`}
@@ -42,6 +44,11 @@ export function FindingCard({ description, category, status, onSaveClip, onClose
         <button type="button" onClick={onSaveClip}>
           Save clip
         </button>
+        {onSaveRecord ? (
+          <button type="button" class="secondary" onClick={onSaveRecord}>
+            Save inspection record
+          </button>
+        ) : null}
         <span class="status" role="status">
           {status}
         </span>
@@ -74,5 +81,7 @@ blockquote { margin: 8px 0; padding: 6px 8px; background: #f5f5fa; border-radius
 .actions { display: flex; gap: 8px; align-items: center; }
 .actions button { font: inherit; padding: 4px 10px; border-radius: 5px; border: 1px solid #3b3b98; background: #3b3b98; color: #fff; cursor: pointer; }
 .actions button:focus-visible { outline: 2px solid #1d1d2b; outline-offset: 2px; }
+.actions button.secondary { background: #fff; color: #3b3b98; }
+.actions { flex-wrap: wrap; }
 .status { color: #444; }
 `;

@@ -1,6 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { type Message, message, type PageReport, parseMessage } from '../lib/messages';
+import { articleIdFor } from '../lib/clips';
+import { type Message, message, type PageReport, parseMessage, type SaveReply } from '../lib/messages';
+import { ClipStore, StorageFullError } from '../lib/store/clip-store';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
 export default defineBackground(() => {
@@ -13,6 +15,29 @@ export default defineBackground(() => {
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 
   browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
+
+  const store = new ClipStore();
+  const clipsChanged = () => browser.runtime.sendMessage(message('clipsChanged', null)).catch(() => {});
+  const failure = (e: unknown): SaveReply => ({
+    ok: false,
+    error: e instanceof StorageFullError ? e.message : `Could not save: ${(e as Error)?.message ?? e}`,
+    retry: !(e instanceof StorageFullError),
+  });
+
+  // Ways to clip besides the in-page button: the context menu and the keyboard shortcut.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'il-save-selection', title: 'Save to Inspection Lens', contexts: ['selection'] });
+  });
+  const clipIn = (tabId: number, frameId?: number) =>
+    browser.tabs.sendMessage(tabId, message('clipSelection', null), frameId ? { frameId } : undefined).catch(() => {});
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'il-save-selection' && tab?.id !== undefined) clipIn(tab.id, info.frameId);
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'clip-selection') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) clipIn(tab.id);
+  });
 
   async function setBadge(tabId: number, report: PageReport) {
     const total = Object.entries(report.counts)
@@ -44,14 +69,71 @@ export default defineBackground(() => {
         } catch {
           return { ok: false, error: 'Inspection Lens is not running on this page.' };
         }
+      case 'saveClip':
+        try {
+          const r = await store.saveClip(msg.data.clip, msg.data.article);
+          if (r.created) clipsChanged();
+          return { ok: true, created: r.created, id: r.clip.id } satisfies SaveReply;
+        } catch (e) {
+          return failure(e);
+        }
+      case 'saveRecord':
+        try {
+          const a = await store.saveRecord(msg.data.article);
+          clipsChanged();
+          return { ok: true, created: true, id: a.id } satisfies SaveReply;
+        } catch (e) {
+          return failure(e);
+        }
+      case 'clipsForPage':
+        return store.clipsForPage(msg.data.url, msg.data.canonicalUrl);
+      case 'setClipStates':
+        await store.setOrphaned(msg.data.states);
+        clipsChanged();
+        return { ok: true };
+      case 'listClips': {
+        const [clips, articles] = await Promise.all([store.listClips(msg.data), store.listArticles()]);
+        return { clips, articles };
+      }
+      case 'updateClip': {
+        try {
+          const c = await store.updateClip(msg.data.id, msg.data);
+          if (!c) return { ok: false, error: 'That clip no longer exists.', retry: false } satisfies SaveReply;
+          clipsChanged();
+          return { ok: true, created: false, id: c.id } satisfies SaveReply;
+        } catch (e) {
+          return failure(e);
+        }
+      }
+      case 'openArticle': {
+        // Focus a tab already showing the article (known from its content script), else open one.
+        const open = [...reports].find(([, r]) => r.url.split('#')[0] === msg.data.url.split('#')[0]);
+        if (open) await browser.tabs.update(open[0], { active: true });
+        else await browser.tabs.create({ url: msg.data.url });
+        return { ok: true };
+      }
       default:
         return { error: `${msg.type} is not handled by the background` };
     }
   }
 
   /** Requests a content script (a web page) may make; everything else is for extension pages. */
-  const FROM_PAGES = new Set<Message['type']>(['ping', 'pageReport']);
-  const FROM_EXTENSION_PAGES = new Set<Message['type']>(['ping', 'getPageReport', 'setPageHighlighting']);
+  const FROM_PAGES = new Set<Message['type']>([
+    'ping',
+    'pageReport',
+    'saveClip',
+    'saveRecord',
+    'clipsForPage',
+    'setClipStates',
+  ]);
+  const FROM_EXTENSION_PAGES = new Set<Message['type']>([
+    'ping',
+    'getPageReport',
+    'setPageHighlighting',
+    'listClips',
+    'updateClip',
+    'openArticle',
+  ]);
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {
     // Only our own extension's pages and content scripts may talk to us.
@@ -66,7 +148,26 @@ export default defineBackground(() => {
       sendResponse({ error: `${msg.type} is not allowed from this sender` });
       return false;
     }
+    // A page may only read and write its own clips: its URL must be the one it names.
+    if (!fromExtensionPage && !namesOwnPage(msg, sender.url ?? '')) {
+      sendResponse({ error: 'a page may only use its own clips' });
+      return false;
+    }
     handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
     return true;
   });
+
+  function namesOwnPage(msg: Message, senderUrl: string): boolean {
+    const own = articleIdFor(senderUrl);
+    switch (msg.type) {
+      case 'clipsForPage':
+        return articleIdFor(msg.data.url) === own;
+      case 'saveClip':
+        return msg.data.clip.articleId === own && msg.data.article.id === own;
+      case 'saveRecord':
+        return msg.data.article.id === own;
+      default:
+        return true;
+    }
+  }
 });

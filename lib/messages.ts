@@ -1,5 +1,7 @@
 // The one typed protocol between the content script, the side panel and the background.
 // Every message is checked at the boundary with `parseMessage`; anything else is refused.
+import { type Article, CLIP_COLOURS, type Clip } from './clips';
+import type { ClipQuery } from './store/clip-store';
 
 /** An outcome as reported to the side panel (the core's Outcome, serialisable). */
 export interface ReportedOutcome {
@@ -37,7 +39,28 @@ export interface Protocol {
   setHighlighting: { data: { enabled: boolean }; reply: { ok: true } };
   /** Background to extension pages: a tab's report changed. */
   reportUpdated: { data: { tabId: number }; reply: undefined };
+  /** Saves a clip (idempotent by its id) with its article. */
+  saveClip: { data: { clip: Clip; article: Article }; reply: SaveReply };
+  /** Saves the article's inspection record: its outcomes. */
+  saveRecord: { data: { article: Article }; reply: SaveReply };
+  /** The clips saved on a page (by URL or canonical URL). */
+  clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: Clip[] };
+  /** The content script reports which clips it found on the page and which it could not. */
+  setClipStates: { data: { states: { id: string; orphaned: boolean }[] }; reply: { ok: true } };
+  /** The side panel lists clips, newest first, with their articles. */
+  listClips: { data: ClipQuery; reply: { clips: Clip[]; articles: Article[] } };
+  /** The side panel edits a clip's note, tags or colour. */
+  updateClip: { data: { id: string; note?: string; tags?: string[]; colour?: string }; reply: SaveReply };
+  /** The side panel opens (or focuses) a clip's article. */
+  openArticle: { data: { url: string }; reply: { ok: true } };
+  /** Background to content script: clip the current selection (context menu, shortcut). */
+  clipSelection: { data: null; reply: { ok: boolean; error?: string } };
+  /** Background to extension pages: clips were saved or changed. */
+  clipsChanged: { data: null; reply: undefined };
 }
+
+/** How a save ended: saved (or already saved), or why not. */
+export type SaveReply = { ok: true; created: boolean; id: string } | { ok: false; error: string; retry: boolean };
 
 export type MessageType = keyof Protocol;
 export type Message = { [K in MessageType]: { type: K; data: Protocol[K]['data'] } }[MessageType];
@@ -60,6 +83,44 @@ function isPageReport(v: unknown): v is PageReport {
   return Object.entries(v.counts).every(([k, n]) => /^il-[a-z-]{1,40}$/.test(k) && isNum(n));
 }
 
+const isStrArray = (v: unknown, maxItems: number, maxLen: number) =>
+  Array.isArray(v) && v.length <= maxItems && v.every((x) => isStr(x, maxLen));
+const isHttpUrl = (v: unknown) => isStr(v, 8192) && /^https?:\/\//.test(v);
+
+function isClip(v: unknown): v is Clip {
+  if (!isObj(v) || !isStr(v.id, 100) || !isHttpUrl(v.url) || !isStr(v.articleId, 8192)) return false;
+  if (!isStr(v.quote, 100_000) || !isStr(v.note, 100_000) || !isStrArray(v.tags, 50, 100)) return false;
+  if (!isStrArray(v.councilCodes, 20, 12) || !isStrArray(v.grades, 10, 60)) return false;
+  if (!(CLIP_COLOURS as readonly string[]).includes(v.colour as string)) return false;
+  if (!['selection', 'grade', 'council', 'improvement'].includes(v.category as string)) return false;
+  if (v.textModel !== 'article' && v.textModel !== 'body') return false;
+  if (!isNum(v.created) || !isNum(v.updated) || typeof v.orphaned !== 'boolean') return false;
+  if (!Array.isArray(v.selectors) || v.selectors.length !== 2) return false;
+  const [q, p] = v.selectors as unknown[];
+  if (
+    !isObj(q) ||
+    q.type !== 'TextQuoteSelector' ||
+    !isStr(q.exact, 100_000) ||
+    !isStr(q.prefix, 200) ||
+    !isStr(q.suffix, 200)
+  )
+    return false;
+  if (!isObj(p) || p.type !== 'TextPositionSelector' || !isNum(p.start) || !isNum(p.end)) return false;
+  if (v.finding !== undefined) {
+    const f = v.finding;
+    if (!isObj(f) || !['grade', 'council', 'improvement'].includes(f.kind as string) || !Array.isArray(f.councils))
+      return false;
+  }
+  return true;
+}
+
+function isArticle(v: unknown): v is Article {
+  if (!isObj(v) || !isStr(v.id, 8192) || !isHttpUrl(v.url) || !isStr(v.canonicalUrl, 8192)) return false;
+  if (!isStr(v.title, 2000) || !isStr(v.site, 500) || !isNum(v.created) || !isNum(v.updated)) return false;
+  if (v.published !== undefined && !isStr(v.published, 100)) return false;
+  return Array.isArray(v.outcomes) && v.outcomes.length <= 500 && v.outcomes.every(isOutcome);
+}
+
 const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   ping: (d) => d === null,
   pageReport: isPageReport,
@@ -67,6 +128,27 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   setPageHighlighting: (d) => isObj(d) && isNum(d.tabId) && typeof d.enabled === 'boolean',
   setHighlighting: (d) => isObj(d) && typeof d.enabled === 'boolean',
   reportUpdated: (d) => isObj(d) && isNum(d.tabId),
+  saveClip: (d) => isObj(d) && isClip(d.clip) && isArticle(d.article) && d.clip.articleId === d.article.id,
+  saveRecord: (d) => isObj(d) && isArticle(d.article),
+  clipsForPage: (d) => isObj(d) && isStr(d.url, 8192) && (d.canonicalUrl === undefined || isStr(d.canonicalUrl, 8192)),
+  setClipStates: (d) =>
+    isObj(d) &&
+    Array.isArray(d.states) &&
+    d.states.length <= 10_000 &&
+    d.states.every((x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
+  listClips: (d) =>
+    isObj(d) &&
+    ['articleId', 'council', 'grade', 'tag'].every((k) => d[k] === undefined || isStr(d[k], 8192)) &&
+    (d.limit === undefined || isNum(d.limit)),
+  updateClip: (d) =>
+    isObj(d) &&
+    isStr(d.id, 100) &&
+    (d.note === undefined || isStr(d.note, 100_000)) &&
+    (d.tags === undefined || isStrArray(d.tags, 50, 100)) &&
+    (d.colour === undefined || (CLIP_COLOURS as readonly string[]).includes(d.colour as string)),
+  openArticle: (d) => isObj(d) && isHttpUrl(d.url),
+  clipSelection: (d) => d === null,
+  clipsChanged: (d) => d === null,
 };
 
 /** Returns the message if it has a known type and well-formed data, otherwise null. */

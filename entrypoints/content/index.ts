@@ -1,9 +1,13 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
+import { CLIP_BUTTON_CSS, ClipButton } from '../../components/ClipButton';
 import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
 import type { HighlightName } from '../../lib/analysis/findings';
+import type { Clip, ClipFinding } from '../../lib/clips';
 import { type Message, message, parseMessage } from '../../lib/messages';
+import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
+import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib/page/clipper';
 import { createHighlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
@@ -135,13 +139,24 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     }
 
+    // --- in-page UI: one shadow root, a mount for the card and one for the Clip button --------
+    let clipMount: HTMLElement | null = null;
+    function ensureUi(): { card: HTMLElement; clip: HTMLElement } {
+      if (!ui) {
+        ui = createUiHost(document, FINDING_CARD_CSS + CLIP_BUTTON_CSS);
+        clipMount = document.createElement('div');
+        ui.root.append(clipMount);
+      }
+      return { card: ui.mount, clip: clipMount as HTMLElement };
+    }
+
     // --- the hover / focus card -------------------------------------------------------------
     function renderCard() {
       if (!shown || !lens?.analysis) {
         if (ui) render(null, ui.mount);
         return;
       }
-      ui ??= createUiHost(document, FINDING_CARD_CSS);
+      const mounts = ensureUi();
       const entry = shown;
       const rect = entry.range.getBoundingClientRect();
       const description = describeFinding(entry.finding, lens.analysis.outcomes);
@@ -150,15 +165,15 @@ export default defineContentScript({
           description,
           category: entry.finding.highlight,
           status,
-          onSaveClip: () => {
-            status = 'Saving clips comes with the clips feature.';
-            renderCard();
-          },
+          onSaveClip: () => saveFindingClip(entry),
+          ...(lens.analysis.outcomes.length && entry.finding.kind !== 'improvement'
+            ? { onSaveRecord: () => saveRecord() }
+            : {}),
           onClose: hideCard,
         }),
-        ui.mount,
+        mounts.card,
       );
-      const card = ui.mount.firstElementChild as HTMLElement | null;
+      const card = mounts.card.firstElementChild as HTMLElement | null;
       if (card) {
         const top =
           rect.bottom + 6 + 240 > window.innerHeight ? Math.max(4, rect.top - 6 - card.offsetHeight) : rect.bottom + 6;
@@ -231,10 +246,162 @@ export default defineContentScript({
       (ui?.mount.firstElementChild as HTMLElement | null)?.focus();
     }
 
+    // --- clips: save from a selection, a highlight or the whole record; re-find saved ones ---
+    const clipHandles = new Map<string, unknown>();
+    function showClip(id: string, range: Range) {
+      if (clipHandles.has(id)) return;
+      clipHandles.set(id, highlighter.add('il-clip', range));
+    }
+
+    function setCardStatus(text: string) {
+      status = text;
+      renderCard();
+    }
+
+    async function save(
+      kind: 'saveClip' | 'saveRecord',
+      data: unknown,
+      onStatus: (s: string) => void,
+    ): Promise<SaveOutcome> {
+      onStatus('Saving…');
+      const r = await saveWithRetry(
+        () => browser.runtime.sendMessage({ type: kind, data }),
+        (attempt) => onStatus(`Saving… (retry ${attempt})`),
+      );
+      onStatus(r.ok ? (kind === 'saveRecord' ? 'Inspection record saved' : 'Saved to Inspection Lens') : r.error);
+      return r;
+    }
+
+    async function saveFindingClip(entry: LensEntry) {
+      const analysis = lens?.analysis;
+      if (!analysis) return;
+      const f = entry.finding;
+      const finding: ClipFinding = {
+        kind: f.kind,
+        councils: f.councils.map((c) => ({ code: c.code, name: c.name })),
+        ...(f.grade ? { grade: f.grade } : {}),
+        ...(f.current !== undefined ? { current: f.current } : {}),
+        ...(f.year ? { year: f.year } : {}),
+        ...(f.area ? { area: f.area } : {}),
+        ...(f.topic ? { topic: f.topic } : {}),
+      };
+      const clip = buildClip(location.href, analysis.prepared.text, f, 'article', f.kind, finding);
+      const r = await save(
+        'saveClip',
+        { clip, article: articleOf(document, location.href, analysis.outcomes) },
+        setCardStatus,
+      );
+      if (r.ok) showClip(clip.id, entry.range.cloneRange());
+    }
+
+    async function saveRecord() {
+      const outcomes = lens?.analysis?.outcomes ?? [];
+      await save('saveRecord', { article: articleOf(document, location.href, outcomes) }, setCardStatus);
+    }
+
+    let clipStatus = '';
+    let clipAt: { top: number; left: number } | null = null;
+    function renderClipButton() {
+      if (!clipAt && !ui) return;
+      const { clip } = ensureUi();
+      render(clipAt ? h(ClipButton, { ...clipAt, status: clipStatus, onClip: () => clipSelection() }) : null, clip);
+    }
+
+    function selectedRange(): Range | null {
+      const sel = document.getSelection();
+      if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+      const r = sel.getRangeAt(0);
+      if (ui && (ui.host.contains(r.commonAncestorContainer) || r.commonAncestorContainer === ui.host)) return null;
+      return r.toString().trim() ? r : null;
+    }
+
+    async function clipSelection(): Promise<{ ok: boolean; error?: string }> {
+      const range = selectedRange();
+      const onStatus = (s: string) => {
+        clipStatus = s;
+        renderClipButton();
+      };
+      if (!range) {
+        onStatus('Select some text on the page to clip.');
+        return { ok: false, error: 'no selection' };
+      }
+      let page = pageText(document, 'article');
+      let span = spanOfRange(page, range);
+      if (!span) {
+        page = pageText(document, 'body');
+        span = spanOfRange(page, range);
+      }
+      if (!span) {
+        onStatus('This text cannot be clipped (it is not part of the page’s text).');
+        return { ok: false, error: 'not in page text' };
+      }
+      clipAt ??= buttonPosition(range);
+      const clip = buildClip(location.href, page.text, span, page.model, 'selection');
+      const r = await save(
+        'saveClip',
+        { clip, article: articleOf(document, location.href, lens?.analysis?.outcomes ?? []) },
+        onStatus,
+      );
+      if (r.ok) {
+        showClip(clip.id, range.cloneRange());
+        setTimeout(() => {
+          clipAt = null;
+          clipStatus = '';
+          renderClipButton();
+        }, 1500);
+      }
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    }
+
+    function buttonPosition(range: Range) {
+      const rects = range.getClientRects();
+      const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+      return {
+        top: Math.round(Math.min(last.bottom + 6, window.innerHeight - 40)),
+        left: Math.round(Math.min(Math.max(4, last.right - 30), window.innerWidth - 200)),
+      };
+    }
+
+    function onSelectionEnd(e: Event) {
+      if (ui && e.composedPath().includes(ui.host)) return;
+      setTimeout(() => {
+        const range = selectedRange();
+        clipAt = range ? buttonPosition(range) : null;
+        clipStatus = '';
+        renderClipButton();
+      });
+    }
+
+    /** Re-finds this page's saved clips and shows them; tells the store which were not found. */
+    async function refindClips() {
+      const canonical = document.head?.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      let canonicalUrl: string | undefined;
+      try {
+        canonicalUrl = canonical ? new URL(canonical, location.href).toString().split('#')[0] : undefined;
+      } catch {
+        canonicalUrl = undefined;
+      }
+      const clips = (await browser.runtime
+        .sendMessage(
+          message('clipsForPage', { url: location.href.split('#')[0], ...(canonicalUrl ? { canonicalUrl } : {}) }),
+        )
+        .catch(() => [])) as Clip[];
+      if (!Array.isArray(clips) || !clips.length) return;
+      const results = anchorClips(document, clips);
+      const states = results.map((r) => ({ id: r.clip.id, orphaned: !r.range }));
+      for (const r of results) if (r.range) showClip(r.clip.id, r.range);
+      if (states.some((st, i) => st.orphaned !== results[i].clip.orphaned))
+        browser.runtime.sendMessage(message('setClipStates', { states })).catch(() => {});
+    }
+
     // --- messages and settings ---------------------------------------------------------------
     const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
       const msg: Message | null = parseMessage(raw);
+      if (msg?.type === 'clipSelection') {
+        clipSelection().then(sendResponse);
+        return true;
+      }
       if (msg?.type !== 'setHighlighting') return false;
       pageEnabled = msg.data.enabled;
       if (pageEnabled && !lens) analyse();
@@ -256,6 +423,8 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
 
     document.addEventListener('mousemove', onPointerMove, { passive: true, signal: ctx.signal });
+    document.addEventListener('mouseup', onSelectionEnd, { signal: ctx.signal });
+    document.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: ctx.signal });
     document.addEventListener('keydown', onKey, { capture: true, signal: ctx.signal });
     window.addEventListener('scroll', () => shown && renderCard(), { passive: true, signal: ctx.signal });
 
@@ -279,6 +448,7 @@ export default defineContentScript({
     const worth = mayBeInspectionArticle(document);
     performance.mark('il:check-end');
     if (worth) analyse();
+    refindClips().catch(() => {});
     await settingsLoaded;
     if (!worth || !settings.enabled) {
       report(null);

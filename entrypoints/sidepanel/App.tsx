@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ClipList } from '../../components/ClipList';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { PageSummary } from '../../components/PageSummary';
+import type { Article, Clip } from '../../lib/clips';
 import { message, type PageReport, parseMessage } from '../../lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 
@@ -11,6 +13,15 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [report, setReport] = useState<PageReport | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [clips, setClips] = useState<Clip[]>([]);
+  const [articles, setArticles] = useState<Map<string, Article>>(new Map());
+
+  const loadClips = useCallback(async () => {
+    const r = (await browser.runtime.sendMessage(message('listClips', {}))) as { clips?: Clip[]; articles?: Article[] };
+    if (!Array.isArray(r?.clips)) return;
+    setClips(r.clips);
+    setArticles(new Map((r.articles ?? []).map((a) => [a.id, a])));
+  }, []);
 
   const refresh = useCallback(async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -37,9 +48,11 @@ export function App() {
       .get(SETTINGS_KEY)
       .then((r) => setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY])));
     refresh();
+    loadClips();
     const onMessage = (raw: unknown) => {
       const msg = parseMessage(raw);
       if (msg?.type === 'reportUpdated') refresh();
+      if (msg?.type === 'clipsChanged') loadClips();
     };
     browser.runtime.onMessage.addListener(onMessage);
     browser.tabs.onActivated.addListener(refresh);
@@ -47,7 +60,7 @@ export function App() {
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(refresh);
     };
-  }, [refresh]);
+  }, [refresh, loadClips]);
 
   const changeSettings = (next: Settings) => {
     setSettings(next);
@@ -76,6 +89,19 @@ export function App() {
           Highlight this page
         </label>
       ) : null}
+      <h2>Clips</h2>
+      <ClipList
+        clips={clips}
+        articles={articles}
+        onOpen={(url) => browser.runtime.sendMessage(message('openArticle', { url }))}
+        onUpdate={async (id, patch) => {
+          const r = (await browser.runtime.sendMessage(message('updateClip', { id, ...patch }))) as {
+            ok: boolean;
+            error?: string;
+          };
+          if (!r?.ok) setStatus(r?.error ?? 'Could not save the change');
+        }}
+      />
       <HighlightSettings settings={settings} counts={report?.counts} onChange={changeSettings} />
     </main>
   );

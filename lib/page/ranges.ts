@@ -39,8 +39,20 @@ export function rangeInBlock(doc: Document, block: ExtractedBlock, start: number
   return range;
 }
 
+function blockIndexAt(blockSpans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = blockSpans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blockSpans[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Maps a span of the analysed text (title and blocks joined by blank lines) to a Range.
+ * Maps a span of the analysed text (title and blocks joined by blank lines) to a Range; a span
+ * across several blocks runs from its start in the first to its end in the last.
  * `blockSpans` are the analysis's block offsets (PreparedText.blocks).
  */
 export function rangeForSpan(
@@ -49,15 +61,20 @@ export function rangeForSpan(
   blockSpans: Span[],
   span: Span,
 ): Range | null {
-  let lo = 0;
-  let hi = blockSpans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blockSpans[mid].end < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const block = extracted[lo];
-  const bs = blockSpans[lo];
-  if (!block || !bs) return null;
-  return rangeInBlock(doc, block, span.start - bs.start, Math.min(span.end, bs.end) - bs.start);
+  const a = blockIndexAt(blockSpans, span.start);
+  const b = blockIndexAt(blockSpans, Math.max(span.start, span.end - 1));
+  const first = extracted[a];
+  const last = extracted[b];
+  if (!first || !last) return null;
+  const startRange = rangeInBlock(
+    doc,
+    first,
+    span.start - blockSpans[a].start,
+    Math.min(span.end, blockSpans[a].end) - blockSpans[a].start,
+  );
+  if (!startRange) return null;
+  if (a === b) return startRange;
+  const endRange = rangeInBlock(doc, last, 0, span.end - blockSpans[b].start);
+  if (endRange) startRange.setEnd(endRange.endContainer, endRange.endOffset);
+  return startRange;
 }

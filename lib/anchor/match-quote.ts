@@ -1,0 +1,191 @@
+// Re-finds a saved quote in today's text of a page. Pure string matching, no DOM: the position
+// when the text there is unchanged; else every exact occurrence, ranked by its context and
+// nearness to the old position; else the quote with punctuation, quotes, dashes and spacing
+// normalised; else an approximate match that tolerates small edits (a fixed typo, an inserted
+// or dropped word). Returns null when nothing close enough is there.
+import type { TextPositionSelector, TextQuoteSelector } from '../clips';
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** 1 for the exact text at the saved position; lower for looser matches. */
+  score: number;
+  how: 'position' | 'exact' | 'normalised' | 'fuzzy';
+}
+
+const CONTEXT = 32;
+
+/** Builds the selectors for [start, end) of `text`. */
+export function describeQuote(text: string, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+    },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}
+
+/** Similarity (0..1) of two short strings: shared characters from the near end. */
+function contextScore(a: string, b: string, fromEnd: boolean): number {
+  if (!a || !b) return 0.5;
+  const n = Math.min(a.length, b.length);
+  let same = 0;
+  for (let i = 0; i < n; i++) {
+    const x = fromEnd ? a[a.length - 1 - i] : a[i];
+    const y = fromEnd ? b[b.length - 1 - i] : b[i];
+    if (x === y) same++;
+  }
+  return same / Math.max(a.length, b.length);
+}
+
+/** Normalised text with a map from each normalised character back to its original offset. */
+function normaliseWithMap(s: string): { text: string; map: Int32Array } {
+  const out: string[] = [];
+  const map: number[] = [];
+  let space = true;
+  for (let i = 0; i < s.length; i++) {
+    let c = s[i].toLowerCase();
+    if (/[\s\u00a0]/.test(c)) {
+      if (space) continue;
+      c = ' ';
+      space = true;
+    } else if (/[‘’'`´"“”„«»]/.test(c)) continue;
+    else if (/[-‐‑–—―−]/.test(c)) c = '-';
+    else if (/[.,;:!?()[\]…]/.test(c)) continue;
+    else space = false;
+    out.push(c);
+    map.push(i);
+  }
+  while (out.length && out[out.length - 1] === ' ') {
+    out.pop();
+    map.pop();
+  }
+  return { text: out.join(''), map: Int32Array.from(map) };
+}
+
+/** Levenshtein distance of `pattern` to the best-matching substring of `text` (and where it ends). */
+function bestSubstringDistance(pattern: string, text: string, limit: number): { distance: number; end: number } {
+  const m = pattern.length;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best = { distance: m, end: 0 };
+  for (let j = 1; j <= text.length; j++) {
+    cur[0] = 0; // the match may start anywhere in text
+    let rowMin = 0;
+    for (let i = 1; i <= m; i++) {
+      const cost = pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[i - 1] + cost, prev[i] + 1, cur[i - 1] + 1);
+      cur[i] = v;
+      if (i === 1 || v < rowMin) rowMin = v;
+    }
+    if (cur[m] < best.distance) best = { distance: cur[m], end: j };
+    [prev, cur] = [cur, prev];
+    if (rowMin > limit && best.distance <= limit) break;
+  }
+  return best;
+}
+
+/** Finds the quote in `text`; `position` is the saved position selector when there is one. */
+export function matchQuote(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): QuoteMatch | null {
+  const { exact, prefix, suffix } = quote;
+  if (!exact) return null;
+  if (position && text.slice(position.start, position.end) === exact)
+    return { start: position.start, end: position.end, score: 1, how: 'position' };
+
+  // Every exact occurrence, ranked by context and by nearness to where it was.
+  const hint = position?.start ?? -1;
+  let best: QuoteMatch | null = null;
+  let count = 0;
+  for (let at = text.indexOf(exact); at >= 0 && count < 1000; at = text.indexOf(exact, at + 1), count++) {
+    const ctx =
+      (contextScore(text.slice(Math.max(0, at - prefix.length), at), prefix, true) +
+        contextScore(text.slice(at + exact.length, at + exact.length + suffix.length), suffix, false)) /
+      2;
+    const near = hint < 0 ? 0.5 : 1 - Math.min(Math.abs(at - hint) / Math.max(text.length, 1), 1);
+    const score = 0.6 + 0.3 * ctx + 0.1 * near;
+    if (!best || score > best.score) best = { start: at, end: at + exact.length, score, how: 'exact' };
+  }
+  if (best) return best;
+
+  // Same words, different punctuation, quotation marks, dashes or spacing.
+  const nt = normaliseWithMap(text);
+  const nq = normaliseWithMap(exact).text;
+  if (nq.length >= 3) {
+    const at = nt.text.indexOf(nq);
+    if (at >= 0) {
+      const start = nt.map[at];
+      const end = nt.map[at + nq.length - 1] + 1;
+      return { start, end: extendToClosers(text, end, exact), score: 0.55, how: 'normalised' };
+    }
+  }
+
+  // Small edits: look near where pieces of the quote still occur, allow ~15% of it to differ.
+  if (nq.length < 8) return null;
+  const limit = Math.max(2, Math.floor(nq.length * 0.15));
+  const pieceLen = Math.min(16, Math.floor(nq.length / 4));
+  const tried = new Set<number>();
+  let fuzzy: { distance: number; start: number; end: number } | null = null;
+  for (let k = 0; k < 4; k++) {
+    const offset = Math.floor(((nq.length - pieceLen) * k) / 3);
+    const piece = nq.slice(offset, offset + pieceLen);
+    for (let at = nt.text.indexOf(piece), seen = 0; at >= 0 && seen < 50; at = nt.text.indexOf(piece, at + 1), seen++) {
+      const from = Math.max(0, at - offset - limit);
+      const key = Math.floor(from / 8);
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const window = nt.text.slice(from, from + nq.length + 2 * limit);
+      const r = bestSubstringDistance(nq, window, limit);
+      if (r.distance <= limit && (!fuzzy || r.distance < fuzzy.distance)) {
+        // Walk back from the end to find where the best match starts.
+        const endN = from + r.end;
+        const startN = findStart(nq, nt.text, endN, limit);
+        fuzzy = { distance: r.distance, start: startN, end: endN };
+      }
+    }
+  }
+  if (!fuzzy) return null;
+  return {
+    start: nt.map[fuzzy.start],
+    end: extendToClosers(text, nt.map[fuzzy.end - 1] + 1, exact),
+    score: 0.5 * (1 - fuzzy.distance / nq.length),
+    how: 'fuzzy',
+  };
+}
+
+/** The start of the best alignment of `pattern` ending at `end` in `text`. */
+function findStart(pattern: string, text: string, end: number, limit: number): number {
+  let bestStart = Math.max(0, end - pattern.length);
+  let bestD = Number.MAX_SAFE_INTEGER;
+  for (let s = Math.max(0, end - pattern.length - limit); s <= Math.min(end, end - pattern.length + limit); s++) {
+    const d = editDistance(pattern, text.slice(s, end), limit);
+    if (d < bestD) {
+      bestD = d;
+      bestStart = s;
+    }
+  }
+  return bestStart;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Takes back as many closing quotation marks or stops as the saved quote ended with. */
+function extendToClosers(text: string, end: number, exact: string): number {
+  const trailing = /[’'"”.,;:!?)\]]*$/.exec(exact)?.[0].length ?? 0;
+  let e = end;
+  while (e < text.length && e - end < trailing && /[’'"”.,;:!?)\]]/.test(text[e])) e++;
+  return e;
+}

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ExtensionBrowser,
+  type FixtureServer,
+  launchWithExtension,
+  pagesDir,
+  screenshot,
+  serveFixtures,
+} from './harness';
+
+let server: FixtureServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const seed = (name: string) => fs.readFileSync(path.join(pagesDir, name), 'utf8');
+
+/** Selects `text` inside the first element matching `selector`, as a reader's drag would. */
+async function select(page: Page, selector: string, text: string) {
+  await page.evaluate(
+    ([sel, t]) => {
+      const el = document.querySelector(sel as string) as HTMLElement;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let full = '';
+      const nodes: { node: Text; start: number }[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n as Text, start: full.length });
+        full += (n as Text).data;
+      }
+      const at = full.indexOf(t as string);
+      if (at < 0) throw new Error(`text not found: ${t}`);
+      const point = (offset: number) => {
+        const hit = [...nodes].reverse().find((x) => x.start <= offset) as { node: Text; start: number };
+        return [hit.node, offset - hit.start] as const;
+      };
+      const range = document.createRange();
+      range.setStart(...point(at));
+      range.setEnd(...point(at + (t as string).length));
+      const s = getSelection() as Selection;
+      s.removeAllRanges();
+      s.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [selector, text],
+  );
+}
+
+async function clipSelection(page: Page) {
+  await page.getByRole('button', { name: 'Clip', exact: true }).click();
+  await expect
+    .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })
+    .toContain('Saved to Inspection Lens');
+}
+
+const clipTexts = (page: Page) =>
+  page.evaluate(() => [...(CSS.highlights.get('il-clip') ?? [])].map((r) => (r as Range).toString()));
+
+async function listClips(panel: Page) {
+  return panel.evaluate(async () => {
+    const r = await chrome.runtime.sendMessage({ type: 'listClips', data: {} });
+    return r.clips as { id: string; quote: string; orphaned: boolean; url: string; finding?: { grade?: string } }[];
+  });
+}
+
+describe('clips', () => {
+  const quote = 'inspectors saw the damaging impact of this drift and delay';
+  let panel: Page;
+
+  test('a selection clipped with the floating "Clip" button appears in the side panel', async () => {
+    server.extra.set('/story.html', seed('002_ba3b3e12e34938f9.html'));
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/story.html`);
+    await select(page, 'article', quote);
+    await clipSelection(page);
+    expect(await clipTexts(page)).toEqual([quote]);
+    await screenshot(page, 'clip-saved');
+    panel = await ext.openSidePanel();
+    const list = panel.getByRole('list', { name: 'Saved clips' });
+    await expect.poll(() => list.textContent()).toContain(quote);
+    expect(await list.textContent()).toContain('Overly adult-focused work found at Hackney');
+    await screenshot(panel, 'sidepanel-clips');
+    await page.close();
+  });
+
+  test('clicking a clip in the side panel opens its article', async () => {
+    const before = ext.context.pages().length;
+    await panel.getByRole('button', { name: /drift and delay/ }).click();
+    await expect.poll(() => ext.context.pages().length).toBe(before + 1);
+    const opened = ext.context.pages().at(-1) as Page;
+    expect(opened.url()).toBe(`${server.origin}/story.html`);
+    await opened.close();
+  });
+
+  test('visited again, the clip is re-found and highlighted', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/story.html`);
+    await expect.poll(() => clipTexts(page)).toEqual([quote]);
+    await page.close();
+  });
+
+  test('after small edits to the page (a new sentence, a fixed typo, new quotes) it is still found', async () => {
+    const edited = seed('002_ba3b3e12e34938f9.html')
+      .replace('The report highlighted:', 'The report, published on Tuesday, highlighted a number of issues:')
+      .replace('impact of this drift and delay', 'impact of that drift and delay')
+      .replace('"In some cases', '“In some cases');
+    server.extra.set('/story.html', edited);
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/story.html`);
+    await expect.poll(() => clipTexts(page)).toEqual(['inspectors saw the damaging impact of that drift and delay']);
+    const clips = await listClips(panel);
+    expect(clips.filter((c) => c.url.endsWith('/story.html')).map((c) => c.orphaned)).toEqual([false]);
+    await page.close();
+  });
+
+  test('with the passage removed the clip is kept, marked as not found', async () => {
+    const removed = seed('002_ba3b3e12e34938f9.html').replace(
+      /Work with avoidant parents[^<]*/,
+      'Inspectors looked at 40 cases.',
+    );
+    server.extra.set('/story.html', removed);
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/story.html`);
+    await expect
+      .poll(async () => (await listClips(panel)).find((c) => c.quote === quote)?.orphaned, { timeout: 10_000 })
+      .toBe(true);
+    expect(await clipTexts(page)).toEqual([]);
+    await expect
+      .poll(() => panel.getByRole('list', { name: 'Saved clips' }).textContent())
+      .toContain('not found on the page');
+    await page.close();
+  });
+
+  test('"Save clip" on a highlight’s card saves the grade with its council', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/004_c2a22b1b94052d91.html`);
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('il-grade-inadequate')?.size ?? 0))
+      .toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Shift+N');
+    const card = page.getByRole('dialog');
+    await expect.poll(() => card.count()).toBe(1);
+    const heading = await card.getAttribute('aria-label');
+    await card.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Saved to Inspection Lens');
+    await card.getByRole('button', { name: 'Save inspection record' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Inspection record saved');
+    const saved = (await listClips(panel)).filter((c) => c.url.endsWith('/004_c2a22b1b94052d91.html'));
+    expect(saved).toHaveLength(1);
+    expect(heading).toMatch(/^(Grade|Council): /);
+    await page.close();
+  });
+
+  test('two tabs saving at once: both clips, each once', async () => {
+    server.extra.set('/a.html', seed('003_7373dea24638aad1.html'));
+    server.extra.set('/b.html', seed('000_5b46b54a3be1f299.html'));
+    const [a, b] = await Promise.all([ext.context.newPage(), ext.context.newPage()]);
+    await Promise.all([a.goto(`${server.origin}/a.html`), b.goto(`${server.origin}/b.html`)]);
+    await select(a, 'article', 'caseloads are low');
+    await select(b, 'article', 'well supported by managers');
+    await Promise.all([clipSelection(a), clipSelection(b)]);
+    const clips = await listClips(panel);
+    expect(clips.filter((c) => c.quote === 'caseloads are low')).toHaveLength(1);
+    expect(clips.filter((c) => c.quote === 'well supported by managers')).toHaveLength(1);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  test('the service worker stopped during a save: the clip arrives exactly once', async () => {
+    server.extra.set('/c.html', seed('001_6a6738d86f9368fc.html'));
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/c.html`);
+    await select(page, 'article', 'strong front door services');
+    const browser = ext.context.browser();
+    if (!browser) throw new Error('no browser handle for CDP');
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
+    expect(worker).toBeDefined();
+    await Promise.all([
+      page.getByRole('button', { name: 'Clip', exact: true }).click(),
+      cdp.send('Target.closeTarget', { targetId: worker?.targetId as string }),
+    ]);
+    await expect
+      .poll(() => page.getByRole('status').allTextContents(), { timeout: 20_000 })
+      .toContain('Saved to Inspection Lens');
+    const fresh = await ext.openSidePanel();
+    const clips = await listClips(fresh);
+    expect(clips.filter((c) => c.quote === 'strong front door services')).toHaveLength(1);
+    await Promise.all([page.close(), fresh.close()]);
+  });
+});
