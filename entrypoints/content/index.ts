@@ -387,9 +387,11 @@ export default defineContentScript({
         )
         .catch(() => [])) as Clip[];
       if (!Array.isArray(clips) || !clips.length) return;
+      performance.mark('il:clips-start');
       const results = anchorClips(document, clips);
       const states = results.map((r) => ({ id: r.clip.id, orphaned: !r.range }));
       for (const r of results) if (r.range) showClip(r.clip.id, r.range);
+      performance.mark('il:clips-end');
       if (states.some((st, i) => st.orphaned !== results[i].clip.orphaned))
         browser.runtime.sendMessage(message('setClipStates', { states })).catch(() => {});
     }

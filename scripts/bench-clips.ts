@@ -1,0 +1,136 @@
+// `npm run bench:clips`: clip saving and re-anchoring in real Chromium, printed as figures.
+// - Save latency from the page: click "Clip" to "Saved" shown, median and worst of 100 saves,
+//   beside a bare message round trip to the background (the floor) measured in the same run.
+// - Re-anchoring 200 clips on a long article when it is visited again, beside a plain indexOf
+//   of the 200 quotes in the same page text (exact lookup only) in the same run.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, pagesDir, root, serveFixtures } from '../tests/e2e/harness';
+
+if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function longArticle(copies: number): string {
+  const src = fs.readFileSync(path.join(pagesDir, '002_ba3b3e12e34938f9.html'), 'utf8');
+  const body = /<h1[\s\S]*?(?=<div class="share">)/.exec(src)?.[0] ?? '';
+  const paras = body.replace(/<h1[\s\S]*?<\/h1>/, '');
+  let out = '';
+  for (let i = 0; i < copies; i++) out += paras.replace(/<p>/g, `<p data-copy="${i}">Part ${i}. `);
+  return src.replace(body, `${/<h1[\s\S]*?<\/h1>/.exec(body)?.[0]}${out}`);
+}
+
+/** Selects the n-th paragraph's first 60 characters and clicks Clip; returns ms to "Saved". */
+async function clipOnce(page: Page, n: number): Promise<number> {
+  return page.evaluate(
+    (i) =>
+      new Promise<number>((resolve, reject) => {
+        const ps = document.querySelectorAll('article p[data-copy]');
+        const p = ps[i % ps.length];
+        const text = p.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, Math.min(60, text.data.length));
+        const sel = getSelection() as Selection;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        const started = performance.now();
+        const tick = () => {
+          const root = document.querySelector('inspection-lens-ui')?.shadowRoot;
+          const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Clip');
+          if (!button) {
+            if (performance.now() - started > 5000) reject(new Error('no Clip button'));
+            else setTimeout(tick, 5);
+            return;
+          }
+          const t0 = performance.now();
+          button.click();
+          const wait = () => {
+            const status = [...(root?.querySelectorAll('[role=status]') ?? [])].map((s) => s.textContent);
+            if (status.includes('Saved to Inspection Lens')) resolve(performance.now() - t0);
+            else if (performance.now() - t0 > 10_000) reject(new Error('not saved'));
+            else requestAnimationFrame(wait);
+          };
+          wait();
+        };
+        tick();
+      }),
+    n,
+  );
+}
+
+async function main() {
+  const server = await serveFixtures();
+  server.extra.set('/long.html', longArticle(40));
+  const ext = await launchWithExtension();
+  await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/long.html`);
+  await page.waitForTimeout(500);
+
+  const saves: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const ms = await clipOnce(page, i);
+    if (i < 100) saves.push(ms);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1600))).catch(() => {}); // the button hides after a save
+    if (i === 99) console.log('100 saves done; saving 100 more clips for the anchoring test…');
+  }
+  const panel = await ext.openSidePanel();
+  const pings: number[] = [];
+  for (let i = 0; i < 100; i++)
+    pings.push(
+      await panel.evaluate(async () => {
+        const t0 = performance.now();
+        await chrome.runtime.sendMessage({ type: 'ping', data: null });
+        return performance.now() - t0;
+      }),
+    );
+  console.log('Save latency, click "Clip" → "Saved" shown (100 saves):');
+  console.log(`  median ${median(saves).toFixed(1)} ms, worst ${Math.max(...saves).toFixed(1)} ms`);
+  console.log(`  floor: bare message round trip to the background, median ${median(pings).toFixed(2)} ms`);
+
+  const anchorTimes: number[] = [];
+  const indexOfTimes: number[] = [];
+  let shown = 0;
+  for (let run = 0; run < 5; run++) {
+    await page.goto(`${server.origin}/long.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('il:clips-end').length > 0, null, {
+      timeout: 30_000,
+    });
+    const r = await page.evaluate(async () => {
+      const t = (n: string) => performance.getEntriesByName(n)[0].startTime;
+      const quotes = (await new Promise<string[]>((resolve) => {
+        const ps = [...document.querySelectorAll('article p[data-copy]')].slice(0, 200);
+        resolve(ps.map((p) => (p.textContent ?? '').slice(0, 60)));
+      })) as string[];
+      const text = document.querySelector('article')?.textContent ?? '';
+      const t0 = performance.now();
+      let found = 0;
+      for (const q of quotes) if (text.indexOf(q) >= 0) found++;
+      return {
+        anchor: t('il:clips-end') - t('il:clips-start'),
+        indexOf: performance.now() - t0,
+        shown: CSS.highlights.get('il-clip')?.size ?? 0,
+        found,
+      };
+    });
+    anchorTimes.push(r.anchor);
+    indexOfTimes.push(r.indexOf);
+    shown = r.shown;
+  }
+  console.log(
+    `Re-anchoring ${shown} clips on a ${((server.extra.get('/long.html')?.length ?? 0) / 1024) | 0} KB article when it is visited again (5 visits):`,
+  );
+  console.log(`  median ${median(anchorTimes).toFixed(1)} ms, worst ${Math.max(...anchorTimes).toFixed(1)} ms`);
+  console.log(`  floor: indexOf of the 200 quotes in the page text, median ${median(indexOfTimes).toFixed(2)} ms`);
+  await ext.close();
+  await server.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
