@@ -4,7 +4,7 @@ import type { Council } from '../data/gazetteer';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention } from './grades';
-import { findImprovementAreas, type ImprovementArea } from './improvements';
+import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
 import { type PreparedText, prepareText, type SourceDocument, sentenceIndexAt } from './text';
 
@@ -36,12 +36,13 @@ export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Gene
   const found: GradeMention[] = [];
   const improvements: ImprovementArea[] = [];
   const { sentences, text } = prepared;
+  const listBlocks = improvementListBlocks(safe);
   for (let i = 0; i < sentences.length; i += sentencesPerStep) {
     const slice = sentences.slice(i, i + sentencesPerStep);
     for (const m of findCouncilMentions(text, slice)) councils.push(m);
     const grades = findGrades(slice);
     for (const g of grades) found.push(g);
-    for (const a of findImprovementAreas(slice, grades)) improvements.push(a);
+    for (const a of findImprovementAreas(slice, grades, listBlocks)) improvements.push(a);
     if (i + sentencesPerStep < sentences.length) yield;
   }
   const rawGrades = monitoringKeepsInadequateCurrent(found, text);
@@ -113,7 +114,7 @@ function sanitiseDocument(doc: SourceDocument): SourceDocument {
     if (budget <= 0) break;
     blocks.push(clean(b));
   }
-  return { title, blocks };
+  return { title, blocks, ...(doc.blockKinds ? { blockKinds: doc.blockKinds.slice(0, blocks.length) } : {}) };
 }
 
 /** The contract's result shape (see ../shared/contracts/ANALYSIS.md). */

@@ -25,7 +25,13 @@ const CLOSE_Q = `'’"”`;
 
 /** Verbs and phrases that make the next grade word a judgement. */
 const JUDGING_BEFORE =
-  /\b(?:rated|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight))*\s*$/i;
+  /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight))*\s*$/i;
+/** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
+const VERB_OBJECT_BEFORE =
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed)\s+(?:[\w’'&-]+\s+){0,5}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them)\s+(?:as\s+|to be\s+|overall\s+)?$/i;
+/** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
+const LABEL_BEFORE =
+  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence)\s*[:–—-]\s*$/i;
 /** Linking verbs: a judgement only for the unambiguous grades, or when the subject is a service. */
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
@@ -151,7 +157,8 @@ function isJudgement(s: string, c: Candidate, next?: Candidate): boolean {
   )
     return false;
 
-  const judgingVerb = JUDGING_BEFORE.test(before);
+  const judgingVerb =
+    JUDGING_BEFORE.test(before) || (main && (VERB_OBJECT_BEFORE.test(before) || LABEL_BEFORE.test(before)));
   const judgementNoun = JUDGEMENT_AFTER.test(after);
   if (c.quoted) {
     if (main) return true;
@@ -240,6 +247,11 @@ function areaOf(s: string, c: Candidate): { area?: string } {
   const clause = before.split(/[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
   const after = s.slice(c.quoteEnd, c.quoteEnd + 40);
   if (/\boverall\b/i.test(after.slice(0, 12)) || /\boverall\b/i.test(clause.slice(-40))) return {};
+  const label = /([^:–—\n]{3,120})\s*[:–—-]\s*$/.exec(before);
+  if (label) {
+    if (/overall/i.test(label[1])) return {};
+    for (const [re, name] of AREAS) if (re.test(label[1])) return { area: name };
+  }
   const subject = clause.split(
     /\b(?:rated|judged|graded|was|were|is|are|remains?|given|received|get|got|scored)\b/i,
   )[0];

@@ -1,6 +1,6 @@
 // Finds the sentences in which inspectors (or the article reporting them) say what must
 // improve, is weak or is recommended, and labels each with a short topic. Praise is not one.
-import type { Sentence, Span } from './text';
+import { blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
@@ -12,10 +12,7 @@ export interface ImprovementArea {
 /** Cues that a sentence states a weakness or a required improvement, with weights. */
 export const CUES: [RegExp, number][] = [
   [/\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b/i, 3],
-  [
-    /\b(?:priority action|improvement notice|statutory direction|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i,
-    3,
-  ],
+  [/\b(?:priority action|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i, 3],
   [/\brecommend(?:ed|s|ation|ations)?\b/i, 2.5],
   [/\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i, 2.5],
   [
@@ -223,13 +220,42 @@ function wordCountBelow(text: string, n: number): boolean {
   return words < n;
 }
 
+const LIST_INTRO =
+  /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must))\b[^.!?]*:?\s*$/i;
+
+/**
+ * Blocks that are list items under an introduction such as "What needs to improve:" or
+ * "Areas for improvement": each is an improvement area whatever its wording.
+ */
+export function improvementListBlocks(doc: SourceDocument): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i].trim();
+    const kind = blockKindOf(doc, i);
+    if (kind === 'item' || b.length > 240 || !LIST_INTRO.test(b)) continue;
+    if (kind !== 'heading' && !b.endsWith(':')) continue;
+    let j = i + 1;
+    for (; j < doc.blocks.length && blockKindOf(doc, j) === 'item'; j++) out.add(j + 1); // +1: block 0 is the title
+    i = j - 1;
+  }
+  return out;
+}
+
 /** Finds improvement-area sentences. Headings, captions and very short lines are skipped.
  * Grade judgements are read as grades, not as wording ("maintained 'requires improvement'"). */
-export function findImprovementAreas(sentences: Sentence[], grades: Span[] = []): ImprovementArea[] {
+export function findImprovementAreas(
+  sentences: Sentence[],
+  grades: Span[] = [],
+  listBlocks?: Set<number>,
+): ImprovementArea[] {
   const out: ImprovementArea[] = [];
   let g = 0;
   for (const sentence of sentences) {
     if (sentence.block === 0) continue; // the headline reports, it does not find
+    if (listBlocks?.has(sentence.block) && !wordCountBelow(sentence.text, 3)) {
+      out.push({ sentence, score: THRESHOLD, topic: topicOf(sentence.text) });
+      continue;
+    }
     if (wordCountBelow(sentence.text, 6)) continue;
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     let text = sentence.text;

@@ -5,6 +5,21 @@
 export interface SourceDocument {
   title: string;
   blocks: string[];
+  /** What each block is, when the source knows (HTML does): list item, heading or running text. */
+  blockKinds?: BlockKind[];
+}
+
+export type BlockKind = 'item' | 'heading' | 'text';
+
+const HEADING_LIKE = /^[^.!?]{1,80}$/;
+
+/** The kind of a block: given by the source, else read from the text (list markers, short lines). */
+export function blockKindOf(doc: SourceDocument, i: number): BlockKind {
+  const given = doc.blockKinds?.[i];
+  if (given) return given;
+  const b = doc.blocks[i] ?? '';
+  if (/^\s*(?:[-–—•*▪·]|\d{1,2}[.)])\s+/.test(b)) return 'item';
+  return HEADING_LIKE.test(b.trim()) ? 'heading' : 'text';
 }
 
 export interface Span {

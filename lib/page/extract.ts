@@ -331,7 +331,18 @@ export function extractArticle(doc: Document, options: { wholeBody?: boolean } =
 
 /** The analysis view of an extracted article. */
 export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
-  return { title: extracted.title, blocks: extracted.blocks.map((b) => b.text) };
+  return {
+    title: extracted.title,
+    blocks: extracted.blocks.map((b) => b.text),
+    blockKinds: extracted.blocks.map((b) => {
+      const tag = b.element.tagName.toUpperCase();
+      if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'item';
+      if (/^H[1-6]$/.test(tag)) return 'heading';
+      return /^[^.!?]{1,80}$/.test(b.text) && b.text.length < 80 && /^(?:P|DIV|SECTION)$/.test(tag)
+        ? 'heading'
+        : 'text';
+    }),
+  };
 }
 
 /**

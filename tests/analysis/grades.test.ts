@@ -52,6 +52,14 @@ describe('grade words used as judgements', () => {
     ]);
   });
 
+  test('a verb with its object: only the grade after the object counts', () => {
+    expect(
+      grades('Ofsted rates Warrington children’s services good with outstanding care leavers support').map(
+        (g) => g.grade,
+      ),
+    ).toEqual(['good']);
+  });
+
   test('"good or outstanding" is two grades', () => {
     expect(grades('The proportion of councils rated good or outstanding has risen.').map((g) => g.grade)).toEqual([
       'good',
