@@ -5,7 +5,7 @@ import { type CouncilMention, findCouncilMentions, groupMentions } from './counc
 import { type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
-import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
+import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome, settleDatedGrades } from './outcomes';
 import { type PreparedText, prepareText, type SourceDocument, sentenceIndexAt } from './text';
 
 export type { AttributedGrade, CouncilMention, Detection, Grade, ImprovementArea, Outcome, SourceDocument };
@@ -46,7 +46,7 @@ export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Gene
     if (i + sentencesPerStep < sentences.length) yield;
   }
   const rawGrades = monitoringKeepsInadequateCurrent(found, text);
-  const grades = attributeGrades(rawGrades, councils);
+  const grades = settleDatedGrades(attributeGrades(rawGrades, councils), text);
   const detection = detectInspectionArticle({
     title: safe.title,
     text,

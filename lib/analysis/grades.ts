@@ -15,6 +15,8 @@ export interface GradeMention extends Span {
   year?: number;
   /** Judgement area or service when not the overall grade ("adoption", "LSCB"). */
   area?: string;
+  /** Read as previous only because a year is attached (no other cue): revisited per council. */
+  datedOnly?: boolean;
 }
 
 const GRADE_WORDS =
@@ -101,7 +103,7 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
     }
     candidates.forEach((c, i) => {
       if (!accepted[i]) return;
-      const { current, year } = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      const { current, year, datedOnly } = currency(s, c, candidates[i - 1], candidates[i + 1]);
       out.push({
         start: sentence.start + c.quoteStart,
         end: sentence.start + c.quoteEnd,
@@ -110,6 +112,7 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
         sentence,
         current,
         ...(year ? { year } : {}),
+        ...(datedOnly ? { datedOnly } : {}),
         ...areaOf(s, c),
       });
     });
@@ -198,11 +201,16 @@ function isJudgement(s: string, c: Candidate, next?: Candidate): boolean {
 const PREVIOUS_BEFORE =
   /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|had been|had|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
 const PREVIOUS_AFTER =
-  /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|in (?:19|20)\d\d|the last inspection|since then)\b/i;
+  /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then)\b/i;
 const CURRENT_CUES =
   /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time)\b/i;
 
-function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): { current: boolean; year?: number } {
+function currency(
+  s: string,
+  c: Candidate,
+  prev?: Candidate,
+  next?: Candidate,
+): { current: boolean; year?: number; datedOnly?: boolean } {
   // The clause around the grade, cut at other grades and strong punctuation.
   const windowStart = Math.max(0, c.quoteStart - 200);
   const semi = s.slice(windowStart, c.quoteStart).lastIndexOf(';');
@@ -219,7 +227,7 @@ function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): 
   const beforeClause = before.split(/,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
   if (PREVIOUS_BEFORE.test(beforeClause) && !/\bhas been\b[^.]*$/i.test(beforeClause)) return { current: false, year };
   if (PREVIOUS_AFTER.test(after)) return { current: false, year };
-  if (year && !CURRENT_CUES.test(beforeClause + after)) return { current: false, year };
+  if (year && !CURRENT_CUES.test(beforeClause + after)) return { current: false, year, datedOnly: true };
   return { current: true, year };
 }
 

@@ -180,7 +180,8 @@ function candidates(lower: string, index: Map<number, number>): number {
   let len = 0;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || c === 39 || c === 0x2019) {
+    // Apostrophes belong to a word only inside it ("i’m"), not as an opening quote ("'weak'").
+    if ((c >= 97 && c <= 122) || (len > 0 && (c === 39 || c === 0x2019))) {
       if (len < 4) h = (h << 5) | letterCode(c);
       len++;
     } else if (len) {

@@ -80,3 +80,27 @@ describe('hostile and broken input', () => {
     expect(growth(make, 5000)).toBeLessThan(10);
   });
 });
+
+test('analysing in small steps (as the content script does) finds exactly what one pass finds', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { analyzeSteps } = await import('../../lib/analysis/analyze');
+  const { documentFromPlainText } = await import('../../lib/analysis/text');
+  const dir = path.resolve(import.meta.dirname, '../fixtures/seeds');
+  for (const f of fs.readdirSync(dir)) {
+    const doc = documentFromPlainText(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const steps = analyzeSteps(doc, 3);
+    let r = steps.next();
+    let pauses = 0;
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    const whole = analyzeDocument(doc);
+    expect(pauses).toBeGreaterThan(3);
+    expect(r.value.grades).toEqual(whole.grades);
+    expect(r.value.councils).toEqual(whole.councils);
+    expect(r.value.improvements).toEqual(whole.improvements);
+    expect(r.value.outcomes).toEqual(whole.outcomes);
+  }
+});
