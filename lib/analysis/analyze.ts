@@ -6,6 +6,7 @@ import { type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome, settleDatedGrades } from './outcomes';
+import { runSteps } from './steps';
 import { type PreparedText, prepareText, type SourceDocument, sentenceIndexAt } from './text';
 
 export type { AttributedGrade, CouncilMention, Detection, Grade, ImprovementArea, Outcome, SourceDocument };
@@ -58,29 +59,7 @@ export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Gene
 
 /** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
 export function analyzeDocument(doc: SourceDocument): Analysis {
-  const steps = analyzeSteps(doc, Number.MAX_SAFE_INTEGER);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** The same analysis, pausing (`pause()`) whenever a step has run longer than `budgetMs`. */
-export async function analyzeDocumentAsync(
-  doc: SourceDocument,
-  pause: () => Promise<void>,
-  budgetMs = 20,
-): Promise<Analysis> {
-  const steps = analyzeSteps(doc);
-  let t0 = performance.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (performance.now() - t0 > budgetMs) {
-      await pause();
-      t0 = performance.now();
-    }
-  }
+  return runSteps(analyzeSteps(doc, Number.MAX_SAFE_INTEGER));
 }
 
 const MONITORING = /\bmonitoring visits?\b/i;

@@ -2,6 +2,7 @@
 // comments or footers) and turns it into text blocks that remember where every character came
 // from, so findings can be mapped back to DOM Ranges. Works on any standards DOM: the live page
 // in the content script, or a parsed document in Node (the command-line analyser).
+import { runSteps } from '../analysis/steps';
 import type { SourceDocument } from '../analysis/text';
 
 /** A run of block text that comes from one DOM text node. */
@@ -294,8 +295,7 @@ function* walkSteps(
 }
 
 function walk(root: Element, builder: BlockBuilder, wholeBody = false) {
-  const steps = walkSteps(root, builder, wholeBody, Number.MAX_SAFE_INTEGER);
-  while (!steps.next().done);
+  runSteps(walkSteps(root, builder, wholeBody, Number.MAX_SAFE_INTEGER));
 }
 
 /** Extraction as steps: it yields every `nodesPerStep` DOM nodes so long pages can pause. */
@@ -322,11 +322,7 @@ export function* extractArticleSteps(
 
 /** Extracts the article: its title and its text blocks with their DOM mapping. */
 export function extractArticle(doc: Document, options: { wholeBody?: boolean } = {}): ExtractedDocument {
-  const steps = extractArticleSteps(doc, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(extractArticleSteps(doc, options));
 }
 
 /** The analysis view of an extracted article. */

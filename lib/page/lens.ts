@@ -3,6 +3,7 @@
 // findings that are still there, adds new ones and drops the ones whose text is gone.
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
+import { runSteps, runStepsWithPauses } from '../analysis/steps';
 import { type ExtractedBlock, extractArticleSteps, rebuildBlock, toSourceDocument } from './extract';
 import type { Highlighter } from './highlighter';
 import { analysisBlocks, rangeInBlock } from './ranges';
@@ -45,25 +46,12 @@ export class PageLens {
 
   /** Analyses the page as it is now and brings the highlights up to date. */
   run(): LensReport {
-    const steps = this.steps(Number.MAX_SAFE_INTEGER);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runSteps(this.steps(Number.MAX_SAFE_INTEGER));
   }
 
   /** The same as `run`, giving the main thread back (`pause()`) whenever a step ran over `budgetMs`. */
-  async runAsync(pause: () => Promise<void>, budgetMs = 30): Promise<LensReport> {
-    const steps = this.steps(300);
-    let t0 = performance.now();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (performance.now() - t0 > budgetMs) {
-        await pause();
-        t0 = performance.now();
-      }
-    }
+  runAsync(pause: () => Promise<void>, budgetMs = 30): Promise<LensReport> {
+    return runStepsWithPauses(this.steps(300), pause, budgetMs);
   }
 
   private *steps(sliceSize: number): Generator<void, LensReport> {

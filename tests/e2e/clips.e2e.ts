@@ -1,27 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  type ExtensionBrowser,
-  type FixtureServer,
-  launchWithExtension,
-  pagesDir,
-  screenshot,
-  serveFixtures,
-} from './harness';
+import { describe, expect, test } from 'vitest';
+import { pagesDir, screenshot, useExtensionBrowser } from './harness';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 const seed = (name: string) => fs.readFileSync(path.join(pagesDir, name), 'utf8');
 
@@ -77,14 +60,14 @@ describe('clips', () => {
   let panel: Page;
 
   test('a selection clipped with the floating "Clip" button appears in the side panel', async () => {
-    server.extra.set('/story.html', seed('002_ba3b3e12e34938f9.html'));
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/story.html`);
+    env.server.extra.set('/story.html', seed('002_ba3b3e12e34938f9.html'));
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/story.html`);
     await select(page, 'article', quote);
     await clipSelection(page);
     expect(await clipTexts(page)).toEqual([quote]);
     await screenshot(page, 'clip-saved');
-    panel = await ext.openSidePanel();
+    panel = await env.ext.openSidePanel();
     const list = panel.getByRole('list', { name: 'Saved clips' });
     await expect.poll(() => list.textContent()).toContain(quote);
     expect(await list.textContent()).toContain('Overly adult-focused work found at Hackney');
@@ -93,17 +76,17 @@ describe('clips', () => {
   });
 
   test('clicking a clip in the side panel opens its article', async () => {
-    const before = ext.context.pages().length;
+    const before = env.ext.context.pages().length;
     await panel.getByRole('button', { name: /drift and delay/ }).click();
-    await expect.poll(() => ext.context.pages().length).toBe(before + 1);
-    const opened = ext.context.pages().at(-1) as Page;
-    expect(opened.url()).toBe(`${server.origin}/story.html`);
+    await expect.poll(() => env.ext.context.pages().length).toBe(before + 1);
+    const opened = env.ext.context.pages().at(-1) as Page;
+    expect(opened.url()).toBe(`${env.server.origin}/story.html`);
     await opened.close();
   });
 
   test('visited again, the clip is re-found and highlighted', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/story.html`);
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/story.html`);
     await expect.poll(() => clipTexts(page)).toEqual([quote]);
     await page.close();
   });
@@ -113,9 +96,9 @@ describe('clips', () => {
       .replace('The report highlighted:', 'The report, published on Tuesday, highlighted a number of issues:')
       .replace('impact of this drift and delay', 'impact of that drift and delay')
       .replace('"In some cases', '“In some cases');
-    server.extra.set('/story.html', edited);
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/story.html`);
+    env.server.extra.set('/story.html', edited);
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/story.html`);
     await expect.poll(() => clipTexts(page)).toEqual(['inspectors saw the damaging impact of that drift and delay']);
     const clips = await listClips(panel);
     expect(clips.filter((c) => c.url.endsWith('/story.html')).map((c) => c.orphaned)).toEqual([false]);
@@ -127,9 +110,9 @@ describe('clips', () => {
       /Work with avoidant parents[^<]*/,
       'Inspectors looked at 40 cases.',
     );
-    server.extra.set('/story.html', removed);
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/story.html`);
+    env.server.extra.set('/story.html', removed);
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/story.html`);
     await expect
       .poll(async () => (await listClips(panel)).find((c) => c.quote === quote)?.orphaned, { timeout: 10_000 })
       .toBe(true);
@@ -141,8 +124,8 @@ describe('clips', () => {
   });
 
   test('"Save clip" on a highlight’s card saves the grade with its council', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/004_c2a22b1b94052d91.html`);
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/004_c2a22b1b94052d91.html`);
     await expect
       .poll(() => page.evaluate(() => CSS.highlights.get('il-grade-inadequate')?.size ?? 0))
       .toBeGreaterThan(0);
@@ -161,10 +144,10 @@ describe('clips', () => {
   });
 
   test('two tabs saving at once: both clips, each once', async () => {
-    server.extra.set('/a.html', seed('003_7373dea24638aad1.html'));
-    server.extra.set('/b.html', seed('000_5b46b54a3be1f299.html'));
-    const [a, b] = await Promise.all([ext.context.newPage(), ext.context.newPage()]);
-    await Promise.all([a.goto(`${server.origin}/a.html`), b.goto(`${server.origin}/b.html`)]);
+    env.server.extra.set('/a.html', seed('003_7373dea24638aad1.html'));
+    env.server.extra.set('/b.html', seed('000_5b46b54a3be1f299.html'));
+    const [a, b] = await Promise.all([env.ext.context.newPage(), env.ext.context.newPage()]);
+    await Promise.all([a.goto(`${env.server.origin}/a.html`), b.goto(`${env.server.origin}/b.html`)]);
     await select(a, 'article', 'caseloads are low');
     await select(b, 'article', 'well supported by managers');
     await Promise.all([clipSelection(a), clipSelection(b)]);
@@ -175,17 +158,17 @@ describe('clips', () => {
   });
 
   test('the service worker stopped during a save: the clip arrives exactly once', async () => {
-    server.extra.set('/c.html', seed('001_6a6738d86f9368fc.html'));
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/c.html`);
+    env.server.extra.set('/c.html', seed('001_6a6738d86f9368fc.html'));
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/c.html`);
     await select(page, 'article', 'strong front door services');
-    const browser = ext.context.browser();
+    const browser = env.ext.context.browser();
     if (!browser) throw new Error('no browser handle for CDP');
     const cdp = await browser.newBrowserCDPSession();
     const { targetInfos } = (await cdp.send('Target.getTargets')) as {
       targetInfos: { targetId: string; type: string; url: string }[];
     };
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(env.ext.extensionId));
     expect(worker).toBeDefined();
     await Promise.all([
       page.getByRole('button', { name: 'Clip', exact: true }).click(),
@@ -194,7 +177,7 @@ describe('clips', () => {
     await expect
       .poll(() => page.getByRole('status').allTextContents(), { timeout: 20_000 })
       .toContain('Saved to Inspection Lens');
-    const fresh = await ext.openSidePanel();
+    const fresh = await env.ext.openSidePanel();
     const clips = await listClips(fresh);
     expect(clips.filter((c) => c.quote === 'strong front door services')).toHaveLength(1);
     await Promise.all([page.close(), fresh.close()]);

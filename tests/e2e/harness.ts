@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const extensionDir = path.join(root, '.output/chrome-mv3');
@@ -114,4 +115,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** Registers a fixture server and a Chromium with the extension for the current test file. */
+export function useExtensionBrowser(): { readonly server: FixtureServer; readonly ext: ExtensionBrowser } {
+  const state: { server?: FixtureServer; ext?: ExtensionBrowser } = {};
+  beforeAll(async () => {
+    state.server = await serveFixtures();
+    state.ext = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await state.ext?.close();
+    await state.server?.close();
+  });
+  return {
+    get server() {
+      return state.server as FixtureServer;
+    },
+    get ext() {
+      return state.ext as ExtensionBrowser;
+    },
+  };
 }

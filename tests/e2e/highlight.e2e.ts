@@ -1,31 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { analyzeDocument } from '../../lib/analysis/analyze';
 import { countByHighlight, findingsOf, HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
 import { parseHtml } from '../../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../../lib/page/extract';
-import {
-  type ExtensionBrowser,
-  type FixtureServer,
-  launchWithExtension,
-  pagesDir,
-  screenshot,
-  serveFixtures,
-} from './harness';
+import { pagesDir, screenshot, useExtensionBrowser } from './harness';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 /** What the core finds in the same page, run in Node: the numbers the browser must show. */
 function expectedCounts(file: string): Record<string, number> {
@@ -54,11 +37,11 @@ function highlightCounts(page: Page): Promise<Record<string, number>> {
 }
 
 async function openArticle(file: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.origin}/${file}`);
+  await page.goto(`${env.server.origin}/${file}`);
   return { page, errors };
 }
 
@@ -168,7 +151,7 @@ describe('toggles and live pages', () => {
   test('a category switched off in the side panel disappears everywhere and comes back', async () => {
     const { page } = await openArticle('003_7373dea24638aad1.html');
     await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
-    const panel = await ext.openSidePanel();
+    const panel = await env.ext.openSidePanel();
     await page.bringToFront();
     await panel.getByLabel('Councils').uncheck();
     await expect.poll(() => highlightCounts(page)).not.toHaveProperty('il-council');
@@ -185,7 +168,7 @@ describe('toggles and live pages', () => {
   test('"Highlight this page" off removes every highlight from that page only', async () => {
     const { page } = await openArticle('000_5b46b54a3be1f299.html');
     await expect.poll(() => highlightCounts(page)).toHaveProperty('il-grade-good');
-    const panel = await ext.openSidePanel();
+    const panel = await env.ext.openSidePanel();
     const toggle = panel.getByLabel('Highlight this page');
     await expect.poll(() => toggle.isChecked()).toBe(true);
     expect(await panel.getByRole('table').textContent()).toContain('Hackney');

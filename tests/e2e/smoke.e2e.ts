@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExtensionBrowser, type FixtureServer, launchWithExtension, screenshot, serveFixtures } from './harness';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useExtensionBrowser } from './harness';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('the built extension in Chromium', () => {
   test('loads with a service worker and an extension id', () => {
-    expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(env.ext.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
   test('the background answers a ping from an extension page', async () => {
-    const panel = await ext.openSidePanel();
+    const panel = await env.ext.openSidePanel();
     const reply = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: null }));
     expect(reply).toEqual({ ok: true, version: '0.1.0' });
     const refused = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'dropTables', data: null }));
@@ -28,7 +18,7 @@ describe('the built extension in Chromium', () => {
   });
 
   test('the side panel page renders and reaches the background', async () => {
-    const panel = await ext.openSidePanel();
+    const panel = await env.ext.openSidePanel();
     await expect.poll(() => panel.getByRole('status').textContent()).toBe('Ready');
     expect(await panel.getByRole('heading', { level: 1 }).textContent()).toBe('Inspection Lens');
     await screenshot(panel, 'sidepanel');
@@ -36,10 +26,10 @@ describe('the built extension in Chromium', () => {
   });
 
   test('the content script runs on a fixture page and reports to the background', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/003_7373dea24638aad1.html`);
-    const sw = await ext.serviceWorker();
-    const panel = await ext.openSidePanel();
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/003_7373dea24638aad1.html`);
+    const sw = await env.ext.serviceWorker();
+    const panel = await env.ext.openSidePanel();
     // Ask the background for every tab's report: no "tabs" permission is needed for that.
     const findReport = () =>
       panel.evaluate(async () => {
@@ -51,7 +41,7 @@ describe('the built extension in Chromium', () => {
         return null;
       });
     await expect.poll(findReport).toMatchObject({ url: page.url() });
-    expect(sw.url()).toContain(ext.extensionId);
+    expect(sw.url()).toContain(env.ext.extensionId);
     await screenshot(page, 'article-003');
     await page.close();
     await panel.close();
