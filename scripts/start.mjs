@@ -51,6 +51,8 @@ server.listen(0, '127.0.0.1', () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium refuses to run as root without this (containers, CI boxes).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       url,
     ],
     { stdio: 'ignore' },

@@ -97,7 +97,10 @@ export function formatReport(r: AnalysisResult): string {
       `  ${o.council.name} [${o.council.code}]: ${o.grade}${o.current ? '' : ' (previous)'}${o.year ? ` ${o.year}` : ''}${o.area ? ` — ${o.area}` : ''}`,
     );
   lines.push(`grades (${r.grades.length}):`);
-  for (const g of r.grades) lines.push(`  ${g.text} → ${g.grade}${g.council ? ` (${g.council.name})` : ''}`);
+  for (const g of r.grades) {
+    const about = (g.councils ?? (g.council ? [g.council] : [])).map((c) => c.name).join(', ');
+    lines.push(`  ${g.text} → ${g.grade}${about ? ` (${about})` : ''}${g.current ? '' : ' (previous)'}`);
+  }
   lines.push(`councils (${r.councils.length}): ${r.councils.map((c) => `${c.name} ×${c.mentions.length}`).join(', ')}`);
   lines.push(`improvement areas (${r.improvementAreas.length}):`);
   for (const i of r.improvementAreas) lines.push(`  [${i.topic ?? 'general'}] ${i.sentence}`);
