@@ -92,7 +92,7 @@ export default defineContentScript({
         // Drawn with the default settings if the stored ones have not arrived yet (they almost
         // always have); they are applied the moment they do, before the next frame in practice.
         applyVisibility(highlighter);
-        last = await current.runAsync(pause, 40);
+        last = await current.runAsync(pause, 20);
         performance.mark('il:highlighted');
         requestAnimationFrame(() => setTimeout(() => performance.mark('il:painted')));
         report(last);
