@@ -139,7 +139,29 @@ describe('clips', () => {
     await expect.poll(() => card.getByRole('status').textContent()).toBe('Inspection record saved');
     const saved = (await listClips(panel)).filter((c) => c.url.endsWith('/004_c2a22b1b94052d91.html'));
     expect(saved).toHaveLength(1);
+    // The open side panel updates live, showing the clip with its council.
+    await expect.poll(() => panel.getByRole('list', { name: 'Saved clips' }).textContent()).toContain('Lambeth');
     expect(heading).toMatch(/^(Grade|Council): /);
+    await page.close();
+  });
+
+  test('the context menu and the keyboard shortcut clip the selection (relayed by the background)', async () => {
+    env.server.extra.set('/menu.html', seed('004_c2a22b1b94052d91.html'));
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/menu.html`);
+    await select(page, 'article', 'improve the frequency of management oversight');
+    const sw = await env.ext.serviceWorker();
+    // What the command's handler does: send "clipSelection" to the active tab (the menu sends the same).
+    await page.bringToFront();
+    const replies = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id === undefined
+        ? []
+        : [await chrome.tabs.sendMessage(tab.id, { type: 'clipSelection', data: null })];
+    });
+    expect(replies).toEqual([{ ok: true }]);
+    const clips = await listClips(panel);
+    expect(clips.filter((c) => c.quote === 'improve the frequency of management oversight')).toHaveLength(1);
     await page.close();
   });
 

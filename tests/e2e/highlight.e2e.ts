@@ -54,8 +54,19 @@ describe('highlights on the seed articles', () => {
     const expected = expectedCounts(file);
     expect(Object.keys(expected).length).toBeGreaterThan(0);
     await expect.poll(() => highlightCounts(page), { timeout: 5000 }).toEqual(expected);
-    // The page's DOM is untouched by the Highlight API: no <mark> wrappers.
+    // The page's DOM is untouched by the Highlight API: no <mark> wrappers, and nothing moved.
     expect(await page.locator('mark[data-il]').count()).toBe(0);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) total += (e as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 100);
+        }),
+    );
+    expect(shift).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -131,6 +142,20 @@ describe('the hover card', () => {
     expect(text).toContain('E09000022');
     expect(text).toContain('208');
     expect(text).toMatch(/Grade here\s*Requires improvement/);
+    await page.close();
+  });
+
+  test('page styles do not reach into the card', async () => {
+    const { page } = await openArticle('000_5b46b54a3be1f299.html');
+    await page.addStyleTag({
+      content: 'button { display: none !important } * { color: red !important; font-size: 40px !important }',
+    });
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-grade-good');
+    const p = await rangeCentre(page, 'il-grade-good');
+    await page.mouse.move(p.x, p.y);
+    const save = page.getByRole('button', { name: 'Save clip' });
+    await expect.poll(() => save.isVisible()).toBe(true);
+    expect(await save.evaluate((b) => getComputedStyle(b).fontSize)).not.toBe('40px');
     await page.close();
   });
 

@@ -8,6 +8,16 @@ describe('the built extension in Chromium', () => {
     expect(env.ext.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
+  test('the toolbar button opens the side panel (Chrome panel behaviour set by the background)', async () => {
+    const sw = await env.ext.serviceWorker();
+    await expect
+      .poll(() => sw.evaluate(() => chrome.sidePanel.getPanelBehavior().then((b) => b.openPanelOnActionClick)))
+      .toBe(true);
+    const manifest = await sw.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
+    expect(manifest.permissions?.sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
+  });
+
   test('the background answers a ping from an extension page', async () => {
     const panel = await env.ext.openSidePanel();
     const reply = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: null }));
