@@ -5,7 +5,7 @@ import { type CouncilMention, findCouncilMentions, groupMentions } from './counc
 import { type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
-import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome, settleDatedGrades } from './outcomes';
+import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
 import { runSteps } from './steps';
 import { type PreparedText, prepareText, type SourceDocument, sentenceIndexAt } from './text';
 
@@ -46,8 +46,8 @@ export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Gene
     for (const a of findImprovementAreas(slice, grades, listBlocks)) improvements.push(a);
     if (i + sentencesPerStep < sentences.length) yield;
   }
-  const rawGrades = monitoringKeepsInadequateCurrent(found, text);
-  const grades = settleDatedGrades(attributeGrades(rawGrades, councils), text);
+  const rawGrades = found;
+  const grades = attributeGrades(rawGrades, councils);
   const detection = detectInspectionArticle({
     title: safe.title,
     text,
@@ -60,21 +60,6 @@ export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Gene
 /** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
 export function analyzeDocument(doc: SourceDocument): Analysis {
   return runSteps(analyzeSteps(doc, Number.MAX_SAFE_INTEGER));
-}
-
-const MONITORING = /\bmonitoring visits?\b/i;
-const EXPLICITLY_PREVIOUS =
-  /\b(?:previous(?:ly)?|formerly|last|from|since|no longer|exit\w*|escap\w*|out of|shed|lost|until|had been)\b/i;
-
-/** Monitoring visits only happen while a council is judged inadequate: an "inadequate" dated by
- * its inspection year in a monitoring-visit story is still the current grade. */
-function monitoringKeepsInadequateCurrent(grades: GradeMention[], text: string): GradeMention[] {
-  if (!MONITORING.test(text)) return grades;
-  return grades.map((g) => {
-    if (g.current || g.grade !== 'inadequate' || !g.year) return g;
-    const before = g.sentence.text.slice(0, g.start - g.sentence.start);
-    return EXPLICITLY_PREVIOUS.test(before) ? g : { ...g, current: true };
-  });
 }
 
 /** Removes control characters and caps size; keeps offsets meaningful for what remains. */

@@ -199,9 +199,11 @@ function isJudgement(s: string, c: Candidate, next?: Candidate): boolean {
 }
 
 const PREVIOUS_BEFORE =
-  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|had been|had|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
+  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|had been|had|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|after (?:being|it was|they were|an?|its|their)|after(?=\s*$)|following (?:an?|its|their)|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
 const PREVIOUS_AFTER =
   /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then)\b/i;
+const PRESENT_TENSE_BEFORE =
+  /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
 const CURRENT_CUES =
   /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time)\b/i;
 
@@ -227,7 +229,10 @@ function currency(
   const beforeClause = before.split(/,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
   if (PREVIOUS_BEFORE.test(beforeClause) && !/\bhas been\b[^.]*$/i.test(beforeClause)) return { current: false, year };
   if (PREVIOUS_AFTER.test(after)) return { current: false, year };
-  if (year && !CURRENT_CUES.test(beforeClause + after)) return { current: false, year, datedOnly: true };
+  // A dated grade is history ("was rated good in 2019") unless told in the present or present
+  // perfect ("has been rated good", "is now rated") or marked as the latest.
+  if (year && !CURRENT_CUES.test(beforeClause + after) && !PRESENT_TENSE_BEFORE.test(beforeClause))
+    return { current: false, year, datedOnly: true };
   return { current: true, year };
 }
 

@@ -99,38 +99,6 @@ export function attributeGrades(grades: GradeMention[], mentions: CouncilMention
   });
 }
 
-const PREVIOUS_INSPECTION_YEAR =
-  /\b(?:last|previous|prior|earlier)\s+(?:\w+\s+){0,3}?(?:inspection|inspected|rating|visit|called|judgement)\D{0,40}?\b((?:19|20)\d\d)\b|\b(?:last|previously)\s+(?:inspected|rated|judged|graded)\s+in\s+((?:19|20)\d\d)\b/gi;
-
-/**
- * A grade read as previous only because it carries a year is the council's current grade when
- * it is the council's latest dated grade, the article gives that council no undated current
- * grade, and the text does not call that year's inspection the last or previous one.
- */
-export function settleDatedGrades(grades: AttributedGrade[], text: string): AttributedGrade[] {
-  const previousYears = new Set<number>();
-  PREVIOUS_INSPECTION_YEAR.lastIndex = 0;
-  for (let m = PREVIOUS_INSPECTION_YEAR.exec(text); m; m = PREVIOUS_INSPECTION_YEAR.exec(text))
-    previousYears.add(Number(m[1] ?? m[2]));
-  const byCouncil = new Map<string, AttributedGrade[]>();
-  for (const g of grades) {
-    const key = g.councils[0]?.code;
-    if (!key || g.area) continue;
-    const list = byCouncil.get(key);
-    if (list) list.push(g);
-    else byCouncil.set(key, [g]);
-  }
-  const promote = new Set<AttributedGrade>();
-  for (const list of byCouncil.values()) {
-    if (list.some((g) => g.current && !g.year)) continue;
-    const dated = list.filter((g) => g.year);
-    if (!dated.length) continue;
-    const latest = dated.reduce((m, g) => Math.max(m, g.year as number), 0);
-    for (const g of dated) if (g.year === latest && g.datedOnly && !previousYears.has(latest)) promote.add(g);
-  }
-  return grades.map((g) => (promote.has(g) ? { ...g, current: true } : g));
-}
-
 /** De-duplicated outcomes: one per council, grade, current/previous and area. */
 export function buildOutcomes(grades: AttributedGrade[]): Outcome[] {
   const out = new Map<string, Outcome>();

@@ -101,6 +101,10 @@ describe('current or previous, year and area', () => {
     ['Torbay exits inadequate after re-inspection.', false, undefined],
     ['The council’s performance on adoption was still ‘inadequate’, inspectors said.', true, undefined],
     ['The council has been rated outstanding.', true, undefined],
+    ['Following an inspection in March 2024, the council has been rated good.', true, 2024],
+    ['Hull was rated inadequate in 2019.', false, 2019],
+    ['Birmingham making steady progress after inadequate rating', false, undefined],
+    ['Bury’s services were judged to require improvement to be good in 2024.', false, 2024],
   ])('%s', (sentence, current, year) => {
     const [g] = grades(sentence);
     expect(g).toBeDefined();
