@@ -34,6 +34,9 @@ const LA_VISIT_TYPES =
   /\b(?:focused visit|monitoring visit|joint targeted area inspection|jtai|ilacs|inspection of (?:local authority )?children[’']?s services|children[’']?s services inspection|safeguarding (?:children )?(?:board|partnership))\b/gi;
 const CHILDRENS_SERVICES =
   /\b(?:children[’']?s services|children[’']?s social care|social care|social work(?:ers?)?|child protection|children in care|looked[- ]after|care leavers?|children in need|safeguarding|help and protection|director of children[’']?s services|dcs|front door|mash|early help|local authority|corporate parent\w*|care proceedings|public law outline|caseloads?)\b/gi;
+/** An inspection taking place: inspectors, an inspection or a visit (not "the chief inspector"). */
+const INSPECTION_EVENT =
+  /\b(?:inspectors|(?<!chief |hm chief )inspector said|inspection|inspections|inspected|re-inspection|focused visits?|monitoring visits?|jtais?|(?:annual|performance) assessments?|ofsted (?:report|letter|visit)|report (?:found|said|published|highlighted|concluded))\b/gi;
 const COUNCIL_WORD = /\b(?:council|local authority|borough|county)\b/gi;
 const SCHOOL =
   /\b(?:school|schools|pupils?|headteachers?|head teacher|teachers|academy|academies|nursery|nurseries|early years setting|childminders?|college|colleges|gcses?|curriculum|sixth form|classroom|lessons)\b/gi;
@@ -55,6 +58,7 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   const school = count(SCHOOL, all);
   const other = count(OTHER_REGULATED, all);
   const gradeWords = count(GRADE_WORD, all);
+  const events = count(INSPECTION_EVENT, all);
 
   let score = -3;
   if (ofsted) {
@@ -73,12 +77,20 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   if (input.councilCount) {
     score += 1;
     reasons.push(`names ${input.councilCount} council(s)`);
-  } else if (councilWords) score += 0.4;
+  } else {
+    // An inspection story names the authority inspected.
+    score += councilWords ? -0.8 : -1.5;
+    reasons.push('names no council');
+  }
   if (input.gradeCount) {
     score += Math.min(input.gradeCount, 3) * 0.4;
     reasons.push(`${input.gradeCount} grade judgement(s)`);
   }
   if (!ofsted && !/\binspectors?\b/i.test(all)) score -= 3;
+  if (events < 2 && !visitTypes) {
+    score -= 3;
+    reasons.push('no inspection or visit is being reported');
+  }
   // Other regulated settings: schools, nurseries, children's homes, CQC-registered services.
   const rival = school + other;
   if (rival > services * 0.6 && rival >= 3) {
