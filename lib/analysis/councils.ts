@@ -116,7 +116,14 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(sentence.start, p - 30), p);
   if (/^[-‐‑]\w/.test(after)) return false; // Newcastle-under-Lyme, Hackney-based
-  if (/\bNew $/.test(before)) return false; // New York, New Hampshire
+  if (/\b(?:New|Greater) $/.test(before)) return false; // New York, Greater Manchester
+  // Titles and institutions named after a place: University of Bristol, Duchess of Cornwall.
+  if (
+    /\b(?:University|Bishop|Archbishop|Diocese|Dean|Duke|Duchess|Earl|Countess|Marquess|Port|Bank|Museum) of (?:the )?$/.test(
+      before,
+    )
+  )
+    return false;
   const nextWord = /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after);
   if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return false;
   if (/^ (?:County|City)\b(?! Council)/.test(after)) return false; // Derby County, Hull City (the clubs)

@@ -56,6 +56,9 @@ describe('words that only look like council names', () => {
     'Colchester Borough Council approved new bins.',
     'Basingstoke and Deane District Council met on Tuesday.',
     'Hull City won 2-0.',
+    'Greater Manchester Police attended the strategy meetings.',
+    'A researcher at the University of Bristol led the study.',
+    'The Duchess of Cornwall opened the centre.',
   ])('%s', (text) => {
     expect(codes(text)).toEqual([]);
   });
