@@ -78,11 +78,21 @@ export async function saveWithRetry(
   onRetry: (attempt: number) => void,
   attempts = 6,
   delay = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+  attemptTimeoutMs = 8000,
 ): Promise<SaveOutcome> {
   let lastError = 'Inspection Lens could not reach its storage.';
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      const r = (await send()) as SaveOutcome | { error?: string } | undefined;
+      // A save that hangs (database blocked, worker stuck) counts as failed and is tried again;
+      // the clip id makes a late first attempt and its retry the same clip.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer in time')), attemptTimeoutMs);
+      });
+      const r = (await Promise.race([send(), timeout]).finally(() => clearTimeout(timer))) as
+        | SaveOutcome
+        | { error?: string }
+        | undefined;
       if (r && 'ok' in r) {
         if (r.ok || !r.retry) return r;
         lastError = r.error;

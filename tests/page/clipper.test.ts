@@ -80,6 +80,30 @@ describe('saving with retries', () => {
     expect(r).toMatchObject({ ok: false, error: 'storage quota exceeded' });
   });
 
+  test('a save that hangs (database blocked) is tried again, then reported', async () => {
+    let calls = 0;
+    const r = await saveWithRetry(
+      () => {
+        calls++;
+        return calls === 1 ? new Promise(() => {}) : Promise.resolve({ ok: true, created: false, id: 'c1' });
+      },
+      () => {},
+      3,
+      noDelay,
+      20,
+    );
+    expect(calls).toBe(2);
+    expect(r).toEqual({ ok: true, created: false, id: 'c1' });
+    const never = await saveWithRetry(
+      () => new Promise(() => {}),
+      () => {},
+      2,
+      noDelay,
+      10,
+    );
+    expect(never).toMatchObject({ ok: false, error: expect.stringMatching(/no answer in time/) });
+  });
+
   test('a background that never answers gives a clear failure after the last try', async () => {
     const r = await saveWithRetry(
       () => Promise.reject(new Error('gone')),
