@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { articleIdFor } from '../lib/clips';
+import { articleIdFor, CLIPPED_PAGES_KEY } from '../lib/clips';
 import { type Message, message, type PageReport, parseMessage, type SaveReply } from '../lib/messages';
 import { ClipStore, StorageFullError } from '../lib/store/clip-store';
 
@@ -17,7 +17,17 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
 
   const store = new ClipStore();
-  const clipsChanged = () => browser.runtime.sendMessage(message('clipsChanged', null)).catch(() => {});
+  /** Keeps the list of clipped pages that content scripts read instead of asking us on every page. */
+  const publishClippedPages = () =>
+    store
+      .clippedPages()
+      .then((pages) => browser.storage.local.set({ [CLIPPED_PAGES_KEY]: pages }))
+      .catch(() => {});
+  publishClippedPages();
+  const clipsChanged = () => {
+    publishClippedPages();
+    browser.runtime.sendMessage(message('clipsChanged', null)).catch(() => {});
+  };
   const failure = (e: unknown): SaveReply => ({
     ok: false,
     error: e instanceof StorageFullError ? e.message : `Could not save: ${(e as Error)?.message ?? e}`,

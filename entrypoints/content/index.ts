@@ -4,7 +4,7 @@ import { CLIP_BUTTON_CSS, ClipButton } from '../../components/ClipButton';
 import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
 import type { HighlightName } from '../../lib/analysis/findings';
-import type { Clip, ClipFinding } from '../../lib/clips';
+import { articleIdFor, CLIPPED_PAGES_KEY, type Clip, type ClipFinding } from '../../lib/clips';
 import { type Message, message, parseMessage } from '../../lib/messages';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib/page/clipper';
@@ -25,10 +25,13 @@ export default defineContentScript({
     performance.mark('il:start');
     // Settings load while the page is checked and analysed; highlights wait for them (no flash).
     let settings: Settings = parseSettings(undefined);
+    let clippedPages: string[] = [];
     const settingsLoaded = browser.storage.local
-      .get(SETTINGS_KEY)
+      .get([SETTINGS_KEY, CLIPPED_PAGES_KEY])
       .then((r) => {
         settings = parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]);
+        const pages = (r as Record<string, unknown>)[CLIPPED_PAGES_KEY];
+        clippedPages = Array.isArray(pages) ? pages.filter((x): x is string => typeof x === 'string') : [];
       })
       .catch(() => {})
       .finally(() => {
@@ -381,6 +384,10 @@ export default defineContentScript({
       } catch {
         canonicalUrl = undefined;
       }
+      // Ask the background only when this page is known to have clips (no wake-up otherwise).
+      await settingsLoaded;
+      const here = articleIdFor(location.href);
+      if (!clippedPages.includes(here) && !(canonicalUrl && clippedPages.includes(canonicalUrl))) return;
       const clips = (await browser.runtime
         .sendMessage(
           message('clipsForPage', { url: location.href.split('#')[0], ...(canonicalUrl ? { canonicalUrl } : {}) }),

@@ -129,6 +129,20 @@ export class ClipStore {
     await tx.done;
   }
 
+  /** Every page id and canonical URL that has at least one clip. */
+  async clippedPages(): Promise<string[]> {
+    const db = await this.db();
+    const ids = new Set<string>();
+    const index = db.transaction('clips').store.index('byArticle');
+    for (let c = await index.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) ids.add(String(c.key));
+    const pages = new Set(ids);
+    for (const id of ids) {
+      const a = await db.get('articles', id);
+      if (a?.canonicalUrl) pages.add(a.canonicalUrl);
+    }
+    return [...pages];
+  }
+
   async deleteClip(id: string): Promise<void> {
     await (await this.db()).delete('clips', id);
   }

@@ -111,6 +111,15 @@ describe('clip store', () => {
     ).toEqual([c.id]);
   });
 
+  test('the clipped-pages list names every page with a clip, by id and canonical URL', async () => {
+    await store.saveClip(
+      clip({ url: 'https://n.example/x?utm=1', articleId: 'https://n.example/x?utm=1' }),
+      article('https://n.example/x?utm=1', { canonicalUrl: 'https://n.example/x' }),
+    );
+    await store.saveRecord(article('https://n.example/record-only'));
+    expect((await store.clippedPages()).sort()).toEqual(['https://n.example/x', 'https://n.example/x?utm=1']);
+  });
+
   test('an inspection record saves the outcomes on the article', async () => {
     const outcome = {
       council: { code: 'E09000022', name: 'Lambeth' },
