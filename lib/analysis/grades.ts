@@ -199,7 +199,7 @@ function isJudgement(s: string, c: Candidate, next?: Candidate): boolean {
 }
 
 const PREVIOUS_BEFORE =
-  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|had been|had|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|after (?:being|it was|they were|an?|its|their)|after(?=\s*$)|following (?:an?|its|their)|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
+  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|after (?:being|it was|they were|an?|its|their)|after(?=\s*$)|following (?:an?|its|their)|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
 const PREVIOUS_AFTER =
   /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then)\b/i;
 const PRESENT_TENSE_BEFORE =

@@ -21,6 +21,10 @@ export const CUES: [RegExp, number][] = [
   ],
   [/\bthere (?:should|must) (?:also )?be\b/i, 2.5],
   [
+    /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b/i,
+    2.5,
+  ],
+  [
     /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick)\b/i,
     2,
   ],
@@ -84,7 +88,7 @@ const TOPICS: [RegExp, string][] = [
   [/\bthresholds?\b|\bescalat\w+/i, 'thresholds and escalation'],
   [/\bplans?\b|\bplanning\b/i, 'planning'],
   [/\bpermanence\b|\badoption\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i, 'permanence'],
-  [/\bcare leavers?\b|\bpathway plans?\b/i, 'care leavers'],
+  [/\bcare leavers?\b|\bpathway plans?\b|\bleaving care\b/i, 'care leavers'],
   [/\bplacements?\b|\bsufficiency\b/i, 'placements'],
   [/\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i, 'workforce stability'],
   [
@@ -128,6 +132,7 @@ const CUE_TRIGGERS: string[][] = [
   ['need'],
   ['must', 'shou'],
   ['must', 'shou'],
+  ['coul', 'can'],
   ['not', 'neve'],
   ['not'],
   ['not'],
