@@ -29,6 +29,15 @@ export const CUES: [RegExp, number][] = [
     2,
   ],
   [/\bnot\b[^.;]{0,50}\benough\b/i, 2],
+  [
+    /\b(?:not|never) (?:always|yet|consistently|sufficiently|fully|routinely|robustly|regularly|reliably|systematically)\b|\bnot (?:ensured|made sure|done enough)\b/i,
+    2,
+  ],
+  [
+    /\b(?:slow|slower|slowly)\b|\blimited (?:progress|impact|oversight|evidence|capacity|understanding|challenge)\b|\bfragile\b/i,
+    2,
+  ],
+  [/\bwould benefit from\b|\bscope (?:for|to) (?:improve|further)/i, 2],
   [/\b(?:do|does|did) not improve\b/i, 2],
   [
     /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b/i,
@@ -135,6 +144,9 @@ const CUE_TRIGGERS: string[][] = [
   ['coul', 'can'],
   ['not', 'neve'],
   ['not'],
+  ['not', 'neve'],
+  ['slow', 'limi', 'frag'],
+  ['woul', 'scop'],
   ['not'],
   ['insu', 'inco', 'inef', 'inad', 'unev', 'vari'],
   ['too'],

@@ -18,6 +18,11 @@ describe('sentences saying what must improve', () => {
     'Inspectors found widespread and serious failures in the help given to children.',
     'The quality of supervision remains inconsistent across the service.',
     'Some care plans were not specific enough about what needed to happen and by when.',
+    'Leaders have not ensured that all children in care have an up-to-date health assessment.',
+    'Return home interviews are not consistently completed for children who go missing.',
+    'Progress in improving services for care leavers has been slow.',
+    'The service would benefit from a clearer focus on the voice of the child.',
+    'The report said the council could further improve support for young people leaving care.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
