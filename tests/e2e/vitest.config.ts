@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Pages are analysed asynchronously; on a loaded CI machine that can take more than a second.
+    expect: { poll: { timeout: 8000, interval: 50 } },
   },
 });
