@@ -231,7 +231,11 @@ function currency(
   if (PREVIOUS_AFTER.test(after)) return { current: false, year };
   // A dated grade is history ("was rated good in 2019") unless told in the present or present
   // perfect ("has been rated good", "is now rated") or marked as the latest.
-  if (year && !CURRENT_CUES.test(beforeClause + after) && !PRESENT_TENSE_BEFORE.test(beforeClause))
+  // "not been rated inadequate since 2013": the grade is what it was, not what it is.
+  if (/\bnot\s+(?:been\s+)?(?:rated|judged|graded|found)\s+(?:to be\s+|as\s+)?$/i.test(beforeClause))
+    return { current: false, year };
+  const ownClauseAfter = after.split(/[,;]/)[0];
+  if (year && !CURRENT_CUES.test(beforeClause + ownClauseAfter) && !PRESENT_TENSE_BEFORE.test(beforeClause))
     return { current: false, year, datedOnly: true };
   return { current: true, year };
 }

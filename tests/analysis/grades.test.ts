@@ -104,6 +104,12 @@ describe('current or previous, year and area', () => {
     ['Following an inspection in March 2024, the council has been rated good.', true, 2024],
     ['Hull was rated inadequate in 2019.', false, 2019],
     ['Birmingham making steady progress after inadequate rating', false, undefined],
+    ['It is the first time services have not been rated inadequate since 2013.', false, 2013],
+    [
+      'Neighbouring Dudley, which was rated requires improvement in 2022, is due to be inspected later this year.',
+      false,
+      2022,
+    ],
     ['Bury’s services were judged to require improvement to be good in 2024.', false, 2024],
   ])('%s', (sentence, current, year) => {
     const [g] = grades(sentence);
