@@ -264,10 +264,16 @@ function areaOf(s: string, c: Candidate): { area?: string } {
   const clause = before.split(/[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
   const after = s.slice(c.quoteEnd, c.quoteEnd + 40);
   if (/\boverall\b/i.test(after.slice(0, 12)) || /\boverall\b/i.test(clause.slice(-40))) return {};
-  const label = /([^:–—\n]{3,120})\s*[:–—-]\s*$/.exec(before);
-  if (label) {
-    if (/overall/i.test(label[1])) return {};
-    for (const [re, name] of AREAS) if (re.test(label[1])) return { area: name };
+  // "Care leavers: Outstanding": the label before a colon or dash names the judgement.
+  const colon = /[:–—-]\s*$/.exec(before);
+  if (colon) {
+    const label =
+      before
+        .slice(0, colon.index)
+        .split(/[:–—\n]/)
+        .pop() ?? '';
+    if (/overall/i.test(label)) return {};
+    for (const [re, name] of AREAS) if (re.test(label)) return { area: name };
   }
   const subject = clause.split(
     /\b(?:rated|judged|graded|was|were|is|are|remains?|given|received|get|got|scored)\b/i,

@@ -154,10 +154,12 @@ export function findMainContent(doc: Document): Element {
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
   }
+  // Link density (costly on a long page) only for the few best-scoring candidates.
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 4);
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [el, s] of scores) {
-    if (s * 1.0 <= bestScore) continue; // link density only lowers a score
+  for (const [el, s] of ranked) {
+    if (s <= bestScore) continue; // link density only lowers a score
     const links = [...el.querySelectorAll('a')].reduce((n, a) => n + (a.textContent?.length ?? 0), 0);
     const total = el.textContent?.length || 1;
     const adjusted = s * (1 - Math.min(links / total, 1));
