@@ -96,7 +96,7 @@ const BLOCK_TAGS = new Set([
   'BR',
 ]);
 const JUNK =
-  /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only)(?:[-_\s]|$)/i;
+  /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only|read-more|readmore|more-from|also-read|inline-related|teaser|recirc|outbrain|taboola|paywall|subscription)(?:[-_\s]|$)/i;
 const CONTAINER = 'article, [itemprop="articleBody"], main, [role="main"]';
 
 /** Never text, whatever the mode. */
@@ -317,9 +317,23 @@ export function* extractArticleSteps(
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);
-  const meta = doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]')?.getAttribute('content');
-  const title = titleBlock?.text ?? (meta || doc.title || '').trim();
+  const title = titleBlock?.text ?? headlineOutside(doc);
   return { title, titleBlock, blocks, root };
+}
+
+/** The headline when it is not inside the extracted content: metadata, the page's h1, or its title. */
+function headlineOutside(doc: Document): string {
+  const meta = doc
+    .querySelector('meta[property="og:title"], meta[name="twitter:title"]')
+    ?.getAttribute('content')
+    ?.trim();
+  if (meta) return meta;
+  const h1 = [...doc.querySelectorAll('h1')].find(
+    (h) => !insideSkipped(h, doc.body, new Map()) && (h.textContent ?? '').trim(),
+  );
+  if (h1) return (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // "Headline | Site name" or "Headline - Site name": drop the site part.
+  return (doc.title || '').replace(/\s+[|–—-]\s+[^|–—-]{2,60}$/, '').trim();
 }
 
 /** Extracts the article: its title and its text blocks with their DOM mapping. */

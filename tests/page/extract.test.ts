@@ -45,6 +45,21 @@ describe('main-content extraction', () => {
     expect(x.blocks[0].segments).toHaveLength(5);
   });
 
+  test('a headline outside the article body still gives the title, without the site name', () => {
+    const body =
+      '<body><header class="masthead"><h1>Site News</h1></header><div class="top"><h1>Lambeth exits inadequate</h1></div><article><p>Ofsted has rated Lambeth’s children’s services as requiring improvement, inspectors said in a report.</p></article></body>';
+    expect(
+      extractArticle(parseHtml(`<html><head><title>Lambeth exits inadequate | CYP Now</title></head>${body}</html>`))
+        .title,
+    ).toBe('Lambeth exits inadequate');
+    const noH1 =
+      '<body><article><p>Ofsted has rated Lambeth’s children’s services as requiring improvement, inspectors said.</p></article></body>';
+    expect(
+      extractArticle(parseHtml(`<html><head><title>Lambeth exits inadequate | CYP Now</title></head>${noH1}</html>`))
+        .title,
+    ).toBe('Lambeth exits inadequate');
+  });
+
   test('hidden, script and aria-hidden content is not text', () => {
     const doc = parseHtml(
       '<html><body><main><p>Visible paragraph about Hackney children’s services and Ofsted, long enough to count.</p><p hidden>Hidden Essex</p><script>var Kent = 1</script><p aria-hidden="true">Aria Surrey</p></main></body></html>',
