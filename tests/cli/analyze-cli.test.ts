@@ -68,6 +68,23 @@ describe('npm run analyze (the contract command)', () => {
     expect(main.councils.map((c: { name: string }) => c.name)).not.toContain('Kent');
   });
 
+  test('a WordPress-style page: cookie banner, related posts, widgets, comments and footer are not the article', () => {
+    const r = cli(['--json', 'tests/fixtures/pages/wordpress-hull.html']);
+    const [res] = JSON.parse(r.stdout);
+    expect(res.title).toBe('Hull children’s services rated inadequate'.replace('’', "'"));
+    expect(res.councils.map((c: { code: string }) => c.code)).toEqual(['E06000010']);
+    expect(res.outcomes).toEqual([
+      { council: { code: 'E06000010', name: 'Kingston upon Hull' }, grade: 'inadequate', current: true },
+      {
+        council: { code: 'E06000010', name: 'Kingston upon Hull' },
+        grade: 'requires improvement',
+        current: false,
+        year: 2019,
+      },
+    ]);
+    expect(res.improvementAreas).toHaveLength(2);
+  });
+
   test('the human report names outcomes and improvement areas', () => {
     const r = cli(['tests/fixtures/seeds/004_c2a22b1b94052d91.txt']);
     expect(r.status).toBe(0);
