@@ -49,13 +49,16 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) clipIn(tab.id);
   });
 
+  // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
   async function setBadge(tabId: number, report: PageReport) {
     const total = Object.entries(report.counts)
       .filter(([k]) => k !== 'il-clip')
       .reduce((a, [, n]) => a + n, 0);
     const text = report.isInspectionArticle && report.highlighting && total ? String(Math.min(total, 999)) : '';
-    await browser.action.setBadgeText({ tabId, text });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
+    await toolbar.setBadgeText({ tabId, text });
+    await toolbar.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
   }
 
   async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {

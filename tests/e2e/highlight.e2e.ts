@@ -89,6 +89,26 @@ describe('highlights on the seed articles', () => {
   });
 });
 
+describe('the toolbar badge', () => {
+  test('shows how many findings the article has, and nothing on other pages', async () => {
+    const badge = async (page: Page) => {
+      await page.bringToFront();
+      const sw = await env.ext.serviceWorker();
+      return sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    };
+    const { page } = await openArticle('004_c2a22b1b94052d91.html');
+    const expected = Object.entries(expectedCounts('004_c2a22b1b94052d91.html')).reduce((n, [, v]) => n + v, 0);
+    await expect.poll(() => badge(page)).toBe(String(expected));
+    const { page: other } = await openArticle('near-sport.html');
+    await other.waitForTimeout(300);
+    expect(await badge(other)).toBe('');
+    await Promise.all([page.close(), other.close()]);
+  });
+});
+
 describe('pages that are not inspection articles', () => {
   test.each(nearMisses)('%s: nothing highlighted, nothing left behind', async (file) => {
     const { page, errors } = await openArticle(file);
