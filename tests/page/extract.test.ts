@@ -28,7 +28,9 @@ describe('main-content extraction', () => {
     expect(['ARTICLE', 'MAIN']).toContain(x.root.tagName);
     expect(x.title.length).toBeGreaterThan(3);
     expect(x.titleBlock?.element.tagName).toBe('H1');
-    expect(all).not.toMatch(/Related stories|Sign up to our newsletter|Example Street|Privacy|Jobs|Read more|Most read|Reader comment|cookies|HU5 1UN/);
+    expect(all).not.toMatch(
+      /Related stories|Sign up to our newsletter|Example Street|Privacy|Jobs|Read more|Most read|Reader comment|cookies|HU5 1UN/,
+    );
     for (const b of x.blocks) expect(fromSegments(b)).toBe(b.text);
   });
 
