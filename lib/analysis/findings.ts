@@ -4,6 +4,7 @@
 import type { Council } from '../data/gazetteer';
 import type { Analysis } from './analyze';
 import type { Grade } from './grades';
+import { sentenceIndexAt } from './text';
 
 /** The registered highlight names, one per category (also used by the `<mark>` fallback). */
 export const HIGHLIGHT_NAMES = [
@@ -58,18 +59,8 @@ export function highlightForGrade(grade: Grade): HighlightName {
 /** Lists the findings of an analysis, in text order within each kind. */
 export function findingsOf(analysis: Analysis): Finding[] {
   const out: Finding[] = [];
-  const sentenceText = (start: number) => {
-    const s = analysis.prepared.sentences;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (s[mid].end <= start) lo = mid + 1;
-      else if (s[mid].start > start) hi = mid - 1;
-      else return s[mid].text;
-    }
-    return '';
-  };
+  const sentences = analysis.prepared.sentences;
+  const sentenceText = (start: number) => sentences[sentenceIndexAt(sentences, start)]?.text ?? '';
   for (const g of analysis.grades)
     out.push({
       id: `g:${g.start}:${g.end}:${g.grade}`,

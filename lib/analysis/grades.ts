@@ -15,8 +15,6 @@ export interface GradeMention extends Span {
   year?: number;
   /** Judgement area or service when not the overall grade ("adoption", "LSCB"). */
   area?: string;
-  /** Read as previous only because a year is attached (no other cue): revisited per council. */
-  datedOnly?: boolean;
 }
 
 const GRADE_WORDS =
@@ -103,7 +101,7 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
     }
     candidates.forEach((c, i) => {
       if (!accepted[i]) return;
-      const { current, year, datedOnly } = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      const { current, year } = currency(s, c, candidates[i - 1], candidates[i + 1]);
       out.push({
         start: sentence.start + c.quoteStart,
         end: sentence.start + c.quoteEnd,
@@ -112,7 +110,6 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
         sentence,
         current,
         ...(year ? { year } : {}),
-        ...(datedOnly ? { datedOnly } : {}),
         ...areaOf(s, c),
       });
     });
@@ -207,12 +204,7 @@ const PRESENT_TENSE_BEFORE =
 const CURRENT_CUES =
   /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time)\b/i;
 
-function currency(
-  s: string,
-  c: Candidate,
-  prev?: Candidate,
-  next?: Candidate,
-): { current: boolean; year?: number; datedOnly?: boolean } {
+function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): { current: boolean; year?: number } {
   // The clause around the grade, cut at other grades and strong punctuation.
   const windowStart = Math.max(0, c.quoteStart - 200);
   const semi = s.slice(windowStart, c.quoteStart).lastIndexOf(';');
@@ -236,7 +228,7 @@ function currency(
     return { current: false, year };
   const ownClauseAfter = after.split(/[,;]/)[0];
   if (year && !CURRENT_CUES.test(beforeClause + ownClauseAfter) && !PRESENT_TENSE_BEFORE.test(beforeClause))
-    return { current: false, year, datedOnly: true };
+    return { current: false, year };
   return { current: true, year };
 }
 
