@@ -2,6 +2,7 @@
 // and former, by the names news uses, with the traps of bare place names handled (people,
 // ordinary words, football clubs, newspapers, police forces, postal addresses).
 import { type Ambiguity, type Council, councilByCode, nameVariants } from '../data/gazetteer';
+import { NAME_INDEX, type NameIndexData } from '../data/name-index.generated';
 import type { Sentence, Span } from './text';
 
 export interface CouncilMention extends Span {
@@ -28,18 +29,39 @@ function normalise(text: string): string {
     .replace(/[-‐‑–]/g, ' ');
 }
 
-let index: Map<string, Entry[]> | null = null;
-function getIndex(): Map<string, Entry[]> {
-  if (index) return index;
-  index = new Map();
+/**
+ * The name index as data: for each first word, the variants that start with it, longest first,
+ * as [normalised name, codes, formal (1/0), ambiguity flags joined by ";"]. Built from the
+ * gazetteer here and stored in lib/data/name-index.generated.ts (`npm run gen:names`), so a page
+ * does not rebuild it; a unit test checks the stored copy against this function.
+ */
+export function buildNameIndex(): NameIndexData {
+  const index = new Map<string, NameIndexData[number][1]>();
   for (const v of nameVariants()) {
     const key = normalise(v.name);
     const first = key.split(/[^a-z0-9&.]/)[0];
     const list = index.get(first) ?? [];
-    list.push({ key, codes: v.codes, formal: v.formal, ambiguity: v.ambiguity });
+    list.push([key, v.codes, v.formal ? 1 : 0, v.ambiguity.join(';')]);
     index.set(first, list);
   }
-  for (const list of index.values()) list.sort((a, b) => b.key.length - a.key.length);
+  for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return [...index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+let index: Map<string, Entry[]> | null = null;
+function getIndex(): Map<string, Entry[]> {
+  if (index) return index;
+  index = new Map();
+  for (const [first, list] of NAME_INDEX)
+    index.set(
+      first,
+      list.map(([key, codes, formal, ambiguity]) => ({
+        key,
+        codes,
+        formal: formal === 1,
+        ambiguity: (ambiguity ? ambiguity.split(';') : []) as Ambiguity[],
+      })),
+    );
   return index;
 }
 

@@ -187,8 +187,9 @@ function triggerIndex(triggers: string[][]): Map<number, number> {
   });
   return m;
 }
-const CUE_INDEX = triggerIndex(CUE_TRIGGERS);
-const AGAINST_INDEX = triggerIndex(AGAINST_TRIGGERS);
+// Built on first use, not when the module loads: every page loads it, few pages analyse.
+let CUE_INDEX: Map<number, number> | null = null;
+let AGAINST_INDEX: Map<number, number> | null = null;
 
 /** Which patterns (a bit mask of indexes) the sentence's words could trigger; no allocation. */
 function candidates(lower: string, index: Map<number, number>): number {
@@ -215,11 +216,13 @@ function candidates(lower: string, index: Map<number, number>): number {
 export function improvementScore(sentence: string): number {
   if (sentence.length < 25) return 0;
   const lower = sentence.toLowerCase();
+  CUE_INDEX ??= triggerIndex(CUE_TRIGGERS);
   const cues = candidates(lower, CUE_INDEX);
   if (!cues) return 0;
   let score = 0;
   for (let i = 0; i < CUES.length; i++) if (cues & (1 << i) && CUES[i][0].test(sentence)) score += CUES[i][1];
   if (score === 0) return 0;
+  AGAINST_INDEX ??= triggerIndex(AGAINST_TRIGGERS);
   const against = candidates(lower, AGAINST_INDEX);
   for (let i = 0; i < AGAINST.length; i++)
     if (against & (1 << i) && AGAINST[i][0].test(sentence)) score -= AGAINST[i][1];

@@ -1,13 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { buildNameIndex } from '../../lib/analysis/councils';
 import { councilByCode } from '../../lib/data/gazetteer';
+import { NAME_INDEX } from '../../lib/data/name-index.generated';
 
 test('the generated gazetteer matches lib/data/source', () => {
   const root = path.resolve(import.meta.dirname, '../..');
   expect(execFileSync('node', ['scripts/build-gazetteer.mjs', '--check'], { cwd: root, encoding: 'utf8' })).toMatch(
     /up to date/,
   );
+});
+
+test('the stored council name index is the one the gazetteer gives (else: npm run gen:names)', () => {
+  expect(NAME_INDEX).toEqual(buildNameIndex());
+  // Sanity: the index reaches the names pages use, longest variant first.
+  const hackney = NAME_INDEX.find(([first]) => first === 'hackney')?.[1] ?? [];
+  expect(hackney.map(([key]) => key)).toContain('hackney');
+  expect(hackney.every((e, i) => i === 0 || hackney[i - 1][0].length >= e[0].length)).toBe(true);
 });
 
 test.each([
