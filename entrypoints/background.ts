@@ -56,7 +56,8 @@ export default defineBackground(() => {
     const total = Object.entries(report.counts)
       .filter(([k]) => k !== 'il-clip')
       .reduce((a, [, n]) => a + n, 0);
-    const text = report.isInspectionArticle && report.highlighting && total ? String(Math.min(total, 999)) : '';
+    const text =
+      report.isInspectionArticle && report.highlighting && total ? (total > 999 ? '999+' : String(total)) : '';
     await toolbar.setBadgeText({ tabId, text });
     await toolbar.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
   }

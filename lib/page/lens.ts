@@ -1,9 +1,14 @@
 // The page lens: extracts the article from the live DOM, runs the analysis core, maps every
-// finding to a Range and highlights it. Re-running after the page changes keeps the ranges of
-// findings that are still there, adds new ones and drops the ones whose text is gone.
+// finding to a Range and highlights it. Re-running after the page changes keeps the findings
+// that are still there, adds new ones and drops the ones whose text is gone.
+//
+// On a long article (thousands of findings) only the highlights near the viewport are drawn:
+// the browser's paint cost grows with every registered range, so a 1 MB article would spend
+// 50 ms on each repaint. Ranges are made when first needed, and blocks join or leave the drawn
+// set as the reader scrolls (an IntersectionObserver with a margin of a screen either side).
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
-import { runSteps, runStepsWithPauses } from '../analysis/steps';
+import { runSteps, runStepsWithPauses, type SliceStats } from '../analysis/steps';
 import { type ExtractedBlock, extractArticleSteps, rebuildBlock, toSourceDocument } from './extract';
 import type { Highlighter } from './highlighter';
 import { analysisBlocks, rangeInBlock } from './ranges';
@@ -11,8 +16,8 @@ import { analysisBlocks, rangeInBlock } from './ranges';
 export interface LensEntry {
   key: string;
   finding: Finding;
-  range: Range;
-  handle: unknown;
+  /** The finding's Range in the live page (made on first use). */
+  readonly range: Range;
   block: Element;
 }
 
@@ -23,17 +28,121 @@ export interface LensReport {
   analysis: Analysis | null;
 }
 
+/** Tells the lens which blocks are near the viewport, and when that changes. */
+export interface ViewportWatcher {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  disconnect(): void;
+}
+export type WatcherFactory = (onChange: (el: Element, near: boolean) => void) => ViewportWatcher | null;
+
+export interface LensOptions {
+  /** From this many findings on, only highlights near the viewport are drawn. */
+  windowAt?: number;
+  /** Watches blocks for the windowed mode; the default uses IntersectionObserver. */
+  watcher?: WatcherFactory;
+  /** First guess of which blocks are near the viewport, before the watcher reports. */
+  nearViewport?: (blocks: Element[]) => Set<Element>;
+}
+
+/** Findings on a page from which only the highlights near the viewport are drawn. */
+export const WINDOW_AT = 1000;
+
+class Entry implements LensEntry {
+  handle: unknown = null;
+  order = 0;
+  private made: Range | null = null;
+  constructor(
+    readonly key: string,
+    public finding: Finding,
+    public source: ExtractedBlock,
+    readonly start: number,
+    readonly end: number,
+    private readonly doc: Document,
+    private readonly fresh: boolean,
+  ) {}
+  get block(): Element {
+    return this.source.element;
+  }
+  get materialised(): boolean {
+    return this.made !== null;
+  }
+  /** The Range, or null when the block no longer has text there. */
+  tryRange(): Range | null {
+    if (this.made) return this.made;
+    // <mark> wrappers split text nodes: read the block afresh so offsets map to today's nodes.
+    const current = this.fresh ? rebuildBlock(this.source.element) : this.source;
+    this.made = current && rangeInBlock(this.doc, current, this.start, this.end);
+    return this.made;
+  }
+  get range(): Range {
+    return this.tryRange() ?? this.doc.createRange();
+  }
+}
+
+function defaultWatcher(doc: Document): WatcherFactory {
+  return (onChange) => {
+    const IO = doc.defaultView?.IntersectionObserver;
+    if (!IO) return null;
+    const io = new IO(
+      (records) => {
+        for (const r of records) onChange(r.target, r.isIntersecting);
+      },
+      { rootMargin: '100% 0px 100% 0px' },
+    );
+    return { observe: (el) => io.observe(el), unobserve: (el) => io.unobserve(el), disconnect: () => io.disconnect() };
+  };
+}
+
+/**
+ * Blocks within a screen of the viewport, found by binary search on their positions (blocks are
+ * in document order); one layout, a few dozen rectangle reads.
+ */
+function defaultNearViewport(doc: Document): (blocks: Element[]) => Set<Element> {
+  return (blocks) => {
+    const out = new Set<Element>();
+    const h = doc.defaultView?.innerHeight ?? 800;
+    const top = -h;
+    const bottom = 2 * h;
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < blocks.length; i++) {
+      const r = blocks[i].getBoundingClientRect();
+      if (r.top > bottom && r.height > 0) break;
+      out.add(blocks[i]);
+    }
+    return out;
+  };
+}
+
 export class PageLens {
-  private entries = new Map<string, LensEntry>();
-  private byBlock = new Map<Element, LensEntry[]>();
+  private entries = new Map<string, Entry>();
+  private byBlock = new Map<Element, Entry[]>();
   private blockIds = new WeakMap<Element, number>();
   private nextBlockId = 1;
+  private readonly windowAt: number;
+  private readonly makeWatcher: WatcherFactory;
+  private readonly nearViewport: (blocks: Element[]) => Set<Element>;
+  private watcher: ViewportWatcher | null = null;
+  /** Blocks whose highlights are drawn, in windowed mode. */
+  private near = new Set<Element>();
+  private windowed = false;
   analysis: Analysis | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly highlighter: Highlighter,
-  ) {}
+    options: LensOptions = {},
+  ) {
+    this.windowAt = options.windowAt ?? WINDOW_AT;
+    this.makeWatcher = options.watcher ?? defaultWatcher(doc);
+    this.nearViewport = options.nearViewport ?? defaultNearViewport(doc);
+  }
 
   private blockId(el: Element): number {
     let id = this.blockIds.get(el);
@@ -44,14 +153,26 @@ export class PageLens {
     return id;
   }
 
+  /** True while only the highlights near the viewport are drawn. */
+  get isWindowed(): boolean {
+    return this.windowed;
+  }
+
+  /** How many highlights are drawn now (all of them, unless windowed). */
+  get drawn(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.handle !== null) n++;
+    return n;
+  }
+
   /** Analyses the page as it is now and brings the highlights up to date. */
   run(): LensReport {
     return runSteps(this.steps(Number.MAX_SAFE_INTEGER));
   }
 
   /** The same as `run`, giving the main thread back (`pause()`) whenever a step ran over `budgetMs`. */
-  runAsync(pause: () => Promise<void>, budgetMs = 30): Promise<LensReport> {
-    return runStepsWithPauses(this.steps(300), pause, budgetMs);
+  runAsync(pause: () => Promise<void>, budgetMs = 30, stats?: SliceStats): Promise<LensReport> {
+    return runStepsWithPauses(this.steps(300), pause, budgetMs, stats);
   }
 
   private *steps(sliceSize: number): Generator<void, LensReport> {
@@ -67,9 +188,12 @@ export class PageLens {
     }
     const blocks = analysisBlocks(extracted);
     const spans = analysis.prepared.blocks;
-    const seen = new Set<string>();
-    let b = 0;
     const findings = findingsOf(analysis).sort((x, y) => x.start - y.start);
+    this.setWindowed(findings.length >= this.windowAt);
+    const fresh = this.highlighter.mode === 'mark';
+    const seen = new Set<string>();
+    const added: Entry[] = [];
+    let b = 0;
     let n = 0;
     for (const f of findings) {
       if (++n % sliceSize === 0) yield;
@@ -81,14 +205,23 @@ export class PageLens {
       const key = `${this.blockId(block.element)}:${localStart}:${localEnd}:${f.highlight}:${f.text}`;
       seen.add(key);
       const existing = this.entries.get(key);
-      if (existing && !existing.range.collapsed && existing.range.startContainer.isConnected) {
+      if (existing) {
+        existing.order = n;
         existing.finding = f;
-        continue;
+        if (!existing.materialised) {
+          existing.source = block; // same element, offsets and text: today's segments map it
+          continue;
+        }
+        const r = existing.tryRange();
+        if (r && !r.collapsed && r.startContainer.isConnected) continue;
+        this.drop(existing);
       }
-      if (existing) this.drop(existing);
-      this.add(key, f, block, localStart, localEnd);
+      const entry = new Entry(key, f, block, localStart, localEnd, this.doc, fresh);
+      entry.order = n;
+      if (this.add(entry)) added.push(entry);
     }
     for (const [key, e] of this.entries) if (!seen.has(key)) this.drop(e);
+    this.draw(added);
     return {
       isInspectionArticle: true,
       confidence: analysis.detection.confidence,
@@ -97,45 +230,122 @@ export class PageLens {
     };
   }
 
-  private add(key: string, finding: Finding, block: ExtractedBlock, start: number, end: number) {
-    // <mark> wrappers split text nodes: read the block afresh so offsets map to today's nodes.
-    const current = this.highlighter.mode === 'mark' ? rebuildBlock(block.element) : block;
-    const range = current && rangeInBlock(this.doc, current, start, end);
-    if (!range) return;
-    const handle = this.highlighter.add(finding.highlight, range);
-    const entry: LensEntry = { key, finding, range, handle, block: block.element };
-    this.entries.set(key, entry);
-    const list = this.byBlock.get(block.element) ?? [];
-    list.push(entry);
-    this.byBlock.set(block.element, list);
+  private setWindowed(on: boolean) {
+    if (on && !this.windowed) {
+      this.watcher = this.makeWatcher((el, near) => this.onViewport(el, near));
+      if (!this.watcher || this.highlighter.mode !== 'highlight-api') {
+        this.watcher?.disconnect();
+        this.watcher = null;
+        return;
+      }
+      this.windowed = true;
+      this.near = new Set();
+      for (const [el, list] of this.byBlock) {
+        this.watcher.observe(el);
+        for (const e of list) this.undraw(e); // redrawn when their block is reported near
+      }
+    } else if (!on && this.windowed) {
+      this.windowed = false;
+      this.watcher?.disconnect();
+      this.watcher = null;
+      this.near.clear();
+      for (const e of this.entries.values()) this.show(e);
+    }
   }
 
-  private drop(e: LensEntry) {
+  /** Draws new entries: all of them, or in windowed mode those in blocks near the viewport. */
+  private draw(added: Entry[]) {
+    if (!this.windowed) {
+      for (const e of added) if (!this.show(e)) this.drop(e);
+      return;
+    }
+    const fresh = [...new Set(added.map((e) => e.block))].filter((el) => !this.near.has(el));
+    if (!fresh.length) {
+      for (const e of added) if (this.near.has(e.block)) this.show(e);
+      return;
+    }
+    // Blocks already known to be near keep their state; new blocks get a first guess now (so
+    // the first frame has the highlights on screen) and the watcher's word shortly after.
+    for (const el of this.nearViewport(fresh)) this.near.add(el);
+    for (const e of added) if (this.near.has(e.block)) this.show(e);
+  }
+
+  private onViewport(el: Element, near: boolean) {
+    const list = this.byBlock.get(el);
+    if (!list) return;
+    if (near) {
+      if (this.near.has(el) && list.every((e) => e.handle !== null)) return;
+      this.near.add(el);
+      for (const e of list) this.show(e);
+    } else {
+      this.near.delete(el);
+      for (const e of list) this.undraw(e);
+    }
+  }
+
+  /** Draws one entry; false when its text is no longer in the block. */
+  private show(e: Entry): boolean {
+    if (e.handle !== null) return true;
+    const range = e.tryRange();
+    if (range) e.handle = this.highlighter.add(e.finding.highlight, range);
+    return !!range;
+  }
+
+  private undraw(e: Entry) {
+    if (e.handle === null) return;
     this.highlighter.remove(e.finding.highlight, e.handle);
+    e.handle = null;
+  }
+
+  private add(entry: Entry): boolean {
+    if (this.entries.has(entry.key)) return false;
+    // Ranges are made when drawn: with <mark> wrappers, just before wrapping (wrapping moves
+    // text nodes, which would collapse live ranges made earlier); in windowed mode, when the
+    // block comes near the viewport.
+    this.entries.set(entry.key, entry);
+    const list = this.byBlock.get(entry.block);
+    if (list) list.push(entry);
+    else {
+      this.byBlock.set(entry.block, [entry]);
+      this.watcher?.observe(entry.block);
+    }
+    return true;
+  }
+
+  private drop(e: Entry) {
+    this.undraw(e);
     this.entries.delete(e.key);
     const list = this.byBlock.get(e.block);
     if (list) {
       const i = list.indexOf(e);
       if (i >= 0) list.splice(i, 1);
-      if (!list.length) this.byBlock.delete(e.block);
+      if (!list.length) {
+        this.byBlock.delete(e.block);
+        this.near.delete(e.block);
+        this.watcher?.unobserve(e.block);
+      }
     }
   }
 
   /** Removes every highlight and forgets every finding. */
   clear() {
     this.highlighter.clear();
+    this.watcher?.disconnect();
+    this.watcher = null;
+    this.windowed = false;
+    this.near.clear();
     this.entries.clear();
     this.byBlock.clear();
   }
 
-  /** Findings under a DOM point, most specific first (grades, councils, then improvement areas). */
+  /** Drawn findings under a DOM point, most specific first (grades, councils, then improvement areas). */
   findingsAt(node: Node, offset: number, visible: (h: HighlightName) => boolean = () => true): LensEntry[] {
     const out: LensEntry[] = [];
     for (let el: Node | null = node; el; el = el.parentNode) {
       const list = this.byBlock.get(el as Element);
       if (!list) continue;
       for (const e of list) {
-        if (!visible(e.finding.highlight)) continue;
+        if (!visible(e.finding.highlight) || e.handle === null) continue;
         try {
           if (e.range.isPointInRange(node, offset)) out.push(e);
         } catch {
@@ -148,8 +358,8 @@ export class PageLens {
     return out.sort((a, b) => rank(a) - rank(b));
   }
 
-  /** Every highlighted finding in document order. */
+  /** Every finding on the page in document order (drawn or waiting for its block to be near). */
   all(): LensEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return [...this.entries.values()].sort((a, b) => a.order - b.order);
   }
 }

@@ -109,6 +109,20 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   };
 }
 
+/**
+ * A very long inspection article: seed 003's page with its body paragraphs repeated until the
+ * HTML reaches `targetBytes` (for the long-page browser test and `npm run bench`).
+ */
+export function longArticle(targetBytes: number): string {
+  const src = fs.readFileSync(path.join(pagesDir, '003_7373dea24638aad1.html'), 'utf8');
+  const body = /<h1[\s\S]*?(?=<div class="share">)/.exec(src)?.[0] ?? '';
+  const heading = /<h1[\s\S]*?<\/h1>/.exec(body)?.[0] ?? '';
+  const paras = body.replace(heading, '');
+  let out = '';
+  while (out.length < targetBytes) out += paras;
+  return src.replace(body, `${heading}${out}`);
+}
+
 /** Saves what a test saw under test-results/screenshots (git-ignored) and returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });

@@ -6,13 +6,16 @@ import { analyzeDocument } from '../../lib/analysis/analyze';
 import { countByHighlight, findingsOf, HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
 import { parseHtml } from '../../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../../lib/page/extract';
-import { pagesDir, screenshot, useExtensionBrowser } from './harness';
+import { longArticle, pagesDir, screenshot, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
 /** What the core finds in the same page, run in Node: the numbers the browser must show. */
-function expectedCounts(file: string): Record<string, number> {
-  const doc = parseHtml(fs.readFileSync(path.join(pagesDir, file), 'utf8'));
+function expectedCounts(
+  file: string,
+  html = fs.readFileSync(path.join(pagesDir, file), 'utf8'),
+): Record<string, number> {
+  const doc = parseHtml(html);
   const extracted = extractArticle(doc);
   const analysis = analyzeDocument(toSourceDocument(extracted));
   if (!analysis.detection.isInspectionArticle) return {};
@@ -85,6 +88,77 @@ describe('highlights on the seed articles', () => {
     });
     expect(styled).toBe('wavy');
     await screenshot(page, 'highlighted-article');
+    await page.close();
+  });
+});
+
+describe('a very long article (600 KB)', () => {
+  /** Drawn highlights with their vertical position relative to the viewport, in screens. */
+  const drawn = (page: Page) =>
+    page.evaluate(
+      (names) =>
+        names.flatMap((n) =>
+          [...(CSS.highlights.get(n) ?? [])].map((r) => {
+            const b = (r as Range).getBoundingClientRect();
+            return { name: n, screens: b.top / innerHeight };
+          }),
+        ),
+      HIGHLIGHT_NAMES as unknown as string[],
+    );
+
+  test('only highlights near the viewport are drawn, and they follow the reader down the page', async () => {
+    env.server.extra.set('/long-article.html', longArticle(600_000));
+    const page = await env.ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${env.server.origin}/long-article.html`);
+    await expect.poll(async () => (await drawn(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const expected = Object.values(expectedCounts('long-article.html', longArticle(600_000))).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(expected).toBeGreaterThan(1000);
+    const top = await drawn(page);
+    expect(top.length).toBeLessThan(expected / 10);
+    for (const d of top) {
+      expect(d.screens).toBeGreaterThanOrEqual(-1.05);
+      expect(d.screens).toBeLessThan(2.05);
+    }
+    // The first screens of the article have its grades and councils drawn.
+    expect(new Set(top.map((d) => d.name))).toEqual(new Set(['il-council', 'il-grade-outstanding', 'il-grade-good']));
+    // The badge counts the whole article, not just what is drawn (past 999 it says so).
+    const sw = await env.ext.serviceWorker();
+    await page.bringToFront();
+    const badge = () =>
+      sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    await expect.poll(badge).toBe(expected > 999 ? '999+' : String(expected));
+    // Scrolled to the middle: highlights there are drawn, the ones at the top are gone.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await expect
+      .poll(async () => {
+        const now = await drawn(page);
+        return now.length > 0 && now.every((d) => d.screens > -1.05 && d.screens < 2.05);
+      })
+      .toBe(true);
+    // A hover card still works on a highlight far down the page.
+    const p = await page.evaluate(() => {
+      const r = [...(CSS.highlights.get('il-council') ?? [])]
+        .map((x) => x as Range)
+        .find((x) => {
+          const b = x.getBoundingClientRect();
+          return b.top > 50 && b.bottom < innerHeight - 250;
+        });
+      const b = r?.getClientRects()[0];
+      return b ? { x: b.left + Math.min(b.width / 2, 6), y: b.top + b.height / 2 } : null;
+    });
+    expect(p).not.toBeNull();
+    await page.mouse.move(p?.x ?? 0, p?.y ?? 0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    expect(await page.getByRole('dialog').textContent()).toMatch(/Council: (Essex|Plymouth|Nottingham)/);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

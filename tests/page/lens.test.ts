@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createHighlighter } from '../../lib/page/highlighter';
-import { PageLens } from '../../lib/page/lens';
+import type { HighlightName } from '../../lib/analysis/findings';
+import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
+import { PageLens, type ViewportWatcher } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -64,6 +65,125 @@ describe('the page lens with <mark> fallback (happy-dom has no Highlight API)', 
     const mark = doc.querySelector('mark[data-il="il-grade-good"]') as HTMLElement;
     const hits = lens.findingsAt(mark.firstChild as Node, 1);
     expect(hits[0].finding).toMatchObject({ kind: 'grade', grade: 'good', councils: [{ name: 'Hackney' }] });
+  });
+});
+
+/** A Highlight-API highlighter that records what is drawn (happy-dom has no CSS.highlights). */
+function recordingHighlighter(): Highlighter & { drawn: Map<Range, HighlightName> } {
+  const drawn = new Map<Range, HighlightName>();
+  return {
+    mode: 'highlight-api',
+    drawn,
+    add(name, range) {
+      drawn.set(range, name);
+      return range;
+    },
+    remove(_name, handle) {
+      drawn.delete(handle as Range);
+    },
+    setVisible() {},
+    clear() {
+      drawn.clear();
+    },
+  };
+}
+
+/** A viewport the test moves: the blocks it calls near, reported like an IntersectionObserver. */
+function fakeViewport() {
+  const observed = new Set<Element>();
+  let report: (el: Element, near: boolean) => void = () => {};
+  let nearNow = new Set<Element>();
+  return {
+    observed,
+    watcher: (onChange: (el: Element, near: boolean) => void): ViewportWatcher => {
+      report = onChange;
+      return {
+        observe: (el) => observed.add(el),
+        unobserve: (el) => observed.delete(el),
+        disconnect: () => observed.clear(),
+      };
+    },
+    nearViewport: (blocks: Element[]) => new Set(blocks.filter((b) => nearNow.has(b))),
+    /** Moves the viewport so that exactly `els` are near, reporting changes for observed blocks. */
+    scrollTo(els: Element[]) {
+      nearNow = new Set(els);
+      for (const el of [...observed]) report(el, nearNow.has(el));
+    },
+    setInitial(els: Element[]) {
+      nearNow = new Set(els);
+    },
+  };
+}
+
+describe('the page lens on a long article: only highlights near the viewport are drawn', () => {
+  test('blocks are drawn as they come near and undrawn as they leave; counts cover the whole page', () => {
+    const doc = load('003_7373dea24638aad1.html');
+    // The first two paragraphs that name a grade or a council are "on screen" at first.
+    const paras = [...doc.querySelectorAll('article p')].filter((p) =>
+      /Essex|outstanding|good/.test(p.textContent ?? ''),
+    );
+    const vp = fakeViewport();
+    vp.setInitial(paras.slice(0, 2));
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, { windowAt: 5, watcher: vp.watcher, nearViewport: vp.nearViewport });
+    const report = lens.run();
+    const total = Object.values(report.counts).reduce((a, b) => a + (b ?? 0), 0);
+    expect(lens.isWindowed).toBe(true);
+    expect(total).toBeGreaterThan(10);
+    // The first guess: only findings in the first two paragraphs are drawn.
+    const drawnBlocks = () =>
+      new Set([...hl.drawn.keys()].map((r) => (r.startContainer.parentElement as Element).closest('p')));
+    expect(hl.drawn.size).toBeGreaterThan(0);
+    expect(hl.drawn.size).toBeLessThan(total);
+    for (const b of drawnBlocks()) expect(paras.slice(0, 2)).toContain(b);
+    // Scrolling to the end: the first paragraphs' highlights go, the last ones' come.
+    const withFindings = [...vp.observed];
+    const last = withFindings.slice(-2);
+    vp.scrollTo(last);
+    for (const b of drawnBlocks()) expect(last).toContain(b);
+    expect(hl.drawn.size).toBe(lens.drawn);
+    expect(lens.drawn).toBeGreaterThan(0);
+    // Everything near: every finding drawn, each once.
+    vp.scrollTo(withFindings);
+    expect(hl.drawn.size).toBe(total);
+    expect(new Set([...hl.drawn.keys()].map((r) => r.toString())).size).toBeGreaterThan(5);
+    // The hover lookup and keyboard order see the page's findings in document order.
+    const all = lens.all();
+    expect(all).toHaveLength(total);
+    for (let i = 1; i < all.length; i++)
+      expect(all[i - 1].range.compareBoundaryPoints(Range.START_TO_START, all[i].range)).toBeLessThanOrEqual(0);
+    lens.clear();
+    expect(hl.drawn.size).toBe(0);
+    expect(vp.observed.size).toBe(0);
+  });
+
+  test('a re-run keeps the drawn set; removed blocks stop being watched', () => {
+    const doc = load('003_7373dea24638aad1.html');
+    const vp = fakeViewport();
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, { windowAt: 5, watcher: vp.watcher, nearViewport: vp.nearViewport });
+    lens.run();
+    const blocks = [...vp.observed];
+    vp.scrollTo(blocks);
+    const drawnBefore = hl.drawn.size;
+    lens.run();
+    expect(hl.drawn.size).toBe(drawnBefore);
+    blocks[0].remove();
+    lens.run();
+    expect(vp.observed.has(blocks[0])).toBe(false);
+    expect(hl.drawn.size).toBeLessThan(drawnBefore);
+    expect([...hl.drawn.keys()].every((r) => r.startContainer.isConnected)).toBe(true);
+  });
+
+  test('below the threshold everything is drawn at once', () => {
+    const doc = load('003_7373dea24638aad1.html');
+    const vp = fakeViewport();
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, { windowAt: 1000, watcher: vp.watcher, nearViewport: vp.nearViewport });
+    const report = lens.run();
+    expect(lens.isWindowed).toBe(false);
+    expect(hl.drawn.size).toBe(Object.values(report.counts).reduce((a, b) => a + (b ?? 0), 0));
+    expect(vp.observed.size).toBe(0);
   });
 });
 
