@@ -12,21 +12,12 @@ import { analyzeDocument } from '../lib/analysis/analyze';
 import { findingsOf } from '../lib/analysis/findings';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
-import { launchWithExtension, pagesDir, root, serveFixtures } from '../tests/e2e/harness';
+import { launchWithExtension, longArticle, pagesDir, root, serveFixtures } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const markJs = fs.readFileSync(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
-
-function bigArticle(targetBytes: number): string {
-  const src = fs.readFileSync(path.join(pagesDir, '003_7373dea24638aad1.html'), 'utf8');
-  const body = /<h1[\s\S]*?(?=<div class="share">)/.exec(src)?.[0] ?? '';
-  const paras = body.replace(/<h1[\s\S]*?<\/h1>/, '');
-  let out = '';
-  while (out.length < targetBytes) out += paras;
-  return src.replace(body, `${/<h1[\s\S]*?<\/h1>/.exec(body)?.[0]}${out}`);
-}
 
 function nonArticle(paragraphs: number): string {
   const p =
@@ -59,19 +50,58 @@ async function measureExtension(page: Page, url: string) {
     { timeout: 30_000 },
   );
   await page.waitForTimeout(50);
-  return page.evaluate(() => {
+  return page.evaluate((debug) => {
     const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
     const start = t('il:start');
-    const tasks = ((window as unknown as { __longTasks?: PerformanceEntry[] }).__longTasks ?? []).filter(
-      (e) => e.startTime + e.duration >= start,
-    );
+    const w = window as unknown as { __longTasks?: PerformanceEntry[]; __frames?: PerformanceEntry[] };
+    const end = performance.getEntriesByName('il:painted')[0]?.startTime ?? performance.now();
+    const during = (e: PerformanceEntry) => e.startTime + e.duration >= start && e.startTime <= end;
+    const tasks = (w.__longTasks ?? []).filter(during);
+    const frames = (w.__frames ?? []).filter(during);
+    const detail = (performance.getEntriesByName('il:highlighted')[0] as PerformanceMark | undefined)?.detail as
+      | { drawn: number; longestSlice: number }
+      | undefined;
     return {
       highlighted: t('il:highlighted') - start,
       painted: t('il:painted') - start,
       check: t('il:check-end') - t('il:check-start'),
       longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0),
+      longestFrame: frames.reduce((m, e) => Math.max(m, e.duration), 0),
+      frames: debug
+        ? frames.map((f) => {
+            const x = f as unknown as {
+              startTime: number;
+              duration: number;
+              renderStart: number;
+              styleAndLayoutStart: number;
+              scripts: { sourceURL: string; duration: number; invoker: string }[];
+            };
+            return {
+              at: +(x.startTime - start).toFixed(0),
+              dur: +x.duration.toFixed(0),
+              render: +(x.startTime + x.duration - x.renderStart).toFixed(0),
+              layout: +(x.startTime + x.duration - x.styleAndLayoutStart).toFixed(0),
+              scripts: x.scripts.map(
+                (sc) => `${sc.invoker}@${sc.sourceURL.split('/').pop()}:${sc.duration.toFixed(0)}`,
+              ),
+            };
+          })
+        : [],
+      longestSlice: detail?.longestSlice ?? 0,
+      drawn: detail?.drawn ?? 0,
+      phases: Object.fromEntries(
+        [
+          ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('il:')),
+          ...performance.getEntriesByType('paint'),
+        ].map((m) => [m.name, +(m.startTime - start).toFixed(1)]),
+      ),
+      nav: Object.fromEntries(
+        Object.entries((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).toJSON())
+          .filter(([k, v]) => typeof v === 'number' && /End|Start/.test(k) && v > 0)
+          .map(([k, v]) => [k, +((v as number) - start).toFixed(1)]),
+      ),
     };
-  });
+  }, !!process.env.BENCH_DEBUG);
 }
 
 async function measureBaselines(page: Page, url: string, words: string[]) {
@@ -107,7 +137,7 @@ async function measureBaselines(page: Page, url: string, words: string[]) {
 
 async function main() {
   const server = await serveFixtures();
-  server.extra.set('/bench-1mb.html', bigArticle(1_000_000));
+  server.extra.set('/bench-1mb.html', longArticle(1_000_000));
   server.extra.set('/bench-non-article.html', nonArticle(3000));
   const cases = [
     [
@@ -126,14 +156,24 @@ async function main() {
   // tsx (esbuild) names functions with a `__name` helper that page-side code must also have.
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
   await ext.context.addInitScript(() => {
-    const w = window as unknown as { __longTasks: PerformanceEntry[] };
+    const w = window as unknown as { __longTasks: PerformanceEntry[]; __frames: PerformanceEntry[] };
     w.__longTasks = [];
+    w.__frames = [];
     new PerformanceObserver((l) => w.__longTasks.push(...l.getEntries())).observe({ type: 'longtask', buffered: true });
+    // Long animation frames include the rendering work a task causes (style, layout, paint).
+    try {
+      new PerformanceObserver((l) => w.__frames.push(...l.getEntries())).observe({
+        type: 'long-animation-frame',
+        buffered: true,
+      });
+    } catch {
+      /* not supported */
+    }
   });
   console.log(`Chromium with the built extension; median of ${RUNS} loads per figure.\n`);
   for (const [label, url, html] of cases) {
     const page = await ext.context.newPage();
-    const ours: { highlighted: number; painted: number; check: number; longest: number }[] = [];
+    const ours: Awaited<ReturnType<typeof measureExtension>>[] = [];
     const base: { walker: number; chars: number; mark: number; markDone: number }[] = [];
     const words = wordsFor(html);
     for (let i = 0; i < RUNS; i++) {
@@ -141,13 +181,22 @@ async function main() {
       base.push(await measureBaselines(page, server.origin + url, words.length ? words : ['outstanding', 'good']));
     }
     const painted = median(ours.map((o) => o.painted));
+    if (process.env.BENCH_DEBUG) for (const o of ours) console.log(JSON.stringify(o));
     const markMs = median(base.map((b) => b.mark));
     console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB HTML, ${base[0].chars} characters of text`);
-    if (Number.isFinite(painted))
+    const med = (f: (o: (typeof ours)[number]) => number) => median(ours.map(f));
+    if (Number.isFinite(painted)) {
       console.log(
-        `  Inspection Lens: script start → highlights set ${median(ours.map((o) => o.highlighted)).toFixed(1)} ms, painted (next frame) ${painted.toFixed(1)} ms; longest task ${median(ours.map((o) => o.longest)).toFixed(0)} ms`,
+        `  Inspection Lens: script start → highlights set ${med((o) => o.highlighted).toFixed(1)} ms, painted ${painted.toFixed(1)} ms`,
       );
-    else console.log('  Inspection Lens: gave up after the quick check (not an article), nothing highlighted');
+      const phase = (n: string) => med((o) => (o.phases as Record<string, number>)[n] ?? Number.NaN).toFixed(1);
+      console.log(
+        `    phases from script start (ms): check done ${phase('il:check-end')}, extracted ${phase('il:extracted')}, analysed ${phase('il:analysed')}, set ${phase('il:highlighted')}, next frame ${phase('il:frame')}, painted ${phase('il:painted')}`,
+      );
+      console.log(
+        `    highlights drawn at first paint ${med((o) => o.drawn)} (only those near the viewport on a long page); longest slice of our work ${med((o) => o.longestSlice).toFixed(1)} ms; longest task ${med((o) => o.longest).toFixed(0)} ms (0: none over 50 ms); longest animation frame, rendering included, ${med((o) => o.longestFrame).toFixed(0)} ms (0: none over 50 ms)`,
+      );
+    } else console.log('  Inspection Lens: gave up after the quick check (not an article), nothing highlighted');
     console.log(`  quick check ${median(ours.map((o) => o.check)).toFixed(3)} ms`);
     console.log(`  floor: bare TreeWalker over the text nodes ${median(base.map((b) => b.walker)).toFixed(2)} ms`);
     const markDone = median(base.map((b) => b.markDone));

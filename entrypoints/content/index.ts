@@ -95,9 +95,13 @@ export default defineContentScript({
         // Drawn with the default settings if the stored ones have not arrived yet (they almost
         // always have); they are applied the moment they do, before the next frame in practice.
         applyVisibility(highlighter);
-        last = await current.runAsync(pause, 20);
-        performance.mark('il:highlighted');
-        requestAnimationFrame(() => setTimeout(() => performance.mark('il:painted')));
+        const slices = { slices: 0, longest: 0 };
+        last = await current.runAsync(pause, 20, slices);
+        performance.mark('il:highlighted', { detail: { drawn: current.drawn, longestSlice: slices.longest } });
+        requestAnimationFrame(() => {
+          performance.mark('il:frame');
+          setTimeout(() => performance.mark('il:painted'));
+        });
         report(last);
         if (last.isInspectionArticle) startWatching();
       })()
