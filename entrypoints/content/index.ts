@@ -96,7 +96,17 @@ export default defineContentScript({
         // always have); they are applied the moment they do, before the next frame in practice.
         applyVisibility(highlighter);
         const slices = { slices: 0, longest: 0 };
-        last = await current.runAsync(pause, 20, slices);
+        // On a long article the top is drawn first; this lets the page paint it.
+        const paint = () =>
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                performance.mark('il:first-painted');
+                resolve();
+              }),
+            ),
+          );
+        last = await current.runAsync(pause, 20, slices, paint);
         performance.mark('il:highlighted', { detail: { drawn: current.drawn, longestSlice: slices.longest } });
         requestAnimationFrame(() => {
           performance.mark('il:frame');

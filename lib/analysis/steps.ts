@@ -1,8 +1,12 @@
 // Driving step-wise work (generators that yield between slices): to completion at once, or
 // pausing whenever a run of steps has taken longer than a time budget.
 
+/** A step may yield this to ask for the page to be painted before it goes on. */
+export const PAINT = 'paint';
+export type Step = void | typeof PAINT;
+
 /** Runs the steps to the end in one go and returns their result. */
-export function runSteps<T>(steps: Generator<void, T>): T {
+export function runSteps<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -18,13 +22,14 @@ export interface SliceStats {
 
 /**
  * Runs the steps, awaiting `pause()` whenever they have run longer than `budgetMs` since the
- * last pause. `stats`, when given, records the slices.
+ * last pause, and `paint()` when a step yields PAINT. `stats`, when given, records the slices.
  */
 export async function runStepsWithPauses<T>(
-  steps: Generator<void, T>,
+  steps: Generator<Step, T>,
   pause: () => Promise<void>,
   budgetMs: number,
   stats?: SliceStats,
+  paint: () => Promise<void> = pause,
 ): Promise<T> {
   let t0 = performance.now();
   const endSlice = () => {
@@ -38,7 +43,11 @@ export async function runStepsWithPauses<T>(
       endSlice();
       return r.value;
     }
-    if (performance.now() - t0 > budgetMs) {
+    if (r.value === PAINT) {
+      endSlice();
+      await paint();
+      t0 = performance.now();
+    } else if (performance.now() - t0 > budgetMs) {
       endSlice();
       await pause();
       t0 = performance.now();

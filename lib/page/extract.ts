@@ -194,6 +194,8 @@ function linkText(el: Element): number {
 
 class BlockBuilder {
   blocks: ExtractedBlock[] = [];
+  /** Characters in the finished blocks. */
+  chars = 0;
   private text = '';
   private segments: Segment[] = [];
   private element: Element | null = null;
@@ -256,7 +258,10 @@ class BlockBuilder {
     let text = this.text;
     // Trim the trailing space; leading spaces never enter (lastSpace starts true).
     if (text.endsWith(' ')) text = text.slice(0, -1);
-    if (this.element && /\S/.test(text)) this.blocks.push({ text, element: this.element, segments: this.segments });
+    if (this.element && /\S/.test(text)) {
+      this.blocks.push({ text, element: this.element, segments: this.segments });
+      this.chars += text.length;
+    }
     this.text = '';
     this.segments = [];
     this.element = null;
@@ -274,6 +279,8 @@ function* walkSteps(
   builder: BlockBuilder,
   wholeBody: boolean,
   nodesPerStep: number,
+  /** Also yield once when the finished blocks first reach this many characters. */
+  yieldAtChars = 0,
 ): Generator<void, void> {
   // Each frame: the next child to visit, and the block owner to return to after the element.
   const stack: { next: Node | null; owner: Element; block: boolean }[] = [
@@ -290,6 +297,10 @@ function* walkSteps(
     }
     frame.next = child.nextSibling;
     if (++visited % nodesPerStep === 0) yield;
+    else if (yieldAtChars && builder.chars >= yieldAtChars) {
+      yieldAtChars = 0;
+      yield;
+    }
     if (child.nodeType === TEXT) {
       builder.addText(child as Text, frame.owner);
       continue;
@@ -313,20 +324,34 @@ function walk(root: Element, builder: BlockBuilder, wholeBody = false) {
   runSteps(walkSteps(root, builder, wholeBody, Number.MAX_SAFE_INTEGER));
 }
 
-/** Extraction as steps: it yields every `nodesPerStep` DOM nodes so long pages can pause. */
+/**
+ * Extraction as steps: it yields every `nodesPerStep` DOM nodes so long pages can pause. With
+ * `firstChars`, on a page longer than that it also yields, once, the article so far (its first
+ * `firstChars` characters or a little more, in whole blocks), so the top can be shown early.
+ */
 export function* extractArticleSteps(
   doc: Document,
-  options: { wholeBody?: boolean } = {},
+  options: { wholeBody?: boolean; firstChars?: number } = {},
   nodesPerStep = Number.MAX_SAFE_INTEGER,
-): Generator<void, ExtractedDocument> {
+): Generator<void | ExtractedDocument, ExtractedDocument> {
   const body = doc.body ?? doc.documentElement;
   const root = options.wholeBody ? body : findMainContent(doc);
   yield;
   const builder = new BlockBuilder();
   builder.start(root);
-  yield* walkSteps(root, builder, !!options.wholeBody, nodesPerStep);
+  let first = options.firstChars ?? 0;
+  for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, first)) {
+    if (first && builder.chars >= first) {
+      first = 0;
+      yield assemble(doc, root, builder.blocks.slice());
+    } else yield;
+  }
   builder.flush();
-  const blocks = builder.blocks;
+  return assemble(doc, root, builder.blocks);
+}
+
+/** The extracted document from its blocks: the headline (an h1 among the first blocks) set apart. */
+function assemble(doc: Document, root: Element, blocks: ExtractedBlock[]): ExtractedDocument {
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);

@@ -8,8 +8,14 @@
 // set as the reader scrolls (an IntersectionObserver with a margin of a screen either side).
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
-import { runSteps, runStepsWithPauses, type SliceStats } from '../analysis/steps';
-import { type ExtractedBlock, extractArticleSteps, rebuildBlock, toSourceDocument } from './extract';
+import { PAINT, runSteps, runStepsWithPauses, type SliceStats, type Step } from '../analysis/steps';
+import {
+  type ExtractedBlock,
+  type ExtractedDocument,
+  extractArticleSteps,
+  rebuildBlock,
+  toSourceDocument,
+} from './extract';
 import type { Highlighter } from './highlighter';
 import { analysisBlocks, rangeInBlock } from './ranges';
 
@@ -43,10 +49,14 @@ export interface LensOptions {
   watcher?: WatcherFactory;
   /** First guess of which blocks are near the viewport, before the watcher reports. */
   nearViewport?: (blocks: Element[]) => Set<Element>;
+  /** On an article longer than this (characters), its top is shown before the rest is analysed. */
+  firstChars?: number;
 }
 
 /** Findings on a page from which only the highlights near the viewport are drawn. */
 export const WINDOW_AT = 1000;
+/** Characters of a long article analysed and drawn first (some ten screens of text). */
+export const FIRST_CHARS = 30_000;
 
 class Entry implements LensEntry {
   handle: unknown = null;
@@ -132,6 +142,7 @@ export class PageLens {
   /** Blocks whose highlights are drawn, in windowed mode. */
   private near = new Set<Element>();
   private windowed = false;
+  private readonly firstChars: number;
   analysis: Analysis | null = null;
 
   constructor(
@@ -142,6 +153,7 @@ export class PageLens {
     this.windowAt = options.windowAt ?? WINDOW_AT;
     this.makeWatcher = options.watcher ?? defaultWatcher(doc);
     this.nearViewport = options.nearViewport ?? defaultNearViewport(doc);
+    this.firstChars = options.firstChars ?? FIRST_CHARS;
   }
 
   private blockId(el: Element): number {
@@ -171,12 +183,27 @@ export class PageLens {
   }
 
   /** The same as `run`, giving the main thread back (`pause()`) whenever a step ran over `budgetMs`. */
-  runAsync(pause: () => Promise<void>, budgetMs = 30, stats?: SliceStats): Promise<LensReport> {
-    return runStepsWithPauses(this.steps(300), pause, budgetMs, stats);
+  runAsync(
+    pause: () => Promise<void>,
+    budgetMs = 30,
+    stats?: SliceStats,
+    paint?: () => Promise<void>,
+  ): Promise<LensReport> {
+    return runStepsWithPauses(this.steps(300), pause, budgetMs, stats, paint);
   }
 
-  private *steps(sliceSize: number): Generator<void, LensReport> {
-    const extracted = yield* extractArticleSteps(this.doc, {}, sliceSize * 10);
+  private *steps(sliceSize: number): Generator<Step, LensReport> {
+    // A long article shows its first screens while the rest is still read: the top is analysed
+    // and drawn on its own, the page painted, then the whole article analysed and reconciled.
+    const firstChars = this.entries.size ? 0 : this.firstChars; // only before anything is drawn
+    const extraction = extractArticleSteps(this.doc, { firstChars }, sliceSize * 10);
+    let next = extraction.next();
+    while (!next.done) {
+      if (next.value) yield* this.first(next.value, sliceSize);
+      else yield;
+      next = extraction.next();
+    }
+    const extracted = next.value;
     performance.mark('il:extracted');
     yield;
     const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize);
@@ -186,10 +213,38 @@ export class PageLens {
       this.clear();
       return { isInspectionArticle: false, confidence: analysis.detection.confidence, counts: {}, analysis };
     }
-    const blocks = analysisBlocks(extracted);
-    const spans = analysis.prepared.blocks;
     const findings = findingsOf(analysis).sort((x, y) => x.start - y.start);
     this.setWindowed(findings.length >= this.windowAt);
+    yield* this.apply(extracted, analysis, findings, sliceSize, true);
+    return {
+      isInspectionArticle: true,
+      confidence: analysis.detection.confidence,
+      counts: countByHighlight([...this.entries.values()].map((e) => e.finding)),
+      analysis,
+    };
+  }
+
+  /** The top of a long article: analysed and drawn alone, then painted (nothing is removed). */
+  private *first(top: ExtractedDocument, sliceSize: number): Generator<Step, void> {
+    const analysis = yield* analyzeSteps(toSourceDocument(top), sliceSize);
+    if (!analysis.detection.isInspectionArticle) return;
+    this.analysis ??= analysis;
+    this.setWindowed(true);
+    yield* this.apply(top, analysis, findingsOf(analysis), sliceSize, false);
+    performance.mark('il:first-highlighted', { detail: { drawn: this.drawn } });
+    yield PAINT;
+  }
+
+  /** Brings entries up to date with an analysis; `complete` drops those it no longer finds. */
+  private *apply(
+    extracted: ExtractedDocument,
+    analysis: Analysis,
+    findings: Finding[],
+    sliceSize: number,
+    complete: boolean,
+  ): Generator<Step, void> {
+    const blocks = analysisBlocks(extracted);
+    const spans = analysis.prepared.blocks;
     const fresh = this.highlighter.mode === 'mark';
     const seen = new Set<string>();
     const added: Entry[] = [];
@@ -220,14 +275,8 @@ export class PageLens {
       entry.order = n;
       if (this.add(entry)) added.push(entry);
     }
-    for (const [key, e] of this.entries) if (!seen.has(key)) this.drop(e);
+    if (complete) for (const [key, e] of this.entries) if (!seen.has(key)) this.drop(e);
     this.draw(added);
-    return {
-      isInspectionArticle: true,
-      confidence: analysis.detection.confidence,
-      counts: countByHighlight([...this.entries.values()].map((e) => e.finding)),
-      analysis,
-    };
   }
 
   private setWindowed(on: boolean) {

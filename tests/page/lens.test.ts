@@ -175,6 +175,44 @@ describe('the page lens on a long article: only highlights near the viewport are
     expect([...hl.drawn.keys()].every((r) => r.startContainer.isConnected)).toBe(true);
   });
 
+  test('the top of a long article is drawn and painted before the rest is analysed', async () => {
+    const doc = load('003_7373dea24638aad1.html');
+    const vp = fakeViewport();
+    vp.setInitial([...doc.querySelectorAll('article *')]); // everything counts as near here
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, {
+      watcher: vp.watcher,
+      nearViewport: vp.nearViewport,
+      firstChars: 1500,
+    });
+    const textOffset = (r: Range) => {
+      const pre = doc.createRange();
+      pre.setStart(doc.body, 0);
+      pre.setEnd(r.startContainer, r.startOffset);
+      return pre.toString().length;
+    };
+    let atPaint: Range[] = [];
+    const report = await lens.runAsync(
+      async () => {},
+      1000,
+      undefined,
+      async () => {
+        atPaint = [...hl.drawn.keys()];
+      },
+    );
+    const total = Object.values(report.counts).reduce((a, b) => a + (b ?? 0), 0);
+    expect(atPaint.length).toBeGreaterThan(0);
+    expect(atPaint.length).toBeLessThan(total);
+    // What was painted first all lies before what came later.
+    const firstEnd = Math.max(...atPaint.map(textOffset));
+    const later = [...hl.drawn.keys()].filter((r) => !atPaint.includes(r));
+    expect(later.length).toBeGreaterThan(0);
+    expect(Math.min(...later.map(textOffset))).toBeGreaterThan(firstEnd - 200);
+    // The early highlights were kept, not drawn twice: every finding is drawn exactly once.
+    expect(hl.drawn.size).toBe(total);
+    for (const r of atPaint) expect(hl.drawn.has(r)).toBe(true);
+  });
+
   test('below the threshold everything is drawn at once', () => {
     const doc = load('003_7373dea24638aad1.html');
     const vp = fakeViewport();
