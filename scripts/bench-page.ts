@@ -1,20 +1,28 @@
 // `npm run bench:page`: the content script in real Chromium, printed as figures (not asserted).
-// For each page: time from content-script start to highlights painted, the longest main-thread
-// task while it ran, the quick check's cost; beside a bare TreeWalker pass over the same page's
-// text nodes (the floor) and mark.js highlighting the same words on the same page (the usual
-// tool), all measured in this run. Budgets: typical article < 10 ms; 1 MB article < 150 ms with
-// no task over 50 ms; quick check < 1 ms; faster than mark.js on every page.
+// For each page: time from content-script start to highlights set and painted, the longest
+// main-thread task while it ran, the quick check's cost. Beside it, measured in the same run at
+// the same moment of the page's life (injected as content scripts of a throwaway extension, in
+// a Chromium without ours):
+// the page doing nothing until its next frame (its own rendering), a bare TreeWalker pass over
+// the text nodes (the floor), and mark.js highlighting the same words (the usual tool).
+// Budgets: typical article < 10 ms; 1 MB article < 150 ms with no task over 50 ms; quick check
+// < 1 ms; faster than mark.js on every page.
+//
+// "Painted" is when the frame that carries the highlights has been rendered: a message posted
+// from its requestAnimationFrame callback arrives after the frame's style, layout and paint.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { analyzeDocument } from '../lib/analysis/analyze';
 import { findingsOf } from '../lib/analysis/findings';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
-import { launchWithExtension, longArticle, pagesDir, root, serveFixtures } from '../tests/e2e/harness';
+import { chromiumPath, launchWithExtension, longArticle, pagesDir, root, serveFixtures } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DEBUG = !!process.env.BENCH_DEBUG;
 const markJs = fs.readFileSync(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
@@ -38,7 +46,27 @@ function wordsFor(html: string): string[] {
   ];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const ok = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return ok.length ? ok[Math.floor(ok.length / 2)] : Number.NaN;
+};
+const ms = (x: number, digits = 1) => (Number.isFinite(x) ? `${x.toFixed(digits)} ms` : '–');
+
+/** Long tasks and long animation frames, recorded from the start of every page. */
+const OBSERVERS = () => {
+  const w = window as unknown as { __longTasks: PerformanceEntry[]; __frames: PerformanceEntry[] };
+  w.__longTasks = [];
+  w.__frames = [];
+  new PerformanceObserver((l) => w.__longTasks.push(...l.getEntries())).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((l) => w.__frames.push(...l.getEntries())).observe({
+      type: 'long-animation-frame',
+      buffered: true,
+    });
+  } catch {
+    /* not supported */
+  }
+};
 
 async function measureExtension(page: Page, url: string) {
   await page.goto(url);
@@ -50,92 +78,111 @@ async function measureExtension(page: Page, url: string) {
     { timeout: 30_000 },
   );
   await page.waitForTimeout(50);
-  return page.evaluate((debug) => {
+  return page.evaluate(() => {
     const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
     const start = t('il:start');
     const w = window as unknown as { __longTasks?: PerformanceEntry[]; __frames?: PerformanceEntry[] };
     const end = performance.getEntriesByName('il:painted')[0]?.startTime ?? performance.now();
     const during = (e: PerformanceEntry) => e.startTime + e.duration >= start && e.startTime <= end;
-    const tasks = (w.__longTasks ?? []).filter(during);
-    const frames = (w.__frames ?? []).filter(during);
     const detail = (performance.getEntriesByName('il:highlighted')[0] as PerformanceMark | undefined)?.detail as
-      | { drawn: number; longestSlice: number }
+      | { drawn: number; longestSlice: number; slices: number; work: number }
       | undefined;
+    const phases: Record<string, number> = {};
+    for (const m of [
+      ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('il:')),
+      ...performance.getEntriesByType('paint'),
+    ])
+      phases[m.name] = m.startTime - start;
     return {
-      highlighted: t('il:highlighted') - start,
+      set: t('il:highlighted') - start,
       painted: t('il:painted') - start,
+      firstSet: t('il:first-highlighted') - start,
+      firstPainted: t('il:first-painted') - start,
+      pageFirstPaint: t('first-paint') - start,
       check: t('il:check-end') - t('il:check-start'),
-      longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0),
-      longestFrame: frames.reduce(
-        (m, e) => Math.max(m, (e as unknown as { blockingDuration?: number }).blockingDuration ?? 0),
-        0,
-      ),
-      frames: debug
-        ? frames.map((f) => {
-            const x = f as unknown as {
-              startTime: number;
-              duration: number;
-              renderStart: number;
-              styleAndLayoutStart: number;
-              scripts: { sourceURL: string; duration: number; invoker: string }[];
-            };
-            return {
-              at: +(x.startTime - start).toFixed(0),
-              dur: +x.duration.toFixed(0),
-              render: +(x.startTime + x.duration - x.renderStart).toFixed(0),
-              layout: +(x.startTime + x.duration - x.styleAndLayoutStart).toFixed(0),
-              scripts: x.scripts.map(
-                (sc) => `${sc.invoker}@${sc.sourceURL.split('/').pop()}:${sc.duration.toFixed(0)}`,
-              ),
-            };
-          })
-        : [],
+      longestTask: (w.__longTasks ?? []).filter(during).reduce((m, e) => Math.max(m, e.duration), 0),
+      frameBlocking: (w.__frames ?? [])
+        .filter(during)
+        .reduce((m, e) => Math.max(m, (e as unknown as { blockingDuration?: number }).blockingDuration ?? 0), 0),
       longestSlice: detail?.longestSlice ?? 0,
+      slices: detail?.slices ?? 0,
+      work: detail?.work ?? 0,
       drawn: detail?.drawn ?? 0,
-      phases: Object.fromEntries(
-        [
-          ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('il:')),
-          ...performance.getEntriesByType('paint'),
-        ].map((m) => [m.name, +(m.startTime - start).toFixed(1)]),
-      ),
-      nav: Object.fromEntries(
-        Object.entries((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).toJSON())
-          .filter(([k, v]) => typeof v === 'number' && /End|Start/.test(k) && v > 0)
-          .map(([k, v]) => [k, +((v as number) - start).toFixed(1)]),
-      ),
+      phases,
     };
-  }, !!process.env.BENCH_DEBUG);
+  });
 }
 
-async function measureBaselines(page: Page, url: string, words: string[]) {
-  await page.goto(url);
-  await page.waitForTimeout(200);
-  const walker = await page.evaluate(() => {
-    const t0 = performance.now();
+type BaselineKind = 'nothing' | 'walker' | 'markjs';
+
+/**
+ * The baselines run as the content script of a throwaway extension, injected exactly as ours
+ * is (document_idle, isolated world), so they start at the same moment of the page's life.
+ * The page's URL says which one runs (`?baseline=markjs&words=[...]`).
+ */
+function baselineExtension(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-baseline-'));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Inspection Lens benchmark baselines',
+      version: '1.0',
+      content_scripts: [
+        { matches: ['http://127.0.0.1/*'], js: ['mark.min.js', 'baseline.js'], run_at: 'document_idle' },
+      ],
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'mark.min.js'), markJs);
+  fs.writeFileSync(
+    path.join(dir, 'baseline.js'),
+    `(() => {
+  const q = new URLSearchParams(location.search);
+  const kind = q.get('baseline');
+  if (!kind) return;
+  performance.mark('b:start');
+  const done = () => {
+    performance.mark('b:set');
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => performance.mark('b:painted');
+      ch.port2.postMessage(0);
+    });
+  };
+  if (kind === 'nothing') done();
+  else if (kind === 'walker') {
     const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let n = 0;
-    for (let node = w.nextNode(); node; node = w.nextNode()) n += (node as Text).data.length;
-    return { ms: performance.now() - t0, chars: n };
-  });
-  await page.addScriptTag({ content: markJs });
-  const mark = await page.evaluate(
-    (ws) =>
-      new Promise<{ done: number; painted: number }>((resolve) => {
-        const t0 = performance.now();
-        const M = (window as unknown as { Mark: new (el: Element) => { mark(w: string[], o: object): void } }).Mark;
-        new M(document.body).mark(ws, {
-          separateWordSearch: false,
-          acrossElements: true,
-          diacritics: false,
-          done: () => {
-            const done = performance.now() - t0;
-            requestAnimationFrame(() => setTimeout(() => resolve({ done, painted: performance.now() - t0 })));
-          },
-        });
-      }),
-    words,
+    for (let node = w.nextNode(); node; node = w.nextNode()) n += node.data.length;
+    performance.mark('b:chars', { detail: n });
+    done();
+  } else {
+    new Mark(document.body).mark(JSON.parse(q.get('words') || '[]'), {
+      separateWordSearch: false,
+      acrossElements: true,
+      diacritics: false,
+      done,
+    });
+  }
+})();
+`,
   );
-  return { walker: walker.ms, chars: walker.chars, mark: mark.painted, markDone: mark.done };
+  return dir;
+}
+
+async function measureBaseline(context: BrowserContext, url: string, kind: BaselineKind, words: string[]) {
+  const page = await context.newPage();
+  await page.goto(`${url}?baseline=${kind}&words=${encodeURIComponent(JSON.stringify(words))}`);
+  await page.waitForFunction(() => performance.getEntriesByName('b:painted').length > 0, null, { timeout: 60_000 });
+  const r = await page.evaluate(() => {
+    const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
+    const chars = (performance.getEntriesByName('b:chars')[0] as PerformanceMark | undefined)?.detail as
+      | number
+      | undefined;
+    return { set: t('b:set') - t('b:start'), painted: t('b:painted') - t('b:start'), chars: chars ?? 0 };
+  });
+  await page.close();
+  return r;
 }
 
 async function main() {
@@ -158,67 +205,93 @@ async function main() {
   const ext = await launchWithExtension();
   // tsx (esbuild) names functions with a `__name` helper that page-side code must also have.
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
-  await ext.context.addInitScript(() => {
-    const w = window as unknown as { __longTasks: PerformanceEntry[]; __frames: PerformanceEntry[] };
-    w.__longTasks = [];
-    w.__frames = [];
-    new PerformanceObserver((l) => w.__longTasks.push(...l.getEntries())).observe({ type: 'longtask', buffered: true });
-    // Long animation frames include the rendering work a task causes (style, layout, paint).
-    try {
-      new PerformanceObserver((l) => w.__frames.push(...l.getEntries())).observe({
-        type: 'long-animation-frame',
-        buffered: true,
-      });
-    } catch {
-      /* not supported */
-    }
+  await ext.context.addInitScript(OBSERVERS);
+  const baselineDir = baselineExtension();
+  const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-')), {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${baselineDir}`,
+      `--load-extension=${baselineDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+    ],
+    viewport: { width: 1280, height: 900 },
   });
-  console.log(`Chromium with the built extension; median of ${RUNS} loads per figure.\n`);
+  await plain.addInitScript({ content: 'window.__name = (f) => f;' });
+  console.log(`Chromium with the built extension, and the same Chromium without it for the baselines;`);
+  console.log(`median of ${RUNS} loads per figure, loads interleaved. Times from script start.\n`);
   for (const [label, url, html] of cases) {
     const page = await ext.context.newPage();
     const ours: Awaited<ReturnType<typeof measureExtension>>[] = [];
-    const base: { walker: number; chars: number; mark: number; markDone: number }[] = [];
+    const base: Record<BaselineKind, { set: number; painted: number; chars: number }[]> = {
+      nothing: [],
+      walker: [],
+      markjs: [],
+    };
     const words = wordsFor(html);
     for (let i = 0; i < RUNS; i++) {
       ours.push(await measureExtension(page, server.origin + url));
-      base.push(await measureBaselines(page, server.origin + url, words.length ? words : ['outstanding', 'good']));
+      for (const kind of ['nothing', 'walker', 'markjs'] as const)
+        base[kind].push(await measureBaseline(plain, server.origin + url, kind, words));
     }
-    const painted = median(ours.map((o) => o.painted));
-    if (process.env.BENCH_DEBUG) for (const o of ours) console.log(JSON.stringify(o));
-    const markMs = median(base.map((b) => b.mark));
-    console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB HTML, ${base[0].chars} characters of text`);
+    await page.close();
+    if (DEBUG) for (const o of ours) console.log(JSON.stringify(o));
     const med = (f: (o: (typeof ours)[number]) => number) => median(ours.map(f));
+    const b = (kind: BaselineKind, f: 'set' | 'painted') => median(base[kind].map((x) => x[f]));
+    console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB HTML, ${base.walker[0].chars} characters of text`);
+    const painted = med((o) => o.painted);
     if (Number.isFinite(painted)) {
+      const inFirst = ours.filter((o) => o.pageFirstPaint >= o.set).length;
       console.log(
-        `  Inspection Lens: script start → highlights set ${med((o) => o.highlighted).toFixed(1)} ms, painted ${painted.toFixed(1)} ms`,
+        `  Inspection Lens: highlights set ${ms(med((o) => o.set))}, painted ${ms(painted)}; the page's own first paint came after the highlights were set in ${inFirst} of ${ours.length} loads (highlights in the page's first paint)`,
       );
-      const phase = (n: string) => med((o) => (o.phases as Record<string, number>)[n] ?? Number.NaN).toFixed(1);
-      const firstPainted = med((o) => (o.phases as Record<string, number>)['il:first-painted'] ?? Number.NaN);
-      if (Number.isFinite(firstPainted))
+      if (Number.isFinite(med((o) => o.firstPainted)))
         console.log(
-          `  long article, top first: first screens' highlights set ${med((o) => (o.phases as Record<string, number>)['il:first-highlighted'] ?? Number.NaN).toFixed(1)} ms, painted ${firstPainted.toFixed(1)} ms; the rest follows`,
+          `  long article, top first: the first screens' highlights set ${ms(med((o) => o.firstSet))}, painted ${ms(med((o) => o.firstPainted))}; the rest follows`,
         );
+      const phase = (n: string) => ms(med((o) => o.phases[n] ?? Number.NaN));
       console.log(
-        `    phases from script start (ms): check done ${phase('il:check-end')}, extracted ${phase('il:extracted')}, analysed ${phase('il:analysed')}, set ${phase('il:highlighted')}, next frame ${phase('il:frame')}, painted ${phase('il:painted')}`,
+        `    phases: check done ${phase('il:check-end')}, extracted ${phase('il:extracted')}, analysed ${phase('il:analysed')}, set ${phase('il:highlighted')}, next frame ${phase('il:frame')}, painted ${phase('il:painted')}`,
       );
       console.log(
-        `    highlights drawn at first paint ${med((o) => o.drawn)} (only those near the viewport on a long page); longest slice of our work ${med((o) => o.longestSlice).toFixed(1)} ms; longest task ${med((o) => o.longest).toFixed(0)} ms (0: none over 50 ms); longest blocking time of an animation frame, rendering included, ${med((o) => o.longestFrame).toFixed(0)} ms`,
+        `    our main-thread work ${ms(med((o) => o.work))} in ${med((o) => o.slices)} slices (the rest of the time the page had the thread)`,
+      );
+      console.log(
+        `    highlights drawn at once ${med((o) => o.drawn)} (on a long page only those near the viewport); longest slice of our work ${ms(med((o) => o.longestSlice))}; longest task ${ms(
+          med((o) => o.longestTask),
+          0,
+        )} (0: none over 50 ms); longest blocking time of an animation frame, rendering included, ${ms(
+          med((o) => o.frameBlocking),
+          0,
+        )}`,
       );
     } else console.log('  Inspection Lens: gave up after the quick check (not an article), nothing highlighted');
-    console.log(`  quick check ${median(ours.map((o) => o.check)).toFixed(3)} ms`);
-    console.log(`  floor: bare TreeWalker over the text nodes ${median(base.map((b) => b.walker)).toFixed(2)} ms`);
-    const markDone = median(base.map((b) => b.markDone));
     console.log(
-      `  mark.js highlighting the same ${words.length} words: marks in place ${markDone.toFixed(1)} ms, painted (next frame) ${markMs.toFixed(1)} ms`,
+      `  quick check ${ms(
+        med((o) => o.check),
+        2,
+      )}`,
     );
-    if (Number.isFinite(painted)) {
-      const set = median(ours.map((o) => o.highlighted));
+    console.log('  at the same moment (content scripts of a baseline extension), without ours:');
+    console.log(
+      `    the page doing nothing: its next frame painted ${ms(b('nothing', 'painted'))} (its own rendering)`,
+    );
+    console.log(
+      `    floor, a bare TreeWalker over the text nodes: done ${ms(b('walker', 'set'), 2)}, painted ${ms(b('walker', 'painted'))}`,
+    );
+    console.log(
+      `    mark.js highlighting the same ${words.length} words: marks in place ${ms(b('markjs', 'set'))}, painted ${ms(b('markjs', 'painted'))}`,
+    );
+    if (Number.isFinite(painted))
       console.log(
-        `  Inspection Lens / mark.js: highlights in place ${(set / markDone).toFixed(2)}×, painted ${(painted / markMs).toFixed(2)}×\n`,
+        `  Inspection Lens / mark.js: in place ${(med((o) => o.set) / b('markjs', 'set')).toFixed(2)}×, painted ${(painted / b('markjs', 'painted')).toFixed(2)}×; Inspection Lens / the page doing nothing, painted: ${(painted / b('nothing', 'painted')).toFixed(2)}×`,
       );
-    } else console.log('');
-    await page.close();
+    console.log('');
   }
+  await plain.close();
+  fs.rmSync(baselineDir, { recursive: true, force: true });
   await ext.close();
   await server.close();
 }

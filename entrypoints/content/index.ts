@@ -74,6 +74,19 @@ export default defineContentScript({
 
     const highlighter = createHighlighter(document);
 
+    /** Calls `f` once the next frame has been rendered (a message posted from its rAF callback). */
+    function afterNextFrame(f: () => void) {
+      requestAnimationFrame(() => {
+        performance.mark('il:frame');
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          ch.port1.close();
+          f();
+        };
+        ch.port2.postMessage(0);
+      });
+    }
+
     /** Gives the main thread back between analysis steps on long pages. */
     const pause = () =>
       new Promise<void>((resolve) => {
@@ -95,23 +108,20 @@ export default defineContentScript({
         // Drawn with the default settings if the stored ones have not arrived yet (they almost
         // always have); they are applied the moment they do, before the next frame in practice.
         applyVisibility(highlighter);
-        const slices = { slices: 0, longest: 0 };
+        const slices = { slices: 0, longest: 0, total: 0 };
         // On a long article the top is drawn first; this lets the page paint it.
         const paint = () =>
           new Promise<void>((resolve) =>
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                performance.mark('il:first-painted');
-                resolve();
-              }),
-            ),
+            afterNextFrame(() => {
+              performance.mark('il:first-painted');
+              resolve();
+            }),
           );
         last = await current.runAsync(pause, 20, slices, paint);
-        performance.mark('il:highlighted', { detail: { drawn: current.drawn, longestSlice: slices.longest } });
-        requestAnimationFrame(() => {
-          performance.mark('il:frame');
-          setTimeout(() => performance.mark('il:painted'));
+        performance.mark('il:highlighted', {
+          detail: { drawn: current.drawn, longestSlice: slices.longest, slices: slices.slices, work: slices.total },
         });
+        afterNextFrame(() => performance.mark('il:painted'));
         report(last);
         if (last.isInspectionArticle) startWatching();
       })()

@@ -7,7 +7,7 @@ import { findGrades, type Grade, type GradeMention } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
 import { runSteps } from './steps';
-import { type PreparedText, prepareText, type SourceDocument, sentenceIndexAt } from './text';
+import { type PreparedText, prepareTextSteps, type SourceDocument, sentenceIndexAt } from './text';
 
 export type { AttributedGrade, CouncilMention, Detection, Grade, ImprovementArea, Outcome, SourceDocument };
 
@@ -31,7 +31,8 @@ export const MAX_TEXT = 64_000_000;
  */
 export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Generator<void, Analysis> {
   const safe = sanitiseDocument(doc);
-  const prepared = prepareText(safe);
+  yield;
+  const prepared = yield* prepareTextSteps(safe, sentencesPerStep);
   yield;
   const councils: CouncilMention[] = [];
   const found: GradeMention[] = [];

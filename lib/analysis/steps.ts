@@ -18,6 +18,8 @@ export interface SliceStats {
   slices: number;
   /** The longest slice in milliseconds: the longest the main thread was held. */
   longest: number;
+  /** All slices together, in milliseconds: the main-thread time the work took. */
+  total: number;
 }
 
 /**
@@ -34,8 +36,10 @@ export async function runStepsWithPauses<T>(
   let t0 = performance.now();
   const endSlice = () => {
     if (!stats) return;
+    const d = performance.now() - t0;
     stats.slices++;
-    stats.longest = Math.max(stats.longest, performance.now() - t0);
+    stats.longest = Math.max(stats.longest, d);
+    stats.total += d;
   };
   for (;;) {
     const r = steps.next();

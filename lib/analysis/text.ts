@@ -145,11 +145,22 @@ function pushTrimmed(block: string, start: number, end: number, out: Span[]) {
 
 /** Flattens a document and splits it into sentences. */
 export function prepareText(doc: SourceDocument): PreparedText {
-  const parts = [doc.title, ...doc.blocks].map((b) => b.replace(/\r\n?/g, '\n'));
+  const steps = prepareTextSteps(doc, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `prepareText` as steps: yields every `blocksPerStep` blocks so a long page can pause. */
+export function* prepareTextSteps(doc: SourceDocument, blocksPerStep: number): Generator<void, PreparedText> {
   const blocks: Span[] = [];
   const sentences: Sentence[] = [];
   let text = '';
-  parts.forEach((part, index) => {
+  const count = doc.blocks.length + 1;
+  for (let index = 0; index < count; index++) {
+    if (index > 0 && index % blocksPerStep === 0) yield;
+    const part = (index === 0 ? doc.title : doc.blocks[index - 1]).replace(/\r\n?/g, '\n');
     if (index > 0) text += '\n\n';
     const offset = text.length;
     text += part;
@@ -157,7 +168,7 @@ export function prepareText(doc: SourceDocument): PreparedText {
     for (const s of splitSentences(part)) {
       sentences.push({ start: offset + s.start, end: offset + s.end, block: index, text: part.slice(s.start, s.end) });
     }
-  });
+  }
   return { text, blocks, sentences };
 }
 

@@ -36,74 +36,76 @@ const ELEMENT = 1;
 const TEXT = 3;
 
 const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'FORM',
-  'BUTTON',
-  'SELECT',
-  'TEXTAREA',
-  'INPUT',
-  'HEAD',
-  'META',
-  'LINK',
-  'VIDEO',
-  'AUDIO',
-  'MAP',
-  'DIALOG',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'head',
+  'meta',
+  'link',
+  'video',
+  'audio',
+  'map',
+  'dialog',
 ]);
 const BLOCK_TAGS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'BLOCKQUOTE',
-  'FIGCAPTION',
-  'DD',
-  'DT',
-  'TD',
-  'TH',
-  'PRE',
-  'CAPTION',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'HEADER',
-  'UL',
-  'OL',
-  'DL',
-  'TABLE',
-  'TR',
-  'TBODY',
-  'THEAD',
-  'FIGURE',
-  'ADDRESS',
-  'HR',
-  'BR',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'figcaption',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'pre',
+  'caption',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tr',
+  'tbody',
+  'thead',
+  'figure',
+  'address',
+  'hr',
+  'br',
 ]);
 const JUNK =
   /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only|read-more|readmore|more-from|also-read|inline-related|recirc|outbrain|taboola|paywall|subscription)(?:[-_\s]|$)/i;
 const CONTAINER = 'article, [itemprop="articleBody"], main, [role="main"]';
 
 /** Never text, whatever the mode. */
-const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD']);
+const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'head']);
 
-function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+/** Tag sets hold local names (lower case for HTML), read without allocating a new string. */
+function isSkipped(el: Element, tag = el.localName): boolean {
+  if (SKIP_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false; // most inline elements: nothing more to read
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
@@ -307,9 +309,9 @@ function* walkSteps(
     }
     if (child.nodeType !== ELEMENT) continue;
     const el = child as Element;
-    const tag = el.tagName.toUpperCase();
-    if (wholeBody ? NEVER_TEXT.has(tag) : isSkipped(el)) continue;
-    if (tag === 'BR') {
+    const tag = el.localName;
+    if (wholeBody ? NEVER_TEXT.has(tag) : isSkipped(el, tag)) continue;
+    if (tag === 'br') {
       builder.lineBreak();
       continue;
     }

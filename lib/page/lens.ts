@@ -189,7 +189,7 @@ export class PageLens {
     stats?: SliceStats,
     paint?: () => Promise<void>,
   ): Promise<LensReport> {
-    return runStepsWithPauses(this.steps(300), pause, budgetMs, stats, paint);
+    return runStepsWithPauses(this.steps(150), pause, budgetMs, stats, paint);
   }
 
   private *steps(sliceSize: number): Generator<Step, LensReport> {
