@@ -191,9 +191,17 @@ function triggerIndex(triggers: string[][]): Map<number, number> {
 let CUE_INDEX: Map<number, number> | null = null;
 let AGAINST_INDEX: Map<number, number> | null = null;
 
-/** Which patterns (a bit mask of indexes) the sentence's words could trigger; no allocation. */
-function candidates(lower: string, index: Map<number, number>): number {
-  let mask = 0;
+let againstMask = 0;
+
+/**
+ * Which cues (a bit mask of indexes) the sentence's words could trigger, in one pass with no
+ * allocation; the counter-cues' mask is left in `againstMask`.
+ */
+function candidates(lower: string): number {
+  CUE_INDEX ??= triggerIndex(CUE_TRIGGERS);
+  AGAINST_INDEX ??= triggerIndex(AGAINST_TRIGGERS);
+  let cues = 0;
+  let against = 0;
   let h = 0;
   let len = 0;
   for (let i = 0; i <= lower.length; i++) {
@@ -203,27 +211,26 @@ function candidates(lower: string, index: Map<number, number>): number {
       if (len < 4) h = (h << 5) | letterCode(c);
       len++;
     } else if (len) {
-      const hit = index.get(h | (Math.min(len, 4) << 20));
-      if (hit) mask |= hit;
+      const key = h | (Math.min(len, 4) << 20);
+      cues |= CUE_INDEX.get(key) ?? 0;
+      against |= AGAINST_INDEX.get(key) ?? 0;
       h = 0;
       len = 0;
     }
   }
-  return mask;
+  againstMask = against;
+  return cues;
 }
 
 /** Scores one sentence; >= THRESHOLD means an improvement area. */
 export function improvementScore(sentence: string): number {
   if (sentence.length < 25) return 0;
-  const lower = sentence.toLowerCase();
-  CUE_INDEX ??= triggerIndex(CUE_TRIGGERS);
-  const cues = candidates(lower, CUE_INDEX);
+  const cues = candidates(sentence.toLowerCase());
   if (!cues) return 0;
+  const against = againstMask;
   let score = 0;
   for (let i = 0; i < CUES.length; i++) if (cues & (1 << i) && CUES[i][0].test(sentence)) score += CUES[i][1];
   if (score === 0) return 0;
-  AGAINST_INDEX ??= triggerIndex(AGAINST_TRIGGERS);
-  const against = candidates(lower, AGAINST_INDEX);
   for (let i = 0; i < AGAINST.length; i++)
     if (against & (1 << i) && AGAINST[i][0].test(sentence)) score -= AGAINST[i][1];
   return score;
