@@ -45,18 +45,25 @@ export function offsetOf(page: PageText, node: Node, offset: number, edge: 'star
     n = first;
     o = edge === 'start' || o < n.parentNode!.childNodes.length ? 0 : (first as Text).data.length;
   }
-  for (let b = 0; b < page.blocks.length; b++) {
+  // A text node may map to several segments (white space collapsed between them): the first
+  // whose node offsets reach o, else the end of its last one.
+  let found: number | null = null;
+  for (let b = 0; b < page.blocks.length && found === null; b++) {
     const block = page.blocks[b];
     if (!block) continue;
     for (const seg of block.segments) {
-      if (seg.node !== n) continue;
-      // The segment character whose node offset is nearest to o.
+      if (seg.node !== n) {
+        if (found !== null) break;
+        continue;
+      }
+      const at = (i: number) => (seg.offsets ? seg.offsets[i] : seg.nodeStart + i);
       let i = 0;
-      while (i < seg.length && (seg.offsets ? seg.offsets[i] : seg.nodeStart + i) < o) i++;
-      return page.spans[b].start + seg.start + i;
+      while (i < seg.length && at(i) < o) i++;
+      found = page.spans[b].start + seg.start + i;
+      if (i < seg.length) break;
     }
   }
-  return null;
+  return found;
 }
 
 /** Selectors-ready offsets of a DOM range in the page text, trimmed of white space. */

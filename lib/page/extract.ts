@@ -194,6 +194,10 @@ function linkText(el: Element): number {
   return step === 1 ? sum : (sum * n) / Math.ceil(n / step);
 }
 
+/** White space that does not stand as it is: a run of two or more, or any but a plain space. */
+const COLLAPSIBLE = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
+const COLLAPSIBLE_TEST = /[\t\n\r\f\u00a0]| {2}/;
+
 class BlockBuilder {
   blocks: ExtractedBlock[] = [];
   /** Characters in the finished blocks. */
@@ -212,41 +216,42 @@ class BlockBuilder {
     const value = node.data;
     if (!value) return;
     if (!this.element) this.element = owner;
-    const startLen = this.text.length;
     // Fast path: no white space to collapse (the usual case for text inside a paragraph).
-    if (!/[\t\n\r\f\u00a0]| {2}/.test(value) && !(this.lastSpace && value.charCodeAt(0) === 32)) {
-      this.text += value;
-      this.lastSpace = value.charCodeAt(value.length - 1) === 32;
-      this.segments.push({ node, start: startLen, length: value.length, offsets: null, nodeStart: 0 });
+    if (!COLLAPSIBLE_TEST.test(value) && !(this.lastSpace && value.charCodeAt(0) === 32)) {
+      this.piece(node, 0, value);
       return;
     }
-    let out = '';
-    let offsets: number[] | null = null;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
-      if (space) {
-        if (this.lastSpace) {
-          offsets ??= Array.from({ length: out.length }, (_, k) => k);
-          continue;
-        }
-        out += ' ';
-        this.lastSpace = true;
-      } else {
-        out += value[i];
-        this.lastSpace = false;
+    // Runs of white space become one space, or none after a space. What is kept maps back to
+    // the node as a few linear pieces, one segment each.
+    COLLAPSIBLE.lastIndex = 0;
+    let at = 0;
+    for (let m = COLLAPSIBLE.exec(value); ; m = COLLAPSIBLE.exec(value)) {
+      const end = m ? m.index : value.length;
+      if (end > at) {
+        const from = this.lastSpace && value.charCodeAt(at) === 32 ? at + 1 : at;
+        if (end > from) this.piece(node, from, value.slice(from, end));
       }
-      offsets?.push(i);
+      if (!m) break;
+      if (!this.lastSpace) this.piece(node, m.index, ' ');
+      at = m.index + m[0].length;
     }
-    if (!out) return;
-    this.text += out;
-    this.segments.push({
-      node,
-      start: startLen,
-      length: out.length,
-      offsets: offsets ? Int32Array.from(offsets) : null,
-      nodeStart: 0,
-    });
+  }
+
+  /** Appends text taken from `node` at `nodeStart`, joining the last segment when contiguous. */
+  private piece(node: Text, nodeStart: number, text: string) {
+    const start = this.text.length;
+    const last = this.segments[this.segments.length - 1];
+    if (
+      last &&
+      last.node === node &&
+      !last.offsets &&
+      last.nodeStart + last.length === nodeStart &&
+      last.start + last.length === start
+    )
+      last.length += text.length;
+    else this.segments.push({ node, start, length: text.length, offsets: null, nodeStart });
+    this.text += text;
+    this.lastSpace = text.charCodeAt(text.length - 1) === 32;
   }
 
   lineBreak() {

@@ -44,7 +44,23 @@ describe('main-content extraction', () => {
       'Lambeth was rated ‘inadequate’ by Ofsted, inspectors said, and this paragraph is long enough.',
     ]);
     expect(fromSegments(x.blocks[0])).toBe(x.blocks[0].text);
-    expect(x.blocks[0].segments).toHaveLength(5);
+    // Five text nodes; the first, with white space collapsed inside it, maps as linear pieces.
+    expect(new Set(x.blocks[0].segments.map((s) => s.node)).size).toBe(5);
+    const first = x.blocks[0].segments.filter((s) => s.node === x.blocks[0].segments[0].node);
+    expect(first.map((s) => s.node.data.slice(s.nodeStart, s.nodeStart + s.length))).toEqual([
+      'Lambeth was\n',
+      'rated ',
+    ]);
+    expect(first.every((s) => s.offsets === null)).toBe(true);
+  });
+
+  test('white space at node edges: a space after a space is dropped, non-breaking spaces become spaces', () => {
+    const doc = parseHtml(
+      '<html><body><article><p>Ofsted said <b> Hackney </b> \u00a0 was <i>\n\tgood</i>\u00a0and more words to make it long enough.</p></article></body></html>',
+    );
+    const b = extractArticle(doc).blocks[0];
+    expect(b.text).toBe('Ofsted said Hackney was good and more words to make it long enough.');
+    expect(fromSegments(b)).toBe(b.text);
   });
 
   test('a headline outside the article body still gives the title, without the site name', () => {
