@@ -8,7 +8,7 @@ import { articleIdFor, CLIPPED_PAGES_KEY, type Clip, type ClipFinding } from '..
 import { type Message, message, parseMessage } from '../../lib/messages';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib/page/clipper';
-import { createHighlighter } from '../../lib/page/highlighter';
+import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
 import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
@@ -35,7 +35,7 @@ export default defineContentScript({
       })
       .catch(() => {})
       .finally(() => {
-        applyVisibility(highlighter);
+        applyVisibility(highlighterMade);
         report(last);
       });
     let pageEnabled = true;
@@ -67,12 +67,17 @@ export default defineContentScript({
         .catch(() => {});
     }
 
-    function applyVisibility(highlighter: ReturnType<typeof createHighlighter>) {
-      for (const name of Object.keys(settings.categories) as HighlightName[])
-        highlighter.setVisible(name, visible(name));
-    }
+    // Made when first needed: a page that is not an article never touches the Highlight API.
+    let highlighterMade: Highlighter | null = null;
+    const highlighter = () => {
+      highlighterMade ??= createHighlighter(document);
+      return highlighterMade;
+    };
 
-    const highlighter = createHighlighter(document);
+    function applyVisibility(h: Highlighter | null) {
+      if (!h) return;
+      for (const name of Object.keys(settings.categories) as HighlightName[]) h.setVisible(name, visible(name));
+    }
 
     /** Calls `f` once the next frame has been rendered (a message posted from its rAF callback). */
     function afterNextFrame(f: () => void) {
@@ -102,12 +107,12 @@ export default defineContentScript({
         again = true;
         return;
       }
-      if (!lens) lens = new PageLens(document, highlighter);
+      if (!lens) lens = new PageLens(document, highlighter());
       const current = lens;
       running = (async () => {
         // Drawn with the default settings if the stored ones have not arrived yet (they almost
         // always have); they are applied the moment they do, before the next frame in practice.
-        applyVisibility(highlighter);
+        applyVisibility(highlighterMade);
         const slices = { slices: 0, longest: 0, total: 0 };
         // On a long article the top is drawn first; this lets the page paint it.
         const paint = () =>
@@ -119,7 +124,13 @@ export default defineContentScript({
           );
         last = await current.runAsync(pause, 20, slices, paint);
         performance.mark('il:highlighted', {
-          detail: { drawn: current.drawn, longestSlice: slices.longest, slices: slices.slices, work: slices.total },
+          detail: {
+            drawn: current.drawn,
+            longestSlice: slices.longest,
+            slices: slices.slices,
+            work: slices.total,
+            ...current.lastRun,
+          },
         });
         afterNextFrame(() => performance.mark('il:painted'));
         report(last);
@@ -277,7 +288,7 @@ export default defineContentScript({
     const clipHandles = new Map<string, unknown>();
     function showClip(id: string, range: Range) {
       if (clipHandles.has(id)) return;
-      clipHandles.set(id, highlighter.add('il-clip', range));
+      clipHandles.set(id, highlighter().add('il-clip', range));
     }
 
     function setCardStatus(text: string) {
@@ -438,7 +449,7 @@ export default defineContentScript({
       if (msg?.type !== 'setHighlighting') return false;
       pageEnabled = msg.data.enabled;
       if (pageEnabled && !lens) analyse();
-      applyVisibility(highlighter);
+      applyVisibility(highlighterMade);
       if (!pageEnabled) hideCard();
       report(last);
       sendResponse({ ok: true });
@@ -450,7 +461,7 @@ export default defineContentScript({
       if (area !== 'local' || !changes[SETTINGS_KEY]) return;
       settings = parseSettings(changes[SETTINGS_KEY].newValue);
       if (settings.enabled && !lens && mayBeInspectionArticle(document)) analyse();
-      applyVisibility(highlighter);
+      applyVisibility(highlighterMade);
       report(last);
     };
     browser.storage.onChanged.addListener(onStorage);
@@ -470,7 +481,7 @@ export default defineContentScript({
       observer?.disconnect();
       clearTimeout(rerunTimer);
       lens?.clear();
-      highlighter.clear();
+      highlighterMade?.clear();
       ui?.remove();
       browser.runtime.onMessage.removeListener(onMessage);
       browser.storage.onChanged.removeListener(onStorage);

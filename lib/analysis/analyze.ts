@@ -1,13 +1,21 @@
 // The analysis core: text in, findings out. No DOM and no browser API, so it runs unchanged in
 // the content script, in Node (the command-line analyser) and in tests.
 import type { Council } from '../data/gazetteer';
+import type { AnalysisCache, BlockRole } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
 import { runSteps } from './steps';
-import { type PreparedText, prepareTextSteps, type SourceDocument, sentenceIndexAt } from './text';
+import {
+  type PreparedText,
+  prepareTextSteps,
+  type Sentence,
+  type SourceDocument,
+  sentenceIndexAt,
+  splitSentences,
+} from './text';
 
 export type { AttributedGrade, CouncilMention, Detection, Grade, ImprovementArea, Outcome, SourceDocument };
 
@@ -29,24 +37,62 @@ export const MAX_TEXT = 64_000_000;
  * give the main thread back on a very long page. Sentence-local work (councils, grades,
  * improvement areas) is sliced; the document-level steps after it are linear and short.
  */
-export function* analyzeSteps(doc: SourceDocument, sentencesPerStep = 300): Generator<void, Analysis> {
+export function* analyzeSteps(
+  doc: SourceDocument,
+  sentencesPerStep = 300,
+  cache?: AnalysisCache,
+): Generator<void, Analysis> {
   const safe = sanitiseDocument(doc);
   yield;
-  const prepared = yield* prepareTextSteps(safe, sentencesPerStep);
+  cache?.begin();
+  const split = cache ? (t: string) => cache.sentencesOf(t, splitSentences) : splitSentences;
+  const prepared = yield* prepareTextSteps(safe, sentencesPerStep, split);
   yield;
   const councils: CouncilMention[] = [];
   const found: GradeMention[] = [];
   const improvements: ImprovementArea[] = [];
-  const { sentences, text } = prepared;
+  const { sentences, text, blocks } = prepared;
   const listBlocks = improvementListBlocks(safe);
-  for (let i = 0; i < sentences.length; i += sentencesPerStep) {
-    const slice = sentences.slice(i, i + sentencesPerStep);
-    for (const m of findCouncilMentions(text, slice)) councils.push(m);
-    const grades = findGrades(slice);
-    for (const g of grades) found.push(g);
-    for (const a of findImprovementAreas(slice, grades, listBlocks)) improvements.push(a);
-    if (i + sentencesPerStep < sentences.length) yield;
+  let si = 0;
+  let sinceYield = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    let sj = si;
+    while (sj < sentences.length && sentences[sj].block === b) sj++;
+    const offset = blocks[b].start;
+    const role: BlockRole = b === 0 ? 0 : listBlocks.has(b) ? 1 : 2;
+    const blockText = cache ? text.slice(offset, blocks[b].end) : '';
+    const hit = cache?.get(role, blockText);
+    if (hit) {
+      for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
+      for (const g of hit.grades)
+        found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
+      for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+    } else if (sj > si) {
+      const slice = sentences.slice(si, sj);
+      const c = findCouncilMentions(text, slice);
+      const g = findGrades(slice);
+      const imp = findImprovementAreas(slice, g, listBlocks);
+      for (const m of c) councils.push(m);
+      for (const x of g) found.push(x);
+      for (const a of imp) improvements.push(a);
+      if (cache) {
+        const pos = new Map(slice.map((s, i) => [s, i]));
+        const index = (s: Sentence) => pos.get(s) ?? -1;
+        cache.set(role, blockText, {
+          councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
+          grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
+          improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
+        });
+      }
+    } else cache?.set(role, blockText, { councils: [], grades: [], improvements: [] });
+    sinceYield += sj - si;
+    si = sj;
+    if (sinceYield >= sentencesPerStep && b < blocks.length - 1) {
+      sinceYield = 0;
+      yield;
+    }
   }
+  cache?.end();
   const rawGrades = found;
   const grades = attributeGrades(rawGrades, councils);
   const detection = detectInspectionArticle({

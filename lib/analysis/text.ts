@@ -153,7 +153,11 @@ export function prepareText(doc: SourceDocument): PreparedText {
 }
 
 /** `prepareText` as steps: yields every `blocksPerStep` blocks so a long page can pause. */
-export function* prepareTextSteps(doc: SourceDocument, blocksPerStep: number): Generator<void, PreparedText> {
+export function* prepareTextSteps(
+  doc: SourceDocument,
+  blocksPerStep: number,
+  split: (block: string) => Span[] = splitSentences,
+): Generator<void, PreparedText> {
   const blocks: Span[] = [];
   const sentences: Sentence[] = [];
   let text = '';
@@ -165,7 +169,7 @@ export function* prepareTextSteps(doc: SourceDocument, blocksPerStep: number): G
     const offset = text.length;
     text += part;
     blocks.push({ start: offset, end: text.length });
-    for (const s of splitSentences(part)) {
+    for (const s of split(part)) {
       sentences.push({ start: offset + s.start, end: offset + s.end, block: index, text: part.slice(s.start, s.end) });
     }
   }

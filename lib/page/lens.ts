@@ -7,6 +7,7 @@
 // 50 ms on each repaint. Ranges are made when first needed, and blocks join or leave the drawn
 // set as the reader scrolls (an IntersectionObserver with a margin of a screen either side).
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
+import { AnalysisCache } from '../analysis/cache';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
 import { PAINT, runSteps, runStepsWithPauses, type SliceStats, type Step } from '../analysis/steps';
 import {
@@ -143,7 +144,14 @@ export class PageLens {
   private near = new Set<Element>();
   private windowed = false;
   private readonly firstChars: number;
+  /** Sentence-level results by block text: a re-run analyses only the blocks that changed. */
+  private readonly cache = new AnalysisCache();
   analysis: Analysis | null = null;
+
+  /** Blocks the last run analysed afresh, and blocks it reused unchanged. */
+  get lastRun(): { analysed: number; reused: number } {
+    return { analysed: this.cache.analysed, reused: this.cache.reused };
+  }
 
   constructor(
     private readonly doc: Document,
@@ -206,7 +214,7 @@ export class PageLens {
     const extracted = next.value;
     performance.mark('il:extracted');
     yield;
-    const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize);
+    const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize, this.cache);
     performance.mark('il:analysed');
     this.analysis = analysis;
     if (!analysis.detection.isInspectionArticle) {
@@ -226,7 +234,7 @@ export class PageLens {
 
   /** The top of a long article: analysed and drawn alone, then painted (nothing is removed). */
   private *first(top: ExtractedDocument, sliceSize: number): Generator<Step, void> {
-    const analysis = yield* analyzeSteps(toSourceDocument(top), sliceSize);
+    const analysis = yield* analyzeSteps(toSourceDocument(top), sliceSize, this.cache);
     if (!analysis.detection.isInspectionArticle) return;
     this.analysis ??= analysis;
     this.setWindowed(true);

@@ -110,16 +110,18 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
 }
 
 /**
- * A very long inspection article: seed 003's page with its body paragraphs repeated until the
- * HTML reaches `targetBytes` (for the long-page browser test and `npm run bench`).
+ * A very long inspection article: seed 003's page with its body paragraphs repeated (each copy
+ * numbered) until the HTML reaches `targetBytes` (for the long-page browser test and `npm run bench`).
  */
 export function longArticle(targetBytes: number): string {
   const src = fs.readFileSync(path.join(pagesDir, '003_7373dea24638aad1.html'), 'utf8');
   const body = /<h1[\s\S]*?(?=<div class="share">)/.exec(src)?.[0] ?? '';
   const heading = /<h1[\s\S]*?<\/h1>/.exec(body)?.[0] ?? '';
   const paras = body.replace(heading, '');
+  // Each copy's paragraphs differ (a numbered note), as a real long page's would: nothing can be
+  // skipped as a repeat.
   let out = '';
-  while (out.length < targetBytes) out += paras;
+  for (let i = 1; out.length < targetBytes; i++) out += paras.replace(/<\/p>/g, ` (note ${i})</p>`);
   return src.replace(body, `${heading}${out}`);
 }
 

@@ -52,6 +52,9 @@ describe('the page lens with <mark> fallback (happy-dom has no Highlight API)', 
     doc.querySelector('article')?.appendChild(p);
     const second = lens.run();
     expect(second.counts['il-council']).toBe(first + 1);
+    // Only the new paragraph was analysed; every other block's results were reused.
+    expect(lens.lastRun.analysed).toBe(1);
+    expect(lens.lastRun.reused).toBeGreaterThan(5);
     expect(p.querySelector('mark[data-il="il-grade-good"]')?.textContent).toBe('‘good’');
     p.remove();
     const third = lens.run();
