@@ -125,6 +125,22 @@ export function longArticle(targetBytes: number): string {
   return src.replace(body, `${heading}${out}`);
 }
 
+/**
+ * An inspection log of `n` short paragraphs (a judgement every 500th): a page with tens of
+ * thousands of paragraphs, for the browser test and `npm run bench`.
+ */
+export function paragraphLog(n: number): string {
+  const paras: string[] = [];
+  for (let i = 1; i <= n; i++)
+    paras.push(
+      i % 500 === 0
+        ? `<p>Item ${i}: Ofsted judged the children’s services of Essex County Council ‘good’ in the ${i / 500}th review, inspectors said.</p>`
+        : `<p>Item ${i}: the log records a routine entry for this week.</p>`,
+    );
+  const title = 'Ofsted inspection log: Essex children’s services';
+  return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>Ofsted inspected Essex County Council’s children’s services and rated them ‘outstanding’ overall, the inspection report published today says.</p>${paras.join('')}</article></body></html>`;
+}
+
 /** Saves what a test saw under test-results/screenshots (git-ignored) and returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });

@@ -6,7 +6,7 @@ import { analyzeDocument } from '../../lib/analysis/analyze';
 import { countByHighlight, findingsOf, HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
 import { parseHtml } from '../../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../../lib/page/extract';
-import { longArticle, pagesDir, screenshot, useExtensionBrowser } from './harness';
+import { longArticle, pagesDir, paragraphLog, screenshot, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -92,7 +92,7 @@ describe('highlights on the seed articles', () => {
   });
 });
 
-describe('a very long article (600 KB)', () => {
+describe('very long pages', () => {
   /** Drawn highlights with their vertical position relative to the viewport, in screens. */
   const drawn = (page: Page) =>
     page.evaluate(
@@ -158,6 +158,34 @@ describe('a very long article (600 KB)', () => {
     await page.mouse.move(p?.x ?? 0, p?.y ?? 0);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     expect(await page.getByRole('dialog').textContent()).toMatch(/Council: (Essex|Plymouth|Nottingham)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page of 30,000 paragraphs: counted in full, highlighted to the last paragraph, no errors', async () => {
+    const html = paragraphLog(30_000);
+    env.server.extra.set('/thirty-thousand.html', html);
+    const page = await env.ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${env.server.origin}/thirty-thousand.html`);
+    await expect.poll(async () => (await drawn(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const expected = Object.values(expectedCounts('thirty-thousand.html', html)).reduce((a, b) => a + b, 0);
+    expect(expected).toBeGreaterThan(100);
+    const sw = await env.ext.serviceWorker();
+    await page.bringToFront();
+    const badge = () =>
+      sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    await expect.poll(badge, { timeout: 20_000 }).toBe(String(expected));
+    // Under a thousand findings, every one is drawn; at the very end the last judgement is on screen.
+    expect((await drawn(page)).length).toBe(expected);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect
+      .poll(async () => (await drawn(page)).some((d) => d.name === 'il-grade-good' && d.screens > 0 && d.screens < 1))
+      .toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
