@@ -1,7 +1,7 @@
 // The analysis core: text in, findings out. No DOM and no browser API, so it runs unchanged in
 // the content script, in Node (the command-line analyser) and in tests.
 import type { Council } from '../data/gazetteer';
-import type { AnalysisCache, BlockRole } from './cache';
+import type { AnalysisCache, BlockResult, BlockRole } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention } from './grades';
@@ -37,6 +37,9 @@ export const MAX_TEXT = 64_000_000;
  * give the main thread back on a very long page. Sentence-local work (councils, grades,
  * improvement areas) is sliced; the document-level steps after it are linear and short.
  */
+/** A block with nothing in it (most blocks of a long page). */
+const NOTHING: BlockResult = Object.freeze({ councils: [], grades: [], improvements: [] }) as BlockResult;
+
 export function* analyzeSteps(
   doc: SourceDocument,
   sentencesPerStep = 300,
@@ -60,7 +63,8 @@ export function* analyzeSteps(
     while (sj < sentences.length && sentences[sj].block === b) sj++;
     const offset = blocks[b].start;
     const role: BlockRole = b === 0 ? 0 : listBlocks.has(b) ? 1 : 2;
-    const blockText = cache ? text.slice(offset, blocks[b].end) : '';
+    // The block's own string is the key (same object as the sentence split's: hashed once).
+    const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
     const hit = cache?.get(role, blockText);
     if (hit) {
       for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
@@ -75,16 +79,17 @@ export function* analyzeSteps(
       for (const m of c) councils.push(m);
       for (const x of g) found.push(x);
       for (const a of imp) improvements.push(a);
-      if (cache) {
-        const pos = new Map(slice.map((s, i) => [s, i]));
-        const index = (s: Sentence) => pos.get(s) ?? -1;
+      if (cache && !c.length && !g.length && !imp.length) cache.set(role, blockText, NOTHING);
+      else if (cache) {
+        const pos = slice.length > 32 ? new Map(slice.map((s, i) => [s, i])) : null;
+        const index = (s: Sentence) => (pos ? (pos.get(s) ?? -1) : slice.indexOf(s));
         cache.set(role, blockText, {
           councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
           grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
           improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
         });
       }
-    } else cache?.set(role, blockText, { councils: [], grades: [], improvements: [] });
+    } else cache?.set(role, blockText, NOTHING);
     sinceYield += sj - si;
     si = sj;
     if (sinceYield >= sentencesPerStep && b < blocks.length - 1) {
