@@ -108,6 +108,8 @@ async function measureExtension(page: Page, url: string) {
       firstPainted: t('il:first-painted') - start,
       pageFirstPaint: t('first-paint') - start,
       check: t('il:check-end') - t('il:check-start'),
+      load: start - t('il:load'),
+      modules: t('il:modules') - t('il:load'),
       longestTask: (w.__longTasks ?? []).filter(during).reduce((m, e) => Math.max(m, e.duration), 0),
       frameBlocking: (w.__frames ?? [])
         .filter(during)
@@ -280,12 +282,18 @@ async function main() {
         )}`,
       );
     } else console.log('  Inspection Lens: gave up after the quick check (not an article), nothing highlighted');
-    console.log(
-      `  quick check ${ms(
-        med((o) => o.check),
-        2,
-      )}`,
+    const check = ms(
+      med((o) => o.check),
+      2,
     );
+    const load = `${ms(
+      med((o) => o.load),
+      2,
+    )}, of which our modules' top level ${ms(
+      med((o) => o.modules),
+      2,
+    )}`;
+    console.log(`  quick check ${check}; before it, running the content script's modules ${load} (paid on every page)`);
     console.log('  at the same moment (content scripts of a baseline extension), without ours:');
     console.log(
       `    the page doing nothing: its next frame painted ${ms(b('nothing', 'painted'))} (its own rendering)`,

@@ -5,7 +5,9 @@
 // or 60% word overlap, with optional sentences neither rewarded nor penalised.
 
 import type { AnalysisResult } from '../lib/analysis/analyze';
-import { COUNCILS, FORMER_COUNCILS, RETIRED_CODES } from '../lib/data/gazetteer.generated';
+import { gazetteerData } from '../lib/data/gazetteer.generated';
+
+const { councils: COUNCILS, formerCouncils: FORMER_COUNCILS, retiredCodes: RETIRED_CODES } = gazetteerData();
 
 export interface Gold {
   id: string;

@@ -1,3 +1,4 @@
+import './loaded';
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CLIP_BUTTON_CSS, ClipButton } from '../../components/ClipButton';
@@ -14,6 +15,8 @@ import { mayBeInspectionArticle } from '../../lib/page/quick-check';
 import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import './style.css';
+
+performance.mark('il:modules');
 
 // The content script: a cheap check first; on an inspection article, analysis, highlights, the
 // hover card and live updates as the page changes. Everything it adds is removed on invalidation.
@@ -412,6 +415,9 @@ export default defineContentScript({
 
     /** Re-finds this page's saved clips and shows them; tells the store which were not found. */
     async function refindClips() {
+      // Ask the background only when this page is known to have clips (no wake-up otherwise).
+      await settingsLoaded;
+      if (!clippedPages.length) return;
       const canonical = document.head?.querySelector('link[rel="canonical"]')?.getAttribute('href');
       let canonicalUrl: string | undefined;
       try {
@@ -419,8 +425,6 @@ export default defineContentScript({
       } catch {
         canonicalUrl = undefined;
       }
-      // Ask the background only when this page is known to have clips (no wake-up otherwise).
-      await settingsLoaded;
       const here = articleIdFor(location.href);
       if (!clippedPages.includes(here) && !(canonicalUrl && clippedPages.includes(canonicalUrl))) return;
       const clips = (await browser.runtime

@@ -2,7 +2,7 @@
 // and former, by the names news uses, with the traps of bare place names handled (people,
 // ordinary words, football clubs, newspapers, police forces, postal addresses).
 import { type Ambiguity, type Council, councilByCode, nameVariants } from '../data/gazetteer';
-import { NAME_INDEX, type NameIndexData } from '../data/name-index.generated';
+import { type NameIndexData, nameIndexData } from '../data/name-index.generated';
 import type { Sentence, Span } from './text';
 
 export interface CouncilMention extends Span {
@@ -52,7 +52,7 @@ let index: Map<string, Entry[]> | null = null;
 function getIndex(): Map<string, Entry[]> {
   if (index) return index;
   index = new Map();
-  for (const [first, list] of NAME_INDEX)
+  for (const [first, list] of nameIndexData())
     index.set(
       first,
       list.map(([key, codes, formal, ambiguity]) => ({

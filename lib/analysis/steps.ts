@@ -3,6 +3,7 @@
 
 /** A step may yield this to ask for the page to be painted before it goes on. */
 export const PAINT = 'paint';
+// biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a step too
 export type Step = void | typeof PAINT;
 
 /** Runs the steps to the end in one go and returns their result. */

@@ -2,600 +2,608 @@
 // Sources and licences: lib/data/source/SOURCES.md.
 import type { CouncilRecord, FormerCouncilRecord } from './types';
 
-export const COUNCILS: CouncilRecord[] = [{"code":"E06000001","name":"Hartlepool","dfeCode":"805","type":"unitary","region":"North East"},
-  {"code":"E06000002","name":"Middlesbrough","dfeCode":"806","type":"unitary","region":"North East"},
-  {"code":"E06000003","name":"Redcar and Cleveland","dfeCode":"807","type":"unitary","region":"North East"},
-  {"code":"E06000004","name":"Stockton-on-Tees","dfeCode":"808","type":"unitary","region":"North East"},
-  {"code":"E06000005","name":"Darlington","dfeCode":"841","type":"unitary","region":"North East"},
-  {"code":"E06000006","name":"Halton","dfeCode":"876","type":"unitary","region":"North West"},
-  {"code":"E06000007","name":"Warrington","dfeCode":"877","type":"unitary","region":"North West"},
-  {"code":"E06000008","name":"Blackburn with Darwen","dfeCode":"889","type":"unitary","region":"North West"},
-  {"code":"E06000009","name":"Blackpool","dfeCode":"890","type":"unitary","region":"North West"},
-  {"code":"E06000010","name":"Kingston upon Hull","dfeCode":"810","type":"unitary","region":"Yorkshire and The Humber"},
-  {"code":"E06000011","name":"East Riding of Yorkshire","dfeCode":"811","type":"unitary","region":"Yorkshire and The Humber"},
-  {"code":"E06000012","name":"North East Lincolnshire","dfeCode":"812","type":"unitary","region":"Yorkshire and The Humber"},
-  {"code":"E06000013","name":"North Lincolnshire","dfeCode":"813","type":"unitary","region":"Yorkshire and The Humber"},
-  {"code":"E06000014","name":"York","dfeCode":"816","type":"unitary","region":"Yorkshire and The Humber"},
-  {"code":"E06000015","name":"Derby","dfeCode":"831","type":"unitary","region":"East Midlands"},
-  {"code":"E06000016","name":"Leicester","dfeCode":"856","type":"unitary","region":"East Midlands"},
-  {"code":"E06000017","name":"Rutland","dfeCode":"857","type":"unitary","region":"East Midlands"},
-  {"code":"E06000018","name":"Nottingham","dfeCode":"892","type":"unitary","region":"East Midlands"},
-  {"code":"E06000019","name":"Herefordshire","dfeCode":"884","type":"unitary","region":"West Midlands"},
-  {"code":"E06000020","name":"Telford and Wrekin","dfeCode":"894","type":"unitary","region":"West Midlands"},
-  {"code":"E06000021","name":"Stoke-on-Trent","dfeCode":"861","type":"unitary","region":"West Midlands"},
-  {"code":"E06000022","name":"Bath and North East Somerset","dfeCode":"800","type":"unitary","region":"South West"},
-  {"code":"E06000023","name":"Bristol","dfeCode":"801","type":"unitary","region":"South West"},
-  {"code":"E06000024","name":"North Somerset","dfeCode":"802","type":"unitary","region":"South West"},
-  {"code":"E06000025","name":"South Gloucestershire","dfeCode":"803","type":"unitary","region":"South West"},
-  {"code":"E06000026","name":"Plymouth","dfeCode":"879","type":"unitary","region":"South West"},
-  {"code":"E06000027","name":"Torbay","dfeCode":"880","type":"unitary","region":"South West"},
-  {"code":"E06000030","name":"Swindon","dfeCode":"866","type":"unitary","region":"South West"},
-  {"code":"E06000031","name":"Peterborough","dfeCode":"874","type":"unitary","region":"East of England"},
-  {"code":"E06000032","name":"Luton","dfeCode":"821","type":"unitary","region":"East of England"},
-  {"code":"E06000033","name":"Southend-on-Sea","dfeCode":"882","type":"unitary","region":"East of England"},
-  {"code":"E06000034","name":"Thurrock","dfeCode":"883","type":"unitary","region":"East of England"},
-  {"code":"E06000035","name":"Medway","dfeCode":"887","type":"unitary","region":"South East"},
-  {"code":"E06000036","name":"Bracknell Forest","dfeCode":"867","type":"unitary","region":"South East"},
-  {"code":"E06000037","name":"West Berkshire","dfeCode":"869","type":"unitary","region":"South East"},
-  {"code":"E06000038","name":"Reading","dfeCode":"870","type":"unitary","region":"South East"},
-  {"code":"E06000039","name":"Slough","dfeCode":"871","type":"unitary","region":"South East"},
-  {"code":"E06000040","name":"Windsor and Maidenhead","dfeCode":"868","type":"unitary","region":"South East"},
-  {"code":"E06000041","name":"Wokingham","dfeCode":"872","type":"unitary","region":"South East"},
-  {"code":"E06000042","name":"Milton Keynes","dfeCode":"826","type":"unitary","region":"South East"},
-  {"code":"E06000043","name":"Brighton and Hove","dfeCode":"846","type":"unitary","region":"South East"},
-  {"code":"E06000044","name":"Portsmouth","dfeCode":"851","type":"unitary","region":"South East"},
-  {"code":"E06000045","name":"Southampton","dfeCode":"852","type":"unitary","region":"South East"},
-  {"code":"E06000046","name":"Isle of Wight","dfeCode":"921","type":"unitary","region":"South East"},
-  {"code":"E06000047","name":"County Durham","dfeCode":"840","type":"unitary","region":"North East"},
-  {"code":"E06000049","name":"Cheshire East","dfeCode":"895","type":"unitary","region":"North West"},
-  {"code":"E06000050","name":"Cheshire West and Chester","dfeCode":"896","type":"unitary","region":"North West"},
-  {"code":"E06000051","name":"Shropshire","dfeCode":"893","type":"unitary","region":"West Midlands"},
-  {"code":"E06000052","name":"Cornwall","dfeCode":"908","type":"unitary","region":"South West"},
-  {"code":"E06000053","name":"Isles of Scilly","dfeCode":"420","type":"other","region":"South West"},
-  {"code":"E06000054","name":"Wiltshire","dfeCode":"865","type":"unitary","region":"South West"},
-  {"code":"E06000055","name":"Bedford","dfeCode":"822","type":"unitary","region":"East of England"},
-  {"code":"E06000056","name":"Central Bedfordshire","dfeCode":"823","type":"unitary","region":"East of England"},
-  {"code":"E06000057","name":"Northumberland","dfeCode":"929","type":"unitary","region":"North East"},
-  {"code":"E06000058","name":"Bournemouth, Christchurch and Poole","dfeCode":"839","type":"unitary","region":"South West"},
-  {"code":"E06000059","name":"Dorset","dfeCode":"838","type":"unitary","region":"South West"},
-  {"code":"E06000060","name":"Buckinghamshire","dfeCode":"825","type":"unitary","region":"South East"},
-  {"code":"E06000061","name":"North Northamptonshire","dfeCode":"940","type":"unitary","region":"East Midlands"},
-  {"code":"E06000062","name":"West Northamptonshire","dfeCode":"941","type":"unitary","region":"East Midlands"},
-  {"code":"E06000063","name":"Cumberland","dfeCode":"942","type":"unitary","region":"North West"},
-  {"code":"E06000064","name":"Westmorland and Furness","dfeCode":"943","type":"unitary","region":"North West"},
-  {"code":"E06000065","name":"North Yorkshire","dfeCode":"815","type":"unitary","region":"Yorkshire and The Humber"},
-  {"code":"E06000066","name":"Somerset","dfeCode":"933","type":"unitary","region":"South West"},
-  {"code":"E08000001","name":"Bolton","dfeCode":"350","type":"metropolitan","region":"North West"},
-  {"code":"E08000002","name":"Bury","dfeCode":"351","type":"metropolitan","region":"North West"},
-  {"code":"E08000003","name":"Manchester","dfeCode":"352","type":"metropolitan","region":"North West"},
-  {"code":"E08000004","name":"Oldham","dfeCode":"353","type":"metropolitan","region":"North West"},
-  {"code":"E08000005","name":"Rochdale","dfeCode":"354","type":"metropolitan","region":"North West"},
-  {"code":"E08000006","name":"Salford","dfeCode":"355","type":"metropolitan","region":"North West"},
-  {"code":"E08000007","name":"Stockport","dfeCode":"356","type":"metropolitan","region":"North West"},
-  {"code":"E08000008","name":"Tameside","dfeCode":"357","type":"metropolitan","region":"North West"},
-  {"code":"E08000009","name":"Trafford","dfeCode":"358","type":"metropolitan","region":"North West"},
-  {"code":"E08000010","name":"Wigan","dfeCode":"359","type":"metropolitan","region":"North West"},
-  {"code":"E08000011","name":"Knowsley","dfeCode":"340","type":"metropolitan","region":"North West"},
-  {"code":"E08000012","name":"Liverpool","dfeCode":"341","type":"metropolitan","region":"North West"},
-  {"code":"E08000013","name":"St Helens","dfeCode":"342","type":"metropolitan","region":"North West"},
-  {"code":"E08000014","name":"Sefton","dfeCode":"343","type":"metropolitan","region":"North West"},
-  {"code":"E08000015","name":"Wirral","dfeCode":"344","type":"metropolitan","region":"North West"},
-  {"code":"E08000017","name":"Doncaster","dfeCode":"371","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000018","name":"Rotherham","dfeCode":"372","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000021","name":"Newcastle upon Tyne","dfeCode":"391","type":"metropolitan","region":"North East"},
-  {"code":"E08000022","name":"North Tyneside","dfeCode":"392","type":"metropolitan","region":"North East"},
-  {"code":"E08000023","name":"South Tyneside","dfeCode":"393","type":"metropolitan","region":"North East"},
-  {"code":"E08000024","name":"Sunderland","dfeCode":"394","type":"metropolitan","region":"North East"},
-  {"code":"E08000025","name":"Birmingham","dfeCode":"330","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000026","name":"Coventry","dfeCode":"331","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000027","name":"Dudley","dfeCode":"332","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000028","name":"Sandwell","dfeCode":"333","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000029","name":"Solihull","dfeCode":"334","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000030","name":"Walsall","dfeCode":"335","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000031","name":"Wolverhampton","dfeCode":"336","type":"metropolitan","region":"West Midlands"},
-  {"code":"E08000032","name":"Bradford","dfeCode":"380","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000033","name":"Calderdale","dfeCode":"381","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000034","name":"Kirklees","dfeCode":"382","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000035","name":"Leeds","dfeCode":"383","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000036","name":"Wakefield","dfeCode":"384","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000037","name":"Gateshead","dfeCode":"390","type":"metropolitan","region":"North East"},
-  {"code":"E08000038","name":"Barnsley","dfeCode":"370","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E08000039","name":"Sheffield","dfeCode":"373","type":"metropolitan","region":"Yorkshire and The Humber"},
-  {"code":"E09000001","name":"City of London","dfeCode":"201","type":"london","region":"London"},
-  {"code":"E09000002","name":"Barking and Dagenham","dfeCode":"301","type":"london","region":"London"},
-  {"code":"E09000003","name":"Barnet","dfeCode":"302","type":"london","region":"London"},
-  {"code":"E09000004","name":"Bexley","dfeCode":"303","type":"london","region":"London"},
-  {"code":"E09000005","name":"Brent","dfeCode":"304","type":"london","region":"London"},
-  {"code":"E09000006","name":"Bromley","dfeCode":"305","type":"london","region":"London"},
-  {"code":"E09000007","name":"Camden","dfeCode":"202","type":"london","region":"London"},
-  {"code":"E09000008","name":"Croydon","dfeCode":"306","type":"london","region":"London"},
-  {"code":"E09000009","name":"Ealing","dfeCode":"307","type":"london","region":"London"},
-  {"code":"E09000010","name":"Enfield","dfeCode":"308","type":"london","region":"London"},
-  {"code":"E09000011","name":"Greenwich","dfeCode":"203","type":"london","region":"London"},
-  {"code":"E09000012","name":"Hackney","dfeCode":"204","type":"london","region":"London"},
-  {"code":"E09000013","name":"Hammersmith and Fulham","dfeCode":"205","type":"london","region":"London"},
-  {"code":"E09000014","name":"Haringey","dfeCode":"309","type":"london","region":"London"},
-  {"code":"E09000015","name":"Harrow","dfeCode":"310","type":"london","region":"London"},
-  {"code":"E09000016","name":"Havering","dfeCode":"311","type":"london","region":"London"},
-  {"code":"E09000017","name":"Hillingdon","dfeCode":"312","type":"london","region":"London"},
-  {"code":"E09000018","name":"Hounslow","dfeCode":"313","type":"london","region":"London"},
-  {"code":"E09000019","name":"Islington","dfeCode":"206","type":"london","region":"London"},
-  {"code":"E09000020","name":"Kensington and Chelsea","dfeCode":"207","type":"london","region":"London"},
-  {"code":"E09000021","name":"Kingston upon Thames","dfeCode":"314","type":"london","region":"London"},
-  {"code":"E09000022","name":"Lambeth","dfeCode":"208","type":"london","region":"London"},
-  {"code":"E09000023","name":"Lewisham","dfeCode":"209","type":"london","region":"London"},
-  {"code":"E09000024","name":"Merton","dfeCode":"315","type":"london","region":"London"},
-  {"code":"E09000025","name":"Newham","dfeCode":"316","type":"london","region":"London"},
-  {"code":"E09000026","name":"Redbridge","dfeCode":"317","type":"london","region":"London"},
-  {"code":"E09000027","name":"Richmond upon Thames","dfeCode":"318","type":"london","region":"London"},
-  {"code":"E09000028","name":"Southwark","dfeCode":"210","type":"london","region":"London"},
-  {"code":"E09000029","name":"Sutton","dfeCode":"319","type":"london","region":"London"},
-  {"code":"E09000030","name":"Tower Hamlets","dfeCode":"211","type":"london","region":"London"},
-  {"code":"E09000031","name":"Waltham Forest","dfeCode":"320","type":"london","region":"London"},
-  {"code":"E09000032","name":"Wandsworth","dfeCode":"212","type":"london","region":"London"},
-  {"code":"E09000033","name":"Westminster","dfeCode":"213","type":"london","region":"London"},
-  {"code":"E10000003","name":"Cambridgeshire","dfeCode":"873","type":"county","region":"East of England"},
-  {"code":"E10000007","name":"Derbyshire","dfeCode":"830","type":"county","region":"East Midlands"},
-  {"code":"E10000008","name":"Devon","dfeCode":"878","type":"county","region":"South West"},
-  {"code":"E10000011","name":"East Sussex","dfeCode":"845","type":"county","region":"South East"},
-  {"code":"E10000012","name":"Essex","dfeCode":"881","type":"county","region":"East of England"},
-  {"code":"E10000013","name":"Gloucestershire","dfeCode":"916","type":"county","region":"South West"},
-  {"code":"E10000014","name":"Hampshire","dfeCode":"850","type":"county","region":"South East"},
-  {"code":"E10000015","name":"Hertfordshire","dfeCode":"919","type":"county","region":"East of England"},
-  {"code":"E10000016","name":"Kent","dfeCode":"886","type":"county","region":"South East"},
-  {"code":"E10000017","name":"Lancashire","dfeCode":"888","type":"county","region":"North West"},
-  {"code":"E10000018","name":"Leicestershire","dfeCode":"855","type":"county","region":"East Midlands"},
-  {"code":"E10000019","name":"Lincolnshire","dfeCode":"925","type":"county","region":"East Midlands"},
-  {"code":"E10000020","name":"Norfolk","dfeCode":"926","type":"county","region":"East of England"},
-  {"code":"E10000024","name":"Nottinghamshire","dfeCode":"891","type":"county","region":"East Midlands"},
-  {"code":"E10000025","name":"Oxfordshire","dfeCode":"931","type":"county","region":"South East"},
-  {"code":"E10000028","name":"Staffordshire","dfeCode":"860","type":"county","region":"West Midlands"},
-  {"code":"E10000029","name":"Suffolk","dfeCode":"935","type":"county","region":"East of England"},
-  {"code":"E10000030","name":"Surrey","dfeCode":"936","type":"county","region":"South East"},
-  {"code":"E10000031","name":"Warwickshire","dfeCode":"937","type":"county","region":"West Midlands"},
-  {"code":"E10000032","name":"West Sussex","dfeCode":"938","type":"county","region":"South East"},
-  {"code":"E10000034","name":"Worcestershire","dfeCode":"885","type":"county","region":"West Midlands"}];
+interface GazetteerData {
+  councils: CouncilRecord[];
+  formerCouncils: FormerCouncilRecord[];
+  /** [variant, ONS code, kind, ambiguity flags separated by ";"] */
+  variantRows: [string, string, string, string][];
+  /** [retired ONS code, current ONS code] */
+  retiredCodes: [string, string][];
+}
 
-export const FORMER_COUNCILS: FormerCouncilRecord[] = [{"code":"E06000028","name":"Bournemouth","formalName":"","dfeCode":"837","endedYear":2019,"replacedBy":["E06000058"]},
-  {"code":"E06000029","name":"Poole","formalName":"","dfeCode":"836","endedYear":2019,"replacedBy":["E06000058"]},
-  {"code":"E10000009","name":"Dorset","formalName":"Dorset County Council","dfeCode":"835","endedYear":2019,"replacedBy":["E06000059"]},
-  {"code":"E10000002","name":"Buckinghamshire","formalName":"Buckinghamshire County Council","dfeCode":"825","endedYear":2020,"replacedBy":["E06000060"]},
-  {"code":"E10000021","name":"Northamptonshire","formalName":"Northamptonshire County Council","dfeCode":"928","endedYear":2021,"replacedBy":["E06000061","E06000062"]},
-  {"code":"E10000006","name":"Cumbria","formalName":"Cumbria County Council","dfeCode":"909","endedYear":2023,"replacedBy":["E06000063","E06000064"]},
-  {"code":"E10000023","name":"North Yorkshire","formalName":"North Yorkshire County Council","dfeCode":"815","endedYear":2023,"replacedBy":["E06000065"]},
-  {"code":"E10000027","name":"Somerset","formalName":"Somerset County Council","dfeCode":"933","endedYear":2023,"replacedBy":["E06000066"]},
-  {"code":"E10000001","name":"Bedfordshire","formalName":"Bedfordshire County Council","dfeCode":"820","endedYear":2009,"replacedBy":["E06000055","E06000056"]},
-  {"code":"E10000004","name":"Cheshire","formalName":"Cheshire County Council","dfeCode":"875","endedYear":2009,"replacedBy":["E06000049","E06000050"]},
-  {"code":"E10000005","name":"Cornwall","formalName":"Cornwall County Council","dfeCode":"","endedYear":2009,"replacedBy":["E06000052"]},
-  {"code":"E10000033","name":"Wiltshire","formalName":"Wiltshire County Council","dfeCode":"","endedYear":2009,"replacedBy":["E06000054"]},
-  {"code":"E10000026","name":"Shropshire","formalName":"Shropshire County Council","dfeCode":"","endedYear":2009,"replacedBy":["E06000051"]}];
+let parsed: GazetteerData | null = null;
+/** The gazetteer, parsed on first use. */
+export function gazetteerData(): GazetteerData {
+  parsed ??= JSON.parse(DATA) as GazetteerData;
+  return parsed;
+}
 
-/** [variant, ONS code, kind, ambiguity flags separated by ";"] */
-export const NAME_VARIANTS: [string, string, string, string][] = [["Hartlepool","E06000001","ons_name",""],
-  ["Hartlepool Borough Council","E06000001","official_council_name",""],
-  ["Middlesbrough","E06000002","ons_name",""],
-  ["Middlesbrough Borough Council","E06000002","official_council_name",""],
-  ["Redcar and Cleveland","E06000003","ons_name",""],
-  ["Redcar and Cleveland Borough Council","E06000003","official_council_name",""],
-  ["Stockton-on-Tees","E06000004","ons_name",""],
-  ["Stockton-on-Tees Borough Council","E06000004","official_council_name",""],
-  ["Stockton on Tees","E06000004","short_name",""],
-  ["Darlington","E06000005","ons_name",""],
-  ["Darlington Borough Council","E06000005","official_council_name",""],
-  ["Halton","E06000006","ons_name","person;other_place"],
-  ["Halton Borough Council","E06000006","official_council_name",""],
-  ["Warrington","E06000007","ons_name","other_place"],
-  ["Warrington Borough Council","E06000007","official_council_name",""],
-  ["Blackburn with Darwen","E06000008","ons_name",""],
-  ["Blackburn with Darwen Borough Council","E06000008","official_council_name",""],
-  ["Blackburn","E06000008","short_name","other_place;person"],
-  ["Blackpool","E06000009","ons_name",""],
-  ["Blackpool Borough Council","E06000009","official_council_name",""],
-  ["Kingston upon Hull, City of","E06000010","ons_name",""],
-  ["Hull City Council","E06000010","official_council_name",""],
-  ["City of Kingston upon Hull","E06000010","short_name",""],
-  ["Hull","E06000010","short_name","word;other_place"],
-  ["Hull City","E06000010","short_name","other_place"],
-  ["Hull Council","E06000010","council_name_variant",""],
-  ["Kingston upon Hull","E06000010","short_name",""],
-  ["Kingston upon Hull City of","E06000010","short_name",""],
-  ["Kingston-upon-Hull City Council","E06000010","council_name_variant",""],
-  ["East Riding of Yorkshire","E06000011","ons_name",""],
-  ["East Riding of Yorkshire Council","E06000011","official_council_name",""],
-  ["North East Lincolnshire","E06000012","ons_name",""],
-  ["North East Lincolnshire Council","E06000012","official_council_name",""],
-  ["North Lincolnshire","E06000013","ons_name",""],
-  ["North Lincolnshire Council","E06000013","official_council_name",""],
-  ["York","E06000014","ons_name","other_place"],
-  ["City of York Council","E06000014","official_council_name",""],
-  ["York Council","E06000014","council_name_variant",""],
-  ["Derby","E06000015","ons_name","other_place;word"],
-  ["Derby City Council","E06000015","official_council_name",""],
-  ["City of Derby","E06000015","short_name",""],
-  ["Derby City","E06000015","short_name",""],
-  ["Leicester","E06000016","ons_name","other_place"],
-  ["Leicester City Council","E06000016","official_council_name",""],
-  ["City of Leicester","E06000016","short_name",""],
-  ["Leicester City","E06000016","short_name","other_place"],
-  ["Rutland","E06000017","ons_name","other_place"],
-  ["Rutland County Council","E06000017","official_council_name",""],
-  ["Nottingham","E06000018","ons_name","other_place"],
-  ["Nottingham City Council","E06000018","official_council_name",""],
-  ["City of Nottingham","E06000018","short_name",""],
-  ["Nottingham City","E06000018","short_name",""],
-  ["Herefordshire, County of","E06000019","ons_name",""],
-  ["Herefordshire Council","E06000019","official_council_name",""],
-  ["County of Herefordshire","E06000019","ons_style_name",""],
-  ["Herefordshire","E06000019","short_name",""],
-  ["Telford and Wrekin","E06000020","ons_name",""],
-  ["Telford & Wrekin Council","E06000020","official_council_name",""],
-  ["Telford & Wrekin","E06000020","short_name",""],
-  ["Telford and Wrekin Council","E06000020","council_name_variant",""],
-  ["Stoke-on-Trent","E06000021","ons_name",""],
-  ["Stoke-on-Trent City Council","E06000021","official_council_name",""],
-  ["Stoke","E06000021","short_name","other_place"],
-  ["Stoke on Trent","E06000021","short_name",""],
-  ["Bath and North East Somerset","E06000022","ons_name",""],
-  ["Bath and North East Somerset Council","E06000022","official_council_name",""],
-  ["B&NES","E06000022","abbreviation",""],
-  ["BANES","E06000022","abbreviation",""],
-  ["Bath & North East Somerset","E06000022","short_name",""],
-  ["Bristol, City of","E06000023","ons_name",""],
-  ["Bristol City Council","E06000023","official_council_name",""],
-  ["Bristol","E06000023","short_name","other_place"],
-  ["Bristol City of","E06000023","short_name",""],
-  ["City of Bristol","E06000023","short_name",""],
-  ["North Somerset","E06000024","ons_name",""],
-  ["North Somerset Council","E06000024","official_council_name",""],
-  ["South Gloucestershire","E06000025","ons_name",""],
-  ["South Gloucestershire Council","E06000025","official_council_name",""],
-  ["Plymouth","E06000026","ons_name","other_place"],
-  ["Plymouth City Council","E06000026","official_council_name",""],
-  ["City of Plymouth","E06000026","short_name",""],
-  ["Plymouth City","E06000026","short_name",""],
-  ["Torbay","E06000027","ons_name",""],
-  ["Torbay Council","E06000027","official_council_name",""],
-  ["Swindon","E06000030","ons_name",""],
-  ["Swindon Borough Council","E06000030","official_council_name",""],
-  ["Peterborough","E06000031","ons_name","other_place"],
-  ["Peterborough City Council","E06000031","official_council_name",""],
-  ["City of Peterborough","E06000031","short_name",""],
-  ["Peterborough City","E06000031","short_name",""],
-  ["Luton","E06000032","ons_name",""],
-  ["Luton Borough Council","E06000032","official_council_name",""],
-  ["Southend-on-Sea","E06000033","ons_name",""],
-  ["Southend-on-Sea City Council","E06000033","official_council_name",""],
-  ["Southend","E06000033","short_name",""],
-  ["Southend City Council","E06000033","council_name_variant",""],
-  ["Southend Council","E06000033","council_name_variant",""],
-  ["Southend-on-Sea Borough Council","E06000033","historic_name",""],
-  ["Thurrock","E06000034","ons_name",""],
-  ["Thurrock Council","E06000034","official_council_name",""],
-  ["Medway","E06000035","ons_name",""],
-  ["Medway Council","E06000035","official_council_name",""],
-  ["Bracknell Forest","E06000036","ons_name",""],
-  ["Bracknell Forest Council","E06000036","official_council_name",""],
-  ["West Berkshire","E06000037","ons_name",""],
-  ["West Berkshire Council","E06000037","official_council_name",""],
-  ["Reading","E06000038","ons_name","word"],
-  ["Reading Borough Council","E06000038","official_council_name",""],
-  ["Brighter Futures for Children","E06000038","childrens_services_body",""],
-  ["Slough","E06000039","ons_name","word"],
-  ["Slough Borough Council","E06000039","official_council_name",""],
-  ["Slough Children First","E06000039","childrens_services_body",""],
-  ["Slough Children's Services Trust","E06000039","historic_childrens_services_body",""],
-  ["Windsor and Maidenhead","E06000040","ons_name",""],
-  ["Royal Borough of Windsor and Maidenhead","E06000040","official_council_name",""],
-  ["RBWM","E06000040","abbreviation",""],
-  ["Windsor & Maidenhead","E06000040","short_name",""],
-  ["Windsor and Maidenhead Council","E06000040","council_name_variant",""],
-  ["Wokingham","E06000041","ons_name",""],
-  ["Wokingham Borough Council","E06000041","official_council_name",""],
-  ["Milton Keynes","E06000042","ons_name",""],
-  ["Milton Keynes City Council","E06000042","official_council_name",""],
-  ["Milton Keynes Council","E06000042","historic_name",""],
-  ["Brighton and Hove","E06000043","ons_name",""],
-  ["Brighton and Hove City Council","E06000043","official_council_name",""],
-  ["Brighton & Hove","E06000043","short_name",""],
-  ["Brighton & Hove City Council","E06000043","council_name_variant",""],
-  ["City of Brighton and Hove","E06000043","short_name",""],
-  ["The City of Brighton and Hove","E06000043","short_name",""],
-  ["Portsmouth","E06000044","ons_name","other_place"],
-  ["Portsmouth City Council","E06000044","official_council_name",""],
-  ["City of Portsmouth","E06000044","short_name",""],
-  ["Southampton","E06000045","ons_name","other_place"],
-  ["Southampton City Council","E06000045","official_council_name",""],
-  ["City of Southampton","E06000045","short_name",""],
-  ["Isle of Wight","E06000046","ons_name",""],
-  ["Isle of Wight Council","E06000046","official_council_name",""],
-  ["County Durham","E06000047","ons_name","wider_area"],
-  ["Durham County Council","E06000047","official_council_name",""],
-  ["Durham","E06000047","short_name","other_place;wider_area"],
-  ["Cheshire East","E06000049","ons_name",""],
-  ["Cheshire East Council","E06000049","official_council_name",""],
-  ["Cheshire West and Chester","E06000050","ons_name",""],
-  ["Cheshire West and Chester Council","E06000050","official_council_name",""],
-  ["CWaC","E06000050","abbreviation",""],
-  ["Shropshire","E06000051","ons_name","wider_area"],
-  ["Shropshire Council","E06000051","official_council_name",""],
-  ["Cornwall","E06000052","ons_name","other_place;person"],
-  ["Cornwall Council","E06000052","official_council_name",""],
-  ["Isles of Scilly","E06000053","ons_name",""],
-  ["Council of the Isles of Scilly","E06000053","official_council_name",""],
-  ["Wiltshire","E06000054","ons_name","wider_area"],
-  ["Wiltshire Council","E06000054","official_council_name",""],
-  ["Bedford","E06000055","ons_name","other_place;person"],
-  ["Bedford Borough Council","E06000055","official_council_name",""],
-  ["Central Bedfordshire","E06000056","ons_name",""],
-  ["Central Bedfordshire Council","E06000056","official_council_name",""],
-  ["Northumberland","E06000057","ons_name","wider_area"],
-  ["Northumberland County Council","E06000057","official_council_name",""],
-  ["Northumberland Council","E06000057","council_name_variant",""],
-  ["Bournemouth, Christchurch and Poole","E06000058","ons_name",""],
-  ["Bournemouth, Christchurch and Poole Council","E06000058","official_council_name",""],
-  ["BCP","E06000058","abbreviation","other_place"],
-  ["BCP Council","E06000058","abbreviation",""],
-  ["Bournemouth Christchurch and Poole","E06000058","short_name",""],
-  ["Bournemouth, Christchurch and Poole Borough Council","E06000058","council_name_variant",""],
-  ["Dorset","E06000059","ons_name","wider_area"],
-  ["Dorset Council","E06000059","official_council_name",""],
-  ["Buckinghamshire","E06000060","ons_name","wider_area"],
-  ["Buckinghamshire Council","E06000060","official_council_name",""],
-  ["North Northamptonshire","E06000061","ons_name",""],
-  ["North Northamptonshire Council","E06000061","official_council_name",""],
-  ["Northamptonshire Children's Trust","E06000061","childrens_services_body",""],
-  ["West Northamptonshire","E06000062","ons_name",""],
-  ["West Northamptonshire Council","E06000062","official_council_name",""],
-  ["Northamptonshire Children's Trust","E06000062","childrens_services_body",""],
-  ["Cumberland","E06000063","ons_name","other_place;word"],
-  ["Cumberland Council","E06000063","official_council_name",""],
-  ["Westmorland and Furness","E06000064","ons_name",""],
-  ["Westmorland and Furness Council","E06000064","official_council_name",""],
-  ["Westmorland & Furness","E06000064","short_name",""],
-  ["Westmorland & Furness Council","E06000064","council_name_variant",""],
-  ["North Yorkshire","E06000065","ons_name","wider_area"],
-  ["North Yorkshire Council","E06000065","official_council_name",""],
-  ["Somerset","E06000066","ons_name","other_place;wider_area"],
-  ["Somerset Council","E06000066","official_council_name",""],
-  ["Bolton","E08000001","ons_name","person"],
-  ["Bolton Metropolitan Borough Council","E08000001","official_council_name",""],
-  ["Bury","E08000002","ons_name","word"],
-  ["Bury Metropolitan Borough Council","E08000002","official_council_name",""],
-  ["Manchester","E08000003","ons_name","other_place"],
-  ["Manchester City Council","E08000003","official_council_name",""],
-  ["Oldham","E08000004","ons_name",""],
-  ["Oldham Metropolitan Borough Council","E08000004","official_council_name",""],
-  ["Rochdale","E08000005","ons_name",""],
-  ["Rochdale Metropolitan Borough Council","E08000005","official_council_name",""],
-  ["Salford","E08000006","ons_name",""],
-  ["Salford City Council","E08000006","official_council_name",""],
-  ["Stockport","E08000007","ons_name",""],
-  ["Stockport Metropolitan Borough Council","E08000007","official_council_name",""],
-  ["Tameside","E08000008","ons_name",""],
-  ["Tameside Metropolitan Borough Council","E08000008","official_council_name",""],
-  ["Trafford","E08000009","ons_name","other_place"],
-  ["Trafford Metropolitan Borough Council","E08000009","official_council_name",""],
-  ["Trafford Council","E08000009","council_name_variant",""],
-  ["Wigan","E08000010","ons_name",""],
-  ["Wigan Metropolitan Borough Council","E08000010","official_council_name",""],
-  ["Wigan Council","E08000010","council_name_variant",""],
-  ["Knowsley","E08000011","ons_name",""],
-  ["Knowsley Metropolitan Borough Council","E08000011","official_council_name",""],
-  ["Knowsley Council","E08000011","council_name_variant",""],
-  ["Liverpool","E08000012","ons_name","other_place"],
-  ["Liverpool City Council","E08000012","official_council_name",""],
-  ["St. Helens","E08000013","ons_name","other_place"],
-  ["St Helens Council","E08000013","official_council_name",""],
-  ["St Helens","E08000013","short_name","other_place"],
-  ["St Helens Borough Council","E08000013","council_name_variant",""],
-  ["St Helens Metropolitan Borough Council","E08000013","council_name_variant",""],
-  ["Sefton","E08000014","ons_name","person"],
-  ["Sefton Metropolitan Borough Council","E08000014","official_council_name",""],
-  ["Sefton Council","E08000014","council_name_variant",""],
-  ["Wirral","E08000015","ons_name",""],
-  ["Wirral Borough Council","E08000015","official_council_name",""],
-  ["Wirral Council","E08000015","council_name_variant",""],
-  ["Doncaster","E08000017","ons_name",""],
-  ["City of Doncaster Council","E08000017","official_council_name",""],
-  ["City of Doncaster","E08000017","short_name",""],
-  ["Doncaster Children's Services Trust","E08000017","historic_childrens_services_body",""],
-  ["Doncaster City","E08000017","short_name",""],
-  ["Doncaster City Council","E08000017","council_name_variant",""],
-  ["Doncaster Council","E08000017","council_name_variant",""],
-  ["Doncaster Metropolitan Borough Council","E08000017","historic_name",""],
-  ["Rotherham","E08000018","ons_name",""],
-  ["Rotherham Metropolitan Borough Council","E08000018","official_council_name",""],
-  ["Newcastle upon Tyne","E08000021","ons_name",""],
-  ["Newcastle City Council","E08000021","official_council_name",""],
-  ["Newcastle","E08000021","short_name","other_place"],
-  ["Newcastle-upon-Tyne City Council","E08000021","council_name_variant",""],
-  ["North Tyneside","E08000022","ons_name",""],
-  ["North Tyneside Council","E08000022","official_council_name",""],
-  ["North Tyneside Metropolitan Borough Council","E08000022","council_name_variant",""],
-  ["South Tyneside","E08000023","ons_name",""],
-  ["South Tyneside Council","E08000023","official_council_name",""],
-  ["Sunderland","E08000024","ons_name","other_place"],
-  ["Sunderland City Council","E08000024","official_council_name",""],
-  ["Together for Children","E08000024","childrens_services_body",""],
-  ["Birmingham","E08000025","ons_name","other_place"],
-  ["Birmingham City Council","E08000025","official_council_name",""],
-  ["Birmingham Children's Trust","E08000025","childrens_services_body",""],
-  ["Coventry","E08000026","ons_name","other_place"],
-  ["Coventry City Council","E08000026","official_council_name",""],
-  ["Dudley","E08000027","ons_name","person"],
-  ["Dudley Metropolitan Borough Council","E08000027","official_council_name",""],
-  ["Sandwell","E08000028","ons_name",""],
-  ["Sandwell Metropolitan Borough Council","E08000028","official_council_name",""],
-  ["Sandwell Children's Trust","E08000028","childrens_services_body",""],
-  ["Solihull","E08000029","ons_name",""],
-  ["Solihull Metropolitan Borough Council","E08000029","official_council_name",""],
-  ["Walsall","E08000030","ons_name",""],
-  ["Walsall Metropolitan Borough Council","E08000030","official_council_name",""],
-  ["Walsall Council","E08000030","council_name_variant",""],
-  ["Wolverhampton","E08000031","ons_name",""],
-  ["City of Wolverhampton Council","E08000031","official_council_name",""],
-  ["City of Wolverhampton","E08000031","short_name",""],
-  ["Wolverhampton City Council","E08000031","council_name_variant",""],
-  ["Wolverhampton Council","E08000031","council_name_variant",""],
-  ["Bradford","E08000032","ons_name","person"],
-  ["City of Bradford Metropolitan District Council","E08000032","official_council_name",""],
-  ["Bradford Children and Families Trust","E08000032","childrens_services_body",""],
-  ["Bradford Council","E08000032","council_name_variant",""],
-  ["Bradford Metropolitan District Council","E08000032","council_name_variant",""],
-  ["Calderdale","E08000033","ons_name",""],
-  ["Calderdale Metropolitan Borough Council","E08000033","official_council_name",""],
-  ["Kirklees","E08000034","ons_name",""],
-  ["Kirklees Council","E08000034","official_council_name",""],
-  ["Leeds","E08000035","ons_name","other_place"],
-  ["Leeds City Council","E08000035","official_council_name",""],
-  ["Wakefield","E08000036","ons_name","person"],
-  ["Wakefield Metropolitan District Council","E08000036","official_council_name",""],
-  ["Gateshead","E08000037","ons_name",""],
-  ["Gateshead Metropolitan Borough Council","E08000037","official_council_name",""],
-  ["Barnsley","E08000038","ons_name",""],
-  ["Barnsley Metropolitan Borough Council","E08000038","official_council_name",""],
-  ["Sheffield","E08000039","ons_name","other_place"],
-  ["Sheffield City Council","E08000039","official_council_name",""],
-  ["City of London","E09000001","ons_name","other_place"],
-  ["City of London Corporation","E09000001","official_council_name",""],
-  ["City and County of the City of London","E09000001","short_name",""],
-  ["City Corporation","E09000001","short_name","other_place"],
-  ["Corporation of London","E09000001","historic_name",""],
-  ["Barking and Dagenham","E09000002","ons_name",""],
-  ["London Borough of Barking and Dagenham","E09000002","official_council_name",""],
-  ["Barking & Dagenham","E09000002","short_name",""],
-  ["Barking & Dagenham Council","E09000002","council_name_variant",""],
-  ["Barking and Dagenham Council","E09000002","council_name_variant",""],
-  ["LBBD","E09000002","abbreviation",""],
-  ["Barnet","E09000003","ons_name",""],
-  ["London Borough of Barnet","E09000003","official_council_name",""],
-  ["Bexley","E09000004","ons_name",""],
-  ["London Borough of Bexley","E09000004","official_council_name",""],
-  ["Brent","E09000005","ons_name","person;other_place"],
-  ["London Borough of Brent","E09000005","official_council_name",""],
-  ["Bromley","E09000006","ons_name",""],
-  ["London Borough of Bromley","E09000006","official_council_name",""],
-  ["Camden","E09000007","ons_name","other_place"],
-  ["London Borough of Camden","E09000007","official_council_name",""],
-  ["Croydon","E09000008","ons_name",""],
-  ["London Borough of Croydon","E09000008","official_council_name",""],
-  ["Ealing","E09000009","ons_name",""],
-  ["London Borough of Ealing","E09000009","official_council_name",""],
-  ["Enfield","E09000010","ons_name","other_place"],
-  ["London Borough of Enfield","E09000010","official_council_name",""],
-  ["Greenwich","E09000011","ons_name","other_place"],
-  ["Royal Borough of Greenwich","E09000011","official_council_name",""],
-  ["Greenwich Council","E09000011","council_name_variant",""],
-  ["Hackney","E09000012","ons_name","word"],
-  ["London Borough of Hackney","E09000012","official_council_name",""],
-  ["Hammersmith and Fulham","E09000013","ons_name",""],
-  ["London Borough of Hammersmith & Fulham","E09000013","official_council_name",""],
-  ["H&F","E09000013","abbreviation","other_place"],
-  ["Hammersmith & Fulham","E09000013","short_name",""],
-  ["Hammersmith & Fulham Council","E09000013","council_name_variant",""],
-  ["Hammersmith and Fulham Council","E09000013","council_name_variant",""],
-  ["LBHF","E09000013","abbreviation",""],
-  ["London Borough of Hammersmith and Fulham","E09000013","council_name_variant",""],
-  ["Haringey","E09000014","ons_name",""],
-  ["London Borough of Haringey","E09000014","official_council_name",""],
-  ["Harrow","E09000015","ons_name","word;other_place"],
-  ["London Borough of Harrow","E09000015","official_council_name",""],
-  ["Havering","E09000016","ons_name",""],
-  ["London Borough of Havering","E09000016","official_council_name",""],
-  ["Hillingdon","E09000017","ons_name",""],
-  ["London Borough of Hillingdon","E09000017","official_council_name",""],
-  ["Hounslow","E09000018","ons_name",""],
-  ["London Borough of Hounslow","E09000018","official_council_name",""],
-  ["Islington","E09000019","ons_name",""],
-  ["London Borough of Islington","E09000019","official_council_name",""],
-  ["Kensington and Chelsea","E09000020","ons_name",""],
-  ["Royal Borough of Kensington and Chelsea","E09000020","official_council_name",""],
-  ["K&C","E09000020","abbreviation","other_place"],
-  ["Kensington & Chelsea","E09000020","short_name",""],
-  ["RBKC","E09000020","abbreviation",""],
-  ["Kingston upon Thames","E09000021","ons_name",""],
-  ["Royal Borough of Kingston upon Thames","E09000021","official_council_name",""],
-  ["Achieving for Children","E09000021","childrens_services_body",""],
-  ["Kingston Council","E09000021","council_name_variant","other_place"],
-  ["Kingston-upon-Thames","E09000021","short_name",""],
-  ["Lambeth","E09000022","ons_name",""],
-  ["London Borough of Lambeth","E09000022","official_council_name",""],
-  ["Lewisham","E09000023","ons_name",""],
-  ["London Borough of Lewisham","E09000023","official_council_name",""],
-  ["Merton","E09000024","ons_name","person;other_place"],
-  ["London Borough of Merton","E09000024","official_council_name",""],
-  ["Newham","E09000025","ons_name",""],
-  ["London Borough of Newham","E09000025","official_council_name",""],
-  ["Redbridge","E09000026","ons_name",""],
-  ["London Borough of Redbridge","E09000026","official_council_name",""],
-  ["Richmond upon Thames","E09000027","ons_name",""],
-  ["London Borough of Richmond upon Thames","E09000027","official_council_name",""],
-  ["Achieving for Children","E09000027","childrens_services_body",""],
-  ["Richmond Council","E09000027","council_name_variant","other_place"],
-  ["Richmond-upon-Thames","E09000027","short_name",""],
-  ["Southwark","E09000028","ons_name",""],
-  ["London Borough of Southwark","E09000028","official_council_name",""],
-  ["Sutton","E09000029","ons_name","person;other_place"],
-  ["London Borough of Sutton","E09000029","official_council_name",""],
-  ["Tower Hamlets","E09000030","ons_name",""],
-  ["London Borough of Tower Hamlets","E09000030","official_council_name",""],
-  ["LBTH","E09000030","abbreviation",""],
-  ["Tower Hamlets Council","E09000030","council_name_variant",""],
-  ["Waltham Forest","E09000031","ons_name",""],
-  ["London Borough of Waltham Forest","E09000031","official_council_name",""],
-  ["Wandsworth","E09000032","ons_name",""],
-  ["London Borough of Wandsworth","E09000032","official_council_name",""],
-  ["Westminster","E09000033","ons_name","other_place"],
-  ["City of Westminster","E09000033","official_council_name",""],
-  ["Westminster City","E09000033","short_name","other_place"],
-  ["Westminster City Council","E09000033","council_name_variant",""],
-  ["Westminster Council","E09000033","council_name_variant",""],
-  ["Cambridgeshire","E10000003","ons_name","wider_area"],
-  ["Cambridgeshire County Council","E10000003","official_council_name",""],
-  ["Derbyshire","E10000007","ons_name","wider_area"],
-  ["Derbyshire County Council","E10000007","official_council_name",""],
-  ["Devon","E10000008","ons_name","person;wider_area"],
-  ["Devon County Council","E10000008","official_council_name",""],
-  ["East Sussex","E10000011","ons_name",""],
-  ["East Sussex County Council","E10000011","official_council_name",""],
-  ["Essex","E10000012","ons_name","wider_area;other_place"],
-  ["Essex County Council","E10000012","official_council_name",""],
-  ["Gloucestershire","E10000013","ons_name","wider_area"],
-  ["Gloucestershire County Council","E10000013","official_council_name",""],
-  ["Hampshire","E10000014","ons_name","other_place;wider_area"],
-  ["Hampshire County Council","E10000014","official_council_name",""],
-  ["Hertfordshire","E10000015","ons_name",""],
-  ["Hertfordshire County Council","E10000015","official_council_name",""],
-  ["Kent","E10000016","ons_name","person;wider_area"],
-  ["Kent County Council","E10000016","official_council_name",""],
-  ["Lancashire","E10000017","ons_name","wider_area"],
-  ["Lancashire County Council","E10000017","official_council_name",""],
-  ["Leicestershire","E10000018","ons_name","wider_area"],
-  ["Leicestershire County Council","E10000018","official_council_name",""],
-  ["Lincolnshire","E10000019","ons_name","wider_area"],
-  ["Lincolnshire County Council","E10000019","official_council_name",""],
-  ["Norfolk","E10000020","ons_name","other_place"],
-  ["Norfolk County Council","E10000020","official_council_name",""],
-  ["Nottinghamshire","E10000024","ons_name","wider_area"],
-  ["Nottinghamshire County Council","E10000024","official_council_name",""],
-  ["Oxfordshire","E10000025","ons_name",""],
-  ["Oxfordshire County Council","E10000025","official_council_name",""],
-  ["Staffordshire","E10000028","ons_name","wider_area"],
-  ["Staffordshire County Council","E10000028","official_council_name",""],
-  ["Suffolk","E10000029","ons_name","other_place"],
-  ["Suffolk County Council","E10000029","official_council_name",""],
-  ["Surrey","E10000030","ons_name","wider_area;other_place"],
-  ["Surrey County Council","E10000030","official_council_name",""],
-  ["Warwickshire","E10000031","ons_name",""],
-  ["Warwickshire County Council","E10000031","official_council_name",""],
-  ["West Sussex","E10000032","ons_name",""],
-  ["West Sussex County Council","E10000032","official_council_name",""],
-  ["Worcestershire","E10000034","ons_name","wider_area;word"],
-  ["Worcestershire County Council","E10000034","official_council_name",""],
-  ["Worcestershire Children First","E10000034","childrens_services_body",""]];
-
-/** [retired ONS code, current ONS code] */
-export const RETIRED_CODES: [string, string][] = [["E06000048","E06000057"],
-  ["E08000020","E08000037"],
-  ["E08000016","E08000038"],
-  ["E08000019","E08000039"]];
+const DATA = "{\"councils\":[{\"code\":\"E06000001\",\"name\":\"Hartlepool\",\"dfeCode\":\"805\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000002\",\"name\":\"Middlesbrough\",\"dfeCode\":\"806\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000003\",\"name\":\"Redcar and Cleveland\",\"dfeCode\":\"807\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000004\",\"name\":\"Stockton-on-Tees\",\"dfeCode\":\"808\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000005\",\"name\":\"Darlington\",\"dfeCode\":\"841\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000006\",\"name\":\"Halton\",\"dfeCode\":\"876\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000007\",\"name\":\"Warrington\",\"dfeCode\":\"877\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000008\",\"name\":\"Blackburn with Darwen\",\"dfeCode\":\"889\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000009\",\"name\":\"Blackpool\",\"dfeCode\":\"890\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000010\",\"name\":\"Kingston upon Hull\",\"dfeCode\":\"810\",\"type\":\"unitary\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E06000011\",\"name\":\"East Riding of Yorkshire\",\"dfeCode\":\"811\",\"type\":\"unitary\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E06000012\",\"name\":\"North East Lincolnshire\",\"dfeCode\":\"812\",\"type\":\"unitary\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E06000013\",\"name\":\"North Lincolnshire\",\"dfeCode\":\"813\",\"type\":\"unitary\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E06000014\",\"name\":\"York\",\"dfeCode\":\"816\",\"type\":\"unitary\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E06000015\",\"name\":\"Derby\",\"dfeCode\":\"831\",\"type\":\"unitary\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E06000016\",\"name\":\"Leicester\",\"dfeCode\":\"856\",\"type\":\"unitary\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E06000017\",\"name\":\"Rutland\",\"dfeCode\":\"857\",\"type\":\"unitary\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E06000018\",\"name\":\"Nottingham\",\"dfeCode\":\"892\",\"type\":\"unitary\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E06000019\",\"name\":\"Herefordshire\",\"dfeCode\":\"884\",\"type\":\"unitary\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E06000020\",\"name\":\"Telford and Wrekin\",\"dfeCode\":\"894\",\"type\":\"unitary\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E06000021\",\"name\":\"Stoke-on-Trent\",\"dfeCode\":\"861\",\"type\":\"unitary\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E06000022\",\"name\":\"Bath and North East Somerset\",\"dfeCode\":\"800\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000023\",\"name\":\"Bristol\",\"dfeCode\":\"801\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000024\",\"name\":\"North Somerset\",\"dfeCode\":\"802\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000025\",\"name\":\"South Gloucestershire\",\"dfeCode\":\"803\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000026\",\"name\":\"Plymouth\",\"dfeCode\":\"879\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000027\",\"name\":\"Torbay\",\"dfeCode\":\"880\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000030\",\"name\":\"Swindon\",\"dfeCode\":\"866\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000031\",\"name\":\"Peterborough\",\"dfeCode\":\"874\",\"type\":\"unitary\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E06000032\",\"name\":\"Luton\",\"dfeCode\":\"821\",\"type\":\"unitary\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E06000033\",\"name\":\"Southend-on-Sea\",\"dfeCode\":\"882\",\"type\":\"unitary\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E06000034\",\"name\":\"Thurrock\",\"dfeCode\":\"883\",\"type\":\"unitary\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E06000035\",\"name\":\"Medway\",\"dfeCode\":\"887\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000036\",\"name\":\"Bracknell Forest\",\"dfeCode\":\"867\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000037\",\"name\":\"West Berkshire\",\"dfeCode\":\"869\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000038\",\"name\":\"Reading\",\"dfeCode\":\"870\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000039\",\"name\":\"Slough\",\"dfeCode\":\"871\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000040\",\"name\":\"Windsor and Maidenhead\",\"dfeCode\":\"868\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000041\",\"name\":\"Wokingham\",\"dfeCode\":\"872\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000042\",\"name\":\"Milton Keynes\",\"dfeCode\":\"826\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000043\",\"name\":\"Brighton and Hove\",\"dfeCode\":\"846\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000044\",\"name\":\"Portsmouth\",\"dfeCode\":\"851\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000045\",\"name\":\"Southampton\",\"dfeCode\":\"852\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000046\",\"name\":\"Isle of Wight\",\"dfeCode\":\"921\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000047\",\"name\":\"County Durham\",\"dfeCode\":\"840\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000049\",\"name\":\"Cheshire East\",\"dfeCode\":\"895\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000050\",\"name\":\"Cheshire West and Chester\",\"dfeCode\":\"896\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000051\",\"name\":\"Shropshire\",\"dfeCode\":\"893\",\"type\":\"unitary\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E06000052\",\"name\":\"Cornwall\",\"dfeCode\":\"908\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000053\",\"name\":\"Isles of Scilly\",\"dfeCode\":\"420\",\"type\":\"other\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000054\",\"name\":\"Wiltshire\",\"dfeCode\":\"865\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000055\",\"name\":\"Bedford\",\"dfeCode\":\"822\",\"type\":\"unitary\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E06000056\",\"name\":\"Central Bedfordshire\",\"dfeCode\":\"823\",\"type\":\"unitary\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E06000057\",\"name\":\"Northumberland\",\"dfeCode\":\"929\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E06000058\",\"name\":\"Bournemouth, Christchurch and Poole\",\"dfeCode\":\"839\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000059\",\"name\":\"Dorset\",\"dfeCode\":\"838\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E06000060\",\"name\":\"Buckinghamshire\",\"dfeCode\":\"825\",\"type\":\"unitary\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E06000061\",\"name\":\"North Northamptonshire\",\"dfeCode\":\"940\",\"type\":\"unitary\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E06000062\",\"name\":\"West Northamptonshire\",\"dfeCode\":\"941\",\"type\":\"unitary\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E06000063\",\"name\":\"Cumberland\",\"dfeCode\":\"942\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000064\",\"name\":\"Westmorland and Furness\",\"dfeCode\":\"943\",\"type\":\"unitary\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E06000065\",\"name\":\"North Yorkshire\",\"dfeCode\":\"815\",\"type\":\"unitary\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E06000066\",\"name\":\"Somerset\",\"dfeCode\":\"933\",\"type\":\"unitary\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E08000001\",\"name\":\"Bolton\",\"dfeCode\":\"350\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000002\",\"name\":\"Bury\",\"dfeCode\":\"351\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000003\",\"name\":\"Manchester\",\"dfeCode\":\"352\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000004\",\"name\":\"Oldham\",\"dfeCode\":\"353\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000005\",\"name\":\"Rochdale\",\"dfeCode\":\"354\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000006\",\"name\":\"Salford\",\"dfeCode\":\"355\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000007\",\"name\":\"Stockport\",\"dfeCode\":\"356\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000008\",\"name\":\"Tameside\",\"dfeCode\":\"357\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000009\",\"name\":\"Trafford\",\"dfeCode\":\"358\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000010\",\"name\":\"Wigan\",\"dfeCode\":\"359\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000011\",\"name\":\"Knowsley\",\"dfeCode\":\"340\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000012\",\"name\":\"Liverpool\",\"dfeCode\":\"341\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000013\",\"name\":\"St Helens\",\"dfeCode\":\"342\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000014\",\"name\":\"Sefton\",\"dfeCode\":\"343\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000015\",\"name\":\"Wirral\",\"dfeCode\":\"344\",\"type\":\"metropolitan\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E08000017\",\"name\":\"Doncaster\",\"dfeCode\":\"371\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000018\",\"name\":\"Rotherham\",\"dfeCode\":\"372\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000021\",\"name\":\"Newcastle upon Tyne\",\"dfeCode\":\"391\",\"type\":\"metropolitan\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E08000022\",\"name\":\"North Tyneside\",\"dfeCode\":\"392\",\"type\":\"metropolitan\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E08000023\",\"name\":\"South Tyneside\",\"dfeCode\":\"393\",\"type\":\"metropolitan\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E08000024\",\"name\":\"Sunderland\",\"dfeCode\":\"394\",\"type\":\"metropolitan\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E08000025\",\"name\":\"Birmingham\",\"dfeCode\":\"330\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000026\",\"name\":\"Coventry\",\"dfeCode\":\"331\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000027\",\"name\":\"Dudley\",\"dfeCode\":\"332\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000028\",\"name\":\"Sandwell\",\"dfeCode\":\"333\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000029\",\"name\":\"Solihull\",\"dfeCode\":\"334\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000030\",\"name\":\"Walsall\",\"dfeCode\":\"335\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000031\",\"name\":\"Wolverhampton\",\"dfeCode\":\"336\",\"type\":\"metropolitan\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E08000032\",\"name\":\"Bradford\",\"dfeCode\":\"380\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000033\",\"name\":\"Calderdale\",\"dfeCode\":\"381\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000034\",\"name\":\"Kirklees\",\"dfeCode\":\"382\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000035\",\"name\":\"Leeds\",\"dfeCode\":\"383\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000036\",\"name\":\"Wakefield\",\"dfeCode\":\"384\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000037\",\"name\":\"Gateshead\",\"dfeCode\":\"390\",\"type\":\"metropolitan\",\"region\":\"North East\"},\n" +
+  "{\"code\":\"E08000038\",\"name\":\"Barnsley\",\"dfeCode\":\"370\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E08000039\",\"name\":\"Sheffield\",\"dfeCode\":\"373\",\"type\":\"metropolitan\",\"region\":\"Yorkshire and The Humber\"},\n" +
+  "{\"code\":\"E09000001\",\"name\":\"City of London\",\"dfeCode\":\"201\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000002\",\"name\":\"Barking and Dagenham\",\"dfeCode\":\"301\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000003\",\"name\":\"Barnet\",\"dfeCode\":\"302\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000004\",\"name\":\"Bexley\",\"dfeCode\":\"303\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000005\",\"name\":\"Brent\",\"dfeCode\":\"304\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000006\",\"name\":\"Bromley\",\"dfeCode\":\"305\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000007\",\"name\":\"Camden\",\"dfeCode\":\"202\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000008\",\"name\":\"Croydon\",\"dfeCode\":\"306\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000009\",\"name\":\"Ealing\",\"dfeCode\":\"307\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000010\",\"name\":\"Enfield\",\"dfeCode\":\"308\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000011\",\"name\":\"Greenwich\",\"dfeCode\":\"203\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000012\",\"name\":\"Hackney\",\"dfeCode\":\"204\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000013\",\"name\":\"Hammersmith and Fulham\",\"dfeCode\":\"205\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000014\",\"name\":\"Haringey\",\"dfeCode\":\"309\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000015\",\"name\":\"Harrow\",\"dfeCode\":\"310\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000016\",\"name\":\"Havering\",\"dfeCode\":\"311\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000017\",\"name\":\"Hillingdon\",\"dfeCode\":\"312\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000018\",\"name\":\"Hounslow\",\"dfeCode\":\"313\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000019\",\"name\":\"Islington\",\"dfeCode\":\"206\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000020\",\"name\":\"Kensington and Chelsea\",\"dfeCode\":\"207\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000021\",\"name\":\"Kingston upon Thames\",\"dfeCode\":\"314\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000022\",\"name\":\"Lambeth\",\"dfeCode\":\"208\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000023\",\"name\":\"Lewisham\",\"dfeCode\":\"209\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000024\",\"name\":\"Merton\",\"dfeCode\":\"315\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000025\",\"name\":\"Newham\",\"dfeCode\":\"316\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000026\",\"name\":\"Redbridge\",\"dfeCode\":\"317\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000027\",\"name\":\"Richmond upon Thames\",\"dfeCode\":\"318\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000028\",\"name\":\"Southwark\",\"dfeCode\":\"210\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000029\",\"name\":\"Sutton\",\"dfeCode\":\"319\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000030\",\"name\":\"Tower Hamlets\",\"dfeCode\":\"211\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000031\",\"name\":\"Waltham Forest\",\"dfeCode\":\"320\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000032\",\"name\":\"Wandsworth\",\"dfeCode\":\"212\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E09000033\",\"name\":\"Westminster\",\"dfeCode\":\"213\",\"type\":\"london\",\"region\":\"London\"},\n" +
+  "{\"code\":\"E10000003\",\"name\":\"Cambridgeshire\",\"dfeCode\":\"873\",\"type\":\"county\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E10000007\",\"name\":\"Derbyshire\",\"dfeCode\":\"830\",\"type\":\"county\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E10000008\",\"name\":\"Devon\",\"dfeCode\":\"878\",\"type\":\"county\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E10000011\",\"name\":\"East Sussex\",\"dfeCode\":\"845\",\"type\":\"county\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E10000012\",\"name\":\"Essex\",\"dfeCode\":\"881\",\"type\":\"county\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E10000013\",\"name\":\"Gloucestershire\",\"dfeCode\":\"916\",\"type\":\"county\",\"region\":\"South West\"},\n" +
+  "{\"code\":\"E10000014\",\"name\":\"Hampshire\",\"dfeCode\":\"850\",\"type\":\"county\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E10000015\",\"name\":\"Hertfordshire\",\"dfeCode\":\"919\",\"type\":\"county\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E10000016\",\"name\":\"Kent\",\"dfeCode\":\"886\",\"type\":\"county\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E10000017\",\"name\":\"Lancashire\",\"dfeCode\":\"888\",\"type\":\"county\",\"region\":\"North West\"},\n" +
+  "{\"code\":\"E10000018\",\"name\":\"Leicestershire\",\"dfeCode\":\"855\",\"type\":\"county\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E10000019\",\"name\":\"Lincolnshire\",\"dfeCode\":\"925\",\"type\":\"county\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E10000020\",\"name\":\"Norfolk\",\"dfeCode\":\"926\",\"type\":\"county\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E10000024\",\"name\":\"Nottinghamshire\",\"dfeCode\":\"891\",\"type\":\"county\",\"region\":\"East Midlands\"},\n" +
+  "{\"code\":\"E10000025\",\"name\":\"Oxfordshire\",\"dfeCode\":\"931\",\"type\":\"county\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E10000028\",\"name\":\"Staffordshire\",\"dfeCode\":\"860\",\"type\":\"county\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E10000029\",\"name\":\"Suffolk\",\"dfeCode\":\"935\",\"type\":\"county\",\"region\":\"East of England\"},\n" +
+  "{\"code\":\"E10000030\",\"name\":\"Surrey\",\"dfeCode\":\"936\",\"type\":\"county\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E10000031\",\"name\":\"Warwickshire\",\"dfeCode\":\"937\",\"type\":\"county\",\"region\":\"West Midlands\"},\n" +
+  "{\"code\":\"E10000032\",\"name\":\"West Sussex\",\"dfeCode\":\"938\",\"type\":\"county\",\"region\":\"South East\"},\n" +
+  "{\"code\":\"E10000034\",\"name\":\"Worcestershire\",\"dfeCode\":\"885\",\"type\":\"county\",\"region\":\"West Midlands\"}],\"formerCouncils\":[{\"code\":\"E06000028\",\"name\":\"Bournemouth\",\"formalName\":\"\",\"dfeCode\":\"837\",\"endedYear\":2019,\"replacedBy\":[\"E06000058\"]},\n" +
+  "{\"code\":\"E06000029\",\"name\":\"Poole\",\"formalName\":\"\",\"dfeCode\":\"836\",\"endedYear\":2019,\"replacedBy\":[\"E06000058\"]},\n" +
+  "{\"code\":\"E10000009\",\"name\":\"Dorset\",\"formalName\":\"Dorset County Council\",\"dfeCode\":\"835\",\"endedYear\":2019,\"replacedBy\":[\"E06000059\"]},\n" +
+  "{\"code\":\"E10000002\",\"name\":\"Buckinghamshire\",\"formalName\":\"Buckinghamshire County Council\",\"dfeCode\":\"825\",\"endedYear\":2020,\"replacedBy\":[\"E06000060\"]},\n" +
+  "{\"code\":\"E10000021\",\"name\":\"Northamptonshire\",\"formalName\":\"Northamptonshire County Council\",\"dfeCode\":\"928\",\"endedYear\":2021,\"replacedBy\":[\"E06000061\",\"E06000062\"]},\n" +
+  "{\"code\":\"E10000006\",\"name\":\"Cumbria\",\"formalName\":\"Cumbria County Council\",\"dfeCode\":\"909\",\"endedYear\":2023,\"replacedBy\":[\"E06000063\",\"E06000064\"]},\n" +
+  "{\"code\":\"E10000023\",\"name\":\"North Yorkshire\",\"formalName\":\"North Yorkshire County Council\",\"dfeCode\":\"815\",\"endedYear\":2023,\"replacedBy\":[\"E06000065\"]},\n" +
+  "{\"code\":\"E10000027\",\"name\":\"Somerset\",\"formalName\":\"Somerset County Council\",\"dfeCode\":\"933\",\"endedYear\":2023,\"replacedBy\":[\"E06000066\"]},\n" +
+  "{\"code\":\"E10000001\",\"name\":\"Bedfordshire\",\"formalName\":\"Bedfordshire County Council\",\"dfeCode\":\"820\",\"endedYear\":2009,\"replacedBy\":[\"E06000055\",\"E06000056\"]},\n" +
+  "{\"code\":\"E10000004\",\"name\":\"Cheshire\",\"formalName\":\"Cheshire County Council\",\"dfeCode\":\"875\",\"endedYear\":2009,\"replacedBy\":[\"E06000049\",\"E06000050\"]},\n" +
+  "{\"code\":\"E10000005\",\"name\":\"Cornwall\",\"formalName\":\"Cornwall County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000052\"]},\n" +
+  "{\"code\":\"E10000033\",\"name\":\"Wiltshire\",\"formalName\":\"Wiltshire County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000054\"]},\n" +
+  "{\"code\":\"E10000026\",\"name\":\"Shropshire\",\"formalName\":\"Shropshire County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000051\"]}],\"variantRows\":[[\"Hartlepool\",\"E06000001\",\"ons_name\",\"\"],\n" +
+  "[\"Hartlepool Borough Council\",\"E06000001\",\"official_council_name\",\"\"],\n" +
+  "[\"Middlesbrough\",\"E06000002\",\"ons_name\",\"\"],\n" +
+  "[\"Middlesbrough Borough Council\",\"E06000002\",\"official_council_name\",\"\"],\n" +
+  "[\"Redcar and Cleveland\",\"E06000003\",\"ons_name\",\"\"],\n" +
+  "[\"Redcar and Cleveland Borough Council\",\"E06000003\",\"official_council_name\",\"\"],\n" +
+  "[\"Stockton-on-Tees\",\"E06000004\",\"ons_name\",\"\"],\n" +
+  "[\"Stockton-on-Tees Borough Council\",\"E06000004\",\"official_council_name\",\"\"],\n" +
+  "[\"Stockton on Tees\",\"E06000004\",\"short_name\",\"\"],\n" +
+  "[\"Darlington\",\"E06000005\",\"ons_name\",\"\"],\n" +
+  "[\"Darlington Borough Council\",\"E06000005\",\"official_council_name\",\"\"],\n" +
+  "[\"Halton\",\"E06000006\",\"ons_name\",\"person;other_place\"],\n" +
+  "[\"Halton Borough Council\",\"E06000006\",\"official_council_name\",\"\"],\n" +
+  "[\"Warrington\",\"E06000007\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Warrington Borough Council\",\"E06000007\",\"official_council_name\",\"\"],\n" +
+  "[\"Blackburn with Darwen\",\"E06000008\",\"ons_name\",\"\"],\n" +
+  "[\"Blackburn with Darwen Borough Council\",\"E06000008\",\"official_council_name\",\"\"],\n" +
+  "[\"Blackburn\",\"E06000008\",\"short_name\",\"other_place;person\"],\n" +
+  "[\"Blackpool\",\"E06000009\",\"ons_name\",\"\"],\n" +
+  "[\"Blackpool Borough Council\",\"E06000009\",\"official_council_name\",\"\"],\n" +
+  "[\"Kingston upon Hull, City of\",\"E06000010\",\"ons_name\",\"\"],\n" +
+  "[\"Hull City Council\",\"E06000010\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Kingston upon Hull\",\"E06000010\",\"short_name\",\"\"],\n" +
+  "[\"Hull\",\"E06000010\",\"short_name\",\"word;other_place\"],\n" +
+  "[\"Hull City\",\"E06000010\",\"short_name\",\"other_place\"],\n" +
+  "[\"Hull Council\",\"E06000010\",\"council_name_variant\",\"\"],\n" +
+  "[\"Kingston upon Hull\",\"E06000010\",\"short_name\",\"\"],\n" +
+  "[\"Kingston upon Hull City of\",\"E06000010\",\"short_name\",\"\"],\n" +
+  "[\"Kingston-upon-Hull City Council\",\"E06000010\",\"council_name_variant\",\"\"],\n" +
+  "[\"East Riding of Yorkshire\",\"E06000011\",\"ons_name\",\"\"],\n" +
+  "[\"East Riding of Yorkshire Council\",\"E06000011\",\"official_council_name\",\"\"],\n" +
+  "[\"North East Lincolnshire\",\"E06000012\",\"ons_name\",\"\"],\n" +
+  "[\"North East Lincolnshire Council\",\"E06000012\",\"official_council_name\",\"\"],\n" +
+  "[\"North Lincolnshire\",\"E06000013\",\"ons_name\",\"\"],\n" +
+  "[\"North Lincolnshire Council\",\"E06000013\",\"official_council_name\",\"\"],\n" +
+  "[\"York\",\"E06000014\",\"ons_name\",\"other_place\"],\n" +
+  "[\"City of York Council\",\"E06000014\",\"official_council_name\",\"\"],\n" +
+  "[\"York Council\",\"E06000014\",\"council_name_variant\",\"\"],\n" +
+  "[\"Derby\",\"E06000015\",\"ons_name\",\"other_place;word\"],\n" +
+  "[\"Derby City Council\",\"E06000015\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Derby\",\"E06000015\",\"short_name\",\"\"],\n" +
+  "[\"Derby City\",\"E06000015\",\"short_name\",\"\"],\n" +
+  "[\"Leicester\",\"E06000016\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Leicester City Council\",\"E06000016\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Leicester\",\"E06000016\",\"short_name\",\"\"],\n" +
+  "[\"Leicester City\",\"E06000016\",\"short_name\",\"other_place\"],\n" +
+  "[\"Rutland\",\"E06000017\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Rutland County Council\",\"E06000017\",\"official_council_name\",\"\"],\n" +
+  "[\"Nottingham\",\"E06000018\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Nottingham City Council\",\"E06000018\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Nottingham\",\"E06000018\",\"short_name\",\"\"],\n" +
+  "[\"Nottingham City\",\"E06000018\",\"short_name\",\"\"],\n" +
+  "[\"Herefordshire, County of\",\"E06000019\",\"ons_name\",\"\"],\n" +
+  "[\"Herefordshire Council\",\"E06000019\",\"official_council_name\",\"\"],\n" +
+  "[\"County of Herefordshire\",\"E06000019\",\"ons_style_name\",\"\"],\n" +
+  "[\"Herefordshire\",\"E06000019\",\"short_name\",\"\"],\n" +
+  "[\"Telford and Wrekin\",\"E06000020\",\"ons_name\",\"\"],\n" +
+  "[\"Telford & Wrekin Council\",\"E06000020\",\"official_council_name\",\"\"],\n" +
+  "[\"Telford & Wrekin\",\"E06000020\",\"short_name\",\"\"],\n" +
+  "[\"Telford and Wrekin Council\",\"E06000020\",\"council_name_variant\",\"\"],\n" +
+  "[\"Stoke-on-Trent\",\"E06000021\",\"ons_name\",\"\"],\n" +
+  "[\"Stoke-on-Trent City Council\",\"E06000021\",\"official_council_name\",\"\"],\n" +
+  "[\"Stoke\",\"E06000021\",\"short_name\",\"other_place\"],\n" +
+  "[\"Stoke on Trent\",\"E06000021\",\"short_name\",\"\"],\n" +
+  "[\"Bath and North East Somerset\",\"E06000022\",\"ons_name\",\"\"],\n" +
+  "[\"Bath and North East Somerset Council\",\"E06000022\",\"official_council_name\",\"\"],\n" +
+  "[\"B&NES\",\"E06000022\",\"abbreviation\",\"\"],\n" +
+  "[\"BANES\",\"E06000022\",\"abbreviation\",\"\"],\n" +
+  "[\"Bath & North East Somerset\",\"E06000022\",\"short_name\",\"\"],\n" +
+  "[\"Bristol, City of\",\"E06000023\",\"ons_name\",\"\"],\n" +
+  "[\"Bristol City Council\",\"E06000023\",\"official_council_name\",\"\"],\n" +
+  "[\"Bristol\",\"E06000023\",\"short_name\",\"other_place\"],\n" +
+  "[\"Bristol City of\",\"E06000023\",\"short_name\",\"\"],\n" +
+  "[\"City of Bristol\",\"E06000023\",\"short_name\",\"\"],\n" +
+  "[\"North Somerset\",\"E06000024\",\"ons_name\",\"\"],\n" +
+  "[\"North Somerset Council\",\"E06000024\",\"official_council_name\",\"\"],\n" +
+  "[\"South Gloucestershire\",\"E06000025\",\"ons_name\",\"\"],\n" +
+  "[\"South Gloucestershire Council\",\"E06000025\",\"official_council_name\",\"\"],\n" +
+  "[\"Plymouth\",\"E06000026\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Plymouth City Council\",\"E06000026\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Plymouth\",\"E06000026\",\"short_name\",\"\"],\n" +
+  "[\"Plymouth City\",\"E06000026\",\"short_name\",\"\"],\n" +
+  "[\"Torbay\",\"E06000027\",\"ons_name\",\"\"],\n" +
+  "[\"Torbay Council\",\"E06000027\",\"official_council_name\",\"\"],\n" +
+  "[\"Swindon\",\"E06000030\",\"ons_name\",\"\"],\n" +
+  "[\"Swindon Borough Council\",\"E06000030\",\"official_council_name\",\"\"],\n" +
+  "[\"Peterborough\",\"E06000031\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Peterborough City Council\",\"E06000031\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Peterborough\",\"E06000031\",\"short_name\",\"\"],\n" +
+  "[\"Peterborough City\",\"E06000031\",\"short_name\",\"\"],\n" +
+  "[\"Luton\",\"E06000032\",\"ons_name\",\"\"],\n" +
+  "[\"Luton Borough Council\",\"E06000032\",\"official_council_name\",\"\"],\n" +
+  "[\"Southend-on-Sea\",\"E06000033\",\"ons_name\",\"\"],\n" +
+  "[\"Southend-on-Sea City Council\",\"E06000033\",\"official_council_name\",\"\"],\n" +
+  "[\"Southend\",\"E06000033\",\"short_name\",\"\"],\n" +
+  "[\"Southend City Council\",\"E06000033\",\"council_name_variant\",\"\"],\n" +
+  "[\"Southend Council\",\"E06000033\",\"council_name_variant\",\"\"],\n" +
+  "[\"Southend-on-Sea Borough Council\",\"E06000033\",\"historic_name\",\"\"],\n" +
+  "[\"Thurrock\",\"E06000034\",\"ons_name\",\"\"],\n" +
+  "[\"Thurrock Council\",\"E06000034\",\"official_council_name\",\"\"],\n" +
+  "[\"Medway\",\"E06000035\",\"ons_name\",\"\"],\n" +
+  "[\"Medway Council\",\"E06000035\",\"official_council_name\",\"\"],\n" +
+  "[\"Bracknell Forest\",\"E06000036\",\"ons_name\",\"\"],\n" +
+  "[\"Bracknell Forest Council\",\"E06000036\",\"official_council_name\",\"\"],\n" +
+  "[\"West Berkshire\",\"E06000037\",\"ons_name\",\"\"],\n" +
+  "[\"West Berkshire Council\",\"E06000037\",\"official_council_name\",\"\"],\n" +
+  "[\"Reading\",\"E06000038\",\"ons_name\",\"word\"],\n" +
+  "[\"Reading Borough Council\",\"E06000038\",\"official_council_name\",\"\"],\n" +
+  "[\"Brighter Futures for Children\",\"E06000038\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Slough\",\"E06000039\",\"ons_name\",\"word\"],\n" +
+  "[\"Slough Borough Council\",\"E06000039\",\"official_council_name\",\"\"],\n" +
+  "[\"Slough Children First\",\"E06000039\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Slough Children's Services Trust\",\"E06000039\",\"historic_childrens_services_body\",\"\"],\n" +
+  "[\"Windsor and Maidenhead\",\"E06000040\",\"ons_name\",\"\"],\n" +
+  "[\"Royal Borough of Windsor and Maidenhead\",\"E06000040\",\"official_council_name\",\"\"],\n" +
+  "[\"RBWM\",\"E06000040\",\"abbreviation\",\"\"],\n" +
+  "[\"Windsor & Maidenhead\",\"E06000040\",\"short_name\",\"\"],\n" +
+  "[\"Windsor and Maidenhead Council\",\"E06000040\",\"council_name_variant\",\"\"],\n" +
+  "[\"Wokingham\",\"E06000041\",\"ons_name\",\"\"],\n" +
+  "[\"Wokingham Borough Council\",\"E06000041\",\"official_council_name\",\"\"],\n" +
+  "[\"Milton Keynes\",\"E06000042\",\"ons_name\",\"\"],\n" +
+  "[\"Milton Keynes City Council\",\"E06000042\",\"official_council_name\",\"\"],\n" +
+  "[\"Milton Keynes Council\",\"E06000042\",\"historic_name\",\"\"],\n" +
+  "[\"Brighton and Hove\",\"E06000043\",\"ons_name\",\"\"],\n" +
+  "[\"Brighton and Hove City Council\",\"E06000043\",\"official_council_name\",\"\"],\n" +
+  "[\"Brighton & Hove\",\"E06000043\",\"short_name\",\"\"],\n" +
+  "[\"Brighton & Hove City Council\",\"E06000043\",\"council_name_variant\",\"\"],\n" +
+  "[\"City of Brighton and Hove\",\"E06000043\",\"short_name\",\"\"],\n" +
+  "[\"The City of Brighton and Hove\",\"E06000043\",\"short_name\",\"\"],\n" +
+  "[\"Portsmouth\",\"E06000044\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Portsmouth City Council\",\"E06000044\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Portsmouth\",\"E06000044\",\"short_name\",\"\"],\n" +
+  "[\"Southampton\",\"E06000045\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Southampton City Council\",\"E06000045\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Southampton\",\"E06000045\",\"short_name\",\"\"],\n" +
+  "[\"Isle of Wight\",\"E06000046\",\"ons_name\",\"\"],\n" +
+  "[\"Isle of Wight Council\",\"E06000046\",\"official_council_name\",\"\"],\n" +
+  "[\"County Durham\",\"E06000047\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Durham County Council\",\"E06000047\",\"official_council_name\",\"\"],\n" +
+  "[\"Durham\",\"E06000047\",\"short_name\",\"other_place;wider_area\"],\n" +
+  "[\"Cheshire East\",\"E06000049\",\"ons_name\",\"\"],\n" +
+  "[\"Cheshire East Council\",\"E06000049\",\"official_council_name\",\"\"],\n" +
+  "[\"Cheshire West and Chester\",\"E06000050\",\"ons_name\",\"\"],\n" +
+  "[\"Cheshire West and Chester Council\",\"E06000050\",\"official_council_name\",\"\"],\n" +
+  "[\"CWaC\",\"E06000050\",\"abbreviation\",\"\"],\n" +
+  "[\"Shropshire\",\"E06000051\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Shropshire Council\",\"E06000051\",\"official_council_name\",\"\"],\n" +
+  "[\"Cornwall\",\"E06000052\",\"ons_name\",\"other_place;person\"],\n" +
+  "[\"Cornwall Council\",\"E06000052\",\"official_council_name\",\"\"],\n" +
+  "[\"Isles of Scilly\",\"E06000053\",\"ons_name\",\"\"],\n" +
+  "[\"Council of the Isles of Scilly\",\"E06000053\",\"official_council_name\",\"\"],\n" +
+  "[\"Wiltshire\",\"E06000054\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Wiltshire Council\",\"E06000054\",\"official_council_name\",\"\"],\n" +
+  "[\"Bedford\",\"E06000055\",\"ons_name\",\"other_place;person\"],\n" +
+  "[\"Bedford Borough Council\",\"E06000055\",\"official_council_name\",\"\"],\n" +
+  "[\"Central Bedfordshire\",\"E06000056\",\"ons_name\",\"\"],\n" +
+  "[\"Central Bedfordshire Council\",\"E06000056\",\"official_council_name\",\"\"],\n" +
+  "[\"Northumberland\",\"E06000057\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Northumberland County Council\",\"E06000057\",\"official_council_name\",\"\"],\n" +
+  "[\"Northumberland Council\",\"E06000057\",\"council_name_variant\",\"\"],\n" +
+  "[\"Bournemouth, Christchurch and Poole\",\"E06000058\",\"ons_name\",\"\"],\n" +
+  "[\"Bournemouth, Christchurch and Poole Council\",\"E06000058\",\"official_council_name\",\"\"],\n" +
+  "[\"BCP\",\"E06000058\",\"abbreviation\",\"other_place\"],\n" +
+  "[\"BCP Council\",\"E06000058\",\"abbreviation\",\"\"],\n" +
+  "[\"Bournemouth Christchurch and Poole\",\"E06000058\",\"short_name\",\"\"],\n" +
+  "[\"Bournemouth, Christchurch and Poole Borough Council\",\"E06000058\",\"council_name_variant\",\"\"],\n" +
+  "[\"Dorset\",\"E06000059\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Dorset Council\",\"E06000059\",\"official_council_name\",\"\"],\n" +
+  "[\"Buckinghamshire\",\"E06000060\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Buckinghamshire Council\",\"E06000060\",\"official_council_name\",\"\"],\n" +
+  "[\"North Northamptonshire\",\"E06000061\",\"ons_name\",\"\"],\n" +
+  "[\"North Northamptonshire Council\",\"E06000061\",\"official_council_name\",\"\"],\n" +
+  "[\"Northamptonshire Children's Trust\",\"E06000061\",\"childrens_services_body\",\"\"],\n" +
+  "[\"West Northamptonshire\",\"E06000062\",\"ons_name\",\"\"],\n" +
+  "[\"West Northamptonshire Council\",\"E06000062\",\"official_council_name\",\"\"],\n" +
+  "[\"Northamptonshire Children's Trust\",\"E06000062\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Cumberland\",\"E06000063\",\"ons_name\",\"other_place;word\"],\n" +
+  "[\"Cumberland Council\",\"E06000063\",\"official_council_name\",\"\"],\n" +
+  "[\"Westmorland and Furness\",\"E06000064\",\"ons_name\",\"\"],\n" +
+  "[\"Westmorland and Furness Council\",\"E06000064\",\"official_council_name\",\"\"],\n" +
+  "[\"Westmorland & Furness\",\"E06000064\",\"short_name\",\"\"],\n" +
+  "[\"Westmorland & Furness Council\",\"E06000064\",\"council_name_variant\",\"\"],\n" +
+  "[\"North Yorkshire\",\"E06000065\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"North Yorkshire Council\",\"E06000065\",\"official_council_name\",\"\"],\n" +
+  "[\"Somerset\",\"E06000066\",\"ons_name\",\"other_place;wider_area\"],\n" +
+  "[\"Somerset Council\",\"E06000066\",\"official_council_name\",\"\"],\n" +
+  "[\"Bolton\",\"E08000001\",\"ons_name\",\"person\"],\n" +
+  "[\"Bolton Metropolitan Borough Council\",\"E08000001\",\"official_council_name\",\"\"],\n" +
+  "[\"Bury\",\"E08000002\",\"ons_name\",\"word\"],\n" +
+  "[\"Bury Metropolitan Borough Council\",\"E08000002\",\"official_council_name\",\"\"],\n" +
+  "[\"Manchester\",\"E08000003\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Manchester City Council\",\"E08000003\",\"official_council_name\",\"\"],\n" +
+  "[\"Oldham\",\"E08000004\",\"ons_name\",\"\"],\n" +
+  "[\"Oldham Metropolitan Borough Council\",\"E08000004\",\"official_council_name\",\"\"],\n" +
+  "[\"Rochdale\",\"E08000005\",\"ons_name\",\"\"],\n" +
+  "[\"Rochdale Metropolitan Borough Council\",\"E08000005\",\"official_council_name\",\"\"],\n" +
+  "[\"Salford\",\"E08000006\",\"ons_name\",\"\"],\n" +
+  "[\"Salford City Council\",\"E08000006\",\"official_council_name\",\"\"],\n" +
+  "[\"Stockport\",\"E08000007\",\"ons_name\",\"\"],\n" +
+  "[\"Stockport Metropolitan Borough Council\",\"E08000007\",\"official_council_name\",\"\"],\n" +
+  "[\"Tameside\",\"E08000008\",\"ons_name\",\"\"],\n" +
+  "[\"Tameside Metropolitan Borough Council\",\"E08000008\",\"official_council_name\",\"\"],\n" +
+  "[\"Trafford\",\"E08000009\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Trafford Metropolitan Borough Council\",\"E08000009\",\"official_council_name\",\"\"],\n" +
+  "[\"Trafford Council\",\"E08000009\",\"council_name_variant\",\"\"],\n" +
+  "[\"Wigan\",\"E08000010\",\"ons_name\",\"\"],\n" +
+  "[\"Wigan Metropolitan Borough Council\",\"E08000010\",\"official_council_name\",\"\"],\n" +
+  "[\"Wigan Council\",\"E08000010\",\"council_name_variant\",\"\"],\n" +
+  "[\"Knowsley\",\"E08000011\",\"ons_name\",\"\"],\n" +
+  "[\"Knowsley Metropolitan Borough Council\",\"E08000011\",\"official_council_name\",\"\"],\n" +
+  "[\"Knowsley Council\",\"E08000011\",\"council_name_variant\",\"\"],\n" +
+  "[\"Liverpool\",\"E08000012\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Liverpool City Council\",\"E08000012\",\"official_council_name\",\"\"],\n" +
+  "[\"St. Helens\",\"E08000013\",\"ons_name\",\"other_place\"],\n" +
+  "[\"St Helens Council\",\"E08000013\",\"official_council_name\",\"\"],\n" +
+  "[\"St Helens\",\"E08000013\",\"short_name\",\"other_place\"],\n" +
+  "[\"St Helens Borough Council\",\"E08000013\",\"council_name_variant\",\"\"],\n" +
+  "[\"St Helens Metropolitan Borough Council\",\"E08000013\",\"council_name_variant\",\"\"],\n" +
+  "[\"Sefton\",\"E08000014\",\"ons_name\",\"person\"],\n" +
+  "[\"Sefton Metropolitan Borough Council\",\"E08000014\",\"official_council_name\",\"\"],\n" +
+  "[\"Sefton Council\",\"E08000014\",\"council_name_variant\",\"\"],\n" +
+  "[\"Wirral\",\"E08000015\",\"ons_name\",\"\"],\n" +
+  "[\"Wirral Borough Council\",\"E08000015\",\"official_council_name\",\"\"],\n" +
+  "[\"Wirral Council\",\"E08000015\",\"council_name_variant\",\"\"],\n" +
+  "[\"Doncaster\",\"E08000017\",\"ons_name\",\"\"],\n" +
+  "[\"City of Doncaster Council\",\"E08000017\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Doncaster\",\"E08000017\",\"short_name\",\"\"],\n" +
+  "[\"Doncaster Children's Services Trust\",\"E08000017\",\"historic_childrens_services_body\",\"\"],\n" +
+  "[\"Doncaster City\",\"E08000017\",\"short_name\",\"\"],\n" +
+  "[\"Doncaster City Council\",\"E08000017\",\"council_name_variant\",\"\"],\n" +
+  "[\"Doncaster Council\",\"E08000017\",\"council_name_variant\",\"\"],\n" +
+  "[\"Doncaster Metropolitan Borough Council\",\"E08000017\",\"historic_name\",\"\"],\n" +
+  "[\"Rotherham\",\"E08000018\",\"ons_name\",\"\"],\n" +
+  "[\"Rotherham Metropolitan Borough Council\",\"E08000018\",\"official_council_name\",\"\"],\n" +
+  "[\"Newcastle upon Tyne\",\"E08000021\",\"ons_name\",\"\"],\n" +
+  "[\"Newcastle City Council\",\"E08000021\",\"official_council_name\",\"\"],\n" +
+  "[\"Newcastle\",\"E08000021\",\"short_name\",\"other_place\"],\n" +
+  "[\"Newcastle-upon-Tyne City Council\",\"E08000021\",\"council_name_variant\",\"\"],\n" +
+  "[\"North Tyneside\",\"E08000022\",\"ons_name\",\"\"],\n" +
+  "[\"North Tyneside Council\",\"E08000022\",\"official_council_name\",\"\"],\n" +
+  "[\"North Tyneside Metropolitan Borough Council\",\"E08000022\",\"council_name_variant\",\"\"],\n" +
+  "[\"South Tyneside\",\"E08000023\",\"ons_name\",\"\"],\n" +
+  "[\"South Tyneside Council\",\"E08000023\",\"official_council_name\",\"\"],\n" +
+  "[\"Sunderland\",\"E08000024\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Sunderland City Council\",\"E08000024\",\"official_council_name\",\"\"],\n" +
+  "[\"Together for Children\",\"E08000024\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Birmingham\",\"E08000025\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Birmingham City Council\",\"E08000025\",\"official_council_name\",\"\"],\n" +
+  "[\"Birmingham Children's Trust\",\"E08000025\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Coventry\",\"E08000026\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Coventry City Council\",\"E08000026\",\"official_council_name\",\"\"],\n" +
+  "[\"Dudley\",\"E08000027\",\"ons_name\",\"person\"],\n" +
+  "[\"Dudley Metropolitan Borough Council\",\"E08000027\",\"official_council_name\",\"\"],\n" +
+  "[\"Sandwell\",\"E08000028\",\"ons_name\",\"\"],\n" +
+  "[\"Sandwell Metropolitan Borough Council\",\"E08000028\",\"official_council_name\",\"\"],\n" +
+  "[\"Sandwell Children's Trust\",\"E08000028\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Solihull\",\"E08000029\",\"ons_name\",\"\"],\n" +
+  "[\"Solihull Metropolitan Borough Council\",\"E08000029\",\"official_council_name\",\"\"],\n" +
+  "[\"Walsall\",\"E08000030\",\"ons_name\",\"\"],\n" +
+  "[\"Walsall Metropolitan Borough Council\",\"E08000030\",\"official_council_name\",\"\"],\n" +
+  "[\"Walsall Council\",\"E08000030\",\"council_name_variant\",\"\"],\n" +
+  "[\"Wolverhampton\",\"E08000031\",\"ons_name\",\"\"],\n" +
+  "[\"City of Wolverhampton Council\",\"E08000031\",\"official_council_name\",\"\"],\n" +
+  "[\"City of Wolverhampton\",\"E08000031\",\"short_name\",\"\"],\n" +
+  "[\"Wolverhampton City Council\",\"E08000031\",\"council_name_variant\",\"\"],\n" +
+  "[\"Wolverhampton Council\",\"E08000031\",\"council_name_variant\",\"\"],\n" +
+  "[\"Bradford\",\"E08000032\",\"ons_name\",\"person\"],\n" +
+  "[\"City of Bradford Metropolitan District Council\",\"E08000032\",\"official_council_name\",\"\"],\n" +
+  "[\"Bradford Children and Families Trust\",\"E08000032\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Bradford Council\",\"E08000032\",\"council_name_variant\",\"\"],\n" +
+  "[\"Bradford Metropolitan District Council\",\"E08000032\",\"council_name_variant\",\"\"],\n" +
+  "[\"Calderdale\",\"E08000033\",\"ons_name\",\"\"],\n" +
+  "[\"Calderdale Metropolitan Borough Council\",\"E08000033\",\"official_council_name\",\"\"],\n" +
+  "[\"Kirklees\",\"E08000034\",\"ons_name\",\"\"],\n" +
+  "[\"Kirklees Council\",\"E08000034\",\"official_council_name\",\"\"],\n" +
+  "[\"Leeds\",\"E08000035\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Leeds City Council\",\"E08000035\",\"official_council_name\",\"\"],\n" +
+  "[\"Wakefield\",\"E08000036\",\"ons_name\",\"person\"],\n" +
+  "[\"Wakefield Metropolitan District Council\",\"E08000036\",\"official_council_name\",\"\"],\n" +
+  "[\"Gateshead\",\"E08000037\",\"ons_name\",\"\"],\n" +
+  "[\"Gateshead Metropolitan Borough Council\",\"E08000037\",\"official_council_name\",\"\"],\n" +
+  "[\"Barnsley\",\"E08000038\",\"ons_name\",\"\"],\n" +
+  "[\"Barnsley Metropolitan Borough Council\",\"E08000038\",\"official_council_name\",\"\"],\n" +
+  "[\"Sheffield\",\"E08000039\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Sheffield City Council\",\"E08000039\",\"official_council_name\",\"\"],\n" +
+  "[\"City of London\",\"E09000001\",\"ons_name\",\"other_place\"],\n" +
+  "[\"City of London Corporation\",\"E09000001\",\"official_council_name\",\"\"],\n" +
+  "[\"City and County of the City of London\",\"E09000001\",\"short_name\",\"\"],\n" +
+  "[\"City Corporation\",\"E09000001\",\"short_name\",\"other_place\"],\n" +
+  "[\"Corporation of London\",\"E09000001\",\"historic_name\",\"\"],\n" +
+  "[\"Barking and Dagenham\",\"E09000002\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Barking and Dagenham\",\"E09000002\",\"official_council_name\",\"\"],\n" +
+  "[\"Barking & Dagenham\",\"E09000002\",\"short_name\",\"\"],\n" +
+  "[\"Barking & Dagenham Council\",\"E09000002\",\"council_name_variant\",\"\"],\n" +
+  "[\"Barking and Dagenham Council\",\"E09000002\",\"council_name_variant\",\"\"],\n" +
+  "[\"LBBD\",\"E09000002\",\"abbreviation\",\"\"],\n" +
+  "[\"Barnet\",\"E09000003\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Barnet\",\"E09000003\",\"official_council_name\",\"\"],\n" +
+  "[\"Bexley\",\"E09000004\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Bexley\",\"E09000004\",\"official_council_name\",\"\"],\n" +
+  "[\"Brent\",\"E09000005\",\"ons_name\",\"person;other_place\"],\n" +
+  "[\"London Borough of Brent\",\"E09000005\",\"official_council_name\",\"\"],\n" +
+  "[\"Bromley\",\"E09000006\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Bromley\",\"E09000006\",\"official_council_name\",\"\"],\n" +
+  "[\"Camden\",\"E09000007\",\"ons_name\",\"other_place\"],\n" +
+  "[\"London Borough of Camden\",\"E09000007\",\"official_council_name\",\"\"],\n" +
+  "[\"Croydon\",\"E09000008\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Croydon\",\"E09000008\",\"official_council_name\",\"\"],\n" +
+  "[\"Ealing\",\"E09000009\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Ealing\",\"E09000009\",\"official_council_name\",\"\"],\n" +
+  "[\"Enfield\",\"E09000010\",\"ons_name\",\"other_place\"],\n" +
+  "[\"London Borough of Enfield\",\"E09000010\",\"official_council_name\",\"\"],\n" +
+  "[\"Greenwich\",\"E09000011\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Royal Borough of Greenwich\",\"E09000011\",\"official_council_name\",\"\"],\n" +
+  "[\"Greenwich Council\",\"E09000011\",\"council_name_variant\",\"\"],\n" +
+  "[\"Hackney\",\"E09000012\",\"ons_name\",\"word\"],\n" +
+  "[\"London Borough of Hackney\",\"E09000012\",\"official_council_name\",\"\"],\n" +
+  "[\"Hammersmith and Fulham\",\"E09000013\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Hammersmith & Fulham\",\"E09000013\",\"official_council_name\",\"\"],\n" +
+  "[\"H&F\",\"E09000013\",\"abbreviation\",\"other_place\"],\n" +
+  "[\"Hammersmith & Fulham\",\"E09000013\",\"short_name\",\"\"],\n" +
+  "[\"Hammersmith & Fulham Council\",\"E09000013\",\"council_name_variant\",\"\"],\n" +
+  "[\"Hammersmith and Fulham Council\",\"E09000013\",\"council_name_variant\",\"\"],\n" +
+  "[\"LBHF\",\"E09000013\",\"abbreviation\",\"\"],\n" +
+  "[\"London Borough of Hammersmith and Fulham\",\"E09000013\",\"council_name_variant\",\"\"],\n" +
+  "[\"Haringey\",\"E09000014\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Haringey\",\"E09000014\",\"official_council_name\",\"\"],\n" +
+  "[\"Harrow\",\"E09000015\",\"ons_name\",\"word;other_place\"],\n" +
+  "[\"London Borough of Harrow\",\"E09000015\",\"official_council_name\",\"\"],\n" +
+  "[\"Havering\",\"E09000016\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Havering\",\"E09000016\",\"official_council_name\",\"\"],\n" +
+  "[\"Hillingdon\",\"E09000017\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Hillingdon\",\"E09000017\",\"official_council_name\",\"\"],\n" +
+  "[\"Hounslow\",\"E09000018\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Hounslow\",\"E09000018\",\"official_council_name\",\"\"],\n" +
+  "[\"Islington\",\"E09000019\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Islington\",\"E09000019\",\"official_council_name\",\"\"],\n" +
+  "[\"Kensington and Chelsea\",\"E09000020\",\"ons_name\",\"\"],\n" +
+  "[\"Royal Borough of Kensington and Chelsea\",\"E09000020\",\"official_council_name\",\"\"],\n" +
+  "[\"K&C\",\"E09000020\",\"abbreviation\",\"other_place\"],\n" +
+  "[\"Kensington & Chelsea\",\"E09000020\",\"short_name\",\"\"],\n" +
+  "[\"RBKC\",\"E09000020\",\"abbreviation\",\"\"],\n" +
+  "[\"Kingston upon Thames\",\"E09000021\",\"ons_name\",\"\"],\n" +
+  "[\"Royal Borough of Kingston upon Thames\",\"E09000021\",\"official_council_name\",\"\"],\n" +
+  "[\"Achieving for Children\",\"E09000021\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Kingston Council\",\"E09000021\",\"council_name_variant\",\"other_place\"],\n" +
+  "[\"Kingston-upon-Thames\",\"E09000021\",\"short_name\",\"\"],\n" +
+  "[\"Lambeth\",\"E09000022\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Lambeth\",\"E09000022\",\"official_council_name\",\"\"],\n" +
+  "[\"Lewisham\",\"E09000023\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Lewisham\",\"E09000023\",\"official_council_name\",\"\"],\n" +
+  "[\"Merton\",\"E09000024\",\"ons_name\",\"person;other_place\"],\n" +
+  "[\"London Borough of Merton\",\"E09000024\",\"official_council_name\",\"\"],\n" +
+  "[\"Newham\",\"E09000025\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Newham\",\"E09000025\",\"official_council_name\",\"\"],\n" +
+  "[\"Redbridge\",\"E09000026\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Redbridge\",\"E09000026\",\"official_council_name\",\"\"],\n" +
+  "[\"Richmond upon Thames\",\"E09000027\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Richmond upon Thames\",\"E09000027\",\"official_council_name\",\"\"],\n" +
+  "[\"Achieving for Children\",\"E09000027\",\"childrens_services_body\",\"\"],\n" +
+  "[\"Richmond Council\",\"E09000027\",\"council_name_variant\",\"other_place\"],\n" +
+  "[\"Richmond-upon-Thames\",\"E09000027\",\"short_name\",\"\"],\n" +
+  "[\"Southwark\",\"E09000028\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Southwark\",\"E09000028\",\"official_council_name\",\"\"],\n" +
+  "[\"Sutton\",\"E09000029\",\"ons_name\",\"person;other_place\"],\n" +
+  "[\"London Borough of Sutton\",\"E09000029\",\"official_council_name\",\"\"],\n" +
+  "[\"Tower Hamlets\",\"E09000030\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Tower Hamlets\",\"E09000030\",\"official_council_name\",\"\"],\n" +
+  "[\"LBTH\",\"E09000030\",\"abbreviation\",\"\"],\n" +
+  "[\"Tower Hamlets Council\",\"E09000030\",\"council_name_variant\",\"\"],\n" +
+  "[\"Waltham Forest\",\"E09000031\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Waltham Forest\",\"E09000031\",\"official_council_name\",\"\"],\n" +
+  "[\"Wandsworth\",\"E09000032\",\"ons_name\",\"\"],\n" +
+  "[\"London Borough of Wandsworth\",\"E09000032\",\"official_council_name\",\"\"],\n" +
+  "[\"Westminster\",\"E09000033\",\"ons_name\",\"other_place\"],\n" +
+  "[\"City of Westminster\",\"E09000033\",\"official_council_name\",\"\"],\n" +
+  "[\"Westminster City\",\"E09000033\",\"short_name\",\"other_place\"],\n" +
+  "[\"Westminster City Council\",\"E09000033\",\"council_name_variant\",\"\"],\n" +
+  "[\"Westminster Council\",\"E09000033\",\"council_name_variant\",\"\"],\n" +
+  "[\"Cambridgeshire\",\"E10000003\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Cambridgeshire County Council\",\"E10000003\",\"official_council_name\",\"\"],\n" +
+  "[\"Derbyshire\",\"E10000007\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Derbyshire County Council\",\"E10000007\",\"official_council_name\",\"\"],\n" +
+  "[\"Devon\",\"E10000008\",\"ons_name\",\"person;wider_area\"],\n" +
+  "[\"Devon County Council\",\"E10000008\",\"official_council_name\",\"\"],\n" +
+  "[\"East Sussex\",\"E10000011\",\"ons_name\",\"\"],\n" +
+  "[\"East Sussex County Council\",\"E10000011\",\"official_council_name\",\"\"],\n" +
+  "[\"Essex\",\"E10000012\",\"ons_name\",\"wider_area;other_place\"],\n" +
+  "[\"Essex County Council\",\"E10000012\",\"official_council_name\",\"\"],\n" +
+  "[\"Gloucestershire\",\"E10000013\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Gloucestershire County Council\",\"E10000013\",\"official_council_name\",\"\"],\n" +
+  "[\"Hampshire\",\"E10000014\",\"ons_name\",\"other_place;wider_area\"],\n" +
+  "[\"Hampshire County Council\",\"E10000014\",\"official_council_name\",\"\"],\n" +
+  "[\"Hertfordshire\",\"E10000015\",\"ons_name\",\"\"],\n" +
+  "[\"Hertfordshire County Council\",\"E10000015\",\"official_council_name\",\"\"],\n" +
+  "[\"Kent\",\"E10000016\",\"ons_name\",\"person;wider_area\"],\n" +
+  "[\"Kent County Council\",\"E10000016\",\"official_council_name\",\"\"],\n" +
+  "[\"Lancashire\",\"E10000017\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Lancashire County Council\",\"E10000017\",\"official_council_name\",\"\"],\n" +
+  "[\"Leicestershire\",\"E10000018\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Leicestershire County Council\",\"E10000018\",\"official_council_name\",\"\"],\n" +
+  "[\"Lincolnshire\",\"E10000019\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Lincolnshire County Council\",\"E10000019\",\"official_council_name\",\"\"],\n" +
+  "[\"Norfolk\",\"E10000020\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Norfolk County Council\",\"E10000020\",\"official_council_name\",\"\"],\n" +
+  "[\"Nottinghamshire\",\"E10000024\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Nottinghamshire County Council\",\"E10000024\",\"official_council_name\",\"\"],\n" +
+  "[\"Oxfordshire\",\"E10000025\",\"ons_name\",\"\"],\n" +
+  "[\"Oxfordshire County Council\",\"E10000025\",\"official_council_name\",\"\"],\n" +
+  "[\"Staffordshire\",\"E10000028\",\"ons_name\",\"wider_area\"],\n" +
+  "[\"Staffordshire County Council\",\"E10000028\",\"official_council_name\",\"\"],\n" +
+  "[\"Suffolk\",\"E10000029\",\"ons_name\",\"other_place\"],\n" +
+  "[\"Suffolk County Council\",\"E10000029\",\"official_council_name\",\"\"],\n" +
+  "[\"Surrey\",\"E10000030\",\"ons_name\",\"wider_area;other_place\"],\n" +
+  "[\"Surrey County Council\",\"E10000030\",\"official_council_name\",\"\"],\n" +
+  "[\"Warwickshire\",\"E10000031\",\"ons_name\",\"\"],\n" +
+  "[\"Warwickshire County Council\",\"E10000031\",\"official_council_name\",\"\"],\n" +
+  "[\"West Sussex\",\"E10000032\",\"ons_name\",\"\"],\n" +
+  "[\"West Sussex County Council\",\"E10000032\",\"official_council_name\",\"\"],\n" +
+  "[\"Worcestershire\",\"E10000034\",\"ons_name\",\"wider_area;word\"],\n" +
+  "[\"Worcestershire County Council\",\"E10000034\",\"official_council_name\",\"\"],\n" +
+  "[\"Worcestershire Children First\",\"E10000034\",\"childrens_services_body\",\"\"]],\"retiredCodes\":[[\"E06000048\",\"E06000057\"],\n" +
+  "[\"E08000020\",\"E08000037\"],\n" +
+  "[\"E08000016\",\"E08000038\"],\n" +
+  "[\"E08000019\",\"E08000039\"]]}";

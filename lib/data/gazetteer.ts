@@ -1,6 +1,6 @@
 // The council gazetteer: every English children's-services authority, current and former, and
 // the names people use for them (from lib/data/source, generated into gazetteer.generated.ts).
-import { COUNCILS, FORMER_COUNCILS, NAME_VARIANTS, RETIRED_CODES } from './gazetteer.generated';
+import { gazetteerData } from './gazetteer.generated';
 import type { CouncilRecord, FormerCouncilRecord } from './types';
 
 export type { CouncilRecord, FormerCouncilRecord };
@@ -11,27 +11,39 @@ export interface Council {
   name: string;
 }
 
-const byCode = new Map<string, Council & { former?: FormerCouncilRecord; record?: CouncilRecord }>();
-for (const c of COUNCILS) byCode.set(c.code, { code: c.code, name: c.name, record: c });
-for (const f of FORMER_COUNCILS) byCode.set(f.code, { code: f.code, name: f.name, former: f });
-for (const [old, current] of RETIRED_CODES) {
-  const c = byCode.get(current);
-  if (c) byCode.set(old, c);
+type Entry = Council & { former?: FormerCouncilRecord; record?: CouncilRecord };
+let byCodeMap: Map<string, Entry> | null = null;
+/** Councils by ONS code (current, former and retired codes), built on first use. */
+function byCode(): Map<string, Entry> {
+  if (byCodeMap) return byCodeMap;
+  const map = new Map<string, Entry>();
+  const { councils, formerCouncils, retiredCodes } = gazetteerData();
+  for (const c of councils) map.set(c.code, { code: c.code, name: c.name, record: c });
+  for (const f of formerCouncils) map.set(f.code, { code: f.code, name: f.name, former: f });
+  for (const [old, current] of retiredCodes) {
+    const c = map.get(current);
+    if (c) map.set(old, c);
+  }
+  byCodeMap = map;
+  return map;
 }
 
 /** Looks a council up by ONS code (current, former or retired). */
 export function councilByCode(code: string): Council | undefined {
-  const c = byCode.get(code);
+  const c = byCode().get(code);
   return c ? { code: c.code, name: c.name } : undefined;
 }
 
 /** Full record of a current council, or the former-authority record. */
 export function councilDetails(code: string): { record?: CouncilRecord; former?: FormerCouncilRecord } {
-  const c = byCode.get(code);
+  const c = byCode().get(code);
   return { record: c?.record, former: c?.former };
 }
 
-export const ALL_COUNCILS: readonly CouncilRecord[] = COUNCILS;
+/** Every current English children's-services authority. */
+export function allCouncils(): readonly CouncilRecord[] {
+  return gazetteerData().councils;
+}
 
 /** How sure a name is to mean the authority when it stands alone. */
 export type Ambiguity = 'word' | 'person' | 'other_place' | 'wider_area';
@@ -60,7 +72,8 @@ export function nameVariants(): NameVariant[] {
     }
     out.set(key, { name, codes: [code], formal: formalOverride ?? FORMAL.test(name), ambiguity });
   };
-  for (const [variant, code, kind, flags] of NAME_VARIANTS) {
+  const { councils, formerCouncils, variantRows } = gazetteerData();
+  for (const [variant, code, kind, flags] of variantRows) {
     if (/, (City|County) of$/.test(variant)) continue; // statistical inverted forms never appear in prose
     const ambiguity = flags.split(';').filter(Boolean) as Ambiguity[];
     // "Hull City", "Leicester City", "Westminster City" alone are football clubs or Parliament.
@@ -72,10 +85,10 @@ export function nameVariants(): NameVariant[] {
       add(variant.replace(/^St\.? /, variant.startsWith('St.') ? 'St ' : 'St. '), code, ambiguity);
     if (/-/.test(variant)) add(variant.replace(/-/g, ' '), code, ambiguity);
   }
-  for (const f of FORMER_COUNCILS) {
+  for (const f of formerCouncils) {
     if (f.formalName) add(f.formalName, f.code, [], true);
     // A bare former name only where no current council has it and it is recent enough to be news.
-    if (f.endedYear >= 2019 && !COUNCILS.some((c) => c.name === f.name)) add(f.name, f.code, ['wider_area']);
+    if (f.endedYear >= 2019 && !councils.some((c) => c.name === f.name)) add(f.name, f.code, ['wider_area']);
   }
   return [...out.values()];
 }

@@ -2,176 +2,179 @@
 /** [first word, [normalised name, ONS codes, formal (1/0), ambiguity flags joined by ";"][] longest first][] */
 export type NameIndexData = [string, [string, string[], 0 | 1, string][]][];
 
-export const NAME_INDEX: NameIndexData = [
-  ["achieving",[["achieving for children",["E09000021","E09000027"],1,""]]],
-  ["b&nes",[["b&nes",["E06000022"],0,""]]],
-  ["bandnes",[["bandnes",["E06000022"],0,""]]],
-  ["banes",[["banes",["E06000022"],0,""]]],
-  ["barking",[["barking and dagenham council",["E09000002"],1,""],["barking & dagenham council",["E09000002"],1,""],["barking and dagenham",["E09000002"],0,""],["barking & dagenham",["E09000002"],0,""]]],
-  ["barnet",[["barnet",["E09000003"],0,""]]],
-  ["barnsley",[["barnsley metropolitan borough council",["E08000038"],1,""],["barnsley",["E08000038"],0,""]]],
-  ["bath",[["bath and north east somerset council",["E06000022"],1,""],["bath & north east somerset council",["E06000022"],1,""],["bath and north east somerset",["E06000022"],0,""],["bath & north east somerset",["E06000022"],0,""]]],
-  ["bcp",[["bcp council",["E06000058"],1,""],["bcp",["E06000058"],0,"other_place"]]],
-  ["bedford",[["bedford borough council",["E06000055"],1,""],["bedford",["E06000055"],0,"other_place;person"]]],
-  ["bedfordshire",[["bedfordshire county council",["E10000001"],1,""]]],
-  ["bexley",[["bexley",["E09000004"],0,""]]],
-  ["birmingham",[["birmingham children's trust",["E08000025"],1,""],["birmingham city council",["E08000025"],1,""],["birmingham",["E08000025"],0,"other_place"]]],
-  ["blackburn",[["blackburn with darwen borough council",["E06000008"],1,""],["blackburn with darwen",["E06000008"],0,""],["blackburn",["E06000008"],0,"other_place;person"]]],
-  ["blackpool",[["blackpool borough council",["E06000009"],1,""],["blackpool",["E06000009"],0,""]]],
-  ["bolton",[["bolton metropolitan borough council",["E08000001"],1,""],["bolton",["E08000001"],0,"person"]]],
-  ["bournemouth",[["bournemouth, christchurch and poole borough council",["E06000058"],1,""],["bournemouth, christchurch & poole borough council",["E06000058"],1,""],["bournemouth, christchurch and poole council",["E06000058"],1,""],["bournemouth, christchurch & poole council",["E06000058"],1,""],["bournemouth, christchurch and poole",["E06000058"],0,""],["bournemouth christchurch and poole",["E06000058"],0,""],["bournemouth, christchurch & poole",["E06000058"],0,""],["bournemouth christchurch & poole",["E06000058"],0,""],["bournemouth",["E06000028"],0,"wider_area"]]],
-  ["bracknell",[["bracknell forest council",["E06000036"],1,""],["bracknell forest",["E06000036"],0,""]]],
-  ["bradford",[["bradford metropolitan district council",["E08000032"],1,""],["bradford children and families trust",["E08000032"],1,""],["bradford children & families trust",["E08000032"],1,""],["bradford council",["E08000032"],1,""],["bradford",["E08000032"],0,"person"]]],
-  ["brent",[["brent",["E09000005"],0,"person;other_place"]]],
-  ["brighter",[["brighter futures for children",["E06000038"],1,""]]],
-  ["brighton",[["brighton and hove city council",["E06000043"],1,""],["brighton & hove city council",["E06000043"],1,""],["brighton and hove",["E06000043"],0,""],["brighton & hove",["E06000043"],0,""]]],
-  ["bristol",[["bristol city council",["E06000023"],1,""],["bristol city of",["E06000023"],1,""],["bristol",["E06000023"],0,"other_place"]]],
-  ["bromley",[["bromley",["E09000006"],0,""]]],
-  ["buckinghamshire",[["buckinghamshire county council",["E10000002"],1,""],["buckinghamshire council",["E06000060"],1,""],["buckinghamshire",["E06000060"],0,"wider_area"]]],
-  ["bury",[["bury metropolitan borough council",["E08000002"],1,""],["bury",["E08000002"],0,"word"]]],
-  ["calderdale",[["calderdale metropolitan borough council",["E08000033"],1,""],["calderdale",["E08000033"],0,""]]],
-  ["cambridgeshire",[["cambridgeshire county council",["E10000003"],1,""],["cambridgeshire",["E10000003"],0,"wider_area"]]],
-  ["camden",[["camden",["E09000007"],0,"other_place"]]],
-  ["central",[["central bedfordshire council",["E06000056"],1,""],["central bedfordshire",["E06000056"],0,""]]],
-  ["cheshire",[["cheshire west and chester council",["E06000050"],1,""],["cheshire west & chester council",["E06000050"],1,""],["cheshire west and chester",["E06000050"],0,""],["cheshire west & chester",["E06000050"],0,""],["cheshire county council",["E10000004"],1,""],["cheshire east council",["E06000049"],1,""],["cheshire east",["E06000049"],0,""]]],
-  ["city",[["city of bradford metropolitan district council",["E08000032"],1,""],["city and county of the city of london",["E09000001"],1,""],["city & county of the city of london",["E09000001"],1,""],["city of wolverhampton council",["E08000031"],1,""],["city of kingston upon hull",["E06000010"],1,""],["city of london corporation",["E09000001"],1,""],["city of brighton and hove",["E06000043"],1,""],["city of doncaster council",["E08000017"],1,""],["city of brighton & hove",["E06000043"],1,""],["city of wolverhampton",["E08000031"],1,""],["city of york council",["E06000014"],1,""],["city of peterborough",["E06000031"],1,""],["city of southampton",["E06000045"],1,""],["city of westminster",["E09000033"],1,""],["city of nottingham",["E06000018"],1,""],["city of portsmouth",["E06000044"],1,""],["city of leicester",["E06000016"],1,""],["city of doncaster",["E08000017"],1,""],["city of plymouth",["E06000026"],1,""],["city corporation",["E09000001"],1,"other_place"],["city of bristol",["E06000023"],1,""],["city of london",["E09000001"],1,"other_place"],["city of derby",["E06000015"],1,""]]],
-  ["cornwall",[["cornwall county council",["E10000005"],1,""],["cornwall council",["E06000052"],1,""],["cornwall",["E06000052"],0,"other_place;person"]]],
-  ["corporation",[["corporation of london",["E09000001"],1,""]]],
-  ["council",[["council of the isles of scilly",["E06000053"],1,""]]],
-  ["county",[["county of herefordshire",["E06000019"],1,""],["county durham",["E06000047"],0,"wider_area"]]],
-  ["coventry",[["coventry city council",["E08000026"],1,""],["coventry",["E08000026"],0,"other_place"]]],
-  ["croydon",[["croydon",["E09000008"],0,""]]],
-  ["cumberland",[["cumberland council",["E06000063"],1,""],["cumberland",["E06000063"],0,"other_place;word"]]],
-  ["cumbria",[["cumbria county council",["E10000006"],1,""],["cumbria",["E10000006"],0,"wider_area"]]],
-  ["cwac",[["cwac",["E06000050"],0,""]]],
-  ["darlington",[["darlington borough council",["E06000005"],1,""],["darlington",["E06000005"],0,""]]],
-  ["derby",[["derby city council",["E06000015"],1,""],["derby city",["E06000015"],0,""],["derby",["E06000015"],0,"other_place;word"]]],
-  ["derbyshire",[["derbyshire county council",["E10000007"],1,""],["derbyshire",["E10000007"],0,"wider_area"]]],
-  ["devon",[["devon county council",["E10000008"],1,""],["devon",["E10000008"],0,"person;wider_area"]]],
-  ["doncaster",[["doncaster metropolitan borough council",["E08000017"],1,""],["doncaster children's services trust",["E08000017"],1,""],["doncaster city council",["E08000017"],1,""],["doncaster council",["E08000017"],1,""],["doncaster city",["E08000017"],0,""],["doncaster",["E08000017"],0,""]]],
-  ["dorset",[["dorset county council",["E10000009"],1,""],["dorset council",["E06000059"],1,""],["dorset",["E06000059"],0,"wider_area"]]],
-  ["dudley",[["dudley metropolitan borough council",["E08000027"],1,""],["dudley",["E08000027"],0,"person"]]],
-  ["durham",[["durham county council",["E06000047"],1,""],["durham",["E06000047"],0,"other_place;wider_area"]]],
-  ["ealing",[["ealing",["E09000009"],0,""]]],
-  ["east",[["east riding of yorkshire council",["E06000011"],1,""],["east sussex county council",["E10000011"],1,""],["east riding of yorkshire",["E06000011"],0,""],["east sussex",["E10000011"],0,""]]],
-  ["enfield",[["enfield",["E09000010"],0,"other_place"]]],
-  ["essex",[["essex county council",["E10000012"],1,""],["essex",["E10000012"],0,"wider_area;other_place"]]],
-  ["gateshead",[["gateshead metropolitan borough council",["E08000037"],1,""],["gateshead",["E08000037"],0,""]]],
-  ["gloucestershire",[["gloucestershire county council",["E10000013"],1,""],["gloucestershire",["E10000013"],0,"wider_area"]]],
-  ["greenwich",[["greenwich council",["E09000011"],1,""],["greenwich",["E09000011"],0,"other_place"]]],
-  ["h&f",[["h&f",["E09000013"],0,"other_place"]]],
-  ["hackney",[["hackney",["E09000012"],0,"word"]]],
-  ["halton",[["halton borough council",["E06000006"],1,""],["halton",["E06000006"],0,"person;other_place"]]],
-  ["hammersmith",[["hammersmith and fulham council",["E09000013"],1,""],["hammersmith & fulham council",["E09000013"],1,""],["hammersmith and fulham",["E09000013"],0,""],["hammersmith & fulham",["E09000013"],0,""]]],
-  ["hampshire",[["hampshire county council",["E10000014"],1,""],["hampshire",["E10000014"],0,"other_place;wider_area"]]],
-  ["handf",[["handf",["E09000013"],0,"other_place"]]],
-  ["haringey",[["haringey",["E09000014"],0,""]]],
-  ["harrow",[["harrow",["E09000015"],0,"word;other_place"]]],
-  ["hartlepool",[["hartlepool borough council",["E06000001"],1,""],["hartlepool",["E06000001"],0,""]]],
-  ["havering",[["havering",["E09000016"],0,""]]],
-  ["herefordshire",[["herefordshire council",["E06000019"],1,""],["herefordshire",["E06000019"],0,""]]],
-  ["hertfordshire",[["hertfordshire county council",["E10000015"],1,""],["hertfordshire",["E10000015"],0,""]]],
-  ["hillingdon",[["hillingdon",["E09000017"],0,""]]],
-  ["hounslow",[["hounslow",["E09000018"],0,""]]],
-  ["hull",[["hull city council",["E06000010"],1,""],["hull council",["E06000010"],1,""],["hull",["E06000010"],0,"word;other_place"]]],
-  ["isle",[["isle of wight council",["E06000046"],1,""],["isle of wight",["E06000046"],0,""]]],
-  ["isles",[["isles of scilly",["E06000053"],0,""]]],
-  ["islington",[["islington",["E09000019"],0,""]]],
-  ["k&c",[["k&c",["E09000020"],0,"other_place"]]],
-  ["kandc",[["kandc",["E09000020"],0,"other_place"]]],
-  ["kensington",[["kensington and chelsea",["E09000020"],0,""],["kensington & chelsea",["E09000020"],0,""]]],
-  ["kent",[["kent county council",["E10000016"],1,""],["kent",["E10000016"],0,"person;wider_area"]]],
-  ["kingston",[["kingston upon hull city council",["E06000010"],1,""],["kingston upon hull city council",["E06000010"],1,""],["kingston upon hull city of",["E06000010"],1,""],["kingston upon thames",["E09000021"],0,""],["kingston upon thames",["E09000021"],0,""],["kingston upon hull",["E06000010"],0,""],["kingston council",["E09000021"],1,"other_place"]]],
-  ["kirklees",[["kirklees council",["E08000034"],1,""],["kirklees",["E08000034"],0,""]]],
-  ["knowsley",[["knowsley metropolitan borough council",["E08000011"],1,""],["knowsley council",["E08000011"],1,""],["knowsley",["E08000011"],0,""]]],
-  ["lambeth",[["lambeth",["E09000022"],0,""]]],
-  ["lancashire",[["lancashire county council",["E10000017"],1,""],["lancashire",["E10000017"],0,"wider_area"]]],
-  ["lbbd",[["lbbd",["E09000002"],0,""]]],
-  ["lbhf",[["lbhf",["E09000013"],0,""]]],
-  ["lbth",[["lbth",["E09000030"],0,""]]],
-  ["leeds",[["leeds city council",["E08000035"],1,""],["leeds",["E08000035"],0,"other_place"]]],
-  ["leicester",[["leicester city council",["E06000016"],1,""],["leicester",["E06000016"],0,"other_place"]]],
-  ["leicestershire",[["leicestershire county council",["E10000018"],1,""],["leicestershire",["E10000018"],0,"wider_area"]]],
-  ["lewisham",[["lewisham",["E09000023"],0,""]]],
-  ["lincolnshire",[["lincolnshire county council",["E10000019"],1,""],["lincolnshire",["E10000019"],0,"wider_area"]]],
-  ["liverpool",[["liverpool city council",["E08000012"],1,""],["liverpool",["E08000012"],0,"other_place"]]],
-  ["london",[["london borough of hammersmith and fulham",["E09000013"],1,""],["london borough of barking and dagenham",["E09000002"],1,""],["london borough of hammersmith & fulham",["E09000013"],1,""],["london borough of richmond upon thames",["E09000027"],1,""],["london borough of barking & dagenham",["E09000002"],1,""],["london borough of waltham forest",["E09000031"],1,""],["london borough of tower hamlets",["E09000030"],1,""],["london borough of hillingdon",["E09000017"],1,""],["london borough of wandsworth",["E09000032"],1,""],["london borough of islington",["E09000019"],1,""],["london borough of redbridge",["E09000026"],1,""],["london borough of southwark",["E09000028"],1,""],["london borough of haringey",["E09000014"],1,""],["london borough of havering",["E09000016"],1,""],["london borough of hounslow",["E09000018"],1,""],["london borough of lewisham",["E09000023"],1,""],["london borough of bromley",["E09000006"],1,""],["london borough of croydon",["E09000008"],1,""],["london borough of enfield",["E09000010"],1,""],["london borough of hackney",["E09000012"],1,""],["london borough of lambeth",["E09000022"],1,""],["london borough of barnet",["E09000003"],1,""],["london borough of bexley",["E09000004"],1,""],["london borough of camden",["E09000007"],1,""],["london borough of ealing",["E09000009"],1,""],["london borough of harrow",["E09000015"],1,""],["london borough of merton",["E09000024"],1,""],["london borough of newham",["E09000025"],1,""],["london borough of sutton",["E09000029"],1,""],["london borough of brent",["E09000005"],1,""]]],
-  ["luton",[["luton borough council",["E06000032"],1,""],["luton",["E06000032"],0,""]]],
-  ["manchester",[["manchester city council",["E08000003"],1,""],["manchester",["E08000003"],0,"other_place"]]],
-  ["medway",[["medway council",["E06000035"],1,""],["medway",["E06000035"],0,""]]],
-  ["merton",[["merton",["E09000024"],0,"person;other_place"]]],
-  ["middlesbrough",[["middlesbrough borough council",["E06000002"],1,""],["middlesbrough",["E06000002"],0,""]]],
-  ["milton",[["milton keynes city council",["E06000042"],1,""],["milton keynes council",["E06000042"],1,""],["milton keynes",["E06000042"],0,""]]],
-  ["newcastle",[["newcastle upon tyne city council",["E08000021"],1,""],["newcastle upon tyne city council",["E08000021"],1,""],["newcastle city council",["E08000021"],1,""],["newcastle upon tyne",["E08000021"],0,""],["newcastle",["E08000021"],0,"other_place"]]],
-  ["newham",[["newham",["E09000025"],0,""]]],
-  ["norfolk",[["norfolk county council",["E10000020"],1,""],["norfolk",["E10000020"],0,"other_place"]]],
-  ["north",[["north tyneside metropolitan borough council",["E08000022"],1,""],["north east lincolnshire council",["E06000012"],1,""],["north northamptonshire council",["E06000061"],1,""],["north yorkshire county council",["E10000023"],1,""],["north lincolnshire council",["E06000013"],1,""],["north east lincolnshire",["E06000012"],0,""],["north yorkshire council",["E06000065"],1,""],["north somerset council",["E06000024"],1,""],["north northamptonshire",["E06000061"],0,""],["north tyneside council",["E08000022"],1,""],["north lincolnshire",["E06000013"],0,""],["north yorkshire",["E06000065"],0,"wider_area"],["north somerset",["E06000024"],0,""],["north tyneside",["E08000022"],0,""]]],
-  ["northamptonshire",[["northamptonshire children's trust",["E06000061","E06000062"],1,""],["northamptonshire county council",["E10000021"],1,""],["northamptonshire",["E10000021"],0,"wider_area"]]],
-  ["northumberland",[["northumberland county council",["E06000057"],1,""],["northumberland council",["E06000057"],1,""],["northumberland",["E06000057"],0,"wider_area"]]],
-  ["nottingham",[["nottingham city council",["E06000018"],1,""],["nottingham city",["E06000018"],0,""],["nottingham",["E06000018"],0,"other_place"]]],
-  ["nottinghamshire",[["nottinghamshire county council",["E10000024"],1,""],["nottinghamshire",["E10000024"],0,"wider_area"]]],
-  ["oldham",[["oldham metropolitan borough council",["E08000004"],1,""],["oldham",["E08000004"],0,""]]],
-  ["oxfordshire",[["oxfordshire county council",["E10000025"],1,""],["oxfordshire",["E10000025"],0,""]]],
-  ["peterborough",[["peterborough city council",["E06000031"],1,""],["peterborough city",["E06000031"],0,""],["peterborough",["E06000031"],0,"other_place"]]],
-  ["plymouth",[["plymouth city council",["E06000026"],1,""],["plymouth city",["E06000026"],0,""],["plymouth",["E06000026"],0,"other_place"]]],
-  ["poole",[["poole",["E06000029"],0,"wider_area"]]],
-  ["portsmouth",[["portsmouth city council",["E06000044"],1,""],["portsmouth",["E06000044"],0,"other_place"]]],
-  ["rbkc",[["rbkc",["E09000020"],0,""]]],
-  ["rbwm",[["rbwm",["E06000040"],0,""]]],
-  ["reading",[["reading borough council",["E06000038"],1,""],["reading",["E06000038"],0,"word"]]],
-  ["redbridge",[["redbridge",["E09000026"],0,""]]],
-  ["redcar",[["redcar and cleveland borough council",["E06000003"],1,""],["redcar & cleveland borough council",["E06000003"],1,""],["redcar and cleveland",["E06000003"],0,""],["redcar & cleveland",["E06000003"],0,""]]],
-  ["richmond",[["richmond upon thames",["E09000027"],0,""],["richmond upon thames",["E09000027"],0,""],["richmond council",["E09000027"],1,"other_place"]]],
-  ["rochdale",[["rochdale metropolitan borough council",["E08000005"],1,""],["rochdale",["E08000005"],0,""]]],
-  ["rotherham",[["rotherham metropolitan borough council",["E08000018"],1,""],["rotherham",["E08000018"],0,""]]],
-  ["royal",[["royal borough of windsor and maidenhead",["E06000040"],1,""],["royal borough of kensington and chelsea",["E09000020"],1,""],["royal borough of windsor & maidenhead",["E06000040"],1,""],["royal borough of kensington & chelsea",["E09000020"],1,""],["royal borough of kingston upon thames",["E09000021"],1,""],["royal borough of greenwich",["E09000011"],1,""]]],
-  ["rutland",[["rutland county council",["E06000017"],1,""],["rutland",["E06000017"],0,"other_place"]]],
-  ["salford",[["salford city council",["E08000006"],1,""],["salford",["E08000006"],0,""]]],
-  ["sandwell",[["sandwell metropolitan borough council",["E08000028"],1,""],["sandwell children's trust",["E08000028"],1,""],["sandwell",["E08000028"],0,""]]],
-  ["sefton",[["sefton metropolitan borough council",["E08000014"],1,""],["sefton council",["E08000014"],1,""],["sefton",["E08000014"],0,"person"]]],
-  ["sheffield",[["sheffield city council",["E08000039"],1,""],["sheffield",["E08000039"],0,"other_place"]]],
-  ["shropshire",[["shropshire county council",["E10000026"],1,""],["shropshire council",["E06000051"],1,""],["shropshire",["E06000051"],0,"wider_area"]]],
-  ["slough",[["slough children's services trust",["E06000039"],1,""],["slough borough council",["E06000039"],1,""],["slough children first",["E06000039"],1,""],["slough",["E06000039"],0,"word"]]],
-  ["solihull",[["solihull metropolitan borough council",["E08000029"],1,""],["solihull",["E08000029"],0,""]]],
-  ["somerset",[["somerset county council",["E10000027"],1,""],["somerset council",["E06000066"],1,""],["somerset",["E06000066"],0,"other_place;wider_area"]]],
-  ["south",[["south gloucestershire council",["E06000025"],1,""],["south tyneside council",["E08000023"],1,""],["south gloucestershire",["E06000025"],0,""],["south tyneside",["E08000023"],0,""]]],
-  ["southampton",[["southampton city council",["E06000045"],1,""],["southampton",["E06000045"],0,"other_place"]]],
-  ["southend",[["southend on sea borough council",["E06000033"],1,""],["southend on sea borough council",["E06000033"],1,""],["southend on sea city council",["E06000033"],1,""],["southend on sea city council",["E06000033"],1,""],["southend city council",["E06000033"],1,""],["southend council",["E06000033"],1,""],["southend on sea",["E06000033"],0,""],["southend on sea",["E06000033"],0,""],["southend",["E06000033"],0,""]]],
-  ["southwark",[["southwark",["E09000028"],0,""]]],
-  ["st",[["st helens metropolitan borough council",["E08000013"],1,""],["st helens borough council",["E08000013"],1,""],["st helens council",["E08000013"],1,""],["st helens",["E08000013"],0,"other_place"]]],
-  ["st.",[["st. helens metropolitan borough council",["E08000013"],1,""],["st. helens borough council",["E08000013"],1,""],["st. helens council",["E08000013"],1,""],["st. helens",["E08000013"],0,"other_place"]]],
-  ["staffordshire",[["staffordshire county council",["E10000028"],1,""],["staffordshire",["E10000028"],0,"wider_area"]]],
-  ["stockport",[["stockport metropolitan borough council",["E08000007"],1,""],["stockport",["E08000007"],0,""]]],
-  ["stockton",[["stockton on tees borough council",["E06000004"],1,""],["stockton on tees borough council",["E06000004"],1,""],["stockton on tees",["E06000004"],0,""],["stockton on tees",["E06000004"],0,""]]],
-  ["stoke",[["stoke on trent city council",["E06000021"],1,""],["stoke on trent city council",["E06000021"],1,""],["stoke on trent",["E06000021"],0,""],["stoke on trent",["E06000021"],0,""],["stoke",["E06000021"],0,"other_place"]]],
-  ["suffolk",[["suffolk county council",["E10000029"],1,""],["suffolk",["E10000029"],0,"other_place"]]],
-  ["sunderland",[["sunderland city council",["E08000024"],1,""],["sunderland",["E08000024"],0,"other_place"]]],
-  ["surrey",[["surrey county council",["E10000030"],1,""],["surrey",["E10000030"],0,"wider_area;other_place"]]],
-  ["sutton",[["sutton",["E09000029"],0,"person;other_place"]]],
-  ["swindon",[["swindon borough council",["E06000030"],1,""],["swindon",["E06000030"],0,""]]],
-  ["tameside",[["tameside metropolitan borough council",["E08000008"],1,""],["tameside",["E08000008"],0,""]]],
-  ["telford",[["telford and wrekin council",["E06000020"],1,""],["telford & wrekin council",["E06000020"],1,""],["telford and wrekin",["E06000020"],0,""],["telford & wrekin",["E06000020"],0,""]]],
-  ["the",[["the city of brighton and hove",["E06000043"],1,""],["the city of brighton & hove",["E06000043"],1,""]]],
-  ["thurrock",[["thurrock council",["E06000034"],1,""],["thurrock",["E06000034"],0,""]]],
-  ["together",[["together for children",["E08000024"],1,""]]],
-  ["torbay",[["torbay council",["E06000027"],1,""],["torbay",["E06000027"],0,""]]],
-  ["tower",[["tower hamlets council",["E09000030"],1,""],["tower hamlets",["E09000030"],0,""]]],
-  ["trafford",[["trafford metropolitan borough council",["E08000009"],1,""],["trafford council",["E08000009"],1,""],["trafford",["E08000009"],0,"other_place"]]],
-  ["wakefield",[["wakefield metropolitan district council",["E08000036"],1,""],["wakefield",["E08000036"],0,"person"]]],
-  ["walsall",[["walsall metropolitan borough council",["E08000030"],1,""],["walsall council",["E08000030"],1,""],["walsall",["E08000030"],0,""]]],
-  ["waltham",[["waltham forest",["E09000031"],0,""]]],
-  ["wandsworth",[["wandsworth",["E09000032"],0,""]]],
-  ["warrington",[["warrington borough council",["E06000007"],1,""],["warrington",["E06000007"],0,"other_place"]]],
-  ["warwickshire",[["warwickshire county council",["E10000031"],1,""],["warwickshire",["E10000031"],0,""]]],
-  ["west",[["west northamptonshire council",["E06000062"],1,""],["west sussex county council",["E10000032"],1,""],["west berkshire council",["E06000037"],1,""],["west northamptonshire",["E06000062"],0,""],["west berkshire",["E06000037"],0,""],["west sussex",["E10000032"],0,""]]],
-  ["westminster",[["westminster city council",["E09000033"],1,""],["westminster council",["E09000033"],1,""],["westminster",["E09000033"],0,"other_place"]]],
-  ["westmorland",[["westmorland and furness council",["E06000064"],1,""],["westmorland & furness council",["E06000064"],1,""],["westmorland and furness",["E06000064"],0,""],["westmorland & furness",["E06000064"],0,""]]],
-  ["wigan",[["wigan metropolitan borough council",["E08000010"],1,""],["wigan council",["E08000010"],1,""],["wigan",["E08000010"],0,""]]],
-  ["wiltshire",[["wiltshire county council",["E10000033"],1,""],["wiltshire council",["E06000054"],1,""],["wiltshire",["E06000054"],0,"wider_area"]]],
-  ["windsor",[["windsor and maidenhead council",["E06000040"],1,""],["windsor & maidenhead council",["E06000040"],1,""],["windsor and maidenhead",["E06000040"],0,""],["windsor & maidenhead",["E06000040"],0,""]]],
-  ["wirral",[["wirral borough council",["E08000015"],1,""],["wirral council",["E08000015"],1,""],["wirral",["E08000015"],0,""]]],
-  ["wokingham",[["wokingham borough council",["E06000041"],1,""],["wokingham",["E06000041"],0,""]]],
-  ["wolverhampton",[["wolverhampton city council",["E08000031"],1,""],["wolverhampton council",["E08000031"],1,""],["wolverhampton",["E08000031"],0,""]]],
-  ["worcestershire",[["worcestershire county council",["E10000034"],1,""],["worcestershire children first",["E10000034"],1,""],["worcestershire",["E10000034"],0,"wider_area;word"]]],
-  ["york",[["york council",["E06000014"],1,""],["york",["E06000014"],0,"other_place"]]],
-];
+/** The index, parsed from its JSON text when first needed (not when a page loads the script). */
+export function nameIndexData(): NameIndexData {
+  return JSON.parse(DATA) as NameIndexData;
+}
+
+const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E09000027\"],1,\"\"]]],\n" +
+  "[\"b&nes\",[[\"b&nes\",[\"E06000022\"],0,\"\"]]],\n" +
+  "[\"bandnes\",[[\"bandnes\",[\"E06000022\"],0,\"\"]]],\n" +
+  "[\"banes\",[[\"banes\",[\"E06000022\"],0,\"\"]]],\n" +
+  "[\"barking\",[[\"barking and dagenham council\",[\"E09000002\"],1,\"\"],[\"barking & dagenham council\",[\"E09000002\"],1,\"\"],[\"barking and dagenham\",[\"E09000002\"],0,\"\"],[\"barking & dagenham\",[\"E09000002\"],0,\"\"]]],\n" +
+  "[\"barnet\",[[\"barnet\",[\"E09000003\"],0,\"\"]]],\n" +
+  "[\"barnsley\",[[\"barnsley metropolitan borough council\",[\"E08000038\"],1,\"\"],[\"barnsley\",[\"E08000038\"],0,\"\"]]],\n" +
+  "[\"bath\",[[\"bath and north east somerset council\",[\"E06000022\"],1,\"\"],[\"bath & north east somerset council\",[\"E06000022\"],1,\"\"],[\"bath and north east somerset\",[\"E06000022\"],0,\"\"],[\"bath & north east somerset\",[\"E06000022\"],0,\"\"]]],\n" +
+  "[\"bcp\",[[\"bcp council\",[\"E06000058\"],1,\"\"],[\"bcp\",[\"E06000058\"],0,\"other_place\"]]],\n" +
+  "[\"bedford\",[[\"bedford borough council\",[\"E06000055\"],1,\"\"],[\"bedford\",[\"E06000055\"],0,\"other_place;person\"]]],\n" +
+  "[\"bedfordshire\",[[\"bedfordshire county council\",[\"E10000001\"],1,\"\"]]],\n" +
+  "[\"bexley\",[[\"bexley\",[\"E09000004\"],0,\"\"]]],\n" +
+  "[\"birmingham\",[[\"birmingham children's trust\",[\"E08000025\"],1,\"\"],[\"birmingham city council\",[\"E08000025\"],1,\"\"],[\"birmingham\",[\"E08000025\"],0,\"other_place\"]]],\n" +
+  "[\"blackburn\",[[\"blackburn with darwen borough council\",[\"E06000008\"],1,\"\"],[\"blackburn with darwen\",[\"E06000008\"],0,\"\"],[\"blackburn\",[\"E06000008\"],0,\"other_place;person\"]]],\n" +
+  "[\"blackpool\",[[\"blackpool borough council\",[\"E06000009\"],1,\"\"],[\"blackpool\",[\"E06000009\"],0,\"\"]]],\n" +
+  "[\"bolton\",[[\"bolton metropolitan borough council\",[\"E08000001\"],1,\"\"],[\"bolton\",[\"E08000001\"],0,\"person\"]]],\n" +
+  "[\"bournemouth\",[[\"bournemouth, christchurch and poole borough council\",[\"E06000058\"],1,\"\"],[\"bournemouth, christchurch & poole borough council\",[\"E06000058\"],1,\"\"],[\"bournemouth, christchurch and poole council\",[\"E06000058\"],1,\"\"],[\"bournemouth, christchurch & poole council\",[\"E06000058\"],1,\"\"],[\"bournemouth, christchurch and poole\",[\"E06000058\"],0,\"\"],[\"bournemouth christchurch and poole\",[\"E06000058\"],0,\"\"],[\"bournemouth, christchurch & poole\",[\"E06000058\"],0,\"\"],[\"bournemouth christchurch & poole\",[\"E06000058\"],0,\"\"],[\"bournemouth\",[\"E06000028\"],0,\"wider_area\"]]],\n" +
+  "[\"bracknell\",[[\"bracknell forest council\",[\"E06000036\"],1,\"\"],[\"bracknell forest\",[\"E06000036\"],0,\"\"]]],\n" +
+  "[\"bradford\",[[\"bradford metropolitan district council\",[\"E08000032\"],1,\"\"],[\"bradford children and families trust\",[\"E08000032\"],1,\"\"],[\"bradford children & families trust\",[\"E08000032\"],1,\"\"],[\"bradford council\",[\"E08000032\"],1,\"\"],[\"bradford\",[\"E08000032\"],0,\"person\"]]],\n" +
+  "[\"brent\",[[\"brent\",[\"E09000005\"],0,\"person;other_place\"]]],\n" +
+  "[\"brighter\",[[\"brighter futures for children\",[\"E06000038\"],1,\"\"]]],\n" +
+  "[\"brighton\",[[\"brighton and hove city council\",[\"E06000043\"],1,\"\"],[\"brighton & hove city council\",[\"E06000043\"],1,\"\"],[\"brighton and hove\",[\"E06000043\"],0,\"\"],[\"brighton & hove\",[\"E06000043\"],0,\"\"]]],\n" +
+  "[\"bristol\",[[\"bristol city council\",[\"E06000023\"],1,\"\"],[\"bristol city of\",[\"E06000023\"],1,\"\"],[\"bristol\",[\"E06000023\"],0,\"other_place\"]]],\n" +
+  "[\"bromley\",[[\"bromley\",[\"E09000006\"],0,\"\"]]],\n" +
+  "[\"buckinghamshire\",[[\"buckinghamshire county council\",[\"E10000002\"],1,\"\"],[\"buckinghamshire council\",[\"E06000060\"],1,\"\"],[\"buckinghamshire\",[\"E06000060\"],0,\"wider_area\"]]],\n" +
+  "[\"bury\",[[\"bury metropolitan borough council\",[\"E08000002\"],1,\"\"],[\"bury\",[\"E08000002\"],0,\"word\"]]],\n" +
+  "[\"calderdale\",[[\"calderdale metropolitan borough council\",[\"E08000033\"],1,\"\"],[\"calderdale\",[\"E08000033\"],0,\"\"]]],\n" +
+  "[\"cambridgeshire\",[[\"cambridgeshire county council\",[\"E10000003\"],1,\"\"],[\"cambridgeshire\",[\"E10000003\"],0,\"wider_area\"]]],\n" +
+  "[\"camden\",[[\"camden\",[\"E09000007\"],0,\"other_place\"]]],\n" +
+  "[\"central\",[[\"central bedfordshire council\",[\"E06000056\"],1,\"\"],[\"central bedfordshire\",[\"E06000056\"],0,\"\"]]],\n" +
+  "[\"cheshire\",[[\"cheshire west and chester council\",[\"E06000050\"],1,\"\"],[\"cheshire west & chester council\",[\"E06000050\"],1,\"\"],[\"cheshire west and chester\",[\"E06000050\"],0,\"\"],[\"cheshire west & chester\",[\"E06000050\"],0,\"\"],[\"cheshire county council\",[\"E10000004\"],1,\"\"],[\"cheshire east council\",[\"E06000049\"],1,\"\"],[\"cheshire east\",[\"E06000049\"],0,\"\"]]],\n" +
+  "[\"city\",[[\"city of bradford metropolitan district council\",[\"E08000032\"],1,\"\"],[\"city and county of the city of london\",[\"E09000001\"],1,\"\"],[\"city & county of the city of london\",[\"E09000001\"],1,\"\"],[\"city of wolverhampton council\",[\"E08000031\"],1,\"\"],[\"city of kingston upon hull\",[\"E06000010\"],1,\"\"],[\"city of london corporation\",[\"E09000001\"],1,\"\"],[\"city of brighton and hove\",[\"E06000043\"],1,\"\"],[\"city of doncaster council\",[\"E08000017\"],1,\"\"],[\"city of brighton & hove\",[\"E06000043\"],1,\"\"],[\"city of wolverhampton\",[\"E08000031\"],1,\"\"],[\"city of york council\",[\"E06000014\"],1,\"\"],[\"city of peterborough\",[\"E06000031\"],1,\"\"],[\"city of southampton\",[\"E06000045\"],1,\"\"],[\"city of westminster\",[\"E09000033\"],1,\"\"],[\"city of nottingham\",[\"E06000018\"],1,\"\"],[\"city of portsmouth\",[\"E06000044\"],1,\"\"],[\"city of leicester\",[\"E06000016\"],1,\"\"],[\"city of doncaster\",[\"E08000017\"],1,\"\"],[\"city of plymouth\",[\"E06000026\"],1,\"\"],[\"city corporation\",[\"E09000001\"],1,\"other_place\"],[\"city of bristol\",[\"E06000023\"],1,\"\"],[\"city of london\",[\"E09000001\"],1,\"other_place\"],[\"city of derby\",[\"E06000015\"],1,\"\"]]],\n" +
+  "[\"cornwall\",[[\"cornwall county council\",[\"E10000005\"],1,\"\"],[\"cornwall council\",[\"E06000052\"],1,\"\"],[\"cornwall\",[\"E06000052\"],0,\"other_place;person\"]]],\n" +
+  "[\"corporation\",[[\"corporation of london\",[\"E09000001\"],1,\"\"]]],\n" +
+  "[\"council\",[[\"council of the isles of scilly\",[\"E06000053\"],1,\"\"]]],\n" +
+  "[\"county\",[[\"county of herefordshire\",[\"E06000019\"],1,\"\"],[\"county durham\",[\"E06000047\"],0,\"wider_area\"]]],\n" +
+  "[\"coventry\",[[\"coventry city council\",[\"E08000026\"],1,\"\"],[\"coventry\",[\"E08000026\"],0,\"other_place\"]]],\n" +
+  "[\"croydon\",[[\"croydon\",[\"E09000008\"],0,\"\"]]],\n" +
+  "[\"cumberland\",[[\"cumberland council\",[\"E06000063\"],1,\"\"],[\"cumberland\",[\"E06000063\"],0,\"other_place;word\"]]],\n" +
+  "[\"cumbria\",[[\"cumbria county council\",[\"E10000006\"],1,\"\"],[\"cumbria\",[\"E10000006\"],0,\"wider_area\"]]],\n" +
+  "[\"cwac\",[[\"cwac\",[\"E06000050\"],0,\"\"]]],\n" +
+  "[\"darlington\",[[\"darlington borough council\",[\"E06000005\"],1,\"\"],[\"darlington\",[\"E06000005\"],0,\"\"]]],\n" +
+  "[\"derby\",[[\"derby city council\",[\"E06000015\"],1,\"\"],[\"derby city\",[\"E06000015\"],0,\"\"],[\"derby\",[\"E06000015\"],0,\"other_place;word\"]]],\n" +
+  "[\"derbyshire\",[[\"derbyshire county council\",[\"E10000007\"],1,\"\"],[\"derbyshire\",[\"E10000007\"],0,\"wider_area\"]]],\n" +
+  "[\"devon\",[[\"devon county council\",[\"E10000008\"],1,\"\"],[\"devon\",[\"E10000008\"],0,\"person;wider_area\"]]],\n" +
+  "[\"doncaster\",[[\"doncaster metropolitan borough council\",[\"E08000017\"],1,\"\"],[\"doncaster children's services trust\",[\"E08000017\"],1,\"\"],[\"doncaster city council\",[\"E08000017\"],1,\"\"],[\"doncaster council\",[\"E08000017\"],1,\"\"],[\"doncaster city\",[\"E08000017\"],0,\"\"],[\"doncaster\",[\"E08000017\"],0,\"\"]]],\n" +
+  "[\"dorset\",[[\"dorset county council\",[\"E10000009\"],1,\"\"],[\"dorset council\",[\"E06000059\"],1,\"\"],[\"dorset\",[\"E06000059\"],0,\"wider_area\"]]],\n" +
+  "[\"dudley\",[[\"dudley metropolitan borough council\",[\"E08000027\"],1,\"\"],[\"dudley\",[\"E08000027\"],0,\"person\"]]],\n" +
+  "[\"durham\",[[\"durham county council\",[\"E06000047\"],1,\"\"],[\"durham\",[\"E06000047\"],0,\"other_place;wider_area\"]]],\n" +
+  "[\"ealing\",[[\"ealing\",[\"E09000009\"],0,\"\"]]],\n" +
+  "[\"east\",[[\"east riding of yorkshire council\",[\"E06000011\"],1,\"\"],[\"east sussex county council\",[\"E10000011\"],1,\"\"],[\"east riding of yorkshire\",[\"E06000011\"],0,\"\"],[\"east sussex\",[\"E10000011\"],0,\"\"]]],\n" +
+  "[\"enfield\",[[\"enfield\",[\"E09000010\"],0,\"other_place\"]]],\n" +
+  "[\"essex\",[[\"essex county council\",[\"E10000012\"],1,\"\"],[\"essex\",[\"E10000012\"],0,\"wider_area;other_place\"]]],\n" +
+  "[\"gateshead\",[[\"gateshead metropolitan borough council\",[\"E08000037\"],1,\"\"],[\"gateshead\",[\"E08000037\"],0,\"\"]]],\n" +
+  "[\"gloucestershire\",[[\"gloucestershire county council\",[\"E10000013\"],1,\"\"],[\"gloucestershire\",[\"E10000013\"],0,\"wider_area\"]]],\n" +
+  "[\"greenwich\",[[\"greenwich council\",[\"E09000011\"],1,\"\"],[\"greenwich\",[\"E09000011\"],0,\"other_place\"]]],\n" +
+  "[\"h&f\",[[\"h&f\",[\"E09000013\"],0,\"other_place\"]]],\n" +
+  "[\"hackney\",[[\"hackney\",[\"E09000012\"],0,\"word\"]]],\n" +
+  "[\"halton\",[[\"halton borough council\",[\"E06000006\"],1,\"\"],[\"halton\",[\"E06000006\"],0,\"person;other_place\"]]],\n" +
+  "[\"hammersmith\",[[\"hammersmith and fulham council\",[\"E09000013\"],1,\"\"],[\"hammersmith & fulham council\",[\"E09000013\"],1,\"\"],[\"hammersmith and fulham\",[\"E09000013\"],0,\"\"],[\"hammersmith & fulham\",[\"E09000013\"],0,\"\"]]],\n" +
+  "[\"hampshire\",[[\"hampshire county council\",[\"E10000014\"],1,\"\"],[\"hampshire\",[\"E10000014\"],0,\"other_place;wider_area\"]]],\n" +
+  "[\"handf\",[[\"handf\",[\"E09000013\"],0,\"other_place\"]]],\n" +
+  "[\"haringey\",[[\"haringey\",[\"E09000014\"],0,\"\"]]],\n" +
+  "[\"harrow\",[[\"harrow\",[\"E09000015\"],0,\"word;other_place\"]]],\n" +
+  "[\"hartlepool\",[[\"hartlepool borough council\",[\"E06000001\"],1,\"\"],[\"hartlepool\",[\"E06000001\"],0,\"\"]]],\n" +
+  "[\"havering\",[[\"havering\",[\"E09000016\"],0,\"\"]]],\n" +
+  "[\"herefordshire\",[[\"herefordshire council\",[\"E06000019\"],1,\"\"],[\"herefordshire\",[\"E06000019\"],0,\"\"]]],\n" +
+  "[\"hertfordshire\",[[\"hertfordshire county council\",[\"E10000015\"],1,\"\"],[\"hertfordshire\",[\"E10000015\"],0,\"\"]]],\n" +
+  "[\"hillingdon\",[[\"hillingdon\",[\"E09000017\"],0,\"\"]]],\n" +
+  "[\"hounslow\",[[\"hounslow\",[\"E09000018\"],0,\"\"]]],\n" +
+  "[\"hull\",[[\"hull city council\",[\"E06000010\"],1,\"\"],[\"hull council\",[\"E06000010\"],1,\"\"],[\"hull\",[\"E06000010\"],0,\"word;other_place\"]]],\n" +
+  "[\"isle\",[[\"isle of wight council\",[\"E06000046\"],1,\"\"],[\"isle of wight\",[\"E06000046\"],0,\"\"]]],\n" +
+  "[\"isles\",[[\"isles of scilly\",[\"E06000053\"],0,\"\"]]],\n" +
+  "[\"islington\",[[\"islington\",[\"E09000019\"],0,\"\"]]],\n" +
+  "[\"k&c\",[[\"k&c\",[\"E09000020\"],0,\"other_place\"]]],\n" +
+  "[\"kandc\",[[\"kandc\",[\"E09000020\"],0,\"other_place\"]]],\n" +
+  "[\"kensington\",[[\"kensington and chelsea\",[\"E09000020\"],0,\"\"],[\"kensington & chelsea\",[\"E09000020\"],0,\"\"]]],\n" +
+  "[\"kent\",[[\"kent county council\",[\"E10000016\"],1,\"\"],[\"kent\",[\"E10000016\"],0,\"person;wider_area\"]]],\n" +
+  "[\"kingston\",[[\"kingston upon hull city council\",[\"E06000010\"],1,\"\"],[\"kingston upon hull city council\",[\"E06000010\"],1,\"\"],[\"kingston upon hull city of\",[\"E06000010\"],1,\"\"],[\"kingston upon thames\",[\"E09000021\"],0,\"\"],[\"kingston upon thames\",[\"E09000021\"],0,\"\"],[\"kingston upon hull\",[\"E06000010\"],0,\"\"],[\"kingston council\",[\"E09000021\"],1,\"other_place\"]]],\n" +
+  "[\"kirklees\",[[\"kirklees council\",[\"E08000034\"],1,\"\"],[\"kirklees\",[\"E08000034\"],0,\"\"]]],\n" +
+  "[\"knowsley\",[[\"knowsley metropolitan borough council\",[\"E08000011\"],1,\"\"],[\"knowsley council\",[\"E08000011\"],1,\"\"],[\"knowsley\",[\"E08000011\"],0,\"\"]]],\n" +
+  "[\"lambeth\",[[\"lambeth\",[\"E09000022\"],0,\"\"]]],\n" +
+  "[\"lancashire\",[[\"lancashire county council\",[\"E10000017\"],1,\"\"],[\"lancashire\",[\"E10000017\"],0,\"wider_area\"]]],\n" +
+  "[\"lbbd\",[[\"lbbd\",[\"E09000002\"],0,\"\"]]],\n" +
+  "[\"lbhf\",[[\"lbhf\",[\"E09000013\"],0,\"\"]]],\n" +
+  "[\"lbth\",[[\"lbth\",[\"E09000030\"],0,\"\"]]],\n" +
+  "[\"leeds\",[[\"leeds city council\",[\"E08000035\"],1,\"\"],[\"leeds\",[\"E08000035\"],0,\"other_place\"]]],\n" +
+  "[\"leicester\",[[\"leicester city council\",[\"E06000016\"],1,\"\"],[\"leicester\",[\"E06000016\"],0,\"other_place\"]]],\n" +
+  "[\"leicestershire\",[[\"leicestershire county council\",[\"E10000018\"],1,\"\"],[\"leicestershire\",[\"E10000018\"],0,\"wider_area\"]]],\n" +
+  "[\"lewisham\",[[\"lewisham\",[\"E09000023\"],0,\"\"]]],\n" +
+  "[\"lincolnshire\",[[\"lincolnshire county council\",[\"E10000019\"],1,\"\"],[\"lincolnshire\",[\"E10000019\"],0,\"wider_area\"]]],\n" +
+  "[\"liverpool\",[[\"liverpool city council\",[\"E08000012\"],1,\"\"],[\"liverpool\",[\"E08000012\"],0,\"other_place\"]]],\n" +
+  "[\"london\",[[\"london borough of hammersmith and fulham\",[\"E09000013\"],1,\"\"],[\"london borough of barking and dagenham\",[\"E09000002\"],1,\"\"],[\"london borough of hammersmith & fulham\",[\"E09000013\"],1,\"\"],[\"london borough of richmond upon thames\",[\"E09000027\"],1,\"\"],[\"london borough of barking & dagenham\",[\"E09000002\"],1,\"\"],[\"london borough of waltham forest\",[\"E09000031\"],1,\"\"],[\"london borough of tower hamlets\",[\"E09000030\"],1,\"\"],[\"london borough of hillingdon\",[\"E09000017\"],1,\"\"],[\"london borough of wandsworth\",[\"E09000032\"],1,\"\"],[\"london borough of islington\",[\"E09000019\"],1,\"\"],[\"london borough of redbridge\",[\"E09000026\"],1,\"\"],[\"london borough of southwark\",[\"E09000028\"],1,\"\"],[\"london borough of haringey\",[\"E09000014\"],1,\"\"],[\"london borough of havering\",[\"E09000016\"],1,\"\"],[\"london borough of hounslow\",[\"E09000018\"],1,\"\"],[\"london borough of lewisham\",[\"E09000023\"],1,\"\"],[\"london borough of bromley\",[\"E09000006\"],1,\"\"],[\"london borough of croydon\",[\"E09000008\"],1,\"\"],[\"london borough of enfield\",[\"E09000010\"],1,\"\"],[\"london borough of hackney\",[\"E09000012\"],1,\"\"],[\"london borough of lambeth\",[\"E09000022\"],1,\"\"],[\"london borough of barnet\",[\"E09000003\"],1,\"\"],[\"london borough of bexley\",[\"E09000004\"],1,\"\"],[\"london borough of camden\",[\"E09000007\"],1,\"\"],[\"london borough of ealing\",[\"E09000009\"],1,\"\"],[\"london borough of harrow\",[\"E09000015\"],1,\"\"],[\"london borough of merton\",[\"E09000024\"],1,\"\"],[\"london borough of newham\",[\"E09000025\"],1,\"\"],[\"london borough of sutton\",[\"E09000029\"],1,\"\"],[\"london borough of brent\",[\"E09000005\"],1,\"\"]]],\n" +
+  "[\"luton\",[[\"luton borough council\",[\"E06000032\"],1,\"\"],[\"luton\",[\"E06000032\"],0,\"\"]]],\n" +
+  "[\"manchester\",[[\"manchester city council\",[\"E08000003\"],1,\"\"],[\"manchester\",[\"E08000003\"],0,\"other_place\"]]],\n" +
+  "[\"medway\",[[\"medway council\",[\"E06000035\"],1,\"\"],[\"medway\",[\"E06000035\"],0,\"\"]]],\n" +
+  "[\"merton\",[[\"merton\",[\"E09000024\"],0,\"person;other_place\"]]],\n" +
+  "[\"middlesbrough\",[[\"middlesbrough borough council\",[\"E06000002\"],1,\"\"],[\"middlesbrough\",[\"E06000002\"],0,\"\"]]],\n" +
+  "[\"milton\",[[\"milton keynes city council\",[\"E06000042\"],1,\"\"],[\"milton keynes council\",[\"E06000042\"],1,\"\"],[\"milton keynes\",[\"E06000042\"],0,\"\"]]],\n" +
+  "[\"newcastle\",[[\"newcastle upon tyne city council\",[\"E08000021\"],1,\"\"],[\"newcastle upon tyne city council\",[\"E08000021\"],1,\"\"],[\"newcastle city council\",[\"E08000021\"],1,\"\"],[\"newcastle upon tyne\",[\"E08000021\"],0,\"\"],[\"newcastle\",[\"E08000021\"],0,\"other_place\"]]],\n" +
+  "[\"newham\",[[\"newham\",[\"E09000025\"],0,\"\"]]],\n" +
+  "[\"norfolk\",[[\"norfolk county council\",[\"E10000020\"],1,\"\"],[\"norfolk\",[\"E10000020\"],0,\"other_place\"]]],\n" +
+  "[\"north\",[[\"north tyneside metropolitan borough council\",[\"E08000022\"],1,\"\"],[\"north east lincolnshire council\",[\"E06000012\"],1,\"\"],[\"north northamptonshire council\",[\"E06000061\"],1,\"\"],[\"north yorkshire county council\",[\"E10000023\"],1,\"\"],[\"north lincolnshire council\",[\"E06000013\"],1,\"\"],[\"north east lincolnshire\",[\"E06000012\"],0,\"\"],[\"north yorkshire council\",[\"E06000065\"],1,\"\"],[\"north somerset council\",[\"E06000024\"],1,\"\"],[\"north northamptonshire\",[\"E06000061\"],0,\"\"],[\"north tyneside council\",[\"E08000022\"],1,\"\"],[\"north lincolnshire\",[\"E06000013\"],0,\"\"],[\"north yorkshire\",[\"E06000065\"],0,\"wider_area\"],[\"north somerset\",[\"E06000024\"],0,\"\"],[\"north tyneside\",[\"E08000022\"],0,\"\"]]],\n" +
+  "[\"northamptonshire\",[[\"northamptonshire children's trust\",[\"E06000061\",\"E06000062\"],1,\"\"],[\"northamptonshire county council\",[\"E10000021\"],1,\"\"],[\"northamptonshire\",[\"E10000021\"],0,\"wider_area\"]]],\n" +
+  "[\"northumberland\",[[\"northumberland county council\",[\"E06000057\"],1,\"\"],[\"northumberland council\",[\"E06000057\"],1,\"\"],[\"northumberland\",[\"E06000057\"],0,\"wider_area\"]]],\n" +
+  "[\"nottingham\",[[\"nottingham city council\",[\"E06000018\"],1,\"\"],[\"nottingham city\",[\"E06000018\"],0,\"\"],[\"nottingham\",[\"E06000018\"],0,\"other_place\"]]],\n" +
+  "[\"nottinghamshire\",[[\"nottinghamshire county council\",[\"E10000024\"],1,\"\"],[\"nottinghamshire\",[\"E10000024\"],0,\"wider_area\"]]],\n" +
+  "[\"oldham\",[[\"oldham metropolitan borough council\",[\"E08000004\"],1,\"\"],[\"oldham\",[\"E08000004\"],0,\"\"]]],\n" +
+  "[\"oxfordshire\",[[\"oxfordshire county council\",[\"E10000025\"],1,\"\"],[\"oxfordshire\",[\"E10000025\"],0,\"\"]]],\n" +
+  "[\"peterborough\",[[\"peterborough city council\",[\"E06000031\"],1,\"\"],[\"peterborough city\",[\"E06000031\"],0,\"\"],[\"peterborough\",[\"E06000031\"],0,\"other_place\"]]],\n" +
+  "[\"plymouth\",[[\"plymouth city council\",[\"E06000026\"],1,\"\"],[\"plymouth city\",[\"E06000026\"],0,\"\"],[\"plymouth\",[\"E06000026\"],0,\"other_place\"]]],\n" +
+  "[\"poole\",[[\"poole\",[\"E06000029\"],0,\"wider_area\"]]],\n" +
+  "[\"portsmouth\",[[\"portsmouth city council\",[\"E06000044\"],1,\"\"],[\"portsmouth\",[\"E06000044\"],0,\"other_place\"]]],\n" +
+  "[\"rbkc\",[[\"rbkc\",[\"E09000020\"],0,\"\"]]],\n" +
+  "[\"rbwm\",[[\"rbwm\",[\"E06000040\"],0,\"\"]]],\n" +
+  "[\"reading\",[[\"reading borough council\",[\"E06000038\"],1,\"\"],[\"reading\",[\"E06000038\"],0,\"word\"]]],\n" +
+  "[\"redbridge\",[[\"redbridge\",[\"E09000026\"],0,\"\"]]],\n" +
+  "[\"redcar\",[[\"redcar and cleveland borough council\",[\"E06000003\"],1,\"\"],[\"redcar & cleveland borough council\",[\"E06000003\"],1,\"\"],[\"redcar and cleveland\",[\"E06000003\"],0,\"\"],[\"redcar & cleveland\",[\"E06000003\"],0,\"\"]]],\n" +
+  "[\"richmond\",[[\"richmond upon thames\",[\"E09000027\"],0,\"\"],[\"richmond upon thames\",[\"E09000027\"],0,\"\"],[\"richmond council\",[\"E09000027\"],1,\"other_place\"]]],\n" +
+  "[\"rochdale\",[[\"rochdale metropolitan borough council\",[\"E08000005\"],1,\"\"],[\"rochdale\",[\"E08000005\"],0,\"\"]]],\n" +
+  "[\"rotherham\",[[\"rotherham metropolitan borough council\",[\"E08000018\"],1,\"\"],[\"rotherham\",[\"E08000018\"],0,\"\"]]],\n" +
+  "[\"royal\",[[\"royal borough of windsor and maidenhead\",[\"E06000040\"],1,\"\"],[\"royal borough of kensington and chelsea\",[\"E09000020\"],1,\"\"],[\"royal borough of windsor & maidenhead\",[\"E06000040\"],1,\"\"],[\"royal borough of kensington & chelsea\",[\"E09000020\"],1,\"\"],[\"royal borough of kingston upon thames\",[\"E09000021\"],1,\"\"],[\"royal borough of greenwich\",[\"E09000011\"],1,\"\"]]],\n" +
+  "[\"rutland\",[[\"rutland county council\",[\"E06000017\"],1,\"\"],[\"rutland\",[\"E06000017\"],0,\"other_place\"]]],\n" +
+  "[\"salford\",[[\"salford city council\",[\"E08000006\"],1,\"\"],[\"salford\",[\"E08000006\"],0,\"\"]]],\n" +
+  "[\"sandwell\",[[\"sandwell metropolitan borough council\",[\"E08000028\"],1,\"\"],[\"sandwell children's trust\",[\"E08000028\"],1,\"\"],[\"sandwell\",[\"E08000028\"],0,\"\"]]],\n" +
+  "[\"sefton\",[[\"sefton metropolitan borough council\",[\"E08000014\"],1,\"\"],[\"sefton council\",[\"E08000014\"],1,\"\"],[\"sefton\",[\"E08000014\"],0,\"person\"]]],\n" +
+  "[\"sheffield\",[[\"sheffield city council\",[\"E08000039\"],1,\"\"],[\"sheffield\",[\"E08000039\"],0,\"other_place\"]]],\n" +
+  "[\"shropshire\",[[\"shropshire county council\",[\"E10000026\"],1,\"\"],[\"shropshire council\",[\"E06000051\"],1,\"\"],[\"shropshire\",[\"E06000051\"],0,\"wider_area\"]]],\n" +
+  "[\"slough\",[[\"slough children's services trust\",[\"E06000039\"],1,\"\"],[\"slough borough council\",[\"E06000039\"],1,\"\"],[\"slough children first\",[\"E06000039\"],1,\"\"],[\"slough\",[\"E06000039\"],0,\"word\"]]],\n" +
+  "[\"solihull\",[[\"solihull metropolitan borough council\",[\"E08000029\"],1,\"\"],[\"solihull\",[\"E08000029\"],0,\"\"]]],\n" +
+  "[\"somerset\",[[\"somerset county council\",[\"E10000027\"],1,\"\"],[\"somerset council\",[\"E06000066\"],1,\"\"],[\"somerset\",[\"E06000066\"],0,\"other_place;wider_area\"]]],\n" +
+  "[\"south\",[[\"south gloucestershire council\",[\"E06000025\"],1,\"\"],[\"south tyneside council\",[\"E08000023\"],1,\"\"],[\"south gloucestershire\",[\"E06000025\"],0,\"\"],[\"south tyneside\",[\"E08000023\"],0,\"\"]]],\n" +
+  "[\"southampton\",[[\"southampton city council\",[\"E06000045\"],1,\"\"],[\"southampton\",[\"E06000045\"],0,\"other_place\"]]],\n" +
+  "[\"southend\",[[\"southend on sea borough council\",[\"E06000033\"],1,\"\"],[\"southend on sea borough council\",[\"E06000033\"],1,\"\"],[\"southend on sea city council\",[\"E06000033\"],1,\"\"],[\"southend on sea city council\",[\"E06000033\"],1,\"\"],[\"southend city council\",[\"E06000033\"],1,\"\"],[\"southend council\",[\"E06000033\"],1,\"\"],[\"southend on sea\",[\"E06000033\"],0,\"\"],[\"southend on sea\",[\"E06000033\"],0,\"\"],[\"southend\",[\"E06000033\"],0,\"\"]]],\n" +
+  "[\"southwark\",[[\"southwark\",[\"E09000028\"],0,\"\"]]],\n" +
+  "[\"st\",[[\"st helens metropolitan borough council\",[\"E08000013\"],1,\"\"],[\"st helens borough council\",[\"E08000013\"],1,\"\"],[\"st helens council\",[\"E08000013\"],1,\"\"],[\"st helens\",[\"E08000013\"],0,\"other_place\"]]],\n" +
+  "[\"st.\",[[\"st. helens metropolitan borough council\",[\"E08000013\"],1,\"\"],[\"st. helens borough council\",[\"E08000013\"],1,\"\"],[\"st. helens council\",[\"E08000013\"],1,\"\"],[\"st. helens\",[\"E08000013\"],0,\"other_place\"]]],\n" +
+  "[\"staffordshire\",[[\"staffordshire county council\",[\"E10000028\"],1,\"\"],[\"staffordshire\",[\"E10000028\"],0,\"wider_area\"]]],\n" +
+  "[\"stockport\",[[\"stockport metropolitan borough council\",[\"E08000007\"],1,\"\"],[\"stockport\",[\"E08000007\"],0,\"\"]]],\n" +
+  "[\"stockton\",[[\"stockton on tees borough council\",[\"E06000004\"],1,\"\"],[\"stockton on tees borough council\",[\"E06000004\"],1,\"\"],[\"stockton on tees\",[\"E06000004\"],0,\"\"],[\"stockton on tees\",[\"E06000004\"],0,\"\"]]],\n" +
+  "[\"stoke\",[[\"stoke on trent city council\",[\"E06000021\"],1,\"\"],[\"stoke on trent city council\",[\"E06000021\"],1,\"\"],[\"stoke on trent\",[\"E06000021\"],0,\"\"],[\"stoke on trent\",[\"E06000021\"],0,\"\"],[\"stoke\",[\"E06000021\"],0,\"other_place\"]]],\n" +
+  "[\"suffolk\",[[\"suffolk county council\",[\"E10000029\"],1,\"\"],[\"suffolk\",[\"E10000029\"],0,\"other_place\"]]],\n" +
+  "[\"sunderland\",[[\"sunderland city council\",[\"E08000024\"],1,\"\"],[\"sunderland\",[\"E08000024\"],0,\"other_place\"]]],\n" +
+  "[\"surrey\",[[\"surrey county council\",[\"E10000030\"],1,\"\"],[\"surrey\",[\"E10000030\"],0,\"wider_area;other_place\"]]],\n" +
+  "[\"sutton\",[[\"sutton\",[\"E09000029\"],0,\"person;other_place\"]]],\n" +
+  "[\"swindon\",[[\"swindon borough council\",[\"E06000030\"],1,\"\"],[\"swindon\",[\"E06000030\"],0,\"\"]]],\n" +
+  "[\"tameside\",[[\"tameside metropolitan borough council\",[\"E08000008\"],1,\"\"],[\"tameside\",[\"E08000008\"],0,\"\"]]],\n" +
+  "[\"telford\",[[\"telford and wrekin council\",[\"E06000020\"],1,\"\"],[\"telford & wrekin council\",[\"E06000020\"],1,\"\"],[\"telford and wrekin\",[\"E06000020\"],0,\"\"],[\"telford & wrekin\",[\"E06000020\"],0,\"\"]]],\n" +
+  "[\"the\",[[\"the city of brighton and hove\",[\"E06000043\"],1,\"\"],[\"the city of brighton & hove\",[\"E06000043\"],1,\"\"]]],\n" +
+  "[\"thurrock\",[[\"thurrock council\",[\"E06000034\"],1,\"\"],[\"thurrock\",[\"E06000034\"],0,\"\"]]],\n" +
+  "[\"together\",[[\"together for children\",[\"E08000024\"],1,\"\"]]],\n" +
+  "[\"torbay\",[[\"torbay council\",[\"E06000027\"],1,\"\"],[\"torbay\",[\"E06000027\"],0,\"\"]]],\n" +
+  "[\"tower\",[[\"tower hamlets council\",[\"E09000030\"],1,\"\"],[\"tower hamlets\",[\"E09000030\"],0,\"\"]]],\n" +
+  "[\"trafford\",[[\"trafford metropolitan borough council\",[\"E08000009\"],1,\"\"],[\"trafford council\",[\"E08000009\"],1,\"\"],[\"trafford\",[\"E08000009\"],0,\"other_place\"]]],\n" +
+  "[\"wakefield\",[[\"wakefield metropolitan district council\",[\"E08000036\"],1,\"\"],[\"wakefield\",[\"E08000036\"],0,\"person\"]]],\n" +
+  "[\"walsall\",[[\"walsall metropolitan borough council\",[\"E08000030\"],1,\"\"],[\"walsall council\",[\"E08000030\"],1,\"\"],[\"walsall\",[\"E08000030\"],0,\"\"]]],\n" +
+  "[\"waltham\",[[\"waltham forest\",[\"E09000031\"],0,\"\"]]],\n" +
+  "[\"wandsworth\",[[\"wandsworth\",[\"E09000032\"],0,\"\"]]],\n" +
+  "[\"warrington\",[[\"warrington borough council\",[\"E06000007\"],1,\"\"],[\"warrington\",[\"E06000007\"],0,\"other_place\"]]],\n" +
+  "[\"warwickshire\",[[\"warwickshire county council\",[\"E10000031\"],1,\"\"],[\"warwickshire\",[\"E10000031\"],0,\"\"]]],\n" +
+  "[\"west\",[[\"west northamptonshire council\",[\"E06000062\"],1,\"\"],[\"west sussex county council\",[\"E10000032\"],1,\"\"],[\"west berkshire council\",[\"E06000037\"],1,\"\"],[\"west northamptonshire\",[\"E06000062\"],0,\"\"],[\"west berkshire\",[\"E06000037\"],0,\"\"],[\"west sussex\",[\"E10000032\"],0,\"\"]]],\n" +
+  "[\"westminster\",[[\"westminster city council\",[\"E09000033\"],1,\"\"],[\"westminster council\",[\"E09000033\"],1,\"\"],[\"westminster\",[\"E09000033\"],0,\"other_place\"]]],\n" +
+  "[\"westmorland\",[[\"westmorland and furness council\",[\"E06000064\"],1,\"\"],[\"westmorland & furness council\",[\"E06000064\"],1,\"\"],[\"westmorland and furness\",[\"E06000064\"],0,\"\"],[\"westmorland & furness\",[\"E06000064\"],0,\"\"]]],\n" +
+  "[\"wigan\",[[\"wigan metropolitan borough council\",[\"E08000010\"],1,\"\"],[\"wigan council\",[\"E08000010\"],1,\"\"],[\"wigan\",[\"E08000010\"],0,\"\"]]],\n" +
+  "[\"wiltshire\",[[\"wiltshire county council\",[\"E10000033\"],1,\"\"],[\"wiltshire council\",[\"E06000054\"],1,\"\"],[\"wiltshire\",[\"E06000054\"],0,\"wider_area\"]]],\n" +
+  "[\"windsor\",[[\"windsor and maidenhead council\",[\"E06000040\"],1,\"\"],[\"windsor & maidenhead council\",[\"E06000040\"],1,\"\"],[\"windsor and maidenhead\",[\"E06000040\"],0,\"\"],[\"windsor & maidenhead\",[\"E06000040\"],0,\"\"]]],\n" +
+  "[\"wirral\",[[\"wirral borough council\",[\"E08000015\"],1,\"\"],[\"wirral council\",[\"E08000015\"],1,\"\"],[\"wirral\",[\"E08000015\"],0,\"\"]]],\n" +
+  "[\"wokingham\",[[\"wokingham borough council\",[\"E06000041\"],1,\"\"],[\"wokingham\",[\"E06000041\"],0,\"\"]]],\n" +
+  "[\"wolverhampton\",[[\"wolverhampton city council\",[\"E08000031\"],1,\"\"],[\"wolverhampton council\",[\"E08000031\"],1,\"\"],[\"wolverhampton\",[\"E08000031\"],0,\"\"]]],\n" +
+  "[\"worcestershire\",[[\"worcestershire county council\",[\"E10000034\"],1,\"\"],[\"worcestershire children first\",[\"E10000034\"],1,\"\"],[\"worcestershire\",[\"E10000034\"],0,\"wider_area;word\"]]],\n" +
+  "[\"york\",[[\"york council\",[\"E06000014\"],1,\"\"],[\"york\",[\"E06000014\"],0,\"other_place\"]]]]";

@@ -340,6 +340,7 @@ export function* extractArticleSteps(
   doc: Document,
   options: { wholeBody?: boolean; firstChars?: number } = {},
   nodesPerStep = Number.MAX_SAFE_INTEGER,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the top of the page
 ): Generator<void | ExtractedDocument, ExtractedDocument> {
   const body = doc.body ?? doc.documentElement;
   const root = options.wholeBody ? body : findMainContent(doc);
