@@ -120,6 +120,15 @@ describe('very long pages', () => {
     expect(expected).toBeGreaterThan(1000);
     const top = await drawn(page);
     expect(top.length).toBeLessThan(expected / 10);
+    // The top of the article was drawn and painted before the whole of it had been analysed.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('il:highlighted').length)).toBe(1);
+    const order = await page.evaluate(() =>
+      ['il:first-highlighted', 'il:first-painted', 'il:analysed'].map(
+        (n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN,
+      ),
+    );
+    expect(order[0]).toBeLessThan(order[1]);
+    expect(order[1]).toBeLessThan(order[2]);
     for (const d of top) {
       expect(d.screens).toBeGreaterThanOrEqual(-1.05);
       expect(d.screens).toBeLessThan(2.05);
