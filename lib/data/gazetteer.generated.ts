@@ -5,17 +5,20 @@ import type { CouncilRecord, FormerCouncilRecord } from './types';
 interface GazetteerData {
   councils: CouncilRecord[];
   formerCouncils: FormerCouncilRecord[];
-  /** [variant, ONS code, kind, ambiguity flags separated by ";"] */
-  variantRows: [string, string, string, string][];
   /** [retired ONS code, current ONS code] */
   retiredCodes: [string, string][];
 }
 
 let parsed: GazetteerData | null = null;
-/** The gazetteer, parsed on first use. */
+/** The councils, parsed on first use. */
 export function gazetteerData(): GazetteerData {
   parsed ??= JSON.parse(DATA) as GazetteerData;
   return parsed;
+}
+
+/** The name variants: [variant, ONS code, kind, ambiguity flags separated by ";"] (for building the name index). */
+export function variantRows(): [string, string, string, string][] {
+  return JSON.parse(VARIANTS) as [string, string, string, string][];
 }
 
 const DATA = "{\"councils\":[{\"code\":\"E06000001\",\"name\":\"Hartlepool\",\"dfeCode\":\"805\",\"type\":\"unitary\",\"region\":\"North East\"},\n" +
@@ -182,7 +185,12 @@ const DATA = "{\"councils\":[{\"code\":\"E06000001\",\"name\":\"Hartlepool\",\"d
   "{\"code\":\"E10000004\",\"name\":\"Cheshire\",\"formalName\":\"Cheshire County Council\",\"dfeCode\":\"875\",\"endedYear\":2009,\"replacedBy\":[\"E06000049\",\"E06000050\"]},\n" +
   "{\"code\":\"E10000005\",\"name\":\"Cornwall\",\"formalName\":\"Cornwall County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000052\"]},\n" +
   "{\"code\":\"E10000033\",\"name\":\"Wiltshire\",\"formalName\":\"Wiltshire County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000054\"]},\n" +
-  "{\"code\":\"E10000026\",\"name\":\"Shropshire\",\"formalName\":\"Shropshire County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000051\"]}],\"variantRows\":[[\"Hartlepool\",\"E06000001\",\"ons_name\",\"\"],\n" +
+  "{\"code\":\"E10000026\",\"name\":\"Shropshire\",\"formalName\":\"Shropshire County Council\",\"dfeCode\":\"\",\"endedYear\":2009,\"replacedBy\":[\"E06000051\"]}],\"retiredCodes\":[[\"E06000048\",\"E06000057\"],\n" +
+  "[\"E08000020\",\"E08000037\"],\n" +
+  "[\"E08000016\",\"E08000038\"],\n" +
+  "[\"E08000019\",\"E08000039\"]]}";
+
+const VARIANTS = "[[\"Hartlepool\",\"E06000001\",\"ons_name\",\"\"],\n" +
   "[\"Hartlepool Borough Council\",\"E06000001\",\"official_council_name\",\"\"],\n" +
   "[\"Middlesbrough\",\"E06000002\",\"ons_name\",\"\"],\n" +
   "[\"Middlesbrough Borough Council\",\"E06000002\",\"official_council_name\",\"\"],\n" +
@@ -603,7 +611,4 @@ const DATA = "{\"councils\":[{\"code\":\"E06000001\",\"name\":\"Hartlepool\",\"d
   "[\"West Sussex County Council\",\"E10000032\",\"official_council_name\",\"\"],\n" +
   "[\"Worcestershire\",\"E10000034\",\"ons_name\",\"wider_area;word\"],\n" +
   "[\"Worcestershire County Council\",\"E10000034\",\"official_council_name\",\"\"],\n" +
-  "[\"Worcestershire Children First\",\"E10000034\",\"childrens_services_body\",\"\"]],\"retiredCodes\":[[\"E06000048\",\"E06000057\"],\n" +
-  "[\"E08000020\",\"E08000037\"],\n" +
-  "[\"E08000016\",\"E08000038\"],\n" +
-  "[\"E08000019\",\"E08000039\"]]}";
+  "[\"Worcestershire Children First\",\"E10000034\",\"childrens_services_body\",\"\"]]";

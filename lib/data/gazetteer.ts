@@ -1,6 +1,6 @@
 // The council gazetteer: every English children's-services authority, current and former, and
 // the names people use for them (from lib/data/source, generated into gazetteer.generated.ts).
-import { gazetteerData } from './gazetteer.generated';
+import { gazetteerData, variantRows } from './gazetteer.generated';
 import type { CouncilRecord, FormerCouncilRecord } from './types';
 
 export type { CouncilRecord, FormerCouncilRecord };
@@ -72,8 +72,8 @@ export function nameVariants(): NameVariant[] {
     }
     out.set(key, { name, codes: [code], formal: formalOverride ?? FORMAL.test(name), ambiguity });
   };
-  const { councils, formerCouncils, variantRows } = gazetteerData();
-  for (const [variant, code, kind, flags] of variantRows) {
+  const { councils, formerCouncils } = gazetteerData();
+  for (const [variant, code, kind, flags] of variantRows()) {
     if (/, (City|County) of$/.test(variant)) continue; // statistical inverted forms never appear in prose
     const ambiguity = flags.split(';').filter(Boolean) as Ambiguity[];
     // "Hull City", "Leicester City", "Westminster City" alone are football clubs or Parliament.

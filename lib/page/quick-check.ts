@@ -22,15 +22,16 @@ export function textSample(doc: Document, limit = SAMPLE_CHARS): string {
 
 /** True when the page may be an inspection article and deserves the full analysis. */
 export function mayBeInspectionArticle(doc: Document): boolean {
-  const meta = (sel: string) => doc.head?.querySelector(sel)?.getAttribute('content') ?? '';
-  const head = [
-    doc.title,
-    meta('meta[property="og:title"]'),
-    meta('meta[name="description"]'),
-    meta('meta[property="og:description"]'),
-    meta('meta[name="keywords"]'),
-    doc.location?.pathname ?? '',
-  ].join(' ');
-  if (SIGNS.test(head)) return true;
+  if (SIGNS.test(`${doc.title} ${doc.location?.pathname ?? ''}`)) return true;
+  // Title, description and keywords metadata, read in one pass over the head's meta elements
+  // (cheaper on a fresh page than one selector query each).
+  const metas = doc.head?.getElementsByTagName('meta');
+  if (metas)
+    for (let i = 0; i < metas.length && i < 200; i++) {
+      const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
+      if (META_KEYS.has(key) && SIGNS.test(metas[i].getAttribute('content') ?? '')) return true;
+    }
   return /ofsted/i.test(textSample(doc));
 }
+
+const META_KEYS = new Set(['og:title', 'description', 'og:description', 'keywords']);

@@ -232,6 +232,20 @@ describe('quick check', () => {
   test('an inspection article passes', () => {
     expect(mayBeInspectionArticle(load('000_5b46b54a3be1f299.html'))).toBe(true);
   });
+  test('a sign in the metadata is enough (description, og:title, keywords)', () => {
+    for (const meta of [
+      '<meta name="description" content="Inspectors rated the council inadequate">',
+      '<meta property="og:title" content="Ofsted: Hackney improves">',
+      '<meta name="keywords" content="children, ofsted, council">',
+    ]) {
+      document.documentElement.innerHTML = `<head><title>News</title>${meta}</head><body><p>Story text.</p></body>`;
+      expect(mayBeInspectionArticle(document)).toBe(true);
+    }
+    document.documentElement.innerHTML =
+      '<head><title>News</title><meta name="author" content="Ofsted Reporter"></head><body><p>Story text.</p></body>';
+    expect(mayBeInspectionArticle(document)).toBe(false);
+  });
+
   test('a page with no sign of Ofsted or inspection stops here', () => {
     document.documentElement.innerHTML =
       '<head><title>Outstanding second half sees Plymouth beat Bristol</title></head><body><p>Plymouth produced an outstanding display.</p></body>';
