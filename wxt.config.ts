@@ -6,7 +6,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
-  // IL_PROFILE=1 keeps function names in the bundle for CPU profiles (`scripts/profile-page.ts`).
+  // IL_PROFILE=1 keeps function names in the bundle for CPU profiles (`npm run profile:page`).
   vite: () => ({ plugins: [preact()], ...(process.env.IL_PROFILE ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
     name: 'Inspection Lens',
