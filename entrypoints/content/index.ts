@@ -12,11 +12,12 @@ import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
+import { markTime } from '../../lib/page/timing';
 import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import './style.css';
 
-performance.mark('il:modules');
+markTime('il:modules');
 
 // The content script: a cheap check first; on an inspection article, analysis, highlights, the
 // hover card and live updates as the page changes. Everything it adds is removed on invalidation.
@@ -25,7 +26,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     // Timings for `npm run bench` (performance marks are cheap and visible to the page's tools).
-    performance.mark('il:start');
+    markTime('il:start');
     // Settings load while the page is checked and analysed; highlights wait for them (no flash).
     let settings: Settings = parseSettings(undefined);
     let clippedPages: string[] = [];
@@ -85,7 +86,7 @@ export default defineContentScript({
     /** Calls `f` once the next frame has been rendered (a message posted from its rAF callback). */
     function afterNextFrame(f: () => void) {
       requestAnimationFrame(() => {
-        performance.mark('il:frame');
+        markTime('il:frame');
         const ch = new MessageChannel();
         ch.port1.onmessage = () => {
           ch.port1.close();
@@ -121,21 +122,19 @@ export default defineContentScript({
         const paint = () =>
           new Promise<void>((resolve) =>
             afterNextFrame(() => {
-              performance.mark('il:first-painted');
+              markTime('il:first-painted');
               resolve();
             }),
           );
         last = await current.runAsync(pause, 20, slices, paint);
-        performance.mark('il:highlighted', {
-          detail: {
-            drawn: current.drawn,
-            longestSlice: slices.longest,
-            slices: slices.slices,
-            work: slices.total,
-            ...current.lastRun,
-          },
+        markTime('il:highlighted', {
+          drawn: current.drawn,
+          longestSlice: slices.longest,
+          slices: slices.slices,
+          work: slices.total,
+          ...current.lastRun,
         });
-        afterNextFrame(() => performance.mark('il:painted'));
+        afterNextFrame(() => markTime('il:painted'));
         report(last);
         if (last.isInspectionArticle) startWatching();
       })()
@@ -433,11 +432,11 @@ export default defineContentScript({
         )
         .catch(() => [])) as Clip[];
       if (!Array.isArray(clips) || !clips.length) return;
-      performance.mark('il:clips-start');
+      markTime('il:clips-start');
       const results = anchorClips(document, clips);
       const states = results.map((r) => ({ id: r.clip.id, orphaned: !r.range }));
       for (const r of results) if (r.range) showClip(r.clip.id, r.range);
-      performance.mark('il:clips-end');
+      markTime('il:clips-end');
       if (states.some((st, i) => st.orphaned !== results[i].clip.orphaned))
         browser.runtime.sendMessage(message('setClipStates', { states })).catch(() => {});
     }
@@ -492,9 +491,9 @@ export default defineContentScript({
     });
 
     // --- start: the cheap check, then the full analysis --------------------------------------
-    performance.mark('il:check-start');
+    markTime('il:check-start');
     const worth = mayBeInspectionArticle(document);
-    performance.mark('il:check-end');
+    markTime('il:check-end');
     if (worth) analyse();
     refindClips().catch(() => {});
     await settingsLoaded;

@@ -19,6 +19,7 @@ import {
 } from './extract';
 import type { Highlighter } from './highlighter';
 import { analysisBlocks, rangeInBlock } from './ranges';
+import { markTime } from './timing';
 
 export interface LensEntry {
   key: string;
@@ -212,10 +213,10 @@ export class PageLens {
       next = extraction.next();
     }
     const extracted = next.value;
-    performance.mark('il:extracted');
+    markTime('il:extracted');
     yield;
     const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize, this.cache);
-    performance.mark('il:analysed');
+    markTime('il:analysed');
     this.analysis = analysis;
     if (!analysis.detection.isInspectionArticle) {
       this.clear();
@@ -239,7 +240,7 @@ export class PageLens {
     this.analysis ??= analysis;
     this.setWindowed(true);
     yield* this.apply(top, analysis, findingsOf(analysis), sliceSize, false);
-    performance.mark('il:first-highlighted', { detail: { drawn: this.drawn } });
+    markTime('il:first-highlighted', { drawn: this.drawn });
     yield PAINT;
   }
 

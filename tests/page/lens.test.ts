@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { HighlightName } from '../../lib/analysis/findings';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { PageLens, type ViewportWatcher } from '../../lib/page/lens';
@@ -34,6 +34,21 @@ describe('the page lens with <mark> fallback (happy-dom has no Highlight API)', 
     lens.clear();
     expect(doc.querySelectorAll('mark').length).toBe(0);
     expect(doc.body.innerHTML).toBe(before);
+  });
+
+  test('a page that breaks performance.mark does not break the lens', () => {
+    const doc = load('003_7373dea24638aad1.html');
+    const mark = vi.spyOn(performance, 'mark').mockImplementation(() => {
+      throw new TypeError('not allowed');
+    });
+    try {
+      const lens = new PageLens(doc, createHighlighter(doc, { forceMarks: true }));
+      expect(lens.run().isInspectionArticle).toBe(true);
+      expect(doc.querySelectorAll('mark[data-il]').length).toBeGreaterThan(5);
+      expect(mark).toHaveBeenCalled();
+    } finally {
+      mark.mockRestore();
+    }
   });
 
   test('a non-article page gets nothing', () => {
