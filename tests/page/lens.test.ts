@@ -231,6 +231,31 @@ describe('the page lens on a long article: only highlights near the viewport are
     for (const r of atPaint) expect(hl.drawn.has(r)).toBe(true);
   });
 
+  test('a page that changes between slices of the work: no error, and the next run leaves nothing stale', async () => {
+    const doc = load('003_7373dea24638aad1.html');
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, { windowAt: 100_000 });
+    const paras = [...doc.querySelectorAll('article p')];
+    let pauses = 0;
+    // Every pause, the page removes a paragraph and rewrites another (a live blog, an editor).
+    const report = await lens.runAsync(
+      async () => {
+        pauses++;
+        paras[pauses]?.remove();
+        const p = paras[paras.length - pauses];
+        if (p) p.textContent = 'Rewritten while the lens was working: Essex was rated good.';
+      },
+      0, // pause after every step
+    );
+    expect(pauses).toBeGreaterThan(3);
+    expect(report.isInspectionArticle).toBe(true);
+    const again = lens.run();
+    expect(again.isInspectionArticle).toBe(true);
+    const ranges = [...hl.drawn.keys()];
+    expect(ranges.length).toBe(Object.values(again.counts).reduce((a, b) => a + (b ?? 0), 0));
+    expect(ranges.every((r) => r.startContainer.isConnected && !r.collapsed)).toBe(true);
+  });
+
   test('below the threshold everything is drawn at once', () => {
     const doc = load('003_7373dea24638aad1.html');
     const vp = fakeViewport();
