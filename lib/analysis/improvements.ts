@@ -197,15 +197,16 @@ let againstMask = 0;
  * Which cues (a bit mask of indexes) the sentence's words could trigger, in one pass with no
  * allocation; the counter-cues' mask is left in `againstMask`.
  */
-function candidates(lower: string): number {
+function candidates(text: string): number {
   CUE_INDEX ??= triggerIndex(CUE_TRIGGERS);
   AGAINST_INDEX ??= triggerIndex(AGAINST_TRIGGERS);
   let cues = 0;
   let against = 0;
   let h = 0;
   let len = 0;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32; // ASCII letters only, as the cues' /i matching does
     // Apostrophes belong to a word only inside it ("i’m"), not as an opening quote ("'weak'").
     if ((c >= 97 && c <= 122) || (len > 0 && (c === 39 || c === 0x2019))) {
       if (len < 4) h = (h << 5) | letterCode(c);
@@ -225,7 +226,7 @@ function candidates(lower: string): number {
 /** Scores one sentence; >= THRESHOLD means an improvement area. */
 export function improvementScore(sentence: string): number {
   if (sentence.length < 25) return 0;
-  const cues = candidates(sentence.toLowerCase());
+  const cues = candidates(sentence);
   if (!cues) return 0;
   const against = againstMask;
   let score = 0;
