@@ -12,7 +12,7 @@ import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
-import { markTime } from '../../lib/page/timing';
+import { markTime, yieldToPage } from '../../lib/page/timing';
 import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import './style.css';
@@ -97,12 +97,7 @@ export default defineContentScript({
     }
 
     /** Gives the main thread back between analysis steps on long pages. */
-    const pause = () =>
-      new Promise<void>((resolve) => {
-        const sch = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-        if (sch?.yield) sch.yield().then(resolve, resolve);
-        else setTimeout(resolve, 0);
-      });
+    const pause = yieldToPage;
 
     let running: Promise<void> | null = null;
     let again = false;
