@@ -14,13 +14,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { analyzeDocument } from '../lib/analysis/analyze';
 import { findingsOf } from '../lib/analysis/findings';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
 import {
-  chromiumPath,
+  launchChromiumWith,
   launchWithExtension,
   longArticle,
   pagesDir,
@@ -219,18 +219,8 @@ async function main() {
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
   await ext.context.addInitScript(OBSERVERS);
   const baselineDir = baselineExtension();
-  const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-')), {
-    executablePath: chromiumPath(),
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${baselineDir}`,
-      `--load-extension=${baselineDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  const baselines = await launchChromiumWith(baselineDir);
+  const plain = baselines.context;
   await plain.addInitScript({ content: 'window.__name = (f) => f;' });
   console.log(`Chromium with the built extension, and the same Chromium without it for the baselines;`);
   console.log(`median of ${RUNS} loads per figure, loads interleaved. Times from script start.\n`);
@@ -310,7 +300,7 @@ async function main() {
       );
     console.log('');
   }
-  await plain.close();
+  await baselines.close();
   fs.rmSync(baselineDir, { recursive: true, force: true });
   await ext.close();
   await server.close();

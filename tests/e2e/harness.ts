@@ -69,17 +69,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the built extension and finds its id from the service worker. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3');
+/** Starts Chromium (new headless mode) with one unpacked extension, in a fresh profile. */
+export async function launchChromiumWith(dir: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -90,6 +89,19 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     ],
     viewport: { width: 1280, height: 900 },
   });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts Chromium with the built extension and finds its id from the service worker. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3');
+  const { context, close } = await launchChromiumWith(extensionDir);
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
@@ -102,10 +114,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       return page;
     },
-    async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

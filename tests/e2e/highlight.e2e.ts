@@ -39,6 +39,16 @@ function highlightCounts(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** The toolbar badge's text for a page (brought to the front: the badge is read for the active tab). */
+async function badgeOf(page: Page): Promise<string> {
+  await page.bringToFront();
+  const sw = await env.ext.serviceWorker();
+  return sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  });
+}
+
 async function openArticle(file: string): Promise<{ page: Page; errors: string[] }> {
   const page = await env.ext.context.newPage();
   const errors: string[] = [];
@@ -136,13 +146,7 @@ describe('very long pages', () => {
     // The first screens of the article have its grades and councils drawn.
     expect(new Set(top.map((d) => d.name))).toEqual(new Set(['il-council', 'il-grade-outstanding', 'il-grade-good']));
     // The badge counts the whole article, not just what is drawn (past 999 it says so).
-    const sw = await env.ext.serviceWorker();
-    await page.bringToFront();
-    const badge = () =>
-      sw.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.action.getBadgeText({ tabId: tab.id });
-      });
+    const badge = () => badgeOf(page);
     await expect.poll(badge).toBe(expected > 999 ? '999+' : String(expected));
     // Scrolled to the middle: highlights there are drawn, the ones at the top are gone.
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
@@ -181,13 +185,7 @@ describe('very long pages', () => {
     await expect.poll(async () => (await drawn(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     const expected = Object.values(expectedCounts('thirty-thousand.html', html)).reduce((a, b) => a + b, 0);
     expect(expected).toBeGreaterThan(100);
-    const sw = await env.ext.serviceWorker();
-    await page.bringToFront();
-    const badge = () =>
-      sw.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.action.getBadgeText({ tabId: tab.id });
-      });
+    const badge = () => badgeOf(page);
     await expect.poll(badge, { timeout: 20_000 }).toBe(String(expected));
     // Under a thousand findings, every one is drawn; at the very end the last judgement is on screen.
     expect((await drawn(page)).length).toBe(expected);
@@ -202,14 +200,7 @@ describe('very long pages', () => {
 
 describe('the toolbar badge', () => {
   test('shows how many findings the article has, and nothing on other pages', async () => {
-    const badge = async (page: Page) => {
-      await page.bringToFront();
-      const sw = await env.ext.serviceWorker();
-      return sw.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.action.getBadgeText({ tabId: tab.id });
-      });
-    };
+    const badge = badgeOf;
     const { page } = await openArticle('004_c2a22b1b94052d91.html');
     const expected = Object.entries(expectedCounts('004_c2a22b1b94052d91.html')).reduce((n, [, v]) => n + v, 0);
     await expect.poll(() => badge(page)).toBe(String(expected));
