@@ -106,12 +106,13 @@ export default defineContentScript({
         again = true;
         return;
       }
-      if (!lens) lens = new PageLens(document, highlighter());
+      if (!lens) lens = new PageLens(document, highlighter(), { trackChanges: true });
       const current = lens;
       running = (async () => {
         // Drawn with the default settings if the stored ones have not arrived yet (they almost
         // always have); they are applied the moment they do, before the next frame in practice.
         applyVisibility(highlighterMade);
+        startWatching();
         const slices = { slices: 0, longest: 0, total: 0 };
         // On a long article the top is drawn first; this lets the page paint it.
         const paint = () =>
@@ -131,14 +132,14 @@ export default defineContentScript({
         });
         afterNextFrame(() => markTime('il:painted'));
         report(last);
-        if (last.isInspectionArticle) startWatching();
+        if (!last.isInspectionArticle) stopWatching();
       })()
         .catch(() => {})
         .finally(() => {
           running = null;
           if (again) {
             again = false;
-            analyse();
+            if (last?.isInspectionArticle) analyse();
           }
         });
     }
@@ -161,17 +162,35 @@ export default defineContentScript({
       );
     }
 
+    // Every change to the page is reported to the lens (so a re-run reads again only what
+    // changed) and schedules a re-run. Watching starts before the first run, so changes made
+    // while it works are not missed; it stops if the page turns out not to be an article.
     function startWatching() {
       if (observer) return;
       observer = new MutationObserver((records) => {
+        let relevant = false;
         for (const r of records) {
-          if (r.type === 'characterData') return scheduleRerun();
+          if (r.type === 'characterData') {
+            lens?.markDirty(r.target);
+            relevant = true;
+            continue;
+          }
           const changed = [...r.addedNodes, ...r.removedNodes];
-          if (changed.some((n) => !isOurs(n)) && !(r.target instanceof Element && r.target.closest('mark[data-il]')))
-            return scheduleRerun();
+          if (changed.some((n) => !isOurs(n)) && !(r.target instanceof Element && r.target.closest('mark[data-il]'))) {
+            lens?.markDirty(r.target);
+            relevant = true;
+          }
         }
+        if (relevant) scheduleRerun();
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }
+
+    function stopWatching() {
+      observer?.disconnect();
+      observer = null;
+      clearTimeout(rerunTimer);
+      rerunTimer = 0;
     }
 
     // --- in-page UI: one shadow root, a mount for the card and one for the Clip button --------

@@ -254,6 +254,13 @@ class BlockBuilder {
     this.lastSpace = text.charCodeAt(text.length - 1) === 32;
   }
 
+  /** Takes a block read by an earlier run, unchanged since. */
+  reuse(block: ExtractedBlock) {
+    this.flush();
+    this.blocks.push(block);
+    this.chars += block.text.length;
+  }
+
   lineBreak() {
     if (!this.lastSpace) {
       this.text += ' ';
@@ -277,9 +284,66 @@ class BlockBuilder {
 }
 
 /**
+ * What a re-run may reuse from earlier extractions: leaf blocks (block elements with no block
+ * inside) by element, unless a change was reported at or below them since they were read.
+ */
+export class ExtractionCache {
+  private blocks = new WeakMap<Element, ExtractedBlock>();
+  private dirty = new WeakSet<Node>();
+  /** Changes reported while a run was under way: they count for the next run too. */
+  private dirtyDuringRun: WeakSet<Node> | null = null;
+  /** Leaf blocks the last run reused. */
+  reused = 0;
+
+  /** Records that a node changed (its text, or its children): it and its ancestors are re-read. */
+  markDirty(node: Node) {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      if (this.dirty.has(n) && (!this.dirtyDuringRun || this.dirtyDuringRun.has(n))) break;
+      this.dirty.add(n);
+      this.dirtyDuringRun?.add(n);
+    }
+  }
+
+  /** Starts a run: changes reported from now on are kept for the next run as well. */
+  begin() {
+    this.reused = 0;
+    this.dirtyDuringRun = new WeakSet();
+  }
+
+  end() {
+    this.dirty = this.dirtyDuringRun ?? new WeakSet();
+    this.dirtyDuringRun = null;
+  }
+
+  take(el: Element): ExtractedBlock | undefined {
+    if (this.dirty.has(el)) return undefined;
+    const b = this.blocks.get(el);
+    if (b) this.reused++;
+    return b;
+  }
+
+  keep(block: ExtractedBlock) {
+    this.blocks.set(block.element, block);
+  }
+}
+
+interface Frame {
+  /** The next child to visit. */
+  next: Node | null;
+  /** The block element text here belongs to. */
+  owner: Element;
+  block: boolean;
+  /** The nearest block frame at or above this one. */
+  enclosing: Frame | null;
+  /** A block frame with a block inside it (its text is not one leaf block). */
+  nested: boolean;
+}
+
+/**
  * Walks the DOM below `root` in document order, feeding text to the builder: block elements
  * start new blocks, inline ones join the current block. Iterative, so it can pause (yield)
- * every `nodesPerStep` nodes on a very long page.
+ * every `nodesPerStep` nodes on a very long page. With a cache, unchanged leaf blocks are taken
+ * as they were, without reading their text again.
  */
 function* walkSteps(
   root: Element,
@@ -288,18 +352,21 @@ function* walkSteps(
   nodesPerStep: number,
   /** Also yield once when the finished blocks first reach this many characters. */
   yieldAtChars = 0,
+  cache?: ExtractionCache,
 ): Generator<void, void> {
-  // Each frame: the next child to visit, and the block owner to return to after the element.
-  const stack: { next: Node | null; owner: Element; block: boolean }[] = [
-    { next: root.firstChild, owner: root, block: false },
-  ];
+  const stack: Frame[] = [{ next: root.firstChild, owner: root, block: false, enclosing: null, nested: false }];
   let visited = 0;
   while (stack.length) {
     const frame = stack[stack.length - 1];
     const child = frame.next;
     if (!child) {
       stack.pop();
-      if (frame.block) builder.flush();
+      if (frame.block) {
+        const before = builder.blocks.length;
+        builder.flush();
+        const made = builder.blocks[before];
+        if (cache && !frame.nested && made?.element === frame.owner) cache.keep(made);
+      }
       continue;
     }
     frame.next = child.nextSibling;
@@ -321,9 +388,18 @@ function* walkSteps(
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
+      if (frame.enclosing) frame.enclosing.nested = true;
+      const kept = cache?.take(el);
+      if (kept) {
+        builder.reuse(kept);
+        continue;
+      }
       builder.start(el);
-      stack.push({ next: el.firstChild, owner: el, block: true });
-    } else stack.push({ next: el.firstChild, owner: frame.owner, block: false });
+      const f: Frame = { next: el.firstChild, owner: el, block: true, enclosing: null, nested: false };
+      f.enclosing = f;
+      stack.push(f);
+    } else
+      stack.push({ next: el.firstChild, owner: frame.owner, block: false, enclosing: frame.enclosing, nested: false });
   }
 }
 
@@ -338,7 +414,7 @@ function walk(root: Element, builder: BlockBuilder, wholeBody = false) {
  */
 export function* extractArticleSteps(
   doc: Document,
-  options: { wholeBody?: boolean; firstChars?: number } = {},
+  options: { wholeBody?: boolean; firstChars?: number; cache?: ExtractionCache } = {},
   nodesPerStep = Number.MAX_SAFE_INTEGER,
   // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the top of the page
 ): Generator<void | ExtractedDocument, ExtractedDocument> {
@@ -348,13 +424,15 @@ export function* extractArticleSteps(
   const builder = new BlockBuilder();
   builder.start(root);
   let first = options.firstChars ?? 0;
-  for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, first)) {
+  options.cache?.begin();
+  for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, first, options.cache)) {
     if (first && builder.chars >= first) {
       first = 0;
       yield assemble(doc, root, builder.blocks.slice());
     } else yield;
   }
   builder.flush();
+  options.cache?.end();
   return assemble(doc, root, builder.blocks);
 }
 
@@ -383,7 +461,10 @@ function headlineOutside(doc: Document): string {
 }
 
 /** Extracts the article: its title and its text blocks with their DOM mapping. */
-export function extractArticle(doc: Document, options: { wholeBody?: boolean } = {}): ExtractedDocument {
+export function extractArticle(
+  doc: Document,
+  options: { wholeBody?: boolean; cache?: ExtractionCache } = {},
+): ExtractedDocument {
   return runSteps(extractArticleSteps(doc, options));
 }
 

@@ -13,6 +13,7 @@ import { PAINT, runSteps, runStepsWithPauses, type SliceStats, type Step } from 
 import {
   type ExtractedBlock,
   type ExtractedDocument,
+  ExtractionCache,
   extractArticleSteps,
   rebuildBlock,
   toSourceDocument,
@@ -53,6 +54,11 @@ export interface LensOptions {
   nearViewport?: (blocks: Element[]) => Set<Element>;
   /** On an article longer than this (characters), its top is shown before the rest is analysed. */
   firstChars?: number;
+  /**
+   * The caller reports every change to the page (`markDirty`, from a MutationObserver running
+   * before the first run): unchanged blocks are then not even read again on a re-run.
+   */
+  trackChanges?: boolean;
 }
 
 /** Findings on a page from which only the highlights near the viewport are drawn. */
@@ -147,11 +153,18 @@ export class PageLens {
   private readonly firstChars: number;
   /** Sentence-level results by block text: a re-run analyses only the blocks that changed. */
   private readonly cache = new AnalysisCache();
+  /** Blocks as read from the page, kept while nothing in them changes (with `trackChanges`). */
+  private readonly extraction: ExtractionCache | null;
   analysis: Analysis | null = null;
 
-  /** Blocks the last run analysed afresh, and blocks it reused unchanged. */
-  get lastRun(): { analysed: number; reused: number } {
-    return { analysed: this.cache.analysed, reused: this.cache.reused };
+  /** Blocks the last run analysed afresh and reused unchanged, and blocks it did not read again. */
+  get lastRun(): { analysed: number; reused: number; notReread: number } {
+    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread: this.extraction?.reused ?? 0 };
+  }
+
+  /** Reports a change in the page (a text node's text, or an element's children). */
+  markDirty(node: Node) {
+    this.extraction?.markDirty(node);
   }
 
   constructor(
@@ -163,6 +176,8 @@ export class PageLens {
     this.makeWatcher = options.watcher ?? defaultWatcher(doc);
     this.nearViewport = options.nearViewport ?? defaultNearViewport(doc);
     this.firstChars = options.firstChars ?? FIRST_CHARS;
+    // With <mark> wrappers the page's text nodes are ours to split: blocks are always re-read.
+    this.extraction = options.trackChanges && highlighter.mode === 'highlight-api' ? new ExtractionCache() : null;
   }
 
   private blockId(el: Element): number {
@@ -205,7 +220,11 @@ export class PageLens {
     // A long article shows its first screens while the rest is still read: the top is analysed
     // and drawn on its own, the page painted, then the whole article analysed and reconciled.
     const firstChars = this.entries.size ? 0 : this.firstChars; // only before anything is drawn
-    const extraction = extractArticleSteps(this.doc, { firstChars }, sliceSize * 10);
+    const extraction = extractArticleSteps(
+      this.doc,
+      { firstChars, ...(this.extraction ? { cache: this.extraction } : {}) },
+      sliceSize * 10,
+    );
     let next = extraction.next();
     while (!next.done) {
       if (next.value) yield* this.first(next.value, sliceSize);

@@ -337,15 +337,17 @@ describe('toggles and live pages', () => {
       document.querySelector('article')?.append(p);
     });
     await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-council': before + 1 });
-    // The re-run analysed only the new paragraph and reused every unchanged block.
+    // The re-run analysed only the new paragraph and reused every unchanged block's results.
     const runs = await page.evaluate(() =>
       performance
         .getEntriesByName('il:highlighted')
-        .map((m) => (m as PerformanceMark).detail as { analysed: number; reused: number }),
+        .map((m) => (m as PerformanceMark).detail as { analysed: number; reused: number; notReread: number }),
     );
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.at(-1)).toMatchObject({ analysed: 1 });
     expect(runs.at(-1)?.reused).toBeGreaterThan(5);
+    // Nor were the unchanged paragraphs read from the page again.
+    expect(runs.at(-1)?.notReread).toBeGreaterThan(5);
     await page.evaluate(() => document.getElementById('late')?.remove());
     await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-council': before });
     await page.close();

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runSteps } from '../../lib/analysis/steps';
 import { parseHtml } from '../../lib/cli/parse-html';
-import { type ExtractedBlock, extractArticle } from '../../lib/page/extract';
+import { type ExtractedBlock, ExtractionCache, extractArticle, extractArticleSteps } from '../../lib/page/extract';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
 const load = (name: string) => parseHtml(fs.readFileSync(path.join(pages, name), 'utf8'));
@@ -87,5 +88,63 @@ describe('main-content extraction', () => {
       .join(' ');
     expect(text).toContain('Hackney');
     expect(text).not.toMatch(/Essex|Kent|Surrey/);
+  });
+});
+
+describe('re-reading a changed page (ExtractionCache)', () => {
+  const html =
+    '<html><body><article><h1>Ofsted rates Lambeth</h1><p>First paragraph about the inspection, long enough to count.</p><div>Loose text in a div <p>A nested paragraph inside the div.</p> more loose text.</div><p>Third paragraph with <em>emphasis</em> and a <a href="#">link</a> in it.</p></article></body></html>';
+  const texts = (x: ReturnType<typeof extractArticle>) => x.blocks.map((b) => b.text);
+
+  test('unchanged leaf blocks are taken as they were; the result is what a fresh read gives', () => {
+    const doc = parseHtml(html);
+    const cache = new ExtractionCache();
+    const first = extractArticle(doc, { cache });
+    expect(cache.reused).toBe(0);
+    const second = extractArticle(doc, { cache });
+    // The h1, the three <p> are leaves; the <div> holds a block, so it is always read again.
+    expect(cache.reused).toBe(4);
+    expect(texts(second)).toEqual(texts(first));
+    expect(texts(second)).toEqual(texts(extractArticle(doc)));
+    expect(second.blocks[0]).toBe(first.blocks[0]);
+  });
+
+  test('a changed text and an added paragraph are read again once reported; the rest is reused', () => {
+    const doc = parseHtml(html);
+    const cache = new ExtractionCache();
+    extractArticle(doc, { cache });
+    const em = doc.querySelector('em') as Element;
+    (em.firstChild as Text).data = 'strong words';
+    cache.markDirty(em.firstChild as Node);
+    const p = doc.createElement('p');
+    p.textContent = 'A late paragraph, added by the page after it loaded.';
+    doc.querySelector('article')?.append(p);
+    cache.markDirty(doc.querySelector('article') as Node);
+    const again = extractArticle(doc, { cache });
+    expect(texts(again)).toEqual(texts(extractArticle(doc)));
+    expect(texts(again)).toContain('Third paragraph with strong words and a link in it.');
+    expect(texts(again).at(-1)).toBe('A late paragraph, added by the page after it loaded.');
+    // h1, first and nested paragraphs reused; the edited one and the new one read.
+    expect(cache.reused).toBe(3);
+    // Reported changes are used up: a third read reuses everything, the edit included.
+    extractArticle(doc, { cache });
+    expect(cache.reused).toBe(5);
+  });
+
+  test('a change reported while a read is under way still counts for the next read', () => {
+    const doc = parseHtml(html);
+    const cache = new ExtractionCache();
+    extractArticle(doc, { cache });
+    const steps = extractArticleSteps(doc, { cache }, 1);
+    // One node per step: after eight, the first paragraph has been read (and kept) in this run.
+    for (let i = 0; i < 8; i++) steps.next();
+    const first = doc.querySelector('p') as Element;
+    (first.firstChild as Text).data = 'Changed while being read: a new first paragraph.';
+    cache.markDirty(first.firstChild as Node);
+    const during = runSteps(steps);
+    expect(during.blocks.map((b) => b.text)).not.toContain('Changed while being read: a new first paragraph.');
+    const after = extractArticle(doc, { cache });
+    expect(texts(after)).toEqual(texts(extractArticle(doc)));
+    expect(texts(after)).toContain('Changed while being read: a new first paragraph.');
   });
 });

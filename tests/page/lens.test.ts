@@ -256,6 +256,24 @@ describe('the page lens on a long article: only highlights near the viewport are
     expect(ranges.every((r) => r.startContainer.isConnected && !r.collapsed)).toBe(true);
   });
 
+  test('with changes reported, a re-run reads again only the changed blocks and finds the same as a fresh lens', () => {
+    const doc = load('004_c2a22b1b94052d91.html');
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, { trackChanges: true });
+    lens.run();
+    const p = doc.createElement('p');
+    p.textContent = 'Neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.';
+    const article = doc.querySelector('article') as Element;
+    article.appendChild(p);
+    lens.markDirty(article);
+    const again = lens.run();
+    expect(lens.lastRun.notReread).toBeGreaterThan(5);
+    expect(lens.lastRun.analysed).toBe(1);
+    const fresh = new PageLens(doc, recordingHighlighter()).run();
+    expect(again.counts).toEqual(fresh.counts);
+    expect([...hl.drawn.keys()].some((r) => r.toString() === '‘good’' && p.contains(r.startContainer))).toBe(true);
+  });
+
   test('below the threshold everything is drawn at once', () => {
     const doc = load('003_7373dea24638aad1.html');
     const vp = fakeViewport();
