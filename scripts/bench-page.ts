@@ -195,6 +195,30 @@ async function measureBaseline(context: BrowserContext, url: string, kind: Basel
   return r;
 }
 
+/**
+ * A page that grows after load (infinite scroll, a live blog): after the first run, one
+ * paragraph is added; the re-run's main-thread work beside the first run's, and how much of the
+ * page it read and analysed again.
+ */
+async function measureRerun(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('il:painted').length > 0, null, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.';
+    (document.querySelector('article') ?? document.body).append(p);
+  });
+  await page.waitForFunction(() => performance.getEntriesByName('il:highlighted').length > 1, null, {
+    timeout: 30_000,
+  });
+  return page.evaluate(() => {
+    type Detail = { work: number; analysed: number; reused: number; notReread: number };
+    const runs = performance.getEntriesByName('il:highlighted').map((m) => (m as PerformanceMark).detail as Detail);
+    return { first: runs[0], rerun: runs[runs.length - 1] };
+  });
+}
+
 async function main() {
   const server = await serveFixtures();
   server.extra.set('/bench-1mb.html', longArticle(1_000_000));
@@ -240,6 +264,8 @@ async function main() {
       for (const kind of ['nothing', 'walker', 'markjs'] as const)
         base[kind].push(await measureBaseline(plain, server.origin + url, kind, markWords));
     }
+    const reruns: Awaited<ReturnType<typeof measureRerun>>[] = [];
+    if (words.length) for (let i = 0; i < RUNS; i++) reruns.push(await measureRerun(page, server.origin + url));
     await page.close();
     if (DEBUG) for (const o of ours) console.log(JSON.stringify(o));
     const med = (f: (o: (typeof ours)[number]) => number) => median(ours.map(f));
@@ -298,6 +324,13 @@ async function main() {
       console.log(
         `  Inspection Lens / mark.js: in place ${(med((o) => o.set) / b('markjs', 'set')).toFixed(2)}×, painted ${(painted / b('markjs', 'painted')).toFixed(2)}×; Inspection Lens / the page doing nothing, painted: ${(painted / b('nothing', 'painted')).toFixed(2)}×`,
       );
+    if (reruns.length) {
+      const r = (f: (x: (typeof reruns)[number]) => number) => median(reruns.map(f));
+      const blocks = r((x) => x.rerun.analysed + x.rerun.reused);
+      console.log(
+        `  a paragraph added after load: the re-run's main-thread work ${ms(r((x) => x.rerun.work))} (first run ${ms(r((x) => x.first.work))}); blocks read from the page again ${blocks - r((x) => x.rerun.notReread)} of ${blocks}, analysed again ${r((x) => x.rerun.analysed)}`,
+      );
+    }
     console.log('');
   }
   await baselines.close();
