@@ -248,7 +248,8 @@ async function main() {
   await plain.addInitScript({ content: 'window.__name = (f) => f;' });
   console.log(`Chromium with the built extension, and the same Chromium without it for the baselines;`);
   console.log(`median of ${RUNS} loads per figure, loads interleaved. Times from script start.\n`);
-  for (const [label, url, html] of cases) {
+  const only = process.env.BENCH_ONLY; // a part of a case label, to run one case
+  for (const [label, url, html] of cases.filter(([l]) => !only || l.includes(only))) {
     const page = await ext.context.newPage();
     const ours: Awaited<ReturnType<typeof measureExtension>>[] = [];
     const base: Record<BaselineKind, { set: number; painted: number; chars: number }[]> = {

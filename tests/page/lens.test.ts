@@ -304,6 +304,13 @@ describe('quick check', () => {
     expect(mayBeInspectionArticle(document)).toBe(false);
   });
 
+  test('the text sample skips scripts and styles: their words are not the page text', () => {
+    document.documentElement.innerHTML = `<head><title>News</title></head><body><script>var tags = ["ofsted"];</script><style>.ofsted { color: red }</style><p>${'Weather and sport. '.repeat(20)}</p></body>`;
+    expect(mayBeInspectionArticle(document)).toBe(false);
+    document.documentElement.innerHTML = `<head><title>News</title></head><body><script>${'x'.repeat(9000)}</script><p>Ofsted has published its report.</p></body>`;
+    expect(mayBeInspectionArticle(document)).toBe(true);
+  });
+
   test('a page with no sign of Ofsted or inspection stops here', () => {
     document.documentElement.innerHTML =
       '<head><title>Outstanding second half sees Plymouth beat Bristol</title></head><body><p>Plymouth produced an outstanding display.</p></body>';
