@@ -108,6 +108,7 @@ export default defineContentScript({
       }
       if (!lens) lens = new PageLens(document, highlighter(), { trackChanges: true });
       const current = lens;
+      const runUrl = location.href;
       running = (async () => {
         // Drawn with the default settings if the stored ones have not arrived yet (they almost
         // always have); they are applied the moment they do, before the next frame in practice.
@@ -139,7 +140,9 @@ export default defineContentScript({
           running = null;
           if (again) {
             again = false;
-            if (last?.isInspectionArticle) analyse();
+            // Once more: the page changed while this run worked. Not for a page that is not an
+            // article (a ticker would keep it busy forever), unless it navigated meanwhile.
+            if (last?.isInspectionArticle || location.href !== runUrl) analyse();
           }
         });
     }
