@@ -12,7 +12,7 @@ import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
-import { markTime, yieldToPage } from '../../lib/page/timing';
+import { markTime, nextTask, yieldToPage } from '../../lib/page/timing';
 import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import './style.css';
@@ -83,21 +83,14 @@ export default defineContentScript({
       for (const name of Object.keys(settings.categories) as HighlightName[]) h.setVisible(name, visible(name));
     }
 
-    /** Calls `f` once the next frame has been rendered (a message posted from its rAF callback). */
-    function afterNextFrame(f: () => void) {
-      requestAnimationFrame(() => {
-        markTime('il:frame');
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => {
-          ch.port1.close();
-          f();
-        };
-        ch.port2.postMessage(0);
-      });
-    }
-
-    /** Gives the main thread back between analysis steps on long pages. */
-    const pause = yieldToPage;
+    /** Resolves once the next frame has been rendered (a message posted from its rAF callback). */
+    const afterNextFrame = () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          markTime('il:frame');
+          nextTask().then(resolve);
+        }),
+      );
 
     let running: Promise<void> | null = null;
     let again = false;
@@ -115,15 +108,9 @@ export default defineContentScript({
         applyVisibility(highlighterMade);
         startWatching();
         const slices = { slices: 0, longest: 0, total: 0 };
-        // On a long article the top is drawn first; this lets the page paint it.
-        const paint = () =>
-          new Promise<void>((resolve) =>
-            afterNextFrame(() => {
-              markTime('il:first-painted');
-              resolve();
-            }),
-          );
-        last = await current.runAsync(pause, 20, slices, paint);
+        // On a long article the top is drawn first; `paint` lets the page paint it.
+        const paint = () => afterNextFrame().then(() => markTime('il:first-painted'));
+        last = await current.runAsync(yieldToPage, 20, slices, paint);
         markTime('il:highlighted', {
           drawn: current.drawn,
           longestSlice: slices.longest,
@@ -131,7 +118,7 @@ export default defineContentScript({
           work: slices.total,
           ...current.lastRun,
         });
-        afterNextFrame(() => markTime('il:painted'));
+        afterNextFrame().then(() => markTime('il:painted'));
         report(last);
         if (!last.isInspectionArticle) stopWatching();
       })()

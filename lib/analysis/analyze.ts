@@ -32,14 +32,33 @@ export interface Analysis {
 /** Hard cap on analysed text, so a hostile page cannot make the core run away. */
 export const MAX_TEXT = 64_000_000;
 
-/**
- * The analysis as a sequence of steps: it yields between slices of sentences so a caller can
- * give the main thread back on a very long page. Sentence-local work (councils, grades,
- * improvement areas) is sliced; the document-level steps after it are linear and short.
- */
 /** A block with nothing in it (most blocks of a long page). */
 const NOTHING: BlockResult = Object.freeze({ councils: [], grades: [], improvements: [] }) as BlockResult;
 
+/** A block's results as the cache keeps them: offsets from the block start, sentences by index. */
+function relative(
+  c: CouncilMention[],
+  g: GradeMention[],
+  imp: ImprovementArea[],
+  slice: Sentence[],
+  offset: number,
+): BlockResult {
+  if (!c.length && !g.length && !imp.length) return NOTHING;
+  const pos = slice.length > 32 ? new Map(slice.map((s, i) => [s, i])) : null;
+  const index = (s: Sentence) => (pos ? (pos.get(s) ?? -1) : slice.indexOf(s));
+  return {
+    councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
+    grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
+    improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
+  };
+}
+
+/**
+ * The analysis as a sequence of steps: it yields between slices of sentences so a caller can
+ * give the main thread back on a very long page. Sentence-local work (councils, grades,
+ * improvement areas) is done block by block, taken from the cache for blocks it has seen; the
+ * document-level steps after it are linear and short.
+ */
 export function* analyzeSteps(
   doc: SourceDocument,
   sentencesPerStep = 300,
@@ -79,16 +98,7 @@ export function* analyzeSteps(
       for (const m of c) councils.push(m);
       for (const x of g) found.push(x);
       for (const a of imp) improvements.push(a);
-      if (cache && !c.length && !g.length && !imp.length) cache.set(role, blockText, NOTHING);
-      else if (cache) {
-        const pos = slice.length > 32 ? new Map(slice.map((s, i) => [s, i])) : null;
-        const index = (s: Sentence) => (pos ? (pos.get(s) ?? -1) : slice.indexOf(s));
-        cache.set(role, blockText, {
-          councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
-          grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
-          improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
-        });
-      }
+      cache?.set(role, blockText, relative(c, g, imp, slice, offset));
     } else cache?.set(role, blockText, NOTHING);
     sinceYield += sj - si;
     si = sj;

@@ -1,5 +1,6 @@
 // The text model every analysis step shares: a document (title + blocks) flattened into one
 // string with block and sentence offsets, and a sentence splitter made for news text.
+import { runSteps } from './steps';
 
 /** A document as the analysis sees it: a title and its blocks (paragraphs, headings, list items). */
 export interface SourceDocument {
@@ -145,11 +146,7 @@ function pushTrimmed(block: string, start: number, end: number, out: Span[]) {
 
 /** Flattens a document and splits it into sentences. */
 export function prepareText(doc: SourceDocument): PreparedText {
-  const steps = prepareTextSteps(doc, Number.MAX_SAFE_INTEGER);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(prepareTextSteps(doc, Number.MAX_SAFE_INTEGER));
 }
 
 /** `prepareText` as steps: yields every `blocksPerStep` blocks so a long page can pause. */

@@ -11,17 +11,12 @@ export function markTime(name: string, detail?: unknown): void {
 }
 
 /**
- * Gives the main thread back to the page for a moment: scheduler.yield where there is one
- * (Chromium); elsewhere a message to ourselves, a new task like setTimeout(0) but without the
- * 4 ms clamp that nested timers get (Firefox).
+ * Resolves in a new task: a message to ourselves, like setTimeout(0) but without the 4 ms clamp
+ * that nested timers get (Firefox). Called from a requestAnimationFrame callback, it resolves
+ * once that frame has been rendered.
  */
-export function yieldToPage(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise<void>((resolve) => {
-    const sch = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-    if (typeof sch?.yield === 'function') {
-      sch.yield().then(resolve, resolve);
-      return;
-    }
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
       ch.port1.close();
@@ -29,4 +24,11 @@ export function yieldToPage(): Promise<void> {
     };
     ch.port2.postMessage(0);
   });
+}
+
+/** Gives the main thread back to the page for a moment: scheduler.yield where there is one (Chromium), else a new task. */
+export function yieldToPage(): Promise<void> {
+  const sch = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof sch?.yield === 'function') return sch.yield().then(undefined, () => undefined);
+  return nextTask();
 }
