@@ -350,12 +350,16 @@ function* walkSteps(
   builder: BlockBuilder,
   wholeBody: boolean,
   nodesPerStep: number,
-  /** Also yield once when the finished blocks first reach this many characters. */
-  yieldAtChars = 0,
+  /**
+   * Also yield when the finished blocks first reach `at` characters; with `perBlock`, again
+   * after every block finished from then on, until the caller sets `at` to 0.
+   */
+  early: { at: number; perBlock: boolean } = { at: 0, perBlock: false },
   cache?: ExtractionCache,
 ): Generator<void, void> {
   const stack: Frame[] = [{ next: root.firstChild, owner: root, block: false, enclosing: null, nested: false }];
   let visited = 0;
+  let blocksSeen = -1;
   while (stack.length) {
     const frame = stack[stack.length - 1];
     const child = frame.next;
@@ -371,8 +375,9 @@ function* walkSteps(
     }
     frame.next = child.nextSibling;
     if (++visited % nodesPerStep === 0) yield;
-    else if (yieldAtChars && builder.chars >= yieldAtChars) {
-      yieldAtChars = 0;
+    else if (early.at && builder.chars >= early.at && builder.blocks.length !== blocksSeen) {
+      blocksSeen = builder.blocks.length;
+      if (!early.perBlock) early.at = 0;
       yield;
     }
     if (child.nodeType === TEXT) {
@@ -408,15 +413,23 @@ function walk(root: Element, builder: BlockBuilder, wholeBody = false) {
 }
 
 /**
+ * Where a block lies against the part of the page the reader sees first (the viewport and a
+ * screen either side): before it (-1), in it (0) or after it (1).
+ */
+export type Placement = (el: Element) => -1 | 0 | 1;
+
+/**
  * Extraction as steps: it yields every `nodesPerStep` DOM nodes so long pages can pause. With
- * `firstChars`, on a page longer than that it also yields, once, the article so far (its first
- * `firstChars` characters or a little more, in whole blocks), so the top can be shown early.
+ * `firstChars`, on a page longer than that it also yields, once, a first part of the article to
+ * be shown early: its first `firstChars` characters (in whole blocks), and with `view`, the
+ * blocks the reader sees as well (a page reloaded scrolled down), yielded at the first block
+ * after them. A reader at the top gets the top alone, at the same moment as without `view`.
  */
 export function* extractArticleSteps(
   doc: Document,
-  options: { wholeBody?: boolean; firstChars?: number; cache?: ExtractionCache } = {},
+  options: { wholeBody?: boolean; firstChars?: number; cache?: ExtractionCache; view?: Placement } = {},
   nodesPerStep = Number.MAX_SAFE_INTEGER,
-  // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the top of the page
+  // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the first part of the page
 ): Generator<void | ExtractedDocument, ExtractedDocument> {
   const body = doc.body ?? doc.documentElement;
   const root = options.wholeBody ? body : findMainContent(doc);
@@ -424,12 +437,37 @@ export function* extractArticleSteps(
   const builder = new BlockBuilder();
   builder.start(root);
   let first = options.firstChars ?? 0;
+  const view = first ? options.view : undefined;
+  const early = { at: first, perBlock: !!view };
+  /** Blocks in the top part, once it is complete; blocks placed so far; blocks in view after the top. */
+  let top = -1;
+  let placed = 0;
+  const inView: ExtractedBlock[] = [];
   options.cache?.begin();
-  for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, first, options.cache)) {
-    if (first && builder.chars >= first) {
+  for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, early, options.cache)) {
+    if (!first || builder.chars < first) {
+      yield;
+      continue;
+    }
+    if (!view) {
       first = 0;
       yield assemble(doc, root, builder.blocks.slice());
-    } else yield;
+      continue;
+    }
+    if (top < 0) top = placed = builder.blocks.length;
+    let after = false;
+    for (; placed < builder.blocks.length && !after; placed++) {
+      const where = view(builder.blocks[placed].element);
+      if (where === 0) inView.push(builder.blocks[placed]);
+      after = where > 0;
+    }
+    if (!after) {
+      yield;
+      continue;
+    }
+    first = 0;
+    early.at = 0;
+    yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView]);
   }
   builder.flush();
   options.cache?.end();

@@ -15,6 +15,7 @@ import {
   type ExtractedDocument,
   ExtractionCache,
   extractArticleSteps,
+  type Placement,
   rebuildBlock,
   toSourceDocument,
 } from './extract';
@@ -54,6 +55,12 @@ export interface LensOptions {
   nearViewport?: (blocks: Element[]) => Set<Element>;
   /** On an article longer than this (characters), its top is shown before the rest is analysed. */
   firstChars?: number;
+  /**
+   * Where blocks lie against what the reader sees first, so that a long article reloaded
+   * scrolled down shows its highlights there early too; the default reads block positions,
+   * null leaves the first part to the top alone.
+   */
+  view?: Placement | null;
   /**
    * The caller reports every change to the page (`markDirty`, from a MutationObserver running
    * before the first run): unchanged blocks are then not even read again on a re-run.
@@ -113,6 +120,19 @@ function defaultWatcher(doc: Document): WatcherFactory {
 }
 
 /**
+ * Reads a block's position against the viewport and a screen either side. Blocks with no box
+ * (hidden) count as before it: they neither join the first part nor end it.
+ */
+function defaultView(doc: Document): Placement {
+  return (el) => {
+    const h = doc.defaultView?.innerHeight || 800;
+    const r = el.getBoundingClientRect();
+    if (!r.height && !r.width) return -1;
+    return r.bottom < -h ? -1 : r.top > 2 * h ? 1 : 0;
+  };
+}
+
+/**
  * Blocks within a screen of the viewport, found by binary search on their positions (blocks are
  * in document order); one layout, a few dozen rectangle reads.
  */
@@ -151,6 +171,7 @@ export class PageLens {
   private near = new Set<Element>();
   private windowed = false;
   private readonly firstChars: number;
+  private readonly view: Placement | null;
   /** Sentence-level results by block text: a re-run analyses only the blocks that changed. */
   private readonly cache = new AnalysisCache();
   /** Blocks as read from the page, kept while nothing in them changes (with `trackChanges`). */
@@ -176,6 +197,7 @@ export class PageLens {
     this.makeWatcher = options.watcher ?? defaultWatcher(doc);
     this.nearViewport = options.nearViewport ?? defaultNearViewport(doc);
     this.firstChars = options.firstChars ?? FIRST_CHARS;
+    this.view = options.view === undefined ? defaultView(doc) : options.view;
     // With <mark> wrappers the page's text nodes are ours to split: blocks are always re-read.
     this.extraction = options.trackChanges && highlighter.mode === 'highlight-api' ? new ExtractionCache() : null;
   }
@@ -222,7 +244,11 @@ export class PageLens {
     const firstChars = this.entries.size ? 0 : this.firstChars; // only before anything is drawn
     const extraction = extractArticleSteps(
       this.doc,
-      { firstChars, ...(this.extraction ? { cache: this.extraction } : {}) },
+      {
+        firstChars,
+        ...(this.view ? { view: this.view } : {}),
+        ...(this.extraction ? { cache: this.extraction } : {}),
+      },
       sliceSize * 10,
     );
     let next = extraction.next();
@@ -252,7 +278,10 @@ export class PageLens {
     };
   }
 
-  /** The top of a long article: analysed and drawn alone, then painted (nothing is removed). */
+  /**
+   * The first part of a long article (its top, and what the reader sees if elsewhere): analysed
+   * and drawn alone, then painted (nothing is removed).
+   */
   private *first(top: ExtractedDocument, sliceSize: number): Generator<Step, void> {
     const analysis = yield* analyzeSteps(toSourceDocument(top), sliceSize, this.cache);
     if (!analysis.detection.isInspectionArticle) return;

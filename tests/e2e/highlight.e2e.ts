@@ -175,6 +175,50 @@ describe('very long pages', () => {
     await page.close();
   });
 
+  test('a long article reloaded scrolled down: the highlights where the reader is come first', async () => {
+    env.server.extra.set('/long-reload.html', longArticle(600_000));
+    const page = await env.ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // What is drawn when the first part is done (the lens's mark), seen from the page.
+    await page.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          if (e.name === 'il:first-highlighted')
+            (window as unknown as { __first: number[] }).__first = [...CSS.highlights.values()].flatMap((h) =>
+              [...h].map((r) => (r as Range).getBoundingClientRect().top / innerHeight),
+            );
+      }).observe({ type: 'mark' });
+    });
+    await page.goto(`${env.server.origin}/long-reload.html`);
+    await expect.poll(async () => (await drawn(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight * 0.6));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('il:highlighted').length)).toBe(1);
+    const got = await page.evaluate(() => {
+      const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
+      const first = performance.getEntriesByName('il:first-highlighted')[0] as PerformanceMark | undefined;
+      return {
+        scrolled: scrollY / document.documentElement.scrollHeight,
+        drawnFirst: (first?.detail as { drawn: number } | undefined)?.drawn ?? 0,
+        seenFirst: (window as unknown as { __first?: number[] }).__first ?? [],
+        order: [t('il:first-painted'), t('il:analysed')],
+      };
+    });
+    // The reload kept the reader's place; the first part drew highlights there, painted before
+    // the whole article was analysed.
+    expect(got.scrolled).toBeGreaterThan(0.5);
+    expect(got.drawnFirst).toBeGreaterThan(0);
+    expect(got.seenFirst.length).toBe(got.drawnFirst);
+    for (const screens of got.seenFirst) {
+      expect(screens).toBeGreaterThanOrEqual(-1.05);
+      expect(screens).toBeLessThan(2.05);
+    }
+    expect(got.order[0]).toBeLessThan(got.order[1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a page of 30,000 paragraphs: counted in full, highlighted to the last paragraph, no errors', async () => {
     const html = paragraphLog(30_000);
     env.server.extra.set('/thirty-thousand.html', html);

@@ -148,3 +148,62 @@ describe('re-reading a changed page (ExtractionCache)', () => {
     expect(texts(after)).toContain('Changed while being read: a new first paragraph.');
   });
 });
+
+describe('the first part of a long article', () => {
+  /** An article of 60 numbered paragraphs of about 100 characters each. */
+  function longDoc() {
+    const paras = Array.from(
+      { length: 60 },
+      (_, i) => `<p>Paragraph ${i}: inspectors found that the council's services for children had changed again.</p>`,
+    ).join('');
+    return parseHtml(
+      `<html><head><title>Long</title></head><body><article><h1>Long</h1>${paras}</article></body></html>`,
+    );
+  }
+  const number = (b: ExtractedBlock) => Number(/^Paragraph (\d+)/.exec(b.text)?.[1] ?? -1);
+  /** Runs the steps, keeping every first part yielded on the way. */
+  function parts(steps: ReturnType<typeof extractArticleSteps>) {
+    const out: number[][] = [];
+    for (let r = steps.next(); !r.done; r = steps.next()) if (r.value) out.push(r.value.blocks.map(number));
+    return out;
+  }
+
+  test('without a view, the top alone, once', () => {
+    const got = parts(extractArticleSteps(longDoc(), { firstChars: 1000 }));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toEqual([...Array(got[0].length).keys()]);
+    expect(got[0].length).toBeGreaterThan(5);
+    expect(got[0].length).toBeLessThan(15);
+  });
+
+  test('a reader scrolled down: the top and the paragraphs in view, not those between', () => {
+    const doc = longDoc();
+    const seen: number[] = [];
+    const view = (el: Element) => {
+      const n = Number(/^Paragraph (\d+)/.exec(el.textContent ?? '')?.[1] ?? -1);
+      seen.push(n);
+      return n < 40 ? -1 : n <= 43 ? 0 : 1;
+    };
+    const got = parts(extractArticleSteps(doc, { firstChars: 1000, view }));
+    const top = parts(extractArticleSteps(longDoc(), { firstChars: 1000 }))[0];
+    expect(got).toEqual([[...top, 40, 41, 42, 43]]);
+    // Positions are read only after the top, and no further than the first paragraph after the view.
+    expect(Math.min(...seen)).toBe(top.length);
+    expect(Math.max(...seen)).toBe(44);
+    // The whole article is extracted as without a view.
+    expect(runSteps(extractArticleSteps(doc, { firstChars: 1000, view })).blocks.map(number)).toEqual([
+      ...Array(60).keys(),
+    ]);
+  });
+
+  test('a reader at the top: the first part comes as early as without a view', () => {
+    const view = (el: Element) => (Number(/^Paragraph (\d+)/.exec(el.textContent ?? '')?.[1] ?? 0) < 8 ? 0 : 1);
+    const top = parts(extractArticleSteps(longDoc(), { firstChars: 1000 }))[0];
+    expect(parts(extractArticleSteps(longDoc(), { firstChars: 1000, view }))).toEqual([top]);
+  });
+
+  test('a view below the end of the article: no first part, the whole article at once', () => {
+    const got = parts(extractArticleSteps(longDoc(), { firstChars: 1000, view: () => -1 }));
+    expect(got).toEqual([]);
+  });
+});

@@ -122,6 +122,12 @@ function fakeViewport() {
       };
     },
     nearViewport: (blocks: Element[]) => new Set(blocks.filter((b) => nearNow.has(b))),
+    /** Placement as the lens reads it: near, or before or after the last near element. */
+    view: (el: Element): -1 | 0 | 1 => {
+      if (nearNow.has(el)) return 0;
+      const last = [...nearNow].pop();
+      return last && last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !last.contains(el) ? 1 : -1;
+    },
     /** Moves the viewport so that exactly `els` are near, reporting changes for observed blocks. */
     scrollTo(els: Element[]) {
       nearNow = new Set(els);
@@ -202,6 +208,7 @@ describe('the page lens on a long article: only highlights near the viewport are
       watcher: vp.watcher,
       nearViewport: vp.nearViewport,
       firstChars: 1500,
+      view: null, // the top alone
     });
     const textOffset = (r: Range) => {
       const pre = doc.createRange();
@@ -229,6 +236,50 @@ describe('the page lens on a long article: only highlights near the viewport are
     // The early highlights were kept, not drawn twice: every finding is drawn exactly once.
     expect(hl.drawn.size).toBe(total);
     for (const r of atPaint) expect(hl.drawn.has(r)).toBe(true);
+  });
+
+  test('a long article reloaded scrolled down: the first part drawn is what the reader sees', async () => {
+    const run = async (view: 'fake' | null) => {
+      const doc = load('003_7373dea24638aad1.html');
+      const vp = fakeViewport();
+      // The reader is at the last two paragraphs that name a grade or a council, far below the top.
+      const near = [...doc.querySelectorAll('article p')]
+        .filter((p) => /Essex|Plymouth|Nottingham|outstanding|good/.test(p.textContent ?? ''))
+        .slice(-2);
+      vp.setInitial(near);
+      const hl = recordingHighlighter();
+      const lens = new PageLens(doc, hl, {
+        watcher: vp.watcher,
+        nearViewport: vp.nearViewport,
+        firstChars: 1500,
+        view: view ? vp.view : null,
+      });
+      let atPaint: Range[] = [];
+      let painted = 0;
+      const report = await lens.runAsync(
+        async () => {},
+        1000,
+        undefined,
+        async () => {
+          painted++;
+          atPaint = [...hl.drawn.keys()];
+        },
+      );
+      const inNear = (r: Range) => near.some((p) => p.contains(r.startContainer));
+      return { atPaint, painted, inNear, report, drawn: hl.drawn.size };
+    };
+    const scrolled = await run('fake');
+    expect(scrolled.painted).toBe(1);
+    expect(scrolled.atPaint.length).toBeGreaterThan(0);
+    expect(scrolled.atPaint.every(scrolled.inNear)).toBe(true);
+    // The whole article is still analysed and drawn in the end, each finding once.
+    const total = Object.values(scrolled.report.counts).reduce((a, b) => a + (b ?? 0), 0);
+    expect(scrolled.drawn).toBe(total);
+    // With the top alone, the reader would have seen nothing until the whole article was done.
+    const topOnly = await run(null);
+    expect(topOnly.painted).toBe(1);
+    expect(topOnly.atPaint.filter(topOnly.inNear)).toEqual([]);
+    expect(topOnly.report.counts).toEqual(scrolled.report.counts);
   });
 
   test('a page that changes between slices of the work: no error, and the next run leaves nothing stale', async () => {
