@@ -219,6 +219,28 @@ async function measureRerun(page: Page, url: string) {
   });
 }
 
+/**
+ * A long article reloaded with the reader halfway down: when the highlights on the reader's
+ * screens are painted (the first part), how many there are, and when the whole article is.
+ */
+async function measureScrolledReload(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('il:painted').length > 0, null, { timeout: 30_000 });
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('il:painted').length > 0, null, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
+    const first = performance.getEntriesByName('il:first-highlighted')[0] as PerformanceMark | undefined;
+    return {
+      firstPainted: t('il:first-painted') - t('il:start'),
+      drawnFirst: (first?.detail as { drawn?: number } | undefined)?.drawn ?? 0,
+      painted: t('il:painted') - t('il:start'),
+      scrolled: scrollY / document.documentElement.scrollHeight,
+    };
+  });
+}
+
 async function main() {
   const server = await serveFixtures();
   server.extra.set('/bench-1mb.html', longArticle(1_000_000));
@@ -267,6 +289,9 @@ async function main() {
     }
     const reruns: Awaited<ReturnType<typeof measureRerun>>[] = [];
     if (words.length) for (let i = 0; i < RUNS; i++) reruns.push(await measureRerun(page, server.origin + url));
+    const reloads: Awaited<ReturnType<typeof measureScrolledReload>>[] = [];
+    if (ours.some((o) => Number.isFinite(o.firstPainted)))
+      for (let i = 0; i < RUNS; i++) reloads.push(await measureScrolledReload(page, server.origin + url));
     await page.close();
     if (DEBUG) for (const o of ours) console.log(JSON.stringify(o));
     const med = (f: (o: (typeof ours)[number]) => number) => median(ours.map(f));
@@ -330,6 +355,12 @@ async function main() {
       const blocks = r((x) => x.rerun.analysed + x.rerun.reused);
       console.log(
         `  a paragraph added after load: the re-run's main-thread work ${ms(r((x) => x.rerun.work))} (first run ${ms(r((x) => x.first.work))}); blocks read from the page again ${blocks - r((x) => x.rerun.notReread)} of ${blocks}, analysed again ${r((x) => x.rerun.analysed)}`,
+      );
+    }
+    if (reloads.length) {
+      const r = (f: (x: (typeof reloads)[number]) => number) => median(reloads.map(f));
+      console.log(
+        `  reloaded halfway down (scrolled to ${(r((x) => x.scrolled) * 100).toFixed(0)}% of the page): the reader's screens painted ${ms(r((x) => x.firstPainted))} with ${r((x) => x.drawnFirst)} highlights, the whole article ${ms(r((x) => x.painted))}`,
       );
     }
     console.log('');
