@@ -105,6 +105,11 @@ class Entry implements LensEntry {
   }
 }
 
+/** The findings of an analysis in text order (findingsOf lists them kind by kind). */
+function inTextOrder(analysis: Analysis): Finding[] {
+  return findingsOf(analysis).sort((x, y) => x.start - y.start);
+}
+
 function defaultWatcher(doc: Document): WatcherFactory {
   return (onChange) => {
     const IO = doc.defaultView?.IntersectionObserver;
@@ -267,7 +272,7 @@ export class PageLens {
       this.clear();
       return { isInspectionArticle: false, confidence: analysis.detection.confidence, counts: {}, analysis };
     }
-    const findings = findingsOf(analysis).sort((x, y) => x.start - y.start);
+    const findings = inTextOrder(analysis);
     this.setWindowed(findings.length >= this.windowAt);
     yield* this.apply(extracted, analysis, findings, sliceSize, true);
     return {
@@ -287,12 +292,15 @@ export class PageLens {
     if (!analysis.detection.isInspectionArticle) return;
     this.analysis ??= analysis;
     this.setWindowed(true);
-    yield* this.apply(top, analysis, findingsOf(analysis), sliceSize, false);
+    yield* this.apply(top, analysis, inTextOrder(analysis), sliceSize, false);
     markTime('il:first-highlighted', { drawn: this.drawn });
     yield PAINT;
   }
 
-  /** Brings entries up to date with an analysis; `complete` drops those it no longer finds. */
+  /**
+   * Brings entries up to date with an analysis; `complete` drops those it no longer finds.
+   * `findings` must be in text order: each is placed in its block by a pointer that only moves on.
+   */
   private *apply(
     extracted: ExtractedDocument,
     analysis: Analysis,

@@ -139,6 +139,14 @@ describe('very long pages', () => {
     );
     expect(order[0]).toBeLessThan(order[1]);
     expect(order[1]).toBeLessThan(order[2]);
+    // The first part drew everything on the reader's screens: the whole article added nothing there.
+    const drawnAt = await page.evaluate(() =>
+      ['il:first-highlighted', 'il:highlighted'].map(
+        (n) => ((performance.getEntriesByName(n)[0] as PerformanceMark).detail as { drawn: number }).drawn,
+      ),
+    );
+    expect(drawnAt[0]).toBe(top.length);
+    expect(drawnAt[1]).toBe(top.length);
     for (const d of top) {
       expect(d.screens).toBeGreaterThanOrEqual(-1.05);
       expect(d.screens).toBeLessThan(2.05);

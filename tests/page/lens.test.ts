@@ -207,7 +207,8 @@ describe('the page lens on a long article: only highlights near the viewport are
     const lens = new PageLens(doc, hl, {
       watcher: vp.watcher,
       nearViewport: vp.nearViewport,
-      firstChars: 1500,
+      // The top then ends after the grade of block 22: councils named earlier must still land in their own blocks.
+      firstChars: 4000,
       view: null, // the top alone
     });
     const textOffset = (r: Range) => {
@@ -236,6 +237,11 @@ describe('the page lens on a long article: only highlights near the viewport are
     // The early highlights were kept, not drawn twice: every finding is drawn exactly once.
     expect(hl.drawn.size).toBe(total);
     for (const r of atPaint) expect(hl.drawn.has(r)).toBe(true);
+    // Each early highlight covered its finding's own words, of every kind.
+    const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const byRange = new Map(lens.all().map((e) => [e.range, e.finding]));
+    for (const r of atPaint) expect(squash(r.toString())).toBe(squash(byRange.get(r)?.text ?? ''));
+    expect(new Set(atPaint.map((r) => byRange.get(r)?.kind))).toEqual(new Set(['grade', 'council']));
   });
 
   test('a long article reloaded scrolled down: the first part drawn is what the reader sees', async () => {
