@@ -124,13 +124,17 @@ export function analyzeDocument(doc: SourceDocument): Analysis {
   return runSteps(analyzeSteps(doc, Number.MAX_SAFE_INTEGER));
 }
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 /** Removes control characters and caps size; keeps offsets meaningful for what remains. */
 function sanitiseDocument(doc: SourceDocument): SourceDocument {
   let budget = MAX_TEXT;
+  // A clean block is passed on as the same string (a new copy would be hashed again by the cache).
   const clean = (s: string) => {
-    const t = String(s ?? '')
-      .slice(0, Math.max(0, budget))
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
+    let t = typeof s === 'string' ? s : String(s ?? '');
+    if (t.length > budget) t = t.slice(0, Math.max(0, budget));
+    if (CONTROL.test(t)) t = t.replace(CONTROLS, ' ');
     budget -= t.length;
     return t;
   };

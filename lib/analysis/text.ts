@@ -57,6 +57,10 @@ const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
 /** Splits one block into sentence spans (offsets relative to the block). */
 export function splitSentences(block: string): Span[] {
   const spans: Span[] = [];
+  if (block.indexOf('\n') < 0) {
+    splitUnit(block, 0, block.length, spans); // one line (most blocks from a page)
+    return spans;
+  }
   // Lines inside a block: a new line starts a new sentence when the previous line is finished
   // (ends in punctuation), short (a heading, caption or dateline), or the next line is a list item.
   const lines: Span[] = [];
@@ -136,11 +140,27 @@ function splitUnit(block: string, start: number, end: number, out: Span[]) {
   pushTrimmed(block, s, end, out);
 }
 
+/** True for the characters a LIST_MARKER can start with (a dash, bullet, star or digit). */
+function mayStartListMarker(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    c === 45 ||
+    c === 42 ||
+    c === 0xb7 ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x2022 ||
+    c === 0x25aa
+  );
+}
+
 function pushTrimmed(block: string, start: number, end: number, out: Span[]) {
   while (start < end && /\s/.test(block[start])) start++;
   while (end > start && /\s/.test(block[end - 1])) end--;
-  const marker = LIST_MARKER.exec(block.slice(start, Math.min(end, start + 8)));
-  if (marker) start += marker[0].length;
+  if (mayStartListMarker(block.charCodeAt(start))) {
+    const marker = LIST_MARKER.exec(block.slice(start, Math.min(end, start + 8)));
+    if (marker) start += marker[0].length;
+  }
   if (end > start) out.push({ start, end });
 }
 
@@ -161,7 +181,9 @@ export function* prepareTextSteps(
   const count = doc.blocks.length + 1;
   for (let index = 0; index < count; index++) {
     if (index > 0 && index % blocksPerStep === 0) yield;
-    const part = (index === 0 ? doc.title : doc.blocks[index - 1]).replace(/\r\n?/g, '\n');
+    const raw = index === 0 ? doc.title : doc.blocks[index - 1];
+    // The block's own string when it has no carriage return: a cache keyed by it hashes it once.
+    const part = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
     if (index > 0) text += '\n\n';
     const offset = text.length;
     text += part;

@@ -3,7 +3,7 @@
 // from, so findings can be mapped back to DOM Ranges. Works on any standards DOM: the live page
 // in the content script, or a parsed document in Node (the command-line analyser).
 import { runSteps } from '../analysis/steps';
-import type { SourceDocument } from '../analysis/text';
+import type { BlockKind, SourceDocument } from '../analysis/text';
 
 /** A run of block text that comes from one DOM text node. */
 export interface Segment {
@@ -506,20 +506,28 @@ export function extractArticle(
   return runSteps(extractArticleSteps(doc, options));
 }
 
+const ITEM_TAGS = new Set(['li', 'dd', 'dt']);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Where a short line with no sentence punctuation reads as a heading. */
+const PLAIN_TAGS = new Set(['p', 'div', 'section']);
+const NO_SENTENCE_END = /^[^.!?]{1,79}$/;
+
 /** The analysis view of an extracted article. */
 export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
-  return {
-    title: extracted.title,
-    blocks: extracted.blocks.map((b) => b.text),
-    blockKinds: extracted.blocks.map((b) => {
-      const tag = b.element.tagName.toUpperCase();
-      if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'item';
-      if (/^H[1-6]$/.test(tag)) return 'heading';
-      return /^[^.!?]{1,80}$/.test(b.text) && b.text.length < 80 && /^(?:P|DIV|SECTION)$/.test(tag)
+  const n = extracted.blocks.length;
+  const blocks = new Array<string>(n);
+  const blockKinds = new Array<BlockKind>(n);
+  for (let i = 0; i < n; i++) {
+    const b = extracted.blocks[i];
+    const tag = b.element.localName.toLowerCase();
+    blocks[i] = b.text;
+    blockKinds[i] = ITEM_TAGS.has(tag)
+      ? 'item'
+      : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
         ? 'heading'
         : 'text';
-    }),
-  };
+  }
+  return { title: extracted.title, blocks, blockKinds };
 }
 
 /**
