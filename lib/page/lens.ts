@@ -5,7 +5,7 @@
 // On a long article (thousands of findings) only the highlights near the viewport are drawn:
 // the browser's paint cost grows with every registered range, so a 1 MB article would spend
 // 50 ms on each repaint. Ranges are made when first needed, and blocks join or leave the drawn
-// set as the reader scrolls (an IntersectionObserver with a margin of a screen either side).
+// set as the reader scrolls (blocks within a screen of the viewport: see viewport.ts).
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { AnalysisCache } from '../analysis/cache';
 import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
@@ -22,6 +22,9 @@ import {
 import type { Highlighter } from './highlighter';
 import { analysisBlocks, rangeInBlock } from './ranges';
 import { markTime } from './timing';
+import { blocksNear, scrollWatcher, type ViewportWatcher, type WatcherFactory } from './viewport';
+
+export type { ViewportWatcher, WatcherFactory };
 
 export interface LensEntry {
   key: string;
@@ -38,18 +41,10 @@ export interface LensReport {
   analysis: Analysis | null;
 }
 
-/** Tells the lens which blocks are near the viewport, and when that changes. */
-export interface ViewportWatcher {
-  observe(el: Element): void;
-  unobserve(el: Element): void;
-  disconnect(): void;
-}
-export type WatcherFactory = (onChange: (el: Element, near: boolean) => void) => ViewportWatcher | null;
-
 export interface LensOptions {
   /** From this many findings on, only highlights near the viewport are drawn. */
   windowAt?: number;
-  /** Watches blocks for the windowed mode; the default uses IntersectionObserver. */
+  /** Watches blocks for the windowed mode; the default follows scrolling (see viewport.ts). */
   watcher?: WatcherFactory;
   /** First guess of which blocks are near the viewport, before the watcher reports. */
   nearViewport?: (blocks: Element[]) => Set<Element>;
@@ -110,20 +105,6 @@ function inTextOrder(analysis: Analysis): Finding[] {
   return findingsOf(analysis).sort((x, y) => x.start - y.start);
 }
 
-function defaultWatcher(doc: Document): WatcherFactory {
-  return (onChange) => {
-    const IO = doc.defaultView?.IntersectionObserver;
-    if (!IO) return null;
-    const io = new IO(
-      (records) => {
-        for (const r of records) onChange(r.target, r.isIntersecting);
-      },
-      { rootMargin: '100% 0px 100% 0px' },
-    );
-    return { observe: (el) => io.observe(el), unobserve: (el) => io.unobserve(el), disconnect: () => io.disconnect() };
-  };
-}
-
 /**
  * Reads a block's position against the viewport and a screen either side. Blocks with no box
  * (hidden) count as before it: they neither join the first part nor end it.
@@ -137,30 +118,9 @@ function defaultView(doc: Document): Placement {
   };
 }
 
-/**
- * Blocks within a screen of the viewport, found by binary search on their positions (blocks are
- * in document order); one layout, a few dozen rectangle reads.
- */
+/** Blocks within a screen of the viewport: one layout, a few dozen rectangle reads. */
 function defaultNearViewport(doc: Document): (blocks: Element[]) => Set<Element> {
-  return (blocks) => {
-    const out = new Set<Element>();
-    const h = doc.defaultView?.innerHeight ?? 800;
-    const top = -h;
-    const bottom = 2 * h;
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < blocks.length; i++) {
-      const r = blocks[i].getBoundingClientRect();
-      if (r.top > bottom && r.height > 0) break;
-      out.add(blocks[i]);
-    }
-    return out;
-  };
+  return (blocks) => new Set(blocksNear(blocks, doc.defaultView?.innerHeight ?? 800));
 }
 
 export class PageLens {
@@ -199,7 +159,7 @@ export class PageLens {
     options: LensOptions = {},
   ) {
     this.windowAt = options.windowAt ?? WINDOW_AT;
-    this.makeWatcher = options.watcher ?? defaultWatcher(doc);
+    this.makeWatcher = options.watcher ?? scrollWatcher(doc);
     this.nearViewport = options.nearViewport ?? defaultNearViewport(doc);
     this.firstChars = options.firstChars ?? FIRST_CHARS;
     this.view = options.view === undefined ? defaultView(doc) : options.view;
