@@ -300,7 +300,11 @@ export class PageLens {
       entry.order = n;
       if (this.add(entry)) added.push(entry);
     }
-    if (complete) for (const [key, e] of this.entries) if (!seen.has(key)) this.drop(e);
+    if (complete) {
+      for (const [key, e] of this.entries) if (!seen.has(key)) this.drop(e);
+      // The watcher searches the blocks by position: they are in document order here already.
+      this.watcher?.reorder?.(blocks.flatMap((b) => (b && this.byBlock.has(b.element) ? [b.element] : [])));
+    }
     this.draw(added);
   }
 

@@ -3,7 +3,7 @@
 //
 // An IntersectionObserver would do it, but its cost grows with the number of targets: on a 1 MB
 // article, observing two thousand blocks took some 10 ms, and every frame of a scroll computed
-// all their intersections again. Blocks of an article are stacked in document order, so a
+// all their intersections again. Blocks of an article are stacked one below the other, so a
 // binary search on their positions finds the near ones with a few dozen rectangle reads, once
 // per frame in which the page scrolled, resized or changed height.
 
@@ -12,10 +12,12 @@ export interface ViewportWatcher {
   observe(el: Element): void;
   unobserve(el: Element): void;
   disconnect(): void;
+  /** The observed blocks in document order, when the caller knows it (else they are sorted by position). */
+  reorder?(blocks: Element[]): void;
 }
 export type WatcherFactory = (onChange: (el: Element, near: boolean) => void) => ViewportWatcher | null;
 
-/** Returns the watched blocks within a screen of the viewport, given them in document order. */
+/** Returns the blocks within a screen of the viewport, given them in the order they stand on the page. */
 export function blocksNear(blocks: Element[], viewportHeight: number): Element[] {
   const h = viewportHeight || 800;
   const top = -h;
@@ -36,14 +38,17 @@ export function blocksNear(blocks: Element[], viewportHeight: number): Element[]
   return out;
 }
 
-/** Puts elements in document order (most often they already are: then one pass checks it). */
-function documentOrder(list: Element[]): Element[] {
-  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+/**
+ * Puts elements in the order they are stacked on the page (by their tops; one read each).
+ * Not compareDocumentPosition: between siblings it walks the children in between, and the
+ * blocks of a long article are thousands of siblings.
+ */
+function pageOrder(list: Element[]): Element[] {
+  const placed = list.map((el) => ({ el, top: el.getBoundingClientRect().top }));
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++)
-    sorted = (list[i - 1].compareDocumentPosition(list[i]) & FOLLOWING) !== 0;
-  if (!sorted) list.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-  return list;
+  for (let i = 1; i < placed.length && sorted; i++) sorted = placed[i - 1].top <= placed[i].top;
+  if (!sorted) placed.sort((a, b) => a.top - b.top);
+  return placed.map((p) => p.el);
 }
 
 /**
@@ -67,7 +72,7 @@ export function scrollWatcher(doc: Document): WatcherFactory {
     const check = () => {
       scheduled = false;
       if (!live) return;
-      ordered ??= documentOrder([...observed]);
+      ordered ??= pageOrder([...observed]);
       const now = new Set(blocksNear(ordered, win.innerHeight));
       const before = near;
       const unreported = fresh;
@@ -85,7 +90,13 @@ export function scrollWatcher(doc: Document): WatcherFactory {
     doc.addEventListener('scroll', schedule, { capture: true, passive: true });
     win.addEventListener('resize', schedule, { passive: true });
     const RO = (win as unknown as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
-    const resize = RO ? new RO(schedule) : null;
+    // The page's height changed (content loaded or removed): blocks may have moved past each other.
+    const resize = RO
+      ? new RO(() => {
+          ordered = null;
+          schedule();
+        })
+      : null;
     resize?.observe(doc.documentElement);
 
     return {
@@ -101,6 +112,11 @@ export function scrollWatcher(doc: Document): WatcherFactory {
         fresh.delete(el);
         near.delete(el);
         ordered = null;
+      },
+      reorder(blocks) {
+        ordered = blocks.filter((el) => observed.has(el));
+        if (ordered.length !== observed.size) ordered = null;
+        schedule();
       },
       disconnect() {
         live = false;

@@ -85,7 +85,7 @@ describe('the scroll watcher', () => {
     expect(reports).toEqual([]);
   });
 
-  test('blocks observed out of document order are put in order before the search', async () => {
+  test('blocks observed out of order are put in page order before the search', async () => {
     const { page, blocks } = stackedPage(50);
     const near = new Set<Element>();
     const watcher = scrollWatcher(document)((el, isNear) => (isNear ? near.add(el) : near.delete(el)));
@@ -94,6 +94,27 @@ describe('the scroll watcher', () => {
     await frame();
     expect(index(near)).toEqual(Array.from({ length: 17 }, (_, i) => 14 + i));
     watcher?.disconnect();
+  });
+
+  test('given the blocks in document order, a check reads a few dozen positions, not every block', async () => {
+    const { page, blocks } = stackedPage(10_000);
+    const near = new Set<Element>();
+    const watcher = scrollWatcher(document)((el, isNear) => (isNear ? near.add(el) : near.delete(el)));
+    for (const b of blocks) watcher?.observe(b);
+    watcher?.reorder?.(blocks);
+    page.reads = 0;
+    page.scrollY = 400_000;
+    await frame();
+    expect(index(near)).toEqual(Array.from({ length: 17 }, (_, i) => 3994 + i));
+    expect(page.reads).toBeLessThan(60);
+    // Without the order, every block's position is read once to sort them.
+    const other = scrollWatcher(document)(() => {});
+    for (const b of blocks) other?.observe(b);
+    page.reads = 0;
+    await frame();
+    expect(page.reads).toBeGreaterThanOrEqual(10_000);
+    watcher?.disconnect();
+    other?.disconnect();
   });
 
   test('a resize of the window brings the check again', async () => {
