@@ -1,28 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument } from '../../lib/analysis/analyze';
-import { countByHighlight, findingsOf, HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
-import { parseHtml } from '../../lib/cli/parse-html';
-import { extractArticle, toSourceDocument } from '../../lib/page/extract';
-import { longArticle, pagesDir, paragraphLog, screenshot, useExtensionBrowser } from './harness';
+import { HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
+import { expectedCounts, nearMissPages, seedPages } from './expected';
+import { longArticle, paragraphLog, screenshot, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
-
-/** What the core finds in the same page, run in Node: the numbers the browser must show. */
-function expectedCounts(
-  file: string,
-  html = fs.readFileSync(path.join(pagesDir, file), 'utf8'),
-): Record<string, number> {
-  const doc = parseHtml(html);
-  const extracted = extractArticle(doc);
-  const analysis = analyzeDocument(toSourceDocument(extracted));
-  if (!analysis.detection.isInspectionArticle) return {};
-  const titleEnd = analysis.prepared.blocks[0].end;
-  const inPage = findingsOf(analysis).filter((f) => extracted.titleBlock || f.start > titleEnd);
-  return countByHighlight(inPage) as Record<string, number>;
-}
 
 /** Highlight sizes as the page sees them (the registry is shared with the page's main world). */
 function highlightCounts(page: Page): Promise<Record<string, number>> {
@@ -58,8 +40,8 @@ async function openArticle(file: string): Promise<{ page: Page; errors: string[]
   return { page, errors };
 }
 
-const seeds = fs.readdirSync(pagesDir).filter((f) => /^\d{3}_.*\.html$/.test(f));
-const nearMisses = fs.readdirSync(pagesDir).filter((f) => f.startsWith('near-'));
+const seeds = seedPages;
+const nearMisses = nearMissPages;
 
 describe('highlights on the seed articles', () => {
   test.each(seeds)('%s: every category as the core finds it, and no page errors', async (file) => {

@@ -1,0 +1,191 @@
+// The same extension in Firefox (Debian's firefox-esr, headless, the Firefox build installed as
+// a temporary add-on): the highlights, the card, pages that change, and the sidebar page.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
+import { expectedCounts, nearMissPages, seedPages } from './expected';
+import { ADDON_UUID, type FirefoxBrowser, type FirefoxTab, launchFirefox, pollUntil } from './firefox';
+import { type FixtureServer, serveFixtures } from './harness';
+
+let server: FixtureServer;
+let firefox: FirefoxBrowser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+const COUNTS = `(() => {
+  const out = {};
+  for (const n of ${JSON.stringify(HIGHLIGHT_NAMES)}) {
+    const h = CSS.highlights.get(n);
+    if (h && h.size) out[n] = h.size;
+  }
+  return out;
+})()`;
+const counts = (tab: FirefoxTab) => tab.evaluate<Record<string, number>>(COUNTS);
+
+async function open(file: string): Promise<FirefoxTab> {
+  const tab = await firefox.newTab();
+  await tab.goto(`${server.origin}/${file}`);
+  return tab;
+}
+
+/** The centre of a highlight's first box, scrolled into view first. */
+function highlightPoint(tab: FirefoxTab, name: string) {
+  return tab.evaluate<{ x: number; y: number }>(`(() => {
+    const r = [...CSS.highlights.get(${JSON.stringify(name)})][0];
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = r.getClientRects()[0];
+    return { x: b.left + Math.min(b.width / 2, 6), y: b.top + b.height / 2 };
+  })()`);
+}
+
+const CARD = `(() => {
+  const d = document.querySelector('inspection-lens-ui')?.shadowRoot?.querySelector('[role="dialog"]');
+  return d ? { label: d.getAttribute('aria-label'), text: d.textContent } : null;
+})()`;
+type Card = { label: string; text: string } | null;
+
+describe('in Firefox', () => {
+  test.each(seedPages)('%s: every category highlighted as the core finds it, with the Highlight API', async (file) => {
+    const tab = await open(file);
+    const expected = expectedCounts(file);
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    const same = (c: Record<string, number>) =>
+      Object.keys(expected).length === Object.keys(c).length && Object.entries(expected).every(([k, v]) => c[k] === v);
+    expect(await pollUntil(() => counts(tab), same)).toEqual(expected);
+    expect(await tab.evaluate<number>(`document.querySelectorAll('mark[data-il]').length`)).toBe(0);
+    expect(tab.errors).toEqual([]);
+    await tab.close();
+  });
+
+  test.each(nearMissPages)('%s: not an inspection article, nothing highlighted or added', async (file) => {
+    const tab = await open(file);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await counts(tab)).toEqual({});
+    expect(await tab.evaluate<number>(`document.querySelectorAll('mark, inspection-lens-ui').length`)).toBe(0);
+    await tab.close();
+  });
+
+  test('the card for a grade: which council, current or previous; it closes when the pointer leaves', async () => {
+    const tab = await open('000_5b46b54a3be1f299.html');
+    await pollUntil(
+      () => counts(tab),
+      (c) => !!c['il-grade-good'],
+    );
+    const p = await highlightPoint(tab, 'il-grade-good');
+    await tab.mouseMove(p.x, p.y);
+    const card = await pollUntil(
+      () => tab.evaluate<Card>(CARD),
+      (c) => c !== null,
+    );
+    expect(card?.label).toBe('Grade: Good');
+    expect(card?.text).toContain('Hackney (E09000012)');
+    expect(card?.text).toContain('Current grade');
+    expect(card?.text).toContain('Save clip');
+    await tab.mouseMove(5, 5);
+    expect(
+      await pollUntil(
+        () => tab.evaluate<Card>(CARD),
+        (c) => c === null,
+        3000,
+      ),
+    ).toBeNull();
+    await tab.close();
+  });
+
+  test('content added after load is highlighted; removed content leaves no highlight', async () => {
+    const tab = await open('004_c2a22b1b94052d91.html');
+    const before = (
+      await pollUntil(
+        () => counts(tab),
+        (c) => !!c['il-council'],
+      )
+    )['il-council'];
+    await tab.evaluate(`(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.';
+      document.querySelector('article').append(p);
+    })()`);
+    expect(
+      (
+        await pollUntil(
+          () => counts(tab),
+          (c) => c['il-council'] === before + 1,
+        )
+      )['il-council'],
+    ).toBe(before + 1);
+    await tab.evaluate(`document.getElementById('late').remove()`);
+    expect(
+      (
+        await pollUntil(
+          () => counts(tab),
+          (c) => c['il-council'] === before,
+        )
+      )['il-council'],
+    ).toBe(before);
+    await tab.close();
+  });
+
+  test("the sidebar page shows the article's outcomes, and a clip saved from a card appears in it", async () => {
+    const article = await open('000_5b46b54a3be1f299.html');
+    await pollUntil(
+      () => counts(article),
+      (c) => !!c['il-grade-good'],
+    );
+    const panel = await firefox.openExtensionPage('sidepanel.html');
+    await article.activate();
+    const table = await pollUntil(
+      () => panel.evaluate<string>(`document.querySelector('table')?.textContent ?? ''`),
+      (t) => t.includes('Hackney'),
+    );
+    expect(table).toContain('Hackney');
+    // Save clip on the grade's card: the clip is stored by the background and listed in the panel.
+    const p = await highlightPoint(article, 'il-grade-good');
+    await article.mouseMove(p.x, p.y);
+    await pollUntil(
+      () => article.evaluate<Card>(CARD),
+      (c) => c !== null,
+    );
+    const save = await article.evaluate<{ x: number; y: number }>(`(() => {
+      const b = [...document.querySelector('inspection-lens-ui').shadowRoot.querySelectorAll('button')]
+        .find((x) => x.textContent.trim() === 'Save clip');
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    })()`);
+    await article.click(save.x, save.y);
+    const list = await pollUntil(
+      () => panel.evaluate<string>(`document.querySelector('[aria-label="Saved clips"]')?.textContent ?? ''`),
+      (t) => /good/i.test(t),
+    );
+    expect(list).toMatch(/good/i);
+    expect(list).toContain('Hackney');
+    expect(article.errors).toEqual([]);
+    await Promise.all([article.close(), panel.close()]);
+  });
+
+  test('the sidebar (sidebar_action) opens on the panel page', async () => {
+    const opened = await firefox.chrome<{ open: boolean; url: string }>(`(async () => {
+      const id = 'inspection-lens_example_org-sidebar-action'; // Firefox's widget id for our add-on's sidebar
+      for (let i = 0; i < 50 && !SidebarController.isOpen; i++) {
+        try {
+          await SidebarController.show(id);
+        } catch {
+          await new Promise((r) => setTimeout(r, 100)); // the sidebar document is still loading
+        }
+      }
+      let url = '';
+      for (let i = 0; i < 50 && !url.startsWith('moz-extension:'); i++) {
+        url = SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? '';
+        if (!url.startsWith('moz-extension:')) await new Promise((r) => setTimeout(r, 100));
+      }
+      return { open: SidebarController.isOpen && SidebarController.currentID === id, url };
+    })()`);
+    expect(opened).toEqual({ open: true, url: `moz-extension://${ADDON_UUID}/sidepanel.html` });
+  });
+});
