@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
 import { expectedCounts, nearMissPages, seedPages } from './expected';
 import { ADDON_UUID, type FirefoxBrowser, type FirefoxTab, launchFirefox, pollUntil } from './firefox';
-import { type FixtureServer, serveFixtures } from './harness';
+import { type FixtureServer, longArticle, serveFixtures } from './harness';
 
 let server: FixtureServer;
 let firefox: FirefoxBrowser;
@@ -167,6 +167,23 @@ describe('in Firefox', () => {
     expect(list).toContain('Hackney');
     expect(article.errors).toEqual([]);
     await Promise.all([article.close(), panel.close()]);
+  });
+
+  test('a long article: only highlights near the viewport are drawn, and they follow a scroll', async () => {
+    server.extra.set('/long-article.html', longArticle(600_000));
+    const tab = await open('long-article.html');
+    const DRAWN = `[...CSS.highlights.values()].flatMap((h) => [...h].map((r) => r.getBoundingClientRect().top / innerHeight))`;
+    const near = (screens: number[]) => screens.length > 0 && screens.every((x) => x > -1.05 && x < 2.05);
+    const top = await pollUntil(() => tab.evaluate<number[]>(DRAWN), near, 15_000);
+    expect(near(top)).toBe(true);
+    const total = Object.values(expectedCounts('long-article.html', longArticle(600_000))).reduce((a, b) => a + b, 0);
+    expect(top.length).toBeLessThan(total / 10);
+    await tab.evaluate(`scrollTo(0, document.documentElement.scrollHeight / 2)`);
+    const middle = await pollUntil(() => tab.evaluate<number[]>(DRAWN), near);
+    expect(near(middle)).toBe(true);
+    expect(await tab.evaluate<number>(`scrollY`)).toBeGreaterThan(100_000);
+    expect(tab.errors).toEqual([]);
+    await tab.close();
   });
 
   test('the sidebar (sidebar_action) opens on the panel page', async () => {
