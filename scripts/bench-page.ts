@@ -241,6 +241,39 @@ async function measureScrolledReload(page: Page, url: string) {
   });
 }
 
+/**
+ * Scrolling a long page, a screen every frame for 60 frames: per frame, the main thread's time
+ * from the frame's requestAnimationFrame to the end of its rendering (style, layout, paint, and
+ * whatever runs in the frame: our viewport check, an IntersectionObserver's computations).
+ * `ready` waits for the page's script to be done before scrolling.
+ */
+async function measureScroll(page: Page, url: string, ready: string | null) {
+  await page.goto(url);
+  if (ready) await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, ready, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const costs: number[] = [];
+        let frames = 0;
+        const step = () => {
+          scrollBy(0, innerHeight);
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              costs.push(performance.now() - t0);
+              if (++frames < 60) step();
+              else resolve(costs);
+            };
+            ch.port2.postMessage(0);
+          });
+        };
+        step();
+      }),
+  );
+}
+
 async function main() {
   const server = await serveFixtures();
   server.extra.set('/bench-1mb.html', longArticle(1_000_000));
@@ -290,8 +323,16 @@ async function main() {
     const reruns: Awaited<ReturnType<typeof measureRerun>>[] = [];
     if (words.length) for (let i = 0; i < RUNS; i++) reruns.push(await measureRerun(page, server.origin + url));
     const reloads: Awaited<ReturnType<typeof measureScrolledReload>>[] = [];
-    if (ours.some((o) => Number.isFinite(o.firstPainted)))
+    const scrolls: { ours: number[]; plain: number[] } = { ours: [], plain: [] };
+    if (ours.some((o) => Number.isFinite(o.firstPainted))) {
       for (let i = 0; i < RUNS; i++) reloads.push(await measureScrolledReload(page, server.origin + url));
+      for (let i = 0; i < RUNS; i++) {
+        scrolls.ours.push(...(await measureScroll(page, server.origin + url, 'il:painted')));
+        const plainPage = await plain.newPage();
+        scrolls.plain.push(...(await measureScroll(plainPage, server.origin + url, null)));
+        await plainPage.close();
+      }
+    }
     await page.close();
     if (DEBUG) for (const o of ours) console.log(JSON.stringify(o));
     const med = (f: (o: (typeof ours)[number]) => number) => median(ours.map(f));
@@ -355,6 +396,12 @@ async function main() {
       const blocks = r((x) => x.rerun.analysed + x.rerun.reused);
       console.log(
         `  a paragraph added after load: the re-run's main-thread work ${ms(r((x) => x.rerun.work))} (first run ${ms(r((x) => x.first.work))}); blocks read from the page again ${blocks - r((x) => x.rerun.notReread)} of ${blocks}, analysed again ${r((x) => x.rerun.analysed)}`,
+      );
+    }
+    if (scrolls.ours.length) {
+      const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(f * (xs.length - 1))];
+      console.log(
+        `  scrolling a screen per frame (${scrolls.ours.length} frames): main-thread time per frame, median ${ms(q(scrolls.ours, 0.5), 2)}, 95th percentile ${ms(q(scrolls.ours, 0.95), 2)}; the page without ours: median ${ms(q(scrolls.plain, 0.5), 2)}, 95th percentile ${ms(q(scrolls.plain, 0.95), 2)}`,
       );
     }
     if (reloads.length) {
