@@ -274,6 +274,28 @@ async function measureScroll(page: Page, url: string, ready: string | null) {
   );
 }
 
+/** The page's JavaScript heap after load and two garbage collections, in MB (content scripts share it). */
+async function measureHeap(context: BrowserContext, url: string, waitOurs: boolean) {
+  const page = await context.newPage();
+  await page.goto(url);
+  if (waitOurs)
+    await page.waitForFunction(
+      () =>
+        performance.getEntriesByName('il:painted').length > 0 ||
+        performance.getEntriesByName('il:check-end').length > 0,
+      null,
+      { timeout: 30_000 },
+    );
+  await page.waitForTimeout(500);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  await page.close();
+  return usedSize / 1e6;
+}
+
 async function main() {
   const server = await serveFixtures();
   server.extra.set('/bench-1mb.html', longArticle(1_000_000));
@@ -322,6 +344,11 @@ async function main() {
     }
     const reruns: Awaited<ReturnType<typeof measureRerun>>[] = [];
     if (words.length) for (let i = 0; i < RUNS; i++) reruns.push(await measureRerun(page, server.origin + url));
+    const heap = { ours: [] as number[], plain: [] as number[] };
+    for (let i = 0; i < 2; i++) {
+      heap.ours.push(await measureHeap(ext.context, server.origin + url, true));
+      heap.plain.push(await measureHeap(plain, server.origin + url, false));
+    }
     const reloads: Awaited<ReturnType<typeof measureScrolledReload>>[] = [];
     const scrolls: { ours: number[]; plain: number[] } = { ours: [], plain: [] };
     if (ours.some((o) => Number.isFinite(o.firstPainted))) {
@@ -398,6 +425,9 @@ async function main() {
         `  a paragraph added after load: the re-run's main-thread work ${ms(r((x) => x.rerun.work))} (first run ${ms(r((x) => x.first.work))}); blocks read from the page again ${blocks - r((x) => x.rerun.notReread)} of ${blocks}, analysed again ${r((x) => x.rerun.analysed)}`,
       );
     }
+    console.log(
+      `  memory: the page's JavaScript heap after load (garbage collected) ${Math.min(...heap.ours).toFixed(1)} MB with ours, ${Math.min(...heap.plain).toFixed(1)} MB without: ours keeps ${(Math.min(...heap.ours) - Math.min(...heap.plain)).toFixed(1)} MB`,
+    );
     if (scrolls.ours.length) {
       const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(f * (xs.length - 1))];
       console.log(
