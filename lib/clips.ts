@@ -90,8 +90,4 @@ export function indexFieldsOf(finding?: ClipFinding): { councilCodes: string[]; 
   };
 }
 
-/**
- * storage.local key of the list of pages (article ids and canonical URLs) that have clips, so a
- * content script can tell without waking the background whether it has anything to re-find.
- */
-export const CLIPPED_PAGES_KEY = 'il-clipped-pages';
+export { CLIPPED_PAGES_KEY } from './storage-keys';

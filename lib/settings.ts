@@ -2,7 +2,7 @@
 // browser.storage.local under SETTINGS_KEY, remembered across pages; validated on every read.
 import { HIGHLIGHT_NAMES, type HighlightName } from './analysis/findings';
 
-export const SETTINGS_KEY = 'il-settings';
+export { SETTINGS_KEY } from './storage-keys';
 
 export interface Settings {
   /** Highlight on every page (the reader can still switch a single page off). */

@@ -9,6 +9,7 @@ import { articleIdFor, CLIPPED_PAGES_KEY, type Clip, type ClipFinding } from '..
 import { type Message, message, parseMessage } from '../../lib/messages';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib/page/clipper';
+import { takeEarlyRead } from '../../lib/page/early-storage';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
@@ -29,9 +30,13 @@ export default defineContentScript({
     markTime('il:start');
     // Settings load while the page is checked and analysed; highlights wait for them (no flash).
     let settings: Settings = parseSettings(undefined);
+    /** Until the stored settings are read, nothing is shown (a category the reader switched off must not flash). */
+    let settingsKnown = false;
     let clippedPages: string[] = [];
-    const settingsLoaded = browser.storage.local
-      .get([SETTINGS_KEY, CLIPPED_PAGES_KEY])
+    const storedKeys = [SETTINGS_KEY, CLIPPED_PAGES_KEY];
+    // Begun at document_start by the early content script when it ran; else read now.
+    const settingsLoaded = (takeEarlyRead(storedKeys) ?? Promise.reject(new Error('no early read')))
+      .catch(() => browser.storage.local.get(storedKeys))
       .then((r) => {
         settings = parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]);
         const pages = (r as Record<string, unknown>)[CLIPPED_PAGES_KEY];
@@ -39,6 +44,8 @@ export default defineContentScript({
       })
       .catch(() => {})
       .finally(() => {
+        markTime('il:settings');
+        settingsKnown = true;
         applyVisibility(highlighterMade);
         report(last);
       });
@@ -52,7 +59,7 @@ export default defineContentScript({
     let rerunTimer = 0;
     let lastUrl = location.href;
 
-    const visible = (h: HighlightName) => settings.enabled && pageEnabled && settings.categories[h];
+    const visible = (h: HighlightName) => settingsKnown && settings.enabled && pageEnabled && settings.categories[h];
 
     function report(r: LensReport | null) {
       const a = r?.analysis;
@@ -92,6 +99,16 @@ export default defineContentScript({
         }),
       );
 
+    /**
+     * After a frame: resolves when highlights set before it are on screen, that is at once, or
+     * (hidden until the stored settings are known) at the frame after the settings arrive.
+     */
+    const onScreen = async () => {
+      if (settingsKnown) return;
+      await settingsLoaded;
+      await afterNextFrame();
+    };
+
     let running: Promise<void> | null = null;
     let again = false;
     function analyse() {
@@ -103,13 +120,17 @@ export default defineContentScript({
       const current = lens;
       const runUrl = location.href;
       running = (async () => {
-        // Drawn with the default settings if the stored ones have not arrived yet (they almost
-        // always have); they are applied the moment they do, before the next frame in practice.
+        // Drawn hidden if the stored settings have not arrived yet (in Chromium they almost always
+        // have; Firefox reads storage more slowly); shown the moment they do.
         applyVisibility(highlighterMade);
         startWatching();
         const slices = { slices: 0, longest: 0, total: 0 };
         // On a long article the top is drawn first; `paint` lets the page paint it.
-        const paint = () => afterNextFrame().then(() => markTime('il:first-painted'));
+        const paint = () => {
+          const frame = afterNextFrame();
+          frame.then(onScreen).then(() => markTime('il:first-painted'));
+          return frame;
+        };
         last = await current.runAsync(yieldToPage, 20, slices, paint);
         markTime('il:highlighted', {
           drawn: current.drawn,
@@ -118,7 +139,9 @@ export default defineContentScript({
           work: slices.total,
           ...current.lastRun,
         });
-        afterNextFrame().then(() => markTime('il:painted'));
+        afterNextFrame()
+          .then(onScreen)
+          .then(() => markTime('il:painted'));
         report(last);
         if (!last.isInspectionArticle) stopWatching();
       })()

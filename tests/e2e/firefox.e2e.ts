@@ -186,6 +186,69 @@ describe('in Firefox', () => {
     await tab.close();
   });
 
+  test('toggles in the sidebar page: a category off on every page, and one page switched off', async () => {
+    const article = await open('003_7373dea24638aad1.html');
+    await pollUntil(
+      () => counts(article),
+      (c) => !!c['il-council'],
+    );
+    const panel = await firefox.openExtensionPage('sidepanel.html');
+    await article.activate();
+    /** Clicks the checkbox whose label reads `text` (a category's count aside), once it is there; returns its state after. */
+    const toggle = async (text: string) => {
+      const box = `[...document.querySelectorAll('label')].find((l) => l.textContent.trim().replace(/\\s*\\d+$/, '') === ${JSON.stringify(text)})?.querySelector('input')`;
+      await pollUntil(
+        () => panel.evaluate<boolean>(`!!${box}`),
+        (there) => there,
+      );
+      return panel.evaluate<boolean>(`(() => { const b = ${box}; b.click(); return b.checked; })()`);
+    };
+    expect(await toggle('Councils')).toBe(false);
+    const without = await pollUntil(
+      () => counts(article),
+      (c) => !c['il-council'],
+    );
+    expect(without['il-council']).toBeUndefined();
+    expect(without['il-grade-outstanding']).toBe(3);
+    // Remembered for other pages: a new article opens without council highlights.
+    const other = await open('004_c2a22b1b94052d91.html');
+    const otherCounts = await pollUntil(
+      () => counts(other),
+      (c) => !!c['il-grade-inadequate'],
+    );
+    expect(otherCounts['il-grade-inadequate']).toBeGreaterThan(0);
+    expect(otherCounts['il-council']).toBeUndefined();
+    await other.close();
+    expect(await toggle('Councils')).toBe(true);
+    expect(
+      (
+        await pollUntil(
+          () => counts(article),
+          (c) => !!c['il-council'],
+        )
+      )['il-council'],
+    ).toBeGreaterThan(0);
+    // This page off: every highlight goes from it; on again: they come back.
+    await article.activate();
+    expect(await toggle('Highlight this page')).toBe(false);
+    expect(
+      await pollUntil(
+        () => counts(article),
+        (c) => Object.keys(c).length === 0,
+      ),
+    ).toEqual({});
+    expect(await toggle('Highlight this page')).toBe(true);
+    expect(
+      (
+        await pollUntil(
+          () => counts(article),
+          (c) => !!c['il-grade-outstanding'],
+        )
+      )['il-grade-outstanding'],
+    ).toBe(3);
+    await Promise.all([article.close(), panel.close()]);
+  });
+
   test('the sidebar (sidebar_action) opens on the panel page', async () => {
     const opened = await firefox.chrome<{ open: boolean; url: string }>(`(async () => {
       const id = 'inspection-lens_example_org-sidebar-action'; // Firefox's widget id for our add-on's sidebar

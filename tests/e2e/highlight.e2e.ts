@@ -170,11 +170,11 @@ describe('very long pages', () => {
     const page = await env.ext.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    // What is drawn when the first part is done (the lens's mark), seen from the page.
+    // What is on screen when the first part is painted (the lens's mark), seen from the page.
     await page.addInitScript(() => {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries())
-          if (e.name === 'il:first-highlighted')
+          if (e.name === 'il:first-painted')
             (window as unknown as { __first: number[] }).__first = [...CSS.highlights.values()].flatMap((h) =>
               [...h].map((r) => (r as Range).getBoundingClientRect().top / innerHeight),
             );
