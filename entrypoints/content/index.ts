@@ -126,11 +126,12 @@ export default defineContentScript({
         startWatching();
         const slices = { slices: 0, longest: 0, total: 0 };
         // On a long article the top is drawn first; `paint` lets the page paint it.
-        const paint = () => {
-          const frame = afterNextFrame();
-          frame.then(onScreen).then(() => markTime('il:first-painted'));
-          return frame;
-        };
+        // The mark is made before the work resumes (in the same task), not after its next slice.
+        const paint = () =>
+          afterNextFrame().then(() => {
+            if (settingsKnown) markTime('il:first-painted');
+            else onScreen().then(() => markTime('il:first-painted'));
+          });
         last = await current.runAsync(yieldToPage, 20, slices, paint);
         markTime('il:highlighted', {
           drawn: current.drawn,

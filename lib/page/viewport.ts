@@ -91,8 +91,16 @@ export function scrollWatcher(doc: Document): WatcherFactory {
     win.addEventListener('resize', schedule, { passive: true });
     const RO = (win as unknown as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
     // The page's height changed (content loaded or removed): blocks may have moved past each other.
+    // Its first report is the height when observed, not a change: acting on it would ask for a
+    // frame in the middle of a long run (and on a 1 MB page wait ~15 ms for the compositor).
+    let height = -1;
     const resize = RO
-      ? new RO(() => {
+      ? new RO((entries) => {
+          const h = entries[entries.length - 1]?.contentRect.height ?? -1;
+          const first = height < 0;
+          if (h === height) return;
+          height = h;
+          if (first) return;
           ordered = null;
           schedule();
         })
