@@ -95,8 +95,12 @@ function apiHighlighter(api: { registry: HighlightRegistry; make: () => Highligh
   };
 }
 
-/** Wraps the text of a range in `<mark data-il>` elements, one per text node it touches. */
-function wrapRange(doc: Document, name: HighlightName, range: Range): HTMLElement[] {
+/**
+ * Wraps the text of a range in `<mark data-il>` elements, one per text node it touches, and sets
+ * the range to span them. Text nodes split off the page's own are recorded in `split`, to be
+ * merged back when unwrapped.
+ */
+function wrapRange(doc: Document, name: HighlightName, range: Range, split: WeakSet<Text>): HTMLElement[] {
   const parts: { node: Text; start: number; end: number }[] = [];
   const root = range.commonAncestorContainer;
   const texts: Text[] = [];
@@ -113,42 +117,87 @@ function wrapRange(doc: Document, name: HighlightName, range: Range): HTMLElemen
   }
   const marks: HTMLElement[] = [];
   for (const { node, start, end } of parts) {
-    if (end < node.data.length) node.splitText(end);
+    if (end < node.data.length) split.add(node.splitText(end));
     const target = start > 0 ? node.splitText(start) : node;
+    if (target !== node) split.add(target);
     const mark = doc.createElement('mark');
     mark.setAttribute('data-il', name);
     target.parentNode?.insertBefore(mark, target);
     mark.appendChild(target);
     marks.push(mark);
   }
+  // Moving a text node into a mark moves the range's boundaries out of it (a word that was a whole
+  // text node would leave the range collapsed): anchor the range on the marks, which stay put.
+  const last = marks[marks.length - 1];
+  if (last) {
+    range.setStart(marks[0], 0);
+    range.setEnd(last, last.childNodes.length);
+  }
   return marks;
 }
 
-function unwrap(mark: HTMLElement) {
+/**
+ * Takes a mark out, its text back in place, and merges the text nodes split off for it (and only
+ * those) back into the node they came from: the page keeps its own text node objects, and its
+ * adjacent text nodes are not joined (normalize() would join them, and a framework holding
+ * them would then update nodes no longer in the page). The ranges in `live` that point into a
+ * merged node are moved into the node it joins, as normalize() would move them.
+ */
+function unwrap(mark: HTMLElement, split: WeakSet<Text>, live: Iterable<Range>) {
   const parent = mark.parentNode;
   if (!parent) return;
+  const before = mark.previousSibling;
+  const last = mark.lastChild;
   while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
   parent.removeChild(mark);
-  parent.normalize();
+  mergeSplit(before, split, live);
+  if (last && last.parentNode === parent) mergeSplit(last, split, live);
+}
+
+/** Merges into text node `a` the text nodes after it that were split off by the fallback. */
+function mergeSplit(a: Node | null, split: WeakSet<Text>, live: Iterable<Range>) {
+  if (a?.nodeType !== 3) return;
+  const into = a as Text;
+  for (let b = into.nextSibling; b && b.nodeType === 3 && split.has(b as Text); b = into.nextSibling) {
+    const next = b as Text;
+    const offset = into.data.length;
+    into.appendData(next.data);
+    for (const r of live) {
+      if (r.startContainer === next) r.setStart(into, offset + r.startOffset);
+      if (r.endContainer === next) r.setEnd(into, offset + r.endOffset);
+    }
+    split.delete(next);
+    next.remove();
+  }
 }
 
 function markHighlighter(doc: Document): Highlighter {
   const all = new Map<HighlightName, Set<HTMLElement[]>>();
   const hidden = new Set<HighlightName>();
+  const split = new WeakSet<Text>();
+  /** The ranges drawn (kept right across merges), and the reader's selection. */
+  const ranges = new Map<HTMLElement[], Range>();
+  const live = function* () {
+    yield* ranges.values();
+    const sel = doc.getSelection?.();
+    if (sel?.rangeCount) yield sel.getRangeAt(0);
+  };
   return {
     mode: 'mark',
     add(name, range) {
-      const marks = wrapRange(doc, name, range);
+      const marks = wrapRange(doc, name, range, split);
       if (hidden.has(name)) for (const m of marks) m.setAttribute('data-il-hidden', '');
       const set = all.get(name) ?? new Set<HTMLElement[]>();
       all.set(name, set);
       set.add(marks);
+      ranges.set(marks, range);
       return marks;
     },
     remove(name, handle) {
       const marks = handle as HTMLElement[];
       all.get(name)?.delete(marks);
-      for (const m of marks) unwrap(m);
+      ranges.delete(marks);
+      for (const m of marks) unwrap(m, split, live());
     },
     setVisible(name, visible) {
       if (visible) hidden.delete(name);
@@ -160,7 +209,8 @@ function markHighlighter(doc: Document): Highlighter {
         }
     },
     clear() {
-      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m);
+      ranges.clear();
+      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m, split, live());
       all.clear();
     },
   };
