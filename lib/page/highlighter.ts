@@ -140,32 +140,33 @@ function wrapRange(doc: Document, name: HighlightName, range: Range, split: Weak
  * Takes a mark out, its text back in place, and merges the text nodes split off for it (and only
  * those) back into the node they came from: the page keeps its own text node objects, and its
  * adjacent text nodes are not joined (normalize() would join them, and a framework holding
- * them would then update nodes no longer in the page). The ranges in `live` that point into a
- * merged node are moved into the node it joins, as normalize() would move them.
+ * them would then update nodes no longer in the page). The reader's selection, if it points into
+ * a merged node, is moved into the node it joins, as normalize() would move it; drawn ranges
+ * are anchored on marks (see wrapRange), never inside a split node.
  */
-function unwrap(mark: HTMLElement, split: WeakSet<Text>, live: Iterable<Range>) {
+function unwrap(mark: HTMLElement, split: WeakSet<Text>) {
   const parent = mark.parentNode;
   if (!parent) return;
   const before = mark.previousSibling;
   const last = mark.lastChild;
   while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
   parent.removeChild(mark);
-  mergeSplit(before, split, live);
-  if (last && last.parentNode === parent) mergeSplit(last, split, live);
+  const sel = mark.ownerDocument.getSelection?.();
+  const selected = sel?.rangeCount ? sel.getRangeAt(0) : null;
+  mergeSplit(before, split, selected);
+  if (last && last.parentNode === parent) mergeSplit(last, split, selected);
 }
 
 /** Merges into text node `a` the text nodes after it that were split off by the fallback. */
-function mergeSplit(a: Node | null, split: WeakSet<Text>, live: Iterable<Range>) {
+function mergeSplit(a: Node | null, split: WeakSet<Text>, selected: Range | null) {
   if (a?.nodeType !== 3) return;
   const into = a as Text;
   for (let b = into.nextSibling; b && b.nodeType === 3 && split.has(b as Text); b = into.nextSibling) {
     const next = b as Text;
     const offset = into.data.length;
     into.appendData(next.data);
-    for (const r of live) {
-      if (r.startContainer === next) r.setStart(into, offset + r.startOffset);
-      if (r.endContainer === next) r.setEnd(into, offset + r.endOffset);
-    }
+    if (selected?.startContainer === next) selected.setStart(into, offset + selected.startOffset);
+    if (selected?.endContainer === next) selected.setEnd(into, offset + selected.endOffset);
     split.delete(next);
     next.remove();
   }
@@ -175,13 +176,6 @@ function markHighlighter(doc: Document): Highlighter {
   const all = new Map<HighlightName, Set<HTMLElement[]>>();
   const hidden = new Set<HighlightName>();
   const split = new WeakSet<Text>();
-  /** The ranges drawn (kept right across merges), and the reader's selection. */
-  const ranges = new Map<HTMLElement[], Range>();
-  const live = function* () {
-    yield* ranges.values();
-    const sel = doc.getSelection?.();
-    if (sel?.rangeCount) yield sel.getRangeAt(0);
-  };
   return {
     mode: 'mark',
     add(name, range) {
@@ -190,14 +184,12 @@ function markHighlighter(doc: Document): Highlighter {
       const set = all.get(name) ?? new Set<HTMLElement[]>();
       all.set(name, set);
       set.add(marks);
-      ranges.set(marks, range);
       return marks;
     },
     remove(name, handle) {
       const marks = handle as HTMLElement[];
       all.get(name)?.delete(marks);
-      ranges.delete(marks);
-      for (const m of marks) unwrap(m, split, live());
+      for (const m of marks) unwrap(m, split);
     },
     setVisible(name, visible) {
       if (visible) hidden.delete(name);
@@ -209,8 +201,7 @@ function markHighlighter(doc: Document): Highlighter {
         }
     },
     clear() {
-      ranges.clear();
-      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m, split, live());
+      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m, split);
       all.clear();
     },
   };
