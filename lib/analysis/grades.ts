@@ -67,12 +67,15 @@ interface Candidate {
   quoteEnd: number;
 }
 
+/** A sentence without one of these holds no grade word: most sentences stop here. */
+const MAY_HOLD_GRADE = /good|outstanding|inadequate|improvement|adequate|excellent|perform/i;
+
 /** Finds grade judgements in the sentences of a prepared text. */
 export function findGrades(sentences: Sentence[]): GradeMention[] {
   const out: GradeMention[] = [];
   for (const sentence of sentences) {
     const s = sentence.text;
-    if (!/good|outstanding|inadequate|improvement|adequate|excellent|perform/i.test(s)) continue;
+    if (!MAY_HOLD_GRADE.test(s)) continue;
     const candidates: Candidate[] = [];
     GRADE_WORDS.lastIndex = 0;
     for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {

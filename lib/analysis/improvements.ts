@@ -180,16 +180,37 @@ function letterCode(c: number): number {
   return c === 0x2019 || c === 39 ? 27 : c - 96;
 }
 
-function triggerIndex(triggers: string[][]): Map<number, number> {
-  const m = new Map<number, number>();
-  triggers.forEach((list, i) => {
-    for (const t of list) m.set(packWord(t), (m.get(packWord(t)) ?? 0) | (1 << i));
-  });
-  return m;
+/** Trigger prefixes by packed key, in an open-addressed table: one probe or two per word. */
+const TABLE_BITS = 10;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+let KEYS: Int32Array | null = null;
+let CUE_MASKS = new Int32Array(0);
+let AGAINST_MASKS = new Int32Array(0);
+
+function slotOf(keys: Int32Array, key: number): number {
+  let i = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS);
+  while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & TABLE_MASK;
+  return i;
 }
+
 // Built on first use, not when the module loads: every page loads it, few pages analyse.
-let CUE_INDEX: Map<number, number> | null = null;
-let AGAINST_INDEX: Map<number, number> | null = null;
+function buildTable(): Int32Array {
+  const keys = new Int32Array(1 << TABLE_BITS);
+  CUE_MASKS = new Int32Array(1 << TABLE_BITS);
+  AGAINST_MASKS = new Int32Array(1 << TABLE_BITS);
+  const fill = (triggers: string[][], masks: Int32Array) =>
+    triggers.forEach((list, bit) => {
+      for (const t of list) {
+        const key = packWord(t);
+        const i = slotOf(keys, key);
+        keys[i] = key;
+        masks[i] |= 1 << bit;
+      }
+    });
+  fill(CUE_TRIGGERS, CUE_MASKS);
+  fill(AGAINST_TRIGGERS, AGAINST_MASKS);
+  return keys;
+}
 
 let againstMask = 0;
 
@@ -198,23 +219,31 @@ let againstMask = 0;
  * allocation; the counter-cues' mask is left in `againstMask`.
  */
 function candidates(text: string): number {
-  CUE_INDEX ??= triggerIndex(CUE_TRIGGERS);
-  AGAINST_INDEX ??= triggerIndex(AGAINST_TRIGGERS);
+  KEYS ??= buildTable();
+  const keys = KEYS;
   let cues = 0;
   let against = 0;
   let h = 0;
   let len = 0;
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 32;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? text.charCodeAt(i) : 32;
     if (c >= 65 && c <= 90) c += 32; // ASCII letters only, as the cues' /i matching does
     // Apostrophes belong to a word only inside it ("i’m"), not as an opening quote ("'weak'").
     if ((c >= 97 && c <= 122) || (len > 0 && (c === 39 || c === 0x2019))) {
       if (len < 4) h = (h << 5) | letterCode(c);
       len++;
     } else if (len) {
-      const key = h | (Math.min(len, 4) << 20);
-      cues |= CUE_INDEX.get(key) ?? 0;
-      against |= AGAINST_INDEX.get(key) ?? 0;
+      const key = h | ((len < 4 ? len : 4) << 20);
+      let s = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS);
+      for (let k = keys[s]; k !== 0; k = keys[s]) {
+        if (k === key) {
+          cues |= CUE_MASKS[s];
+          against |= AGAINST_MASKS[s];
+          break;
+        }
+        s = (s + 1) & TABLE_MASK;
+      }
       h = 0;
       len = 0;
     }
