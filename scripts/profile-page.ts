@@ -64,7 +64,7 @@ async function main() {
           performance.getEntriesByName('il:extracted').length === 0 &&
           performance.now() - performance.getEntriesByName('il:check-end')[0].startTime > 300),
       null,
-      { timeout: 60_000 },
+      { timeout: 60_000, polling: 50 }, // a timer, not every frame (Playwright's default adds frames)
     );
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -521,7 +521,7 @@ export default defineContentScript({
     // --- start: the cheap check, then the full analysis --------------------------------------
     markTime('il:check-start');
     const worth = mayBeInspectionArticle(document);
-    markTime('il:check-end');
+    markTime('il:check-end', { worth });
     if (worth) analyse();
     refindClips().catch(() => {});
     await settingsLoaded;
