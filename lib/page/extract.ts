@@ -180,8 +180,8 @@ export function findMainContent(doc: Document): Element {
   }
   if (!best) return body.querySelector(CONTAINER) ?? body;
   const container = best.closest(CONTAINER);
-  if (container && container !== body && textLength(container) < 3 * textLength(best) + 2000) return container;
-  return best;
+  if (!container || container === best || container === body) return best;
+  return textLength(container) < 3 * textLength(best) + 2000 ? container : best;
 }
 
 /** Characters of link text under an element; estimated from an even sample of its links when it has many. */
@@ -289,6 +289,8 @@ class BlockBuilder {
  */
 export class ExtractionCache {
   private blocks = new WeakMap<Element, ExtractedBlock>();
+  /** Nothing kept yet (a first run): look-ups are skipped, each a weak-map probe per block. */
+  private empty = true;
   private dirty = new WeakSet<Node>();
   /** Changes reported while a run was under way: they count for the next run too. */
   private dirtyDuringRun: WeakSet<Node> | null = null;
@@ -316,13 +318,14 @@ export class ExtractionCache {
   }
 
   take(el: Element): ExtractedBlock | undefined {
-    if (this.dirty.has(el)) return undefined;
+    if (this.empty || this.dirty.has(el)) return undefined;
     const b = this.blocks.get(el);
     if (b) this.reused++;
     return b;
   }
 
   keep(block: ExtractedBlock) {
+    this.empty = false;
     this.blocks.set(block.element, block);
   }
 }
@@ -531,13 +534,14 @@ export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
 }
 
 /**
- * Re-reads one block from the DOM as it is now (after `<mark>` wrappers split its text nodes).
- * Returns null if the element no longer holds text of its own.
+ * Re-reads a block from the DOM as it is now (after `<mark>` wrappers split its text nodes).
+ * An element can hold several blocks (text before and after a nested paragraph): the one read
+ * as `text` is returned. Null if the element no longer holds that text.
  */
-export function rebuildBlock(el: Element): ExtractedBlock | null {
+export function rebuildBlock(el: Element, text: string): ExtractedBlock | null {
   const builder = new BlockBuilder();
   builder.start(el);
   walk(el, builder);
   builder.flush();
-  return builder.blocks.find((b) => b.element === el) ?? null;
+  return builder.blocks.find((b) => b.element === el && b.text === text) ?? null;
 }

@@ -91,7 +91,7 @@ class Entry implements LensEntry {
   tryRange(): Range | null {
     if (this.made) return this.made;
     // <mark> wrappers split text nodes: read the block afresh so offsets map to today's nodes.
-    const current = this.fresh ? rebuildBlock(this.source.element) : this.source;
+    const current = this.fresh ? rebuildBlock(this.source.element, this.source.text) : this.source;
     this.made = current && rangeInBlock(this.doc, current, this.start, this.end);
     return this.made;
   }

@@ -76,6 +76,38 @@ describe('the page lens with <mark> fallback (happy-dom has no Highlight API)', 
     expect(third.counts['il-council']).toBe(first);
   });
 
+  test('text around a nested paragraph (several blocks of one element) is marked where it stands', () => {
+    document.documentElement.innerHTML = `<head><title>Ofsted inspection: Essex children’s services</title></head><body><article>
+      <h1>Ofsted rates Essex children’s services outstanding</h1>
+      <div>Ofsted inspectors rated Essex County Council’s children’s services ‘good’ in 2019, the report said.
+        <p>The inspection took place over three weeks in March and looked at the experiences of children.</p>
+        Inspectors have now rated Kent County Council’s children’s services ‘outstanding’ after the full inspection.
+        <p>Leaders said the judgement reflected years of work by social workers, managers and partners.</p>
+        Ofsted also said Medway Council’s children’s services were ‘inadequate’ in the last inspection.
+      </div></article></body>`;
+    const doc = document;
+    const text = doc.body.textContent;
+    const lens = new PageLens(doc, createHighlighter(doc, { forceMarks: true }));
+    expect(lens.run().isInspectionArticle).toBe(true);
+    const marked = (name: string) =>
+      [...doc.querySelectorAll(`mark[data-il="${name}"]`)].map((m) => m.textContent).join('|');
+    expect(marked('il-grade-good')).toBe('‘good’');
+    // The headline's grade, then the one in the text after the first nested paragraph.
+    expect(marked('il-grade-outstanding')).toBe('outstanding|‘outstanding’');
+    expect(marked('il-grade-inadequate')).toBe('‘inadequate’');
+    expect(marked('il-council')).toContain('Kent County Council');
+    expect(marked('il-council')).toContain('Medway Council');
+    // Every finding is found again under its own marks.
+    for (const e of lens.all()) {
+      const mark = doc.querySelector(`mark[data-il="${e.finding.highlight}"]`);
+      expect(mark).not.toBeNull();
+      expect(e.range.toString()).toBe(e.finding.text);
+    }
+    expect(doc.body.textContent).toBe(text);
+    lens.clear();
+    expect(doc.querySelectorAll('mark').length).toBe(0);
+  });
+
   test('findingsAt finds the grade under a point', () => {
     const doc = load('000_5b46b54a3be1f299.html');
     const lens = new PageLens(doc, createHighlighter(doc, { forceMarks: true }));
