@@ -184,6 +184,8 @@ function letterCode(c: number): number {
 const TABLE_BITS = 10;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 let KEYS: Int32Array | null = null;
+/** Packing codes of ASCII characters: letters of either case 1-26, the apostrophe 27, else 0. */
+const LETTER = new Uint8Array(128);
 let CUE_MASKS = new Int32Array(0);
 let AGAINST_MASKS = new Int32Array(0);
 
@@ -195,6 +197,8 @@ function slotOf(keys: Int32Array, key: number): number {
 
 // Built on first use, not when the module loads: every page loads it, few pages analyse.
 function buildTable(): Int32Array {
+  for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
+  LETTER[39] = 27;
   const keys = new Int32Array(1 << TABLE_BITS);
   CUE_MASKS = new Int32Array(1 << TABLE_BITS);
   AGAINST_MASKS = new Int32Array(1 << TABLE_BITS);
@@ -227,11 +231,12 @@ function candidates(text: string): number {
   let len = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? text.charCodeAt(i) : 32;
-    if (c >= 65 && c <= 90) c += 32; // ASCII letters only, as the cues' /i matching does
-    // Apostrophes belong to a word only inside it ("i’m"), not as an opening quote ("'weak'").
-    if ((c >= 97 && c <= 122) || (len > 0 && (c === 39 || c === 0x2019))) {
-      if (len < 4) h = (h << 5) | letterCode(c);
+    const c = i < n ? text.charCodeAt(i) : 32;
+    // ASCII letters only, as the cues' /i matching does. Apostrophes belong to a word only
+    // inside it ("i’m"), not as an opening quote ("'weak'").
+    const code = c < 128 ? LETTER[c] : c === 0x2019 ? 27 : 0;
+    if (code !== 0 && (code !== 27 || len > 0)) {
+      if (len < 4) h = (h << 5) | code;
       len++;
     } else if (len) {
       const key = h | ((len < 4 ? len : 4) << 20);
@@ -266,16 +271,17 @@ export function improvementScore(sentence: string): number {
   return score;
 }
 
-/** True when the text has fewer than `n` words (counts spaces, stops early). */
+/** "At least n words" tests by n (a word: a run of characters above U+0020). */
+const AT_LEAST = new Map<number, RegExp>();
+
+/** True when the text has fewer than `n` words (one anchored regex test, no loop in script). */
 function wordCountBelow(text: string, n: number): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length && words < n; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) words++;
-    inWord = !space;
+  let re = AT_LEAST.get(n);
+  if (!re) {
+    re = new RegExp(`^[\\x00-\\x20]*(?:[^\\x00-\\x20]+[\\x00-\\x20]+){${n - 1}}[^\\x00-\\x20]`);
+    AT_LEAST.set(n, re);
   }
-  return words < n;
+  return !re.test(text);
 }
 
 const LIST_INTRO =
