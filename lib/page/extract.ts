@@ -136,10 +136,15 @@ function insideSkipped(el: Element, stop: Element | null, memo: Map<Element, boo
 /** At most this many paragraphs are scored: on a very long page an even sample decides. */
 const MAX_SCORED = 400;
 
-/** Picks the element that holds the article body. */
-export function findMainContent(doc: Document): Element {
+/**
+ * Picks the element that holds the article body. `exactLengths` reads every candidate's text
+ * length, as the choice did before it was bounded (tests compare the two).
+ */
+export function findMainContent(doc: Document, exactLengths = false): Element {
   const body = doc.body ?? doc.documentElement;
   const scores = new Map<Element, number>();
+  /** Characters of the sampled paragraphs that are an element's children: at most its text. */
+  const childText = new Map<Element, number>();
   const memo = new Map<Element, boolean>();
   const paragraphs = body.querySelectorAll('p, pre, blockquote, li');
   const step = Math.max(1, Math.ceil(paragraphs.length / MAX_SCORED));
@@ -147,11 +152,12 @@ export function findMainContent(doc: Document): Element {
     const p = paragraphs[i];
     const text = p.textContent ?? '';
     const len = text.length;
+    const parent = p.parentElement;
+    if (parent) childText.set(parent, (childText.get(parent) ?? 0) + len);
     if (len < 40 || (p.tagName === 'LI' && len < 80)) continue;
     if (insideSkipped(p, body, memo)) continue;
     const commas = text.split(/[,،]/).length - 1;
     const score = 1 + Math.min(commas, 6) + Math.min(len / 100, 3);
-    const parent = p.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
@@ -170,9 +176,20 @@ export function findMainContent(doc: Document): Element {
   const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 4);
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [el, s] of ranked) {
+  for (let i = 0; i < ranked.length; i++) {
+    const [el, s] = ranked[i];
     if (s <= bestScore) continue; // link density only lowers a score
-    const adjusted = s * (1 - Math.min(linkText(el) / (textLength(el) || 1), 1));
+    const links = linkText(el);
+    // The text length's lower bound (the sampled child paragraphs) bounds the density from
+    // above: when even that score beats the best so far and every candidate after, the exact
+    // length (a long page's whole text as one string) would not change the choice.
+    const floor = links ? s * (1 - Math.min(links / (childText.get(el) || 1), 1)) : s;
+    if (!exactLengths && floor > bestScore && floor >= (ranked[i + 1]?.[1] ?? 0)) {
+      best = el;
+      bestScore = floor;
+      continue;
+    }
+    const adjusted = s * (1 - Math.min(links / (textLength(el) || 1), 1));
     if (adjusted > bestScore) {
       best = el;
       bestScore = adjusted;

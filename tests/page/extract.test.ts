@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runSteps } from '../../lib/analysis/steps';
 import { parseHtml } from '../../lib/cli/parse-html';
-import { type ExtractedBlock, ExtractionCache, extractArticle, extractArticleSteps } from '../../lib/page/extract';
+import {
+  type ExtractedBlock,
+  ExtractionCache,
+  extractArticle,
+  extractArticleSteps,
+  findMainContent,
+} from '../../lib/page/extract';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
 const load = (name: string) => parseHtml(fs.readFileSync(path.join(pages, name), 'utf8'));
@@ -205,5 +211,59 @@ describe('the first part of a long article', () => {
   test('a view below the end of the article: no first part, the whole article at once', () => {
     const got = parts(extractArticleSteps(longDoc(), { firstChars: 1000, view: () => -1 }));
     expect(got).toEqual([]);
+  });
+});
+
+describe('choosing the main content', () => {
+  const para = (i: number) =>
+    `<p>Paragraph ${i}: inspectors found that leaders, managers and social workers had improved practice, with plans reviewed regularly.</p>`;
+  const links = (n: number, words: string) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<li><a href="/s${i}">${words} ${i}, with a longer headline so that the item reads like a paragraph of text</a></li>`,
+    ).join('');
+  const built: [string, string][] = [
+    ['a long article', `<article><h1>Head</h1>${Array.from({ length: 3000 }, (_, i) => para(i)).join('')}</article>`],
+    [
+      'an article beside a longer list of links',
+      `<div class="wrap"><div class="story">${Array.from({ length: 30 }, (_, i) => para(i)).join('')}</div><div class="more"><ul>${links(60, 'Another story')}</ul></div></div>`,
+    ],
+    [
+      'paragraphs that are mostly links',
+      `<main><div>${Array.from({ length: 40 }, (_, i) => `<p><a href="/x${i}">A linked paragraph ${i} that is long enough to be scored, with commas, here</a> and a tail.</p>`).join('')}</div><div>${Array.from({ length: 12 }, (_, i) => para(i)).join('')}</div></main>`,
+    ],
+  ];
+  test.each([
+    ...fs
+      .readdirSync(pages)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, fs.readFileSync(path.join(pages, f), 'utf8')]),
+    ...built.map(([name, body]) => [name, `<html><head><title>t</title></head><body>${body}</body></html>`]),
+  ])('%s: the same element as with every text length read', (_name, html) => {
+    const doc = parseHtml(html);
+    expect(findMainContent(doc)).toBe(findMainContent(doc, true));
+  });
+
+  test("a long article's whole text is not read as one string to choose it", () => {
+    const doc = parseHtml(`<html><body>${built[0][1]}</body></html>`);
+    const article = doc.querySelector('article') as Element;
+    let reads = 0;
+    const proto = Object.getPrototypeOf(article);
+    const desc = (() => {
+      for (let o = proto; o; o = Object.getPrototypeOf(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, 'textContent');
+        if (d) return d;
+      }
+      throw new Error('no textContent');
+    })();
+    Object.defineProperty(article, 'textContent', {
+      get() {
+        reads++;
+        return desc.get?.call(this);
+      },
+    });
+    expect(findMainContent(doc)).toBe(article);
+    expect(reads).toBe(0);
   });
 });
