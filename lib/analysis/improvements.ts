@@ -296,8 +296,8 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i].trim();
     const kind = blockKindOf(doc, i);
-    if (kind === 'item' || b.length > 240 || !LIST_INTRO.test(b)) continue;
-    if (kind !== 'heading' && !b.endsWith(':')) continue;
+    // The regex last: most blocks are neither headings nor end with a colon.
+    if (kind === 'item' || b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || !LIST_INTRO.test(b)) continue;
     let j = i + 1;
     for (; j < doc.blocks.length && blockKindOf(doc, j) === 'item'; j++) out.add(j + 1); // +1: block 0 is the title
     i = j - 1;
