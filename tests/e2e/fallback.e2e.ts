@@ -127,6 +127,42 @@ describe('the <mark> fallback in Chromium', () => {
     },
   );
 
+  test('text before and after nested paragraphs (several blocks of one element) is marked where it stands', async () => {
+    server.extra.set(
+      '/mixed-blocks.html',
+      `<!doctype html><html><head><title>Ofsted inspection: Kent children’s services</title></head><body><article>
+      <h1>Ofsted rates Kent children’s services outstanding</h1>
+      <div>Ofsted inspectors rated Essex County Council’s children’s services ‘good’ in 2019, the report said.
+        <p>The inspection took place over three weeks in March and looked at the experiences of children.</p>
+        Inspectors have now rated Kent County Council’s children’s services ‘outstanding’ after the full inspection.
+        <p>Leaders said the judgement reflected years of work by social workers, managers and partners.</p>
+        Ofsted also said Medway Council’s children’s services were ‘inadequate’ in the last inspection.
+      </div></article></body></html>`,
+    );
+    const { page, errors } = await open('mixed-blocks.html');
+    const r = await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the bundle's global
+      const IL = (window as any).IL;
+      const html = document.body.innerHTML;
+      const lens = new IL.PageLens(document, IL.createHighlighter(document, { forceMarks: true }));
+      lens.run();
+      const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+      const pairs: [string, string][] = [];
+      for (const e of lens.all()) {
+        const marks = (e.handle as HTMLElement[] | null) ?? [];
+        pairs.push([squash(e.finding.text), squash(marks.map((m) => m.textContent).join(''))]);
+      }
+      lens.clear();
+      return { pairs, sameHtml: document.body.innerHTML === html };
+    });
+    const texts = r.pairs.map(([finding]) => finding);
+    expect(texts).toEqual(expect.arrayContaining(['‘good’', '‘outstanding’', '‘inadequate’', 'Medway Council']));
+    for (const [finding, marked] of r.pairs) expect(marked).toBe(finding);
+    expect(r.sameHtml).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a grade under the pointer is found through its marks, and a re-run redraws nothing', async () => {
     const { page } = await open('000_5b46b54a3be1f299.html');
     const r = await page.evaluate(() => {
