@@ -7,6 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mixedBlocksPage } from '../support/pages';
 import { expectedCounts, seedPages } from './expected';
 import { chromiumPath, type FixtureServer, root, serveFixtures } from './harness';
 
@@ -128,17 +129,7 @@ describe('the <mark> fallback in Chromium', () => {
   );
 
   test('text before and after nested paragraphs (several blocks of one element) is marked where it stands', async () => {
-    server.extra.set(
-      '/mixed-blocks.html',
-      `<!doctype html><html><head><title>Ofsted inspection: Kent children’s services</title></head><body><article>
-      <h1>Ofsted rates Kent children’s services outstanding</h1>
-      <div>Ofsted inspectors rated Essex County Council’s children’s services ‘good’ in 2019, the report said.
-        <p>The inspection took place over three weeks in March and looked at the experiences of children.</p>
-        Inspectors have now rated Kent County Council’s children’s services ‘outstanding’ after the full inspection.
-        <p>Leaders said the judgement reflected years of work by social workers, managers and partners.</p>
-        Ofsted also said Medway Council’s children’s services were ‘inadequate’ in the last inspection.
-      </div></article></body></html>`,
-    );
+    server.extra.set('/mixed-blocks.html', mixedBlocksPage());
     const { page, errors } = await open('mixed-blocks.html');
     const r = await page.evaluate(() => {
       // biome-ignore lint/suspicious/noExplicitAny: the bundle's global

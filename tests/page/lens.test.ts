@@ -6,6 +6,7 @@ import type { HighlightName } from '../../lib/analysis/findings';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { PageLens, type ViewportWatcher } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
+import { MIXED_BLOCKS_BODY, MIXED_BLOCKS_TITLE } from '../support/pages';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
 function load(file: string) {
@@ -77,14 +78,7 @@ describe('the page lens with <mark> fallback (happy-dom has no Highlight API)', 
   });
 
   test('text around a nested paragraph (several blocks of one element) is marked where it stands', () => {
-    document.documentElement.innerHTML = `<head><title>Ofsted inspection: Essex children’s services</title></head><body><article>
-      <h1>Ofsted rates Essex children’s services outstanding</h1>
-      <div>Ofsted inspectors rated Essex County Council’s children’s services ‘good’ in 2019, the report said.
-        <p>The inspection took place over three weeks in March and looked at the experiences of children.</p>
-        Inspectors have now rated Kent County Council’s children’s services ‘outstanding’ after the full inspection.
-        <p>Leaders said the judgement reflected years of work by social workers, managers and partners.</p>
-        Ofsted also said Medway Council’s children’s services were ‘inadequate’ in the last inspection.
-      </div></article></body>`;
+    document.documentElement.innerHTML = `<head><title>${MIXED_BLOCKS_TITLE}</title></head><body>${MIXED_BLOCKS_BODY}</body>`;
     const doc = document;
     const text = doc.body.textContent;
     const lens = new PageLens(doc, createHighlighter(doc, { forceMarks: true }));
