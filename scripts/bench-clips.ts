@@ -7,13 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, pagesDir, root, serveFixtures } from '../tests/e2e/harness';
-
-/**
- * Waits poll on a timer, not on requestAnimationFrame (Playwright's default): polling every
- * frame makes the page render a frame at every pause of the work being timed, and slowed it.
- */
-const POLL_MS = 50;
+import { has, launchWithExtension, pagesDir, root, serveFixtures, untilMarked } from '../tests/e2e/harness';
 
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
 
@@ -103,10 +97,7 @@ async function main() {
   let shown = 0;
   for (let run = 0; run < 5; run++) {
     await page.goto(`${server.origin}/long.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('il:clips-end').length > 0, null, {
-      timeout: 30_000,
-      polling: POLL_MS,
-    });
+    await untilMarked(page, has('il:clips-end'));
     const r = await page.evaluate(async () => {
       const t = (n: string) => performance.getEntriesByName(n)[0].startTime;
       const quotes = (await new Promise<string[]>((resolve) => {

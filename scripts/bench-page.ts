@@ -20,13 +20,16 @@ import { findingsOf } from '../lib/analysis/findings';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
 import {
+  has,
   launchChromiumWith,
   launchWithExtension,
   longArticle,
   pagesDir,
+  paintedOrTurnedDown,
   paragraphLog,
   root,
   serveFixtures,
+  untilMarked,
 } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -59,29 +62,6 @@ const median = (xs: number[]) => {
   return ok.length ? ok[Math.floor(ok.length / 2)] : Number.NaN;
 };
 /**
- * Resolves when `condition` (page-side JavaScript) holds, checked whenever the page makes a
- * performance mark. Not `waitForFunction`: it polls every frame (or on a timer), which makes the
- * page render frames in the pauses of the work being timed and takes the main thread from it.
- */
-function untilMarked(page: Page, condition: string, timeoutMs = 30_000): Promise<void> {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const met = () => (${condition});
-    if (met()) return resolve();
-    const o = new PerformanceObserver(() => {
-      if (!met()) return;
-      o.disconnect();
-      clearTimeout(t);
-      resolve();
-    });
-    const t = setTimeout(() => {
-      o.disconnect();
-      reject(new Error(${JSON.stringify(`timed out waiting for ${condition}`)}));
-    }, ${timeoutMs});
-    o.observe({ type: 'mark' });
-  })`);
-}
-const has = (name: string, n = 1) => `performance.getEntriesByName(${JSON.stringify(name)}).length >= ${n}`;
-/**
  * A pause before each timed load, so that it does not share the two cores with the end of the
  * one before (a closing tab, its garbage collection, the other browser's mark.js run).
  */
@@ -106,12 +86,7 @@ const OBSERVERS = () => {
 
 async function measureExtension(page: Page, url: string) {
   await page.goto(url);
-  await untilMarked(
-    page,
-    // Painted, or turned down by the quick check (a mark's detail, not a read of the page's text:
-    // a 1 MB page's textContent takes milliseconds of the main thread being timed).
-    `${has('il:painted')} || performance.getEntriesByName('il:check-end').some((m) => m.detail && m.detail.worth === false)`,
-  );
+  await untilMarked(page, paintedOrTurnedDown);
   await page.waitForTimeout(50);
   return page.evaluate(() => {
     const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;

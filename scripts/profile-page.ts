@@ -7,7 +7,15 @@
 // or a path under tests/fixtures/pages.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { launchWithExtension, longArticle, paragraphLog, root, serveFixtures } from '../tests/e2e/harness';
+import {
+  launchWithExtension,
+  longArticle,
+  paintedOrTurnedDown,
+  paragraphLog,
+  root,
+  serveFixtures,
+  untilMarked,
+} from '../tests/e2e/harness';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -57,15 +65,7 @@ async function main() {
     await cdp.send('Profiler.start');
     await page.reload();
     // Done when highlights are painted, or when the quick check has turned the page down.
-    await page.waitForFunction(
-      () =>
-        performance.getEntriesByName('il:painted').length > 0 ||
-        (performance.getEntriesByName('il:check-end').length > 0 &&
-          performance.getEntriesByName('il:extracted').length === 0 &&
-          performance.now() - performance.getEntriesByName('il:check-end')[0].startTime > 300),
-      null,
-      { timeout: 60_000, polling: 50 }, // a timer, not every frame (Playwright's default adds frames)
-    );
+    await untilMarked(page, paintedOrTurnedDown, 60_000);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {

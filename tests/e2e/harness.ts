@@ -150,6 +150,38 @@ export function paragraphLog(n: number): string {
   return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>Ofsted inspected Essex County Council’s children’s services and rated them ‘outstanding’ overall, the inspection report published today says.</p>${paras.join('')}</article></body></html>`;
 }
 
+/**
+ * Resolves when `condition` (page-side JavaScript) holds, checked whenever the page makes a
+ * performance mark. Not `waitForFunction`: it polls every frame (or on a timer), which makes the
+ * page render frames in the pauses of the work being timed and takes the main thread from it.
+ */
+export function untilMarked(page: Page, condition: string, timeoutMs = 30_000): Promise<void> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const met = () => (${condition});
+    if (met()) return resolve();
+    const o = new PerformanceObserver(() => {
+      if (!met()) return;
+      o.disconnect();
+      clearTimeout(t);
+      resolve();
+    });
+    const t = setTimeout(() => {
+      o.disconnect();
+      reject(new Error(${JSON.stringify(`timed out waiting for ${condition}`)}));
+    }, ${timeoutMs});
+    o.observe({ type: 'mark' });
+  })`);
+}
+/** Page-side test: the mark `name` has been made `n` times. */
+export const has = (name: string, n = 1) => `performance.getEntriesByName(${JSON.stringify(name)}).length >= ${n}`;
+
+/**
+ * Page-side test: the content script is done, its highlights painted or the page turned down by
+ * the quick check (its mark's detail, not a read of the page's text: on a 1 MB page that takes
+ * milliseconds of the main thread being timed).
+ */
+export const paintedOrTurnedDown = `${has('il:painted')} || performance.getEntriesByName('il:check-end').some((m) => m.detail && m.detail.worth === false)`;
+
 /** Saves what a test saw under test-results/screenshots (git-ignored) and returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
