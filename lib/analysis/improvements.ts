@@ -189,6 +189,7 @@ const LETTER = new Uint8Array(128);
 let CUE_MASKS = new Int32Array(0);
 let AGAINST_MASKS = new Int32Array(0);
 
+/** The key's slot in the table, or the empty slot where it would go. */
 function slotOf(keys: Int32Array, key: number): number {
   let i = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS);
   while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & TABLE_MASK;
@@ -240,14 +241,10 @@ function candidates(text: string): number {
       len++;
     } else if (len) {
       const key = h | ((len < 4 ? len : 4) << 20);
-      let s = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS);
-      for (let k = keys[s]; k !== 0; k = keys[s]) {
-        if (k === key) {
-          cues |= CUE_MASKS[s];
-          against |= AGAINST_MASKS[s];
-          break;
-        }
-        s = (s + 1) & TABLE_MASK;
+      const s = slotOf(keys, key);
+      if (keys[s] === key) {
+        cues |= CUE_MASKS[s];
+        against |= AGAINST_MASKS[s];
       }
       h = 0;
       len = 0;
@@ -271,18 +268,12 @@ export function improvementScore(sentence: string): number {
   return score;
 }
 
-/** "At least n words" tests by n (a word: a run of characters above U+0020). */
-const AT_LEAST = new Map<number, RegExp>();
-
-/** True when the text has fewer than `n` words (one anchored regex test, no loop in script). */
-function wordCountBelow(text: string, n: number): boolean {
-  let re = AT_LEAST.get(n);
-  if (!re) {
-    re = new RegExp(`^[\\x00-\\x20]*(?:[^\\x00-\\x20]+[\\x00-\\x20]+){${n - 1}}[^\\x00-\\x20]`);
-    AT_LEAST.set(n, re);
-  }
-  return !re.test(text);
+/** Tests that a text has at least `n` words (a word: a run of characters above U+0020). */
+function atLeastWords(n: number): RegExp {
+  return new RegExp(`^[\\x00-\\x20]*(?:[^\\x00-\\x20]+[\\x00-\\x20]+){${n - 1}}[^\\x00-\\x20]`);
 }
+const THREE_WORDS = atLeastWords(3);
+const SIX_WORDS = atLeastWords(6);
 
 const LIST_INTRO =
   /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must))\b[^.!?]*:?\s*$/i;
@@ -316,11 +307,11 @@ export function findImprovementAreas(
   let g = 0;
   for (const sentence of sentences) {
     if (sentence.block === 0) continue; // the headline reports, it does not find
-    if (listBlocks?.has(sentence.block) && !wordCountBelow(sentence.text, 3)) {
+    if (listBlocks?.has(sentence.block) && THREE_WORDS.test(sentence.text)) {
       out.push({ sentence, score: THRESHOLD, topic: topicOf(sentence.text) });
       continue;
     }
-    if (wordCountBelow(sentence.text, 6)) continue;
+    if (!SIX_WORDS.test(sentence.text)) continue;
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     let text = sentence.text;
     if (g < grades.length && grades[g].start < sentence.end) {
