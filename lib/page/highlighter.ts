@@ -144,17 +144,21 @@ function wrapRange(doc: Document, name: HighlightName, range: Range, split: Weak
  * a merged node, is moved into the node it joins, as normalize() would move it; drawn ranges
  * are anchored on marks (see wrapRange), never inside a split node.
  */
-function unwrap(mark: HTMLElement, split: WeakSet<Text>) {
+function unwrap(mark: HTMLElement, split: WeakSet<Text>, selected: Range | null) {
   const parent = mark.parentNode;
   if (!parent) return;
   const before = mark.previousSibling;
   const last = mark.lastChild;
   while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
   parent.removeChild(mark);
-  const sel = mark.ownerDocument.getSelection?.();
-  const selected = sel?.rangeCount ? sel.getRangeAt(0) : null;
   mergeSplit(before, split, selected);
   if (last && last.parentNode === parent) mergeSplit(last, split, selected);
+}
+
+/** The reader's selection, read once for a batch of unwraps. */
+function selectionIn(doc: Document): Range | null {
+  const sel = doc.getSelection?.();
+  return sel?.rangeCount ? sel.getRangeAt(0) : null;
 }
 
 /** Merges into text node `a` the text nodes after it that were split off by the fallback. */
@@ -189,7 +193,8 @@ function markHighlighter(doc: Document): Highlighter {
     remove(name, handle) {
       const marks = handle as HTMLElement[];
       all.get(name)?.delete(marks);
-      for (const m of marks) unwrap(m, split);
+      const selected = selectionIn(doc);
+      for (const m of marks) unwrap(m, split, selected);
     },
     setVisible(name, visible) {
       if (visible) hidden.delete(name);
@@ -201,7 +206,8 @@ function markHighlighter(doc: Document): Highlighter {
         }
     },
     clear() {
-      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m, split);
+      const selected = selectionIn(doc);
+      for (const set of all.values()) for (const marks of set) for (const m of marks) unwrap(m, split, selected);
       all.clear();
     },
   };
