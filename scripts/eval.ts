@@ -2,7 +2,9 @@
 // from ../shared/gold, plus our own cases and near misses, all under tests/fixtures) and prints
 // precision, recall and F1 per figure with the contract's scoring rules.
 //   npm run eval -- [--verbose] [--min detection=0.95,grades=0.9]
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { analyzeInput } from '../lib/cli/analyze';
 import { type Gold, score } from './score';
@@ -46,6 +48,47 @@ for (const [label, subset] of subsets) {
 }
 if (verbose) for (const m of s.misses) console.log(`  ${m}`);
 else if (s.misses.length) console.log(`\n${s.misses.length} differences (--verbose lists them)`);
+
+// The real-page corpus (../shared/corpus), when it is beside the project. Rules are tuned on the
+// odd ids only; the even ids are held aside and scored, never read while tuning.
+// `--corpus-verbose` lists the differences of the tuning half (never of the held half).
+const corpus = path.resolve(root, '../shared/corpus');
+if (fs.existsSync(path.join(corpus, 'gold'))) {
+  const cg: Gold[] = fs
+    .readdirSync(path.join(corpus, 'gold'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(corpus, 'gold', f), 'utf8')));
+  const cr = cg.map((g) => {
+    const file = path.join(corpus, 'pages', `${g.id}.html`);
+    return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
+  });
+  const num = (id: string) => Number(id.replace(/\D/g, ''));
+  const halves = [
+    ['corpus, whole', () => true],
+    ['corpus, tuning half (odd ids)', (g: Gold) => num(g.id) % 2 === 1],
+    ['corpus, held-aside half (even ids, never read while tuning)', (g: Gold) => num(g.id) % 2 === 0],
+  ] as const;
+  // Scored with the shared scorer itself (../shared/tools/score-analysis.mjs), half by half.
+  const scorer = path.resolve(root, '../shared/tools/score-analysis.mjs');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-eval-'));
+  for (const [label, keep] of halves) {
+    const dir = fs.mkdtempSync(path.join(tmp, 'gold-'));
+    const kept = cg.map((g, i) => [g, cr[i]] as const).filter(([g]) => keep(g));
+    for (const [g] of kept) fs.copyFileSync(path.join(corpus, 'gold', `${g.id}.json`), path.join(dir, `${g.id}.json`));
+    const resultsFile = `${dir}.results.json`;
+    fs.writeFileSync(resultsFile, JSON.stringify(kept.map(([, r]) => r)));
+    const verboseHere = args.includes('--corpus-verbose') && label.includes('odd');
+    const out = spawnSync(
+      process.execPath,
+      [scorer, '--gold', dir, '--results', resultsFile, ...(verboseHere ? ['--verbose'] : [])],
+      { encoding: 'utf8' },
+    );
+    const lines = out.stdout.split('\n').filter((l) => verboseHere || !l.startsWith('  '));
+    console.log(`\n${label}:\n${lines.join('\n').trim()}`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
 if (args.includes('--min') && minArg) {
   const figures: Record<string, number> = { detection: s.detection };
   for (const [k, f] of Object.entries(s.figures)) figures[k] = f.f1;
