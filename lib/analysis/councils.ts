@@ -12,6 +12,8 @@ export interface CouncilMention extends Span {
   councils: Council[];
   /** The mention names the authority explicitly ("… Council", "Borough of …"). */
   formal: boolean;
+  /** Why this was found: the rule or features that made it (for --explain). */
+  why?: string;
 }
 
 interface Entry {

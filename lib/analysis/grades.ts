@@ -15,6 +15,8 @@ export interface GradeMention extends Span {
   year?: number;
   /** Judgement area or service when not the overall grade ("adoption", "LSCB"). */
   area?: string;
+  /** Why this was found: the rule or features that made it (for --explain). */
+  why?: string;
 }
 
 const GRADE_WORDS =

@@ -7,6 +7,8 @@ export interface ImprovementArea {
   topic?: string;
   /** How strongly the sentence reads as an improvement area (sum of cue weights). */
   score: number;
+  /** Why this was found: the rule or features that made it (for --explain). */
+  why?: string;
 }
 
 /** Cues that a sentence states a weakness or a required improvement, with weights. */

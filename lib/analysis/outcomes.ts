@@ -15,6 +15,8 @@ export interface Outcome {
 /** A grade with the authorities it is about (empty when it cannot be told). */
 export interface AttributedGrade extends GradeMention {
   councils: Council[];
+  /** Why this was found: the rule or features that made it (for --explain). */
+  why?: string;
 }
 
 const GENERIC_PLURAL =

@@ -1,7 +1,17 @@
 // Parses an HTML string into a DOM Document in Node (linkedom), for the command-line analyser
 // and tests. The browser never loads this module.
 import { DOMParser } from 'linkedom';
+import { flattenDeepNesting, MAX_DEPTH } from './flatten-nesting';
 
-export function parseHtml(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+/**
+ * Parses a page. Elements nested deeper than Chromium's parser would nest them (512 levels) are
+ * flattened first, so a hostile page parses in linear time; `warn` hears when that happens.
+ */
+export function parseHtml(html: string, warn?: (message: string) => void): Document {
+  const flat = flattenDeepNesting(html);
+  if (flat.dropped)
+    warn?.(
+      `elements nested ${flat.deepest.toLocaleString('en-GB')} deep; ${flat.dropped.toLocaleString('en-GB')} tags past depth ${MAX_DEPTH} were dropped (their text is kept)`,
+    );
+  return new DOMParser().parseFromString(flat.html, 'text/html') as unknown as Document;
 }
