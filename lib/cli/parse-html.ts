@@ -13,5 +13,8 @@ export function parseHtml(html: string, warn?: (message: string) => void): Docum
     warn?.(
       `elements nested ${flat.deepest.toLocaleString('en-GB')} deep; ${flat.dropped.toLocaleString('en-GB')} tags past depth ${MAX_DEPTH} were dropped (their text is kept)`,
     );
-  return new DOMParser().parseFromString(flat.html, 'text/html') as unknown as Document;
+  const doc = new DOMParser().parseFromString(flat.html, 'text/html') as unknown as Document;
+  // linkedom builds no element at all from a page of bare text; a browser puts it in a body.
+  if (doc.documentElement) return doc;
+  return new DOMParser().parseFromString(`<html><body>${flat.html}</body></html>`, 'text/html') as unknown as Document;
 }

@@ -198,3 +198,17 @@ describe('the text report on a terminal', () => {
     expect(JSON.parse(r.stdout)[0].title).toContain('\u2018outstanding\u2019');
   });
 });
+
+describe('a page with no markup', () => {
+  test('bare text named .html is read as a page body, not refused', () => {
+    const res = analyzeInput(
+      'notes.html',
+      () => Buffer.from('Ofsted rated Hackney council ‘inadequate’ < 2 weeks ago.'),
+      {
+        extract: true,
+      },
+    );
+    expect(res.error).toBeUndefined();
+    expect(gradeTexts(res)).toEqual(['‘inadequate’']);
+  });
+});
