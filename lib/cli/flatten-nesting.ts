@@ -191,7 +191,7 @@ export function flattenDeepNesting(html: string, maxDepth = MAX_DEPTH): Flattene
     ontext() {},
     ontextentity() {},
   };
-  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, cbs);
+  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, cbs);
   tokenizer.write(html);
   tokenizer.end();
 
