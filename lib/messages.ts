@@ -2,7 +2,7 @@
 // Every message is checked at the boundary with `parseMessage`; anything else is refused.
 import { type Article, CLIP_COLOURS, type Clip } from './clips';
 import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
-import { LIMITS, readArticle, readClip, refusalOf } from './store/records';
+import { isStrArray, LIMITS, readArticle, readClip, refusalOf } from './store/records';
 
 /** An outcome as reported to the side panel (the core's Outcome, serialisable). */
 export interface ReportedOutcome {
@@ -101,6 +101,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** Every item passes, holes of a sparse array included (`Array.prototype.every` skips them). */
+function everyItem(a: unknown[], ok: (x: unknown) => boolean): boolean {
+  for (let i = 0; i < a.length; i++) if (!ok(a[i])) return false;
+  return true;
+}
+
 function isOutcome(v: unknown): v is ReportedOutcome {
   if (!isObj(v) || !isObj(v.council) || !isStr(v.council.code, 12) || !isStr(v.council.name, 200)) return false;
   if (!isStr(v.grade, 60) || typeof v.current !== 'boolean') return false;
@@ -111,12 +117,10 @@ function isPageReport(v: unknown): v is PageReport {
   if (!isObj(v) || !isStr(v.url, LIMITS.url) || !isStr(v.title) || typeof v.isInspectionArticle !== 'boolean')
     return false;
   if (!isNum(v.confidence) || !isObj(v.counts) || typeof v.highlighting !== 'boolean') return false;
-  if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !v.outcomes.every(isOutcome)) return false;
+  if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !everyItem(v.outcomes, isOutcome)) return false;
   return Object.entries(v.counts).every(([k, n]) => /^il-[a-z-]{1,40}$/.test(k) && isNum(n));
 }
 
-const isStrArray = (v: unknown, maxItems: number, maxLen: number) =>
-  Array.isArray(v) && v.length <= maxItems && v.every((x) => isStr(x, maxLen));
 const isHttpUrl = (v: unknown) => isStr(v, LIMITS.url) && /^https?:\/\//.test(v);
 const isColour = (v: unknown) => (CLIP_COLOURS as readonly unknown[]).includes(v);
 
@@ -147,7 +151,7 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
     isObj(d) &&
     Array.isArray(d.states) &&
     d.states.length <= 10_000 &&
-    d.states.every((x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
+    everyItem(d.states, (x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
   listClips: (d) =>
     isObj(d) &&
     ['articleId', 'council', 'grade', 'tag'].every((k) => d[k] === undefined || isStr(d[k], LIMITS.url)) &&

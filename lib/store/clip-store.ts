@@ -94,6 +94,19 @@ export class StorageFullError extends Error {
   }
 }
 
+/**
+ * Undoes a transaction that failed part-way (a write that threw does not abort it by itself: the
+ * writes before it would otherwise be committed), so a failed save leaves nothing behind.
+ */
+function abort(tx: { abort(): void; done: Promise<void> }) {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    /* already finished or aborted */
+  }
+}
+
 function translate(e: unknown): Error {
   const name = (e as { name?: string })?.name;
   if (name === 'QuotaExceededError') return new StorageFullError();
@@ -124,8 +137,8 @@ export class ClipStore {
       throw new InvalidRecordError(refusalOf(clip, article) ?? 'Nothing was saved.');
     c.rev = 0;
     const db = await this.db();
+    const tx = db.transaction(['clips', 'articles'], 'readwrite');
     try {
-      const tx = db.transaction(['clips', 'articles'], 'readwrite');
       const existing = await tx.objectStore('clips').get(c.id);
       if (existing) {
         await tx.done;
@@ -136,6 +149,7 @@ export class ClipStore {
       await tx.done;
       return { clip: c, created: true };
     } catch (e) {
+      abort(tx);
       throw translate(e);
     }
   }
@@ -145,12 +159,13 @@ export class ClipStore {
     const a = readArticle(article);
     if (!a) throw new InvalidRecordError(refusalOf(undefined, article) ?? 'Nothing was saved.');
     const db = await this.db();
+    const tx = db.transaction('articles', 'readwrite');
     try {
-      const tx = db.transaction('articles', 'readwrite');
       const saved = await putArticle(tx.store, { ...a, recordSaved: Date.now() }, true);
       await tx.done;
       return saved;
     } catch (e) {
+      abort(tx);
       throw translate(e);
     }
   }

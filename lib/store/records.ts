@@ -24,8 +24,12 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isStrArray = (v: unknown, maxItems: number, maxLen: number): v is string[] =>
-  Array.isArray(v) && v.length <= maxItems && v.every((x) => isStr(x, maxLen));
+/** An array of strings; a sparse array's holes (which `every` skips) count as missing strings. */
+export function isStrArray(v: unknown, maxItems: number, maxLen: number): v is string[] {
+  if (!Array.isArray(v) || v.length > maxItems) return false;
+  for (let i = 0; i < v.length; i++) if (!isStr(v[i], maxLen)) return false;
+  return true;
+}
 const isHttpUrl = (v: unknown): v is string => isStr(v, LIMITS.url) && /^https?:\/\//i.test(v);
 const CATEGORIES = ['selection', 'grade', 'council', 'improvement'] as const;
 const KINDS = ['grade', 'council', 'improvement'] as const;
