@@ -178,7 +178,10 @@ export default defineBackground(() => {
     const fromExtensionPage = !!sender.url?.startsWith(ownOrigin);
     const msg = parseMessage(raw);
     if (!msg) {
-      sendResponse(refused(refusalReason(raw)));
+      // A refused save is reported at once with its reason (never retried); anything else as before.
+      const isSave =
+        (raw as { type?: unknown })?.type === 'saveClip' || (raw as { type?: unknown })?.type === 'saveRecord';
+      sendResponse(isSave ? refused(refusalReason(raw)) : { error: 'unknown or malformed message' });
       return false;
     }
     if (!(fromExtensionPage ? FROM_EXTENSION_PAGES : FROM_PAGES).has(msg.type)) {

@@ -28,7 +28,7 @@ export function App() {
 
   /**
    * Reads the clip list page by page (no message carries the whole collection): from the start
-   * until at least `atLeast` entries are shown, or, with `more`, the next page after those shown.
+   * until as many entries as are shown now, or, with `more`, the next page after those shown.
    */
   const loading = useRef<Promise<void> | null>(null);
   const loadClips = useCallback(async (mode: { more?: boolean } = {}): Promise<void> => {
