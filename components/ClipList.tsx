@@ -18,9 +18,14 @@ export interface ClipListProps {
   unreadable?: UnreadableClip[];
   articles: Map<string, Article>;
   onOpen(url: string): void;
-  /** Saves an edit; resolves once the list holds the saved (or the newer) clip. */
-  onUpdate(id: string, patch: ClipPatch, from: EditedFrom): Promise<void> | void;
+  /**
+   * Saves an edit; resolves once the list holds the saved (or the newer) clip: with the newer clip
+   * when another window changed the edited field meanwhile (the edit was not saved).
+   */
+  onUpdate(id: string, patch: ClipPatch, from: EditedFrom): Promise<UpdateOutcome> | UpdateOutcome;
 }
+
+export type UpdateOutcome = { saved: true } | { saved: false; newer?: Clip };
 
 type Entry = { clip: Clip; created: number; id: string } | { clip: null; created: number; id: string };
 
@@ -125,8 +130,17 @@ function ClipItem({
           onBlur={async () => {
             if (!note) return;
             const draft = note;
-            if (draft.text !== clip.note) await onUpdate(clip.id, { note: draft.text }, draft.from);
-            setNote((d) => (d === draft ? null : d));
+            const r = draft.text !== clip.note ? await onUpdate(clip.id, { note: draft.text }, draft.from) : null;
+            // Changed in another window meanwhile: the reader's text stays in the field, now based on
+            // the newer version, so leaving the field again saves it (nothing is lost on either side).
+            const newer = r && !r.saved ? r.newer : undefined;
+            setNote((d) =>
+              d !== draft
+                ? d
+                : newer
+                  ? { text: draft.text, from: { rev: newer.rev ?? 0, base: { note: newer.note } } }
+                  : null,
+            );
           }}
         />
       </label>
@@ -147,8 +161,16 @@ function ClipItem({
               .split(',')
               .map((t) => t.trim())
               .filter(Boolean);
-            if (next.join(',') !== clip.tags.join(',')) await onUpdate(clip.id, { tags: next }, draft.from);
-            setTags((d) => (d === draft ? null : d));
+            const r =
+              next.join(',') !== clip.tags.join(',') ? await onUpdate(clip.id, { tags: next }, draft.from) : null;
+            const newer = r && !r.saved ? r.newer : undefined;
+            setTags((d) =>
+              d !== draft
+                ? d
+                : newer
+                  ? { text: draft.text, from: { rev: newer.rev ?? 0, base: { tags: newer.tags } } }
+                  : null,
+            );
           }}
         />
       </label>

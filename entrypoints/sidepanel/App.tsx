@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ClipList, type ClipPatch, type EditedFrom } from '../../components/ClipList';
+import { ClipList, type ClipPatch, type EditedFrom, type UpdateOutcome } from '../../components/ClipList';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
@@ -79,7 +79,7 @@ export function App() {
   };
 
   /** Saves an edit made on version `from`; the list then holds the saved clip, or the newer one. */
-  const updateClip = async (id: string, patch: ClipPatch, from: EditedFrom) => {
+  const updateClip = async (id: string, patch: ClipPatch, from: EditedFrom): Promise<UpdateOutcome> => {
     let r: UpdateReply | undefined;
     try {
       r = (await browser.runtime.sendMessage(
@@ -87,11 +87,18 @@ export function App() {
       )) as UpdateReply;
     } catch (e) {
       setStatus(`Could not save the change: ${(e as Error)?.message ?? e}`);
-      return;
+      return { saved: false };
     }
     const fresh = r?.ok ? r.clip : r?.current;
     if (fresh) setList((l) => ({ ...l, clips: l.clips.map((c) => (c.id === fresh.id ? fresh : c)) }));
-    if (!r?.ok) setStatus(r?.error ?? 'Could not save the change');
+    if (r?.ok) return { saved: true };
+    const field = patch.note !== undefined ? 'note' : 'tags';
+    setStatus(
+      r?.current
+        ? `This clip’s ${field} was changed in another window. Your text was not saved and is still in the field: leave the field again to replace the other change with it.`
+        : (r?.error ?? 'Could not save the change'),
+    );
+    return { saved: false, ...(r?.current ? { newer: r.current } : {}) };
   };
 
   const refresh = useCallback(async () => {

@@ -142,6 +142,37 @@ describe('store hardening', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  test('a note being typed in one panel while another window changes it: neither text is lost', async () => {
+    await seedStore(await env.ext.serviceWorker(), {
+      clips: [{ id: 'typing', created: 6000, quote: 'Leaders know their services well.' }],
+    });
+    const b = await env.ext.openSidePanel();
+    const noteIn = b.getByRole('textbox', { name: /Note for clip “Leaders know/ });
+    await expect.poll(() => noteIn.count()).toBe(1);
+    await noteIn.click();
+    await noteIn.fill('Typed in panel B');
+    // Meanwhile another window saves a note on the version both saw (no focus change here).
+    const other = await b.evaluate(async () =>
+      chrome.runtime.sendMessage({
+        type: 'updateClip',
+        data: { id: 'typing', note: 'Saved from window A', rev: 0, base: { note: '' } },
+      }),
+    );
+    expect(other).toMatchObject({ ok: true });
+    // Panel B leaves the field: its edit was made on the older version, so it does not wipe A's.
+    await b.getByRole('heading', { name: 'Inspection Lens' }).click();
+    await expect
+      .poll(() => b.getByRole('status').first().textContent())
+      .toMatch(/note was changed in another window\. Your text was not saved/);
+    expect(await storedNote(b, 'typing')).toBe('Saved from window A');
+    expect(await noteIn.inputValue()).toBe('Typed in panel B');
+    // Leaving the field again, the reader's text is the last write, on the newer version.
+    await noteIn.click();
+    await b.getByRole('heading', { name: 'Inspection Lens' }).click();
+    await expect.poll(() => storedNote(b, 'typing')).toBe('Typed in panel B');
+    await b.close();
+  });
+
   test('a round-up page with 600 outcomes is clipped at once (outcomes trimmed, not refused)', async () => {
     const councils = allCouncils()
       .filter((c) => !/\s(and|&)\s/.test(c.name))
