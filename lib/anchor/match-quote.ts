@@ -41,29 +41,53 @@ function contextScore(a: string, b: string, fromEnd: boolean): number {
   return same / Math.max(a.length, b.length);
 }
 
-/** Normalised text with a map from each normalised character back to its original offset. */
+/** What an ASCII character becomes when normalised: kept (lower-cased), a space, a dash, or dropped. */
+const ASCII_KIND = new Uint8Array(128); // 0 keep, 1 space, 2 drop, 3 dash
+for (const c of [9, 10, 11, 12, 13, 32]) ASCII_KIND[c] = 1;
+for (const c of '\'`".,;:!?()[]') ASCII_KIND[c.charCodeAt(0)] = 2;
+ASCII_KIND[45] = 3;
+
+/**
+ * Normalised text with a map from each normalised character back to its original offset.
+ * ASCII (nearly all of a page) is read through a table; other characters through the regexes.
+ */
 function normaliseWithMap(s: string): { text: string; map: Int32Array } {
-  const out: string[] = [];
-  const map: number[] = [];
+  const codes = new Uint16Array(s.length);
+  const map = new Int32Array(s.length);
+  let n = 0;
   let space = true;
   for (let i = 0; i < s.length; i++) {
-    let c = s[i].toLowerCase();
-    if (/[\s\u00a0]/.test(c)) {
+    let code = s.charCodeAt(i);
+    let kind: number;
+    if (code < 128) {
+      kind = ASCII_KIND[code];
+      if (kind === 0 && code >= 65 && code <= 90) code += 32;
+    } else {
+      const c = s[i].toLowerCase();
+      if (/[\s\u00a0]/.test(c)) kind = 1;
+      else if (/[‘’'`´"“”„«»]/.test(c)) kind = 2;
+      else if (/[-‐‑–—―−]/.test(c)) kind = 3;
+      else if (/[.,;:!?()[\]…]/.test(c)) kind = 2;
+      else {
+        kind = 0;
+        // One UTF-16 unit lower-cased is one unit, except for a few letters (İ): keep those as they are.
+        code = c.length === 1 ? c.charCodeAt(0) : code;
+      }
+    }
+    if (kind === 2) continue;
+    if (kind === 1) {
       if (space) continue;
-      c = ' ';
+      code = 32;
       space = true;
-    } else if (/[‘’'`´"“”„«»]/.test(c)) continue;
-    else if (/[-‐‑–—―−]/.test(c)) c = '-';
-    else if (/[.,;:!?()[\]…]/.test(c)) continue;
+    } else if (kind === 3) code = 45;
     else space = false;
-    out.push(c);
-    map.push(i);
+    codes[n] = code;
+    map[n++] = i;
   }
-  while (out.length && out[out.length - 1] === ' ') {
-    out.pop();
-    map.pop();
-  }
-  return { text: out.join(''), map: Int32Array.from(map) };
+  while (n && codes[n - 1] === 32) n--;
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  return { text, map: map.slice(0, n) };
 }
 
 /** The page text normalised once for all the clips re-found in it (one entry: the last page). */
