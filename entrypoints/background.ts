@@ -1,8 +1,22 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { articleIdFor, CLIPPED_PAGES_KEY } from '../lib/clips';
-import { type Message, message, type PageReport, parseMessage, type SaveReply } from '../lib/messages';
-import { ClipStore, StorageFullError } from '../lib/store/clip-store';
+import {
+  type Message,
+  message,
+  type PageReport,
+  parseMessage,
+  refusalReason,
+  type SaveReply,
+  type UpdateReply,
+} from '../lib/messages';
+import {
+  ClipStore,
+  EditConflictError,
+  InvalidRecordError,
+  StorageFullError,
+  UnreadableClipError,
+} from '../lib/store/clip-store';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
 export default defineBackground(() => {
@@ -28,11 +42,15 @@ export default defineBackground(() => {
     publishClippedPages();
     browser.runtime.sendMessage(message('clipsChanged', null)).catch(() => {});
   };
+  // A full store and a refused record are permanent: retrying would fail the same way.
+  const permanent = (e: unknown) => e instanceof StorageFullError || e instanceof InvalidRecordError;
   const failure = (e: unknown): SaveReply => ({
     ok: false,
-    error: e instanceof StorageFullError ? e.message : `Could not save: ${(e as Error)?.message ?? e}`,
-    retry: !(e instanceof StorageFullError),
+    error: permanent(e) ? (e as Error).message : `Could not save: ${(e as Error)?.message ?? e}`,
+    retry: !permanent(e),
   });
+  /** A refused request: permanent, so the sender reports it at once instead of retrying. */
+  const refused = (error: string) => ({ ok: false, error, retry: false }) as const;
 
   // Ways to clip besides the in-page button: the context menu and the keyboard shortcut.
   browser.runtime.onInstalled.addListener(() => {
@@ -106,17 +124,22 @@ export default defineBackground(() => {
         clipsChanged();
         return { ok: true };
       case 'listClips': {
-        const [clips, articles] = await Promise.all([store.listClips(msg.data), store.listArticles()]);
-        return { clips, articles };
+        const { after, pageSize, ...query } = msg.data;
+        const page = await store.listPage(query, after ?? null, Math.min(pageSize ?? 50, 200));
+        const articles = await store.getArticles(page.clips.map((c) => c.articleId));
+        return { ...page, articles };
       }
       case 'updateClip': {
         try {
           const c = await store.updateClip(msg.data.id, msg.data);
-          if (!c) return { ok: false, error: 'That clip no longer exists.', retry: false } satisfies SaveReply;
+          if (!c) return refused('That clip no longer exists.') satisfies UpdateReply;
           clipsChanged();
-          return { ok: true, created: false, id: c.id } satisfies SaveReply;
+          return { ok: true, created: false, id: c.id, clip: c } satisfies UpdateReply;
         } catch (e) {
-          return failure(e);
+          if (e instanceof EditConflictError)
+            return { ...refused(e.message), current: e.current } satisfies UpdateReply;
+          if (e instanceof UnreadableClipError) return refused(e.message) satisfies UpdateReply;
+          return refused(`Could not save the change: ${(e as Error)?.message ?? e}`) satisfies UpdateReply;
         }
       }
       case 'openArticle': {
@@ -155,16 +178,19 @@ export default defineBackground(() => {
     const fromExtensionPage = !!sender.url?.startsWith(ownOrigin);
     const msg = parseMessage(raw);
     if (!msg) {
-      sendResponse({ error: 'unknown or malformed message' });
+      // A refused save is reported at once with its reason (never retried); anything else as before.
+      const isSave =
+        (raw as { type?: unknown })?.type === 'saveClip' || (raw as { type?: unknown })?.type === 'saveRecord';
+      sendResponse(isSave ? refused(refusalReason(raw)) : { error: 'unknown or malformed message' });
       return false;
     }
     if (!(fromExtensionPage ? FROM_EXTENSION_PAGES : FROM_PAGES).has(msg.type)) {
-      sendResponse({ error: `${msg.type} is not allowed from this sender` });
+      sendResponse(refused(`${msg.type} is not allowed from this sender`));
       return false;
     }
     // A page may only read and write its own clips: its URL must be the one it names.
     if (!fromExtensionPage && !namesOwnPage(msg, sender.url ?? '')) {
-      sendResponse({ error: 'a page may only use its own clips' });
+      sendResponse(refused('a page may only use its own clips'));
       return false;
     }
     handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));

@@ -53,6 +53,8 @@ export interface Clip {
   updated: number;
   /** Set when the clip could not be found on the page's last visit (never deleted for it). */
   orphaned: boolean;
+  /** Edit version: 0 when saved, one more on each change of note, tags or colour (absent = 0). */
+  rev?: number;
 }
 
 export interface Article {

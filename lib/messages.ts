@@ -1,7 +1,8 @@
 // The one typed protocol between the content script, the side panel and the background.
 // Every message is checked at the boundary with `parseMessage`; anything else is refused.
 import { type Article, CLIP_COLOURS, type Clip } from './clips';
-import type { ClipQuery } from './store/clip-store';
+import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
+import { isStrArray, LIMITS, readArticle, readClip, refusalOf } from './store/records';
 
 /** An outcome as reported to the side panel (the core's Outcome, serialisable). */
 export interface ReportedOutcome {
@@ -47,10 +48,17 @@ export interface Protocol {
   clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: Clip[] };
   /** The content script reports which clips it found on the page and which it could not. */
   setClipStates: { data: { states: { id: string; orphaned: boolean }[] }; reply: { ok: true } };
-  /** The side panel lists clips, newest first, with their articles. */
-  listClips: { data: ClipQuery; reply: { clips: Clip[]; articles: Article[] } };
-  /** The side panel edits a clip's note, tags or colour. */
-  updateClip: { data: { id: string; note?: string; tags?: string[]; colour?: string }; reply: SaveReply };
+  /**
+   * The side panel lists clips, newest first, one page at a time (from `after`), with the articles
+   * of that page's clips; `unreadable` are stored records that failed validation, `next` where the
+   * next page starts (null at the end).
+   */
+  listClips: { data: ListQuery; reply: ClipListPage };
+  /**
+   * The side panel edits a clip's note, tags or colour, on the version `rev` it showed (`base`: the
+   * edited fields' values then). A stale edit is refused with the newer clip (`current`).
+   */
+  updateClip: { data: ClipEditData; reply: UpdateReply };
   /** The side panel opens (or focuses) a clip's article. */
   openArticle: { data: { url: string }; reply: { ok: true } };
   /** Background to content script: clip the current selection (context menu, shortcut). */
@@ -62,6 +70,29 @@ export interface Protocol {
 /** How a save ended: saved (or already saved), or why not. */
 export type SaveReply = { ok: true; created: boolean; id: string } | { ok: false; error: string; retry: boolean };
 
+export interface ListQuery extends ClipQuery {
+  after?: ListCursor;
+  pageSize?: number;
+}
+export interface ClipListPage {
+  clips: Clip[];
+  articles: Article[];
+  unreadable: UnreadableClip[];
+  next: ListCursor | null;
+}
+export interface ClipEditData {
+  id: string;
+  note?: string;
+  tags?: string[];
+  colour?: string;
+  rev?: number;
+  base?: { note?: string; tags?: string[]; colour?: string };
+}
+/** How an edit ended: the saved clip, or why not (with the newer clip when another window changed it). */
+export type UpdateReply =
+  | { ok: true; created: false; id: string; clip: Clip }
+  | { ok: false; error: string; retry: false; current?: Clip };
+
 export type MessageType = keyof Protocol;
 export type Message = { [K in MessageType]: { type: K; data: Protocol[K]['data'] } }[MessageType];
 export type Reply<K extends MessageType> = Protocol[K]['reply'];
@@ -70,6 +101,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** Every item passes, holes of a sparse array included (`Array.prototype.every` skips them). */
+function everyItem(a: unknown[], ok: (x: unknown) => boolean): boolean {
+  for (let i = 0; i < a.length; i++) if (!ok(a[i])) return false;
+  return true;
+}
+
 function isOutcome(v: unknown): v is ReportedOutcome {
   if (!isObj(v) || !isObj(v.council) || !isStr(v.council.code, 12) || !isStr(v.council.name, 200)) return false;
   if (!isStr(v.grade, 60) || typeof v.current !== 'boolean') return false;
@@ -77,49 +114,27 @@ function isOutcome(v: unknown): v is ReportedOutcome {
 }
 
 function isPageReport(v: unknown): v is PageReport {
-  if (!isObj(v) || !isStr(v.url, 8192) || !isStr(v.title) || typeof v.isInspectionArticle !== 'boolean') return false;
+  if (!isObj(v) || !isStr(v.url, LIMITS.url) || !isStr(v.title) || typeof v.isInspectionArticle !== 'boolean')
+    return false;
   if (!isNum(v.confidence) || !isObj(v.counts) || typeof v.highlighting !== 'boolean') return false;
-  if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !v.outcomes.every(isOutcome)) return false;
+  if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !everyItem(v.outcomes, isOutcome)) return false;
   return Object.entries(v.counts).every(([k, n]) => /^il-[a-z-]{1,40}$/.test(k) && isNum(n));
 }
 
-const isStrArray = (v: unknown, maxItems: number, maxLen: number) =>
-  Array.isArray(v) && v.length <= maxItems && v.every((x) => isStr(x, maxLen));
-const isHttpUrl = (v: unknown) => isStr(v, 8192) && /^https?:\/\//.test(v);
+const isHttpUrl = (v: unknown) => isStr(v, LIMITS.url) && /^https?:\/\//.test(v);
+const isColour = (v: unknown) => (CLIP_COLOURS as readonly unknown[]).includes(v);
 
-function isClip(v: unknown): v is Clip {
-  if (!isObj(v) || !isStr(v.id, 100) || !isHttpUrl(v.url) || !isStr(v.articleId, 8192)) return false;
-  if (!isStr(v.quote, 100_000) || !isStr(v.note, 100_000) || !isStrArray(v.tags, 50, 100)) return false;
-  if (!isStrArray(v.councilCodes, 20, 12) || !isStrArray(v.grades, 10, 60)) return false;
-  if (!(CLIP_COLOURS as readonly string[]).includes(v.colour as string)) return false;
-  if (!['selection', 'grade', 'council', 'improvement'].includes(v.category as string)) return false;
-  if (v.textModel !== 'article' && v.textModel !== 'body') return false;
-  if (!isNum(v.created) || !isNum(v.updated) || typeof v.orphaned !== 'boolean') return false;
-  if (!Array.isArray(v.selectors) || v.selectors.length !== 2) return false;
-  const [q, p] = v.selectors as unknown[];
-  if (
-    !isObj(q) ||
-    q.type !== 'TextQuoteSelector' ||
-    !isStr(q.exact, 100_000) ||
-    !isStr(q.prefix, 200) ||
-    !isStr(q.suffix, 200)
-  )
-    return false;
-  if (!isObj(p) || p.type !== 'TextPositionSelector' || !isNum(p.start) || !isNum(p.end)) return false;
-  if (v.finding !== undefined) {
-    const f = v.finding;
-    if (!isObj(f) || !['grade', 'council', 'improvement'].includes(f.kind as string) || !Array.isArray(f.councils))
-      return false;
-  }
-  return true;
-}
+/** A clip, checked to its depth by the store's record validator. */
+const isClip = (v: unknown): v is Clip => readClip(v) !== null;
+/** An article, checked to its depth; more outcomes than the limit are trimmed, not refused. */
+const isArticle = (v: unknown): v is Article => readArticle(v) !== null;
 
-function isArticle(v: unknown): v is Article {
-  if (!isObj(v) || !isStr(v.id, 8192) || !isHttpUrl(v.url) || !isStr(v.canonicalUrl, 8192)) return false;
-  if (!isStr(v.title, 2000) || !isStr(v.site, 500) || !isNum(v.created) || !isNum(v.updated)) return false;
-  if (v.published !== undefined && !isStr(v.published, 100)) return false;
-  return Array.isArray(v.outcomes) && v.outcomes.length <= 500 && v.outcomes.every(isOutcome);
-}
+const isCursor = (v: unknown): v is ListCursor => isObj(v) && isNum(v.created) && isStr(v.id, LIMITS.id);
+const isEditBase = (v: unknown) =>
+  isObj(v) &&
+  (v.note === undefined || isStr(v.note, LIMITS.note)) &&
+  (v.tags === undefined || isStrArray(v.tags, LIMITS.tags, LIMITS.tag)) &&
+  (v.colour === undefined || isColour(v.colour));
 
 const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   ping: (d) => d === null,
@@ -130,32 +145,69 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   reportUpdated: (d) => isObj(d) && isNum(d.tabId),
   saveClip: (d) => isObj(d) && isClip(d.clip) && isArticle(d.article) && d.clip.articleId === d.article.id,
   saveRecord: (d) => isObj(d) && isArticle(d.article),
-  clipsForPage: (d) => isObj(d) && isStr(d.url, 8192) && (d.canonicalUrl === undefined || isStr(d.canonicalUrl, 8192)),
+  clipsForPage: (d) =>
+    isObj(d) && isStr(d.url, LIMITS.url) && (d.canonicalUrl === undefined || isStr(d.canonicalUrl, LIMITS.url)),
   setClipStates: (d) =>
     isObj(d) &&
     Array.isArray(d.states) &&
     d.states.length <= 10_000 &&
-    d.states.every((x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
+    everyItem(d.states, (x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
   listClips: (d) =>
     isObj(d) &&
-    ['articleId', 'council', 'grade', 'tag'].every((k) => d[k] === undefined || isStr(d[k], 8192)) &&
-    (d.limit === undefined || isNum(d.limit)),
+    ['articleId', 'council', 'grade', 'tag'].every((k) => d[k] === undefined || isStr(d[k], LIMITS.url)) &&
+    (d.limit === undefined || isNum(d.limit)) &&
+    (d.pageSize === undefined || (Number.isSafeInteger(d.pageSize) && (d.pageSize as number) > 0)) &&
+    (d.after === undefined || isCursor(d.after)),
   updateClip: (d) =>
     isObj(d) &&
-    isStr(d.id, 100) &&
-    (d.note === undefined || isStr(d.note, 100_000)) &&
-    (d.tags === undefined || isStrArray(d.tags, 50, 100)) &&
-    (d.colour === undefined || (CLIP_COLOURS as readonly string[]).includes(d.colour as string)),
+    isStr(d.id, LIMITS.id) &&
+    (d.note === undefined || isStr(d.note, LIMITS.note)) &&
+    (d.tags === undefined || isStrArray(d.tags, LIMITS.tags, LIMITS.tag)) &&
+    (d.colour === undefined || isColour(d.colour)) &&
+    (d.rev === undefined || (Number.isSafeInteger(d.rev) && (d.rev as number) >= 0)) &&
+    (d.base === undefined || isEditBase(d.base)),
   openArticle: (d) => isObj(d) && isHttpUrl(d.url),
   clipSelection: (d) => d === null,
   clipsChanged: (d) => d === null,
 };
 
+/** Rebuilds records from their checked fields only: unknown fields are dropped at the boundary. */
+const cleaners: Partial<{ [K in MessageType]: (data: Protocol[K]['data']) => Protocol[K]['data'] }> = {
+  saveClip: (d) => ({ clip: readClip(d.clip) as Clip, article: readArticle(d.article) as Article }),
+  saveRecord: (d) => ({ article: readArticle(d.article) as Article }),
+};
+
 /** Returns the message if it has a known type and well-formed data, otherwise null. */
 export function parseMessage(raw: unknown): Message | null {
-  if (!isObj(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type)) return null;
-  const type = raw.type as MessageType;
-  return validators[type](raw.data ?? null) ? ({ type, data: raw.data ?? null } as Message) : null;
+  try {
+    if (!isObj(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type)) return null;
+    const type = raw.type as MessageType;
+    const data = raw.data ?? null;
+    if (!validators[type](data)) return null;
+    const clean = cleaners[type] as ((d: unknown) => unknown) | undefined;
+    return { type, data: clean ? clean(data) : data } as Message;
+  } catch {
+    // A hostile shape (a getter that throws, a revoked proxy): refused like any malformed message.
+    return null;
+  }
+}
+
+/**
+ * Why a message was refused, in words the reader understands: a save past a limit names the limit.
+ * A refusal is permanent: the same message would be refused again, so it is never retried.
+ */
+export function refusalReason(raw: unknown): string {
+  try {
+    if (isObj(raw) && (raw.type === 'saveClip' || raw.type === 'saveRecord') && isObj(raw.data)) {
+      const why = refusalOf(raw.type === 'saveClip' ? raw.data.clip : undefined, raw.data.article);
+      if (why) return why;
+      if (raw.type === 'saveClip' && isObj(raw.data.clip) && isObj(raw.data.article))
+        return 'This clip does not belong to the page it was saved from, so nothing was saved.';
+    }
+  } catch {
+    /* fall through to the general words */
+  }
+  return 'Inspection Lens could not read this request, so nothing was saved.';
 }
 
 /** Builds a message value; the one way callers construct messages. */

@@ -8,7 +8,7 @@ import type { HighlightName } from '../../lib/analysis/findings';
 import { articleIdFor, CLIPPED_PAGES_KEY, type Clip, type ClipFinding } from '../../lib/clips';
 import { type Message, message, parseMessage } from '../../lib/messages';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
-import { articleOf, buildClip, type SaveOutcome, saveWithRetry } from '../../lib/page/clipper';
+import { articleOf, buildClip, type SaveOutcome, saveWithRetry, tooLongToClip } from '../../lib/page/clipper';
 import { takeEarlyRead } from '../../lib/page/early-storage';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
@@ -402,6 +402,11 @@ export default defineContentScript({
       if (!span) {
         onStatus('This text cannot be clipped (it is not part of the page’s text).');
         return { ok: false, error: 'not in page text' };
+      }
+      const tooLong = tooLongToClip(span);
+      if (tooLong) {
+        onStatus(tooLong);
+        return { ok: false, error: tooLong };
       }
       clipAt ??= buttonPosition(range);
       const clip = buildClip(location.href, page.text, span, page.model, 'selection');

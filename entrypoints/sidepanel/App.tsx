@@ -1,11 +1,20 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ClipList } from '../../components/ClipList';
+import { ClipList, type ClipPatch, type EditedFrom, type UpdateOutcome } from '../../components/ClipList';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
-import { message, type PageReport, parseMessage } from '../../lib/messages';
+import { type ClipListPage, message, type PageReport, parseMessage, type UpdateReply } from '../../lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import type { ListCursor, UnreadableClip } from '../../lib/store/clip-store';
+
+interface ClipListState {
+  clips: Clip[];
+  unreadable: UnreadableClip[];
+  articles: Map<string, Article>;
+  next: ListCursor | null;
+}
+const EMPTY_LIST: ClipListState = { clips: [], unreadable: [], articles: new Map(), next: null };
 
 /** The side panel: what Inspection Lens found on the current tab, and the highlight switches. */
 export function App() {
@@ -13,15 +22,84 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [report, setReport] = useState<PageReport | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [clips, setClips] = useState<Clip[]>([]);
-  const [articles, setArticles] = useState<Map<string, Article>>(new Map());
+  const [list, setList] = useState<ClipListState>(EMPTY_LIST);
+  const shown = useRef(EMPTY_LIST);
+  shown.current = list;
 
-  const loadClips = useCallback(async () => {
-    const r = (await browser.runtime.sendMessage(message('listClips', {}))) as { clips?: Clip[]; articles?: Article[] };
-    if (!Array.isArray(r?.clips)) return;
-    setClips(r.clips);
-    setArticles(new Map((r.articles ?? []).map((a) => [a.id, a])));
+  /**
+   * Reads the clip list page by page (no message carries the whole collection): from the start
+   * until as many entries as are shown now, or, with `more`, the next page after those shown.
+   */
+  const loading = useRef<Promise<void> | null>(null);
+  const loadClips = useCallback(async (mode: { more?: boolean } = {}): Promise<void> => {
+    // One read at a time: a second "more" while a page is coming would read the same page twice.
+    while (loading.current) {
+      if (mode.more) return;
+      await loading.current;
+    }
+    const done = readClips(mode);
+    loading.current = done;
+    try {
+      await done;
+    } finally {
+      loading.current = null;
+    }
   }, []);
+  const readClips = async (mode: { more?: boolean }) => {
+    const base = mode.more ? shown.current : EMPTY_LIST;
+    if (mode.more && !base.next) return;
+    const atLeast = mode.more ? 1 : Math.max(1, shown.current.clips.length + shown.current.unreadable.length);
+    let next = { ...base, articles: new Map(base.articles) };
+    let after = base.next;
+    let got = 0;
+    do {
+      let r: ClipListPage | undefined;
+      try {
+        r = (await browser.runtime.sendMessage(message('listClips', after ? { after } : {}))) as ClipListPage;
+      } catch (e) {
+        setStatus(`Could not list the clips: ${(e as Error)?.message ?? e}`);
+        return;
+      }
+      if (!Array.isArray(r?.clips) || !Array.isArray(r.unreadable)) {
+        setStatus('Could not list the clips.');
+        return;
+      }
+      next = {
+        clips: [...next.clips, ...r.clips],
+        unreadable: [...next.unreadable, ...r.unreadable],
+        articles: next.articles,
+        next: r.next ?? null,
+      };
+      for (const a of r.articles ?? []) next.articles.set(a.id, a);
+      got += r.clips.length + r.unreadable.length;
+      after = next.next;
+    } while (after && got < atLeast);
+    shown.current = next;
+    setList(next);
+  };
+
+  /** Saves an edit made on version `from`; the list then holds the saved clip, or the newer one. */
+  const updateClip = async (id: string, patch: ClipPatch, from: EditedFrom): Promise<UpdateOutcome> => {
+    let r: UpdateReply | undefined;
+    try {
+      r = (await browser.runtime.sendMessage(
+        message('updateClip', { id, ...patch, rev: from.rev, base: from.base }),
+      )) as UpdateReply;
+    } catch (e) {
+      setStatus(`Could not save the change: ${(e as Error)?.message ?? e}`);
+      return { saved: false };
+    }
+    const fresh = r?.ok ? r.clip : r?.current;
+    if (fresh) setList((l) => ({ ...l, clips: l.clips.map((c) => (c.id === fresh.id ? fresh : c)) }));
+    if (r?.ok) return { saved: true };
+    const field = patch.note !== undefined ? 'note' : 'tags';
+    setStatus(
+      r?.current
+        ? `This clip’s ${field} was changed in another window. Your text was not saved and is still in the field: leave the field again to replace the other change with it.`
+        : (r?.error ?? 'Could not save the change'),
+    );
+    return { saved: false, ...(r?.current ? { newer: r.current } : {}) };
+  };
 
   const refresh = useCallback(async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -91,17 +169,17 @@ export function App() {
       ) : null}
       <h2>Clips</h2>
       <ClipList
-        clips={clips}
-        articles={articles}
+        clips={list.clips}
+        unreadable={list.unreadable}
+        articles={list.articles}
         onOpen={(url) => browser.runtime.sendMessage(message('openArticle', { url }))}
-        onUpdate={async (id, patch) => {
-          const r = (await browser.runtime.sendMessage(message('updateClip', { id, ...patch }))) as {
-            ok: boolean;
-            error?: string;
-          };
-          if (!r?.ok) setStatus(r?.error ?? 'Could not save the change');
-        }}
+        onUpdate={updateClip}
       />
+      {list.next ? (
+        <button type="button" class="more" onClick={() => loadClips({ more: true })}>
+          Show more clips
+        </button>
+      ) : null}
       <HighlightSettings settings={settings} counts={report?.counts} onChange={changeSettings} />
     </main>
   );

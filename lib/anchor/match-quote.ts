@@ -41,29 +41,60 @@ function contextScore(a: string, b: string, fromEnd: boolean): number {
   return same / Math.max(a.length, b.length);
 }
 
-/** Normalised text with a map from each normalised character back to its original offset. */
+/** What an ASCII character becomes when normalised: kept (lower-cased), a space, a dash, or dropped. */
+const ASCII_KIND = new Uint8Array(128); // 0 keep, 1 space, 2 drop, 3 dash
+for (const c of [9, 10, 11, 12, 13, 32]) ASCII_KIND[c] = 1;
+for (const c of '\'`".,;:!?()[]') ASCII_KIND[c.charCodeAt(0)] = 2;
+ASCII_KIND[45] = 3;
+
+/**
+ * Normalised text with a map from each normalised character back to its original offset.
+ * ASCII (nearly all of a page) is read through a table; other characters through the regexes.
+ */
 function normaliseWithMap(s: string): { text: string; map: Int32Array } {
-  const out: string[] = [];
-  const map: number[] = [];
+  const codes = new Uint16Array(s.length);
+  const map = new Int32Array(s.length);
+  let n = 0;
   let space = true;
   for (let i = 0; i < s.length; i++) {
-    let c = s[i].toLowerCase();
-    if (/[\s\u00a0]/.test(c)) {
+    let code = s.charCodeAt(i);
+    let kind: number;
+    if (code < 128) {
+      kind = ASCII_KIND[code];
+      if (kind === 0 && code >= 65 && code <= 90) code += 32;
+    } else {
+      const c = s[i].toLowerCase();
+      if (/[\s\u00a0]/.test(c)) kind = 1;
+      else if (/[‘’'`´"“”„«»]/.test(c)) kind = 2;
+      else if (/[-‐‑–—―−]/.test(c)) kind = 3;
+      else if (/[.,;:!?()[\]…]/.test(c)) kind = 2;
+      else {
+        kind = 0;
+        // One UTF-16 unit lower-cased is one unit, except for a few letters (İ): keep those as they are.
+        code = c.length === 1 ? c.charCodeAt(0) : code;
+      }
+    }
+    if (kind === 2) continue;
+    if (kind === 1) {
       if (space) continue;
-      c = ' ';
+      code = 32;
       space = true;
-    } else if (/[‘’'`´"“”„«»]/.test(c)) continue;
-    else if (/[-‐‑–—―−]/.test(c)) c = '-';
-    else if (/[.,;:!?()[\]…]/.test(c)) continue;
+    } else if (kind === 3) code = 45;
     else space = false;
-    out.push(c);
-    map.push(i);
+    codes[n] = code;
+    map[n++] = i;
   }
-  while (out.length && out[out.length - 1] === ' ') {
-    out.pop();
-    map.pop();
-  }
-  return { text: out.join(''), map: Int32Array.from(map) };
+  while (n && codes[n - 1] === 32) n--;
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  return { text, map: map.slice(0, n) };
+}
+
+/** The page text normalised once for all the clips re-found in it (one entry: the last page). */
+let lastPage: { text: string; normalised: { text: string; map: Int32Array } } | null = null;
+function normalisedPage(text: string) {
+  if (lastPage?.text !== text) lastPage = { text, normalised: normaliseWithMap(text) };
+  return lastPage.normalised;
 }
 
 /** Levenshtein distance of `pattern` to the best-matching substring of `text` (and where it ends). */
@@ -112,7 +143,7 @@ export function matchQuote(text: string, quote: TextQuoteSelector, position?: Te
   if (best) return best;
 
   // Same words, different punctuation, quotation marks, dashes or spacing.
-  const nt = normaliseWithMap(text);
+  const nt = normalisedPage(text);
   const nq = normaliseWithMap(exact).text;
   if (nq.length >= 3) {
     const at = nt.text.indexOf(nq);
@@ -124,27 +155,23 @@ export function matchQuote(text: string, quote: TextQuoteSelector, position?: Te
   }
 
   // Small edits: look near where pieces of the quote still occur, allow ~15% of it to differ.
+  // A long quote is found by its head and its tail (each a short piece matched the same way) and
+  // kept when the span between them is about as long as the quote: the cost stays linear in the
+  // page's length whatever the quote's length (aligning a whole long quote is quadratic in it).
   if (nq.length < 8) return null;
-  const limit = Math.max(2, Math.floor(nq.length * 0.15));
-  const pieceLen = Math.min(16, Math.floor(nq.length / 4));
-  const tried = new Set<number>();
-  let fuzzy: { distance: number; start: number; end: number } | null = null;
-  for (let k = 0; k < 4; k++) {
-    const offset = Math.floor(((nq.length - pieceLen) * k) / 3);
-    const piece = nq.slice(offset, offset + pieceLen);
-    for (let at = nt.text.indexOf(piece), seen = 0; at >= 0 && seen < 50; at = nt.text.indexOf(piece, at + 1), seen++) {
-      const from = Math.max(0, at - offset - limit);
-      const key = Math.floor(from / 8);
-      if (tried.has(key)) continue;
-      tried.add(key);
-      const window = nt.text.slice(from, from + nq.length + 2 * limit);
-      const r = bestSubstringDistance(nq, window, limit);
-      if (r.distance <= limit && (!fuzzy || r.distance < fuzzy.distance)) {
-        // Walk back from the end to find where the best match starts.
-        const endN = from + r.end;
-        const startN = findStart(nq, nt.text, endN, limit);
-        fuzzy = { distance: r.distance, start: startN, end: endN };
-      }
+  let fuzzy: Fuzzy | null = null;
+  if (nq.length <= FUZZY_WHOLE) fuzzy = fuzzyFind(nt.text, nq);
+  else {
+    const head = fuzzyFind(nt.text, nq.slice(0, FUZZY_PART));
+    const tail = head && fuzzyFind(nt.text, nq.slice(-FUZZY_PART), head.start + nq.length - FUZZY_PART);
+    if (head && tail && tail.end > head.start) {
+      const gap = Math.abs(tail.end - head.start - nq.length);
+      if (gap <= Math.max(2, Math.floor(nq.length * 0.15)))
+        fuzzy = {
+          distance: Math.min(nq.length, head.distance + tail.distance + gap),
+          start: head.start,
+          end: tail.end,
+        };
     }
   }
   if (!fuzzy) return null;
@@ -154,6 +181,46 @@ export function matchQuote(text: string, quote: TextQuoteSelector, position?: Te
     score: 0.5 * (1 - fuzzy.distance / nq.length),
     how: 'fuzzy',
   };
+}
+
+/** Quotes up to this many normalised characters are aligned whole; longer ones by head and tail. */
+const FUZZY_WHOLE = 128;
+const FUZZY_PART = 64;
+
+interface Fuzzy {
+  distance: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The best approximate occurrence of the (short) pattern `nq` in normalised `text`, within ~15%
+ * edits, near where its pieces still occur exactly; on a tie, the one nearest `near`.
+ */
+function fuzzyFind(text: string, nq: string, near = -1): Fuzzy | null {
+  const limit = Math.max(2, Math.floor(nq.length * 0.15));
+  const pieceLen = Math.min(16, Math.floor(nq.length / 4));
+  const tried = new Set<number>();
+  let fuzzy: Fuzzy | null = null;
+  for (let k = 0; k < 4; k++) {
+    const offset = Math.floor(((nq.length - pieceLen) * k) / 3);
+    const piece = nq.slice(offset, offset + pieceLen);
+    for (let at = text.indexOf(piece), seen = 0; at >= 0 && seen < 50; at = text.indexOf(piece, at + 1), seen++) {
+      const from = Math.max(0, at - offset - limit);
+      const key = Math.floor(from / 8);
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const window = text.slice(from, from + nq.length + 2 * limit);
+      const r = bestSubstringDistance(nq, window, limit);
+      const endN = from + r.end;
+      const closer = near >= 0 && fuzzy && Math.abs(endN - nq.length - near) < Math.abs(fuzzy.start - near);
+      if (r.distance <= limit && (!fuzzy || r.distance < fuzzy.distance || (r.distance === fuzzy.distance && closer))) {
+        // Walk back from the end to find where the best match starts.
+        fuzzy = { distance: r.distance, start: findStart(nq, text, endN, limit), end: endN };
+      }
+    }
+  }
+  return fuzzy;
 }
 
 /** The start of the best alignment of `pattern` ending at `end` in `text`. */

@@ -5,6 +5,15 @@ import type { Outcome } from '../analysis/outcomes';
 import type { Span } from '../analysis/text';
 import { describeQuote } from '../anchor/match-quote';
 import { type Article, articleIdFor, type Clip, type ClipCategory, type ClipFinding, indexFieldsOf } from '../clips';
+import { LIMITS } from '../store/records';
+
+/** Why a passage of this length cannot be clipped, in the reader's words (null when it can). */
+export function tooLongToClip(span: Span): string | null {
+  const n = span.end - span.start;
+  return n > LIMITS.quote
+    ? `This selection is too long to clip (${n.toLocaleString('en-GB')} characters; the limit is ${LIMITS.quote.toLocaleString('en-GB')}). Select a shorter passage.`
+    : null;
+}
 
 /** A random id that works in insecure contexts too (no crypto.randomUUID there). */
 export function newClipId(): string {
@@ -61,7 +70,8 @@ export function articleOf(doc: Document, url: string, outcomes: Outcome[] = [], 
     title: (meta('meta[property="og:title"]') ?? doc.title ?? '').slice(0, 2000),
     site: (meta('meta[property="og:site_name"]') ?? new URL(url).hostname).slice(0, 500),
     ...(published ? { published: published.slice(0, 100) } : {}),
-    outcomes,
+    // A round-up page can name hundreds of outcomes: the record keeps the first ones, never refuses the save.
+    outcomes: outcomes.slice(0, LIMITS.outcomes),
     created: now,
     updated: now,
   };
@@ -94,11 +104,16 @@ export async function saveWithRetry(
         | { error?: string }
         | undefined;
       if (r && 'ok' in r) {
+        // A refusal (a limit, a full store) is permanent: reported at once, never retried.
         if (r.ok || !r.retry) return r;
         lastError = r.error;
       } else if (r && 'error' in r && r.error) lastError = r.error;
     } catch (e) {
-      lastError = `Inspection Lens could not reach its storage (${(e as Error)?.message ?? e}).`;
+      const why = String((e as Error)?.message ?? e);
+      // The browser refuses a message too large to send: sending it again cannot help.
+      if (/length exceeded|too large|maximum allowed/i.test(why))
+        return { ok: false, error: 'This clip is too large to save. Select a shorter passage.', retry: false };
+      lastError = `Inspection Lens could not reach its storage (${why}).`;
     }
     if (attempt < attempts - 1) {
       onRetry(attempt + 1);

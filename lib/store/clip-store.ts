@@ -3,6 +3,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Article, Clip } from '../clips';
 import { type LensDB, openLensDb } from './db';
+import { readArticle, readClip, refusalOf } from './records';
 
 export interface ClipQuery {
   articleId?: string;
@@ -12,11 +13,97 @@ export interface ClipQuery {
   limit?: number;
 }
 
+/** Where a page of the clip list ends: the last clip listed (newest first: creation time, then id). */
+export interface ListCursor {
+  created: number;
+  id: string;
+}
+
+/** A stored clip that failed validation: listed in its place, so it can be shown as such. */
+export interface UnreadableClip {
+  id: string;
+  created: number;
+}
+
+export interface ClipPage {
+  /** The page's clips, newest first (readable ones). */
+  clips: Clip[];
+  /** Records in this page's range that could not be read. */
+  unreadable: UnreadableClip[];
+  /** Where the next page starts, or null when the list is complete. */
+  next: ListCursor | null;
+}
+
+/** What a page of the list may hold: a number of clips and, roughly, characters of text. */
+export const PAGE_SIZE = 50;
+export const PAGE_CHARS = 8 * 1024 * 1024;
+/** Records looked at for one page at most (a filter that matches few clips still answers promptly). */
+const PAGE_SCAN = 2_000;
+
+/** The fields an edit may change, and what the editor last saw of the clip. */
+export interface ClipEdit {
+  note?: string;
+  tags?: string[];
+  colour?: string;
+  /** The clip's version the edit was made on; absent = no check (the last writer wins). */
+  rev?: number;
+  /** The values the edited fields had when editing began: a change made meanwhile to other fields merges. */
+  base?: { note?: string; tags?: string[]; colour?: string };
+}
+
+/** Thrown when a clip or article fails validation on its way in. */
+export class InvalidRecordError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRecordError';
+  }
+}
+
+/** Thrown when an edit was made on an older version of a clip whose edited fields changed since. */
+export class EditConflictError extends Error {
+  constructor(readonly current: Clip) {
+    super('This clip was changed in another window; its newer version is shown.');
+    this.name = 'EditConflictError';
+  }
+}
+
+/** Thrown when a stored clip fails validation when read for a change. */
+export class UnreadableClipError extends Error {
+  constructor() {
+    super('This clip could not be read, so it cannot be changed.');
+    this.name = 'UnreadableClipError';
+  }
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+
+const sizeOf = (c: Clip) => c.quote.length + c.selectors[0].exact.length + c.note.length + c.url.length * 2 + 1000;
+
+const matches = (c: Clip, q: ClipQuery) =>
+  (!q.articleId || c.articleId === q.articleId) &&
+  (!q.council || c.councilCodes.includes(q.council)) &&
+  (!q.grade || c.grades.includes(q.grade)) &&
+  (!q.tag || c.tags.includes(q.tag));
+
 /** Thrown when the browser refuses the write for lack of space. */
 export class StorageFullError extends Error {
   constructor() {
     super('The browser has no room left for Inspection Lens’s data (storage quota exceeded).');
     this.name = 'StorageFullError';
+  }
+}
+
+/**
+ * Undoes a transaction that failed part-way (a write that threw does not abort it by itself: the
+ * writes before it would otherwise be committed), so a failed save leaves nothing behind.
+ */
+function abort(tx: { abort(): void; done: Promise<void> }) {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    /* already finished or aborted */
   }
 }
 
@@ -44,67 +131,138 @@ export class ClipStore {
    * retried save after a lost reply): the stored clip is returned with `created: false`.
    */
   async saveClip(clip: Clip, article: Article): Promise<{ clip: Clip; created: boolean }> {
+    const c = readClip(clip);
+    const a = readArticle(article);
+    if (!c || !a || c.articleId !== a.id)
+      throw new InvalidRecordError(refusalOf(clip, article) ?? 'Nothing was saved.');
+    c.rev = 0;
     const db = await this.db();
+    const tx = db.transaction(['clips', 'articles'], 'readwrite');
     try {
-      const tx = db.transaction(['clips', 'articles'], 'readwrite');
-      const existing = await tx.objectStore('clips').get(clip.id);
+      const existing = await tx.objectStore('clips').get(c.id);
       if (existing) {
         await tx.done;
-        return { clip: existing, created: false };
+        return { clip: readClip(existing) ?? c, created: false };
       }
-      await tx.objectStore('clips').add(clip);
-      await putArticle(tx.objectStore('articles'), article);
+      await tx.objectStore('clips').add(c);
+      await putArticle(tx.objectStore('articles'), a);
       await tx.done;
-      return { clip, created: true };
+      return { clip: c, created: true };
     } catch (e) {
+      abort(tx);
       throw translate(e);
     }
   }
 
   /** Saves an article's inspection record (its outcomes). */
   async saveRecord(article: Article): Promise<Article> {
+    const a = readArticle(article);
+    if (!a) throw new InvalidRecordError(refusalOf(undefined, article) ?? 'Nothing was saved.');
     const db = await this.db();
+    const tx = db.transaction('articles', 'readwrite');
     try {
-      const tx = db.transaction('articles', 'readwrite');
-      const saved = await putArticle(tx.store, { ...article, recordSaved: Date.now() }, true);
+      const saved = await putArticle(tx.store, { ...a, recordSaved: Date.now() }, true);
       await tx.done;
       return saved;
     } catch (e) {
+      abort(tx);
       throw translate(e);
     }
   }
 
+  /** A stored clip, validated (undefined when missing or unreadable). */
   async getClip(id: string): Promise<Clip | undefined> {
-    return (await this.db()).get('clips', id);
+    return readClip(await (await this.db()).get('clips', id)) ?? undefined;
   }
 
-  /** Clips matching the query, newest first. */
+  /** Every readable clip matching the query, newest first (for tests and in-process use: never sent whole). */
   async listClips(q: ClipQuery = {}): Promise<Clip[]> {
-    const db = await this.db();
-    let clips: Clip[];
-    if (q.articleId) clips = await db.getAllFromIndex('clips', 'byArticle', q.articleId);
-    else if (q.council) clips = await db.getAllFromIndex('clips', 'byCouncil', q.council);
-    else if (q.grade) clips = await db.getAllFromIndex('clips', 'byGrade', q.grade);
-    else if (q.tag) clips = await db.getAllFromIndex('clips', 'byTag', q.tag);
-    else clips = await db.getAllFromIndex('clips', 'byCreated');
-    clips = clips.filter(
-      (c) =>
-        (!q.council || c.councilCodes.includes(q.council)) &&
-        (!q.grade || c.grades.includes(q.grade)) &&
-        (!q.tag || c.tags.includes(q.tag)),
-    );
-    clips.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
-    return q.limit ? clips.slice(0, q.limit) : clips;
+    const out: Clip[] = [];
+    let after: ListCursor | null = null;
+    do {
+      const page: ClipPage = await this.listPage(q, after);
+      out.push(...page.clips);
+      after = page.next;
+    } while (after && (!q.limit || out.length < q.limit));
+    return q.limit ? out.slice(0, q.limit) : out;
   }
 
-  /** Changes a clip's note, tags or colour. */
-  async updateClip(id: string, patch: Partial<Pick<Clip, 'note' | 'tags' | 'colour'>>): Promise<Clip | null> {
+  /**
+   * One page of the clip list, newest first, read with a cursor from `after` (exclusive): at most
+   * `pageSize` records and about `maxChars` characters of text, so no reply carries the whole
+   * collection. Each record is validated; one that fails is listed as unreadable in its place.
+   */
+  async listPage(q: ClipQuery = {}, after: ListCursor | null = null, pageSize = PAGE_SIZE, maxChars = PAGE_CHARS) {
+    const db = await this.db();
+    const index = db.transaction('clips').store.index('byCreated');
+    const clips: Clip[] = [];
+    const unreadable: UnreadableClip[] = [];
+    const want = Math.max(1, Math.min(pageSize, q.limit ?? pageSize));
+    let chars = 0;
+    let scanned = 0;
+    let last: ListCursor | null = null;
+    let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.created) : null, 'prev');
+    // Ties on creation time: go to the last one listed (or just past it, if it was deleted), then past it.
+    if (cursor && after && cursor.key === after.created && String(cursor.primaryKey) > after.id)
+      cursor = await cursor.continuePrimaryKey(after.created, after.id);
+    if (cursor && after && cursor.key === after.created && cursor.primaryKey === after.id)
+      cursor = await cursor.continue();
+    for (; cursor; cursor = await cursor.continue()) {
+      if (clips.length + unreadable.length >= want || (chars >= maxChars && clips.length) || scanned >= PAGE_SCAN)
+        return { clips, unreadable, next: last } satisfies ClipPage;
+      scanned++;
+      last = { created: cursor.key as number, id: String(cursor.primaryKey) };
+      const c = readClip(cursor.value);
+      if (!c) {
+        if (!q.articleId && !q.council && !q.grade && !q.tag) unreadable.push({ ...last });
+        continue;
+      }
+      if (!matches(c, q)) continue;
+      clips.push(c);
+      chars += sizeOf(c);
+    }
+    return { clips, unreadable, next: null } satisfies ClipPage;
+  }
+
+  /** The articles with these ids (validated; missing or unreadable ones left out). */
+  async getArticles(ids: Iterable<string>): Promise<Article[]> {
+    const db = await this.db();
+    const out: Article[] = [];
+    for (const id of new Set(ids)) {
+      const a = readArticle(await db.get('articles', id));
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  /**
+   * Changes a clip's note, tags or colour. With `patch.rev`, the edit is checked against the stored
+   * version: an edit on an older version applies only when every field it changes still has the
+   * value it was edited from (`patch.base`), else it is refused with the newer clip
+   * (EditConflictError), so a stale copy never writes an old value back.
+   */
+  async updateClip(id: string, patch: ClipEdit): Promise<Clip | null> {
     const db = await this.db();
     const tx = db.transaction('clips', 'readwrite');
-    const clip = await tx.store.get(id);
-    if (!clip) {
+    const raw = await tx.store.get(id);
+    if (!raw) {
       await tx.done;
       return null;
+    }
+    const clip = readClip(raw);
+    if (!clip) {
+      await tx.done;
+      throw new UnreadableClipError();
+    }
+    const rev = clip.rev ?? 0;
+    const fields = (['note', 'tags', 'colour'] as const).filter((k) => patch[k] !== undefined);
+    if (
+      patch.rev !== undefined &&
+      patch.rev !== rev &&
+      !fields.every((k) => patch.base && patch.base[k] !== undefined && sameValue(patch.base[k], clip[k]))
+    ) {
+      await tx.done;
+      throw new EditConflictError(clip);
     }
     const next: Clip = {
       ...clip,
@@ -112,6 +270,7 @@ export class ClipStore {
       ...(Array.isArray(patch.tags) ? { tags: [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))] } : {}),
       ...(typeof patch.colour === 'string' ? { colour: patch.colour } : {}),
       updated: Date.now(),
+      rev: rev + 1,
     };
     await tx.store.put(next);
     await tx.done;
@@ -123,7 +282,7 @@ export class ClipStore {
     const db = await this.db();
     const tx = db.transaction('clips', 'readwrite');
     for (const s of states) {
-      const clip = await tx.store.get(s.id);
+      const clip = readClip(await tx.store.get(s.id));
       if (clip && clip.orphaned !== s.orphaned) await tx.store.put({ ...clip, orphaned: s.orphaned });
     }
     await tx.done;
@@ -137,7 +296,7 @@ export class ClipStore {
     for (let c = await index.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) ids.add(String(c.key));
     const pages = new Set(ids);
     for (const id of ids) {
-      const a = await db.get('articles', id);
+      const a = readArticle(await db.get('articles', id));
       if (a?.canonicalUrl) pages.add(a.canonicalUrl);
     }
     return [...pages];
@@ -148,12 +307,16 @@ export class ClipStore {
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
-    return (await this.db()).get('articles', id);
+    return readArticle(await (await this.db()).get('articles', id)) ?? undefined;
   }
 
-  /** Every article, most recently updated first. */
+  /** Every readable article, most recently updated first. */
   async listArticles(): Promise<Article[]> {
-    return (await (await this.db()).getAllFromIndex('articles', 'byUpdated')).reverse();
+    const all = await (await this.db()).getAllFromIndex('articles', 'byUpdated');
+    return all
+      .reverse()
+      .map(readArticle)
+      .filter((a): a is Article => !!a);
   }
 
   /** Clips saved on a page, by its URL or its canonical URL. */
@@ -162,7 +325,11 @@ export class ClipStore {
     const ids = new Set([url]);
     if (canonicalUrl) for (const a of await db.getAllFromIndex('articles', 'byCanonical', canonicalUrl)) ids.add(a.id);
     const out: Clip[] = [];
-    for (const id of ids) out.push(...(await db.getAllFromIndex('clips', 'byArticle', id)));
+    for (const id of ids)
+      for (const raw of await db.getAllFromIndex('clips', 'byArticle', id)) {
+        const c = readClip(raw);
+        if (c) out.push(c);
+      }
     return out;
   }
 
@@ -177,7 +344,7 @@ async function putArticle(
   article: Article,
   withOutcomes = false,
 ): Promise<Article> {
-  const existing = await store.get(article.id);
+  const existing = readArticle(await store.get(article.id));
   const merged: Article = existing
     ? {
         ...existing,

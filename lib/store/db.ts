@@ -4,7 +4,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import type { Article, Clip } from '../clips';
 
 export const DB_NAME = 'inspection-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface LensDB extends DBSchema {
   clips: {
@@ -31,7 +31,8 @@ type UpgradeTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;
 /**
  * Migrations, one per version step. Version 1 had clips (by article and creation time) and
  * articles; version 2 adds council, grade, tag and update-time indexes and fills the fields
- * they read in clips saved under version 1.
+ * they read in clips saved under version 1; version 3 gives every clip its edit version (`rev`),
+ * which edits are checked against.
  */
 const MIGRATIONS: Record<number, (db: IDBPDatabase<LensDB>, tx: UpgradeTx) => Promise<void> | void> = {
   1(db) {
@@ -71,6 +72,27 @@ const MIGRATIONS: Record<number, (db: IDBPDatabase<LensDB>, tx: UpgradeTx) => Pr
         outcomes: a.outcomes ?? [],
         updated: a.updated ?? a.created,
       });
+    }
+  },
+  async 3(_db, tx) {
+    const clips = tx.objectStore('clips');
+    for (let cursor = await clips.openCursor(); cursor; cursor = await cursor.continue()) {
+      const c = cursor.value as Clip;
+      // A record that is not an object cannot be given a version; it is kept as it is (and listed as unreadable).
+      if (typeof c === 'object' && c !== null && c.rev === undefined) await cursor.update({ ...c, rev: 0 });
+    }
+    // Articles saved by version 1 had no site (version 2 did not fill it): every one gets the fields reads check.
+    const articles = tx.objectStore('articles');
+    for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+      const a = cursor.value as Partial<Article> & { id: string };
+      if (typeof a !== 'object' || a === null || (typeof a.site === 'string' && typeof a.title === 'string')) continue;
+      let site = '';
+      try {
+        site = new URL(a.url ?? a.id).hostname;
+      } catch {
+        /* not a URL: left empty */
+      }
+      await cursor.update({ ...a, site: a.site ?? site, title: a.title ?? '' } as Article);
     }
   },
 };

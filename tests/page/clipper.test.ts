@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { articleOf, buildClip, saveWithRetry } from '../../lib/page/clipper';
+import { articleOf, buildClip, saveWithRetry, tooLongToClip } from '../../lib/page/clipper';
+import { LIMITS } from '../../lib/store/records';
 
 describe('building clips and articles', () => {
   test('a clip carries both selectors and the finding’s councils and grade for the indexes', () => {
@@ -78,6 +79,30 @@ describe('saving with retries', () => {
     );
     expect(calls).toBe(1);
     expect(r).toMatchObject({ ok: false, error: 'storage quota exceeded' });
+  });
+
+  test('a message too large for the browser to send is reported at once, not retried', async () => {
+    let calls = 0;
+    const retries: number[] = [];
+    const r = await saveWithRetry(
+      async () => {
+        calls++;
+        throw new Error('Message length exceeded maximum allowed length.');
+      },
+      (a) => retries.push(a),
+      6,
+      noDelay,
+    );
+    expect(calls).toBe(1);
+    expect(retries).toEqual([]);
+    expect(r).toMatchObject({ ok: false, retry: false, error: expect.stringMatching(/too large to save/) });
+  });
+
+  test('a selection longer than the clip limit is refused before sending, saying why', () => {
+    expect(tooLongToClip({ start: 0, end: 150_000 })).toBeNull();
+    expect(tooLongToClip({ start: 10, end: 10 + LIMITS.quote + 1 })).toMatch(
+      /too long to clip \(1,000,001 characters; the limit is 1,000,000\)/,
+    );
   });
 
   test('a save that hangs (database blocked) is tried again, then reported', async () => {
