@@ -1,6 +1,7 @@
 // The one typed protocol between the content script, the side panel and the background.
 // Every message is checked at the boundary with `parseMessage`; anything else is refused.
 import { type Article, CLIP_COLOURS, type Clip } from './clips';
+import type { PageClip } from './ownership';
 import type { ClipQuery } from './store/clip-store';
 
 /** An outcome as reported to the side panel (the core's Outcome, serialisable). */
@@ -43,10 +44,13 @@ export interface Protocol {
   saveClip: { data: { clip: Clip; article: Article }; reply: SaveReply };
   /** Saves the article's inspection record: its outcomes. */
   saveRecord: { data: { article: Article }; reply: SaveReply };
-  /** The clips saved on a page (by URL or canonical URL). */
-  clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: Clip[] };
-  /** The content script reports which clips it found on the page and which it could not. */
-  setClipStates: { data: { states: { id: string; orphaned: boolean }[] }; reply: { ok: true } };
+  /** The clips saved on a page (by URL or same-origin canonical URL): only what re-finding them needs. */
+  clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: PageClip[] };
+  /** The content script reports which of its page's clips it found and which it could not. */
+  setClipStates: {
+    data: { states: { id: string; orphaned: boolean }[]; canonicalUrl?: string };
+    reply: { ok: true };
+  };
   /** The side panel lists clips, newest first, with their articles. */
   listClips: { data: ClipQuery; reply: { clips: Clip[]; articles: Article[] } };
   /** The side panel edits a clip's note, tags or colour. */
@@ -135,6 +139,7 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
     isObj(d) &&
     Array.isArray(d.states) &&
     d.states.length <= 10_000 &&
+    (d.canonicalUrl === undefined || isStr(d.canonicalUrl, 8192)) &&
     d.states.every((x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
   listClips: (d) =>
     isObj(d) &&

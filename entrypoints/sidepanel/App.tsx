@@ -5,6 +5,7 @@ import { HighlightSettings } from '../../components/HighlightSettings';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
 import { message, type PageReport, parseMessage } from '../../lib/messages';
+import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 
 /** The side panel: what Inspection Lens found on the current tab, and the highlight switches. */
@@ -15,6 +16,7 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [clips, setClips] = useState<Clip[]>([]);
   const [articles, setArticles] = useState<Map<string, Article>>(new Map());
+  const [pausedSites, setPausedSites] = useState<unknown>([]);
 
   const loadClips = useCallback(async () => {
     const r = (await browser.runtime.sendMessage(message('listClips', {}))) as { clips?: Clip[]; articles?: Article[] };
@@ -44,9 +46,14 @@ export function App() {
       .sendMessage(message('ping', null))
       .then((r) => setStatus((r as { ok?: boolean })?.ok ? 'Ready' : 'No answer from the extension'))
       .catch(() => setStatus('No answer from the extension'));
-    browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((r) => setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY])));
+    browser.storage.local.get([SETTINGS_KEY, PAUSED_SITES_KEY]).then((r) => {
+      setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]));
+      setPausedSites((r as Record<string, unknown>)[PAUSED_SITES_KEY] ?? []);
+    });
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[PAUSED_SITES_KEY]) setPausedSites(changes[PAUSED_SITES_KEY].newValue ?? []);
+    };
+    browser.storage.onChanged.addListener(onStorage);
     refresh();
     loadClips();
     const onMessage = (raw: unknown) => {
@@ -57,6 +64,7 @@ export function App() {
     browser.runtime.onMessage.addListener(onMessage);
     browser.tabs.onActivated.addListener(refresh);
     return () => {
+      browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(refresh);
     };
@@ -65,6 +73,17 @@ export function App() {
   const changeSettings = (next: Settings) => {
     setSettings(next);
     browser.storage.local.set({ [SETTINGS_KEY]: next });
+  };
+
+  const site = report ? siteOf(report.url) : null;
+  const paused = isPaused(pausedSites, site);
+  /** Pauses or resumes Inspection Lens on the page's site; its content script reacts to the stored list. */
+  const pauseSite = async (pause: boolean) => {
+    if (!site) return;
+    const r = (await browser.storage.local.get(PAUSED_SITES_KEY)) as Record<string, unknown>;
+    const next = withSitePaused(r[PAUSED_SITES_KEY], site, pause);
+    setPausedSites(next);
+    await browser.storage.local.set({ [PAUSED_SITES_KEY]: next });
   };
 
   const togglePage = async (enabled: boolean) => {
@@ -82,8 +101,18 @@ export function App() {
       <p role="status" class="muted">
         {status}
       </p>
-      <PageSummary report={report} />
-      {report?.isInspectionArticle ? (
+      {paused ? (
+        <p class="muted">Paused on {site}: Inspection Lens does not read, highlight or clip anything on this site.</p>
+      ) : (
+        <PageSummary report={report} />
+      )}
+      {site ? (
+        <label class="page-toggle">
+          <input type="checkbox" checked={paused} onChange={(e) => pauseSite(e.currentTarget.checked)} /> Pause on this
+          site
+        </label>
+      ) : null}
+      {!paused && report?.isInspectionArticle ? (
         <label class="page-toggle">
           <input type="checkbox" checked={report.highlighting} onChange={(e) => togglePage(e.currentTarget.checked)} />{' '}
           Highlight this page
