@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
-import { pagesDir, setBenchMarks, useExtensionBrowser } from './harness';
+import { pagesDir, root, setBenchMarks, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 const seed = (name: string) => fs.readFileSync(path.join(pagesDir, name), 'utf8');
@@ -131,5 +131,22 @@ describe('pause on this site', () => {
     await expect.poll(() => highlightTotal(page)).toBeGreaterThan(0);
     await expect.poll(() => badgeOf(page)).not.toBe('');
     await Promise.all([page.close(), panel.close()]);
+  });
+});
+
+describe('docs/privacy.md', () => {
+  test('explains every permission and every content-script match of both built manifests', () => {
+    const doc = fs.readFileSync(path.join(root, 'docs/privacy.md'), 'utf8');
+    for (const build of ['chrome-mv3', 'firefox-mv2']) {
+      const m = JSON.parse(fs.readFileSync(path.join(root, '.output', build, 'manifest.json'), 'utf8'));
+      const asked: string[] = [
+        ...(m.permissions ?? []),
+        ...(m.host_permissions ?? []),
+        ...(m.optional_permissions ?? []),
+        ...(m.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches),
+      ];
+      expect(asked.length).toBeGreaterThan(0);
+      for (const p of asked) expect(doc, `${build}: ${p}`).toContain(`\`${p}\``);
+    }
   });
 });
