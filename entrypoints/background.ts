@@ -200,7 +200,16 @@ export default defineBackground(() => {
     }
     // A page may only read and write its own clips (lib/ownership.ts).
     if (!fromExtensionPage && !ownsWhatItNames(msg, sender.url ?? '')) {
-      sendResponse({ error: 'a page may only use its own clips' });
+      // A save is refused for good (no retry), in words the reader understands.
+      sendResponse(
+        msg.type === 'saveClip' || msg.type === 'saveRecord'
+          ? ({
+              ok: false,
+              error: 'Not saved: a page can only save clips of its own address (did it just change?).',
+              retry: false,
+            } satisfies SaveReply)
+          : { error: 'a page may only use its own clips' },
+      );
       return false;
     }
     handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
