@@ -11,6 +11,9 @@ import { has, launchWithExtension, pagesDir, root, serveFixtures, untilMarked } 
 
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
 
+/** Timed saves (BENCH_SAVES, default 100); as many again are saved for the anchoring test. */
+const SAVES = Number(process.env.BENCH_SAVES ?? 100);
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function longArticle(copies: number): string {
@@ -67,11 +70,11 @@ async function main() {
   await page.waitForTimeout(500);
 
   const saves: number[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 2 * SAVES; i++) {
     const ms = await clipOnce(page, i);
-    if (i < 100) saves.push(ms);
+    if (i < SAVES) saves.push(ms);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 1600))).catch(() => {}); // the button hides after a save
-    if (i === 99) console.log('100 saves done; saving 100 more clips for the anchoring test…');
+    if (i === SAVES - 1) console.log(`${SAVES} saves done; saving ${SAVES} more clips for the anchoring test…`);
   }
   const panel = await ext.openSidePanel();
   const pings: number[] = [];
@@ -83,7 +86,7 @@ async function main() {
         return performance.now() - t0;
       }),
     );
-  console.log('Save latency, click "Clip" → "Saved" shown (100 saves):');
+  console.log(`Save latency, click "Clip" → "Saved" shown (${SAVES} saves):`);
   console.log(`  median ${median(saves).toFixed(1)} ms, worst ${Math.max(...saves).toFixed(1)} ms`);
   console.log(`  floor: bare message round trip to the background, median ${median(pings).toFixed(2)} ms`);
 
@@ -93,10 +96,10 @@ async function main() {
   for (let run = 0; run < 5; run++) {
     await page.goto(`${server.origin}/long.html`);
     await untilMarked(page, has('il:clips-end'));
-    const r = await page.evaluate(async () => {
+    const r = await page.evaluate(async (n) => {
       const t = (n: string) => performance.getEntriesByName(n)[0].startTime;
       const quotes = (await new Promise<string[]>((resolve) => {
-        const ps = [...document.querySelectorAll('article p[data-copy]')].slice(0, 200);
+        const ps = [...document.querySelectorAll('article p[data-copy]')].slice(0, 2 * n);
         resolve(ps.map((p) => (p.textContent ?? '').slice(0, 60)));
       })) as string[];
       const text = document.querySelector('article')?.textContent ?? '';
@@ -109,7 +112,7 @@ async function main() {
         shown: CSS.highlights.get('il-clip')?.size ?? 0,
         found,
       };
-    });
+    }, SAVES);
     anchorTimes.push(r.anchor);
     indexOfTimes.push(r.indexOf);
     shown = r.shown;
@@ -118,7 +121,9 @@ async function main() {
     `Re-anchoring ${shown} clips on a ${((server.extra.get('/long.html')?.length ?? 0) / 1024) | 0} KB article when it is visited again (5 visits):`,
   );
   console.log(`  median ${median(anchorTimes).toFixed(1)} ms, worst ${Math.max(...anchorTimes).toFixed(1)} ms`);
-  console.log(`  floor: indexOf of the 200 quotes in the page text, median ${median(indexOfTimes).toFixed(2)} ms`);
+  console.log(
+    `  floor: indexOf of the ${2 * SAVES} quotes in the page text, median ${median(indexOfTimes).toFixed(2)} ms`,
+  );
   await ext.close();
   await server.close();
 }
