@@ -376,7 +376,7 @@ export default defineContentScript({
     // --- clips: save from a selection, a highlight or the whole record; re-find saved ones ---
     const clipHandles = new Map<string, unknown>();
     function showClip(id: string, range: Range) {
-      if (clipHandles.has(id)) return;
+      if (paused || clipHandles.has(id)) return;
       clipHandles.set(id, highlighter().add('il-clip', range));
     }
 

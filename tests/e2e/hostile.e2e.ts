@@ -203,6 +203,29 @@ describe('a page script cannot act for the reader', () => {
   });
 });
 
+describe('a flood of saves from one tab', () => {
+  test('stops at 60 a minute, said on the card; the clips before it are kept', async () => {
+    env.server.extra.set('/flood.html', seed('004_c2a22b1b94052d91.html'));
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/flood.html`);
+    await expect.poll(() => highlightSize(page, 'il-grade-inadequate')).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Shift+N');
+    const card = page.getByRole('dialog');
+    await expect.poll(() => card.count()).toBe(1);
+    const save = card.getByRole('button', { name: 'Save clip' });
+    for (let i = 0; i < 65; i++) await save.click(); // each click is a new clip
+    const mine = async () => (await collection()).clips.filter((c) => c.url.includes('/flood.html')).length;
+    await expect.poll(mine, { timeout: 20_000 }).toBe(60);
+    // Once the flood has settled, one more: refused at once, in words, and nothing more is stored.
+    await save.click();
+    await expect
+      .poll(() => card.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Too many saves from this page/);
+    expect(await mine()).toBe(60);
+    await page.close();
+  });
+});
+
 describe('a page naming another site’s article as its canonical', () => {
   const quote = 'inspectors saw the damaging impact of this drift and delay';
 
