@@ -23,21 +23,22 @@ const haveFrom = (() => {
     return false;
   }
 })();
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-update-'));
-const oldSource = path.join(tmp, 'old');
+/** Made in beforeAll (only when the test runs), removed in afterAll. */
+let tmp = '';
+const oldSource = () => path.join(tmp, 'old');
 /** One folder for both builds: Chromium derives an unpacked extension's id from its path. */
-const installed = path.join(tmp, 'extension');
-const profile = path.join(tmp, 'profile');
+const installed = () => path.join(tmp, 'extension');
+const profile = () => path.join(tmp, 'profile');
 let server: FixtureServer;
 const timings: Record<string, number> = {};
 
 function buildOld() {
   const t0 = Date.now();
-  fs.mkdirSync(oldSource);
+  fs.mkdirSync(oldSource());
   const archive = execFileSync('git', ['archive', '--format=tar', FROM], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
-  execFileSync('tar', ['-x', '-C', oldSource], { input: archive });
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(oldSource, 'node_modules'));
-  execFileSync('npx', ['wxt', 'build'], { cwd: oldSource, stdio: 'ignore' });
+  execFileSync('tar', ['-x', '-C', oldSource()], { input: archive });
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(oldSource(), 'node_modules'));
+  execFileSync('npx', ['wxt', 'build'], { cwd: oldSource(), stdio: 'ignore' });
   timings.buildOld = Date.now() - t0;
 }
 
@@ -47,23 +48,24 @@ function buildOld() {
  * extension's version changes, as a real update does.
  */
 const install = (from: string, version?: string) => {
-  fs.rmSync(installed, { recursive: true, force: true });
-  fs.cpSync(from, installed, { recursive: true });
+  fs.rmSync(installed(), { recursive: true, force: true });
+  fs.cpSync(from, installed(), { recursive: true });
   if (!version) return;
-  const file = path.join(installed, 'manifest.json');
+  const file = path.join(installed(), 'manifest.json');
   fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), version }));
 };
 
 beforeAll(async () => {
   server = await serveFixtures();
   if (!haveFrom) return;
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-update-'));
   buildOld();
-  fs.mkdirSync(profile);
+  fs.mkdirSync(profile());
 }, 180_000);
 
 afterAll(async () => {
   await server?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   if (haveFrom) console.log(`update test: old build ${timings.buildOld} ms, whole test ${timings.total} ms`);
 });
 
@@ -107,8 +109,8 @@ describe.skipIf(!haveFrom)('an update over a reader’s profile', () => {
     for (const [url, { seed }] of Object.entries(pages))
       server.extra.set(url, fs.readFileSync(path.join(pagesDir, seed), 'utf8'));
 
-    install(path.join(oldSource, '.output/chrome-mv3'), '0.0.1');
-    const before = await launchWithExtension(installed, { marks: false, profile });
+    install(path.join(oldSource(), '.output/chrome-mv3'), '0.0.1');
+    const before = await launchWithExtension(installed(), { marks: false, profile: profile() });
     for (const [url, { quote }] of Object.entries(pages)) {
       const page = await before.context.newPage();
       await page.goto(server.origin + url);
@@ -138,8 +140,8 @@ describe.skipIf(!haveFrom)('an update over a reader’s profile', () => {
     // registered at its first start (and chrome.runtime.reload() disables it), so that
     // registration (only the worker's script cache, no data) is removed as the update would.
     install(extensionDir);
-    fs.rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
-    const after = await launchWithExtension(installed, { marks: false, profile });
+    fs.rmSync(path.join(profile(), 'Default', 'Service Worker'), { recursive: true, force: true });
+    const after = await launchWithExtension(installed(), { marks: false, profile: profile() });
     expect(after.extensionId).toBe(before.extensionId);
     const sw = await after.serviceWorker();
     const newVersion = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')).version;
