@@ -2,7 +2,8 @@ export interface ClipButtonProps {
   top: number;
   left: number;
   status: string;
-  onClip(): void;
+  /** Gets the click: the content script acts only on the reader's own (trusted) input. */
+  onClip(e: Event): void;
 }
 
 /** The floating button shown beside a text selection. Rendered inside a shadow root. */

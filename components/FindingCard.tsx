@@ -5,10 +5,11 @@ export interface FindingCardProps {
   /** The highlight category, used for the card's accent colour. */
   category: string;
   status: string;
-  onSaveClip(): void;
+  /** The handlers get the event: the content script acts only on the reader's own (trusted) input. */
+  onSaveClip(e: Event): void;
   /** Present when the article has outcomes to save as an inspection record. */
-  onSaveRecord?: () => void;
-  onClose(): void;
+  onSaveRecord?: (e: Event) => void;
+  onClose(e: Event): void;
 }
 
 /** The in-page hover/focus card for one highlight. Rendered inside a shadow root. */
@@ -20,7 +21,7 @@ export function FindingCard({ description, category, status, onSaveClip, onSaveR
       aria-label={description.heading}
       tabIndex={-1}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+        if (e.key === 'Escape') onClose(e);
       }}
     >
       <div class="head">

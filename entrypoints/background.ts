@@ -1,6 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { articleIdFor, CLIPPED_PAGES_KEY } from '../lib/clips';
 import {
   type Message,
   message,
@@ -10,6 +9,9 @@ import {
   type SaveReply,
   type UpdateReply,
 } from '../lib/messages';
+import { clipBelongsTo, mayWriteArticle, mayWriteClip, pageQuery, toPageClip } from '../lib/ownership';
+import { RateLimit } from '../lib/rate-limit';
+import { CLIPPED_PAGES_KEY, HAS_CLIPS_KEY } from '../lib/storage-keys';
 import {
   ClipStore,
   EditConflictError,
@@ -28,15 +30,36 @@ export default defineBackground(() => {
     ?.sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 
-  browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
+  /** Saves a tab may make in a minute: more than a reader clips (one a second), far fewer than a flood. */
+  const saveLimit = new RateLimit<number>(60, 60_000);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    reports.delete(tabId);
+    saveLimit.forget(tabId);
+  });
+  const tooMany: SaveReply = {
+    ok: false,
+    error: 'Too many saves from this page in the last minute; nothing was saved. Wait a moment and try again.',
+    retry: false,
+  };
+  /** The clips a page may see: of its own URL and its same-origin canonical only (lib/ownership.ts). */
+  const clipsOfPage = async (senderUrl: string, asked: { url: string; canonicalUrl?: string }) => {
+    const q = pageQuery(senderUrl, asked);
+    if (!q) return [];
+    return (await store.clipsForPage(q.url, q.canonicalUrl)).filter((c) => clipBelongsTo(senderUrl, c));
+  };
 
   const store = new ClipStore();
-  /** Keeps the list of clipped pages that content scripts read instead of asking us on every page. */
+  /**
+   * Tells content scripts only whether the reader has any clip (so a page asks for its clips only
+   * then): which pages have clips stays here and in the database, where no content script can
+   * read it. The list earlier versions kept in storage.local is removed.
+   */
   const publishClippedPages = () =>
     store
       .clippedPages()
-      .then((pages) => browser.storage.local.set({ [CLIPPED_PAGES_KEY]: pages }))
+      .then((pages) => browser.storage.local.set({ [HAS_CLIPS_KEY]: pages.length > 0 }))
       .catch(() => {});
+  browser.storage.local.remove(CLIPPED_PAGES_KEY).catch(() => {});
   publishClippedPages();
   const clipsChanged = () => {
     publishClippedPages();
@@ -87,7 +110,8 @@ export default defineBackground(() => {
       case 'pageReport': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { ok: true };
-        reports.set(tabId, msg.data);
+        // The URL is the browser's word for the sender's page, not what the page says it is.
+        reports.set(tabId, { ...msg.data, url: sender.url ?? msg.data.url });
         await setBadge(tabId, msg.data).catch(() => {});
         browser.runtime.sendMessage(message('reportUpdated', { tabId })).catch(() => {});
         return { ok: true };
@@ -102,6 +126,7 @@ export default defineBackground(() => {
           return { ok: false, error: 'Inspection Lens is not running on this page.' };
         }
       case 'saveClip':
+        if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const r = await store.saveClip(msg.data.clip, msg.data.article);
           if (r.created) clipsChanged();
@@ -110,6 +135,7 @@ export default defineBackground(() => {
           return failure(e);
         }
       case 'saveRecord':
+        if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const a = await store.saveRecord(msg.data.article);
           clipsChanged();
@@ -118,11 +144,21 @@ export default defineBackground(() => {
           return failure(e);
         }
       case 'clipsForPage':
-        return store.clipsForPage(msg.data.url, msg.data.canonicalUrl);
-      case 'setClipStates':
-        await store.setOrphaned(msg.data.states);
-        clipsChanged();
+        // Only what re-finding needs: ids, quotes and selectors (no notes, tags or colours).
+        return (await clipsOfPage(sender.url ?? '', msg.data)).map(toPageClip);
+      case 'setClipStates': {
+        // Only the states of clips this page may see are applied.
+        const senderUrl = sender.url ?? '';
+        const mine = new Set(
+          (await clipsOfPage(senderUrl, { url: senderUrl, canonicalUrl: msg.data.canonicalUrl })).map((c) => c.id),
+        );
+        const states = msg.data.states.filter((st) => mine.has(st.id));
+        if (states.length) {
+          await store.setOrphaned(states);
+          clipsChanged();
+        }
         return { ok: true };
+      }
       case 'listClips': {
         const { after, pageSize, ...query } = msg.data;
         const page = await store.listPage(query, after ?? null, Math.min(pageSize ?? 50, 200));
@@ -188,24 +224,30 @@ export default defineBackground(() => {
       sendResponse(refused(`${msg.type} is not allowed from this sender`));
       return false;
     }
-    // A page may only read and write its own clips: its URL must be the one it names.
-    if (!fromExtensionPage && !namesOwnPage(msg, sender.url ?? '')) {
-      sendResponse(refused('a page may only use its own clips'));
+    // A page may only read and write its own clips (lib/ownership.ts).
+    if (!fromExtensionPage && !ownsWhatItNames(msg, sender.url ?? '')) {
+      // A save is refused for good (no retry), in words the reader understands.
+      sendResponse(
+        refused(
+          msg.type === 'saveClip' || msg.type === 'saveRecord'
+            ? 'Not saved: a page can only save clips of its own address (did it just change?).'
+            : 'a page may only use its own clips',
+        ),
+      );
       return false;
     }
     handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
     return true;
   });
 
-  function namesOwnPage(msg: Message, senderUrl: string): boolean {
-    const own = articleIdFor(senderUrl);
+  function ownsWhatItNames(msg: Message, senderUrl: string): boolean {
     switch (msg.type) {
       case 'clipsForPage':
-        return articleIdFor(msg.data.url) === own;
+        return pageQuery(senderUrl, msg.data) !== null;
       case 'saveClip':
-        return msg.data.clip.articleId === own && msg.data.article.id === own;
+        return mayWriteClip(senderUrl, msg.data.clip, msg.data.article);
       case 'saveRecord':
-        return msg.data.article.id === own;
+        return mayWriteArticle(senderUrl, msg.data.article);
       default:
         return true;
     }

@@ -1,6 +1,7 @@
 // The one typed protocol between the content script, the side panel and the background.
 // Every message is checked at the boundary with `parseMessage`; anything else is refused.
 import { type Article, CLIP_COLOURS, type Clip } from './clips';
+import type { PageClip } from './ownership';
 import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
 import { isStrArray, LIMITS, readArticle, readClip, refusalOf } from './store/records';
 
@@ -44,10 +45,13 @@ export interface Protocol {
   saveClip: { data: { clip: Clip; article: Article }; reply: SaveReply };
   /** Saves the article's inspection record: its outcomes. */
   saveRecord: { data: { article: Article }; reply: SaveReply };
-  /** The clips saved on a page (by URL or canonical URL). */
-  clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: Clip[] };
-  /** The content script reports which clips it found on the page and which it could not. */
-  setClipStates: { data: { states: { id: string; orphaned: boolean }[] }; reply: { ok: true } };
+  /** The clips saved on a page (by URL or same-origin canonical URL): only what re-finding them needs. */
+  clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: PageClip[] };
+  /** The content script reports which of its page's clips it found and which it could not. */
+  setClipStates: {
+    data: { states: { id: string; orphaned: boolean }[]; canonicalUrl?: string };
+    reply: { ok: true };
+  };
   /**
    * The side panel lists clips, newest first, one page at a time (from `after`), with the articles
    * of that page's clips; `unreadable` are stored records that failed validation, `next` where the
@@ -151,6 +155,7 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
     isObj(d) &&
     Array.isArray(d.states) &&
     d.states.length <= 10_000 &&
+    (d.canonicalUrl === undefined || isStr(d.canonicalUrl, LIMITS.url)) &&
     everyItem(d.states, (x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
   listClips: (d) =>
     isObj(d) &&

@@ -5,17 +5,20 @@ import { CLIP_BUTTON_CSS, ClipButton } from '../../components/ClipButton';
 import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
 import type { HighlightName } from '../../lib/analysis/findings';
-import { articleIdFor, CLIPPED_PAGES_KEY, type Clip, type ClipFinding } from '../../lib/clips';
+import type { ClipFinding } from '../../lib/clips';
 import { type Message, message, parseMessage } from '../../lib/messages';
+import { ownCanonical, type PageClip } from '../../lib/ownership';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import { articleOf, buildClip, type SaveOutcome, saveWithRetry, tooLongToClip } from '../../lib/page/clipper';
 import { takeEarlyRead } from '../../lib/page/early-storage';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
-import { markTime, nextTask, yieldToPage } from '../../lib/page/timing';
-import { createUiHost, UI_HOST_TAG, type UiHost } from '../../lib/page/ui-host';
+import { markTime, nextTask, setMarking, yieldToPage } from '../../lib/page/timing';
+import { createUiHost, type UiHost } from '../../lib/page/ui-host';
+import { isPaused, PAUSED_SITES_KEY, siteOf } from '../../lib/pause';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { BENCH_MARKS_KEY, HAS_CLIPS_KEY } from '../../lib/storage-keys';
 import './style.css';
 
 markTime('il:modules');
@@ -32,20 +35,28 @@ export default defineContentScript({
     let settings: Settings = parseSettings(undefined);
     /** Until the stored settings are read, nothing is shown (a category the reader switched off must not flash). */
     let settingsKnown = false;
-    let clippedPages: string[] = [];
-    const storedKeys = [SETTINGS_KEY, CLIPPED_PAGES_KEY];
+    /** Whether the reader has any clip (not which pages: no content script may know that). */
+    let hasClips = false;
+    /** The reader paused Inspection Lens on this site (side panel): nothing is done here. */
+    let paused = false;
+    let marksWanted = false;
+    const storedKeys = [SETTINGS_KEY, HAS_CLIPS_KEY, PAUSED_SITES_KEY, BENCH_MARKS_KEY];
     // Begun at document_start by the early content script when it ran; else read now.
     const settingsLoaded = (takeEarlyRead(storedKeys) ?? Promise.reject(new Error('no early read')))
       .catch(() => browser.storage.local.get(storedKeys))
       .then((r) => {
-        settings = parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]);
-        const pages = (r as Record<string, unknown>)[CLIPPED_PAGES_KEY];
-        clippedPages = Array.isArray(pages) ? pages.filter((x): x is string => typeof x === 'string') : [];
+        const got = r as Record<string, unknown>;
+        settings = parseSettings(got[SETTINGS_KEY]);
+        hasClips = got[HAS_CLIPS_KEY] === true;
+        paused = isPaused(got[PAUSED_SITES_KEY], siteOf(location.href));
+        marksWanted = got[BENCH_MARKS_KEY] === true;
       })
       .catch(() => {})
       .finally(() => {
+        setMarking(marksWanted);
         markTime('il:settings');
         settingsKnown = true;
+        if (paused) pauseHere();
         applyVisibility(highlighterMade);
         report(last);
       });
@@ -59,9 +70,12 @@ export default defineContentScript({
     let rerunTimer = 0;
     let lastUrl = location.href;
 
-    const visible = (h: HighlightName) => settingsKnown && settings.enabled && pageEnabled && settings.categories[h];
+    const visible = (h: HighlightName) =>
+      settingsKnown && !paused && settings.enabled && pageEnabled && settings.categories[h];
 
-    function report(r: LensReport | null) {
+    function report(rep: LensReport | null) {
+      // Paused here: the badge and the panel learn nothing of the page.
+      const r = paused ? null : rep;
       const a = r?.analysis;
       browser.runtime
         .sendMessage(
@@ -72,7 +86,7 @@ export default defineContentScript({
             confidence: r?.confidence ?? 0,
             counts: (r?.counts ?? {}) as Record<string, number>,
             outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
-            highlighting: settings.enabled && pageEnabled,
+            highlighting: !paused && settings.enabled && pageEnabled,
           }),
         )
         .catch(() => {});
@@ -112,6 +126,7 @@ export default defineContentScript({
     let running: Promise<void> | null = null;
     let again = false;
     function analyse() {
+      if (paused) return;
       if (running) {
         again = true;
         return;
@@ -149,6 +164,10 @@ export default defineContentScript({
         .catch(() => {})
         .finally(() => {
           running = null;
+          if (paused) {
+            forgetPage();
+            return;
+          }
           if (again) {
             again = false;
             // Once more: the page changed while this run worked. Not for a page that is not an
@@ -171,9 +190,7 @@ export default defineContentScript({
     }
 
     function isOurs(n: Node) {
-      return (
-        n.nodeName === UI_HOST_TAG.toUpperCase() || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il'))
-      );
+      return n === ui?.host || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il'));
     }
 
     // Every change to the page is reported to the lens (so a re-run reads again only what
@@ -207,6 +224,35 @@ export default defineContentScript({
       rerunTimer = 0;
     }
 
+    // --- pause on this site (from the side panel) ----------------------------------------------
+    /** Takes away everything drawn or shown on the page; a run in progress does it when it ends. */
+    function forgetPage() {
+      stopWatching();
+      hideCard();
+      clipAt = null;
+      clipStatus = '';
+      renderClipButton();
+      if (running) return;
+      lens?.clear();
+      lens = null;
+      last = null;
+      highlighterMade?.clear();
+      clipHandles.clear();
+    }
+
+    function pauseHere() {
+      paused = true;
+      forgetPage();
+      report(null);
+    }
+
+    function resumeHere() {
+      paused = false;
+      report(last);
+      if (settings.enabled && mayBeInspectionArticle(document)) analyse();
+      refindClips().catch(() => {});
+    }
+
     // --- in-page UI: one shadow root, a mount for the card and one for the Clip button --------
     let clipMount: HTMLElement | null = null;
     function ensureUi(): { card: HTMLElement; clip: HTMLElement } {
@@ -215,8 +261,20 @@ export default defineContentScript({
         clipMount = document.createElement('div');
         ui.root.append(clipMount);
       }
+      ui.attach(); // the page may have taken it out
       return { card: ui.mount, clip: clipMount as HTMLElement };
     }
+
+    /**
+     * Only the reader acts: a handler for the in-page UI that runs for real input (mouse,
+     * keyboard, touch) and ignores events a page script made (`click()`, `dispatchEvent`): the
+     * UI's shadow root is open to the page's scripts, its buttons are not theirs to press.
+     */
+    const byReader =
+      (act: () => void) =>
+      (e: Event): void => {
+        if (e.isTrusted) act();
+      };
 
     // --- the hover / focus card -------------------------------------------------------------
     function renderCard() {
@@ -233,11 +291,11 @@ export default defineContentScript({
           description,
           category: entry.finding.highlight,
           status,
-          onSaveClip: () => saveFindingClip(entry),
+          onSaveClip: byReader(() => saveFindingClip(entry)),
           ...(lens.analysis.outcomes.length && entry.finding.kind !== 'improvement'
-            ? { onSaveRecord: () => saveRecord() }
+            ? { onSaveRecord: byReader(() => saveRecord()) }
             : {}),
-          onClose: hideCard,
+          onClose: byReader(hideCard),
         }),
         mounts.card,
       );
@@ -279,7 +337,7 @@ export default defineContentScript({
     let frame = 0;
     let hideTimer = 0;
     function onPointerMove(e: MouseEvent) {
-      if (!lens || frame) return;
+      if (!e.isTrusted || paused || !lens || frame) return;
       if (ui && e.composedPath().includes(ui.host)) {
         clearTimeout(hideTimer);
         return;
@@ -302,7 +360,8 @@ export default defineContentScript({
     // Keyboard: Alt+Shift+N / Alt+Shift+P step through highlights, showing and focusing the card.
     let cursor = -1;
     function onKey(e: KeyboardEvent) {
-      if (!lens || !e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP')) return;
+      if (!e.isTrusted || paused || !lens || !e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP'))
+        return;
       const all = lens.all().filter((en) => visible(en.finding.highlight) && en.finding.kind !== 'improvement');
       if (!all.length) return;
       e.preventDefault();
@@ -317,7 +376,7 @@ export default defineContentScript({
     // --- clips: save from a selection, a highlight or the whole record; re-find saved ones ---
     const clipHandles = new Map<string, unknown>();
     function showClip(id: string, range: Range) {
-      if (clipHandles.has(id)) return;
+      if (paused || clipHandles.has(id)) return;
       clipHandles.set(id, highlighter().add('il-clip', range));
     }
 
@@ -372,7 +431,10 @@ export default defineContentScript({
     function renderClipButton() {
       if (!clipAt && !ui) return;
       const { clip } = ensureUi();
-      render(clipAt ? h(ClipButton, { ...clipAt, status: clipStatus, onClip: () => clipSelection() }) : null, clip);
+      render(
+        clipAt ? h(ClipButton, { ...clipAt, status: clipStatus, onClip: byReader(() => clipSelection()) }) : null,
+        clip,
+      );
     }
 
     function selectedRange(): Range | null {
@@ -384,6 +446,7 @@ export default defineContentScript({
     }
 
     async function clipSelection(): Promise<{ ok: boolean; error?: string }> {
+      if (paused) return { ok: false, error: 'Inspection Lens is paused on this site.' };
       const range = selectedRange();
       const onStatus = (s: string) => {
         clipStatus = s;
@@ -436,7 +499,8 @@ export default defineContentScript({
     }
 
     function onSelectionEnd(e: Event) {
-      if (ui && e.composedPath().includes(ui.host)) return;
+      // A page script's made-up mouseup or keyup does not offer to clip what it selected.
+      if (!e.isTrusted || paused || (ui && e.composedPath().includes(ui.host))) return;
       setTimeout(() => {
         const range = selectedRange();
         clipAt = range ? buttonPosition(range) : null;
@@ -447,31 +511,30 @@ export default defineContentScript({
 
     /** Re-finds this page's saved clips and shows them; tells the store which were not found. */
     async function refindClips() {
-      // Ask the background only when this page is known to have clips (no wake-up otherwise).
+      // Ask the background only when the reader has clips at all (no wake-up otherwise). Which
+      // pages have clips only the background knows: it answers for this page's own URL.
       await settingsLoaded;
-      if (!clippedPages.length) return;
-      const canonical = document.head?.querySelector('link[rel="canonical"]')?.getAttribute('href');
-      let canonicalUrl: string | undefined;
-      try {
-        canonicalUrl = canonical ? new URL(canonical, location.href).toString().split('#')[0] : undefined;
-      } catch {
-        canonicalUrl = undefined;
-      }
-      const here = articleIdFor(location.href);
-      if (!clippedPages.includes(here) && !(canonicalUrl && clippedPages.includes(canonicalUrl))) return;
+      if (!hasClips || paused) return;
+      // The page's canonical link counts only on its own origin (the background checks it again).
+      const canonicalUrl = ownCanonical(
+        location.href,
+        document.head?.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      );
       const clips = (await browser.runtime
         .sendMessage(
           message('clipsForPage', { url: location.href.split('#')[0], ...(canonicalUrl ? { canonicalUrl } : {}) }),
         )
-        .catch(() => [])) as Clip[];
-      if (!Array.isArray(clips) || !clips.length) return;
+        .catch(() => [])) as PageClip[];
+      if (!Array.isArray(clips) || !clips.length || paused) return;
       markTime('il:clips-start');
       const results = anchorClips(document, clips);
       const states = results.map((r) => ({ id: r.clip.id, orphaned: !r.range }));
       for (const r of results) if (r.range) showClip(r.clip.id, r.range);
       markTime('il:clips-end');
       if (states.some((st, i) => st.orphaned !== results[i].clip.orphaned))
-        browser.runtime.sendMessage(message('setClipStates', { states })).catch(() => {});
+        browser.runtime
+          .sendMessage(message('setClipStates', { states, ...(canonicalUrl ? { canonicalUrl } : {}) }))
+          .catch(() => {});
     }
 
     // --- messages and settings ---------------------------------------------------------------
@@ -484,7 +547,7 @@ export default defineContentScript({
       }
       if (msg?.type !== 'setHighlighting') return false;
       pageEnabled = msg.data.enabled;
-      if (pageEnabled && !lens) analyse();
+      if (pageEnabled && !lens && !paused) analyse();
       applyVisibility(highlighterMade);
       if (!pageEnabled) hideCard();
       report(last);
@@ -494,7 +557,14 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+      if (area !== 'local') return;
+      if (changes[HAS_CLIPS_KEY]) hasClips = changes[HAS_CLIPS_KEY].newValue === true;
+      if (changes[PAUSED_SITES_KEY]) {
+        const now = isPaused(changes[PAUSED_SITES_KEY].newValue, siteOf(location.href));
+        if (now && !paused) pauseHere();
+        else if (!now && paused) resumeHere();
+      }
+      if (!changes[SETTINGS_KEY]) return;
       settings = parseSettings(changes[SETTINGS_KEY].newValue);
       if (settings.enabled && !lens && mayBeInspectionArticle(document)) analyse();
       applyVisibility(highlighterMade);

@@ -5,6 +5,7 @@ import { HighlightSettings } from '../../components/HighlightSettings';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
 import { type ClipListPage, message, type PageReport, parseMessage, type UpdateReply } from '../../lib/messages';
+import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import type { ListCursor, UnreadableClip } from '../../lib/store/clip-store';
 
@@ -25,6 +26,7 @@ export function App() {
   const [list, setList] = useState<ClipListState>(EMPTY_LIST);
   const shown = useRef(EMPTY_LIST);
   shown.current = list;
+  const [pausedSites, setPausedSites] = useState<unknown>([]);
 
   /**
    * Reads the clip list page by page (no message carries the whole collection): from the start
@@ -122,9 +124,14 @@ export function App() {
       .sendMessage(message('ping', null))
       .then((r) => setStatus((r as { ok?: boolean })?.ok ? 'Ready' : 'No answer from the extension'))
       .catch(() => setStatus('No answer from the extension'));
-    browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((r) => setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY])));
+    browser.storage.local.get([SETTINGS_KEY, PAUSED_SITES_KEY]).then((r) => {
+      setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]));
+      setPausedSites((r as Record<string, unknown>)[PAUSED_SITES_KEY] ?? []);
+    });
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[PAUSED_SITES_KEY]) setPausedSites(changes[PAUSED_SITES_KEY].newValue ?? []);
+    };
+    browser.storage.onChanged.addListener(onStorage);
     refresh();
     loadClips();
     const onMessage = (raw: unknown) => {
@@ -135,6 +142,7 @@ export function App() {
     browser.runtime.onMessage.addListener(onMessage);
     browser.tabs.onActivated.addListener(refresh);
     return () => {
+      browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(refresh);
     };
@@ -143,6 +151,17 @@ export function App() {
   const changeSettings = (next: Settings) => {
     setSettings(next);
     browser.storage.local.set({ [SETTINGS_KEY]: next });
+  };
+
+  const site = report ? siteOf(report.url) : null;
+  const paused = isPaused(pausedSites, site);
+  /** Pauses or resumes Inspection Lens on the page's site; its content script reacts to the stored list. */
+  const pauseSite = async (pause: boolean) => {
+    if (!site) return;
+    const r = (await browser.storage.local.get(PAUSED_SITES_KEY)) as Record<string, unknown>;
+    const next = withSitePaused(r[PAUSED_SITES_KEY], site, pause);
+    setPausedSites(next);
+    await browser.storage.local.set({ [PAUSED_SITES_KEY]: next });
   };
 
   const togglePage = async (enabled: boolean) => {
@@ -160,8 +179,18 @@ export function App() {
       <p role="status" class="muted">
         {status}
       </p>
-      <PageSummary report={report} />
-      {report?.isInspectionArticle ? (
+      {paused ? (
+        <p class="muted">Paused on {site}: Inspection Lens does not read, highlight or clip anything on this site.</p>
+      ) : (
+        <PageSummary report={report} />
+      )}
+      {site ? (
+        <label class="page-toggle">
+          <input type="checkbox" checked={paused} onChange={(e) => pauseSite(e.currentTarget.checked)} /> Pause on this
+          site
+        </label>
+      ) : null}
+      {!paused && report?.isInspectionArticle ? (
         <label class="page-toggle">
           <input type="checkbox" checked={report.highlighting} onChange={(e) => togglePage(e.currentTarget.checked)} />{' '}
           Highlight this page

@@ -78,13 +78,16 @@ export function spanOfRange(page: PageText, range: Range): Span | null {
   return e > s ? { start: s, end: e } : null;
 }
 
-export interface AnchorResult {
-  clip: Clip;
+export interface AnchorResult<C extends Pick<Clip, 'textModel' | 'selectors'> = Clip> {
+  clip: C;
   range: Range | null;
 }
 
 /** Re-finds clips in the page: a Range for each found clip, null for an orphan. */
-export function anchorClips(doc: Document, clips: Clip[]): AnchorResult[] {
+export function anchorClips<C extends Pick<Clip, 'textModel' | 'selectors'>>(
+  doc: Document,
+  clips: C[],
+): AnchorResult<C>[] {
   const models = new Map<Clip['textModel'], PageText>();
   return clips.map((clip) => {
     let page = models.get(clip.textModel);

@@ -5,6 +5,7 @@ import type { Outcome } from '../analysis/outcomes';
 import type { Span } from '../analysis/text';
 import { describeQuote } from '../anchor/match-quote';
 import { type Article, articleIdFor, type Clip, type ClipCategory, type ClipFinding, indexFieldsOf } from '../clips';
+import { ownCanonical } from '../ownership';
 import { LIMITS } from '../store/records';
 
 /** Why a passage of this length cannot be clipped, in the reader's words (null when it can). */
@@ -54,13 +55,9 @@ export function buildClip(
 /** The article record for the page, from its metadata. */
 export function articleOf(doc: Document, url: string, outcomes: Outcome[] = [], now = Date.now()): Article {
   const meta = (sel: string) => doc.head?.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
+  // A canonical link counts only on the page's own origin (a page cannot claim another site's article).
   const canonical = doc.head?.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  let canonicalUrl = articleIdFor(url);
-  try {
-    if (canonical) canonicalUrl = articleIdFor(new URL(canonical, url).toString());
-  } catch {
-    /* a malformed canonical link: keep the page URL */
-  }
+  const canonicalUrl = ownCanonical(url, canonical) ?? articleIdFor(url);
   const published =
     meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="pubdate"]');
   return {

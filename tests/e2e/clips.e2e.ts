@@ -8,7 +8,7 @@ const env = useExtensionBrowser();
 
 const seed = (name: string) => fs.readFileSync(path.join(pagesDir, name), 'utf8');
 
-/** Selects `text` inside the first element matching `selector`, as a reader's drag would. */
+/** Selects `text` inside the first element matching `selector`, as a reader's drag would, and releases the mouse. */
 async function select(page: Page, selector: string, text: string) {
   await page.evaluate(
     ([sel, t]) => {
@@ -32,10 +32,11 @@ async function select(page: Page, selector: string, text: string) {
       const s = getSelection() as Selection;
       s.removeAllRanges();
       s.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     },
     [selector, text],
   );
+  // The reader's mouse release (trusted input: a page script's made-up mouseup offers nothing).
+  await page.mouse.up();
 }
 
 async function clipSelection(page: Page) {

@@ -45,7 +45,7 @@ function highlightPoint(tab: FirefoxTab, name: string) {
 }
 
 const CARD = `(() => {
-  const d = document.querySelector('inspection-lens-ui')?.shadowRoot?.querySelector('[role="dialog"]');
+  const d = document.querySelector('[data-inspection-lens-ui]')?.shadowRoot?.querySelector('[role="dialog"]');
   return d ? { label: d.getAttribute('aria-label'), text: d.textContent } : null;
 })()`;
 type Card = { label: string; text: string } | null;
@@ -67,7 +67,7 @@ describe('in Firefox', () => {
     const tab = await open(file);
     await new Promise((r) => setTimeout(r, 400));
     expect(await counts(tab)).toEqual({});
-    expect(await tab.evaluate<number>(`document.querySelectorAll('mark, inspection-lens-ui').length`)).toBe(0);
+    expect(await tab.evaluate<number>(`document.querySelectorAll('mark, [data-inspection-lens-ui]').length`)).toBe(0);
     await tab.close();
   });
 
@@ -153,7 +153,7 @@ describe('in Firefox', () => {
       (c) => c !== null,
     );
     const save = await article.evaluate<{ x: number; y: number }>(`(() => {
-      const b = [...document.querySelector('inspection-lens-ui').shadowRoot.querySelectorAll('button')]
+      const b = [...document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelectorAll('button')]
         .find((x) => x.textContent.trim() === 'Save clip');
       const r = b.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { BENCH_MARKS_KEY } from '../../lib/storage-keys';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const extensionDir = path.join(root, '.output/chrome-mv3');
@@ -69,9 +70,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium (new headless mode) with one unpacked extension, in a fresh profile. */
-export async function launchChromiumWith(dir: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-'));
+/**
+ * Starts Chromium (new headless mode) with one unpacked extension, in a fresh profile, or in
+ * `keepProfile` (a folder the caller owns and removes: the update test reopens it).
+ */
+export async function launchChromiumWith(
+  dir: string,
+  keepProfile?: string,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = keepProfile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -93,18 +100,34 @@ export async function launchChromiumWith(dir: string): Promise<{ context: Browse
     context,
     async close() {
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-/** Starts Chromium with the built extension and finds its id from the service worker. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3');
-  const { context, close } = await launchChromiumWith(extensionDir);
+/** Sets or clears the flag that makes the content script leave performance marks (only the extension can write it). */
+export async function setBenchMarks(sw: Worker, on: boolean): Promise<void> {
+  await sw.evaluate(
+    ([key, value]) => (value ? chrome.storage.local.set({ [key]: true }) : chrome.storage.local.remove(key)),
+    [BENCH_MARKS_KEY, on] as const,
+  );
+}
+
+/**
+ * Starts Chromium with the built extension and finds its id from the service worker. The
+ * benchmarks and browser tests read the content script's performance marks, so the flag that
+ * asks for them is set (`marks: false` leaves a reader's profile: no marks).
+ */
+export async function launchWithExtension(
+  dir = extensionDir,
+  { marks = true, profile }: { marks?: boolean; profile?: string } = {},
+): Promise<ExtensionBrowser> {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`no build in ${dir}`);
+  const { context, close } = await launchChromiumWith(dir, profile);
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
+  if (marks) await setBenchMarks(await serviceWorker(), true);
   return {
     context,
     extensionId,

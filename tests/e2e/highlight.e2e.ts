@@ -250,7 +250,7 @@ describe('pages that are not inspection articles', () => {
     const { page, errors } = await openArticle(file);
     await page.waitForTimeout(400);
     expect(await highlightCounts(page)).toEqual({});
-    expect(await page.locator('mark, inspection-lens-ui').count()).toBe(0);
+    expect(await page.locator('mark, [data-inspection-lens-ui]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
