@@ -17,7 +17,19 @@ type StoredArticle = { id: string; url: string; recordSaved?: number };
 
 async function collection(): Promise<{ clips: StoredClip[]; articles: StoredArticle[] }> {
   const panel = await env.ext.openSidePanel();
-  const r = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'listClips', data: {} }));
+  // The list comes a page at a time: read every page.
+  const r = await panel.evaluate(async () => {
+    const clips: unknown[] = [];
+    const articles: unknown[] = [];
+    let after: unknown = null;
+    do {
+      const page = await chrome.runtime.sendMessage({ type: 'listClips', data: after ? { after } : {} });
+      clips.push(...page.clips);
+      articles.push(...page.articles);
+      after = page.next;
+    } while (after);
+    return { clips, articles };
+  });
   await panel.close();
   return r as { clips: StoredClip[]; articles: StoredArticle[] };
 }
