@@ -80,6 +80,12 @@ const PREFIX =
 /** Words that, following a bare place name, make it something other than the authority. */
 const NOT_AUTHORITY_AFTER =
   /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+/**
+ * After a bare place name, a service or setting named by it: a youth offending service (a
+ * partnership, not the council) or a school, home or college located there.
+ */
+const SERVICE_OR_SETTING_AFTER =
+  /^ (?:youth (?:offending|justice) (?:service|team)s?|YOS|YOT|(?:(?:primary|secondary|infant|junior|grammar|special|free|village|nursery) )?schools?|nurser(?:y|ies)|(?:secure |residential )?children['’]s homes?|care homes?|secure (?:unit|centre|home)s?|academy|college|sixth form)\b/i;
 const PERSON_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Baroness|Baron|Prof|Professor|Rev|Judge|Justice|DCI|DI|PC|Sgt)\.? )$/;
 const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
@@ -166,6 +172,8 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
     return null;
   const nextWord = /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after);
   if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return null;
+  // A service or setting named after the place: "Surrey YOS", "an Enfield primary school".
+  if (SERVICE_OR_SETTING_AFTER.test(after)) return null;
   if (/^ (?:County|City)\b(?! Council)/.test(after)) return null; // Derby County, Hull City (the clubs)
   if (POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
   if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return null;

@@ -62,11 +62,18 @@ export const FURNITURE_RULES: FurnitureRule[] = [
     nearMisses: ['Staff baked cookies for the children in care council.'],
   },
   {
-    name: 'advertisement label',
-    re: /^(?:advertisement|advert|sponsored(?: content)?|promoted(?: content)?|ad)\s*$/i,
-    maxLength: 30,
-    examples: ['Advertisement', 'Sponsored content'],
+    name: 'advertisement or promotion',
+    re: /^(?:advertisement|advert|advertorial|sponsored(?: content)?|promoted(?: content)?|partner content|ad)\s*(?:$|[:|–—-])/i,
+    maxLength: 200,
+    examples: ['Advertisement', 'Sponsored content', 'Sponsored: Find your perfect weekend in Leeds'],
     nearMisses: ['Advertisements for foster carers ran all summer.'],
+  },
+  {
+    name: 'social or newsroom call',
+    re: /^(?:follow us on|like us on|download (?:our|the) (?:free )?app|(?:got|have you got|do you have) a (?:news )?story|(?:get in touch|contact (?:us|the newsdesk)|email us)\b)/i,
+    maxLength: 200,
+    examples: ['Follow us on Facebook and X', 'Got a story? Email our newsdesk', 'Download our free app'],
+    nearMisses: ['Following the inspection, the council said it would act.'],
   },
 ];
 
