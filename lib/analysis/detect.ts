@@ -86,7 +86,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
     subject: 'la',
     label: 'a council inspection type',
     re: new RegExp(
-      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspection of local authority children${APOS}s services|inspecting local authority children${APOS}s services|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
+      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
       'i',
     ),
     examples: [
@@ -94,6 +94,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
       'the ILACS framework',
       'a joint targeted area inspection (JTAI)',
       "the inspection of local authority children's services",
+      "Inspection of Bolton local authority children's services",
     ],
     nearMisses: ['a visit from the mayor', 'monitoring of the budget'],
   },
@@ -277,6 +278,8 @@ const LA_VOCABULARY =
 const COUNCIL_CONTEXT =
   /\b(?:councils?|local authorit(?:y|ies)|borough|county|director of children['’]?s services|cabinet member|lead member|scrutiny (?:committee|panel))\b/i;
 const COUNCIL_WORD = /\b(?:councils?|local authorit(?:y|ies)|borough|county)\b/i;
+/** A grade word in a headline (read as one only beside a children's-services subject). */
+const TITLE_GRADE = /\b(?:outstanding|good|requires? improvement|requiring improvement|inadequate)\b/i;
 /** A national round-up counts councils rather than naming one. */
 const ROUND_UP =
   /\b(?:\d+|one in \w+|nine|ten|\w+-thirds?|half|most|more than \w+) (?:of )?(?:\w+ )?(?:councils|local authorities)\b/i;
@@ -417,13 +420,17 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   const ofstedEarly = OFSTED_ONE.test(title) || OFSTED_ONE.test(lead);
   if (ofsted) outcome.add(ofstedEarly ? 2 : 1.2, `names Ofsted ${ofsted}×${ofstedEarly ? ' (title or lead)' : ''}`);
   const reported = OUTCOME.test(title) || (ofstedEarly && OUTCOME.test(lead));
+  // A headline about a council's children's services that states a grade or names Ofsted
+  // ("Barchester children's services rated inadequate", "Ofsted: Barchester children's services
+  // improving") reports the outcome on its own, even when the page is only a stub.
+  const titleLa = !others.size && subjectsIn(title, 'title').has('la');
+  const titleGrade = titleLa && gs.some((s) => s.length > 8 && title.includes(s.trim()));
+  const headline = titleLa && (titleGrade || TITLE_GRADE.test(title) || OFSTED_ONE.test(title));
   const events = count(INSPECTION_EVENT, body);
   if (events) outcome.add(Math.min(events, 5) * 0.3, `an inspection or visit ${events}×`);
-  else if (!reported) outcome.add(-3, 'no inspection or visit is reported');
-  // A headline that states a grade ("Barchester children's services rated inadequate") reports
-  // the outcome on its own, even when the page is only a stub.
-  if (gs.some((s) => s.length > 8 && title.includes(s.trim())) && !others.size && subjectsIn(title).has('la'))
-    outcome.add(2, 'the title states a grade');
+  else if (!reported && !headline) outcome.add(-3, 'no inspection or visit is reported');
+  if (titleGrade) outcome.add(2, 'the title states a grade');
+  else if (headline) outcome.add(1.5, "the title puts a grade or Ofsted on children's services");
   if (laType) outcome.add(1, 'names a council inspection type');
   if (input.gradeCount && gradeOther < Math.max(1, gradeLa))
     outcome.add(Math.min(input.gradeCount, 3) * 0.4, `${input.gradeCount} grade judgement(s)`);

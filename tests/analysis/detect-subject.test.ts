@@ -125,7 +125,43 @@ const PAGES: PageRow[] = [
       'Inspectors found Hartlepool Borough Council, police and health services did not always act quickly enough.',
     ],
   },
+  {
+    kind: 'stub: Ofsted and a council in the headline, no grade',
+    accept: true,
+    title: "Ofsted: Thurrock children's services improving",
+    blocks: [],
+  },
+  {
+    kind: "stub: 'no longer' a grade",
+    accept: true,
+    title: "Thurrock children's services no longer inadequate",
+    blocks: ['Read the full story on our website.'],
+  },
   // Refused: providers, other inspectorates, passing mentions.
+  {
+    kind: "a trust's appointment mentioning its past grade",
+    accept: false,
+    title: "New chief executive for Doncaster children's trust",
+    blocks: [
+      'The trust, which runs children’s services for Doncaster Council, has appointed a new chief executive.',
+      'The trust was rated good by Ofsted in 2019.',
+    ],
+  },
+  {
+    kind: "council-run children's centres",
+    accept: false,
+    title: "Council's children's centres praised by Ofsted",
+    blocks: ['Ofsted has praised the children’s centres run by Lambeth Council, rating them good.'],
+  },
+  {
+    kind: 'a Welsh council, the country unnamed',
+    accept: false,
+    title: "Cardiff children's services 'need to improve', inspectors say",
+    blocks: [
+      'Inspectors found that social workers in Cardiff had too many cases.',
+      'Cardiff Council said it accepted the findings.',
+    ],
+  },
   {
     kind: 'school statistics',
     accept: false,
