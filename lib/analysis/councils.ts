@@ -79,7 +79,7 @@ const PREFIX =
   /(?:the )?(?:london borough|royal borough|metropolitan borough|borough|city|county|council) of (?:the )?$/;
 /** Words that, following a bare place name, make it something other than the authority. */
 const NOT_AUTHORITY_AFTER =
-  /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+  /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Daily|Messenger|Comet|Globe|New Journal|Online|Weekly|Recorder|Bulletin|Reporter|Visiter|Minster|Central|ICB|CCG|ICS|Youth Court|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
 /**
  * After a bare place name, a service or setting named by it: a youth offending service (a
  * partnership, not the council) or a school, home or college located there.
@@ -163,6 +163,7 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   const before = text.slice(Math.max(sentence.start, p - 30), p);
   if (/^[-‐‑]\w/.test(after)) return null; // Newcastle-under-Lyme, Hackney-based
   if (/\b(?:New|Greater) $/.test(before)) return null; // New York, Greater Manchester
+  if (/\b(?:Radio|BBC|ITV) $/.test(before)) return null; // BBC Radio Leeds, ITV Tyne Tees
   // Titles and institutions named after a place: University of Bristol, Duchess of Cornwall.
   if (
     /\b(?:University|Bishop|Archbishop|Diocese|Dean|Duke|Duchess|Earl|Countess|Marquess|Port|Bank|Museum) of (?:the )?$/.test(
