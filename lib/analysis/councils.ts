@@ -192,10 +192,27 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
     if (nextWord && !ALLOWED_CAPITAL_AFTER.test(nextWord[1])) return null;
   }
   if (ambiguity.includes('word') && atSentenceStart && DETERMINER_AFTER.test(after)) return null;
+  // A place name that is also another place's first word ("Stoke Newington", "Brent Cross",
+  // "Nottingham Forest") is that place, unless a council word follows or the line is a headline
+  // in title case, where every word is capitalised.
+  if (
+    ambiguity.includes('other_place') &&
+    nextWord &&
+    !ALLOWED_CAPITAL_AFTER.test(nextWord[1]) &&
+    !titleCase(sentence, text)
+  )
+    return null;
   if (ambiguity.includes('person'))
     return 'no title or first name before it, a council word or nothing capitalised after';
   if (ambiguity.includes('word')) return 'not a sentence-opening word before a determiner';
   return 'no club, newspaper, person, address or institution context';
+}
+
+/** A sentence written in title case (a headline): most of its words capitalised. */
+function titleCase(sentence: Sentence, text: string): boolean {
+  const words = text.slice(sentence.start, Math.min(sentence.end, sentence.start + 200)).match(/[A-Za-z][\w'’]*/g);
+  if (!words || words.length < 3) return true;
+  return words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.6;
 }
 
 /** Groups mentions by council code, in order of first mention. */

@@ -52,6 +52,18 @@ const RULES: ContextRow[] = [
     ],
   },
   {
+    rule: "a place name that starts another place's name is that place",
+    accept: [
+      ['Ofsted Rates Enfield Children’s Services Good', 'Enfield'],
+      ['Inspectors said Brent had improved.', 'Brent'],
+    ],
+    refuse: [
+      'The family moved to Stoke Newington last year.',
+      'Nottingham Forest won the derby.',
+      'Shops at Brent Cross reopened.',
+    ],
+  },
+  {
     rule: 'a service or setting named after the place is not the council',
     accept: [["Surrey's youth offending service was inspected separately.", 'Surrey']],
     refuse: [
