@@ -278,6 +278,9 @@ const LA_VOCABULARY =
 const COUNCIL_CONTEXT =
   /\b(?:councils?|local authorit(?:y|ies)|borough|county|director of children['’]?s services|cabinet member|lead member|scrutiny (?:committee|panel))\b/i;
 const COUNCIL_WORD = /\b(?:councils?|local authorit(?:y|ies)|borough|county)\b/i;
+/** A finding told as background: dated in a past year or tied to an earlier inspection. */
+const BACKGROUND =
+  /\b(?:in|since|from) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:last|previous|previously|earlier|former|prior)\b/i;
 /** A grade word in a headline (read as one only beside a children's-services subject). */
 const TITLE_GRADE = /\b(?:outstanding|good|requires? improvement|requiring improvement|inadequate)\b/i;
 /** A national round-up counts councils rather than naming one. */
@@ -419,7 +422,11 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   const ofsted = count(OFSTED, body);
   const ofstedEarly = OFSTED_ONE.test(title) || OFSTED_ONE.test(lead);
   if (ofsted) outcome.add(ofstedEarly ? 2 : 1.2, `names Ofsted ${ofsted}×${ofstedEarly ? ' (title or lead)' : ''}`);
-  const reported = OUTCOME.test(title) || (ofstedEarly && OUTCOME.test(lead));
+  // A finding in the lead counts when it is news, not background ("rated good in 2019", "at its
+  // last inspection"): an appointment, award or budget story recalls a grade that way.
+  const reported =
+    OUTCOME.test(title) ||
+    (ofstedEarly && lead.split(/(?<=[.!?])\s+|\n+/).some((s) => OUTCOME.test(s) && !BACKGROUND.test(s)));
   // A headline about a council's children's services that states a grade or names Ofsted
   // ("Barchester children's services rated inadequate", "Ofsted: Barchester children's services
   // improving") reports the outcome on its own, even when the page is only a stub.
@@ -435,6 +442,8 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   if (input.gradeCount && gradeOther < Math.max(1, gradeLa))
     outcome.add(Math.min(input.gradeCount, 3) * 0.4, `${input.gradeCount} grade judgement(s)`);
   if (reported) outcome.add(0.8, 'title or lead reports a finding');
+  else if (gs.length && !laType && !headline && gs.every((s) => BACKGROUND.test(s)))
+    outcome.add(-1.5, 'every grade is told as background');
   // Pages that mention an inspection without reporting its outcome.
   for (const cue of PASSING_CUES) {
     if (cue.re.test(title)) outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);

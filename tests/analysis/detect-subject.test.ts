@@ -139,6 +139,24 @@ const PAGES: PageRow[] = [
   },
   // Refused: providers, other inspectorates, passing mentions.
   {
+    kind: 'an annual report recalling a past grade',
+    accept: false,
+    title: 'Safeguarding partnership publishes its annual report',
+    blocks: [
+      'The Bristol Safeguarding Children Partnership has published its annual report, which recalls the Ofsted inspection in 2023 that rated the council good.',
+    ],
+  },
+  {
+    kind: 'cabinet budget minutes recalling a past grade',
+    accept: false,
+    title: 'Cabinet - Tuesday 12 February: minutes',
+    blocks: [
+      'Revenue budget 2024/25',
+      "The cabinet member for children's services said the service, rated good by Ofsted in 2022, faced rising placement costs.",
+      'Resolved: that the budget be recommended to Medway Council.',
+    ],
+  },
+  {
     kind: "a trust's appointment mentioning its past grade",
     accept: false,
     title: "New chief executive for Doncaster children's trust",
