@@ -362,6 +362,7 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   const subject = new Evidence('subject', -1);
   const outcome = new Evidence('outcome', -1.5);
 
+  const gs = (input.gradeSentences ?? []).slice(0, 40).map((s) => (s.length > 1500 ? s.slice(0, 1500) : s));
   // --- Subject: the title speaks loudest, then the lead; the body only tips a balance.
   // A joint inspection of a council's area (named, or recognised by its partner inspectorates
   // named together with Ofsted) lists police, probation and health as partners, not subjects.
@@ -388,6 +389,9 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
       subject.add(ZONE_WEIGHT[zone].other, `${zone} names ${labelsIn(text, s, zone)}`);
     }
   }
+  const titleLa = !others.size && subjectsIn(title, 'title').has('la');
+  const titleGrade = titleLa && gs.some((s) => s.length > 8 && title.includes(s.trim()));
+  const headline = titleLa && (titleGrade || TITLE_GRADE.test(title) || OFSTED_ONE.test(title));
   if (laType && !laSeen) {
     laSeen = true;
     subject.add(ZONE_WEIGHT.lead.la, 'a joint inspection of a council area');
@@ -397,8 +401,7 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   else if (!laSeen) subject.add(-1.5, "no children's-services vocabulary");
   // The grammatical subject of the grade sentences: "X council's children's services were rated…"
   // against "a children's home run by X was rated…".
-  // The first sentences, and the start of each, are enough to tell what is being rated.
-  const gs = (input.gradeSentences ?? []).slice(0, 40).map((s) => (s.length > 1500 ? s.slice(0, 1500) : s));
+  // The first sentences, and the start of each, are enough to tell what is being rated (gs).
   let gradeOther = 0;
   let gradeLa = 0;
   for (const s of gs) {
@@ -416,6 +419,8 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   // Whose services: an English council, or a count of councils in a round-up.
   if (input.councilCount) subject.add(1, `names ${input.councilCount} council(s)`);
   else if (ROUND_UP.test(body)) subject.add(0.5, 'counts councils (a round-up)');
+  else if (titleGrade || (titleLa && TITLE_GRADE.test(title)))
+    subject.add(-0.5, "names no council, but the headline grades a council's services");
   else subject.add(COUNCIL_CONTEXT.test(body) ? -1.5 : -3, 'names no council');
 
   // --- Outcome: an inspection or visit whose findings the page reports.
@@ -430,9 +435,6 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   // A headline about a council's children's services that states a grade or names Ofsted
   // ("Barchester children's services rated inadequate", "Ofsted: Barchester children's services
   // improving") reports the outcome on its own, even when the page is only a stub.
-  const titleLa = !others.size && subjectsIn(title, 'title').has('la');
-  const titleGrade = titleLa && gs.some((s) => s.length > 8 && title.includes(s.trim()));
-  const headline = titleLa && (titleGrade || TITLE_GRADE.test(title) || OFSTED_ONE.test(title));
   const events = count(INSPECTION_EVENT, body);
   if (events) outcome.add(Math.min(events, 5) * 0.3, `an inspection or visit ${events}×`);
   else if (!reported && !headline) outcome.add(-3, 'no inspection or visit is reported');

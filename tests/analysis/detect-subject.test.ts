@@ -132,6 +132,12 @@ const PAGES: PageRow[] = [
     blocks: [],
   },
   {
+    kind: 'stub: a grade for a council left unnamed',
+    accept: true,
+    title: "Children's services judged inadequate by Ofsted",
+    blocks: [],
+  },
+  {
     kind: "stub: 'no longer' a grade",
     accept: true,
     title: "Thurrock children's services no longer inadequate",
@@ -347,6 +353,12 @@ const PAGES: PageRow[] = [
     blocks: [
       'Ofsted has set out plans to change the way it inspects local authority children’s services, with report cards replacing the single-word grades.',
     ],
+  },
+  {
+    kind: 'explainer with no council and no outcome',
+    accept: false,
+    title: 'Social work: what Ofsted looks for',
+    blocks: ['An explainer for staff new to children’s services.'],
   },
   {
     kind: 'opinion piece on inspections in general',
