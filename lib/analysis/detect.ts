@@ -173,11 +173,12 @@ export const SUBJECT_CUES: SubjectCue[] = [
     subject: 'send',
     label: 'a SEND local-area inspection',
     // Case-sensitive: "SEND" the acronym, not the verb.
-    re: /\b(?:SEND|[Ss]pecial [Ee]ducational [Nn]eeds|[Ll]ocal [Aa]rea (?:SEND )?[Ii]nspections?|[Ww]ritten [Ss]tatement of [Aa]ction)\b/,
+    re: /\b(?:SEND|[Ss]pecial [Ee]ducational [Nn]eeds|[Ll]ocal [Aa]rea (?:SEND )?(?:[Ii]nspections?|[Pp]artnerships?)|[Ww]ritten [Ss]tatement of [Aa]ction)\b/,
     examples: [
       'a local area SEND inspection',
       'special educational needs and disabilities',
       'a written statement of action',
+      'the local area partnership must improve',
     ],
     nearMisses: ['send a letter', 'Send them home', 'local area of the town'],
   },
