@@ -115,6 +115,7 @@ export function* analyzeSteps(
     text,
     councilCount: new Set(councils.flatMap((m) => m.councils.map((c) => c.code))).size,
     gradeCount: grades.length,
+    gradeSentences: [...new Set(grades.map((g) => g.sentence))].map((s) => s.text),
   });
   return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
 }

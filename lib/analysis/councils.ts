@@ -12,7 +12,12 @@ export interface CouncilMention extends Span {
   councils: Council[];
   /** The mention names the authority explicitly ("… Council", "Borough of …"). */
   formal: boolean;
-  /** Why this was found: the rule or features that made it (for --explain). */
+  /**
+   * The mention is the name of the trust or company running the council's children's services
+   * ("Slough Children First"): its grades are the council's, but it does not name the council.
+   */
+  body?: boolean;
+  /** Why this was read as a council: the variant matched and the context rule that let it through. */
   why?: string;
 }
 
@@ -21,6 +26,7 @@ interface Entry {
   codes: string[];
   formal: boolean;
   ambiguity: Ambiguity[];
+  body: boolean;
 }
 
 /** Same-length normalisation so offsets carry over: lower case, plain apostrophes, hyphens as spaces. */
@@ -33,7 +39,7 @@ function normalise(text: string): string {
 
 /**
  * The name index as data: for each first word, the variants that start with it, longest first,
- * as [normalised name, codes, formal (1/0), ambiguity flags joined by ";"]. Built from the
+ * as [normalised name, codes, formal (1/0), ambiguity flags joined by ";", body (1/0)]. Built from the
  * gazetteer here and stored in lib/data/name-index.generated.ts (`npm run gen:names`), so a page
  * does not rebuild it; a unit test checks the stored copy against this function.
  */
@@ -43,7 +49,7 @@ export function buildNameIndex(): NameIndexData {
     const key = normalise(v.name);
     const first = key.split(/[^a-z0-9&.]/)[0];
     const list = index.get(first) ?? [];
-    list.push([key, v.codes, v.formal ? 1 : 0, v.ambiguity.join(';')]);
+    list.push([key, v.codes, v.formal ? 1 : 0, v.ambiguity.join(';'), v.body ? 1 : 0]);
     index.set(first, list);
   }
   for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);
@@ -57,11 +63,12 @@ function getIndex(): Map<string, Entry[]> {
   for (const [first, list] of nameIndexData())
     index.set(
       first,
-      list.map(([key, codes, formal, ambiguity]) => ({
+      list.map(([key, codes, formal, ambiguity, body]) => ({
         key,
         codes,
         formal: formal === 1,
         ambiguity: (ambiguity ? ambiguity.split(';') : []) as Ambiguity[],
+        body: body === 1,
       })),
     );
   return index;
@@ -72,7 +79,13 @@ const PREFIX =
   /(?:the )?(?:london borough|royal borough|metropolitan borough|borough|city|county|council) of (?:the )?$/;
 /** Words that, following a bare place name, make it something other than the authority. */
 const NOT_AUTHORITY_AFTER =
-  /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+  /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Daily|Messenger|Comet|Globe|New Journal|Online|Weekly|Recorder|Bulletin|Reporter|Visiter|Minster|Central|ICB|CCG|ICS|Youth Court|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+/**
+ * After a bare place name, a service or setting named by it: a youth offending service (a
+ * partnership, not the council) or a school, home or college located there.
+ */
+const SERVICE_OR_SETTING_AFTER =
+  /^ (?:youth (?:offending|justice) (?:service|team)s?|YOS|YOT|(?:(?:primary|secondary|infant|junior|grammar|special|free|village|nursery) )?schools?|nurser(?:y|ies)|(?:secure |residential )?children['’]s homes?|care homes?|secure (?:unit|centre|home)s?|academy|college|sixth form)\b/i;
 const PERSON_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Baroness|Baron|Prof|Professor|Rev|Judge|Justice|DCI|DI|PC|Sgt)\.? )$/;
 const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
@@ -127,33 +140,45 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
       start = p - prefix[0].length;
       formal = true;
     }
-    if (!formal && !acceptBare(text, p, end, sentence, e.ambiguity)) return null;
+    const bare = formal ? null : acceptBare(text, p, end, sentence, e.ambiguity);
+    if (!formal && !bare) return null;
     const councils = e.codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
     if (!councils.length) return null;
-    return { start, end, text: text.slice(start, end), councils, formal };
+    const why = e.body
+      ? `trust or company running the service: "${e.key}"`
+      : formal
+        ? `council name "${e.key}"${e.formal ? '' : ' with council words'}`
+        : `place name "${e.key}": ${bare}`;
+    return { start, end, text: text.slice(start, end), councils, formal, ...(e.body ? { body: true } : {}), why };
   }
   return null;
 }
 
-/** Decides whether a bare place name ("Hackney", "Reading", "Kent") names the authority here. */
-function acceptBare(text: string, p: number, end: number, sentence: Sentence, ambiguity: Ambiguity[]): boolean {
+/**
+ * Decides whether a bare place name ("Hackney", "Reading", "Kent") names the authority here:
+ * null when it does not, else the context rule that lets it through (the mention's `why`).
+ */
+function acceptBare(text: string, p: number, end: number, sentence: Sentence, ambiguity: Ambiguity[]): string | null {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(sentence.start, p - 30), p);
-  if (/^[-‐‑]\w/.test(after)) return false; // Newcastle-under-Lyme, Hackney-based
-  if (/\b(?:New|Greater) $/.test(before)) return false; // New York, Greater Manchester
+  if (/^[-‐‑]\w/.test(after)) return null; // Newcastle-under-Lyme, Hackney-based
+  if (/\b(?:New|Greater) $/.test(before)) return null; // New York, Greater Manchester
+  if (/\b(?:Radio|BBC|ITV) $/.test(before)) return null; // BBC Radio Leeds, ITV Tyne Tees
   // Titles and institutions named after a place: University of Bristol, Duchess of Cornwall.
   if (
     /\b(?:University|Bishop|Archbishop|Diocese|Dean|Duke|Duchess|Earl|Countess|Marquess|Port|Bank|Museum) of (?:the )?$/.test(
       before,
     )
   )
-    return false;
+    return null;
   const nextWord = /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after);
-  if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return false;
-  if (/^ (?:County|City)\b(?! Council)/.test(after)) return false; // Derby County, Hull City (the clubs)
-  if (POSTCODE_AFTER.test(after)) return false; // "Colchester, Essex CO4 3ZL"
-  if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return false;
-  if (PERSON_BEFORE.test(before)) return false;
+  if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return null;
+  // A service or setting named after the place: "Surrey YOS", "an Enfield primary school".
+  if (SERVICE_OR_SETTING_AFTER.test(after)) return null;
+  if (/^ (?:County|City)\b(?! Council)/.test(after)) return null; // Derby County, Hull City (the clubs)
+  if (POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
+  if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return null;
+  if (PERSON_BEFORE.test(before)) return null;
   const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
   if (ambiguity.includes('person')) {
     const capBefore = CAPITALISED_WORD_BEFORE.exec(before);
@@ -163,11 +188,31 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
         capBefore[1],
       )
     )
-      return false;
-    if (nextWord && !ALLOWED_CAPITAL_AFTER.test(nextWord[1])) return false;
+      return null;
+    if (nextWord && !ALLOWED_CAPITAL_AFTER.test(nextWord[1])) return null;
   }
-  if (ambiguity.includes('word') && atSentenceStart && DETERMINER_AFTER.test(after)) return false;
-  return true;
+  if (ambiguity.includes('word') && atSentenceStart && DETERMINER_AFTER.test(after)) return null;
+  // A place name that is also another place's first word ("Stoke Newington", "Brent Cross",
+  // "Nottingham Forest") is that place, unless a council word follows or the line is a headline
+  // in title case, where every word is capitalised.
+  if (
+    ambiguity.includes('other_place') &&
+    nextWord &&
+    !ALLOWED_CAPITAL_AFTER.test(nextWord[1]) &&
+    !titleCase(sentence, text)
+  )
+    return null;
+  if (ambiguity.includes('person'))
+    return 'no title or first name before it, a council word or nothing capitalised after';
+  if (ambiguity.includes('word')) return 'not a sentence-opening word before a determiner';
+  return 'no club, newspaper, person, address or institution context';
+}
+
+/** A sentence written in title case (a headline): most of its words capitalised. */
+function titleCase(sentence: Sentence, text: string): boolean {
+  const words = text.slice(sentence.start, Math.min(sentence.end, sentence.start + 200)).match(/[A-Za-z][\w'’]*/g);
+  if (!words || words.length < 3) return true;
+  return words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.6;
 }
 
 /** Groups mentions by council code, in order of first mention. */

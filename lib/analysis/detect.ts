@@ -1,11 +1,21 @@
-// Decides whether a text is a news article (or council press release, blog post) reporting an
-// Ofsted inspection, focused visit, monitoring visit or JTAI of a council's children's services.
-// School, nursery, children's home and CQC inspection news, and other council news, are not.
+// Decides whether a text reports an Ofsted inspection, focused visit, monitoring visit or JTAI
+// outcome for an English council's children's services, by what the page is ABOUT: the subject
+// stated in its title and first paragraphs and the subject of its grade sentences, not the mere
+// presence of inspection words. Schools, nurseries, children's homes, fostering, adoption and
+// further-education providers, other inspectorates (CQC, probation, police, Welsh and Scottish
+// bodies), SEND local-area visits, credit ratings, inspection-readiness papers, awards and
+// appointments that mention a grade in passing are refused.
+//
+// The score is a sum of interpretable cue weights (a hand-set logistic model): every cue that
+// fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
 export interface Detection {
   isInspectionArticle: boolean;
   confidence: number;
+  /** Each cue that moved the score, with its weight ("title names children's services +2.5"). */
   reasons: string[];
+  /** One line for `--explain`: the decision and its strongest reasons. */
+  why?: string;
 }
 
 export interface DetectionInput {
@@ -15,95 +25,448 @@ export interface DetectionInput {
   councilCount: number;
   /** Grades read as judgements. */
   gradeCount: number;
+  /** The distinct sentences holding those grades (their subject is checked). */
+  gradeSentences?: string[];
 }
 
-const count = (re: RegExp, s: string) => {
+/** Where a cue is looked for: the title, the lead (title and first paragraphs) or the whole text. */
+type Zone = 'title' | 'lead' | 'body';
+
+/** A kind of subject a page can be about. `la` is a council's children's services. */
+export type Subject =
+  | 'la'
+  | 'school'
+  | 'childrens-home'
+  | 'provider'
+  | 'further-education'
+  | 'youth-justice'
+  | 'police'
+  | 'adult-care'
+  | 'devolved'
+  | 'send'
+  | 'finance';
+
+export interface SubjectCue {
+  subject: Subject;
+  /** What the cue recognises, in a few words (used in reasons). */
+  label: string;
+  re: RegExp;
+  /** Phrasings the cue must match (tested). */
+  examples: string[];
+  /** Near misses it must not match (tested). */
+  nearMisses: string[];
+  /** Too common in an inspection story's own paragraphs: read in the title only. */
+  titleOnly?: boolean;
+}
+
+const APOS = "['’]?";
+
+/**
+ * What a page (or a grade sentence) is about. The `la` rows name a council's children's services
+ * or the kinds of inspection only councils get; the others name a service or body that Ofsted or
+ * another inspectorate rates on its own account.
+ */
+export const SUBJECT_CUES: SubjectCue[] = [
+  {
+    subject: 'la',
+    label: "children's services",
+    re: new RegExp(
+      `\\bchildren${APOS}s? (?:social )?(?:services|social care|social work|services department)\\b|\\bchild protection (?:services?|arrangements)\\b|\\bservices for (?:vulnerable )?children\\b|\\bsafeguarding (?:services|arrangements|children)\\b|\\bsocial care services\\b`,
+      'i',
+    ),
+    examples: [
+      "Barchester council's children's services were rated good",
+      'services for vulnerable children in the borough',
+      "the county's child protection services",
+      'Childrens Services department',
+    ],
+    nearMisses: ["a children's home run by the council", 'the children were happy at school'],
+  },
+  {
+    subject: 'la',
+    label: 'a council inspection type',
+    re: new RegExp(
+      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
+      'i',
+    ),
+    examples: [
+      'a monitoring visit in March found progress',
+      'the ILACS framework',
+      'a joint targeted area inspection (JTAI)',
+      "the inspection of local authority children's services",
+      "Inspection of Bolton local authority children's services",
+    ],
+    nearMisses: ['a visit from the mayor', 'monitoring of the budget'],
+  },
+  {
+    subject: 'la',
+    label: 'care leavers or children in care',
+    re: /\b(?:care leavers|children in care|looked[- ]after children|children in need of help and protection|corporate parent(?:ing)?)\b/i,
+    examples: ['services for care leavers', 'looked-after children', 'children in care were well supported'],
+    nearMisses: ['children who care for their parents', 'care homes for older people'],
+  },
+  {
+    subject: 'school',
+    label: 'a school or nursery',
+    re: /\b(?:(?:primary|secondary|junior|infant|infants|grammar|high|free|special|independent|village|church|catholic|boarding|faith) schools?|academy|academies|pupils?|headteachers?|head teacher|nurser(?:y|ies)|pre-?schools?|childminders?|sixth form|early years settings?)\b/i,
+    examples: ['a village primary school', 'pupils and staff', 'the academy trust', 'a nursery in the town'],
+    nearMisses: ['the virtual school head for children in care', 'schoolchildren'],
+  },
+  {
+    subject: 'childrens-home',
+    label: "a children's home",
+    re: new RegExp(
+      `\\b(?:(?:secure |residential )?children${APOS}s homes?|residential (?:care )?homes?|secure (?:training centre|unit|home)s?)\\b`,
+      'i',
+    ),
+    examples: ["a secure children's home", "the council's children's homes", 'a residential home for teenagers'],
+    nearMisses: ['children at home', 'home visits to children'],
+  },
+  {
+    subject: 'provider',
+    label: 'a fostering or adoption agency',
+    // A council's adoption service is also a judgement area of its children's services
+    // inspection: only an adoption AGENCY is a provider in its own right.
+    re: /\bfostering (?:services?|agenc(?:y|ies)|providers?)\b|\badoption (?:support )?agenc(?:y|ies)\b|\bindependent fostering\b/i,
+    examples: ["the council's fostering service", 'a regional adoption agency', 'an independent fostering provider'],
+    nearMisses: ['fostering good relations', 'adoption performance was good', 'adoption services were rated good'],
+  },
+  {
+    subject: 'further-education',
+    label: 'a further-education or adult-learning provider',
+    re: /\b(?:further education (?:and skills )?(?:colleges?|providers?|sector)|FE (?:providers?|colleges?|sector)|adult (?:education|learning|and community learning|skills)|community learning|learners|training providers?|colleges?)\b/i,
+    examples: ['adult and community learning', 'two FE providers', 'the college was rated good', 'learners said'],
+    nearMisses: ['a colleague said', 'learning from reviews', 'care leavers in further education or work'],
+  },
+  {
+    subject: 'youth-justice',
+    label: 'youth justice or probation',
+    re: /\b(?:youth (?:offending|justice) (?:services?|teams?|boards?|partnerships?)|youth offending|HM Inspectorate of Probation|HMI Probation|probation service)\b/i,
+    examples: ['the youth offending service', 'HM Inspectorate of Probation said', 'youth justice service'],
+    nearMisses: ['young people at risk of exploitation'],
+  },
+  {
+    subject: 'police',
+    label: 'a police force',
+    re: /\b(?:HMICFRS|HMIC|police forces?|constabulary|PEEL (?:assessment|inspection)s?|police and crime commissioner)\b/i,
+    examples: ['HMICFRS graded the force', 'the constabulary', 'a PEEL inspection'],
+    nearMisses: ['policies and procedures'],
+  },
+  {
+    subject: 'adult-care',
+    label: 'adult care, health or the CQC',
+    re: new RegExp(
+      `\\b(?:CQC|Care Quality Commission|adults?${APOS} (?:social )?(?:care|services)|adult (?:social )?care|care homes?|hospitals?|GP (?:surgery|practice)s?|NHS trusts?)\\b`,
+      'i',
+    ),
+    examples: ['the Care Quality Commission', "council adults' services", 'adult social care', 'a care home'],
+    nearMisses: ['care leavers', 'children in care'],
+  },
+  {
+    subject: 'devolved',
+    label: 'a Welsh or Scottish inspectorate',
+    re: /\b(?:Care Inspectorate(?: Wales)?|Estyn|CIW|Education Scotland|Scotland|Scottish|(?<!of )Wales|Welsh|Northern Ireland)\b/i,
+    examples: ["Scotland's care watchdog", 'the Care Inspectorate', 'Estyn inspectors', 'Care Inspectorate Wales'],
+    nearMisses: ['the Care Quality Commission', 'Prince of Wales Road'],
+  },
+  {
+    subject: 'send',
+    label: 'a SEND local-area inspection',
+    // Case-sensitive: "SEND" the acronym, not the verb.
+    re: /\b(?:SEND|[Ss]pecial [Ee]ducational [Nn]eeds|[Ll]ocal [Aa]rea (?:SEND )?(?:[Ii]nspections?|[Pp]artnerships?)|[Ww]ritten [Ss]tatement of [Aa]ction)\b/,
+    examples: [
+      'a local area SEND inspection',
+      'special educational needs and disabilities',
+      'a written statement of action',
+      'the local area partnership must improve',
+    ],
+    nearMisses: ['send a letter', 'Send them home', 'local area of the town'],
+  },
+  {
+    subject: 'school',
+    label: 'schools',
+    re: /\b(?<!virtual )schools?\b/i,
+    examples: ['School rated good', 'schools in the county'],
+    nearMisses: ['the virtual school', 'schoolchildren'],
+    titleOnly: true,
+  },
+  {
+    subject: 'police',
+    label: 'the police',
+    re: /\bpolice\b/i,
+    examples: ['Police child protection work inadequate'],
+    nearMisses: ['policies'],
+    titleOnly: true,
+  },
+  {
+    subject: 'finance',
+    label: 'a budget or credit rating',
+    re: /\b(?:credit ratings?|Moody['’]s|Fitch|Standard (?:&|and) Poor['’]s|credit assessment|issuer ratings?|overspends?|budgets?|budget-setting)\b/i,
+    examples: ['Moody’s withdraws the credit rating', 'Fitch said', 'a £5m overspend', 'the budget for next year'],
+    nearMisses: ['credit to the team', 'spending time with children'],
+  },
+];
+
+export interface PassingCue {
+  label: string;
+  /** Log-odds when the title says it (the lead alone weighs less). */
+  titleWeight: number;
+  re: RegExp;
+  examples: string[];
+  nearMisses: string[];
+}
+
+/**
+ * Page kinds that mention an inspection without reporting its outcome: an award, an appointment,
+ * preparations for an inspection still to come, a change of framework, a personal reflection.
+ * Weighed only in the title and lead, and outweighed by a reported outcome.
+ */
+export const PASSING_CUES: PassingCue[] = [
+  {
+    label: 'an award or celebration',
+    titleWeight: -4,
+    re: /\b(?:awards|award-winning|shortlisted|winners?|prize|(?:wins|won|scoops?|receives?|presented with) (?:an? |the )?(?:\w+ ){0,3}award)\b/i,
+    examples: ['team wins national award', 'the Social Work Awards', 'shortlisted for a prize'],
+    nearMisses: ['awarded a grade', 'council celebrates its good rating'],
+  },
+  {
+    label: 'an appointment',
+    titleWeight: -3,
+    re: /\b(?:appointed (?:as|to|a|an|the|its|new|interim)|appoints|appointment of|new (?:director|chief executive|leader|head)|takes (?:on|over)|portfolio|steps down|to step down|resigns?|joins as)\b/i,
+    examples: ['council appoints a new director', 'the leader takes the portfolio', 'director steps down'],
+    nearMisses: ['an appointed day'],
+  },
+  {
+    label: 'an inspection still to come',
+    titleWeight: -6,
+    re: /\b(?:prepar(?:e|es|ing) for|preparation for|ready for|readiness|ahead of (?:an?|the|its|their|next) (?:\w+ ){0,2}inspection|mock inspection|(?:is|was) expected (?:by|in|later|before)|would be looking)\b/i,
+    examples: ['Preparing for our inspection', 'ahead of its next Ofsted inspection', 'inspectors would be looking at'],
+    nearMisses: ['prepared a report'],
+  },
+  {
+    label: 'a framework or system change',
+    titleWeight: -4,
+    re: /\b(?:new (?:inspection )?framework|changes? to (?:the )?(?:inspection|framework|system|way)|consultation on|pilots? (?:selected|councils)|will (?:be )?(?:assess|inspect)(?:ed)?|to be assessed|(?:plans?|proposals?) to (?:change|overhaul|scrap|introduce|replace|reform)|to (?:overhaul|scrap|reform) (?:the )?(?:inspection|inspections|framework|grades|gradings?|ratings?))\b/i,
+    examples: [
+      'a new inspection framework',
+      'councils will be assessed',
+      'consultation on changes',
+      'Ofsted to scrap ratings',
+    ],
+    nearMisses: ['the framework of support'],
+  },
+  {
+    label: 'a personal reflection',
+    titleWeight: -4,
+    re: /\b(?:reflects on|my (?:local authority|organisation|team)|I (?:am|have|admit|think|believe))\b/i,
+    examples: ['a social worker reflects on inspections', 'Ofsted visited my local authority', 'I admit'],
+    nearMisses: ['it reflects the findings'],
+  },
+];
+
+const OFSTED = /\bofsted\b|\bhm chief inspector\b/gi;
+const OFSTED_ONE = /\bofsted\b|\bhm chief inspector\b/i;
+/** An inspection taking place: inspectors, an inspection, a visit, a report. */
+const INSPECTION_EVENT =
+  /\b(?:(?:rated|judged|graded|deemed|branded) [^.\n]{0,60}by (?:the )?(?:ofsted|inspectors|watchdog)|ofsted (?:has )?(?:rated|rates|judged|found|finds|says|said|criticised|praised|warns|warned)|inspectors|inspection|inspections|inspected|re-inspection|focused visits?|monitoring visits?|jtais?|(?:annual|performance) assessments?|ofsted['’]?s? (?:report|letter|visit|rating|judgement|findings|inspectors)|ofsted visited|(?:visited|visit) by (?:ofsted|inspectors)|(?:following|after) (?:a|an|the|its) (?:\w+ )?visit|letter from (?:the )?inspectors?|report (?:found|said|says|published|highlighted|concluded))\b/gi;
+/** An outcome being reported: a judgement verb or a published finding. */
+const OUTCOME =
+  /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i;
+/** Children's-services words anywhere in the text. */
+const LA_VOCABULARY =
+  /\bchildren['’]?s? (?:social )?(?:services|social care)\b|\bcare leavers\b|\bchildren in care\b|\bchild protection\b|\bsocial work(?:ers)?\b|\bsafeguarding\b/gi;
+/** A council's own voice or setting, where its name may go unsaid ("the council", minutes). */
+const COUNCIL_CONTEXT =
+  /\b(?:councils?|local authorit(?:y|ies)|borough|county|director of children['’]?s services|cabinet member|lead member|scrutiny (?:committee|panel))\b/i;
+const COUNCIL_WORD = /\b(?:councils?|local authorit(?:y|ies)|borough|county)\b/i;
+/** A finding told as background: dated in a past year or tied to an earlier inspection. */
+const BACKGROUND =
+  /\b(?:in|since|from) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:last|previous|previously|earlier|former|prior)\b/i;
+/** A grade word in a headline (read as one only beside a children's-services subject). */
+const TITLE_GRADE = /\b(?:outstanding|good|requires? improvement|requiring improvement|inadequate)\b/i;
+/** A national round-up counts councils rather than naming one. */
+const ROUND_UP =
+  /\b(?:\d+|one in \w+|nine|ten|\w+-thirds?|half|most|more than \w+) (?:of )?(?:\w+ )?(?:councils|local authorities)\b/i;
+
+const count = (re: RegExp, s: string, max = 50) => {
   let n = 0;
   re.lastIndex = 0;
   while (re.exec(s)) {
     n++;
-    if (n >= 50) break;
+    if (n >= max) break;
   }
   return n;
 };
 
-const OFSTED = /\bofsted\b|\bhm chief inspector\b/gi;
-const INSPECTION =
-  /\b(?:inspect(?:ion|ions|ed|ors?|ing)|re-inspection|focused visits?|monitoring visits?|joint targeted area inspections?|jtais?|ilacs|single inspection framework)\b/gi;
-const LA_VISIT_TYPES =
-  /\b(?:focused visit|monitoring visit|joint targeted area inspection|jtai|ilacs|inspection of (?:local authority )?children[’']?s services|children[’']?s services inspection|safeguarding (?:children )?(?:board|partnership))\b/gi;
-const CHILDRENS_SERVICES =
-  /\b(?:children[’']?s services|children[’']?s social care|social care|social work(?:ers?)?|child protection|children in care|looked[- ]after|care leavers?|children in need|safeguarding|help and protection|director of children[’']?s services|dcs|front door|mash|early help|local authority|corporate parent\w*|care proceedings|public law outline|caseloads?)\b/gi;
-/** An inspection taking place: inspectors, an inspection or a visit (not "the chief inspector"). */
-const INSPECTION_EVENT =
-  /\b(?:inspectors|(?<!chief |hm chief )inspector said|inspection|inspections|inspected|re-inspection|focused visits?|monitoring visits?|jtais?|(?:annual|performance) assessments?|ofsted (?:report|letter|visit)|report (?:found|said|published|highlighted|concluded))\b/gi;
-const COUNCIL_WORD = /\b(?:council|local authority|borough|county)\b/gi;
-const SCHOOL =
-  /\b(?:school|schools|pupils?|headteachers?|head teacher|teachers|academy|academies|nursery|nurseries|early years setting|childminders?|college|colleges|gcses?|curriculum|sixth form|classroom|lessons)\b/gi;
-const OTHER_REGULATED =
-  /\b(?:cqc|care quality commission|care home|care homes|hospital|gp surgery|nhs trust|patients|residents|dentist|children[’']?s home|children[’']?s homes|residential home|fostering agency|secure training centre|young offender|hmicfrs|probation|prison|police force)\b/gi;
-const GRADE_WORD = /\b(?:outstanding|good|requires improvement|inadequate)\b/gi;
+/** How much each subject counts in each zone, in log-odds. Out-of-scope weights are negative. */
+const ZONE_WEIGHT: Record<Zone, { la: number; other: number }> = {
+  title: { la: 2.5, other: -4 },
+  lead: { la: 1.5, other: -1.8 },
+  body: { la: 0.5, other: -0.6 },
+};
 
-/** Scores the text and returns the decision with its reasons. */
+/** The subjects a stretch of text names (each counted once). */
+export function subjectsIn(text: string, zone: Zone = 'body'): Set<Subject> {
+  const out = new Set<Subject>();
+  for (const cue of SUBJECT_CUES)
+    if (!out.has(cue.subject) && (!cue.titleOnly || zone === 'title') && cue.re.test(text)) out.add(cue.subject);
+  return out;
+}
+
+function labelsIn(text: string, subject: Subject, zone: Zone): string {
+  return SUBJECT_CUES.filter((c) => c.subject === subject && (!c.titleOnly || zone === 'title') && c.re.test(text))
+    .map((c) => c.label)
+    .join(', ');
+}
+
+/** The lead: the first paragraphs after the title, about 600 characters. */
+function leadOf(body: string, title: string): string {
+  let rest = body.startsWith(title) ? body.slice(title.length) : body;
+  rest = rest.replace(/^\s+/, '');
+  const cut = rest.indexOf('\n', 600);
+  return rest.slice(0, cut < 0 ? Math.min(rest.length, 900) : Math.min(cut, 900));
+}
+
+/** A running log-odds sum that records why it moved. */
+class Evidence {
+  score: number;
+  readonly reasons: string[] = [];
+  constructor(
+    readonly name: string,
+    prior: number,
+  ) {
+    this.score = prior;
+  }
+  add(w: number, why: string) {
+    this.score += w;
+    this.reasons.push(`${this.name}: ${why} ${w >= 0 ? '+' : ''}${Math.round(w * 10) / 10}`);
+  }
+  get p() {
+    return 1 / (1 + Math.exp(-this.score));
+  }
+}
+
+const JOINT_PARTNERS = new Set<Subject>(['police', 'youth-justice', 'adult-care']);
+
+/**
+ * Scores the text on two questions, each a small log-odds sum of cues: is the page ABOUT a
+ * council's children's services (the subject), and does it REPORT an inspection or visit outcome
+ * (not an award, appointment, preparation or opinion)? The confidence is the product of the two
+ * probabilities, so a strong answer to one cannot make up for a "no" to the other.
+ */
 export function detectInspectionArticle(input: DetectionInput): Detection {
   // Long pages: the evidence is in the first part; cap the work.
   const body = input.text.length > 60_000 ? input.text.slice(0, 60_000) : input.text;
-  const all = `${input.title}\n${body}`;
-  const reasons: string[] = [];
-  const ofsted = count(OFSTED, all);
-  const inspection = count(INSPECTION, all);
-  const visitTypes = count(LA_VISIT_TYPES, all);
-  const services = count(CHILDRENS_SERVICES, all);
-  const councilWords = count(COUNCIL_WORD, all);
-  const school = count(SCHOOL, all);
-  const other = count(OTHER_REGULATED, all);
-  const gradeWords = count(GRADE_WORD, all);
-  const events = count(INSPECTION_EVENT, all);
+  const title = input.title;
+  const lead = leadOf(body, title);
+  const early = `${title}\n${lead}`;
+  const subject = new Evidence('subject', -1);
+  const outcome = new Evidence('outcome', -1.5);
 
-  let score = -3;
-  if (ofsted) {
-    score += 2 + Math.min(ofsted, 4) * 0.4;
-    reasons.push(`names Ofsted ${ofsted}×`);
+  const gs = (input.gradeSentences ?? []).slice(0, 40).map((s) => (s.length > 1500 ? s.slice(0, 1500) : s));
+  // --- Subject: the title speaks loudest, then the lead; the body only tips a balance.
+  // A joint inspection of a council's area (named, or recognised by its partner inspectorates
+  // named together with Ofsted) lists police, probation and health as partners, not subjects.
+  const partners = [...subjectsIn(early, 'lead')].filter((x) => JOINT_PARTNERS.has(x)).length;
+  const laType = SUBJECT_CUES[1].re.test(early) || (partners >= 2 && OFSTED_ONE.test(early));
+  const others = new Set<Subject>();
+  let laSeen = false;
+  for (const [zone, text] of [
+    ['title', title],
+    ['lead', lead],
+  ] as [Zone, string][]) {
+    const subjects = subjectsIn(text, zone);
+    // A title naming another subject too ("overspend on children's services") is about that.
+    const mixed = subjects.size > 1 && [...subjects].some((x) => x !== 'la' && !(laType && JOINT_PARTNERS.has(x)));
+    if (subjects.has('la')) {
+      laSeen = true;
+      subject.add(ZONE_WEIGHT[zone].la / (mixed ? 2 : 1), `${zone} names ${labelsIn(text, 'la', zone)}`);
+    }
+    for (const s of subjects) {
+      if (s === 'la' || others.has(s)) continue;
+      // A joint inspection of a council's area names the other inspectorates as partners.
+      if (laType && JOINT_PARTNERS.has(s)) continue;
+      others.add(s);
+      subject.add(ZONE_WEIGHT[zone].other, `${zone} names ${labelsIn(text, s, zone)}`);
+    }
   }
-  if (inspection) score += Math.min(inspection, 6) * 0.35;
-  if (visitTypes) {
-    score += 1.5;
-    reasons.push('names a local-authority inspection type');
+  const titleLa = !others.size && subjectsIn(title, 'title').has('la');
+  const titleGrade = titleLa && gs.some((s) => s.length > 8 && title.includes(s.trim()));
+  const headline = titleLa && (titleGrade || TITLE_GRADE.test(title) || OFSTED_ONE.test(title));
+  if (laType && !laSeen) {
+    laSeen = true;
+    subject.add(ZONE_WEIGHT.lead.la, 'a joint inspection of a council area');
   }
-  if (services) {
-    score += Math.min(services, 10) * 0.35;
-    reasons.push(`children's services vocabulary ${services}×`);
+  const laBody = count(LA_VOCABULARY, body);
+  if (laBody) subject.add(Math.min(laBody, 8) * 0.25, `children's-services vocabulary ${laBody}×`);
+  else if (!laSeen) subject.add(-1.5, "no children's-services vocabulary");
+  // The grammatical subject of the grade sentences: "X council's children's services were rated…"
+  // against "a children's home run by X was rated…".
+  // The first sentences, and the start of each, are enough to tell what is being rated (gs).
+  let gradeOther = 0;
+  let gradeLa = 0;
+  for (const s of gs) {
+    const subjects = subjectsIn(s);
+    const other = [...subjects].some((x) => x !== 'la' && !(laType && JOINT_PARTNERS.has(x)));
+    if (other && !subjects.has('la')) gradeOther++;
+    else if (subjects.has('la') || COUNCIL_WORD.test(s)) gradeLa++;
   }
-  if (input.councilCount) {
-    score += 1;
-    reasons.push(`names ${input.councilCount} council(s)`);
-  } else {
-    // An inspection story names the authority inspected.
-    score += councilWords ? -0.8 : -1.5;
-    reasons.push('names no council');
-  }
-  if (input.gradeCount) {
-    score += Math.min(input.gradeCount, 3) * 0.4;
-    reasons.push(`${input.gradeCount} grade judgement(s)`);
-  }
-  if (!ofsted && !/\binspectors?\b/i.test(all)) score -= 3;
-  if (events < 2 && !visitTypes) {
-    score -= 3;
-    reasons.push('no inspection or visit is being reported');
-  }
-  // Other regulated settings: schools, nurseries, children's homes, CQC-registered services.
-  const rival = school + other;
-  if (rival > services * 0.6 && rival >= 3) {
-    score -= 2 + Math.min(rival - services * 0.6, 8) * 0.4;
-    reasons.push(
-      `reads as a ${school >= other ? 'school or early-years' : 'CQC / other regulated service'} story (${rival} cues)`,
+  if (gradeOther && gradeOther >= gradeLa)
+    subject.add(
+      -1.5 - Math.min(gradeOther, 4) * 0.4,
+      `${gradeOther} of ${gs.length} grade sentence(s) rate another service`,
     );
+  else if (gradeLa) subject.add(0.8, `${gradeLa} grade sentence(s) rate children's services or a council`);
+  // Whose services: an English council, or a count of councils in a round-up.
+  if (input.councilCount) subject.add(1, `names ${input.councilCount} council(s)`);
+  else if (ROUND_UP.test(body)) subject.add(0.5, 'counts councils (a round-up)');
+  else if (titleGrade || (titleLa && TITLE_GRADE.test(title)))
+    subject.add(-0.5, "names no council, but the headline grades a council's services");
+  else subject.add(COUNCIL_CONTEXT.test(body) ? -1.5 : -3, 'names no council');
+
+  // --- Outcome: an inspection or visit whose findings the page reports.
+  const ofsted = count(OFSTED, body);
+  const ofstedEarly = OFSTED_ONE.test(title) || OFSTED_ONE.test(lead);
+  if (ofsted) outcome.add(ofstedEarly ? 2 : 1.2, `names Ofsted ${ofsted}×${ofstedEarly ? ' (title or lead)' : ''}`);
+  // A finding in the lead counts when it is news, not background ("rated good in 2019", "at its
+  // last inspection"): an appointment, award or budget story recalls a grade that way.
+  const reported =
+    OUTCOME.test(title) ||
+    (ofstedEarly && lead.split(/(?<=[.!?])\s+|\n+/).some((s) => OUTCOME.test(s) && !BACKGROUND.test(s)));
+  // A headline about a council's children's services that states a grade or names Ofsted
+  // ("Barchester children's services rated inadequate", "Ofsted: Barchester children's services
+  // improving") reports the outcome on its own, even when the page is only a stub.
+  const events = count(INSPECTION_EVENT, body);
+  if (events) outcome.add(Math.min(events, 5) * 0.3, `an inspection or visit ${events}×`);
+  else if (!reported && !headline) outcome.add(-3, 'no inspection or visit is reported');
+  if (titleGrade) outcome.add(2, 'the title states a grade');
+  else if (headline) outcome.add(1.5, "the title puts a grade or Ofsted on children's services");
+  if (laType) outcome.add(1, 'names a council inspection type');
+  if (input.gradeCount && gradeOther < Math.max(1, gradeLa))
+    outcome.add(Math.min(input.gradeCount, 3) * 0.4, `${input.gradeCount} grade judgement(s)`);
+  if (reported) outcome.add(0.8, 'title or lead reports a finding');
+  else if (gs.length && !laType && !headline && gs.every((s) => BACKGROUND.test(s)))
+    outcome.add(-1.5, 'every grade is told as background');
+  // Pages that mention an inspection without reporting its outcome.
+  for (const cue of PASSING_CUES) {
+    if (cue.re.test(title)) outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);
+    else if (cue.re.test(lead)) outcome.add(reported ? -0.8 : -3, `lead reads as ${cue.label}`);
   }
-  if (services < 2 && !visitTypes) {
-    score -= 2;
-    reasons.push("little children's-services vocabulary");
-  }
-  if (!gradeWords && !visitTypes && !ofsted) score -= 1;
-  const confidence = 1 / (1 + Math.exp(-score));
-  return { isInspectionArticle: confidence >= 0.5, confidence: Math.round(confidence * 1000) / 1000, reasons };
+
+  const p = subject.p * outcome.p;
+  const isInspectionArticle = p >= 0.5;
+  const reasons = [...subject.reasons, ...outcome.reasons];
+  const strongest = [...reasons]
+    .sort((a, b) => Math.abs(weightOf(b)) - Math.abs(weightOf(a)))
+    .slice(0, 4)
+    .join('; ');
+  const pct = (x: number) => Math.round(x * 100) / 100;
+  return {
+    isInspectionArticle,
+    confidence: Math.round(p * 1000) / 1000,
+    reasons,
+    why: `${isInspectionArticle ? 'inspection article' : 'not an inspection article'} (about children's services ${pct(subject.p)} × reports an outcome ${pct(outcome.p)}): ${strongest}`,
+  };
 }
+
+const weightOf = (reason: string) => Number(/[-+][\d.]+$/.exec(reason)?.[0] ?? 0);

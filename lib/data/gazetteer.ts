@@ -55,7 +55,13 @@ export interface NameVariant {
   /** True for names that say "council", "borough of" and the like: they always mean the authority. */
   formal: boolean;
   ambiguity: Ambiguity[];
+  /** The trust or company that runs the council's children's services, named on its own account. */
+  body: boolean;
 }
+
+/** Names of the trusts and companies that run a council's children's services. */
+const BODY =
+  /\b(?:children'?s trust|trust|children first|achieving for children|together for children|brighter futures)\b/i;
 
 const FORMAL =
   /\b(council|borough of|city of|county of|corporation|children'?s trust|trust|children first|achieving for children|together for children|brighter futures)\b/i;
@@ -63,14 +69,20 @@ const FORMAL =
 /** Every name variant: the data's own list, plus the systematic forms news text uses. */
 export function nameVariants(): NameVariant[] {
   const out = new Map<string, NameVariant>();
-  const add = (name: string, code: string, ambiguity: Ambiguity[] = [], formalOverride?: boolean) => {
+  const add = (name: string, code: string, ambiguity: Ambiguity[] = [], formalOverride?: boolean, body = false) => {
     const key = name.toLowerCase();
     const existing = out.get(key);
     if (existing) {
       if (!existing.codes.includes(code)) existing.codes.push(code);
       return;
     }
-    out.set(key, { name, codes: [code], formal: formalOverride ?? FORMAL.test(name), ambiguity });
+    out.set(key, {
+      name,
+      codes: [code],
+      formal: formalOverride ?? FORMAL.test(name),
+      ambiguity,
+      body: body || BODY.test(name),
+    });
   };
   const { councils, formerCouncils } = gazetteerData();
   for (const [variant, code, kind, flags] of variantRows()) {
@@ -78,12 +90,16 @@ export function nameVariants(): NameVariant[] {
     const ambiguity = flags.split(';').filter(Boolean) as Ambiguity[];
     // "Hull City", "Leicester City", "Westminster City" alone are football clubs or Parliament.
     if (kind === 'short_name' && / City$/.test(variant) && ambiguity.includes('other_place')) continue;
-    add(variant, code, ambiguity);
-    if (variant.includes('&')) add(variant.replace(/&/g, 'and'), code, ambiguity);
-    if (/ and /.test(variant)) add(variant.replace(/ and /g, ' & '), code, ambiguity);
+    const body = /childrens_services_body/.test(kind);
+    add(variant, code, ambiguity, undefined, body);
+    if (variant.includes('&')) add(variant.replace(/&/g, 'and'), code, ambiguity, undefined, body);
+    if (/ and /.test(variant)) add(variant.replace(/ and /g, ' & '), code, ambiguity, undefined, body);
     if (/^St\.? /.test(variant))
-      add(variant.replace(/^St\.? /, variant.startsWith('St.') ? 'St ' : 'St. '), code, ambiguity);
-    if (/-/.test(variant)) add(variant.replace(/-/g, ' '), code, ambiguity);
+      add(variant.replace(/^St\.? /, variant.startsWith('St.') ? 'St ' : 'St. '), code, ambiguity, undefined, body);
+    if (/-/.test(variant)) add(variant.replace(/-/g, ' '), code, ambiguity, undefined, body);
+    // The two Thames-side boroughs go by the town's name alone ("services in Kingston").
+    if (kind === 'ons_name' && / upon Thames$/.test(variant))
+      add(variant.replace(/ upon Thames$/, ''), code, ['other_place']);
   }
   for (const f of formerCouncils) {
     if (f.formalName) add(f.formalName, f.code, [], true);

@@ -2,6 +2,7 @@
 // comments or footers) and turns it into text blocks that remember where every character came
 // from, so findings can be mapped back to DOM Ranges. Works on any standards DOM: the live page
 // in the content script, or a parsed document in Node (the command-line analyser).
+import { furnitureRule } from '../analysis/furniture';
 import { runSteps } from '../analysis/steps';
 import type { BlockKind, SourceDocument } from '../analysis/text';
 
@@ -494,13 +495,28 @@ export function* extractArticleSteps(
   return assemble(doc, root, builder.blocks);
 }
 
-/** The extracted document from its blocks: the headline (an h1 among the first blocks) set apart. */
+/**
+ * The extracted document from its blocks: the headline (an h1 among the first blocks) set apart,
+ * and the site furniture inside the article container ("Read more:" links, share bars,
+ * newsletter and cookie lines) left out.
+ */
 function assemble(doc: Document, root: Element, blocks: ExtractedBlock[]): ExtractedDocument {
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);
   const title = titleBlock?.text ?? headlineOutside(doc);
-  return { title, titleBlock, blocks, root };
+  return { title, titleBlock, blocks: withoutFurniture(blocks), root };
+}
+
+/** The blocks that are story text (the same array when there is no furniture, the usual case). */
+function withoutFurniture(blocks: ExtractedBlock[]): ExtractedBlock[] {
+  let out: ExtractedBlock[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const furniture = blocks[i].text.length <= 300 && furnitureRule(blocks[i].text) !== null;
+    if (furniture && !out) out = blocks.slice(0, i);
+    else if (!furniture && out) out.push(blocks[i]);
+  }
+  return out ?? blocks;
 }
 
 /** The headline when it is not inside the extracted content: metadata, the page's h1, or its title. */

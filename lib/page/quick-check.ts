@@ -2,7 +2,9 @@
 // of being about an Ofsted inspection of children's services? Reads the title, a few meta tags,
 // the URL and a sample of the first text on the page; never the whole page.
 
-const SIGNS = /ofsted|inspector|inspection|focused visit|monitoring visit|jtai/i;
+/** Signs of an inspection; a headline about children's services counts too (a stub may not say "Ofsted"). */
+const SIGNS =
+  /ofsted|inspector|inspection|focused visit|monitoring visit|jtai|children['’]?s (?:social )?(?:services|social care)/i;
 const SAMPLE_CHARS = 6000;
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 

@@ -95,6 +95,27 @@ describe('main-content extraction', () => {
     expect(text).toContain('Hackney');
     expect(text).not.toMatch(/Essex|Kent|Surrey/);
   });
+
+  test('furniture inside the article is left out; captions and credits naming a council stay', () => {
+    const doc = parseHtml(
+      `<html><body><article><h1>Ofsted rates Oldham children's services good</h1>
+      <p>Share this article</p>
+      <p>Oldham Council's children's services have been rated good by Ofsted after an inspection in June.</p>
+      <figure><img alt=""><figcaption>Oldham Civic Centre. Picture: Oldham Council</figcaption></figure>
+      <p>READ MORE: Bury school rated inadequate by inspectors</p>
+      <p>Inspectors said social workers knew their children well.</p>
+      <p>Get daily updates directly to your inbox. Sign up for our free newsletter.</p>
+      <p>Continue reading</p></article></body></html>`,
+    );
+    const a = extractArticle(doc);
+    const text = a.blocks.map((b) => b.text);
+    expect(a.title).toBe("Ofsted rates Oldham children's services good");
+    expect(text).toEqual([
+      "Oldham Council's children's services have been rated good by Ofsted after an inspection in June.",
+      'Oldham Civic Centre. Picture: Oldham Council',
+      'Inspectors said social workers knew their children well.',
+    ]);
+  });
 });
 
 describe('re-reading a changed page (ExtractionCache)', () => {

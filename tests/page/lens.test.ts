@@ -397,6 +397,12 @@ describe('quick check', () => {
     expect(mayBeInspectionArticle(document)).toBe(true);
   });
 
+  test("a headline-only stub about a council's children's services passes without naming Ofsted", () => {
+    document.documentElement.innerHTML =
+      "<head><title>Derby children's social care judged outstanding</title></head><body><p>Subscribe to read more.</p></body>";
+    expect(mayBeInspectionArticle(document)).toBe(true);
+  });
+
   test('a page with no sign of Ofsted or inspection stops here', () => {
     document.documentElement.innerHTML =
       '<head><title>Outstanding second half sees Plymouth beat Bristol</title></head><body><p>Plymouth produced an outstanding display.</p></body>';

@@ -1,0 +1,86 @@
+// Site furniture that sits inside an article's own container: "Read more" links to other
+// stories, "Most read" headings, share bars, newsletter and paywall lines, cookie notices. These
+// lines are not the story: a council or grade named in them is not a finding. Captions and
+// photo credits are not furniture (a credit naming the council is a mention of it).
+
+export interface FurnitureRule {
+  name: string;
+  re: RegExp;
+  /** Longest block the rule applies to (a long paragraph is story text whatever its first words). */
+  maxLength: number;
+  /** Lines the rule must recognise (tested). */
+  examples: string[];
+  /** Story lines it must leave alone (tested). */
+  nearMisses: string[];
+}
+
+export const FURNITURE_RULES: FurnitureRule[] = [
+  {
+    name: 'link to another story',
+    re: /^(?:read more|read next|more on this story|see also|also read|also see|related(?: articles?| stories| story| content| topics| links| internet links)?|you may also like|recommended(?: for you)?|more from \w+(?: \w+)?|most read|most popular|trending(?: now)?|top stories|latest(?: news| stories)?|editor['’]s picks?)\s*(?:[:|>»–—-]|$)/i,
+    maxLength: 240,
+    examples: [
+      'READ MORE: Councillors question the cost of the new town hall',
+      'Most Read',
+      'Related topics',
+      'Read more: Hospital parking charges to rise',
+      'Latest news',
+    ],
+    nearMisses: [
+      'Related to the findings, the council said it would recruit more staff.',
+      'Read the full report on the Ofsted website.',
+      'Most readers will know the service was rated good.',
+    ],
+  },
+  {
+    name: 'share bar',
+    re: /^(?:share(?: this (?:article|story|page))?|share on \w+|tweet|email this|print this (?:article|page)|copy link|share via \w+)\s*$/i,
+    maxLength: 40,
+    examples: ['Share this article', 'Share', 'Share on Facebook', 'Copy link'],
+    nearMisses: ['Share your views with the council by Friday.'],
+  },
+  {
+    name: 'newsletter or paywall line',
+    re: /\b(?:sign up (?:to|for) (?:our|the) [\w ]*(?:newsletter|email|bulletin)|get (?:daily|weekly|the latest|our) (?:\w+ )?(?:updates|news|newsletter)\b.*\binbox|thank you for subscribing|invalid email|subscribe to (?:continue|read|unlock)|continue reading|to keep reading|already a subscriber|register (?:now )?to (?:read|continue)|log ?in to (?:read|continue)|this (?:article|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members))\b/i,
+    maxLength: 300,
+    examples: [
+      'Get daily updates directly to your inbox + Subscribe Thank you for subscribing!',
+      'Continue reading',
+      'Sign up for our free weekly newsletter.',
+      'Already a subscriber? Log in to read this article.',
+    ],
+    nearMisses: ['The council will continue to read every case file, inspectors were told.'],
+  },
+  {
+    name: 'cookie notice',
+    re: /\bcookies?\b.*\b(?:accept|consent|best experience|turn (?:them )?off|settings|preferences|on your device)\b|\b(?:accept|reject) (?:all )?cookies\b/i,
+    maxLength: 300,
+    examples: [
+      'We store cookies on your device to make sure we give you the best experience on this website.',
+      'Accept all cookies',
+    ],
+    nearMisses: ['Staff baked cookies for the children in care council.'],
+  },
+  {
+    name: 'advertisement or promotion',
+    re: /^(?:advertisement|advert|advertorial|sponsored(?: content)?|promoted(?: content)?|partner content|ad)\s*(?:$|[:|–—-])/i,
+    maxLength: 200,
+    examples: ['Advertisement', 'Sponsored content', 'Sponsored: Find your perfect weekend in Leeds'],
+    nearMisses: ['Advertisements for foster carers ran all summer.'],
+  },
+  {
+    name: 'social or newsroom call',
+    re: /^(?:follow us on|like us on|download (?:our|the) (?:free )?app|(?:got|have you got|do you have) a (?:news )?story|(?:get in touch|contact (?:us|the newsdesk)|email us)\b)/i,
+    maxLength: 200,
+    examples: ['Follow us on Facebook and X', 'Got a story? Email our newsdesk', 'Download our free app'],
+    nearMisses: ['Following the inspection, the council said it would act.'],
+  },
+];
+
+/** The furniture rule a block of an article matches, or null when it is story text. */
+export function furnitureRule(block: string): FurnitureRule | null {
+  const text = block.trim();
+  if (!text || text.length > 300) return null;
+  for (const rule of FURNITURE_RULES) if (text.length <= rule.maxLength && rule.re.test(text)) return rule;
+  return null;
+}
