@@ -1,8 +1,10 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { articleIdFor, CLIPPED_PAGES_KEY } from '../lib/clips';
-import { type Message, message, type PageReport, parseMessage, type SaveReply } from '../lib/messages';
+import { serveImport } from '../lib/import-port';
+import { IMPORT_PORT, type Message, message, type PageReport, parseMessage, type SaveReply } from '../lib/messages';
 import { ClipStore, StorageFullError } from '../lib/store/clip-store';
+import { importRecords, readExportPage } from '../lib/store/import';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
 export default defineBackground(() => {
@@ -126,6 +128,8 @@ export default defineBackground(() => {
         else await browser.tabs.create({ url: msg.data.url });
         return { ok: true };
       }
+      case 'exportPage':
+        return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter);
       default:
         return { error: `${msg.type} is not handled by the background` };
     }
@@ -147,7 +151,15 @@ export default defineBackground(() => {
     'listClips',
     'updateClip',
     'openArticle',
+    'exportPage',
   ]);
+
+  // Imports come from our own extension pages over a Port (batches, then one transaction).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== IMPORT_PORT) return;
+    if (port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(ownOrigin)) return port.disconnect();
+    serveImport(port, importRecords, clipsChanged);
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {
     // Only our own extension's pages and content scripts may talk to us.

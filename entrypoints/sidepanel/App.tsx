@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClipList } from '../../components/ClipList';
+import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
+import { ImportButton } from '../../components/ImportButton';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
 import { message, type PageReport, parseMessage } from '../../lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { importThroughBackground, readCollection } from './transfer';
 
 /** The side panel: what Inspection Lens found on the current tab, and the highlight switches. */
 export function App() {
@@ -90,6 +93,10 @@ export function App() {
         </label>
       ) : null}
       <h2>Clips</h2>
+      <div class="transfer">
+        <ExportMenu load={readCollection} />
+        <ImportButton run={importThroughBackground} />
+      </div>
       <ClipList
         clips={clips}
         articles={articles}
