@@ -205,20 +205,25 @@ export async function readExportPage(
     const phase = cursor?.slice(0, 2) ?? 'c:';
     const after = cursor ? cursor.slice(2) : null;
     if (phase === 'c:') {
+      // Read in chunks with getAll (one request each, not one per clip), filtered here; a
+      // filtered page stops after 20 chunks too, so no page takes long.
       const clips: Clip[] = [];
-      const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-      let last: string | null = null;
-      let c = await tx.objectStore('clips').openCursor(range);
-      // A filtered page stops after reading 20 pages' worth of clips too, so no page takes long.
-      for (let read = 0; c && clips.length < limit && read < limit * 20; c = await c.continue(), read++) {
-        last = c.value.id;
-        if (matchesFilter(c.value, filter)) clips.push(c.value);
+      let last = after;
+      let more = true;
+      for (let chunk = 0; more && clips.length < limit && chunk < 20; chunk++) {
+        const range = last === null ? undefined : IDBKeyRange.lowerBound(last, true);
+        const size = limit - clips.length; // so a page never holds more than `limit` clips
+        const got = await tx.objectStore('clips').getAll(range, size);
+        for (const c of got) if (matchesFilter(c, filter)) clips.push(c);
+        more = got.length === size;
+        if (got.length) last = got[got.length - 1].id;
+        if (!filtered) break;
       }
       const ids = [...new Set(clips.map((x) => x.articleId))];
       const articles = (await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)))).filter(
         (a): a is Article => !!a,
       );
-      const next = c ? `c:${last}` : filtered ? null : 'a:';
+      const next = more ? `c:${last}` : filtered ? null : 'a:';
       return { clips, articles, next };
     }
     const range = after ? IDBKeyRange.lowerBound(after, true) : undefined;
