@@ -198,38 +198,69 @@ export async function readExportPage(
   filter: ExportFilter = {},
   dbName?: string,
 ): Promise<ExportPage> {
-  const db = await openLensDb(dbName);
-  try {
-    const tx = db.transaction(['clips', 'articles']);
-    const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
-    const phase = cursor?.slice(0, 2) ?? 'c:';
-    const after = cursor ? cursor.slice(2) : null;
-    if (phase === 'c:') {
-      // Read in chunks with getAll (one request each, not one per clip), filtered here; a
-      // filtered page stops after 20 chunks too, so no page takes long.
-      const clips: Clip[] = [];
-      let last = after;
-      let more = true;
-      for (let chunk = 0; more && clips.length < limit && chunk < 20; chunk++) {
-        const range = last === null ? undefined : IDBKeyRange.lowerBound(last, true);
-        const size = limit - clips.length; // so a page never holds more than `limit` clips
-        const got = await tx.objectStore('clips').getAll(range, size);
-        for (const c of got) if (matchesFilter(c, filter)) clips.push(c);
-        more = got.length === size;
-        if (got.length) last = got[got.length - 1].id;
-        if (!filtered) break;
-      }
-      const ids = [...new Set(clips.map((x) => x.articleId))];
-      const articles = (await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)))).filter(
-        (a): a is Article => !!a,
-      );
-      const next = more ? `c:${last}` : filtered ? null : 'a:';
-      return { clips, articles, next };
+  return withConnection(dbName, (db) => readPage(db, cursor, limit, filter));
+}
+
+/** Open connections for export pages, by IndexedDB factory and database name (one open per export, not per page). */
+const connections = new WeakMap<IDBFactory, Map<string, Promise<IDBPDatabase<LensDB>>>>();
+
+async function withConnection<T>(
+  dbName: string | undefined,
+  use: (db: IDBPDatabase<LensDB>) => Promise<T>,
+): Promise<T> {
+  const byName = connections.get(indexedDB) ?? new Map<string, Promise<IDBPDatabase<LensDB>>>();
+  connections.set(indexedDB, byName);
+  const key = dbName ?? '';
+  for (let attempt = 0; ; attempt++) {
+    let db = byName.get(key);
+    if (!db) {
+      db = openLensDb(dbName);
+      byName.set(key, db);
+      db.catch(() => byName.delete(key));
     }
-    const range = after ? IDBKeyRange.lowerBound(after, true) : undefined;
-    const articles = await tx.objectStore('articles').getAll(range, limit);
-    return { clips: [], articles, next: articles.length === limit ? `a:${articles[articles.length - 1].id}` : null };
-  } finally {
-    db.close();
+    try {
+      return await use(await db);
+    } catch (e) {
+      // Closed under us (a newer version of the database was opened elsewhere): open again, once.
+      if (attempt > 0 || (e as { name?: string })?.name !== 'InvalidStateError') throw e;
+      byName.delete(key);
+    }
   }
+}
+
+async function readPage(
+  db: IDBPDatabase<LensDB>,
+  cursor: string | null,
+  limit: number,
+  filter: ExportFilter,
+): Promise<ExportPage> {
+  const tx = db.transaction(['clips', 'articles']);
+  const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
+  const phase = cursor?.slice(0, 2) ?? 'c:';
+  const after = cursor ? cursor.slice(2) : null;
+  if (phase === 'c:') {
+    // Read in chunks with getAll (one request each, not one per clip), filtered here; a
+    // filtered page stops after 20 chunks too, so no page takes long.
+    const clips: Clip[] = [];
+    let last = after;
+    let more = true;
+    for (let chunk = 0; more && clips.length < limit && chunk < 20; chunk++) {
+      const range = last === null ? undefined : IDBKeyRange.lowerBound(last, true);
+      const size = limit - clips.length; // so a page never holds more than `limit` clips
+      const got = await tx.objectStore('clips').getAll(range, size);
+      for (const c of got) if (matchesFilter(c, filter)) clips.push(c);
+      more = got.length === size;
+      if (got.length) last = got[got.length - 1].id;
+      if (!filtered) break;
+    }
+    const ids = [...new Set(clips.map((x) => x.articleId))];
+    const articles = (await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)))).filter(
+      (a): a is Article => !!a,
+    );
+    const next = more ? `c:${last}` : filtered ? null : 'a:';
+    return { clips, articles, next };
+  }
+  const range = after ? IDBKeyRange.lowerBound(after, true) : undefined;
+  const articles = await tx.objectStore('articles').getAll(range, limit);
+  return { clips: [], articles, next: articles.length === limit ? `a:${articles[articles.length - 1].id}` : null };
 }
