@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Article, Clip } from '../lib/clips';
 import { buildJson } from '../lib/export/json';
 import { launchWithExtension, root } from '../tests/e2e/harness';
@@ -74,12 +74,51 @@ function collection(): { clips: Clip[]; articles: Article[] } {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
+/** A DevTools session to a page or a worker, enough to read its heap. */
+interface HeapTarget {
+  send(method: string): Promise<unknown>;
+}
+
+/**
+ * A DevTools session to the extension's service worker (Playwright opens sessions to pages
+ * only): attached through the browser session, messages relayed by Target.sendMessageToTarget.
+ * A reply that does not come within 2 s (a worker being restarted) counts as nothing.
+ */
+async function serviceWorkerHeap(context: BrowserContext, extensionId: string): Promise<HeapTarget | null> {
+  const cdp = await context.browser()?.newBrowserCDPSession();
+  if (!cdp) return null;
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+  if (!target) return null;
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
+  const waiting = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result ?? { usedSize: 0 });
+  });
+  let next = 0;
+  return {
+    send(method) {
+      const id = ++next;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        setTimeout(() => resolve({ usedSize: 0 }), 2000);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => {});
+      });
+    },
+  };
+}
+
 /** Samples a JS heap every 20 ms while `work` runs; resolves with the time taken and the peak rise. */
 async function measured<T>(
-  heaps: CDPSession[],
+  heaps: HeapTarget[],
   work: () => Promise<T>,
 ): Promise<{ ms: number; peak: number[]; value: T }> {
-  const used = async (s: CDPSession) => ((await s.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  const used = async (s: HeapTarget) => ((await s.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   for (const s of heaps) await s.send('HeapProfiler.collectGarbage').catch(() => {});
   const base = await Promise.all(heaps.map(used));
   const peak = [...base];
@@ -151,8 +190,13 @@ async function main() {
   await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   const panelHeap = await ext.context.newCDPSession(panel);
   const labels = ['side panel'];
+  const heaps: HeapTarget[] = [panelHeap];
+  const swHeap = await serviceWorkerHeap(ext.context, ext.extensionId);
+  if (swHeap) {
+    heaps.push(swHeap);
+    labels.push('service worker');
+  }
   const heapText = (peak: number[]) => peak.map((p, i) => `${labels[i]} +${mb(p)}`).join(', ');
-  const heaps = [panelHeap];
 
   const imp = await measured(heaps, async () => {
     const [chooser] = await Promise.all([panel.waitForEvent('filechooser'), click(panel, '.import-button', 'Import')]);
