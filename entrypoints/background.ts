@@ -1,6 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
+import { serveImport } from '../lib/import-port';
 import {
+  IMPORT_PORT,
   type Message,
   message,
   type PageReport,
@@ -19,6 +21,7 @@ import {
   StorageFullError,
   UnreadableClipError,
 } from '../lib/store/clip-store';
+import { importRecords, readExportPage } from '../lib/store/import';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
 export default defineBackground(() => {
@@ -185,6 +188,8 @@ export default defineBackground(() => {
         else await browser.tabs.create({ url: msg.data.url });
         return { ok: true };
       }
+      case 'exportPage':
+        return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter);
       default:
         return { error: `${msg.type} is not handled by the background` };
     }
@@ -206,7 +211,15 @@ export default defineBackground(() => {
     'listClips',
     'updateClip',
     'openArticle',
+    'exportPage',
   ]);
+
+  // Imports come from our own extension pages over a Port (batches, then one transaction).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== IMPORT_PORT) return;
+    if (port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(ownOrigin)) return port.disconnect();
+    serveImport(port, importRecords, clipsChanged);
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {
     // Only our own extension's pages and content scripts may talk to us.

@@ -1,8 +1,11 @@
 // The one typed protocol between the content script, the side panel and the background.
 // Every message is checked at the boundary with `parseMessage`; anything else is refused.
 import { type Article, CLIP_COLOURS, type Clip } from './clips';
+import { checkArticle, checkClip, IMPORT_LIMITS } from './export/import';
+import type { ExportFilter, ExportPage } from './export/records';
 import type { PageClip } from './ownership';
 import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
+import type { ImportResult } from './store/import';
 import { isStrArray, LIMITS, readArticle, readClip, refusalOf } from './store/records';
 
 /** An outcome as reported to the side panel (the core's Outcome, serialisable). */
@@ -69,6 +72,8 @@ export interface Protocol {
   clipSelection: { data: null; reply: { ok: boolean; error?: string } };
   /** Background to extension pages: clips were saved or changed. */
   clipsChanged: { data: null; reply: undefined };
+  /** The side panel reads the collection for an export, one page at a time (`next` is the following page's cursor). */
+  exportPage: { data: { cursor: string | null; limit: number; filter?: ExportFilter }; reply: ExportPage };
 }
 
 /** How a save ended: saved (or already saved), or why not. */
@@ -174,6 +179,17 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   openArticle: (d) => isObj(d) && isHttpUrl(d.url),
   clipSelection: (d) => d === null,
   clipsChanged: (d) => d === null,
+  exportPage: (d) =>
+    isObj(d) &&
+    (d.cursor === null || isStr(d.cursor, 8200)) &&
+    isNum(d.limit) &&
+    d.limit >= 1 &&
+    d.limit <= 5000 &&
+    (d.filter === undefined ||
+      (isObj(d.filter) &&
+        Object.entries(d.filter).every(
+          ([k, v]) => ['articleId', 'council', 'grade', 'tag'].includes(k) && (v === undefined || isStr(v, 8192)),
+        ))),
 };
 
 /** Rebuilds records from their checked fields only: unknown fields are dropped at the boundary. */
@@ -222,3 +238,58 @@ export function message<K extends MessageType>(
 ): { type: K; data: Protocol[K]['data'] } {
   return { type, data };
 }
+
+// The import port: an import is sent to the background in batches over one Port, then written in
+// one transaction when the panel says "commit". Closing the panel (the port) before the write has
+// finished rolls it back.
+
+/** The name of the Port the side panel opens for an import. */
+export const IMPORT_PORT = 'inspection-lens-import';
+/** Records per batch message. */
+export const IMPORT_BATCH = 1000;
+
+/** Side panel to background, over the import port. */
+export type ImportRequest = { type: 'importBatch'; clips: Clip[]; articles: Article[] } | { type: 'importCommit' };
+/** Background to side panel, over the import port. */
+export type ImportReply =
+  | { type: 'importProgress'; done: number; total: number }
+  | { type: 'importDone'; result: ImportResult }
+  | { type: 'importFailed'; error: string };
+
+/** Checks every record of a batch as an import file's are checked; null for anything malformed. */
+export function parseImportRequest(raw: unknown): ImportRequest | null {
+  if (!isObj(raw)) return null;
+  if (raw.type === 'importCommit') return { type: 'importCommit' };
+  if (raw.type !== 'importBatch' || !Array.isArray(raw.clips) || !Array.isArray(raw.articles)) return null;
+  if (raw.clips.length > IMPORT_BATCH || raw.articles.length > IMPORT_BATCH) return null;
+  try {
+    return { type: 'importBatch', clips: raw.clips.map(checkClip), articles: raw.articles.map(checkArticle) };
+  } catch {
+    return null;
+  }
+}
+
+const RESULT_KEYS = ['clipsAdded', 'clipsMerged', 'clipsUnchanged', 'articlesAdded', 'articlesMerged'] as const;
+
+/** Checks a reply from the background on the import port. */
+export function parseImportReply(raw: unknown): ImportReply | null {
+  if (!isObj(raw)) return null;
+  if (raw.type === 'importProgress' && isNum(raw.done) && isNum(raw.total))
+    return { type: 'importProgress', done: raw.done, total: raw.total };
+  if (raw.type === 'importFailed' && isStr(raw.error, 2000)) return { type: 'importFailed', error: raw.error };
+  if (
+    raw.type === 'importDone' &&
+    isObj(raw.result) &&
+    RESULT_KEYS.every((k) => isNum((raw.result as Record<string, unknown>)[k]))
+  )
+    return {
+      type: 'importDone',
+      result: Object.fromEntries(
+        RESULT_KEYS.map((k) => [k, (raw.result as Record<string, number>)[k]]),
+      ) as unknown as ImportResult,
+    };
+  return null;
+}
+
+/** The most records one import may send. */
+export const IMPORT_MAX_RECORDS = IMPORT_LIMITS.records;

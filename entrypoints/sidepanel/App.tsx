@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClipList, type ClipPatch, type EditedFrom, type UpdateOutcome } from '../../components/ClipList';
+import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
+import { ImportButton } from '../../components/ImportButton';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
 import { type ClipListPage, message, type PageReport, parseMessage, type UpdateReply } from '../../lib/messages';
 import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import type { ListCursor, UnreadableClip } from '../../lib/store/clip-store';
+import { importThroughBackground, readCollection } from './transfer';
 
 interface ClipListState {
   clips: Clip[];
@@ -197,6 +200,10 @@ export function App() {
         </label>
       ) : null}
       <h2>Clips</h2>
+      <div class="transfer">
+        <ExportMenu load={readCollection} />
+        <ImportButton run={importThroughBackground} />
+      </div>
       <ClipList
         clips={list.clips}
         unreadable={list.unreadable}
