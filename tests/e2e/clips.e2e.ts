@@ -3,41 +3,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pagesDir, screenshot, useExtensionBrowser } from './harness';
+import { selectText } from './select';
 
 const env = useExtensionBrowser();
 
 const seed = (name: string) => fs.readFileSync(path.join(pagesDir, name), 'utf8');
 
-/** Selects `text` inside the first element matching `selector`, as a reader's drag would, and releases the mouse. */
-async function select(page: Page, selector: string, text: string) {
-  await page.evaluate(
-    ([sel, t]) => {
-      const el = document.querySelector(sel as string) as HTMLElement;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      let full = '';
-      const nodes: { node: Text; start: number }[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push({ node: n as Text, start: full.length });
-        full += (n as Text).data;
-      }
-      const at = full.indexOf(t as string);
-      if (at < 0) throw new Error(`text not found: ${t}`);
-      const point = (offset: number) => {
-        const hit = [...nodes].reverse().find((x) => x.start <= offset) as { node: Text; start: number };
-        return [hit.node, offset - hit.start] as const;
-      };
-      const range = document.createRange();
-      range.setStart(...point(at));
-      range.setEnd(...point(at + (t as string).length));
-      const s = getSelection() as Selection;
-      s.removeAllRanges();
-      s.addRange(range);
-    },
-    [selector, text],
-  );
-  // The reader's mouse release (trusted input: a page script's made-up mouseup offers nothing).
-  await page.mouse.up();
-}
+const select = selectText;
 
 async function clipSelection(page: Page) {
   await page.getByRole('button', { name: 'Clip', exact: true }).click();
