@@ -235,6 +235,76 @@ export const CUES: Cue[] = [
     triggers: ['work', 'high', 'turn'],
     examples: ['workforce instability', 'high caseloads', 'turnover of staff is high'],
   },
+  {
+    name: 'failing-area-grade',
+    // A grade sentence that names a failing judgement area (not a bare overall grade): the area
+    // shortly before the grade, or the grade then "for" or "in" the area.
+    pattern:
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering)\b[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requiresimprovement|poor)|inadequate|requir(?:es|ing|e) improvement)\b|\b(?:grade(?:inadequate|requiresimprovement|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence)\b/i,
+    weight: 2,
+    triggers: [
+      'care',
+      'leav',
+      'help',
+      'in',
+      'chil',
+      'look',
+      'lead',
+      'mana',
+      'adop',
+      'perm',
+      'safe',
+      'lscb',
+      'earl',
+      'fron',
+      'disa',
+      'fost',
+      'grad',
+      'inad',
+      'requ',
+    ],
+    examples: [
+      'services for care leavers were rated gradeinadequate',
+      'leadership and management was judged inadequate',
+      'help and protection still requires improvement',
+      'graderequiresimprovement for help and protection',
+    ],
+  },
+  {
+    name: 'do-not-do',
+    pattern:
+      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
+    weight: 2,
+    triggers: ['not'],
+    examples: ['children do not receive timely help', 'managers do not carefully evaluate plans'],
+  },
+  {
+    name: 'deteriorated',
+    pattern: /\bdeteriorat\w+|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
+    weight: 2,
+    triggers: ['dete', 'decl', 'wors', 'not', 'far'],
+    examples: ['practice has deteriorated', 'plans are not very good', 'far too tolerant of risk'],
+  },
+  {
+    name: 'criticised',
+    pattern:
+      /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b/i,
+    weight: 2,
+    triggers: ['crit', 'conc', 'rais'],
+    examples: ['the service was criticised for', 'concerns are also raised about', 'inspectors raised concerns'],
+  },
+  {
+    name: 'at-risk',
+    pattern:
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
+    weight: 2,
+    triggers: ['unfi', 'leav', 'left', 'rema', 'are', 'were', 'bein', 'cann', 'expo'],
+    examples: [
+      'assessments are unfit for purpose',
+      'this leaves children at risk of harm',
+      'leaders cannot be assured',
+    ],
+  },
 ];
 
 /** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
@@ -242,7 +312,7 @@ export const AGAINST: Cue[] = [
   {
     name: 'no-concerns',
     pattern:
-      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
+      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
     weight: 2,
     triggers: ['no', 'with', 'not'],
     examples: ['no delays for children', 'acted without delay', 'do not feel overwhelmed'],
@@ -263,8 +333,44 @@ export const AGAINST: Cue[] = [
     examples: ['children should be safe', 'families should have'],
   },
   {
+    name: 'council-voice',
+    pattern:
+      /\b(?:the council|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director of children[’']?s services|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called)\b|\b(?:disappointed|accept(?:s|ed)? (?:the|all|its) (?:findings|recommendations))\b/i,
+    weight: 2,
+    triggers: [
+      'the',
+      'coun',
+      'lead',
+      'cllr',
+      'cabi',
+      'port',
+      'dire',
+      'chie',
+      'spok',
+      'mayo',
+      'oppo',
+      'part',
+      'disa',
+      'acce',
+    ],
+    examples: [
+      'the council said it would act',
+      'Cllr Smith said the areas of concern',
+      'opposition councillors have raised concerns',
+      'we were disappointed',
+    ],
+  },
+  {
+    name: 'progress',
+    pattern:
+      /\b(?:begun|beginning|began|started|starting|continues?|continuing) to (?:make )?(?:progress|improve)\b|\bmade (?:good |some |significant |steady |considerable )?progress\b|\bimprovements? (?:has|have) been made\b/i,
+    weight: 1.5,
+    triggers: ['begu', 'begi', 'bega', 'star', 'cont', 'made', 'impr'],
+    examples: ['the council has begun to make progress', 'leaders have made steady progress'],
+  },
+  {
     name: 'first-person',
-    pattern: /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm)\b/i,
+    pattern: /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm|our)\b/i,
     weight: 1.5,
     triggers: ['we', 'our', 'i', 'i’m', 'we’r'],
     examples: ['We accept the findings', 'and we will act', 'I am sorry'],
@@ -436,7 +542,7 @@ const THREE_WORDS = atLeastWords(3);
 const SIX_WORDS = atLeastWords(6);
 
 const LIST_INTRO =
-  /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must))\b[^.!?]*:?\s*$/i;
+  /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must)|what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)|(?:further |more )?work (?:needs|is needed|is required)|needs? to be (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i;
 
 /**
  * Blocks that are list items under an introduction such as "What needs to improve:" or
@@ -570,8 +676,14 @@ export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBloc
   return out;
 }
 
+/** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
+const INTRODUCES = /[:?]["'”’]?\s*$/;
+
 function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean {
-  return sentence.block !== 0 && (inList || (SIX_WORDS.test(sentence.text) && hand >= THRESHOLD));
+  return (
+    sentence.block !== 0 &&
+    (inList || (SIX_WORDS.test(sentence.text) && hand >= THRESHOLD && !INTRODUCES.test(sentence.text)))
+  );
 }
 
 /** Finds improvement-area sentences. Very short lines are skipped.
