@@ -208,7 +208,7 @@ export const CUES: Cue[] = [
   {
     name: 'still-failing',
     pattern:
-      /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requiresimprovement)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
+      /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requir\w*)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
     weight: 2,
     triggers: ['stil', 'rema', 'requ'],
     examples: ['still inadequate', 'remains gradeinadequate', 'requires further improvement'],
@@ -240,7 +240,7 @@ export const CUES: Cue[] = [
     // A grade sentence that names a failing judgement area (not a bare overall grade): the area
     // shortly before the grade, or the grade then "for" or "in" the area.
     pattern:
-      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering)\b[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requiresimprovement|poor)|inadequate|requir(?:es|ing|e) improvement)\b|\b(?:grade(?:inadequate|requiresimprovement|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence)\b/i,
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering)\b[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence)\b/i,
     weight: 2,
     triggers: [
       'care',
