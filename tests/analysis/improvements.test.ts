@@ -109,6 +109,17 @@ describe('improvement areas in reported speech and lists are found', () => {
       'failing area in a grade sentence',
       'Services for care leavers in Bolton were rated inadequate, with too few young people in suitable homes.',
     ],
+    ['failing area in a judgement', 'Services for care leavers in Sefton were judged to require improvement.'],
+    [
+      'what children do not get',
+      'Inspectors said many disabled children do not receive a timely review of their plans.',
+    ],
+    ['criticism', 'The service was criticised for leaving some care leavers without a personal adviser for months.'],
+    [
+      'children left at risk',
+      'The letter said some children remain at risk of harm because referrals pass between teams.',
+    ],
+    ['decline', 'Inspectors said the quality of practice had deteriorated since the last visit.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([s]);
   });
@@ -134,6 +145,11 @@ describe('near misses are refused', () => {
     ['leader’s promise', 'We will now focus on the areas for improvement, said the cabinet member for children.'],
     ['bare grade', 'Rutland County Council’s children’s services have been rated good by Ofsted.'],
     ['procedure', 'The inspection took place over two weeks in March and looked at 120 case files.'],
+    ['councillors’ concerns', 'Opposition councillors raised concerns about the cost of the improvement plan.'],
+    ['council’s reaction', 'The council said it was disappointed and would address the areas of concern.'],
+    ['progress after a slow start', 'Inspectors said the council had begun to make progress after a slow start.'],
+    ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
+    ['a question heading', 'What does the council need to improve in its work with families?'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
