@@ -1,12 +1,13 @@
 // `npm run train:improvements`: trains the improvement-area model (a logistic regression over a
 // sentence's words, word pairs, hand cues and context) and writes
 // lib/analysis/improvement-model.generated.ts.
-//   npm run train:improvements -- [--check] [--cv]
+//   npm run train:improvements -- [--check] [--cv [--grid]]
 // Training data: the project's labelled fixtures (tests/fixtures) and the ODD-id pages of the
 // shared corpus (../shared/corpus); the even ids are held aside for evaluation and never read.
 // Deterministic: full-batch gradient descent from zero weights, a fixed number of iterations.
 // --check exits 1 when the generated file differs from what training makes now; --cv prints a
-// 5-fold cross-validation (folds by page) of the hand rules, the model and either.
+// 5-fold cross-validation (folds by page) of the hand rules, the model and their combinations
+// (--grid: the combination over a grid of thresholds).
 import fs from 'node:fs';
 import path from 'node:path';
 import { findGrades } from '../lib/analysis/grades';
@@ -232,15 +233,16 @@ function main(args: string[]) {
     console.log(`rules   ${count((e) => e.byRules)}`);
     console.log(`model   ${count((_e, k) => z[k] >= t)}`);
     console.log(`either  ${count((e, k) => e.byRules || z[k] >= t)}`);
-    console.log(
-      `combined (rules unless < ${VETO}, or model >= ${ADD}) ${count((e, k) => (e.byRules && z[k] >= VETO) || z[k] >= ADD)}`,
-    );
-    if (process.env.GRID)
+    // As findImprovementAreas combines them: the model weighs only sentences where a cue, a list or the title is.
+    const candidate = (e: Example) =>
+      e.names.some((n) => n.startsWith('cue:') || n === 'ctx:list' || n === 'ctx:title');
+    const combined = (e: Example, k: number, lo: number, hi: number) =>
+      (e.byRules && z[k] >= lo) || (candidate(e) && z[k] >= hi);
+    console.log(`combined (rules unless < ${VETO}, or model >= ${ADD}) ${count((e, k) => combined(e, k, VETO, ADD))}`);
+    if (args.includes('--grid'))
       for (const lo of [-99, -4, -3, -2.5, -2, -1.5])
         for (const hi of [-0.5, 0, 0.5, 1, 1.5, 2, 3])
-          console.log(
-            `rules unless < ${lo}, or model >= ${hi}: ${count((e, k) => (e.byRules && z[k] >= lo) || z[k] >= hi)}`,
-          );
+          console.log(`rules unless < ${lo}, or model >= ${hi}: ${count((e, k) => combined(e, k, lo, hi))}`);
     return 0;
   }
   const text = generatedModel();

@@ -594,6 +594,11 @@ export interface SentenceDecision {
  */
 export function decideSentence(sentence: Sentence, text: string, inList: boolean, names?: string[]): SentenceDecision {
   const hand = improvementScore(text);
+  return { logit: modelLogit(sentence, text, inList, hand, names), hand };
+}
+
+/** The model's logit for the sentence whose hand score was just computed (the cues it fired). */
+function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: number, names?: string[]): number {
   FEATURE_KEYS ??= namedKeys();
   const keys = FEATURE_KEYS;
   resetStrongest();
@@ -615,7 +620,7 @@ export function decideSentence(sentence: Sentence, text: string, inList: boolean
     logit += weightOfKey(keys[FIRED[k]]);
     names?.push(NAMED[FIRED[k]]);
   }
-  return { logit, hand };
+  return logit;
 }
 
 /** A sentence as the model reads it, with the features it holds (for training). */
@@ -665,7 +670,11 @@ export function findImprovementAreas(
     const inList = listBlocks?.has(sentence.block) === true;
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     const text = withGradeTokens(sentence, grades, g);
-    const { logit, hand } = decideSentence(sentence, text, inList);
+    const hand = improvementScore(text);
+    // Combined, the model only weighs sentences a cue, a list or the title makes candidates
+    // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
+    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) continue;
+    const logit = modelLogit(sentence, text, inList, hand);
     const byRules = rulesAccept(sentence, inList, hand);
     const byModel = logit >= modelThreshold();
     const accepted =
