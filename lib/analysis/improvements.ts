@@ -649,10 +649,23 @@ export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBloc
 /** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
 const INTRODUCES = /[:?]["'”’]?\s*$/;
 
+/** Cues that say only that something must improve, not what: alone, with no topic, they are generic. */
+const GENERIC_CUES = new Set(['needs-to', 'improvement-needed', 'must-or-should', 'area-for-improvement']);
+
+/** True when every cue the last sentence fired is generic and the sentence names no topic. */
+function onlyGeneric(text: string): boolean {
+  for (const i of firedCues) if (!GENERIC_CUES.has(CUES[i].name)) return false;
+  return topicOf(text) === undefined;
+}
+
 function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean {
   return (
     sentence.block !== 0 &&
-    (inList || (SIX_WORDS.test(sentence.text) && hand >= THRESHOLD && !INTRODUCES.test(sentence.text)))
+    (inList ||
+      (SIX_WORDS.test(sentence.text) &&
+        hand >= THRESHOLD &&
+        !INTRODUCES.test(sentence.text) &&
+        !onlyGeneric(sentence.text)))
   );
 }
 

@@ -120,6 +120,10 @@ describe('improvement areas in reported speech and lists are found', () => {
       'The letter said some children remain at risk of harm because referrals pass between teams.',
     ],
     ['decline', 'Inspectors said the quality of practice had deteriorated since the last visit.'],
+    [
+      'what must improve, with its area',
+      'Ofsted said the council still needs to improve the timeliness of its assessments.',
+    ],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([s]);
   });
@@ -150,6 +154,7 @@ describe('near misses are refused', () => {
     ['progress after a slow start', 'Inspectors said the council had begun to make progress after a slow start.'],
     ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
     ['a question heading', 'What does the council need to improve in its work with families?'],
+    ['improvement needed, no area', 'Ofsted said the council still needs to improve further and faster.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
