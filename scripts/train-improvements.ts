@@ -26,7 +26,7 @@ const ITERATIONS = 2000;
 const RATE = 2;
 const L2 = 0.003;
 /** Weights smaller than this are dropped from the committed model (keeps the bundle small). */
-const KEEP = 0.12;
+const KEEP = 0.2;
 /**
  * How the model and the hand cues combine: a sentence is taken when the cues take it and the
  * model's logit is at least VETO, or when the logit alone reaches ADD. Chosen by the 5-fold

@@ -2,220 +2,106 @@
 // odd-id corpus pages: do not edit. First line: bias and threshold on the logit; then weight<TAB>feature.
 export const MODEL = `-2.44 1.5 -2.5
 -0.2	a
--0.15	a new
--0.14	a recent
-0.12	a significant
-0.15	about
--0.17	access
 0.26	achieve
 0.87	action
-0.19	added
--0.12	address
-0.14	adequate
 -0.35	after
--0.14	again
-0.15	against:council-voice
 0.34	aged
--0.12	already
-0.13	always
-0.14	among
-0.17	an overall
--0.17	and
 -0.3	and families
 0.22	and management
--0.19	and progress
 -0.23	and protection
-0.19	and serious
--0.17	and some
 -0.37	and that
 0.32	and their
--0.14	and there
--0.16	and they
--0.14	and young
-0.14	are
 0.21	are in
--0.18	are not
-0.15	areas
 -0.27	areas of
 0.43	around
 -0.32	arrangements
--0.16	as
--0.16	as a
-0.13	as being
--0.14	as gradeadequate
 0.31	as gradegood
 0.31	as gradeinadequate
--0.18	aspects
--0.18	aspects of
 0.39	assessments
 0.2	assessments and
 0.2	assessments for
--0.13	at
 0.2	at risk
 -0.31	at the
--0.19	authorities
 -0.23	authority
--0.12	authority's
 -0.26	be
--0.14	become
-0.13	been judged
-0.18	been made
--0.18	been rated
 1	being
 0.35	better
 0.27	board
--0.19	branded
 0.64	but
 0.34	but the
 -0.31	by
 -0.26	by the
 -0.22	cabinet
--0.14	called
 -0.27	can
-0.13	cannot
-0.18	care leavers
--0.14	care were
--0.12	carers
 0.27	caseloads
 0.46	cases
--0.16	centred
 0.31	challenges
-0.13	changes
--0.19	chief
 0.38	child
 0.49	child protection
-0.13	child sexual
 0.76	children
 0.52	children at
 0.32	children board
 -0.29	children in
--0.12	children to
--0.14	children were
-0.18	children who
 -0.21	children's
--0.12	children's services
--0.13	city
--0.15	city council
-0.12	clear
--0.15	clear and
--0.13	committed
--0.15	consider
-0.18	consistently
 -0.45	council
-0.12	council is
--0.12	council was
-0.14	council's
-0.14	council's children's
--0.12	councillor
 -0.31	councils
--0.12	councils are
--0.14	county council
--0.15	credit
 -0.27	ctx:colon
 1.42	ctx:list
--0.19	ctx:question
 -0.47	ctx:short
 -0.6	ctx:title
 0.29	cue:at-risk
 0.29	cue:concern-or-decline
-0.16	cue:criticised
 0.41	cue:deteriorated
-0.16	cue:failing-area-grade
 0.28	cue:inconsistent
 0.74	cue:lack-or-delay
-0.18	cue:more-needed
-0.19	cue:needs-to
 0.39	cue:not-always
-0.14	cue:not-enough
 0.35	cue:not-good-enough
 0.28	cue:overly
-0.19	cue:recommend
-0.19	cue:slow-or-limited
 0.51	cue:weak-or-failing
-0.13	cue:workforce-strain
--0.12	culture
-0.17	data
 0.23	day
 0.36	decision
-0.19	delay
-0.15	delay in
-0.19	delays
-0.19	department
 0.24	described as
-0.16	despite
 0.24	deterioration
--0.12	did
 -0.2	director
 0.26	do
 0.42	do not
 -0.27	does
--0.13	don't
 0.37	down
 0.22	due
 0.21	due to
--0.12	during the
 0.24	education
 -0.26	effective
--0.12	effectiveness
 0.2	employment
--0.14	england
 0.24	enough
 0.27	ensure
-0.12	ensure the
-0.13	ensuring
 0.21	evaluation
--0.19	evidence of
 0.29	experience
--0.15	experiences and
 0.39	failures
--0.15	families
-0.13	far
--0.17	feel
--0.12	financial
 0.3	find
-0.18	finds
-0.17	five years
 -0.2	following
--0.13	following a
--0.14	for
--0.13	for the
 0.43	for young
-0.12	found a
 0.22	found that
-0.12	four areas
-0.16	friday
 0.5	from the
--0.16	full
 0.3	further
 0.24	gave
--0.14	get
 0.24	given
 -0.5	good
-0.14	government
 0.29	gradeadequate
 0.34	graded
 -0.27	gradegood
 0.22	gradegood by
--0.12	gradegood rating
--0.18	gradeinadequate by
 -0.3	gradeoutstanding
 0.51	graderequiresimprovement
--0.12	graderequiresimprovementtobegood
 0.32	greater
 -0.2	group
 -0.21	hackney
--0.14	had made
-0.15	harm
 -0.24	has
--0.13	has been
 -0.38	have
 0.33	held
 0.3	help
 -0.31	help and
--0.16	helping
 0.47	high
 -0.45	home
-0.19	homes
 -0.34	how
 0.67	however
 -0.21	i
@@ -225,287 +111,141 @@ export const MODEL = `-2.44 1.5 -2.5
 0.27	improve
 0.35	improve the
 -0.31	improved
-0.12	improvements
 -0.31	improving
 0.49	in
 -0.44	in care
 0.24	in its
-0.19	in need
 0.21	in november
 -0.21	in place
 0.33	in some
 0.23	in the
 -0.34	inadequate
-0.15	including
 -0.27	information
--0.13	inspection in
 -0.22	inspection of
 -0.21	inspections
 0.41	inspector
--0.14	inspectorate
--0.12	investment in
-0.19	it
--0.12	january
-0.15	judged as
-0.15	judgements
--0.14	key
--0.13	key areas
-0.14	lack
 0.38	last
--0.15	lead
-0.14	leaders
-0.13	leadership
 0.3	leadership and
 0.64	leave
-0.18	leavers
-0.19	leaving
-0.14	led to
 0.43	letter
 0.23	levels
 -0.23	local
--0.13	local authority
-0.17	local safeguarding
 0.41	long
--0.16	looked
--0.14	looked at
-0.15	lowest
 -0.24	made
 -0.25	make
 0.34	making
--0.13	managed
 0.3	management
 -0.21	manager
-0.13	managers
--0.15	manchester
 0.27	many
-0.18	many children
 -0.21	mean
-0.17	means
--0.15	meet
 0.37	met
 0.31	minimum
--0.17	missing
 0.25	monitoring
-0.15	months
 -0.2	more than
--0.12	most
--0.13	must
 0.24	need
 0.2	needs
 0.2	needs to
-0.18	neglect
 -0.24	new
--0.19	nine
 -0.28	no
 0.6	not
-0.18	not always
 0.38	not been
--0.17	not have
-0.14	noted
-0.18	noted that
-0.17	november
--0.14	now
-0.18	number
-0.14	number of
--0.13	october
 0.29	of
 0.25	of assessments
 0.25	of cases
--0.13	of child
-0.12	of exploitation
 0.27	of harm
--0.13	of practice
 -0.29	of the
-0.12	of what
 0.25	of young
 -0.37	ofsted
--0.17	ofsted report
-0.15	ofsted said
 0.46	often
-0.18	on a
--0.14	on to
 -0.21	one
 0.58	only
-0.19	opportunities
 -0.52	or
 -0.27	our
 0.26	out of
--0.19	outstanding
 0.25	overall
 0.34	overly
 0.2	oversight
-0.18	parental
-0.18	particularly
 -0.2	partnership
 0.3	people
 0.22	people aged
 0.29	people who
--0.14	people's
 -0.26	place
--0.18	place to
 0.39	planning
 0.61	plans
--0.14	practice with
--0.19	practitioners
 -0.21	praised
-0.12	praised the
-0.18	previous
 -0.24	progress
--0.13	protect
--0.13	protect children
-0.19	protection
-0.17	protection and
 0.2	provide
-0.14	providing
 0.22	provision
--0.18	published
 0.36	quality
-0.13	quality and
 0.29	quality of
 -0.28	rated
--0.17	rated gradegood
--0.16	rated gradeinadequate
--0.14	rates
 -0.38	ratings
 0.44	read
--0.16	reading
--0.13	really
 -0.27	received
--0.17	recent
--0.15	recently
--0.12	regulator
--0.15	relationships
 -0.53	report
 -0.25	reports
 0.45	required
 -0.25	requires
 -0.33	requires improvement
--0.12	result
 0.24	resulting
 0.58	results
 0.34	results in
--0.13	review
-0.12	reviewed
 0.38	risk
 2.68	rule:hand
--0.18	run
--0.12	running
 0.23	safeguarding children
--0.14	said it
--0.17	said leaders
 0.25	says
-0.13	says that
--0.13	school
 -0.24	self
-0.18	senior leaders
--0.18	september
 0.22	serious failures
 -0.27	service
 -0.26	she
--0.18	she said
 0.21	should
--0.12	showed
-0.14	significantly
 0.53	since
-0.16	situations
 -0.25	six
--0.13	six months
 0.35	social
-0.19	social work
 0.81	some
--0.18	specialist
 -0.63	staff
-0.16	still
 -0.22	strong
-0.16	such
-0.16	sufficient
 0.22	support for
 -0.23	supported
-0.19	sure
-0.12	system
-0.17	systems
 0.36	ten
 0.31	term
 -0.26	than
-0.16	that some
--0.16	that the
--0.13	that they
 -0.27	the
 -0.28	the care
 -0.2	the children
 0.31	the council
-0.18	the county
-0.13	the department
-0.15	the experiences
--0.14	the home
-0.12	the impact
-0.17	the inspection
 0.37	the letter
-0.12	the local
-0.12	the previous
 0.51	the quality
 -0.21	the risk
-0.18	the services
 0.24	the timeliness
 -0.43	their
 0.29	their families
-0.16	their needs
--0.14	them
--0.12	then
--0.14	there
--0.12	there were
-0.18	they said
 0.24	this
-0.12	this is
-0.17	those
 0.29	three
 0.33	thresholds
 -0.23	through
--0.18	time
 0.39	timeliness
-0.14	timeliness of
--0.18	to be
 0.23	to ensure
-0.17	to support
--0.12	to their
 0.37	too
--0.12	training
--0.15	two
--0.15	under
--0.12	under the
--0.14	understanding
 -0.2	up to
 0.32	urgency
 0.21	visit in
-0.16	vulnerable
 0.31	vulnerable children
-0.12	warned
--0.12	was praised
 0.24	watchdog
 -0.2	way
 -0.56	we
 -0.21	we are
-0.15	weaknesses
--0.18	well
-0.16	were
 -0.27	were not
-0.18	when
 0.2	when it
 0.21	whether
 0.21	which
 0.3	while
-0.12	while the
 0.56	who
 0.49	who are
 0.31	widespread
 -0.33	will
--0.17	with
--0.19	with children
-0.12	work
-0.17	work and
 0.21	work practice
 0.2	workers
-0.15	workers in
 -0.21	working
 0.31	workloads
 -0.24	year
