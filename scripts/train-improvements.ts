@@ -1,21 +1,29 @@
 // `npm run train:improvements`: trains the improvement-area model (a logistic regression over a
 // sentence's words, word pairs, hand cues and context) and writes
 // lib/analysis/improvement-model.generated.ts.
-//   npm run train:improvements -- [--check] [--cv [--grid]]
+//   npm run train:improvements -- [--check] [--cv [--grid]] [--compare]
 // Training data: the project's labelled fixtures (tests/fixtures) and the ODD-id pages of the
 // shared corpus (../shared/corpus); the even ids are held aside for evaluation and never read.
 // Deterministic: full-batch gradient descent from zero weights, a fixed number of iterations.
 // --check exits 1 when the generated file differs from what training makes now; --cv prints a
 // 5-fold cross-validation (folds by page) of the hand rules, the model and their combinations
-// (--grid: the combination over a grid of thresholds).
+// (--grid: the combination over a grid of thresholds). --compare runs the analyser with each way
+// of deciding (hand cues, model, either, combined) and prints only the improvement-area figures
+// of the fixtures and of each corpus half (the held-aside half in aggregate, as npm run eval does).
 import fs from 'node:fs';
 import path from 'node:path';
 import { findGrades } from '../lib/analysis/grades';
 import { useModel } from '../lib/analysis/improvement-model';
-import { improvementListBlocks, type SentenceFeatures, sentenceFeatures } from '../lib/analysis/improvements';
+import {
+  type ImprovementMode,
+  improvementListBlocks,
+  type SentenceFeatures,
+  sentenceFeatures,
+  setImprovementMode,
+} from '../lib/analysis/improvements';
 import { prepareText, type SourceDocument } from '../lib/analysis/text';
-import { loadDocument } from '../lib/cli/analyze';
-import { type Gold, overlaps } from './score';
+import { analyzeInput, loadDocument } from '../lib/cli/analyze';
+import { type Gold, overlaps, score } from './score';
 
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'lib/analysis/improvement-model.generated.ts');
@@ -211,7 +219,50 @@ export function generatedModel(): string {
   ].join('\n');
 }
 
+/** Improvement-area figures of the fixtures and both corpus halves, for each way of deciding. */
+function compare() {
+  const fixtures = path.join(root, 'tests/fixtures');
+  const corpus = path.resolve(root, '../shared/corpus');
+  const sets: { label: string; items: { gold: Gold; file: string }[] }[] = [
+    { label: 'fixtures', items: [] },
+    { label: 'corpus odd ids (tuning)', items: [] },
+    { label: 'corpus even ids (held aside)', items: [] },
+  ];
+  for (const f of fs.readdirSync(path.join(fixtures, 'gold')).sort()) {
+    const gold: Gold = JSON.parse(fs.readFileSync(path.join(fixtures, 'gold', f), 'utf8'));
+    const file = ['seeds', 'cases']
+      .map((d) => path.join(fixtures, d, `${gold.id}.txt`))
+      .find((p) => fs.existsSync(p)) as string;
+    sets[0].items.push({ gold, file });
+  }
+  if (fs.existsSync(path.join(corpus, 'gold')))
+    for (const f of fs.readdirSync(path.join(corpus, 'gold')).sort()) {
+      const gold: Gold = JSON.parse(fs.readFileSync(path.join(corpus, 'gold', f), 'utf8'));
+      const odd = Number(gold.id.replace(/\D/g, '')) % 2 === 1;
+      sets[odd ? 1 : 2].items.push({ gold, file: path.join(corpus, 'pages', `${gold.id}.html`) });
+    }
+  for (const mode of ['rules', 'model', 'either', 'combined'] as ImprovementMode[]) {
+    setImprovementMode(mode);
+    for (const { label, items } of sets) {
+      if (!items.length) continue;
+      const results = items.map(({ file }) => analyzeInput(file, () => fs.readFileSync(file), { extract: true }));
+      const f = score(
+        items.map((i) => i.gold),
+        results,
+      ).figures.improvements;
+      console.log(
+        `${mode.padEnd(9)} ${label.padEnd(29)} P ${f.p.toFixed(3)}  R ${f.r.toFixed(3)}  F1 ${f.f1.toFixed(3)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
+      );
+    }
+  }
+  setImprovementMode('combined');
+}
+
 function main(args: string[]) {
+  if (args.includes('--compare')) {
+    compare();
+    return 0;
+  }
   if (args.includes('--cv')) {
     const data = examples(trainingPages());
     const z = crossValidate(data);
