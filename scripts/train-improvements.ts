@@ -1,5 +1,5 @@
 // `npm run train:improvements`: trains the improvement-area model (a logistic regression over a
-// sentence's words, word pairs, hand cues and context) and writes
+// sentence's words, hand cues and context) and writes
 // lib/analysis/improvement-model.generated.ts.
 //   npm run train:improvements -- [--check] [--cv [--grid]] [--compare]
 // Training data: the project's labelled fixtures (tests/fixtures) and the ODD-id pages of the
@@ -28,7 +28,7 @@ import { type Gold, overlaps, score } from './score';
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'lib/analysis/improvement-model.generated.ts');
 
-/** A word or word pair is a feature only when it occurs in at least this many pages. */
+/** A word is a feature only when it occurs in at least this many pages. */
 const MIN_PAGES = 4;
 const ITERATIONS = 2000;
 const RATE = 2;

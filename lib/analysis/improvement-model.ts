@@ -1,5 +1,5 @@
 // The learned half of improvement-area finding: a logistic regression over a sentence's words,
-// its word pairs and named features (the hand cues it fires, where it stands on the page). The
+// and named features (the hand cues it fires, where it stands on the page). The
 // weights are data (improvement-model.generated.ts, made by `npm run train:improvements` from the
 // odd-id corpus pages and the project's fixtures); this file only reads them. Scoring is one pass
 // over the sentence's characters with no allocation: each word is hashed as it is read and looked
@@ -16,16 +16,9 @@ export function hashName(name: string): number {
   return h || 1;
 }
 
-/** Hash of a word pair, from the words' own hashes. */
-function pairHash(a: number, b: number): number {
-  return Math.imul(a ^ 0x27d4eb2d, 0x165667b1) ^ b || 1;
-}
-
-/** Key of a feature name as stored with the weights: "word", "word word" or "kind:name". */
+/** Key of a feature name as stored with the weights: a word ("caseloads") or a named feature ("cue:slow"). */
 export function keyOf(name: string): number {
-  if (name.includes(':')) return hashName(name);
-  const space = name.indexOf(' ');
-  return space < 0 ? hashName(name) : pairHash(hashName(name.slice(0, space)), hashName(name.slice(space + 1)));
+  return hashName(name);
 }
 
 const TABLE_BITS = 13;
@@ -143,8 +136,9 @@ for (let c = 97; c <= 122; c++) FOLD[c] = FOLD[c - 32] = c;
 FOLD[39] = 39;
 
 /**
- * Sum of the weights of the sentence's words and adjacent word pairs. With `names`, also lists
- * every word and pair it read (for training and for explaining a decision).
+ * Sum of the weights of the sentence's words. With `names`, also lists every word it read (for
+ * training and for explaining a decision). Word pairs were tried and added nothing in
+ * cross-validation, so they are not read.
  */
 export function wordScore(text: string, names?: string[]): number {
   current();
@@ -152,9 +146,7 @@ export function wordScore(text: string, names?: string[]): number {
   let sum = 0;
   let h = FNV_OFFSET;
   let len = 0;
-  let prev = 0;
   let start = 0;
-  let prevName = '';
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
@@ -179,28 +171,14 @@ export function wordScore(text: string, names?: string[]): number {
       word ||= 1;
       end = i - 1;
     }
-    let s = slotOf(keys, word);
+    const s = slotOf(keys, word);
     if (keys[s] === word) {
       sum += WEIGHTS[s];
       note(s, WEIGHTS[s]);
     }
-    const name = names ? fold(text.slice(start, end)) : '';
-    if (names) names.push(name);
-    if (prev !== 0) {
-      const pair = pairHash(prev, word);
-      s = slotOf(keys, pair);
-      if (keys[s] === pair) {
-        sum += WEIGHTS[s];
-        note(s, WEIGHTS[s]);
-      }
-      if (names) names.push(`${prevName} ${name}`);
-    }
-    prev = word;
-    prevName = name;
+    if (names) names.push(fold(text.slice(start, end)));
     h = FNV_OFFSET;
     len = 0;
-    // A word pair does not reach across punctuation or a quotation mark: only across spaces.
-    if (c !== 32) prev = 0;
   }
   return sum;
 }

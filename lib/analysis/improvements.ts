@@ -590,7 +590,7 @@ export interface SentenceDecision {
 
 /**
  * Reads one sentence: the hand cues' score on `text` (grades as tokens), then the model's logit
- * over its words, word pairs, the cues fired and its context. `names` collects the features.
+ * over its words, the cues fired and its context. `names` collects the features.
  */
 export function decideSentence(sentence: Sentence, text: string, inList: boolean, names?: string[]): SentenceDecision {
   const hand = improvementScore(text);

@@ -172,14 +172,14 @@ test('each improvement area says why it was taken, and the contract output does 
   expect(JSON.stringify(toResult('x.txt', analysis, doc.title))).not.toContain('why');
 });
 
-test('the fast word scan reads the same words and pairs as the names it lists', () => {
+test('the fast word scan reads the same words as the names it lists', () => {
   const s = 'Inspectors said the council’s “planning” for care-leavers is not strong enough, and too slow.';
   const names: string[] = [];
   const fast = wordScore(s);
   expect(wordScore(s, names)).toBe(fast);
-  expect(names).toContain('council’s'.replace('’', "'"));
-  expect(names).toContain('too slow');
-  expect(names).not.toContain('care leavers'); // a pair does not reach across a hyphen
+  expect(names).toEqual(
+    "inspectors said the council's planning for care leavers is not strong enough and too slow".split(' '),
+  );
   let sum = 0;
   for (const n of names) sum += weightOfKey(keyOf(n));
   expect(sum).toBeCloseTo(fast, 4);
