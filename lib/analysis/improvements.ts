@@ -1,94 +1,345 @@
 // Finds the sentences in which inspectors (or the article reporting them) say what must
 // improve, is weak or is recommended, and labels each with a short topic. Praise is not one.
+// Two readers decide together: hand cues (CUES, AGAINST, the list rule) and a small learned
+// model (improvement-model.ts) that may overrule the cues when it is sure a sentence is not an
+// improvement area, and may add one they miss when it is sure it is.
+import {
+  keyOf,
+  modelBias,
+  modelThreshold,
+  modelVeto,
+  resetStrongest,
+  strongestFeatures,
+  weightOfKey,
+  wordScore,
+} from './improvement-model';
 import { blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
   topic?: string;
-  /** How strongly the sentence reads as an improvement area (sum of cue weights). */
+  /** How strongly the sentence reads as an improvement area (sum of the hand cues' weights). */
   score: number;
-  /** Why this was found: the rule or features that made it (for --explain). */
+  /** Why it was taken: the rule, or the model's probability and strongest features. */
   why?: string;
 }
 
-/** Cues that a sentence states a weakness or a required improvement, with weights. */
-export const CUES: [RegExp, number][] = [
-  [/\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b/i, 3],
-  [/\b(?:priority action|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i, 3],
-  [/\brecommend(?:ed|s|ation|ations)?\b/i, 2.5],
-  [/\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i, 2.5],
-  [
-    /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
-    2.5,
-  ],
-  [/\bthere (?:should|must) (?:also )?be\b/i, 2.5],
-  [
-    /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b/i,
-    2.5,
-  ],
-  [
-    /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick)\b/i,
-    2,
-  ],
-  [/\bnot\b[^.;]{0,50}\benough\b/i, 2],
-  [
-    /\b(?:not|never) (?:always|yet|consistently|sufficiently|fully|routinely|robustly|regularly|reliably|systematically)\b|\bnot (?:ensured|made sure|done enough)\b/i,
-    2,
-  ],
-  [
-    /\b(?:slow|slower|slowly)\b|\blimited (?:progress|impact|oversight|evidence|capacity|understanding|challenge)\b|\bfragile\b/i,
-    2,
-  ],
-  [/\bwould benefit from\b|\bscope (?:for|to) (?:improve|further)/i, 2],
-  [/\b(?:do|does|did) not improve\b/i, 2],
-  [
-    /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b/i,
-    2,
-  ],
-  [/\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early)\b/i, 2],
-  [
-    /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b/i,
-    2,
-  ],
-  [/\black(?:s|ed|ing)?\b|\bdrift\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b/i, 2],
-  [/\boverly\b/i, 2],
-  [
-    /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bworrying\b|\bserious concerns?\b/i,
-    1.5,
-  ],
-  [
-    /\bimprovement (?:is|was|remains|were) (?:still )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
-    2.5,
-  ],
-  [/\b(?:still|only) in the (?:very )?early stages\b|\bearly stages of development\b/i, 2],
-  [
-    /\bgreater (?:focus|consideration|attention|scrutiny|oversight|emphasis|priority|urgency|clarity)\b|\bmore (?:specific|consistent|timely|robust|detailed|rigorous|effective|focus)\b|\b(?:with|addressed with) (?:sufficient|more|greater) urgency\b/i,
-    1.5,
-  ],
-  [
-    /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requiresimprovement)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
-    2,
-  ],
-  [/\btoo many (?:children|cases|young people)\b|\bin too many\b/i, 1],
-  [
-    /\bhave had an impact on\b|\bhas had an impact on\b|\bimpact(?:ed|ing)? (?:on|upon) (?:the )?(?:timeliness|quality|caseloads)\b/i,
-    1.5,
-  ],
-  [/\bworkforce (?:challenges|instability|shortages)\b|\bhigh caseloads\b|\bturnover\b[^.]*\bhigh\b/i, 1],
+/**
+ * A hand cue: a pattern that marks a sentence as stating a weakness or a needed improvement (or,
+ * in AGAINST, as praise or a council's own voice), its weight, the word prefixes (first four
+ * letters, or the whole word when shorter) at least one of which occurs in any text the pattern
+ * matches, and examples it must match (tested). A sentence runs only the cues whose triggers it
+ * contains, so most sentences cost one tokenising pass and a few look-ups.
+ */
+export interface Cue {
+  name: string;
+  pattern: RegExp;
+  weight: number;
+  triggers: string[];
+  examples: string[];
+}
+
+/** Cues that a sentence states a weakness or a required improvement. */
+export const CUES: Cue[] = [
+  {
+    name: 'area-for-improvement',
+    pattern: /\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b/i,
+    weight: 3,
+    triggers: ['area'],
+    examples: ['two areas for improvement', 'an area of concern'],
+  },
+  {
+    name: 'serious-weakness',
+    pattern: /\b(?:priority action|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i,
+    weight: 3,
+    triggers: ['prio', 'noti', 'stat', 'seri', 'wide'],
+    examples: ['no areas for priority action', 'serious weaknesses in planning', 'widespread failures'],
+  },
+  {
+    name: 'recommend',
+    pattern: /\brecommend(?:ed|s|ation|ations)?\b/i,
+    weight: 2.5,
+    triggers: ['reco'],
+    examples: ['inspectors recommended', 'one recommendation'],
+  },
+  {
+    name: 'needs-to',
+    pattern: /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i,
+    weight: 2.5,
+    triggers: ['need'],
+    examples: ['the council needs to act', 'planning needed more focus'],
+  },
+  {
+    name: 'must-or-should',
+    pattern:
+      /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
+    weight: 2.5,
+    triggers: ['must', 'shou'],
+    examples: ['leaders should ensure', 'the service must urgently improve'],
+  },
+  {
+    name: 'there-should-be',
+    pattern: /\bthere (?:should|must) (?:also )?be\b/i,
+    weight: 2.5,
+    triggers: ['must', 'shou'],
+    examples: ['there should be a clearer plan', 'there must also be'],
+  },
+  {
+    name: 'could-improve',
+    pattern:
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b/i,
+    weight: 2.5,
+    triggers: ['coul', 'can'],
+    examples: ['the council could further improve', 'supervision can be strengthened'],
+  },
+  {
+    name: 'not-good-enough',
+    pattern:
+      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick)\b/i,
+    weight: 2,
+    triggers: ['not', 'neve'],
+    examples: ['plans are not always specific', 'risks were never escalated'],
+  },
+  {
+    name: 'not-enough',
+    pattern: /\bnot\b[^.;]{0,50}\benough\b/i,
+    weight: 2,
+    triggers: ['not'],
+    examples: ['not visited often enough'],
+  },
+  {
+    name: 'not-always',
+    pattern:
+      /\b(?:not|never) (?:always|yet|consistently|sufficiently|fully|routinely|robustly|regularly|reliably|systematically)\b|\bnot (?:ensured|made sure|done enough)\b/i,
+    weight: 2,
+    triggers: ['not', 'neve'],
+    examples: ['are not routinely', 'managers have not ensured'],
+  },
+  {
+    name: 'slow-or-limited',
+    pattern:
+      /\b(?:slow|slower|slowly)\b|\blimited (?:progress|impact|oversight|evidence|capacity|understanding|challenge)\b|\bfragile\b/i,
+    weight: 2,
+    triggers: ['slow', 'limi', 'frag'],
+    examples: ['progress has been slow', 'limited oversight', 'a fragile workforce'],
+  },
+  {
+    name: 'would-benefit',
+    pattern: /\bwould benefit from\b|\bscope (?:for|to) (?:improve|further)/i,
+    weight: 2,
+    triggers: ['woul', 'scop'],
+    examples: ['plans would benefit from', 'scope for further work'],
+  },
+  {
+    name: 'did-not-improve',
+    pattern: /\b(?:do|does|did) not improve\b/i,
+    weight: 2,
+    triggers: ['not'],
+    examples: ['outcomes did not improve'],
+  },
+  {
+    name: 'inconsistent',
+    pattern:
+      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b/i,
+    weight: 2,
+    triggers: ['insu', 'inco', 'inef', 'inad', 'unev', 'vari'],
+    examples: ['insufficiently challenged', 'inconsistent recording', 'quality is variable'],
+  },
+  {
+    name: 'too-much',
+    pattern: /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early)\b/i,
+    weight: 2,
+    triggers: ['too'],
+    examples: ['too many changes of worker', 'waited too long'],
+  },
+  {
+    name: 'weak-or-failing',
+    pattern:
+      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b/i,
+    weight: 2,
+    triggers: ['weak', 'poor', 'shor', 'defi', 'fail'],
+    examples: ['weak management', 'poorly recorded', 'it failed to act'],
+  },
+  {
+    name: 'lack-or-delay',
+    pattern: /\black(?:s|ed|ing)?\b|\bdrift\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b/i,
+    weight: 2,
+    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back'],
+    examples: ['a lack of challenge', 'drift in planning', 'gaps in records'],
+  },
+  {
+    name: 'overly',
+    pattern: /\boverly\b/i,
+    weight: 2,
+    triggers: ['over'],
+    examples: ['overly optimistic'],
+  },
+  {
+    name: 'concern-or-decline',
+    pattern:
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bworrying\b|\bserious concerns?\b/i,
+    weight: 1.5,
+    triggers: ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
+    examples: ['practice has deteriorated', 'concerns about caseloads', 'an unclear plan'],
+  },
+  {
+    name: 'improvement-needed',
+    pattern:
+      /\bimprovement (?:is|was|remains|were) (?:still )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
+    weight: 2.5,
+    triggers: ['impr', 'stil'],
+    examples: ['improvement is still needed', 'work still required'],
+  },
+  {
+    name: 'early-stages',
+    pattern: /\b(?:still|only) in the (?:very )?early stages\b|\bearly stages of development\b/i,
+    weight: 2,
+    triggers: ['earl'],
+    examples: ['the plan is still in the early stages'],
+  },
+  {
+    name: 'more-needed',
+    pattern:
+      /\bgreater (?:focus|consideration|attention|scrutiny|oversight|emphasis|priority|urgency|clarity)\b|\bmore (?:specific|consistent|timely|robust|detailed|rigorous|effective|focus)\b|\b(?:with|addressed with) (?:sufficient|more|greater) urgency\b/i,
+    weight: 1.5,
+    triggers: ['grea', 'more', 'urge', 'suff'],
+    examples: ['greater scrutiny of plans', 'more timely visits', 'with sufficient urgency'],
+  },
+  {
+    name: 'still-failing',
+    pattern:
+      /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requir\w*)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
+    weight: 2,
+    triggers: ['stil', 'rema', 'requ'],
+    examples: ['still inadequate', 'remains gradeinadequate', 'requires further improvement'],
+  },
+  {
+    name: 'too-many-children',
+    pattern: /\btoo many (?:children|cases|young people)\b|\bin too many\b/i,
+    weight: 1,
+    triggers: ['too'],
+    examples: ['too many children wait', 'in too many cases'],
+  },
+  {
+    name: 'impact-on',
+    pattern:
+      /\bhave had an impact on\b|\bhas had an impact on\b|\bimpact(?:ed|ing)? (?:on|upon) (?:the )?(?:timeliness|quality|caseloads)\b/i,
+    weight: 1.5,
+    triggers: ['impa'],
+    examples: ['this has had an impact on', 'impacted on the quality'],
+  },
+  {
+    name: 'workforce-strain',
+    pattern: /\bworkforce (?:challenges|instability|shortages)\b|\bhigh caseloads\b|\bturnover\b[^.]*\bhigh\b/i,
+    weight: 1,
+    triggers: ['work', 'high', 'turn'],
+    examples: ['workforce instability', 'high caseloads', 'turnover of staff is high'],
+  },
+  {
+    name: 'failing-area-grade',
+    // A grade sentence that names a failing judgement area (not a bare overall grade): the area
+    // shortly before the grade, or the grade then "for" or "in" the area.
+    pattern:
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering)\b[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence)\b/i,
+    weight: 2,
+    triggers: ['grad', 'inad', 'requ'],
+    examples: [
+      'services for care leavers were rated gradeinadequate',
+      'leadership and management was judged inadequate',
+      'help and protection still requires improvement',
+      'graderequiresimprovement for help and protection',
+    ],
+  },
+  {
+    name: 'do-not-do',
+    pattern:
+      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
+    weight: 2,
+    triggers: ['not'],
+    examples: ['children do not receive timely help', 'managers do not carefully evaluate plans'],
+  },
+  {
+    name: 'deteriorated',
+    pattern: /\bdeteriorat\w+|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
+    weight: 2,
+    triggers: ['dete', 'decl', 'wors', 'not', 'far'],
+    examples: ['practice has deteriorated', 'plans are not very good', 'far too tolerant of risk'],
+  },
+  {
+    name: 'criticised',
+    pattern:
+      /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b/i,
+    weight: 2,
+    triggers: ['crit', 'conc', 'rais'],
+    examples: ['the service was criticised for', 'concerns are also raised about', 'inspectors raised concerns'],
+  },
+  {
+    name: 'at-risk',
+    pattern:
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
+    weight: 2,
+    triggers: ['unfi', 'risk', 'cann', 'expo'],
+    examples: [
+      'assessments are unfit for purpose',
+      'this leaves children at risk of harm',
+      'leaders cannot be assured',
+    ],
+  },
 ];
 
 /** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
-export const AGAINST: [RegExp, number][] = [
-  [
-    /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
-    2,
-  ],
-  [
-    /(?<!\bnot (?:\w+ )?)\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
-    0.75,
-  ],
-  [/\b(?:children|young people|families) should (?:be|have|grow)\b/i, 1],
-  [/^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm)\b/i, 1.5],
+export const AGAINST: Cue[] = [
+  {
+    name: 'no-concerns',
+    pattern:
+      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
+    weight: 2,
+    triggers: ['no', 'with', 'not'],
+    examples: ['no delays for children', 'acted without delay', 'do not feel overwhelmed'],
+  },
+  {
+    name: 'praise',
+    pattern:
+      /(?<!\bnot (?:\w+ )?)\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
+    weight: 0.75,
+    triggers: ['stre', 'stro', 'prai', 'impr', 'exce', 'effe', 'well', 'high', 'prou', 'plea', 'deli', 'welc'],
+    examples: ['inspectors praised', 'a strong focus', 'we are proud'],
+  },
+  {
+    name: 'what-children-should-have',
+    pattern: /\b(?:children|young people|families) should (?:be|have|grow)\b/i,
+    weight: 1,
+    triggers: ['chil', 'youn', 'fami'],
+    examples: ['children should be safe', 'families should have'],
+  },
+  {
+    name: 'council-voice',
+    pattern:
+      /\b(?:the council|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director of children[’']?s services|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called)\b|\b(?:disappointed|accept(?:s|ed)? (?:the|all|its) (?:findings|recommendations))\b/i,
+    weight: 2,
+    triggers: ['said', 'says', 'adde', 'resp', 'comm', 'admi', 'rais', 'call', 'disa', 'acce'],
+    examples: [
+      'the council said it would act',
+      'Cllr Smith said the areas of concern',
+      'opposition councillors have raised concerns',
+      'we were disappointed',
+    ],
+  },
+  {
+    name: 'progress',
+    pattern:
+      /\b(?:begun|beginning|began|started|starting|continues?|continuing) to (?:make )?(?:progress|improve)\b|\bmade (?:good |some |significant |steady |considerable )?progress\b|\bimprovements? (?:has|have) been made\b/i,
+    weight: 1.5,
+    triggers: ['begu', 'begi', 'bega', 'star', 'cont', 'made', 'impr'],
+    examples: ['the council has begun to make progress', 'leaders have made steady progress'],
+  },
+  {
+    name: 'first-person',
+    pattern: /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm|our)\b/i,
+    weight: 1.5,
+    triggers: ['we', 'our', 'i', 'i’m', 'we’r'],
+    examples: ['We accept the findings', 'and we will act', 'I am sorry'],
+  },
 ];
 
 const TOPICS: [RegExp, string][] = [
@@ -131,46 +382,6 @@ export function topicOf(sentence: string): string | undefined {
 
 const THRESHOLD = 2;
 
-/**
- * Word prefixes (first four letters, or the whole word when shorter) at least one of which
- * occurs in any text a cue matches, in the order of CUES. A sentence runs only the cues whose
- * triggers it contains, so most sentences cost one tokenising pass and a few look-ups.
- */
-const CUE_TRIGGERS: string[][] = [
-  ['area'],
-  ['prio', 'noti', 'stat', 'seri', 'wide'],
-  ['reco'],
-  ['need'],
-  ['must', 'shou'],
-  ['must', 'shou'],
-  ['coul', 'can'],
-  ['not', 'neve'],
-  ['not'],
-  ['not', 'neve'],
-  ['slow', 'limi', 'frag'],
-  ['woul', 'scop'],
-  ['not'],
-  ['insu', 'inco', 'inef', 'inad', 'unev', 'vari'],
-  ['too'],
-  ['weak', 'poor', 'shor', 'defi', 'fail'],
-  ['lack', 'drif', 'dela', 'gap', 'gaps', 'back'],
-  ['over'],
-  ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
-  ['impr', 'stil'],
-  ['earl'],
-  ['grea', 'more', 'urge', 'suff'],
-  ['stil', 'rema', 'requ'],
-  ['too'],
-  ['impa'],
-  ['work', 'high', 'turn'],
-];
-const AGAINST_TRIGGERS: string[][] = [
-  ['no', 'with', 'not'],
-  ['stre', 'stro', 'prai', 'impr', 'exce', 'effe', 'well', 'high', 'prou', 'plea', 'deli', 'welc'],
-  ['chil', 'youn', 'fami'],
-  ['we', 'our', 'i', 'i’m', 'we’r'],
-];
-
 /** Packs a word's first four letters (a-z, apostrophes) and its length (capped at 4) into a number. */
 function packWord(word: string): number {
   let h = 0;
@@ -188,8 +399,12 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 let KEYS: Int32Array | null = null;
 /** Packing codes of ASCII characters: letters of either case 1-26, the apostrophe 27, else 0. */
 const LETTER = new Uint8Array(128);
-let CUE_MASKS = new Int32Array(0);
-let AGAINST_MASKS = new Int32Array(0);
+/** Per table slot, the cues (index in CUES) and counter-cues (index in AGAINST) the prefix triggers. */
+let SLOT_CUES: number[][] = [];
+let SLOT_AGAINST: number[][] = [];
+/** Per cue and counter-cue, whether the current sentence holds one of its triggers. */
+let CUE_SEEN = new Uint8Array(0);
+let AGAINST_SEEN = new Uint8Array(0);
 
 /** The key's slot in the table, or the empty slot where it would go. */
 function slotOf(keys: Int32Array, key: number): number {
@@ -203,33 +418,34 @@ function buildTable(): Int32Array {
   for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
   LETTER[39] = 27;
   const keys = new Int32Array(1 << TABLE_BITS);
-  CUE_MASKS = new Int32Array(1 << TABLE_BITS);
-  AGAINST_MASKS = new Int32Array(1 << TABLE_BITS);
-  const fill = (triggers: string[][], masks: Int32Array) =>
-    triggers.forEach((list, bit) => {
-      for (const t of list) {
+  SLOT_CUES = Array.from({ length: 1 << TABLE_BITS }, () => []);
+  SLOT_AGAINST = Array.from({ length: 1 << TABLE_BITS }, () => []);
+  CUE_SEEN = new Uint8Array(CUES.length);
+  AGAINST_SEEN = new Uint8Array(AGAINST.length);
+  const fill = (cues: Cue[], slots: number[][]) =>
+    cues.forEach((cue, index) => {
+      for (const t of cue.triggers) {
         const key = packWord(t);
         const i = slotOf(keys, key);
         keys[i] = key;
-        masks[i] |= 1 << bit;
+        slots[i].push(index);
       }
     });
-  fill(CUE_TRIGGERS, CUE_MASKS);
-  fill(AGAINST_TRIGGERS, AGAINST_MASKS);
+  fill(CUES, SLOT_CUES);
+  fill(AGAINST, SLOT_AGAINST);
   return keys;
 }
 
-let againstMask = 0;
-
 /**
- * Which cues (a bit mask of indexes) the sentence's words could trigger, in one pass with no
- * allocation; the counter-cues' mask is left in `againstMask`.
+ * Marks in CUE_SEEN and AGAINST_SEEN the cues the sentence's words could trigger, in one pass
+ * with no allocation; returns whether any cue (not counter-cue) may match.
  */
-function candidates(text: string): number {
+function candidates(text: string): boolean {
   KEYS ??= buildTable();
   const keys = KEYS;
-  let cues = 0;
-  let against = 0;
+  CUE_SEEN.fill(0);
+  AGAINST_SEEN.fill(0);
+  let any = false;
   let h = 0;
   let len = 0;
   const n = text.length;
@@ -245,28 +461,41 @@ function candidates(text: string): number {
       const key = h | ((len < 4 ? len : 4) << 20);
       const s = slotOf(keys, key);
       if (keys[s] === key) {
-        cues |= CUE_MASKS[s];
-        against |= AGAINST_MASKS[s];
+        for (const k of SLOT_CUES[s]) {
+          CUE_SEEN[k] = 1;
+          any = true;
+        }
+        for (const k of SLOT_AGAINST[s]) AGAINST_SEEN[k] = 1;
       }
       h = 0;
       len = 0;
     }
   }
-  againstMask = against;
-  return cues;
+  return any;
 }
 
-/** Scores one sentence; >= THRESHOLD means an improvement area. */
+/** The cues and counter-cues the last scored sentence matched (indexes), for the model and `why`. */
+const firedCues: number[] = [];
+const firedAgainst: number[] = [];
+
+/** Scores one sentence with the hand cues; >= THRESHOLD means an improvement area. */
 export function improvementScore(sentence: string): number {
+  firedCues.length = 0;
+  firedAgainst.length = 0;
   if (sentence.length < 25) return 0;
-  const cues = candidates(sentence);
-  if (!cues) return 0;
-  const against = againstMask;
+  if (!candidates(sentence)) return 0;
   let score = 0;
-  for (let i = 0; i < CUES.length; i++) if (cues & (1 << i) && CUES[i][0].test(sentence)) score += CUES[i][1];
+  for (let i = 0; i < CUES.length; i++)
+    if (CUE_SEEN[i] && CUES[i].pattern.test(sentence)) {
+      score += CUES[i].weight;
+      firedCues.push(i);
+    }
   if (score === 0) return 0;
   for (let i = 0; i < AGAINST.length; i++)
-    if (against & (1 << i) && AGAINST[i][0].test(sentence)) score -= AGAINST[i][1];
+    if (AGAINST_SEEN[i] && AGAINST[i].pattern.test(sentence)) {
+      score -= AGAINST[i].weight;
+      firedAgainst.push(i);
+    }
   return score;
 }
 
@@ -278,7 +507,7 @@ const THREE_WORDS = atLeastWords(3);
 const SIX_WORDS = atLeastWords(6);
 
 const LIST_INTRO =
-  /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must))\b[^.!?]*:?\s*$/i;
+  /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must)|what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)|(?:further |more )?work (?:needs|is needed|is required)|needs? to be (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i;
 
 /**
  * Blocks that are list items under an introduction such as "What needs to improve:" or
@@ -298,7 +527,149 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
   return out;
 }
 
-/** Finds improvement-area sentences. Headings, captions and very short lines are skipped.
+/** Names of the model's features that are not words: the cues fired and the sentence's context. */
+const NAMED = [
+  ...CUES.map((c) => `cue:${c.name}`),
+  ...AGAINST.map((c) => `against:${c.name}`),
+  'rule:hand',
+  'ctx:list',
+  'ctx:title',
+  'ctx:short',
+  'ctx:colon',
+  'ctx:question',
+  'ctx:quote',
+];
+const RULE_HAND = CUES.length + AGAINST.length;
+const [CTX_LIST, CTX_TITLE, CTX_SHORT, CTX_COLON, CTX_QUESTION, CTX_QUOTE] = [1, 2, 3, 4, 5, 6].map(
+  (k) => RULE_HAND + k,
+);
+/** The named features' keys (computed on first use) and the ones the current sentence fires. */
+let FEATURE_KEYS: Int32Array | null = null;
+const FIRED = new Int32Array(NAMED.length);
+const namedKeys = () => Int32Array.from(NAMED, keyOf);
+const OPENING_QUOTE = /^["'“‘]/;
+
+/**
+ * The sentence as the cues read it: each grade judgement replaced by one token ("gradeinadequate"),
+ * so "maintained 'requires improvement'" is read as a grade, not as wording.
+ */
+function withGradeTokens(sentence: Sentence, grades: Span[], g: number): string {
+  const text = sentence.text;
+  if (g >= grades.length || grades[g].start >= sentence.end) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
+    const a = Math.max(at, grades[k].start - sentence.start);
+    const b = grades[k].end - sentence.start;
+    parts.push(
+      text.slice(at, a),
+      ` grade${text
+        .slice(a, b)
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')} `,
+    );
+    at = b;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** How the hand cues and the learned model are combined (see README: improvement areas). */
+export type ImprovementMode = 'rules' | 'model' | 'either' | 'combined';
+let mode: ImprovementMode = 'combined';
+/** Switches how sentences are decided (for measuring one against the other). */
+export function setImprovementMode(m: ImprovementMode) {
+  mode = m;
+}
+
+/** One sentence's decision: the model's logit, the hand score, and (with `names`) the features read. */
+export interface SentenceDecision {
+  logit: number;
+  hand: number;
+}
+
+/**
+ * Reads one sentence: the hand cues' score on `text` (grades as tokens), then the model's logit
+ * over its words, the cues fired and its context. `names` collects the features.
+ */
+export function decideSentence(sentence: Sentence, text: string, inList: boolean, names?: string[]): SentenceDecision {
+  const hand = improvementScore(text);
+  return { logit: modelLogit(sentence, text, inList, hand, names), hand };
+}
+
+/** The model's logit for the sentence whose hand score was just computed (the cues it fired). */
+function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: number, names?: string[]): number {
+  FEATURE_KEYS ??= namedKeys();
+  const keys = FEATURE_KEYS;
+  resetStrongest();
+  let logit = modelBias() + wordScore(text, names);
+  let fired = 0;
+  for (const i of firedCues) FIRED[fired++] = i;
+  for (const i of firedAgainst) FIRED[fired++] = CUES.length + i;
+  if (hand >= THRESHOLD) FIRED[fired++] = RULE_HAND;
+  if (inList) FIRED[fired++] = CTX_LIST;
+  if (sentence.block === 0) FIRED[fired++] = CTX_TITLE;
+  const t = sentence.text;
+  if (!SIX_WORDS.test(t)) FIRED[fired++] = CTX_SHORT;
+  let e = t.length - 1;
+  while (e > 0 && t.charCodeAt(e) <= 32) e--;
+  if (t[e] === ':') FIRED[fired++] = CTX_COLON;
+  else if (t[e] === '?') FIRED[fired++] = CTX_QUESTION;
+  if (OPENING_QUOTE.test(t)) FIRED[fired++] = CTX_QUOTE;
+  for (let k = 0; k < fired; k++) {
+    logit += weightOfKey(keys[FIRED[k]]);
+    names?.push(NAMED[FIRED[k]]);
+  }
+  return logit;
+}
+
+/** A sentence as the model reads it, with the features it holds (for training). */
+export interface SentenceFeatures {
+  sentence: Sentence;
+  names: string[];
+  /** What the hand rules alone decide. */
+  byRules: boolean;
+}
+
+/** Lists the features of every sentence the finder would read (the training script's input). */
+export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
+  const out: SentenceFeatures[] = [];
+  let g = 0;
+  for (const sentence of sentences) {
+    if (!THREE_WORDS.test(sentence.text)) continue;
+    const inList = listBlocks?.has(sentence.block) === true;
+    while (g < grades.length && grades[g].end <= sentence.start) g++;
+    const names: string[] = [];
+    const { hand } = decideSentence(sentence, withGradeTokens(sentence, grades, g), inList, names);
+    out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
+  }
+  return out;
+}
+
+/** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
+const INTRODUCES = /[:?]["'”’]?\s*$/;
+
+/** Cues that say only that something must improve, not what: alone, with no topic, they are generic. */
+const GENERIC_CUES = new Set(['needs-to', 'improvement-needed', 'must-or-should', 'area-for-improvement']);
+
+/** True when every cue the last sentence fired is generic and the sentence names no topic. */
+function onlyGeneric(text: string): boolean {
+  for (const i of firedCues) if (!GENERIC_CUES.has(CUES[i].name)) return false;
+  return topicOf(text) === undefined;
+}
+
+function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean {
+  return (
+    sentence.block !== 0 &&
+    (inList ||
+      (SIX_WORDS.test(sentence.text) &&
+        hand >= THRESHOLD &&
+        !INTRODUCES.test(sentence.text) &&
+        !onlyGeneric(sentence.text)))
+  );
+}
+
+/** Finds improvement-area sentences. Very short lines are skipped.
  * Grade judgements are read as grades, not as wording ("maintained 'requires improvement'"). */
 export function findImprovementAreas(
   sentences: Sentence[],
@@ -308,34 +679,36 @@ export function findImprovementAreas(
   const out: ImprovementArea[] = [];
   let g = 0;
   for (const sentence of sentences) {
-    if (sentence.block === 0) continue; // the headline reports, it does not find
-    if (listBlocks?.has(sentence.block) && THREE_WORDS.test(sentence.text)) {
-      out.push({ sentence, score: THRESHOLD, topic: topicOf(sentence.text) });
-      continue;
-    }
-    if (!SIX_WORDS.test(sentence.text)) continue;
+    if (!THREE_WORDS.test(sentence.text)) continue;
+    const inList = listBlocks?.has(sentence.block) === true;
     while (g < grades.length && grades[g].end <= sentence.start) g++;
-    let text = sentence.text;
-    if (g < grades.length && grades[g].start < sentence.end) {
-      const parts: string[] = [];
-      let at = 0;
-      for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
-        const a = Math.max(at, grades[k].start - sentence.start);
-        const b = grades[k].end - sentence.start;
-        parts.push(
-          text.slice(at, a),
-          ` grade${text
-            .slice(a, b)
-            .toLowerCase()
-            .replace(/[^a-z]/g, '')} `,
-        );
-        at = b;
-      }
-      parts.push(text.slice(at));
-      text = parts.join('');
-    }
-    const score = improvementScore(text);
-    if (score >= THRESHOLD) out.push({ sentence, score, topic: topicOf(sentence.text) });
+    const text = withGradeTokens(sentence, grades, g);
+    const hand = improvementScore(text);
+    // Combined, the model only weighs sentences a cue, a list or the title makes candidates
+    // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
+    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) continue;
+    const logit = modelLogit(sentence, text, inList, hand);
+    const byRules = rulesAccept(sentence, inList, hand);
+    const byModel = logit >= modelThreshold();
+    const accepted =
+      mode === 'rules'
+        ? byRules
+        : mode === 'model'
+          ? byModel
+          : mode === 'either'
+            ? byRules || byModel
+            : (byRules && logit >= modelVeto()) || byModel;
+    if (!accepted) continue;
+    out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
   }
   return out;
+}
+
+/** A short line saying why a sentence was taken: the rule, or the model's strongest features. */
+function explain(inList: boolean, byModel: boolean, hand: number, logit: number): string {
+  if (!byModel)
+    return inList
+      ? 'rule: item under an improvement heading'
+      : `rule: cues ${firedCues.map((i) => CUES[i].name).join(', ')} (score ${hand})`;
+  return `model p=${(1 / (1 + Math.exp(-logit))).toFixed(2)}: ${strongestFeatures()}`;
 }

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findImprovementAreas, topicOf } from '../../lib/analysis/improvements';
-import { prepareText } from '../../lib/analysis/text';
+import { keyOf, weightOfKey, wordScore } from '../../lib/analysis/improvement-model';
+import { AGAINST, CUES, findImprovementAreas, improvementListBlocks, topicOf } from '../../lib/analysis/improvements';
+import { type BlockKind, prepareText } from '../../lib/analysis/text';
 
 const isImprovement = (s: string) =>
   findImprovementAreas(prepareText({ title: 'T', blocks: [s] }).sentences).length > 0;
@@ -67,8 +70,127 @@ test('the word triggers never skip a cue that matches (checked on every fixture 
   expect(sentences.length).toBeGreaterThan(150);
   for (const s of sentences) {
     let reference = 0;
-    for (const [re, w] of CUES) if (re.test(s)) reference += w;
-    if (reference > 0) for (const [re, w] of AGAINST) if (re.test(s)) reference -= w;
+    for (const { pattern, weight } of CUES) if (pattern.test(s)) reference += weight;
+    if (reference > 0) for (const { pattern, weight } of AGAINST) if (pattern.test(s)) reference -= weight;
     expect([s, improvementScore(s)]).toEqual([s, s.length < 25 ? 0 : reference]);
   }
+});
+
+describe('each cue row: its examples match it and hold one of its trigger words', () => {
+  const rows = [...CUES.map((c) => ['cue', c] as const), ...AGAINST.map((c) => ['against', c] as const)];
+  test.each(
+    rows.flatMap(([kind, cue]) => cue.examples.map((example) => [`${kind}:${cue.name}`, example, cue] as const)),
+  )('%s matches "%s"', (_name, example, cue) => {
+    expect(cue.pattern.test(example)).toBe(true);
+    const prefixes = example
+      .toLowerCase()
+      .split(/[^a-z'’]+/)
+      .filter(Boolean)
+      .map((w) => w.slice(0, 4));
+    expect(cue.triggers.some((t) => prefixes.includes(t))).toBe(true);
+  });
+});
+
+// Phrasings in our own words, as a page reporting an inspection writes them.
+const inArticle = (blocks: string[], blockKinds?: BlockKind[]) => {
+  const doc = { title: 'Council children’s services inspected', blocks, blockKinds };
+  const prepared = prepareText(doc);
+  return findImprovementAreas(prepared.sentences, [], improvementListBlocks(doc)).map((a) => a.sentence.text);
+};
+
+describe('improvement areas in reported speech and lists are found', () => {
+  test.each([
+    ['reported finding', 'Inspectors found that some children waited too long for a first visit from a social worker.'],
+    ['watchdog said', 'Ofsted said too many assessments in Dudley lacked a clear analysis of risk.'],
+    ['concern', 'Inspectors were concerned that management oversight of cases was not consistent.'],
+    ['recommendation', 'The report recommended that leaders improve the quality of supervision for frontline staff.'],
+    ['weakness', 'The letter identified weaknesses in how the council tracks children who go missing from care.'],
+    [
+      'failing area in a grade sentence',
+      'Services for care leavers in Bolton were rated inadequate, with too few young people in suitable homes.',
+    ],
+    ['failing area in a judgement', 'Services for care leavers in Sefton were judged to require improvement.'],
+    [
+      'what children do not get',
+      'Inspectors said many disabled children do not receive a timely review of their plans.',
+    ],
+    ['criticism', 'The service was criticised for leaving some care leavers without a personal adviser for months.'],
+    [
+      'children left at risk',
+      'The letter said some children remain at risk of harm because referrals pass between teams.',
+    ],
+    ['decline', 'Inspectors said the quality of practice had deteriorated since the last visit.'],
+    [
+      'what must improve, with its area',
+      'Ofsted said the council still needs to improve the timeliness of its assessments.',
+    ],
+  ])('%s: %s', (_label, s) => {
+    expect(inArticle([s])).toEqual([s]);
+  });
+
+  test('a bullet under a "what needs to improve" heading', () => {
+    const found = inArticle(
+      [
+        'Ofsted published its findings on Tuesday.',
+        'What needs to improve',
+        'The timeliness of initial health assessments for children entering care',
+      ],
+      ['text', 'heading', 'item'],
+    );
+    expect(found).toContain('The timeliness of initial health assessments for children entering care');
+  });
+});
+
+describe('near misses are refused', () => {
+  test.each([
+    ['praise', 'Inspectors praised the skilled and caring social workers who know their children well.'],
+    ['progress', 'Ofsted said the council had made good progress since its last inspection in 2019.'],
+    ['no weakness found', 'Inspectors found no delays in decision-making for children at risk.'],
+    ['leader’s promise', 'We will now focus on the areas for improvement, said the cabinet member for children.'],
+    ['bare grade', 'Rutland County Council’s children’s services have been rated good by Ofsted.'],
+    ['procedure', 'The inspection took place over two weeks in March and looked at 120 case files.'],
+    ['councillors’ concerns', 'Opposition councillors raised concerns about the cost of the improvement plan.'],
+    ['council’s reaction', 'The council said it was disappointed and would address the areas of concern.'],
+    ['progress after a slow start', 'Inspectors said the council had begun to make progress after a slow start.'],
+    ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
+    ['a question heading', 'What does the council need to improve in its work with families?'],
+    ['improvement needed, no area', 'Ofsted said the council still needs to improve further and faster.'],
+  ])('%s: %s', (_label, s) => {
+    expect(inArticle([s])).toEqual([]);
+  });
+});
+
+test('each improvement area says why it was taken, and the contract output does not carry it', async () => {
+  const { analyzeDocument, toResult } = await import('../../lib/analysis/analyze');
+  const doc = {
+    title: 'Inspection finds delays',
+    blocks: ['Inspectors found that plans for children in care were not reviewed often enough.'],
+  };
+  const analysis = analyzeDocument(doc);
+  expect(analysis.improvements.length).toBe(1);
+  expect(analysis.improvements[0].why).toMatch(/^(?:rule|model)/);
+  expect(JSON.stringify(toResult('x.txt', analysis, doc.title))).not.toContain('why');
+});
+
+test('the fast word scan reads the same words as the names it lists', () => {
+  const s = 'Inspectors said the council’s “planning” for care-leavers is not strong enough, and too slow.';
+  const names: string[] = [];
+  const fast = wordScore(s);
+  expect(wordScore(s, names)).toBe(fast);
+  expect(names).toEqual(
+    "inspectors said the council's planning for care leavers is not strong enough and too slow".split(' '),
+  );
+  let sum = 0;
+  for (const n of names) sum += weightOfKey(keyOf(n));
+  expect(sum).toBeCloseTo(fast, 4);
+});
+
+const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
+test.skipIf(!fs.existsSync(corpus))('the committed improvement model is what the training script makes', async () => {
+  const { generatedModel } = await import('../../scripts/train-improvements');
+  const committed = fs.readFileSync(
+    path.resolve(import.meta.dirname, '../../lib/analysis/improvement-model.generated.ts'),
+    'utf8',
+  );
+  expect(generatedModel()).toBe(committed);
 });
