@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Article, Clip } from '../lib/clips';
+import { gradeName } from '../lib/data/grades';
 
 export interface ClipListProps {
   clips: Clip[];
@@ -7,8 +8,6 @@ export interface ClipListProps {
   onOpen(url: string): void;
   onUpdate(id: string, patch: { note?: string; tags?: string[] }): void;
 }
-
-const gradeLabel = (g: string) => (g.startsWith('other:') ? g.slice(6) : g);
 
 /** The saved clips, newest first: quote, article, council and grade, note and tags. */
 export function ClipList({ clips, articles, onOpen, onUpdate }: ClipListProps) {
@@ -57,7 +56,7 @@ function ClipItem({
         {f?.councils.length ? <span class="tag">{f.councils.map((x) => x.name).join(', ')}</span> : null}
         {f?.grade ? (
           <span class="tag">
-            {gradeLabel(f.grade)}
+            {gradeName(f.grade)}
             {f.current === false ? ' (previous)' : ''}
             {f.year ? ` ${f.year}` : ''}
           </span>

@@ -2,21 +2,12 @@
 // with what was understood about it. The same shape feeds the highlighter, the hover card, the
 // badge and (later) clips.
 import type { Council } from '../data/gazetteer';
+import { GRADE_HIGHLIGHT_NAMES, type Grade, gradeStyle } from '../data/grades';
 import type { Analysis } from './analyze';
-import type { Grade } from './grades';
 import { sentenceIndexAt } from './text';
 
 /** The registered highlight names, one per category (also used by the `<mark>` fallback). */
-export const HIGHLIGHT_NAMES = [
-  'il-grade-outstanding',
-  'il-grade-good',
-  'il-grade-requires-improvement',
-  'il-grade-inadequate',
-  'il-grade-other',
-  'il-council',
-  'il-improvement',
-  'il-clip',
-] as const;
+export const HIGHLIGHT_NAMES = [...GRADE_HIGHLIGHT_NAMES, 'il-council', 'il-improvement', 'il-clip'] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
 
 export type FindingKind = 'grade' | 'council' | 'improvement';
@@ -42,18 +33,7 @@ export interface Finding {
 
 /** The highlight name for a grade. */
 export function highlightForGrade(grade: Grade): HighlightName {
-  switch (grade) {
-    case 'outstanding':
-      return 'il-grade-outstanding';
-    case 'good':
-      return 'il-grade-good';
-    case 'requires improvement':
-      return 'il-grade-requires-improvement';
-    case 'inadequate':
-      return 'il-grade-inadequate';
-    default:
-      return 'il-grade-other';
-  }
+  return gradeStyle(grade).highlight;
 }
 
 /** Lists the findings of an analysis, in text order within each kind. */
