@@ -4,7 +4,7 @@ import type { Council } from '../data/gazetteer';
 import type { AnalysisCache, BlockResult, BlockRole } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { type Detection, detectInspectionArticle } from './detect';
-import { findGrades, type Grade, type GradeMention } from './grades';
+import { findGrades, type Grade, type GradeMention, pageGrades } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
 import { runSteps } from './steps';
@@ -108,7 +108,7 @@ export function* analyzeSteps(
     }
   }
   cache?.end();
-  const rawGrades = found;
+  const rawGrades = pageGrades(found, sentences);
   const grades = attributeGrades(rawGrades, councils);
   const detection = detectInspectionArticle({
     title: safe.title,
