@@ -93,15 +93,18 @@ const AREA_LABEL_END =
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
-  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,40}$/i;
+  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
 const JUDGEMENT_AFTER =
   /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
+/** The older frameworks' grade words a page may use of a council (corpus labels: other:adequate, other:poor). */
+const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
+
 /** Providers and inspectorates out of scope: their grades are not a council's children's services judgement. */
 const OUT_OF_SCOPE_WORDS =
-  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|further education|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering agency|adoption agency|independent fostering|pupil referral|send (?:services|provision)|local area send|apprenticeships?|university|credit rating|moody[’']?s/
+  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering agency|adoption agency|independent fostering|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
     .source;
 const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
 const OUT_OF_SCOPE_AFTER = new RegExp(
@@ -242,6 +245,11 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: ['Help and protection Good Children in care Requires improvement', 'Adoption performance (Outstanding)'],
   },
   {
+    name: 'report template wording',
+    test: (x) => x.word === 'good' && /\b(?:meets?|met|meeting) the requirements for\s*$/i.test(x.before),
+    examples: ['The local authority leads effective services that meet the requirements for good.'],
+  },
+  {
     name: 'rating verb',
     test: (x) =>
       (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
@@ -251,8 +259,11 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   },
   {
     name: 'rating verb and its object',
-    test: (x) => x.main && VERB_OBJECT_BEFORE.test(x.before),
-    examples: ['Inspectors judged Slough’s services for children inadequate.'],
+    test: (x) =>
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
+      VERB_OBJECT_BEFORE.test(x.before) &&
+      (x.main || /\b(?:rates|rated|judged|graded)\b/i.test(x.before)),
+    examples: ['Inspectors judged Slough’s services for children inadequate.', 'Ofsted rates Sefton’s services poor.'],
   },
   {
     name: 'judgement label',
@@ -294,7 +305,8 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'service is graded',
     test: (x) => {
-      if (!x.main) return false;
+      // Older frameworks' words only quoted: "services are now 'adequate'" (not "services are poor").
+      if (!x.main && !(x.c.quoted && OLD_GRADES.has(x.c.grade))) return false;
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
         return /\b(?:services?|council|authority|leadership|care leavers|protection|adoption|board|lscb)\b[^,.;:]{0,50}$/i.test(
@@ -314,6 +326,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: [
       'Children’s services in Sefton remain good, inspectors said.',
       'Children’s services require improvement, say inspectors.',
+      'Services for children in Rochdale are now ‘adequate’.',
     ],
   },
 ];
@@ -324,6 +337,11 @@ const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     name: 'joined grade',
     re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
     examples: ['The share of councils rated good or outstanding has risen.'],
+  },
+  {
+    name: 'parallel clause',
+    re: /^['’"”]?\s*,?\s*(?:and|while|but|whereas)\s+[^.;]{0,100}\b(?:to be|as)\s+['‘"“]?$/i,
+    examples: ['Inspectors found help for families to be good, and the impact of leaders to be outstanding.'],
   },
   {
     name: 'grade with a grade',
@@ -375,6 +393,10 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
       while (j < candidates.length && LIST_GAP.test(s.slice(candidates[j - 1].quoteEnd, candidates[j].quoteStart))) j++;
       if (j - i >= 3) for (let k = i; k < j; k++) refused[k] ??= 'scale: the grades listed';
     }
+    // A grade joined to a refused one shares its refusal ("an ambition to be rated good or outstanding").
+    for (let i = 1; i < candidates.length; i++)
+      if (!refused[i] && refused[i - 1] && joinOf(s, candidates[i - 1], candidates[i]) === 'joined grade')
+        refused[i] = refused[i - 1];
     const rule: (string | undefined)[] = ctxs.map((x, i) =>
       refused[i] ? undefined : JUDGEMENT_RULES.find((r) => r.test(x))?.name,
     );
@@ -390,10 +412,16 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
         if (join) rule[i] = join;
       }
     }
+    let before: Time | undefined;
     candidates.forEach((c, i) => {
       const why = rule[i];
       if (!why) return;
-      const time = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      let time = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      // A grade with no time word of its own, after a previous one in the same sentence, is previous
+      // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
+      if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
+        time = { ...before, year: time.year ?? before.year, cue: `${before.cue} (as the grade before)` };
+      before = time;
       out.push({
         start: sentence.start + c.quoteStart,
         end: sentence.start + c.quoteEnd,
@@ -428,7 +456,7 @@ function contextOf(s: string, c: Candidate, prev?: Candidate, next?: Candidate):
 
 function joinOf(s: string, a: Candidate, b: Candidate): string | undefined {
   const between = s.slice(a.quoteEnd, b.quoteStart);
-  if (between.length > 60) return undefined;
+  if (between.length > 120) return undefined;
   return JOINED.find((j) => j.re.test(between))?.name;
 }
 
@@ -469,7 +497,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
   {
     name: 'after a grade',
     where: 'before',
-    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:after|following|until|before) (?:an?\s+|its\s+|their\s+)?$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
+    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:after|following|until|before) (?:an?\s+|its\s+|their\s+)?(?:(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)?$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
     examples: [
       'The news comes three years after the council was rated outstanding.',
       'Birmingham making steady progress after inadequate rating',
@@ -565,6 +593,8 @@ const YEAR = /\b(?:19[89]\d|20\d\d)\b/g;
 const INSPECTION_WORDS = /\b(?:inspect\w*|ofsted|report\w*|published|visit\w*|judged|rated|graded)\b/i;
 const VISIT_REPORT =
   /\b(?:monitoring (?:visit|inspection|letter)s?|focused visits?|joint targeted area inspections?|jtai)\b/i;
+const NEW_GRADE =
+  /\b(?:now|newly)\s+(?:been\s+)?(?:rated|judged|graded)\b|\b(?:new|latest)\s+(?:ofsted\s+)?(?:rating|grade|judgement)\b/i;
 const FULL_INSPECTION = /\b(?:re-?inspect\w*|full inspection|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
 
 /** A line that is only a grade, capitalised as in a table ("Requires improvement"). */
@@ -633,12 +663,7 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
         why = `${why}; before the reported ${reportYear}`;
       }
     }
-    if (
-      visit &&
-      current &&
-      (strength === 'none' || strength === 'weak') &&
-      !/\b(?:now|new|latest)\b/i.test(g.sentence.text)
-    ) {
+    if (visit && current && (strength === 'none' || strength === 'weak') && !NEW_GRADE.test(g.sentence.text)) {
       current = false;
       why = `${why}; standing grade in a visit report`;
     }
