@@ -109,7 +109,7 @@ export function* analyzeSteps(
   }
   cache?.end();
   const rawGrades = pageGrades(found, sentences);
-  const grades = attributeGrades(rawGrades, councils);
+  const grades = attributeGrades(rawGrades, councils, sentences);
   const detection = detectInspectionArticle({
     title: safe.title,
     text,

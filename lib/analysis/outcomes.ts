@@ -3,6 +3,7 @@
 import type { Council } from '../data/gazetteer';
 import type { CouncilMention } from './councils';
 import type { Grade, GradeMention } from './grades';
+import { type Sentence, sentenceIndexAt } from './text';
 
 export interface Outcome {
   council: Council;
@@ -51,8 +52,17 @@ function firstAtOrAfter(mentions: CouncilMention[], offset: number): number {
 }
 
 /** Attributes every grade to the council(s) it is about. */
-export function attributeGrades(grades: GradeMention[], mentions: CouncilMention[]): AttributedGrade[] {
+export function attributeGrades(
+  grades: GradeMention[],
+  mentions: CouncilMention[],
+  sentences?: Sentence[],
+): AttributedGrade[] {
   const primary = primaryCouncil(mentions);
+  // One mention naming several councils (a company run for two boroughs): the article's main one
+  // when it is among them.
+  const narrow = (cs: Council[]) =>
+    cs.length > 1 && primary && cs.some((c) => c.code === primary.code) ? [primary] : cs;
+  const blockOf = (offset: number) => (sentences ? (sentences[sentenceIndexAt(sentences, offset)]?.block ?? -1) : -1);
   const perSentence = new Map<number, { distinct: Council[]; generic: boolean; first: number; last: number }>();
   const sentenceInfo = (g: GradeMention) => {
     let info = perSentence.get(g.sentence.start);
@@ -89,12 +99,14 @@ export function attributeGrades(grades: GradeMention[], mentions: CouncilMention
       if (listed && beforeGrade.length > 1) return { ...g, councils: uniq(beforeGrade.flatMap((m) => m.councils)) };
       const after = mentions.slice(lo, hi).find((m) => m.start >= g.end);
       const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
-      return { ...g, councils: nearest ? uniq(nearest.councils) : [] };
+      return { ...g, councils: nearest ? narrow(uniq(nearest.councils)) : [] };
     }
     if (info.generic) return { ...g, councils: [] };
-    // Not named in the sentence: the most recent council named before it, else the article's main one.
+    // Not named in the sentence: the council named last before it in the same paragraph, else the
+    // article's main one, else the one named last.
     const recent = mentions[firstAtOrAfter(mentions, g.sentence.start) - 1];
-    const council = recent ? recent.councils : primary ? [primary] : [];
+    const sameBlock = recent && (!sentences || blockOf(recent.start) === g.sentence.block);
+    const council = sameBlock ? narrow(recent.councils) : primary ? [primary] : recent ? recent.councils : [];
     return { ...g, councils: uniq(council) };
   });
 }
