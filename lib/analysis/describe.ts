@@ -24,6 +24,7 @@ export function describeFinding(f: Finding, outcomes: Outcome[]): FindingDescrip
     ]);
     rows.push(['When', `${f.current ? 'Current grade' : 'Previous grade'}${f.year ? `, ${f.year}` : ''}`]);
     rows.push(['Judgement', f.area ?? 'Overall / not stated']);
+    if (f.why) rows.push(['Why', f.why]);
     return { heading: `Grade: ${gradeLabel(f.grade)}`, rows, quote: f.sentence };
   }
   if (f.kind === 'council') {

@@ -29,7 +29,15 @@ export interface Finding {
   year?: number;
   area?: string;
   topic?: string;
+  /** The rule or cues that made this finding (shown by `analyze --explain` and on the card). */
+  why?: string;
 }
+
+/** A finding's `why` when its step gives one (every step may, none has to). */
+const whyOf = (x: object): { why?: string } => {
+  const why = (x as { why?: unknown }).why;
+  return typeof why === 'string' && why ? { why } : {};
+};
 
 /** The highlight name for a grade. */
 export function highlightForGrade(grade: Grade): HighlightName {
@@ -55,6 +63,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       current: g.current,
       ...(g.year ? { year: g.year } : {}),
       ...(g.area ? { area: g.area } : {}),
+      ...whyOf(g),
     });
   for (const m of analysis.councils)
     out.push({
@@ -66,6 +75,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       text: m.text,
       sentence: sentenceText(m.start),
       councils: m.councils,
+      ...whyOf(m),
     });
   for (const i of analysis.improvements)
     out.push({
@@ -78,6 +88,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       sentence: i.sentence.text,
       councils: [],
       ...(i.topic ? { topic: i.topic } : {}),
+      ...whyOf(i),
     });
   return out;
 }

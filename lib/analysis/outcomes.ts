@@ -83,9 +83,14 @@ export function attributeGrades(
     }
     return info;
   };
+  const at = (g: GradeMention, councils: Council[], how: string): AttributedGrade => ({
+    ...g,
+    councils,
+    why: `${g.why ? `${g.why}; ` : ''}council: ${how}`,
+  });
   return grades.map((g) => {
     const info = sentenceInfo(g);
-    if (info.distinct.length === 1) return { ...g, councils: info.distinct };
+    if (info.distinct.length === 1) return at(g, info.distinct, 'named in the sentence');
     if (info.distinct.length > 1) {
       // Mentions near the grade, in the same sentence.
       const lo = Math.max(info.first, firstAtOrAfter(mentions, g.start - 300));
@@ -96,19 +101,43 @@ export function attributeGrades(
         g.start - g.sentence.start,
       );
       const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
-      if (listed && beforeGrade.length > 1) return { ...g, councils: uniq(beforeGrade.flatMap((m) => m.councils)) };
+      if (listed && beforeGrade.length > 1)
+        return at(g, uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it');
+      const list = namedList(g, beforeGrade);
+      if (list.length > 1) return at(g, uniq(list.flatMap((m) => m.councils)), 'a list of councils as the subject');
       const after = mentions.slice(lo, hi).find((m) => m.start >= g.end);
       const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
-      return { ...g, councils: nearest ? narrow(uniq(nearest.councils)) : [] };
+      return at(g, nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence');
     }
-    if (info.generic) return { ...g, councils: [] };
+    if (info.generic) return at(g, [], 'none (councils in general)');
     // Not named in the sentence: the council named last before it in the same paragraph, else the
     // article's main one, else the one named last.
     const recent = mentions[firstAtOrAfter(mentions, g.sentence.start) - 1];
     const sameBlock = recent && (!sentences || blockOf(recent.start) === g.sentence.block);
-    const council = sameBlock ? narrow(recent.councils) : primary ? [primary] : recent ? recent.councils : [];
-    return { ...g, councils: uniq(council) };
+    if (sameBlock) return at(g, uniq(narrow(recent.councils)), 'named earlier in the paragraph');
+    if (primary) return at(g, [primary], "the article's main council");
+    return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');
   });
+}
+
+/** Gaps in a plain list of names: "Thisshire, Thatford and Othertown". */
+const LIST_GAP = /^\s*(?:,|and|&|, and|,\s*&)\s*(?:the\s+)?$/i;
+/** Between the list and the grade: a short predicate with no clause break ("were all judged"). */
+const LIST_TO_GRADE = /^(?:[’']s)?\s*(?:councils?\s+|children[’']?s services\s+)?[^,;:.()]{0,60}$/i;
+
+/** The mentions that form a list of names ending just before the grade, as its subject. */
+function namedList(g: GradeMention, beforeGrade: CouncilMention[]): CouncilMention[] {
+  const text = g.sentence.text;
+  const off = g.sentence.start;
+  const last = beforeGrade[beforeGrade.length - 1];
+  if (!last || !LIST_TO_GRADE.test(text.slice(last.end - off, g.start - off))) return [];
+  const list = [last];
+  for (let k = beforeGrade.length - 2; k >= 0; k--) {
+    const gap = text.slice(beforeGrade[k].end - off, list[0].start - off);
+    if (!LIST_GAP.test(gap)) break;
+    list.unshift(beforeGrade[k]);
+  }
+  return list;
 }
 
 /** De-duplicated outcomes: one per council, grade, current/previous and area. */
