@@ -82,7 +82,10 @@ const JUDGING_BEFORE =
   /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 const VERB_OBJECT_BEFORE =
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|leavers|performance)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+/** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
+const NAME_OBJECT_BEFORE =
+  /\b(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?$/;
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
   /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—-]\s*$/i;
@@ -147,9 +150,13 @@ export const REFUSALS: GradeRule[] = [
   {
     name: 'negated',
     test: (x) =>
-      /\b(?:no|not|never|none of|nor|yet to be)\b[^,.;]{0,40}\b(?:rated|judged|graded|been|achieved|received)\s+(?:as\s+|to be\s+)?$/i.test(
+      (/\b(?:no|not|never|none of|nor|yet to be)\b[^,.;]{0,40}\b(?:rated|judged|graded|been|achieved|received)\s+(?:as\s+|to be\s+)?$/i.test(
         x.before,
-      ) &&
+      ) ||
+        // With the object between: "never rated Rutland inadequate".
+        /\b(?:never|not)\s+(?:\w+\s+)?(?:rated|judged|graded)\s+(?:[\w’'-]+\s+){1,4}(?:as\s+|to be\s+)?$/i.test(
+          x.before,
+        )) &&
       !/\bno longer\b[^,.;]*$/i.test(x.before) &&
       !/^['’"”]?\s*since\b/i.test(x.after),
     examples: [
@@ -200,11 +207,16 @@ export const REFUSALS: GradeRule[] = [
       let last = -1;
       OUT_OF_SCOPE.lastIndex = 0;
       for (let m = OUT_OF_SCOPE.exec(clause); m; m = OUT_OF_SCOPE.exec(clause)) last = m.index + m[0].length;
-      return last >= 0 && !IN_SCOPE_SUBJECT.test(clause.slice(last));
+      // "a home run by Wigan Council was rated …": the council runs the provider, it is not the subject.
+      const rest = clause
+        .slice(last)
+        .replace(/\b(?:run|owned|managed|operated|provided)\s+by\s+[^,]*?\bcouncil\b/gi, '');
+      return last >= 0 && !IN_SCOPE_SUBJECT.test(rest);
     },
     examples: [
       'The town’s youth offending team was also branded inadequate by probation inspectors.',
       'A council-run children’s home in Wigan was rated outstanding.',
+      'A secure children’s home run by Lancashire County Council kept its good rating.',
       'Every primary school in the borough is now rated good.',
     ],
   },
@@ -233,7 +245,10 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     test: (x) =>
       x.c.quoted &&
       (x.main || JUDGING_BEFORE.test(x.before) || JUDGEMENT_AFTER.test(x.after) || INSTITUTION_AFTER.test(x.after)),
-    examples: ['Staff at the ‘outstanding’ council say their caseloads are fair.', 'Ofsted found services ‘adequate’.'],
+    examples: [
+      'Staff at the ‘outstanding’ council say their caseloads are fair.',
+      'The council was rated ‘adequate’ in 2009.',
+    ],
   },
   {
     name: 'judgement table row',
@@ -255,13 +270,13 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
       JUDGING_BEFORE.test(x.before) &&
       !/\bfrom\s*$/i.test(x.before),
-    examples: ['Ofsted judged the service inadequate last week.', 'Hackney was rated good.'],
+    examples: ['Sefton has been judged inadequate.', 'Hackney was rated good.'],
   },
   {
     name: 'rating verb and its object',
     test: (x) =>
       (x.main || OLD_GRADES.has(x.c.grade)) &&
-      VERB_OBJECT_BEFORE.test(x.before) &&
+      (VERB_OBJECT_BEFORE.test(x.before) || NAME_OBJECT_BEFORE.test(x.before)) &&
       (x.main || /\b(?:rates|rated|judged|graded)\b/i.test(x.before)),
     examples: ['Inspectors judged Slough’s services for children inadequate.', 'Ofsted rates Sefton’s services poor.'],
   },
@@ -287,7 +302,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       (x.word !== 'good' ||
         /\b(?:an?|the|its|their|overall|ofsted)\s*$/i.test(x.before) ||
         /^['’"”]?\s*(?:(?:ofsted\s+)?rating|grade|judgement|judgment|overall)\b/i.test(x.after)),
-    examples: ['Barnet has kept its good rating.', 'The inadequate judgement was a blow.'],
+    examples: ['Ofsted gave Bolton an outstanding rating.', 'The inadequate judgement was a blow.'],
   },
   {
     name: 'graded institution',
@@ -332,7 +347,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
 ];
 
 /** A second grade joined to an accepted one: "good or outstanding", "good with outstanding leadership". */
-const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
+export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   {
     name: 'joined grade',
     re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
@@ -346,7 +361,7 @@ const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   {
     name: 'grade with a grade',
     re: /^['’"”]?\s*with\s+['‘"“]?$/i,
-    examples: ['Ofsted rated Warrington good with outstanding care leavers support.'],
+    examples: ['Ofsted rated Warrington’s services good with outstanding care leavers support.'],
   },
   {
     name: 'grade in some areas and another in others',
@@ -360,58 +375,81 @@ const LIST_GAP = /^['’"”]?\s*(?:,|,?\s*and|,?\s*or)\s*['‘"“]?$/i;
 /** A sentence without one of these holds no grade word: most sentences stop here. */
 const MAY_HOLD_GRADE = /good|outstanding|inadequate|improvement|adequate|excellent|perform|poor/i;
 
+/** What was decided about one grade word of a sentence: the refusal or the rule that held. */
+export interface GradeDecision {
+  text: string;
+  grade: Grade;
+  refused?: string;
+  rule?: string;
+}
+
+/** Every grade word of a sentence with its refusal or rule (for tests and `--explain` tracing). */
+export function gradeDecisions(sentence: string): GradeDecision[] {
+  const { candidates, refused, rule } = decide(sentence);
+  return candidates.map((c, i) => ({
+    text: sentence.slice(c.quoteStart, c.quoteEnd),
+    grade: c.grade,
+    ...(refused[i] ? { refused: refused[i] } : {}),
+    ...(rule[i] ? { rule: rule[i] } : {}),
+  }));
+}
+
+function decide(s: string): { candidates: Candidate[]; refused: (string | undefined)[]; rule: (string | undefined)[] } {
+  const candidates: Candidate[] = [];
+  GRADE_WORDS.lastIndex = 0;
+  for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A closing quote may follow the sentence's full stop: "rated as ‘good.’".
+    const close = CLOSE_Q.includes(s[end]) ? 1 : '.,'.includes(s[end]) && CLOSE_Q.includes(s[end + 1]) ? 2 : 0;
+    const quoted = start > 0 && OPEN_Q.includes(s[start - 1]) && end < s.length && close > 0;
+    candidates.push({
+      start,
+      end,
+      grade: gradeOf(m[0]),
+      quoted,
+      quoteStart: quoted ? start - 1 : start,
+      quoteEnd: quoted ? end + close : end,
+    });
+  }
+  const ctxs = candidates.map((c, i) => contextOf(s, c, candidates[i - 1], candidates[i + 1]));
+  const refused = ctxs.map((x) => REFUSALS.find((r) => r.test(x))?.name);
+  // Three or more grades in a plain list ("outstanding, good, requires improvement and
+  // inadequate") name the scale, not a judgement.
+  for (let i = 0, j = 0; i < candidates.length; i = j) {
+    j = i + 1;
+    while (j < candidates.length && LIST_GAP.test(s.slice(candidates[j - 1].quoteEnd, candidates[j].quoteStart))) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) refused[k] ??= 'scale: the grades listed';
+  }
+  // A grade joined to a refused one shares its refusal ("an ambition to be rated good or outstanding").
+  for (let i = 1; i < candidates.length; i++)
+    if (!refused[i] && refused[i - 1] && joinOf(s, candidates[i - 1], candidates[i]) === 'joined grade')
+      refused[i] = refused[i - 1];
+  const rule: (string | undefined)[] = ctxs.map((x, i) =>
+    refused[i] ? undefined : JUDGEMENT_RULES.find((r) => r.test(x))?.name,
+  );
+  // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < candidates.length; i++) {
+      if (rule[i] || refused[i] || !isMainGrade(candidates[i].grade)) continue;
+      const prev = candidates[i - 1];
+      const next = candidates[i + 1];
+      let join = prev && rule[i - 1] ? joinOf(s, prev, candidates[i]) : undefined;
+      // Backwards only for a plain join: "good or outstanding", not "good with outstanding".
+      if (!join && next && rule[i + 1] && joinOf(s, candidates[i], next) === 'joined grade') join = 'joined grade';
+      if (join) rule[i] = join;
+    }
+  }
+  return { candidates, refused, rule };
+}
+
 /** Finds grade judgements in the sentences of a prepared text. */
 export function findGrades(sentences: Sentence[]): GradeMention[] {
   const out: GradeMention[] = [];
   for (const sentence of sentences) {
     const s = sentence.text;
     if (!MAY_HOLD_GRADE.test(s)) continue;
-    const candidates: Candidate[] = [];
-    GRADE_WORDS.lastIndex = 0;
-    for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // A closing quote may follow the sentence's full stop: "rated as ‘good.’".
-      const close = CLOSE_Q.includes(s[end]) ? 1 : '.,'.includes(s[end]) && CLOSE_Q.includes(s[end + 1]) ? 2 : 0;
-      const quoted = start > 0 && OPEN_Q.includes(s[start - 1]) && end < s.length && close > 0;
-      candidates.push({
-        start,
-        end,
-        grade: gradeOf(m[0]),
-        quoted,
-        quoteStart: quoted ? start - 1 : start,
-        quoteEnd: quoted ? end + close : end,
-      });
-    }
-    if (!candidates.length) continue;
-    const ctxs = candidates.map((c, i) => contextOf(s, c, candidates[i - 1], candidates[i + 1]));
-    const refused = ctxs.map((x) => REFUSALS.find((r) => r.test(x))?.name);
-    // Three or more grades in a plain list ("outstanding, good, requires improvement and
-    // inadequate") name the scale, not a judgement.
-    for (let i = 0, j = 0; i < candidates.length; i = j) {
-      j = i + 1;
-      while (j < candidates.length && LIST_GAP.test(s.slice(candidates[j - 1].quoteEnd, candidates[j].quoteStart))) j++;
-      if (j - i >= 3) for (let k = i; k < j; k++) refused[k] ??= 'scale: the grades listed';
-    }
-    // A grade joined to a refused one shares its refusal ("an ambition to be rated good or outstanding").
-    for (let i = 1; i < candidates.length; i++)
-      if (!refused[i] && refused[i - 1] && joinOf(s, candidates[i - 1], candidates[i]) === 'joined grade')
-        refused[i] = refused[i - 1];
-    const rule: (string | undefined)[] = ctxs.map((x, i) =>
-      refused[i] ? undefined : JUDGEMENT_RULES.find((r) => r.test(x))?.name,
-    );
-    // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < candidates.length; i++) {
-        if (rule[i] || refused[i] || !isMainGrade(candidates[i].grade)) continue;
-        const prev = candidates[i - 1];
-        const next = candidates[i + 1];
-        let join = prev && rule[i - 1] ? joinOf(s, prev, candidates[i]) : undefined;
-        // Backwards only for a plain join: "good or outstanding", not "good with outstanding".
-        if (!join && next && rule[i + 1] && joinOf(s, candidates[i], next) === 'joined grade') join = 'joined grade';
-        if (join) rule[i] = join;
-      }
-    }
+    const { candidates, rule } = decide(s);
     let before: Time | undefined;
     candidates.forEach((c, i) => {
       const why = rule[i];
@@ -461,7 +499,7 @@ function joinOf(s: string, a: Candidate, b: Candidate): string | undefined {
 }
 
 /** A time cue: a pattern before or after the grade, and what it says. */
-interface TimeCue {
+export interface TimeCue {
   name: string;
   where: 'before' | 'after';
   re: RegExp;
