@@ -308,13 +308,14 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: 'graded institution',
     test: (x) =>
       x.main &&
-      x.word !== 'good' &&
+      (x.word !== 'good' || /^['’"”]?-rated\b/i.test(x.after)) &&
       INSTITUTION_AFTER.test(x.after) &&
       (/\b(?:an?|the|its|their|of|as|two|three|four|five|\d+|review|into|for)\s*$/i.test(x.before) ||
         /^['’"”]?\s*(?:-rated|children[’']?s services)\b/i.test(x.after)),
     examples: [
       'It is one of two inadequate councils in the region.',
       'Minister sends commissioner into inadequate children’s services.',
+      'Staff moved across to a good-rated neighbour.',
     ],
   },
   {
@@ -535,7 +536,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
   {
     name: 'after a grade',
     where: 'before',
-    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:after|following|until|before) (?:an?\s+|its\s+|their\s+)?(?:(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)?$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
+    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
     examples: [
       'The news comes three years after the council was rated outstanding.',
       'Birmingham making steady progress after inadequate rating',
@@ -630,7 +631,7 @@ function yearNear(before: string, after: string): number | undefined {
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/g;
 const INSPECTION_WORDS = /\b(?:inspect\w*|ofsted|report\w*|published|visit\w*|judged|rated|graded)\b/i;
 const VISIT_REPORT =
-  /\b(?:monitoring (?:visit|inspection|letter)s?|focused visits?|joint targeted area inspections?|jtai)\b/i;
+  /\b(?:monitoring (?:visit|inspection|letter)s?|focused visits?|follow-up visits?|joint targeted area inspections?|jtai)\b/i;
 const NEW_GRADE =
   /\b(?:now|newly)\s+(?:been\s+)?(?:rated|judged|graded)\b|\b(?:new|latest)\s+(?:ofsted\s+)?(?:rating|grade|judgement)\b/i;
 const FULL_INSPECTION = /\b(?:re-?inspect\w*|full inspection|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
@@ -685,13 +686,24 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
     for (let m = YEAR.exec(s.text); m; m = YEAR.exec(s.text)) max = Math.max(max, Number(m[0]));
     if (max > reportYear && INSPECTION_WORDS.test(s.text)) reportYear = max;
   }
-  // The title and the lead (first two blocks), read up to a few hundred characters each.
+  // The title and the lead (the first two paragraphs of running text, past bylines and dates),
+  // read up to a few hundred characters each.
   let leadText = '';
-  for (const s of sentences) {
-    if (s.block > 2) break;
-    if (leadText.length < 1200) leadText += ` ${s.text.slice(0, 400)}`;
+  let leadLast = 0;
+  let paragraphs = 0;
+  for (let i = 0; i < sentences.length && leadText.length < 1200; i++) {
+    const s = sentences[i];
+    if (s.block === 0) leadText += ` ${s.text.slice(0, 400)}`;
+    else if (s.text.length >= 60 || paragraphs > 0) {
+      if (i > 0 && sentences[i - 1].block !== s.block && ++paragraphs > 2) break;
+      leadText += ` ${s.text.slice(0, 400)}`;
+      leadLast = s.block;
+    }
   }
-  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText);
+  // A lead that reports a new grade in so many words ("has been rated", "has been given a … rating")
+  // is about a graded inspection, whatever visits it mentions.
+  const newGradeInLead = grades.some((g) => g.current && g.timeStrength === 'cue' && g.sentence.block <= leadLast);
+  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead;
   return grades.map((g) => {
     let { current, why } = g;
     const strength = g.timeStrength ?? 'none';
