@@ -82,10 +82,10 @@ const JUDGING_BEFORE =
   /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 const VERB_OBJECT_BEFORE =
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 const NAME_OBJECT_BEFORE =
-  /\b(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?$/;
+  /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/;
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
   /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—-]\s*$/i;
@@ -172,10 +172,12 @@ export const REFUSALS: GradeRule[] = [
       ) ||
       /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+)*$/i.test(
         x.before,
-      ),
+      ) ||
+      /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+(?:would|could|might|will)\b/i.test(x.after),
     examples: [
       'It will take years of work before the service can be rated good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
+      'A good Ofsted rating would bring more freedom for Bolton.',
     ],
   },
   {
@@ -360,6 +362,21 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     examples: ['Inspectors found help for families to be good, and the impact of leaders to be outstanding.'],
   },
   {
+    name: 'counted grades',
+    re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
+    examples: ['Three councils were rated outstanding, 12 good and four inadequate.'],
+  },
+  {
+    name: 'having been',
+    re: /^['’"”]?\s*,?\s*(?:having|after) (?:previously |once )?been (?:rated |judged |graded )?(?:as )?['‘"“]?$/i,
+    examples: ['Cumbria is now rated good, having been inadequate in 2016.'],
+  },
+  {
+    name: 'another area also',
+    re: /^['’"”]?\s*(?:overall\s*)?,?\s*(?:with|and)\s+[^,.;]{3,50}\s+(?:also|too|both|all)\s+(?:rated\s+|judged\s+)?['‘"“]?$/i,
+    examples: ['Services were judged inadequate overall, with help and protection also inadequate.'],
+  },
+  {
     name: 'grade with a grade',
     re: /^['’"”]?\s*with\s+['‘"“]?$/i,
     examples: ['Ofsted rated Warrington’s services good with outstanding care leavers support.'],
@@ -512,7 +529,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
   {
     name: 'previously',
     where: 'before',
-    re: /\b(?:previously|formerly|prior|was once|once|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
+    re: /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
     examples: ['The council was previously rated inadequate.', 'Its previous ‘good’ rating was lost.'],
   },
   {
