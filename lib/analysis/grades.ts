@@ -694,9 +694,11 @@ export function pageGrades(grades: GradeMention[], sentences: Sentence[]): Grade
  * one, so previous. Returns new grade objects; the input is not changed.
  */
 function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMention[] {
-  if (!grades.length) return grades;
+  // Only a current grade the sentence was not sure of can change: most pages stop here.
+  if (!grades.some((g) => g.current && g.timeStrength !== 'cue')) return grades;
   let reportYear = 0;
-  for (const s of sentences) {
+  const dated = grades.some((g) => g.year && g.current && g.timeStrength !== 'cue');
+  for (const s of dated ? sentences : []) {
     if (!/\d\d\d\d/.test(s.text)) continue;
     YEAR.lastIndex = 0;
     let max = 0;
