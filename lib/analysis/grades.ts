@@ -107,7 +107,7 @@ const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
 
 /** Providers and inspectorates out of scope: their grades are not a council's children's services judgement. */
 const OUT_OF_SCOPE_WORDS =
-  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering agency|adoption agency|independent fostering|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
+  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
     .source;
 const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
 const OUT_OF_SCOPE_AFTER = new RegExp(
@@ -183,7 +183,7 @@ export const REFUSALS: GradeRule[] = [
   {
     name: 'scale',
     test: (x) =>
-      /\b(?:between|above|below|better than|worse than|short of|scale of|from\s+['‘"“]?outstanding['’"”]?\s+to)\s*['‘"“]?\s*$/i.test(
+      /\b(?:between|above|below|better than|worse than|short of|scale of|rang(?:e|es|ing) from|from\s+['‘"“]?outstanding['’"”]?\s+to)\s*['‘"“]?\s*$/i.test(
         x.before.slice(-40),
       ) ||
       /^['’"”]?\s*(?:(?:does|did|do) not (?:mean|indicate)|means\b|indicates\b)/i.test(x.after) ||
@@ -195,6 +195,7 @@ export const REFUSALS: GradeRule[] = [
         /^\s*and\s*$/i.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart))),
     examples: [
       'Rotherham now sits on the rating between inadequate and good.',
+      'Each service will get an overall rating ranging from inadequate to outstanding.',
       'Only authorities rated above inadequate may bid for the funding.',
       'Ofsted uses four grades: outstanding, good, requires improvement and inadequate.',
     ],
@@ -220,6 +221,8 @@ export const REFUSALS: GradeRule[] = [
       'A council-run children’s home in Wigan was rated outstanding.',
       'A secure children’s home run by Lancashire County Council kept its good rating.',
       'Every primary school in the borough is now rated good.',
+      'Hertfordshire County Council’s adult care service has been rated as good by the regulator.',
+      'West Sussex County Council’s fostering service has been judged outstanding.',
     ],
   },
 ];
@@ -312,7 +315,9 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       x.main &&
       (x.word !== 'good' || /^['’"”]?-rated\b/i.test(x.after)) &&
       INSTITUTION_AFTER.test(x.after) &&
-      (/\b(?:an?|the|its|their|of|as|two|three|four|five|\d+|review|into|for)\s*$/i.test(x.before) ||
+      // "of outstanding services" is praise; "one of two inadequate councils" a grade.
+      (/\b(?:an?|the|its|their|as|two|three|four|five|\d+|review|into|for)\s*$/i.test(x.before) ||
+        (/\bof\s*$/i.test(x.before) && !/^['’"”]?\s*services\b/i.test(x.after)) ||
         /^['’"”]?\s*(?:-rated|children[’']?s services)\b/i.test(x.after)),
     examples: [
       'It is one of two inadequate councils in the region.',
