@@ -28,7 +28,7 @@ export function PageSummary({ report }: { report: PageReport | null }) {
           </thead>
           <tbody>
             {report.outcomes.map((o) => (
-              <tr key={`${o.council.code}|${o.grade}|${o.current}|${o.area ?? ''}`}>
+              <tr key={`${o.council.code}|${o.grade}|${o.current}|${o.year ?? ''}|${o.area ?? ''}`}>
                 <td>
                   {o.council.name} <span class="code">{o.council.code}</span>
                 </td>

@@ -140,25 +140,36 @@ function namedList(g: GradeMention, beforeGrade: CouncilMention[]): CouncilMenti
   return list;
 }
 
-/** De-duplicated outcomes: one per council, grade, current/previous and area. */
+/**
+ * De-duplicated outcomes: one per council, grade, current/previous, year and area. A grade with
+ * no year joins an outcome of the same council, grade, time and area that has one (and gives it
+ * its year when it comes first); two different years are two outcomes ("inadequate in 2012 and
+ * again in 2015"). In text order of first mention.
+ */
 export function buildOutcomes(grades: AttributedGrade[]): Outcome[] {
-  const out = new Map<string, Outcome>();
+  const groups = new Map<string, Outcome[]>();
+  const order: Outcome[] = [];
   for (const g of grades) {
     for (const council of g.councils) {
       const key = `${council.code}|${g.grade}|${g.current}|${g.area ?? ''}`;
-      const existing = out.get(key);
-      if (existing) {
-        if (!existing.year && g.year) existing.year = g.year;
+      const group = groups.get(key) ?? [];
+      if (!groups.has(key)) groups.set(key, group);
+      if (group.some((o) => o.year === g.year || !g.year)) continue;
+      const yearless = group.find((o) => !o.year);
+      if (yearless && g.year) {
+        yearless.year = g.year;
         continue;
       }
-      out.set(key, {
+      const outcome: Outcome = {
         council,
         grade: g.grade,
         current: g.current,
         ...(g.year ? { year: g.year } : {}),
         ...(g.area ? { area: g.area } : {}),
-      });
+      };
+      group.push(outcome);
+      order.push(outcome);
     }
   }
-  return [...out.values()];
+  return order;
 }
