@@ -79,7 +79,7 @@ export interface GradeRule {
 
 /** Verbs and phrases that make the next grade word a judgement. */
 const JUDGING_BEFORE =
-  /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
+  /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 const VERB_OBJECT_BEFORE =
   /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
@@ -96,7 +96,7 @@ const AREA_LABEL_END =
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
-  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
+  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
 const JUDGEMENT_AFTER =
   /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
 const INSTITUTION_AFTER =
@@ -275,7 +275,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
       JUDGING_BEFORE.test(x.before) &&
       !/\bfrom\s*$/i.test(x.before),
-    examples: ['Sefton has been judged inadequate.', 'Hackney was rated good.'],
+    examples: ['Sefton has been judged inadequate.', 'Hackney was rated good.', 'Walsall’s services improve to good.'],
   },
   {
     name: 'rating verb and its object',
@@ -350,6 +350,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Children’s services in Sefton remain good, inspectors said.',
       'Children’s services require improvement, say inspectors.',
       'Services for children in Rochdale are now ‘adequate’.',
+      'Sandwell’s children’s trust remains inadequate.',
     ],
   },
 ];
@@ -635,7 +636,8 @@ function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): 
   // A dated grade is history ("was rated good in 2019") unless told in the present or present
   // perfect ("has been rated good", "is now rated") or marked as the latest; the page-level step
   // compares the year with the inspection the page reports.
-  const ownClauseAfter = after.split(/[,;]/)[0];
+  // The grade's own clause: "in 2021 and are now good" leaves "now" to the next grade.
+  const ownClauseAfter = after.split(/[,;]|\b(?:and|but)\b/)[0];
   const currentCue = CURRENT_CUES.exec(beforeClause + ownClauseAfter);
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');

@@ -100,6 +100,18 @@ const HANDLED: Row[] = [
     grades: [['inadequate', false, 'Oldham']],
   },
   {
+    phrasing: 'three grades over the years: only the one said to be now is current',
+    page: [
+      'Plymouth report',
+      "Services in Plymouth were rated 'good' in 2017, 'requires improvement' in 2021 and are now 'good' again.",
+    ],
+    grades: [
+      ['good', false, 'Plymouth'],
+      ['requires improvement', false, 'Plymouth'],
+      ['good', true, 'Plymouth'],
+    ],
+  },
+  {
     phrasing: 'reported speech in minutes: "had been judged" is the new grade',
     page: [
       'Committee minutes',
