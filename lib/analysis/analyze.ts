@@ -181,7 +181,7 @@ export function toResult(source: string, analysis: Analysis, title: string): Ana
     grades: analysis.grades.map((g) => ({
       grade: g.grade,
       text: g.text,
-      sentence: g.sentence.text,
+      sentence: g.row ?? g.sentence.text,
       council: g.councils[0] ?? null,
       ...(g.councils.length > 1 ? { councils: g.councils } : {}),
       current: g.current,

@@ -28,6 +28,12 @@ export interface GradeMention extends Span {
   area?: string;
   /** The rule that made it a judgement and the time cue that decided current/previous. */
   why?: string;
+  /**
+   * A judgement table flattened into running text ("… protection Good 2.1 Adoption performance
+   * Good …") is one sentence for the splitter; each row (its label and grade) is reported as the
+   * grade's sentence.
+   */
+  row?: string;
   /** How sure the sentence was about `current` (the page-level step may overrule a weak one). */
   timeStrength?: TimeStrength;
 }
@@ -494,11 +500,22 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
         ...(time.year ? { year: time.year } : {}),
         ...areaOf(s, c),
         why: `${why}; ${time.cue}`,
+        ...(why === 'judgement table row' ? rowOf(s, c, candidates[i - 1]) : {}),
         timeStrength: time.strength,
       });
     });
   }
   return out;
+}
+
+/** The table row a grade ends: from the previous grade (or the sentence start) past its number. */
+function rowOf(s: string, c: Candidate, prev?: Candidate): { row?: string } {
+  const from = prev ? prev.quoteEnd : 0;
+  const row = s
+    .slice(from, c.quoteEnd)
+    .replace(/^[\s.;,)]*/, '')
+    .trim();
+  return row && row.length < s.trim().length ? { row } : {};
 }
 
 function contextOf(s: string, c: Candidate, prev?: Candidate, next?: Candidate): Ctx {

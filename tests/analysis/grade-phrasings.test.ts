@@ -3,7 +3,7 @@
 // (title, then paragraphs) and the grades a reader would take from it: which grade, current or
 // previous, and for which councils; the outcomes are checked to follow the grades exactly.
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument } from '../../lib/analysis/analyze';
+import { analyzeDocument, toResult } from '../../lib/analysis/analyze';
 
 interface Row {
   phrasing: string;
@@ -181,4 +181,17 @@ describe('near misses refused', () => {
     expect(a.grades).toEqual([]);
     expect(a.outcomes).toEqual([]);
   });
+});
+
+test('a judgement table run into one sentence: each row is its grade’s sentence in the result', () => {
+  const doc = {
+    title: 'Inspection of Leeds City Council',
+    blocks: ['1. Help and protection Good 2. Children in care Requires improvement 2.1 Adoption performance Good'],
+  };
+  const result = toResult('leeds.txt', analyzeDocument(doc), doc.title);
+  expect(result.grades.map((g) => [g.grade, g.sentence])).toEqual([
+    ['good', 'Help and protection Good'],
+    ['requires improvement', 'Children in care Requires improvement'],
+    ['good', '2.1 Adoption performance Good'],
+  ]);
 });
