@@ -116,6 +116,7 @@ const OUT_OF_SCOPE_WORDS =
   /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
     .source;
 const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
+const OUT_OF_SCOPE_ANY = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'i');
 const OUT_OF_SCOPE_AFTER = new RegExp(
   `^['’"”]?\\s*(?:-rated\\s+)?(?:ofsted[- ]rated\\s+)?(?:${OUT_OF_SCOPE_WORDS})\\b`,
   'i',
@@ -212,6 +213,7 @@ export const REFUSALS: GradeRule[] = [
       // The provider named after the grade ("an outstanding children's home") or as the subject
       // of its clause, with no council or children's services named after it.
       if (OUT_OF_SCOPE_AFTER.test(x.after)) return true;
+      if (!OUT_OF_SCOPE_ANY.test(x.before)) return false; // most grades: no provider named before
       const clause = x.before.split(/[.;:!?]|,\s+(?:but|while|whereas)\b|\bbut\b/).pop() ?? '';
       let last = -1;
       OUT_OF_SCOPE.lastIndex = 0;
