@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Article, Clip } from '../lib/clips';
+import { gradeName } from '../lib/data/grades';
 import type { UnreadableClip } from '../lib/store/clip-store';
 
 export interface ClipPatch {
@@ -28,8 +29,6 @@ export interface ClipListProps {
 export type UpdateOutcome = { saved: true } | { saved: false; newer?: Clip };
 
 type Entry = { clip: Clip; created: number; id: string } | { clip: null; created: number; id: string };
-
-const gradeLabel = (g: string) => (g.startsWith('other:') ? g.slice(6) : g);
 
 /** The saved clips, newest first: quote, article, council and grade, note and tags. */
 export function ClipList({ clips, unreadable = [], articles, onOpen, onUpdate }: ClipListProps) {
@@ -103,7 +102,7 @@ function ClipItem({
         {f?.councils.length ? <span class="tag">{f.councils.map((x) => x.name).join(', ')}</span> : null}
         {f?.grade ? (
           <span class="tag">
-            {gradeLabel(f.grade)}
+            {gradeName(f.grade)}
             {f.current === false ? ' (previous)' : ''}
             {f.year ? ` ${f.year}` : ''}
           </span>

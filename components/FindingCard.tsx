@@ -1,4 +1,5 @@
 import type { FindingDescription } from '../lib/analysis/describe';
+import { GRADE_STYLES } from '../lib/data/grades';
 
 export interface FindingCardProps {
   description: FindingDescription;
@@ -66,12 +67,7 @@ export const FINDING_CARD_CSS = `
   border: 1px solid #c9c9d6; border-left: 6px solid #6b6b80; border-radius: 8px; padding: 10px 12px;
   box-shadow: 0 6px 24px rgba(0,0,0,.18); }
 .card:focus { outline: 2px solid #3b3b98; outline-offset: 2px; }
-.card.il-grade-outstanding { border-left-color: #1a7f37; }
-.card.il-grade-good { border-left-color: #6aa84f; }
-.card.il-grade-requires-improvement { border-left-color: #d98e04; }
-.card.il-grade-inadequate { border-left-color: #c62828; }
-.card.il-grade-other { border-left-color: #7b5ea7; }
-.card.il-council { border-left-color: #1f6fb2; }
+${GRADE_STYLES.map((g) => `.card.${g.highlight} { border-left-color: ${g.card}; }\n`).join('')}.card.il-council { border-left-color: #1f6fb2; }
 .card.il-improvement { border-left-color: #b04a9a; }
 .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-bottom: 6px; }
 .close { border: 0; background: transparent; font-size: 18px; line-height: 1; cursor: pointer; color: #555; padding: 0 4px; }

@@ -1,6 +1,5 @@
+import { gradeName } from '../lib/data/grades';
 import type { PageReport } from '../lib/messages';
-
-const gradeLabel = (g: string) => (g.startsWith('other:') ? g.slice(6) : g);
 
 /** What Inspection Lens understood on the current page: detection and who got which grade. */
 export function PageSummary({ report }: { report: PageReport | null }) {
@@ -29,11 +28,11 @@ export function PageSummary({ report }: { report: PageReport | null }) {
           </thead>
           <tbody>
             {report.outcomes.map((o) => (
-              <tr key={`${o.council.code}|${o.grade}|${o.current}|${o.area ?? ''}`}>
+              <tr key={`${o.council.code}|${o.grade}|${o.current}|${o.year ?? ''}|${o.area ?? ''}`}>
                 <td>
                   {o.council.name} <span class="code">{o.council.code}</span>
                 </td>
-                <td class={`grade grade-${gradeLabel(o.grade).replace(/\s+/g, '-')}`}>{gradeLabel(o.grade)}</td>
+                <td class={`grade grade-${gradeName(o.grade).replace(/\s+/g, '-')}`}>{gradeName(o.grade)}</td>
                 <td>
                   {o.current ? 'current' : 'previous'}
                   {o.year ? ` (${o.year})` : ''}

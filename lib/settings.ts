@@ -1,6 +1,7 @@
 // Reader settings: highlighting on or off, and which categories are shown. Stored in
 // browser.storage.local under SETTINGS_KEY, remembered across pages; validated on every read.
 import { HIGHLIGHT_NAMES, type HighlightName } from './analysis/findings';
+import { GRADE_STYLES } from './data/grades';
 
 export { SETTINGS_KEY } from './storage-keys';
 
@@ -17,11 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Human labels for the categories, in display order. */
 export const CATEGORY_LABELS: [HighlightName, string][] = [
-  ['il-grade-outstanding', 'Outstanding'],
-  ['il-grade-good', 'Good'],
-  ['il-grade-requires-improvement', 'Requires improvement'],
-  ['il-grade-inadequate', 'Inadequate'],
-  ['il-grade-other', 'Older-framework grades'],
+  ...GRADE_STYLES.map((g): [HighlightName, string] => [g.highlight, g.label]),
   ['il-council', 'Councils'],
   ['il-improvement', 'Improvement areas'],
   ['il-clip', 'Saved clips'],

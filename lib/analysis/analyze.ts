@@ -4,7 +4,7 @@ import type { Council } from '../data/gazetteer';
 import type { AnalysisCache, BlockResult, BlockRole } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { type Detection, detectInspectionArticle } from './detect';
-import { findGrades, type Grade, type GradeMention } from './grades';
+import { findGrades, type Grade, type GradeMention, pageGrades } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
 import { runSteps } from './steps';
@@ -108,8 +108,8 @@ export function* analyzeSteps(
     }
   }
   cache?.end();
-  const rawGrades = found;
-  const grades = attributeGrades(rawGrades, councils);
+  const rawGrades = pageGrades(found, sentences);
+  const grades = attributeGrades(rawGrades, councils, sentences);
   const detection = detectInspectionArticle({
     title: safe.title,
     text,
@@ -182,7 +182,7 @@ export function toResult(source: string, analysis: Analysis, title: string): Ana
     grades: analysis.grades.map((g) => ({
       grade: g.grade,
       text: g.text,
-      sentence: g.sentence.text,
+      sentence: g.row ?? g.sentence.text,
       council: g.councils[0] ?? null,
       ...(g.councils.length > 1 ? { councils: g.councils } : {}),
       current: g.current,

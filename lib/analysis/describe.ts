@@ -2,6 +2,7 @@
 // previous, year and service; the council's canonical name, codes and grades in this article;
 // the topic of an improvement area. Pure: the card only renders these rows.
 import { councilDetails } from '../data/gazetteer';
+import { gradeLabel } from '../data/grades';
 import type { Finding } from './findings';
 import type { Outcome } from './outcomes';
 
@@ -11,11 +12,6 @@ export interface FindingDescription {
   rows: [string, string][];
   quote: string;
 }
-
-const gradeLabel = (g: string) => {
-  const name = g.startsWith('other:') ? g.slice(6) : g;
-  return name.charAt(0).toUpperCase() + name.slice(1);
-};
 
 /** Describes a finding for the reader; `outcomes` are the article's outcomes. */
 export function describeFinding(f: Finding, outcomes: Outcome[]): FindingDescription {
@@ -28,6 +24,7 @@ export function describeFinding(f: Finding, outcomes: Outcome[]): FindingDescrip
     ]);
     rows.push(['When', `${f.current ? 'Current grade' : 'Previous grade'}${f.year ? `, ${f.year}` : ''}`]);
     rows.push(['Judgement', f.area ?? 'Overall / not stated']);
+    if (f.why) rows.push(['Why', f.why]);
     return { heading: `Grade: ${gradeLabel(f.grade)}`, rows, quote: f.sentence };
   }
   if (f.kind === 'council') {

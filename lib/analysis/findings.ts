@@ -2,21 +2,12 @@
 // with what was understood about it. The same shape feeds the highlighter, the hover card, the
 // badge and (later) clips.
 import type { Council } from '../data/gazetteer';
+import { GRADE_HIGHLIGHT_NAMES, type Grade, gradeStyle } from '../data/grades';
 import type { Analysis } from './analyze';
-import type { Grade } from './grades';
 import { sentenceIndexAt } from './text';
 
 /** The registered highlight names, one per category (also used by the `<mark>` fallback). */
-export const HIGHLIGHT_NAMES = [
-  'il-grade-outstanding',
-  'il-grade-good',
-  'il-grade-requires-improvement',
-  'il-grade-inadequate',
-  'il-grade-other',
-  'il-council',
-  'il-improvement',
-  'il-clip',
-] as const;
+export const HIGHLIGHT_NAMES = [...GRADE_HIGHLIGHT_NAMES, 'il-council', 'il-improvement', 'il-clip'] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
 
 export type FindingKind = 'grade' | 'council' | 'improvement';
@@ -38,22 +29,19 @@ export interface Finding {
   year?: number;
   area?: string;
   topic?: string;
+  /** The rule or cues that made this finding (shown by `analyze --explain` and on the card). */
+  why?: string;
 }
+
+/** A finding's `why` when its step gives one (every step may, none has to). */
+const whyOf = (x: object): { why?: string } => {
+  const why = (x as { why?: unknown }).why;
+  return typeof why === 'string' && why ? { why } : {};
+};
 
 /** The highlight name for a grade. */
 export function highlightForGrade(grade: Grade): HighlightName {
-  switch (grade) {
-    case 'outstanding':
-      return 'il-grade-outstanding';
-    case 'good':
-      return 'il-grade-good';
-    case 'requires improvement':
-      return 'il-grade-requires-improvement';
-    case 'inadequate':
-      return 'il-grade-inadequate';
-    default:
-      return 'il-grade-other';
-  }
+  return gradeStyle(grade).highlight;
 }
 
 /** Lists the findings of an analysis, in text order within each kind. */
@@ -75,6 +63,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       current: g.current,
       ...(g.year ? { year: g.year } : {}),
       ...(g.area ? { area: g.area } : {}),
+      ...whyOf(g),
     });
   for (const m of analysis.councils)
     out.push({
@@ -86,6 +75,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       text: m.text,
       sentence: sentenceText(m.start),
       councils: m.councils,
+      ...whyOf(m),
     });
   for (const i of analysis.improvements)
     out.push({
@@ -98,6 +88,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       sentence: i.sentence.text,
       councils: [],
       ...(i.topic ? { topic: i.topic } : {}),
+      ...whyOf(i),
     });
   return out;
 }

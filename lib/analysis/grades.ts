@@ -1,9 +1,20 @@
 // Finds inspection grades used as judgements ("rated 'good'", "from inadequate to requires
-// improvement", "an 'outstanding' council") and refuses the same words in ordinary prose
-// ("a good example", "good outcomes", "outstanding issues", "inadequate housing").
+// improvement", "an 'outstanding' council", a judgement table row "Adoption performance Good") and
+// refuses the same words in ordinary prose ("a good example", "outstanding issues"), in negated,
+// hypothetical and scale-describing uses ("no council has been judged outstanding", "before it can
+// be rated good", "between inadequate and good") and for providers out of scope (schools,
+// children's homes, youth justice…). Each grade says whether it is current, and why.
+//
+// The rules are tables whose rows carry their own examples (tests/analysis/grades.test.ts runs
+// every example): REFUSALS first, then JUDGEMENT_RULES (the first that holds names the grade's
+// `why`), then the time cues (PREVIOUS_CUES, CURRENT_CUES) that decide current or previous within
+// the sentence. `settleTimes` then decides, over the whole page, what a sentence cannot: a grade
+// dated before the inspection the page reports, and standing grades in a report of a monitoring or
+// focused visit.
+import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import type { Sentence, Span } from './text';
 
-export type Grade = 'outstanding' | 'good' | 'requires improvement' | 'inadequate' | `other:${string}`;
+export type { Grade };
 
 export interface GradeMention extends Span {
   grade: Grade;
@@ -15,50 +26,28 @@ export interface GradeMention extends Span {
   year?: number;
   /** Judgement area or service when not the overall grade ("adoption", "LSCB"). */
   area?: string;
-  /** Why this was found: the rule or features that made it (for --explain). */
+  /** The rule that made it a judgement and the time cue that decided current/previous. */
   why?: string;
+  /**
+   * A judgement table flattened into running text ("… protection Good 2.1 Adoption performance
+   * Good …") is one sentence for the splitter; each row (its label and grade) is reported as the
+   * grade's sentence.
+   */
+  row?: string;
+  /** How sure the sentence was about `current` (the page-level step may overrule a weak one). */
+  timeStrength?: TimeStrength;
 }
 
-const GRADE_WORDS =
-  /\b(requir(?:es|e|ed|ing) improvement(?: to be good)?|outstanding|inadequate|good|adequate|excellent|perform(?:s|ed|ing)? (?:excellently|well|adequately|poorly))\b/gi;
+/** 'cue': a time word decided it; 'dated': only a year did; 'none': nothing in the sentence. */
+export type TimeStrength = 'cue' | 'dated' | 'weak' | 'none';
 
-const OPEN_Q = `'‘"“`;
+const GRADE_WORDS = gradeWordsRegExp();
+
+const OPEN_Q = `'‘’"“`;
 const CLOSE_Q = `'’"”`;
 
-/** Verbs and phrases that make the next grade word a judgement. */
-const JUDGING_BEFORE =
-  /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|improved(?: from)?(?: to)?|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight))*\s*$/i;
-/** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
-const VERB_OBJECT_BEFORE =
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed)\s+(?:[\w’'&-]+\s+){0,5}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them)\s+(?:as\s+|to be\s+|overall\s+)?$/i;
-/** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
-const LABEL_BEFORE =
-  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence)\s*[:–—-]\s*$/i;
-/** Linking verbs: a judgement only for the unambiguous grades, or when the subject is a service. */
-const LINKING_BEFORE =
-  /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
-const SERVICE_SUBJECT =
-  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,40}$/i;
-const JUDGEMENT_AFTER =
-  /^\s*(?:overall\b|rating|ratings|grade|grades|grading|judgement|judgment|verdict|label|status|mark|score|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
-const INSTITUTION_AFTER =
-  /^\s*(?:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
-const GRADE_NAMES: Record<string, Grade> = {
-  outstanding: 'outstanding',
-  good: 'good',
-  inadequate: 'inadequate',
-  adequate: 'other:adequate',
-  excellent: 'other:excellent',
-};
-const MAIN_GRADES = new Set<Grade>(['outstanding', 'good', 'requires improvement', 'inadequate']);
-
 /** Normalises the matched words to a grade name. */
-export function gradeOf(words: string): Grade {
-  const w = words.toLowerCase().replace(/\s+/g, ' ');
-  if (w.startsWith('requir')) return 'requires improvement';
-  if (w.startsWith('perform')) return `other:performs ${w.split(' ')[1]}`;
-  return GRADE_NAMES[w] ?? `other:${w}`;
-}
+export const gradeOf = gradeOfWords;
 
 interface Candidate {
   start: number;
@@ -69,8 +58,422 @@ interface Candidate {
   quoteEnd: number;
 }
 
+/** What a rule sees: the sentence around one grade word. */
+interface Ctx {
+  s: string;
+  c: Candidate;
+  /** Up to 90 characters before the (quoted) word, and 70 after. */
+  before: string;
+  after: string;
+  /** The word itself, lower case. */
+  word: string;
+  /** One of the four current grades (not an older framework's word). */
+  main: boolean;
+  /** Written with a capital inside a sentence ("… care leavers Good"), as in a table. */
+  capital: boolean;
+  prev?: Candidate;
+  next?: Candidate;
+}
+
+/** A rule row: its name (shown in `why`), its test, and sentences it must apply to. */
+export interface GradeRule {
+  name: string;
+  test(x: Ctx): boolean;
+  /** Sentences in which this row decides (tested: a refusal leaves the word out, a judgement names this row). */
+  examples: string[];
+}
+
+/** Verbs and phrases that make the next grade word a judgement. */
+const JUDGING_BEFORE =
+  /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
+/** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
+const VERB_OBJECT_BEFORE =
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+/** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
+const NAME_OBJECT_BEFORE =
+  /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/;
+/** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
+const LABEL_BEFORE =
+  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—-]\s*$/i;
+/** The end of a judgement area's name, as a judgement table row prints it before its grade. */
+const AREA_LABEL_END =
+  /\b(?:overall effectiveness|help and protection|permanence|adoption performance|care leavers|looked after|in care|governance|children and families|leadership|leaders|safeguarding children board|lscb)\s*\(?\s*$/i;
+/** Linking verbs: a judgement only for the unambiguous grades, or when the subject is a service. */
+const LINKING_BEFORE =
+  /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
+const SERVICE_SUBJECT =
+  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
+const JUDGEMENT_AFTER =
+  /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
+const INSTITUTION_AFTER =
+  /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
+
+/** The older frameworks' grade words a page may use of a council (corpus labels: other:adequate, other:poor). */
+const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
+
+/** Providers and inspectorates out of scope: their grades are not a council's children's services judgement. */
+const OUT_OF_SCOPE_WORDS =
+  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
+    .source;
+const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
+const OUT_OF_SCOPE_ANY = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'i');
+const OUT_OF_SCOPE_AFTER = new RegExp(
+  `^['’"”]?\\s*(?:-rated\\s+)?(?:ofsted[- ]rated\\s+)?(?:${OUT_OF_SCOPE_WORDS})\\b`,
+  'i',
+);
+const IN_SCOPE_SUBJECT =
+  /\b(?:children[’']?s services|children[’']?s social care|social care|council|authority|local authority|services for children|safeguarding (?:board|partnership)|lscb)\b/i;
+
+/** Refusals, tried first: ordinary prose, and grade words not used as a judgement of a council. */
+export const REFUSALS: GradeRule[] = [
+  {
+    name: 'prose: outstanding issues',
+    test: (x) =>
+      x.word === 'outstanding' &&
+      !x.c.quoted &&
+      /^\s+(?:issues?|concerns?|actions?|debts?|balances?|payments?|questions?|work|cases|matters|items|recommendations|amounts?|sums?|practice|case reviews?|examples?)\b/i.test(
+        x.after,
+      ),
+    examples: ['The council will focus on the outstanding actions from the report.'],
+  },
+  {
+    name: 'prose: a good example',
+    test: (x) =>
+      x.word === 'good' &&
+      !x.c.quoted &&
+      /^\s*(?:[-‐]\s*quality|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i.test(
+        x.after,
+      ),
+    examples: ['This is a good example of joint working across Dorset.', 'Social workers made good progress.'],
+  },
+  {
+    name: 'prose: good to see',
+    test: (x) =>
+      !x.c.quoted &&
+      /^\s*(?:to|for|at|with|in)\s+(?:see|hear|know|be|have|working|the\s+environment|listening)\b/i.test(x.after) &&
+      !JUDGING_BEFORE.test(x.before),
+    examples: ['The manager is good at listening to staff.'],
+  },
+  {
+    name: 'negated',
+    test: (x) =>
+      (/\b(?:no|not|never|none of|nor|yet to be)\b[^,.;]{0,40}\b(?:rated|judged|graded|been|achieved|received)\s+(?:as\s+|to be\s+)?$/i.test(
+        x.before,
+      ) ||
+        // With the object between: "never rated Rutland inadequate".
+        /\b(?:never|not)\s+(?:\w+\s+)?(?:rated|judged|graded)\s+(?:[\w’'-]+\s+){1,4}(?:as\s+|to be\s+)?$/i.test(
+          x.before,
+        )) &&
+      !/\bno longer\b[^,.;]*$/i.test(x.before) &&
+      !/^['’"”]?\s*since\b/i.test(x.after),
+    examples: [
+      'No council in the region has yet been judged outstanding.',
+      'Inspectors have never rated Rutland inadequate.',
+    ],
+  },
+  {
+    name: 'hypothetical',
+    test: (x) =>
+      /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as)\s*(?:as\s+|to be\s+)?$/i.test(
+        x.before,
+      ) ||
+      /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+)*$/i.test(
+        x.before,
+      ) ||
+      /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+(?:would|could|might|will)\b/i.test(x.after),
+    examples: [
+      'It will take years of work before the service can be rated good.',
+      'Leaders said their ambition was to move to a rating of "outstanding" next time.',
+      'A good Ofsted rating would bring more freedom for Bolton.',
+    ],
+  },
+  {
+    name: 'scale',
+    test: (x) =>
+      /\b(?:between|above|below|better than|worse than|short of|scale of|rang(?:e|es|ing) from|from\s+['‘"“]?outstanding['’"”]?\s+to)\s*['‘"“]?\s*$/i.test(
+        x.before.slice(-40),
+      ) ||
+      /^['’"”]?\s*(?:(?:does|did|do) not (?:mean|indicate)|means\b|indicates\b)/i.test(x.after) ||
+      /\b(?:(?:four|4|the)\s+(?:grades|ratings|judgements)|grades are|ratings are|scale)\b[^.]{0,30}$/i.test(
+        x.before.slice(-45),
+      ) ||
+      (x.prev !== undefined &&
+        /\bbetween\s*['‘"“]?\s*$/i.test(x.s.slice(Math.max(0, x.prev.quoteStart - 12), x.prev.quoteStart)) &&
+        /^\s*and\s*$/i.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart))),
+    examples: [
+      'Rotherham now sits on the rating between inadequate and good.',
+      'Each service will get an overall rating ranging from inadequate to outstanding.',
+      'Only authorities rated above inadequate may bid for the funding.',
+      'Ofsted uses four grades: outstanding, good, requires improvement and inadequate.',
+    ],
+  },
+  {
+    name: 'out of scope provider',
+    test: (x) => {
+      // The provider named after the grade ("an outstanding children's home") or as the subject
+      // of its clause, with no council or children's services named after it.
+      if (OUT_OF_SCOPE_AFTER.test(x.after)) return true;
+      if (!OUT_OF_SCOPE_ANY.test(x.before)) return false; // most grades: no provider named before
+      const clause = x.before.split(/[.;:!?]|,\s+(?:but|while|whereas)\b|\bbut\b/).pop() ?? '';
+      let last = -1;
+      OUT_OF_SCOPE.lastIndex = 0;
+      for (let m = OUT_OF_SCOPE.exec(clause); m; m = OUT_OF_SCOPE.exec(clause)) last = m.index + m[0].length;
+      // "a home run by Wigan Council was rated …": the council runs the provider, it is not the subject.
+      const rest = clause
+        .slice(last)
+        .replace(/\b(?:run|owned|managed|operated|provided)\s+by\s+[^,]*?\bcouncil\b/gi, '');
+      return last >= 0 && !IN_SCOPE_SUBJECT.test(rest);
+    },
+    examples: [
+      'The town’s youth offending team was also branded inadequate by probation inspectors.',
+      'A council-run children’s home in Wigan was rated outstanding.',
+      'A secure children’s home run by Lancashire County Council kept its good rating.',
+      'Every primary school in the borough is now rated good.',
+      'Hertfordshire County Council’s adult care service has been rated as good by the regulator.',
+      'West Sussex County Council’s fostering service has been judged outstanding.',
+    ],
+  },
+];
+
+/** Judgements, tried in order; the first that holds names the grade's rule. */
+export const JUDGEMENT_RULES: GradeRule[] = [
+  {
+    name: 'requires improvement to be good',
+    test: (x) => /^requir\w+ improvement to be good$/.test(x.word),
+    examples: ['Services in Luton require improvement to be good.'],
+  },
+  {
+    name: 'performance-assessment wording',
+    test: (x) =>
+      x.c.grade.startsWith('other:performs') &&
+      (/\b(?:rated|judged|assessed|found)\b/i.test(x.before) ||
+        /\b(?:services?|council|authority)\s+(?:still\s+|now\s+|again\s+)?$/i.test(x.before)),
+    examples: [
+      'Doncaster was again judged to be performing poorly by the annual assessment.',
+      'Halton children’s services still performing well, says the regulator',
+    ],
+  },
+  {
+    name: 'quoted grade',
+    test: (x) =>
+      x.c.quoted &&
+      (x.main || JUDGING_BEFORE.test(x.before) || JUDGEMENT_AFTER.test(x.after) || INSTITUTION_AFTER.test(x.after)),
+    examples: [
+      'Staff at the ‘outstanding’ council say their caseloads are fair.',
+      'The council was rated ‘adequate’ in 2009.',
+    ],
+  },
+  {
+    name: 'judgement table row',
+    test: (x) =>
+      x.main &&
+      x.capital &&
+      (AREA_LABEL_END.test(x.before) || /[:–—-]\s*$/.test(x.before)) &&
+      /^\)?\s*(?:$|[.;,)]|\d|[A-Z])/.test(x.after),
+    examples: ['Help and protection Good Children in care Requires improvement', 'Adoption performance (Outstanding)'],
+  },
+  {
+    name: 'report template wording',
+    test: (x) => x.word === 'good' && /\b(?:meets?|met|meeting) the requirements for\s*$/i.test(x.before),
+    examples: ['The local authority leads effective services that meet the requirements for good.'],
+  },
+  {
+    name: 'rating verb',
+    test: (x) =>
+      (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
+      JUDGING_BEFORE.test(x.before) &&
+      !/\bfrom\s*$/i.test(x.before),
+    examples: ['Sefton has been judged inadequate.', 'Hackney was rated good.', 'Walsall’s services improve to good.'],
+  },
+  {
+    name: 'rating verb and its object',
+    test: (x) =>
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
+      (VERB_OBJECT_BEFORE.test(x.before) || NAME_OBJECT_BEFORE.test(x.before)) &&
+      (x.main || /\b(?:rates|rated|judged|graded)\b/i.test(x.before)),
+    examples: ['Inspectors judged Slough’s services for children inadequate.', 'Ofsted rates Sefton’s services poor.'],
+  },
+  {
+    name: 'judgement label',
+    test: (x) => x.main && LABEL_BEFORE.test(x.before),
+    examples: ['Overall effectiveness: requires improvement.'],
+  },
+  {
+    name: 'from one grade to another',
+    test: (x) =>
+      x.main &&
+      /\bfrom\s*$/i.test(x.before) &&
+      x.next !== undefined &&
+      /^\s*to\s*$/i.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart)),
+    examples: ['The borough moved from inadequate to good in four years.'],
+  },
+  {
+    name: 'grade noun after',
+    test: (x) =>
+      JUDGEMENT_AFTER.test(x.after) &&
+      (x.main ? true : /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\b/i.test(x.after)) &&
+      (x.word !== 'good' ||
+        /\b(?:an?|the|its|their|overall|ofsted)\s*$/i.test(x.before) ||
+        /^['’"”]?\s*(?:(?:ofsted\s+)?rating|grade|judgement|judgment|overall)\b/i.test(x.after)),
+    examples: ['Ofsted gave Bolton an outstanding rating.', 'The inadequate judgement was a blow.'],
+  },
+  {
+    name: 'graded institution',
+    test: (x) =>
+      x.main &&
+      (x.word !== 'good' || /^['’"”]?-rated\b/i.test(x.after)) &&
+      INSTITUTION_AFTER.test(x.after) &&
+      // "of outstanding services" is praise; "one of two inadequate councils" a grade.
+      (/\b(?:an?|the|its|their|as|two|three|four|five|\d+|review|into|for)\s*$/i.test(x.before) ||
+        (/\bof\s*$/i.test(x.before) && !/^['’"”]?\s*services\b/i.test(x.after)) ||
+        /^['’"”]?\s*(?:-rated|children[’']?s services)\b/i.test(x.after)),
+    examples: [
+      'It is one of two inadequate councils in the region.',
+      'Minister sends commissioner into inadequate children’s services.',
+      'Staff moved across to a good-rated neighbour.',
+    ],
+  },
+  {
+    name: 'service is graded',
+    test: (x) => {
+      // Older frameworks' words only quoted: "services are now 'adequate'" (not "services are poor").
+      if (!x.main && !(x.c.quoted && OLD_GRADES.has(x.c.grade))) return false;
+      // "Children's services require improvement, say inspectors": the grade as the verb.
+      if (/^requir/.test(x.word))
+        return /\b(?:services?|council|authority|leadership|care leavers|protection|adoption|board|lscb)\b[^,.;:]{0,50}$/i.test(
+          x.before,
+        );
+      if (!LINKING_BEFORE.test(x.before)) return false;
+      const clause = x.before.split(/[,;:—–]/).pop() ?? '';
+      const serviceSubject = SERVICE_SUBJECT.test(clause.replace(LINKING_BEFORE, ''));
+      // "services remain good" is a judgement; "morale is good", "good at listening" are not.
+      if (x.word === 'good')
+        return (
+          serviceSubject &&
+          /^['’"”]?\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–|by\b|in\b)/i.test(x.after)
+        );
+      return serviceSubject;
+    },
+    examples: [
+      'Children’s services in Sefton remain good, inspectors said.',
+      'Children’s services require improvement, say inspectors.',
+      'Services for children in Rochdale are now ‘adequate’.',
+      'Sandwell’s children’s trust remains inadequate.',
+    ],
+  },
+];
+
+/** A second grade joined to an accepted one: "good or outstanding", "good with outstanding leadership". */
+export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
+  {
+    name: 'joined grade',
+    re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
+    examples: ['The share of councils rated good or outstanding has risen.'],
+  },
+  {
+    name: 'parallel clause',
+    re: /^['’"”]?\s*,?\s*(?:and|while|but|whereas)\s+[^.;]{0,100}\b(?:to be|as)\s+['‘"“]?$/i,
+    examples: ['Inspectors found help for families to be good, and the impact of leaders to be outstanding.'],
+  },
+  {
+    name: 'counted grades',
+    re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
+    examples: ['Three councils were rated outstanding, 12 good and four inadequate.'],
+  },
+  {
+    name: 'having been',
+    re: /^['’"”]?\s*,?\s*(?:having|after) (?:previously |once )?been (?:rated |judged |graded )?(?:as )?['‘"“]?$/i,
+    examples: ['Cumbria is now rated good, having been inadequate in 2016.'],
+  },
+  {
+    name: 'another area also',
+    re: /^['’"”]?\s*(?:overall\s*)?,?\s*(?:with|and)\s+[^,.;]{3,50}\s+(?:also|too|both|all)\s+(?:rated\s+|judged\s+)?['‘"“]?$/i,
+    examples: ['Services were judged inadequate overall, with help and protection also inadequate.'],
+  },
+  {
+    name: 'grade with a grade',
+    re: /^['’"”]?\s*with\s+['‘"“]?$/i,
+    examples: ['Ofsted rated Warrington’s services good with outstanding care leavers support.'],
+  },
+  {
+    name: 'grade in some areas and another in others',
+    re: /^['’"”]?\s*(?:in|for)\s+(?:[\w-]+\s+){1,6}(?:and|but|while|with)\s+(?:was\s+|were\s+)?['‘"“]?$/i,
+    examples: ['Inspectors rated Devon inadequate in four areas and requiring improvement in another.'],
+  },
+];
+
+const LIST_GAP = /^['’"”]?\s*(?:,|,?\s*and|,?\s*or)\s*['‘"“]?$/i;
+
 /** A sentence without one of these holds no grade word: most sentences stop here. */
-const MAY_HOLD_GRADE = /good|outstanding|inadequate|improvement|adequate|excellent|perform/i;
+const MAY_HOLD_GRADE = /good|outstanding|inadequate|improvement|adequate|excellent|perform|poor/i;
+
+/** What was decided about one grade word of a sentence: the refusal or the rule that held. */
+export interface GradeDecision {
+  text: string;
+  grade: Grade;
+  refused?: string;
+  rule?: string;
+}
+
+/** Every grade word of a sentence with its refusal or rule (for tests and `--explain` tracing). */
+export function gradeDecisions(sentence: string): GradeDecision[] {
+  const { candidates, refused, rule } = decide(sentence);
+  return candidates.map((c, i) => ({
+    text: sentence.slice(c.quoteStart, c.quoteEnd),
+    grade: c.grade,
+    ...(refused[i] ? { refused: refused[i] } : {}),
+    ...(rule[i] ? { rule: rule[i] } : {}),
+  }));
+}
+
+function decide(s: string): { candidates: Candidate[]; refused: (string | undefined)[]; rule: (string | undefined)[] } {
+  const candidates: Candidate[] = [];
+  GRADE_WORDS.lastIndex = 0;
+  for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A closing quote may follow the sentence's full stop: "rated as ‘good.’".
+    const close = CLOSE_Q.includes(s[end]) ? 1 : '.,'.includes(s[end]) && CLOSE_Q.includes(s[end + 1]) ? 2 : 0;
+    const quoted = start > 0 && OPEN_Q.includes(s[start - 1]) && end < s.length && close > 0;
+    candidates.push({
+      start,
+      end,
+      grade: gradeOf(m[0]),
+      quoted,
+      quoteStart: quoted ? start - 1 : start,
+      quoteEnd: quoted ? end + close : end,
+    });
+  }
+  const ctxs = candidates.map((c, i) => contextOf(s, c, candidates[i - 1], candidates[i + 1]));
+  const refused = ctxs.map((x) => REFUSALS.find((r) => r.test(x))?.name);
+  // Three or more grades in a plain list ("outstanding, good, requires improvement and
+  // inadequate") name the scale, not a judgement.
+  for (let i = 0, j = 0; i < candidates.length; i = j) {
+    j = i + 1;
+    while (j < candidates.length && LIST_GAP.test(s.slice(candidates[j - 1].quoteEnd, candidates[j].quoteStart))) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) refused[k] ??= 'scale: the grades listed';
+  }
+  // A grade joined to a refused one shares its refusal ("an ambition to be rated good or outstanding").
+  for (let i = 1; i < candidates.length; i++)
+    if (!refused[i] && refused[i - 1] && joinOf(s, candidates[i - 1], candidates[i]) === 'joined grade')
+      refused[i] = refused[i - 1];
+  const rule: (string | undefined)[] = ctxs.map((x, i) =>
+    refused[i] ? undefined : JUDGEMENT_RULES.find((r) => r.test(x))?.name,
+  );
+  // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < candidates.length; i++) {
+      if (rule[i] || refused[i] || !isMainGrade(candidates[i].grade)) continue;
+      const prev = candidates[i - 1];
+      const next = candidates[i + 1];
+      let join = prev && rule[i - 1] ? joinOf(s, prev, candidates[i]) : undefined;
+      // Backwards only for a plain join: "good or outstanding", not "good with outstanding".
+      if (!join && next && rule[i + 1] && joinOf(s, candidates[i], next) === 'joined grade') join = 'joined grade';
+      if (join) rule[i] = join;
+    }
+  }
+  return { candidates, refused, rule };
+}
 
 /** Finds grade judgements in the sentences of a prepared text. */
 export function findGrades(sentences: Sentence[]): GradeMention[] {
@@ -78,138 +481,143 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
   for (const sentence of sentences) {
     const s = sentence.text;
     if (!MAY_HOLD_GRADE.test(s)) continue;
-    const candidates: Candidate[] = [];
-    GRADE_WORDS.lastIndex = 0;
-    for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const quoted = start > 0 && OPEN_Q.includes(s[start - 1]) && end < s.length && CLOSE_Q.includes(s[end]);
-      candidates.push({
-        start,
-        end,
-        grade: gradeOf(m[0]),
-        quoted,
-        quoteStart: quoted ? start - 1 : start,
-        quoteEnd: quoted ? end + 1 : end,
-      });
-    }
-    const accepted = candidates.map((c, i) => isJudgement(s, c, candidates[i + 1]));
-    // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < candidates.length; i++) {
-        if (accepted[i] || !MAIN_GRADES.has(candidates[i].grade)) continue;
-        const prev = candidates[i - 1];
-        const next = candidates[i + 1];
-        if (prev && accepted[i - 1] && joined(s, prev, candidates[i])) accepted[i] = true;
-        if (next && accepted[i + 1] && joined(s, candidates[i], next)) accepted[i] = true;
-      }
-    }
+    const { candidates, rule } = decide(s);
+    let before: Time | undefined;
     candidates.forEach((c, i) => {
-      if (!accepted[i]) return;
-      const { current, year } = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      const why = rule[i];
+      if (!why) return;
+      let time = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      // A grade with no time word of its own, after a previous one in the same sentence, is previous
+      // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
+      if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
+        time = { ...before, year: time.year ?? before.year, cue: `${before.cue} (as the grade before)` };
+      before = time;
       out.push({
         start: sentence.start + c.quoteStart,
         end: sentence.start + c.quoteEnd,
         grade: c.grade,
         text: s.slice(c.quoteStart, c.quoteEnd),
         sentence,
-        current,
-        ...(year ? { year } : {}),
+        current: time.current,
+        ...(time.year ? { year: time.year } : {}),
         ...areaOf(s, c),
+        why: `${why}; ${time.cue}`,
+        ...(why === 'judgement table row' ? rowOf(s, c, candidates[i - 1]) : {}),
+        timeStrength: time.strength,
       });
     });
   }
   return out;
 }
 
-function joined(s: string, a: Candidate, b: Candidate): boolean {
-  const between = s.slice(a.quoteEnd, b.quoteStart).toLowerCase();
-  return (
-    /^\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not)?\s*(?:to |from )?$/.test(between) ||
-    /^\s*to\s*$/.test(between)
-  );
+/** The table row a grade ends: from the previous grade (or the sentence start) past its number. */
+function rowOf(s: string, c: Candidate, prev?: Candidate): { row?: string } {
+  const from = prev ? prev.quoteEnd : 0;
+  const row = s
+    .slice(from, c.quoteEnd)
+    .replace(/^[\s.;,)]*/, '')
+    .trim();
+  return row && row.length < s.trim().length ? { row } : {};
 }
 
-function isJudgement(s: string, c: Candidate, next?: Candidate): boolean {
-  const before = s.slice(Math.max(0, c.quoteStart - 90), c.quoteStart);
-  const after = s.slice(c.quoteEnd, c.quoteEnd + 70);
-  const main = MAIN_GRADES.has(c.grade);
-  const word = s.slice(c.start, c.end).toLowerCase();
-
-  if (/^requir\w+ improvement to be good$/.test(word)) return true;
-  if (c.grade.startsWith('other:performs')) return /\b(?:council|authority|services?|ofsted|assessment)\b/i.test(s);
-  // Ordinary-prose near misses that even a rating verb does not rescue.
-  if (
-    word === 'outstanding' &&
-    /^\s+(?:issues?|concerns?|actions?|debts?|balances?|payments?|questions?|work|cases|matters|items|recommendations|amounts?|sums?)\b/i.test(
-      after,
-    ) &&
-    !c.quoted
-  )
-    return false;
-  if (
-    word === 'good' &&
-    /^\s*(?:[-‐]\s*quality|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon)\b/i.test(
-      after,
-    ) &&
-    !c.quoted
-  )
-    return false;
-  if (
-    /^\s*(?:to|for|at|with|in)\s+(?:see|hear|know|be|have|working|the\s+environment)\b/i.test(after) &&
-    !c.quoted &&
-    !JUDGING_BEFORE.test(before)
-  )
-    return false;
-
-  const judgingVerb =
-    JUDGING_BEFORE.test(before) || (main && (VERB_OBJECT_BEFORE.test(before) || LABEL_BEFORE.test(before)));
-  const judgementNoun = JUDGEMENT_AFTER.test(after);
-  if (c.quoted) {
-    if (main) return true;
-    return judgingVerb || judgementNoun;
-  }
-  if (!main)
-    return (
-      (judgingVerb && /\b(?:rated|judged|graded|rating|judgement|judgment|assessed)\b/i.test(before)) ||
-      /^\s*(?:rating|grade|judgement|judgment)\b/i.test(after)
-    );
-  if (judgingVerb && !/\bfrom\s*$/i.test(before)) return true;
-  if (/\bfrom\s*$/i.test(before) && next && /^\s*to\s*$/i.test(s.slice(c.quoteEnd, next.quoteStart))) return true;
-  if (
-    judgementNoun &&
-    (word !== 'good' ||
-      /\b(?:an?|the|its|their|overall|ofsted)\s*$/i.test(before) ||
-      /^\s*(?:rating|grade|judgement|judgment|overall)\b/i.test(after))
-  )
-    return true;
-  if (
-    word !== 'good' &&
-    INSTITUTION_AFTER.test(after) &&
-    /\b(?:an?|the|its|their|of|as|two|three|four|five|\d+)\s*$/i.test(before)
-  )
-    return true;
-  if (LINKING_BEFORE.test(before)) {
-    const clause = before.split(/[,;:—–]/).pop() ?? '';
-    const serviceSubject = SERVICE_SUBJECT.test(clause.replace(LINKING_BEFORE, ''));
-    // "services remain good" is a judgement; "morale is good", "good at listening" are not.
-    if (word === 'good')
-      return serviceSubject && /^\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–)/i.test(after);
-    return serviceSubject;
-  }
-  return false;
+function contextOf(s: string, c: Candidate, prev?: Candidate, next?: Candidate): Ctx {
+  const word = s.slice(c.start, c.end);
+  return {
+    s,
+    c,
+    before: s.slice(Math.max(0, c.quoteStart - 90), c.quoteStart),
+    after: s.slice(c.quoteEnd, c.quoteEnd + 70),
+    word: word.toLowerCase(),
+    main: isMainGrade(c.grade),
+    capital: /^[A-Z][a-z]/.test(word) && c.start > 0,
+    prev,
+    next,
+  };
 }
 
-const PREVIOUS_BEFORE =
-  /\b(?:previously|formerly|prior|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a) (?:last|previous|prior|earlier|former|old)\b|from|since (?:being|it was|they were|the council|the service|the authority|its|their|it|being)|was once|once|until|no longer|shed|sheds|shook off|escaped|lost|losing|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|before|after (?:being|it was|they were|an?|its|their)|after(?=\s*$)|following (?:an?|its|their)|exits?|exited|exiting|escaped?|escapes|leaves|left|leaving)\b[^.;]*$/i;
-const PREVIOUS_AFTER =
-  /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then)\b/i;
+function joinOf(s: string, a: Candidate, b: Candidate): string | undefined {
+  const between = s.slice(a.quoteEnd, b.quoteStart);
+  if (between.length > 120) return undefined;
+  return JOINED.find((j) => j.re.test(between))?.name;
+}
+
+/** A time cue: a pattern before or after the grade, and what it says. */
+export interface TimeCue {
+  name: string;
+  where: 'before' | 'after';
+  re: RegExp;
+  examples: string[];
+}
+
+/** Cues that make a grade previous (tried after "from X to Y"). */
+export const PREVIOUS_CUES: TimeCue[] = [
+  {
+    name: 'previously',
+    where: 'before',
+    re: /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
+    examples: ['The council was previously rated inadequate.', 'Its previous ‘good’ rating was lost.'],
+  },
+  {
+    name: 'no longer',
+    where: 'before',
+    re: /\bno longer\b[^.;]*$/i,
+    examples: ['Services in Medway are no longer rated inadequate.'],
+  },
+  {
+    name: 'left behind',
+    where: 'before',
+    re: /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i,
+    examples: ['Torbay exits inadequate after a re-inspection.', 'The county has shed its inadequate rating.'],
+  },
+  {
+    name: 'since then',
+    where: 'before',
+    re: /\bsince (?:being|it was|they were|the council was|the service was|its|their)\b[^.;]*$/i,
+    examples: ['A new approach has helped since the council was rated ‘inadequate’.'],
+  },
+  {
+    name: 'after a grade',
+    where: 'before',
+    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
+    examples: [
+      'The news comes three years after the council was rated outstanding.',
+      'Birmingham making steady progress after inadequate rating',
+    ],
+  },
+  {
+    name: 'last time',
+    where: 'after',
+    re: /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then|\w+ years? ago)\b/i,
+    examples: ['Wirral had been rated inadequate at its last inspection.', 'It was rated good six years ago.'],
+  },
+  {
+    name: 'when it was',
+    where: 'before',
+    re: /\bwhen (?:it|they|the council|the service|services|the authority) (?:was|were) (?:last\s+)?(?:rated|judged|graded|described|found|labelled)\s+(?:as\s+|to be\s+)?$/i,
+    examples: ['Reading Borough Council ran the service in 2018, when it was rated inadequate.'],
+  },
+  {
+    name: 'past perfect',
+    where: 'before',
+    // Not after "noted that", "said that": reported speech puts "has been judged" into the past perfect.
+    re: /^(?![^.;]*\b(?:noted|said|reported|heard|told|explained|confirmed|announced) that\b)[^.;]*\bhad\s+(?:\w+\s+)?(?:been\s+)?(?:rated|judged|graded|found|described|labelled|inspected)\b[^.;]*$/i,
+    examples: ['Before that, inspectors had rated the service good.'],
+  },
+];
+
 const PRESENT_TENSE_BEFORE =
-  /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
+  /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
 const CURRENT_CUES =
-  /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time)\b/i;
+  /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i;
 
-function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): { current: boolean; year?: number } {
+interface Time {
+  current: boolean;
+  year?: number;
+  cue: string;
+  strength: TimeStrength;
+}
+
+function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): Time {
   // The clause around the grade, cut at other grades and strong punctuation.
   const windowStart = Math.max(0, c.quoteStart - 200);
   const semi = s.slice(windowStart, c.quoteStart).lastIndexOf(';');
@@ -219,22 +627,41 @@ function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): 
   const after = s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)).split(/[;]|,\s+(?:but|while|whereas|and)\b/)[0];
   // A year before the grade belongs to it only when no earlier grade in the sentence could own it.
   const year = yearNear(prev ? '' : before, after);
+  const at = (current: boolean, cue: string, strength: TimeStrength): Time => ({ current, year, cue, strength });
   // "from X to Y": X was, Y is.
-  if (next && /^\s*to\s*$/i.test(s.slice(c.quoteEnd, next.quoteStart)) && /\bfrom\s*$/i.test(before))
-    return { current: false, year };
-  if (prev && /^\s*to\s*$/i.test(s.slice(prev.quoteEnd, c.quoteStart))) return { current: true, year };
+  if (
+    next &&
+    /^['’"”]?\s*to\s*['‘"“]?$/i.test(s.slice(c.quoteEnd, next.quoteStart)) &&
+    /\bfrom\s*['‘"“]?$/i.test(before)
+  )
+    return at(false, 'from X to Y: X was', 'cue');
+  if (prev && /^['’"”]?\s*to\s*['‘"“]?$/i.test(s.slice(prev.quoteEnd, c.quoteStart)))
+    return at(true, 'from X to Y: Y is', 'cue');
+  // A grade joined to the one before it shares its time ("rated good with outstanding features in 2014").
+  if (prev && /^['’"”]?\s*(?:with|or|and|,)\s*['‘"“]?$/i.test(s.slice(prev.quoteEnd, c.quoteStart))) {
+    const shared = currency(s, prev, undefined, c);
+    return { ...shared, year: shared.year ?? year, cue: `${shared.cue} (shared with the grade before)` };
+  }
   const beforeClause = before.split(/,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
-  if (PREVIOUS_BEFORE.test(beforeClause) && !/\bhas been\b[^.]*$/i.test(beforeClause)) return { current: false, year };
-  if (PREVIOUS_AFTER.test(after)) return { current: false, year };
-  // A dated grade is history ("was rated good in 2019") unless told in the present or present
-  // perfect ("has been rated good", "is now rated") or marked as the latest.
   // "not been rated inadequate since 2013": the grade is what it was, not what it is.
   if (/\bnot\s+(?:been\s+)?(?:rated|judged|graded|found)\s+(?:to be\s+|as\s+)?$/i.test(beforeClause))
-    return { current: false, year };
-  const ownClauseAfter = after.split(/[,;]/)[0];
-  if (year && !CURRENT_CUES.test(beforeClause + ownClauseAfter) && !PRESENT_TENSE_BEFORE.test(beforeClause))
-    return { current: false, year };
-  return { current: true, year };
+    return at(false, 'not since', 'cue');
+  const present = PRESENT_TENSE_BEFORE.test(beforeClause);
+  for (const cue of PREVIOUS_CUES) {
+    if (cue.name === 'no longer' && cue.re.test(beforeClause)) return at(false, cue.name, 'cue');
+    if (present && cue.name !== 'left behind') continue;
+    if (cue.re.test(cue.where === 'before' ? beforeClause : after)) return at(false, cue.name, 'cue');
+  }
+  // A dated grade is history ("was rated good in 2019") unless told in the present or present
+  // perfect ("has been rated good", "is now rated") or marked as the latest; the page-level step
+  // compares the year with the inspection the page reports.
+  // The grade's own clause: "in 2021 and are now good" leaves "now" to the next grade.
+  const ownClauseAfter = after.split(/[,;]|\b(?:and|but)\b/)[0];
+  const currentCue = CURRENT_CUES.exec(beforeClause + ownClauseAfter);
+  if (present) return at(true, 'present perfect', 'cue');
+  if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
+  if (currentCue) return at(true, `"${currentCue[0].toLowerCase()}"`, 'weak');
+  return at(true, 'reported', 'none');
 }
 
 function yearNear(before: string, after: string): number | undefined {
@@ -244,15 +671,109 @@ function yearNear(before: string, after: string): number | undefined {
   return b ? Number(b[1]) : undefined;
 }
 
+const YEAR = /\b(?:19[89]\d|20\d\d)\b/g;
+const INSPECTION_WORDS = /\b(?:inspect\w*|ofsted|report\w*|published|visit\w*|judged|rated|graded)\b/i;
+const VISIT_REPORT =
+  /\b(?:monitoring (?:visit|inspection|letter)s?|focused visits?|follow-up visits?|joint targeted area inspections?|jtai)\b/i;
+const NEW_GRADE =
+  /\b(?:now|newly)\s+(?:been\s+)?(?:rated|judged|graded)\b|\b(?:new|latest)\s+(?:ofsted\s+)?(?:rating|grade|judgement)\b/i;
+const FULL_INSPECTION = /\b(?:re-?inspect\w*|full inspection|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
+
+/** A line that is only a grade, capitalised as in a table ("Requires improvement"). */
+const LONE_GRADE = /^['‘"“]?(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)['’"”]?\.?$/;
+
+/**
+ * The page-level steps over the grades the sentences gave: judgement table rows printed over two
+ * lines (the area's name, then its grade alone on the next line), then `settleTimes`.
+ */
+export function pageGrades(grades: GradeMention[], sentences: Sentence[]): GradeMention[] {
+  const rows: GradeMention[] = [];
+  for (let i = 1; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (s.text.length > 40) continue;
+    const m = LONE_GRADE.exec(s.text);
+    if (!m || !AREA_LABEL_END.test(sentences[i - 1].text)) continue;
+    const label = sentences[i - 1].text;
+    const area = AREAS.find(([re]) => re.test(label.slice(-60)))?.[1];
+    const at = s.text.indexOf(m[1]);
+    rows.push({
+      start: s.start + at,
+      end: s.start + at + m[1].length,
+      grade: gradeOf(m[1]),
+      text: m[1],
+      sentence: s,
+      current: true,
+      ...(area && !/overall/i.test(label) ? { area } : {}),
+      why: 'judgement table row (label on the line above); reported',
+      timeStrength: 'none',
+    });
+  }
+  const all = rows.length ? [...grades, ...rows].sort((a, b) => a.start - b.start) : grades;
+  return settleTimes(all, sentences);
+}
+
+/**
+ * Decides over the whole page what one sentence cannot: the year of the inspection the page
+ * reports (the latest year named beside inspection words) makes an earlier dated grade previous
+ * and a grade dated that year current; in a report of a monitoring or focused visit (named in the
+ * title or lead, which report no new grade) a grade with nothing saying it is new is the standing
+ * one, so previous. Returns new grade objects; the input is not changed.
+ */
+function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMention[] {
+  // Only a current grade the sentence was not sure of can change: most pages stop here.
+  if (!grades.some((g) => g.current && g.timeStrength !== 'cue')) return grades;
+  let reportYear = 0;
+  const dated = grades.some((g) => g.year && g.current && g.timeStrength !== 'cue');
+  for (const s of dated ? sentences : []) {
+    if (!/\d\d\d\d/.test(s.text)) continue;
+    YEAR.lastIndex = 0;
+    let max = 0;
+    for (let m = YEAR.exec(s.text); m; m = YEAR.exec(s.text)) max = Math.max(max, Number(m[0]));
+    if (max > reportYear && INSPECTION_WORDS.test(s.text)) reportYear = max;
+  }
+  // The title and the lead (the first two paragraphs of running text, past bylines and dates),
+  // read up to a few hundred characters each.
+  let leadText = '';
+  let leadLast = 0;
+  let paragraphs = 0;
+  for (let i = 0; i < sentences.length && leadText.length < 1200; i++) {
+    const s = sentences[i];
+    if (s.block === 0) leadText += ` ${s.text.slice(0, 400)}`;
+    else if (s.text.length >= 60 || paragraphs > 0) {
+      if (i > 0 && sentences[i - 1].block !== s.block && ++paragraphs > 2) break;
+      leadText += ` ${s.text.slice(0, 400)}`;
+      leadLast = s.block;
+    }
+  }
+  // A lead that reports a new grade in so many words ("has been rated", "has been given a … rating")
+  // is about a graded inspection, whatever visits it mentions.
+  const newGradeInLead = grades.some((g) => g.current && g.timeStrength === 'cue' && g.sentence.block <= leadLast);
+  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead;
+  return grades.map((g) => {
+    let { current, why } = g;
+    const strength = g.timeStrength ?? 'none';
+    if (g.year && reportYear && strength !== 'cue') {
+      if (g.year < reportYear && current) {
+        current = false;
+        why = `${why}; before the reported ${reportYear}`;
+      }
+    }
+    if (visit && current && (strength === 'none' || strength === 'weak') && !NEW_GRADE.test(g.sentence.text)) {
+      current = false;
+      why = `${why}; standing grade in a visit report`;
+    }
+    return current === g.current && why === g.why ? g : { ...g, current, why };
+  });
+}
+
 const AREAS: [RegExp, string][] = [
   [/\b(?:lscb|lcsb|safeguarding children[’']?s? (?:board|partnership)|safeguarding (?:board|partnership))\b/i, 'LSCB'],
   [/\badoption\b/i, 'adoption'],
   [/\bfostering\b/i, 'fostering'],
   [/\bcare leavers?\b(?![^.]*children in care)/i, 'care leavers'],
-  [/\b(?:children in care|looked[- ]after children|children looked after)\b/i, 'children in care'],
+  [/\b(?:children in care|looked[- ]after children|children looked after|permanence)\b/i, 'children in care'],
   [/\b(?:help and protection|child protection)\b/i, 'help and protection'],
   [/\b(?:leadership|impact of leaders|leaders)\b/i, 'leadership'],
-  [/\b(?:youth offending|youth justice)\b/i, 'youth justice'],
   [/\b(?:send|special educational needs)\b/i, 'SEND'],
 ];
 
@@ -270,6 +791,11 @@ function areaOf(s: string, c: Candidate): { area?: string } {
         .split(/[:–—\n]/)
         .pop() ?? '';
     if (/overall/i.test(label)) return {};
+    for (const [re, name] of AREAS) if (re.test(label)) return { area: name };
+  }
+  // A table row: the label right before the grade.
+  if (/^[A-Z]/.test(s.slice(c.start, c.end)) && AREA_LABEL_END.test(before)) {
+    const label = before.slice(-60);
     for (const [re, name] of AREAS) if (re.test(label)) return { area: name };
   }
   const subject = clause.split(

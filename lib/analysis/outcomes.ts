@@ -3,6 +3,7 @@
 import type { Council } from '../data/gazetteer';
 import type { CouncilMention } from './councils';
 import type { Grade, GradeMention } from './grades';
+import { type Sentence, sentenceIndexAt } from './text';
 
 export interface Outcome {
   council: Council;
@@ -20,7 +21,7 @@ export interface AttributedGrade extends GradeMention {
 }
 
 const GENERIC_PLURAL =
-  /\b(?:councils|authorities|local authorities|areas|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b/i;
+  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b/i;
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */
@@ -53,8 +54,17 @@ function firstAtOrAfter(mentions: CouncilMention[], offset: number): number {
 }
 
 /** Attributes every grade to the council(s) it is about. */
-export function attributeGrades(grades: GradeMention[], mentions: CouncilMention[]): AttributedGrade[] {
+export function attributeGrades(
+  grades: GradeMention[],
+  mentions: CouncilMention[],
+  sentences?: Sentence[],
+): AttributedGrade[] {
   const primary = primaryCouncil(mentions);
+  // One mention naming several councils (a company run for two boroughs): the article's main one
+  // when it is among them.
+  const narrow = (cs: Council[]) =>
+    cs.length > 1 && primary && cs.some((c) => c.code === primary.code) ? [primary] : cs;
+  const blockOf = (offset: number) => (sentences ? (sentences[sentenceIndexAt(sentences, offset)]?.block ?? -1) : -1);
   const perSentence = new Map<number, { distinct: Council[]; generic: boolean; first: number; last: number }>();
   const sentenceInfo = (g: GradeMention) => {
     let info = perSentence.get(g.sentence.start);
@@ -75,9 +85,14 @@ export function attributeGrades(grades: GradeMention[], mentions: CouncilMention
     }
     return info;
   };
+  const at = (g: GradeMention, councils: Council[], how: string): AttributedGrade => ({
+    ...g,
+    councils,
+    why: `${g.why ? `${g.why}; ` : ''}council: ${how}`,
+  });
   return grades.map((g) => {
     const info = sentenceInfo(g);
-    if (info.distinct.length === 1) return { ...g, councils: info.distinct };
+    if (info.distinct.length === 1) return at(g, info.distinct, 'named in the sentence');
     if (info.distinct.length > 1) {
       // Mentions near the grade, in the same sentence.
       const lo = Math.max(info.first, firstAtOrAfter(mentions, g.start - 300));
@@ -88,38 +103,75 @@ export function attributeGrades(grades: GradeMention[], mentions: CouncilMention
         g.start - g.sentence.start,
       );
       const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
-      if (listed && beforeGrade.length > 1) return { ...g, councils: uniq(beforeGrade.flatMap((m) => m.councils)) };
+      if (listed && beforeGrade.length > 1)
+        return at(g, uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it');
+      const list = namedList(g, beforeGrade);
+      if (list.length > 1) return at(g, uniq(list.flatMap((m) => m.councils)), 'a list of councils as the subject');
       const after = mentions.slice(lo, hi).find((m) => m.start >= g.end);
       const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
-      return { ...g, councils: nearest ? uniq(nearest.councils) : [] };
+      return at(g, nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence');
     }
-    if (info.generic) return { ...g, councils: [] };
-    // Not named in the sentence: the most recent council named before it, else the article's main one.
+    if (info.generic) return at(g, [], 'none (councils in general)');
+    // Not named in the sentence: the council named last before it in the same paragraph, else the
+    // article's main one, else the one named last.
     const recent = mentions[firstAtOrAfter(mentions, g.sentence.start) - 1];
-    const council = recent ? recent.councils : primary ? [primary] : [];
-    return { ...g, councils: uniq(council) };
+    const sameBlock = recent && (!sentences || blockOf(recent.start) === g.sentence.block);
+    if (sameBlock) return at(g, uniq(narrow(recent.councils)), 'named earlier in the paragraph');
+    if (primary) return at(g, [primary], "the article's main council");
+    return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');
   });
 }
 
-/** De-duplicated outcomes: one per council, grade, current/previous and area. */
+/** Gaps in a plain list of names: "Thisshire, Thatford and Othertown". */
+const LIST_GAP = /^\s*(?:,|and|&|, and|,\s*&)\s*(?:the\s+)?$/i;
+/** Between the list and the grade: a short predicate with no clause break ("were all judged"). */
+const LIST_TO_GRADE = /^(?:[’']s)?\s*(?:councils?\s+|children[’']?s services\s+)?[^,;:.()]{0,60}$/i;
+
+/** The mentions that form a list of names ending just before the grade, as its subject. */
+function namedList(g: GradeMention, beforeGrade: CouncilMention[]): CouncilMention[] {
+  const text = g.sentence.text;
+  const off = g.sentence.start;
+  const last = beforeGrade[beforeGrade.length - 1];
+  if (!last || !LIST_TO_GRADE.test(text.slice(last.end - off, g.start - off))) return [];
+  const list = [last];
+  for (let k = beforeGrade.length - 2; k >= 0; k--) {
+    const gap = text.slice(beforeGrade[k].end - off, list[0].start - off);
+    if (!LIST_GAP.test(gap)) break;
+    list.unshift(beforeGrade[k]);
+  }
+  return list;
+}
+
+/**
+ * De-duplicated outcomes: one per council, grade, current/previous, year and area. A grade with
+ * no year joins an outcome of the same council, grade, time and area that has one (and gives it
+ * its year when it comes first); two different years are two outcomes ("inadequate in 2012 and
+ * again in 2015"). In text order of first mention.
+ */
 export function buildOutcomes(grades: AttributedGrade[]): Outcome[] {
-  const out = new Map<string, Outcome>();
+  const groups = new Map<string, Outcome[]>();
+  const order: Outcome[] = [];
   for (const g of grades) {
     for (const council of g.councils) {
       const key = `${council.code}|${g.grade}|${g.current}|${g.area ?? ''}`;
-      const existing = out.get(key);
-      if (existing) {
-        if (!existing.year && g.year) existing.year = g.year;
+      const group = groups.get(key) ?? [];
+      if (!groups.has(key)) groups.set(key, group);
+      if (group.some((o) => o.year === g.year || !g.year)) continue;
+      const yearless = group.find((o) => !o.year);
+      if (yearless && g.year) {
+        yearless.year = g.year;
         continue;
       }
-      out.set(key, {
+      const outcome: Outcome = {
         council,
         grade: g.grade,
         current: g.current,
         ...(g.year ? { year: g.year } : {}),
         ...(g.area ? { area: g.area } : {}),
-      });
+      };
+      group.push(outcome);
+      order.push(outcome);
     }
   }
-  return [...out.values()];
+  return order;
 }

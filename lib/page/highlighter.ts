@@ -2,17 +2,17 @@
 // one registered Highlight per category. Without it, `<mark data-il="<name>">` wrappers are
 // inserted and can be removed cleanly, restoring the original text nodes.
 import { HIGHLIGHT_NAMES, type HighlightName } from '../analysis/findings';
+import { GRADE_STYLES } from '../data/grades';
 
 /** Paint order when categories overlap: grades over councils over improvement areas. */
 const PRIORITY: Record<HighlightName, number> = {
   'il-clip': 1,
   'il-improvement': 2,
   'il-council': 3,
-  'il-grade-other': 4,
-  'il-grade-good': 5,
-  'il-grade-outstanding': 5,
-  'il-grade-requires-improvement': 5,
-  'il-grade-inadequate': 5,
+  ...(Object.fromEntries(GRADE_STYLES.map((g) => [g.highlight, g.priority])) as Record<
+    (typeof GRADE_STYLES)[number]['highlight'],
+    number
+  >),
 };
 
 interface HighlightLike {

@@ -52,12 +52,14 @@ describe('grade words used as judgements', () => {
     ]);
   });
 
-  test('a verb with its object: only the grade after the object counts', () => {
+  // The corpus labelling rules: "good with outstanding features" is two grades sharing the quote
+  // (this test expected only 'good' before those rules were written down).
+  test('a verb with its object, and a second grade joined by "with": two grades', () => {
     expect(
       grades('Ofsted rates Warrington children’s services good with outstanding care leavers support').map(
         (g) => g.grade,
       ),
-    ).toEqual(['good']);
+    ).toEqual(['good', 'outstanding']);
   });
 
   test('"good or outstanding" is two grades', () => {

@@ -1,0 +1,197 @@
+// How inspection reporting states grades, a row per phrasing handled and per near miss refused,
+// written for these tests (invented sentences about real councils). Each row is a small page
+// (title, then paragraphs) and the grades a reader would take from it: which grade, current or
+// previous, and for which councils; the outcomes are checked to follow the grades exactly.
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument, toResult } from '../../lib/analysis/analyze';
+
+interface Row {
+  phrasing: string;
+  page: string[];
+  /** [grade, current, councils joined by '+' ('' when none can be told)], in text order. */
+  grades: [string, boolean, string][];
+  area?: string;
+}
+
+const HANDLED: Row[] = [
+  {
+    phrasing: 'several councils in one clause: one grade shared by each',
+    page: ['Ofsted results', 'Thurrock, Bexley and Havering were all judged good by Ofsted this week.'],
+    grades: [['good', true, 'Thurrock+Bexley+Havering']],
+  },
+  {
+    phrasing: 'from one grade to another: the first previous, the second current',
+    page: ['Sefton improves', 'Sefton’s children’s services have moved from inadequate to good.'],
+    grades: [
+      ['inadequate', false, 'Sefton'],
+      ['good', true, 'Sefton'],
+    ],
+  },
+  {
+    phrasing: 'a grade with a second grade for one part of the service',
+    page: ['Wigan inspection', 'Inspectors rated Wigan’s services good with outstanding leadership.'],
+    grades: [
+      ['good', true, 'Wigan'],
+      ['outstanding', true, 'Wigan'],
+    ],
+  },
+  {
+    phrasing: '"no longer" a grade: that grade is previous',
+    page: ['Medway report', 'Children’s services in Medway are no longer inadequate, inspectors said.'],
+    grades: [['inadequate', false, 'Medway']],
+  },
+  {
+    phrasing: 'an older framework’s word, dated',
+    page: ['Rochdale history', 'In 2010 Rochdale’s safeguarding services were judged ‘adequate’ by inspectors.'],
+    grades: [['other:adequate', false, 'Rochdale']],
+  },
+  {
+    phrasing: 'an older framework’s "poor" after a rating verb and its object',
+    page: ['Assessment results', 'The annual assessment rated Bury’s services poor.'],
+    grades: [['other:poor', true, 'Bury']],
+  },
+  {
+    phrasing: 'a judgement table printed one cell per line',
+    page: ['Inspection of Leeds City Council', 'Overall effectiveness', 'Outstanding', 'Care leavers', 'Good'],
+    grades: [
+      ['outstanding', true, 'Leeds'],
+      ['good', true, 'Leeds'],
+    ],
+  },
+  {
+    phrasing: 'a judgement table printed on one line',
+    page: ['Inspection of Leeds City Council', 'Help and protection Good Children in care Requires improvement'],
+    grades: [
+      ['good', true, 'Leeds'],
+      ['requires improvement', true, 'Leeds'],
+    ],
+  },
+  {
+    phrasing: 'a company running the service: its grade is its council’s',
+    page: ['Trust inspected', 'Worcestershire Children First has been rated good by Ofsted.'],
+    grades: [['good', true, 'Worcestershire']],
+  },
+  {
+    phrasing: 'a judgement area named as the subject',
+    page: ['Kent report', 'Adoption performance in Kent was judged outstanding.'],
+    grades: [['outstanding', true, 'Kent']],
+    area: 'adoption',
+  },
+  {
+    phrasing: 'an aggregate of councils: no council',
+    page: ['National picture', 'The nine councils rated inadequate this year face intervention.'],
+    grades: [['inadequate', true, '']],
+  },
+  {
+    phrasing: 'a monitoring visit report: the standing grade is not new',
+    page: [
+      'Monitoring visit finds progress in Stoke-on-Trent',
+      'Stoke-on-Trent’s children’s services, rated inadequate, are getting better, inspectors found.',
+    ],
+    grades: [['inadequate', false, 'Stoke-on-Trent']],
+  },
+  {
+    phrasing: 'a year before the reported inspection’s makes a grade previous',
+    page: [
+      'Oldham report published',
+      'The inspection report on Oldham was published in May 2024.',
+      'Back in 2019 services in Oldham were still rated inadequate.',
+    ],
+    grades: [['inadequate', false, 'Oldham']],
+  },
+  {
+    phrasing: 'three grades over the years: only the one said to be now is current',
+    page: [
+      'Plymouth report',
+      "Services in Plymouth were rated 'good' in 2017, 'requires improvement' in 2021 and are now 'good' again.",
+    ],
+    grades: [
+      ['good', false, 'Plymouth'],
+      ['requires improvement', false, 'Plymouth'],
+      ['good', true, 'Plymouth'],
+    ],
+  },
+  {
+    phrasing: 'reported speech in minutes: "had been judged" is the new grade',
+    page: [
+      'Committee minutes',
+      'The committee noted that services in Stockport had been judged to be good at the inspection.',
+    ],
+    grades: [['good', true, 'Stockport']],
+  },
+];
+
+const REFUSED: Row[] = [
+  {
+    phrasing: 'negated',
+    page: ['Durham', 'No council in the North East has yet been judged outstanding, Durham’s director said.'],
+    grades: [],
+  },
+  {
+    phrasing: 'hypothetical',
+    page: ['Swindon', 'Swindon’s director wants services to be rated good before long.'],
+    grades: [],
+  },
+  {
+    phrasing: 'describing the scale',
+    page: ['Funding', 'Only councils rated above inadequate, such as Dorset, can apply for the fund.'],
+    grades: [],
+  },
+  {
+    phrasing: 'a children’s home run by a council',
+    page: ['Wigan home', 'A children’s home run by Wigan Council was rated outstanding.'],
+    grades: [],
+  },
+  {
+    phrasing: 'youth justice, inspected by probation inspectors',
+    page: ['Wigan youth justice', 'Wigan’s youth offending service was rated inadequate by probation inspectors.'],
+    grades: [],
+  },
+  {
+    phrasing: 'a grade word in praise',
+    page: ['Hull', 'Inspectors saw outstanding practice from social workers in Hull.'],
+    grades: [],
+  },
+];
+
+const run = (row: Row) => {
+  const [title, ...blocks] = row.page;
+  return analyzeDocument({ title, blocks });
+};
+
+describe('grade phrasings handled', () => {
+  test.each(HANDLED.map((r) => [r.phrasing, r] as const))('%s', (_, row) => {
+    const a = run(row);
+    expect(a.grades.map((g) => [g.grade, g.current, g.councils.map((c) => c.name).join('+')])).toEqual(row.grades);
+    if (row.area) expect(a.grades.map((g) => g.area)).toContain(row.area);
+    // An outcome exists exactly where a grade has a council (as the scorer builds gold outcomes).
+    const expected = new Set(
+      a.grades.flatMap((g) => g.councils.map((c) => `${c.code}|${g.grade}|${g.current}|${g.area ?? ''}`)),
+    );
+    expect(new Set(a.outcomes.map((o) => `${o.council.code}|${o.grade}|${o.current}|${o.area ?? ''}`))).toEqual(
+      expected,
+    );
+    for (const g of a.grades) expect(g.why).toMatch(/; .*; council: /);
+  });
+});
+
+describe('near misses refused', () => {
+  test.each(REFUSED.map((r) => [r.phrasing, r] as const))('%s', (_, row) => {
+    const a = run(row);
+    expect(a.grades).toEqual([]);
+    expect(a.outcomes).toEqual([]);
+  });
+});
+
+test('a judgement table run into one sentence: each row is its grade’s sentence in the result', () => {
+  const doc = {
+    title: 'Inspection of Leeds City Council',
+    blocks: ['1. Help and protection Good 2. Children in care Requires improvement 2.1 Adoption performance Good'],
+  };
+  const result = toResult('leeds.txt', analyzeDocument(doc), doc.title);
+  expect(result.grades.map((g) => [g.grade, g.sentence])).toEqual([
+    ['good', 'Help and protection Good'],
+    ['requires improvement', 'Children in care Requires improvement'],
+    ['good', '2.1 Adoption performance Good'],
+  ]);
+});

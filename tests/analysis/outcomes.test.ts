@@ -1,0 +1,37 @@
+// Outcomes: one per council, grade, current or previous, year and area, built from the grades.
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
+
+const outcomesOf = (...blocks: string[]) =>
+  analyzeDocument({ title: 'Inspection news', blocks }).outcomes.map((o) => [
+    o.council.name,
+    o.grade,
+    o.current,
+    o.year ?? null,
+  ]);
+
+describe('outcomes', () => {
+  test.each([
+    {
+      why: 'the same grade said twice is one outcome, with the year one of them gives',
+      page: ['Bolton has been rated good.', 'The good rating for Bolton was published in 2024 by Ofsted.'],
+      outcomes: [['Bolton', 'good', true, 2024]],
+    },
+    {
+      why: 'two years of the same previous grade are two outcomes',
+      page: ['Walsall was rated inadequate in 2012 and inadequate again in 2015.', 'Walsall has now been rated good.'],
+      outcomes: [
+        ['Walsall', 'inadequate', false, 2012],
+        ['Walsall', 'inadequate', false, 2015],
+        ['Walsall', 'good', true, null],
+      ],
+    },
+    {
+      why: 'a grade with no council gives no outcome',
+      page: ['Across England, the councils rated inadequate this year face intervention.'],
+      outcomes: [],
+    },
+  ])('$why', ({ page, outcomes }) => {
+    expect(outcomesOf(...page)).toEqual(outcomes);
+  });
+});
