@@ -71,7 +71,18 @@ const RULES: ContextRow[] = [
       'An Enfield primary school was rated outstanding.',
       "The Darlington children's home was downgraded.",
       'Wiltshire Youth Offending Service welcomed the report.',
+      'Items raised by the Rutland Local Safeguarding Children Board were discussed.',
+      'Derby Safeguarding Children Partnership published its review.',
     ],
+  },
+  {
+    rule: 'a place paired with a region that is not an authority on a short line is a section label',
+    accept: [
+      ['Kent & Medway', 'Kent'],
+      ['Telford & Wrekin', 'Telford and Wrekin'],
+      ['Services in Leeds and the Dales were praised.', 'Leeds'],
+    ],
+    refuse: ['Bristol & West Country', 'Newcastle and the North Pennines'],
   },
   {
     rule: 'the Thames-side boroughs go by the town name alone',
