@@ -96,6 +96,10 @@ const POSTCODE_AFTER = /^,? ?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
 const ALLOWED_CAPITAL_AFTER =
   /^(?:Council|County Council|City Council|Borough|Children|Children's|Childrens|Safeguarding|Social|Family|Families|Youth|Education|Cabinet|Local|LSCB|SCP|Metropolitan|MBC|CC)\b/;
 
+/** A council name that starts with a compass word, and one such word elided before it ("North and West …"). */
+const COMPASS = /^(?:north|south|east|west) /;
+const ELIDED_BEFORE = /\b(North|South|East|West) (?:and|&) $/;
+
 /** A capitalised word: where every council name starts. */
 const CAPITALISED = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.]*/g;
 
@@ -143,7 +147,21 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
     }
     const bare = formal ? null : acceptBare(text, p, end, sentence, e.ambiguity);
     if (!formal && !bare) return null;
-    const councils = e.codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
+    const codes = [...e.codes];
+    // "North and West Northamptonshire councils": a compass word before "and" shares the name.
+    const elided = ELIDED_BEFORE.exec(before);
+    const rest = / .*/.exec(e.key)?.[0];
+    if (elided && rest && COMPASS.test(e.key)) {
+      const key = `${elided[1].toLowerCase()}${rest}`;
+      const shared = getIndex()
+        .get(elided[1].toLowerCase())
+        ?.find((x) => x.key === key);
+      if (shared) {
+        codes.unshift(...shared.codes);
+        start = p - elided[0].length;
+      }
+    }
+    const councils = codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
     if (!councils.length) return null;
     const why = e.body
       ? `trust or company running the service: "${e.key}"`
@@ -237,7 +255,11 @@ function titleCase(sentence: Sentence, text: string): boolean {
   return words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.6;
 }
 
-/** Groups mentions by council code, in order of first mention. */
+/**
+ * Groups mentions by council code, in order of first mention. A council named only through the
+ * trust or company running its services ("Slough Children First") is not itself named: it is
+ * left out (the trust's grades still go to the council).
+ */
 export function groupMentions(mentions: CouncilMention[]): { council: Council; mentions: CouncilMention[] }[] {
   const groups = new Map<string, { council: Council; mentions: CouncilMention[] }>();
   for (const m of mentions) {
@@ -247,5 +269,5 @@ export function groupMentions(mentions: CouncilMention[]): { council: Council; m
       groups.set(c.code, g);
     }
   }
-  return [...groups.values()];
+  return [...groups.values()].filter((g) => g.mentions.some((m) => !m.body));
 }
