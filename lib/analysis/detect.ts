@@ -71,7 +71,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
     subject: 'la',
     label: "children's services",
     re: new RegExp(
-      `\\bchildren${APOS}s? (?:social )?(?:services?|social care|social work|services department)\\b|\\bchild protection (?:services?|arrangements)\\b|\\bservices for (?:vulnerable )?children\\b|\\bsafeguarding (?:services|arrangements|children)\\b|\\bsocial care services\\b`,
+      `\\bchildren${APOS}s? (?:social )?(?:services?|social care|social work|services department)\\b|\\bchild protection(?: services?| arrangements)?\\b|\\bservices for (?:vulnerable )?children\\b|\\bsafeguarding (?:services|arrangements|children)\\b|\\bsocial care services\\b`,
       'i',
     ),
     examples: [
@@ -80,6 +80,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
       "the county's child protection services",
       'Childrens Services department',
       "every council-run children's service in the county",
+      'a report condemned child protection in the borough',
     ],
     nearMisses: ["a children's home run by the council", 'the children were happy at school'],
   },

@@ -352,6 +352,15 @@ const PAGES: PageRow[] = [
     ],
   },
   {
+    kind: "follow-up naming child protection, not 'children's services'",
+    accept: true,
+    title: 'Ofsted: Enfield still failing vulnerable children',
+    blocks: [
+      'Child protection in Enfield is still not good enough, inspectors say.',
+      'Their report, published today, found only limited progress since the spring.',
+    ],
+  },
+  {
     kind: "new director's arrival told after an inspection",
     accept: false,
     title: "New children's services director vows to win back trust in Halton after Ofsted criticism",
