@@ -81,11 +81,12 @@ const PREFIX =
 const NOT_AUTHORITY_AFTER =
   /^(?:Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Daily|Messenger|Comet|Globe|New Journal|Online|Weekly|Recorder|Bulletin|Reporter|Visiter|Minster|Central|ICB|CCG|ICS|Youth Court|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
 /**
- * After a bare place name, a service or setting named by it: a youth offending service (a
- * partnership, not the council) or a school, home or college located there.
+ * After a bare place name, a service or setting named by it: a youth offending service or a
+ * safeguarding children board or partnership (partnerships, not the council), or a school, home
+ * or college located there.
  */
 const SERVICE_OR_SETTING_AFTER =
-  /^ (?:youth (?:offending|justice) (?:service|team)s?|YOS|YOT|(?:(?:primary|secondary|infant|junior|grammar|special|free|village|nursery) )?schools?|nurser(?:y|ies)|(?:secure |residential )?children['’]s homes?|care homes?|secure (?:unit|centre|home)s?|academy|college|sixth form)\b/i;
+  /^ (?:youth (?:offending|justice) (?:service|team)s?|YOS|YOT|(?:local )?safeguarding (?:children['’]?s? )?(?:board|partnership)s?|LSCB|LSCP|(?:(?:primary|secondary|infant|junior|grammar|special|free|village|nursery) )?schools?|nurser(?:y|ies)|(?:secure |residential )?children['’]s homes?|care homes?|secure (?:unit|centre|home)s?|academy|college|sixth form)\b/i;
 const PERSON_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Baroness|Baron|Prof|Professor|Rev|Judge|Justice|DCI|DI|PC|Sgt)\.? )$/;
 const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
@@ -94,6 +95,10 @@ const DETERMINER_AFTER =
 const POSTCODE_AFTER = /^,? ?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
 const ALLOWED_CAPITAL_AFTER =
   /^(?:Council|County Council|City Council|Borough|Children|Children's|Childrens|Safeguarding|Social|Family|Families|Youth|Education|Cabinet|Local|LSCB|SCP|Metropolitan|MBC|CC)\b/;
+
+/** A council name that starts with a compass word, and one such word elided before it ("North and West …"). */
+const COMPASS = /^(?:north|south|east|west) /;
+const ELIDED_BEFORE = /\b(North|South|East|West) (?:and|&) $/;
 
 /** A capitalised word: where every council name starts. */
 const CAPITALISED = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.]*/g;
@@ -142,7 +147,21 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
     }
     const bare = formal ? null : acceptBare(text, p, end, sentence, e.ambiguity);
     if (!formal && !bare) return null;
-    const councils = e.codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
+    const codes = [...e.codes];
+    // "North and West Northamptonshire councils": a compass word before "and" shares the name.
+    const elided = ELIDED_BEFORE.exec(before);
+    const rest = / .*/.exec(e.key)?.[0];
+    if (elided && rest && COMPASS.test(e.key)) {
+      const key = `${elided[1].toLowerCase()}${rest}`;
+      const shared = getIndex()
+        .get(elided[1].toLowerCase())
+        ?.find((x) => x.key === key);
+      if (shared) {
+        codes.unshift(...shared.codes);
+        start = p - elided[0].length;
+      }
+    }
+    const councils = codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
     if (!councils.length) return null;
     const why = e.body
       ? `trust or company running the service: "${e.key}"`
@@ -179,6 +198,7 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
   if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return null;
   if (PERSON_BEFORE.test(before)) return null;
+  if (regionLabel(text, p, end, sentence)) return null;
   const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
   if (ambiguity.includes('person')) {
     const capBefore = CAPITALISED_WORD_BEFORE.exec(before);
@@ -208,6 +228,26 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   return 'no club, newspaper, person, address or institution context';
 }
 
+/** A line that is two names joined by "&" or "and" ("Kent & Sussex", "Birmingham and the Black Country"). */
+const TWO_NAMES = /^([A-Z][\w'’]*(?: [A-Z][\w'’]*)*) (?:&|and) (?:the )?([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)$/;
+
+/**
+ * A place name that is one half of a short line pairing it with a place that is not an
+ * authority ("Birmingham & Black Country"): a region or section label, the place as a location.
+ */
+function regionLabel(text: string, p: number, end: number, sentence: Sentence): boolean {
+  if (sentence.end - sentence.start > 60) return false;
+  const pair = TWO_NAMES.exec(text.slice(sentence.start, sentence.end).trim());
+  if (!pair) return false;
+  const name = text.slice(p, end);
+  const other = pair[1] === name ? pair[2] : pair[2] === name ? pair[1] : null;
+  if (other === null) return false;
+  const key = normalise(other);
+  return !getIndex()
+    .get(key.split(' ')[0])
+    ?.some((e) => e.key === key);
+}
+
 /** A sentence written in title case (a headline): most of its words capitalised. */
 function titleCase(sentence: Sentence, text: string): boolean {
   const words = text.slice(sentence.start, Math.min(sentence.end, sentence.start + 200)).match(/[A-Za-z][\w'’]*/g);
@@ -215,7 +255,11 @@ function titleCase(sentence: Sentence, text: string): boolean {
   return words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.6;
 }
 
-/** Groups mentions by council code, in order of first mention. */
+/**
+ * Groups mentions by council code, in order of first mention. A council named only through the
+ * trust or company running its services ("Slough Children First") is not itself named: it is
+ * left out (the trust's grades still go to the council).
+ */
 export function groupMentions(mentions: CouncilMention[]): { council: Council; mentions: CouncilMention[] }[] {
   const groups = new Map<string, { council: Council; mentions: CouncilMention[] }>();
   for (const m of mentions) {
@@ -225,5 +269,5 @@ export function groupMentions(mentions: CouncilMention[]): { council: Council; m
       groups.set(c.code, g);
     }
   }
-  return [...groups.values()];
+  return [...groups.values()].filter((g) => g.mentions.some((m) => !m.body));
 }

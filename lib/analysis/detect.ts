@@ -71,7 +71,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
     subject: 'la',
     label: "children's services",
     re: new RegExp(
-      `\\bchildren${APOS}s? (?:social )?(?:services|social care|social work|services department)\\b|\\bchild protection (?:services?|arrangements)\\b|\\bservices for (?:vulnerable )?children\\b|\\bsafeguarding (?:services|arrangements|children)\\b|\\bsocial care services\\b`,
+      `\\bchildren${APOS}s? (?:social )?(?:services?|social care|social work|services department)\\b|\\bchild protection(?: services?| arrangements)?\\b|\\bservices for (?:vulnerable )?children\\b|\\bsafeguarding (?:services|arrangements|children)\\b|\\bsocial care services\\b`,
       'i',
     ),
     examples: [
@@ -79,6 +79,8 @@ export const SUBJECT_CUES: SubjectCue[] = [
       'services for vulnerable children in the borough',
       "the county's child protection services",
       'Childrens Services department',
+      "every council-run children's service in the county",
+      'a report condemned child protection in the borough',
     ],
     nearMisses: ["a children's home run by the council", 'the children were happy at school'],
   },
@@ -86,7 +88,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
     subject: 'la',
     label: 'a council inspection type',
     re: new RegExp(
-      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
+      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|(?:local authorit(?:y|ies)|councils?)\\b[\\w'’ ]{0,40}? inspection (?:outcome|result|judgement)|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
       'i',
     ),
     examples: [
@@ -95,8 +97,13 @@ export const SUBJECT_CUES: SubjectCue[] = [
       'a joint targeted area inspection (JTAI)',
       "the inspection of local authority children's services",
       "Inspection of Bolton local authority children's services",
+      "Local authority and children's homes in England inspection outcomes",
     ],
-    nearMisses: ['a visit from the mayor', 'monitoring of the budget'],
+    nearMisses: [
+      'a visit from the mayor',
+      'monitoring of the budget',
+      "council-run children's homes inspection results",
+    ],
   },
   {
     subject: 'la',
@@ -232,9 +239,16 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'an appointment',
     titleWeight: -3,
-    re: /\b(?:appointed (?:as|to|a|an|the|its|new|interim)|appoints|appointment of|new (?:director|chief executive|leader|head)|takes (?:on|over)|portfolio|steps down|to step down|resigns?|joins as)\b/i,
-    examples: ['council appoints a new director', 'the leader takes the portfolio', 'director steps down'],
-    nearMisses: ['an appointed day'],
+    // "new director", also with the post named between ("new children's services director").
+    re: /\b(?:appointed (?:as|to|a|an|the|its|new|interim)|appoints|appointment of|new (?:[\w'’-]+ ){0,3}(?:director|chief executive|leader|head)(?![\w-])|takes (?:on|over)|portfolio|steps down|to step down|resigns?|joins as|took up (?:her|his|their|the) (?:post|role))\b/i,
+    examples: [
+      'council appoints a new director',
+      'the leader takes the portfolio',
+      'director steps down',
+      "the council's new children's services director",
+      'she took up her post on Monday',
+    ],
+    nearMisses: ['an appointed day', 'a new director-led review of the findings was not needed', 'new headquarters'],
   },
   {
     label: 'an inspection still to come',
@@ -246,14 +260,20 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'a framework or system change',
     titleWeight: -4,
-    re: /\b(?:new (?:inspection )?framework|changes? to (?:the )?(?:inspection|framework|system|way)|consultation on|pilots? (?:selected|councils)|will (?:be )?(?:assess|inspect)(?:ed)?|to be assessed|(?:plans?|proposals?) to (?:change|overhaul|scrap|introduce|replace|reform)|to (?:overhaul|scrap|reform) (?:the )?(?:inspection|inspections|framework|grades|gradings?|ratings?))\b/i,
+    re: /\b(?:new (?:[\w-]+ )?(?:inspection )?framework|launch(?:es|ed)? (?:a |an |its |the )?new|(?:comes?|came) into (?:effect|force)|changes? to (?:the )?(?:inspection|framework|system|way)|consultation on|pilots? (?:selected|councils)|will (?:be )?(?:assess|inspect)(?:ed)?|to be assessed|(?:plans?|proposals?) to (?:change|overhaul|scrap|introduce|replace|reform)|to (?:overhaul|scrap|reform) (?:the )?(?:inspection|inspections|framework|grades|gradings?|ratings?))\b/i,
     examples: [
       'a new inspection framework',
       'councils will be assessed',
       'consultation on changes',
       'Ofsted to scrap ratings',
+      'Ofsted launches new inspections of council services',
+      'the new single framework comes into effect in the autumn',
     ],
-    nearMisses: ['the framework of support'],
+    nearMisses: [
+      'the framework of support',
+      'the council came into being in 1974',
+      'inspectors found new staff settling in',
+    ],
   },
   {
     label: 'a personal reflection',
@@ -274,14 +294,18 @@ const OUTCOME =
   /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i;
 /** Children's-services words anywhere in the text. */
 const LA_VOCABULARY =
-  /\bchildren['’]?s? (?:social )?(?:services|social care)\b|\bcare leavers\b|\bchildren in care\b|\bchild protection\b|\bsocial work(?:ers)?\b|\bsafeguarding\b/gi;
+  /\bchildren['’]?s? (?:social )?(?:services?|social care)\b|\bcare leavers\b|\bchildren in care\b|\bchild protection\b|\bsocial work(?:ers)?\b|\bsafeguarding\b/gi;
 /** A council's own voice or setting, where its name may go unsaid ("the council", minutes). */
 const COUNCIL_CONTEXT =
   /\b(?:councils?|local authorit(?:y|ies)|borough|county|director of children['’]?s services|cabinet member|lead member|scrutiny (?:committee|panel))\b/i;
-const COUNCIL_WORD = /\b(?:councils?|local authorit(?:y|ies)|borough|county)\b/i;
+/** Council words, and "LA"/"LAs" (the abbreviation minutes and statistics use; case-sensitive). */
+const COUNCIL_WORD = /\b(?:[Cc]ouncils?|[Ll]ocal [Aa]uthorit(?:y|ies)|[Bb]orough|[Cc]ounty|COUNCILS?|LAs?)\b/;
 /** A finding told as background: dated in a past year or tied to an earlier inspection. */
 const BACKGROUND =
   /\b(?:in|since|from) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:last|previous|previously|earlier|former|prior)\b/i;
+/** A finding still to be made: a rule for how councils will be judged, or a hypothetical. */
+const NOT_YET =
+  /\b(?:will|would|could|might|may|should) (?:\w+ )?be (?:rated|judged|graded|deemed|found)\b|\bif (?:a|an|the|any|it|they|councils?|local authorit(?:y|ies))\b/i;
 /** A grade word in a headline (read as one only beside a children's-services subject). */
 const TITLE_GRADE = /\b(?:outstanding|good|requires? improvement|requiring improvement|inadequate)\b/i;
 /** A national round-up counts councils rather than naming one. */
@@ -378,6 +402,7 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
     const subjects = subjectsIn(text, zone);
     // A title naming another subject too ("overspend on children's services") is about that.
     const mixed = subjects.size > 1 && [...subjects].some((x) => x !== 'la' && !(laType && JOINT_PARTNERS.has(x)));
+    const laTypeIn = SUBJECT_CUES[1].re.test(text);
     if (subjects.has('la')) {
       laSeen = true;
       subject.add(ZONE_WEIGHT[zone].la / (mixed ? 2 : 1), `${zone} names ${labelsIn(text, 'la', zone)}`);
@@ -387,12 +412,17 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
       // A joint inspection of a council's area names the other inspectorates as partners.
       if (laType && JOINT_PARTNERS.has(s)) continue;
       others.add(s);
-      subject.add(ZONE_WEIGHT[zone].other, `${zone} names ${labelsIn(text, s, zone)}`);
+      // A zone that names a council inspection type too ("local authority and children's homes
+      // inspection outcomes", a release covering both) is not only about the other service.
+      subject.add(ZONE_WEIGHT[zone].other / (laTypeIn ? 2 : 1), `${zone} names ${labelsIn(text, s, zone)}`);
     }
   }
   const titleLa = !others.size && subjectsIn(title, 'title').has('la');
   const titleGrade = titleLa && gs.some((s) => s.length > 8 && title.includes(s.trim()));
-  const headline = titleLa && (titleGrade || TITLE_GRADE.test(title) || OFSTED_ONE.test(title));
+  // A title that reads as an appointment, award, preparation or framework change is about that,
+  // even when it names Ofsted beside children's services, unless it also states a finding.
+  const passingTitle = !OUTCOME.test(title) && PASSING_CUES.some((c) => c.re.test(title));
+  const headline = titleLa && (titleGrade || (!passingTitle && (TITLE_GRADE.test(title) || OFSTED_ONE.test(title))));
   if (laType && !laSeen) {
     laSeen = true;
     subject.add(ZONE_WEIGHT.lead.la, 'a joint inspection of a council area');
@@ -429,10 +459,12 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   const ofstedEarly = OFSTED_ONE.test(title) || OFSTED_ONE.test(lead);
   if (ofsted) outcome.add(ofstedEarly ? 2 : 1.2, `names Ofsted ${ofsted}×${ofstedEarly ? ' (title or lead)' : ''}`);
   // A finding in the lead counts when it is news, not background ("rated good in 2019", "at its
-  // last inspection"): an appointment, award or budget story recalls a grade that way.
+  // last inspection"): an appointment, award or budget story recalls a grade that way. Nor does
+  // a rule for findings still to come ("will be judged inadequate", "if a council is rated…").
   const reported =
     OUTCOME.test(title) ||
-    (ofstedEarly && lead.split(/(?<=[.!?])\s+|\n+/).some((s) => OUTCOME.test(s) && !BACKGROUND.test(s)));
+    (ofstedEarly &&
+      lead.split(/(?<=[.!?])\s+|\n+/).some((s) => OUTCOME.test(s) && !BACKGROUND.test(s) && !NOT_YET.test(s)));
   // A headline about a council's children's services that states a grade or names Ofsted
   // ("Barchester children's services rated inadequate", "Ofsted: Barchester children's services
   // improving") reports the outcome on its own, even when the page is only a stub.

@@ -17,7 +17,7 @@ export interface FurnitureRule {
 export const FURNITURE_RULES: FurnitureRule[] = [
   {
     name: 'link to another story',
-    re: /^(?:read more|read next|more on this story|see also|also read|also see|related(?: articles?| stories| story| content| topics| links| internet links)?|you may also like|recommended(?: for you)?|more from \w+(?: \w+)?|most read|most popular|trending(?: now)?|top stories|latest(?: news| stories)?|editor['’]s picks?)\s*(?:[:|>»–—-]|$)/i,
+    re: /^(?:read more|read next|more on this story|see also|also read|also see|related(?: articles?| stories| story| content| topics| links| internet links)?|you may also like|recommended(?: for you)?|more from \w+(?: \w+)?|more like this|most read|most popular|trending(?: now)?|top stories|latest(?: news| stories)?|editor['’]s picks?)\s*(?:[:|>»–—-]|$)/i,
     maxLength: 240,
     examples: [
       'READ MORE: Councillors question the cost of the new town hall',
@@ -25,12 +25,24 @@ export const FURNITURE_RULES: FurnitureRule[] = [
       'Related topics',
       'Read more: Hospital parking charges to rise',
       'Latest news',
+      'More like this',
     ],
     nearMisses: [
       'Related to the findings, the council said it would recruit more staff.',
       'Read the full report on the Ofsted website.',
       'Most readers will know the service was rated good.',
     ],
+  },
+  {
+    name: 'invitation to other stories',
+    re: /^(?:see|read|find|get|browse) (?:more|all|the latest|other) (?:our |local )*(?:stories|news|articles|coverage|updates)\b/i,
+    maxLength: 160,
+    examples: [
+      'See more stories from across Kent and Medway here',
+      'Find more news from Teesside',
+      'Read all our coverage',
+    ],
+    nearMisses: ['See more of the findings in the full report.', 'Read the inspectors’ letter on the council website.'],
   },
   {
     name: 'share bar',
@@ -83,4 +95,32 @@ export function furnitureRule(block: string): FurnitureRule | null {
   if (!text || text.length > 300) return null;
   for (const rule of FURNITURE_RULES) if (text.length <= rule.maxLength && rule.re.test(text)) return rule;
   return null;
+}
+
+/** A bare heading over a list of links to other stories ("Most read", "More like this", "Related"). */
+const TEASER_HEADING = FURNITURE_RULES[0];
+/** A teaser under such a heading: a short headline or label, not a finished sentence. */
+const TEASER = /^[^\n]{1,120}$/;
+const FINISHED_SENTENCE = /[.!?]["'”’)]*$/;
+
+/**
+ * Which blocks of an article are furniture: each block a rule matches, and the teasers listed
+ * under a bare "related stories" heading (short lines that are not finished sentences: other
+ * stories' headlines, job titles, places), up to the first block that reads as story text
+ * (`withTeasers`; a whole page body keeps its sidebars' lists).
+ */
+export function furnitureFlags(blocks: readonly string[], withTeasers = true): boolean[] {
+  const flags = new Array<boolean>(blocks.length).fill(false);
+  let teasers = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i].trim();
+    if (teasers && text && TEASER.test(text) && !FINISHED_SENTENCE.test(text)) {
+      flags[i] = true;
+      continue;
+    }
+    const rule = text.length <= 300 ? furnitureRule(text) : null;
+    flags[i] = rule !== null;
+    teasers = withTeasers && rule === TEASER_HEADING && text.length <= 40 && /^[\w '’]+[:»>]?$/.test(text);
+  }
+  return flags;
 }

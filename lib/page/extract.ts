@@ -2,7 +2,7 @@
 // comments or footers) and turns it into text blocks that remember where every character came
 // from, so findings can be mapped back to DOM Ranges. Works on any standards DOM: the live page
 // in the content script, or a parsed document in Node (the command-line analyser).
-import { furnitureRule } from '../analysis/furniture';
+import { furnitureFlags } from '../analysis/furniture';
 import { runSteps } from '../analysis/steps';
 import type { BlockKind, SourceDocument } from '../analysis/text';
 
@@ -472,7 +472,7 @@ export function* extractArticleSteps(
     }
     if (!view) {
       first = 0;
-      yield assemble(doc, root, builder.blocks.slice());
+      yield assemble(doc, root, builder.blocks.slice(), !options.wholeBody);
       continue;
     }
     if (top < 0) top = placed = builder.blocks.length;
@@ -488,11 +488,11 @@ export function* extractArticleSteps(
     }
     first = 0;
     early.at = 0;
-    yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView]);
+    yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView], !options.wholeBody);
   }
   builder.flush();
   options.cache?.end();
-  return assemble(doc, root, builder.blocks);
+  return assemble(doc, root, builder.blocks, !options.wholeBody);
 }
 
 /**
@@ -500,19 +500,26 @@ export function* extractArticleSteps(
  * and the site furniture inside the article container ("Read more:" links, share bars,
  * newsletter and cookie lines) left out.
  */
-function assemble(doc: Document, root: Element, blocks: ExtractedBlock[]): ExtractedDocument {
+function assemble(doc: Document, root: Element, blocks: ExtractedBlock[], teasers: boolean): ExtractedDocument {
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);
   const title = titleBlock?.text ?? headlineOutside(doc);
-  return { title, titleBlock, blocks: withoutFurniture(blocks), root };
+  return { title, titleBlock, blocks: withoutFurniture(blocks, teasers), root };
 }
 
-/** The blocks that are story text (the same array when there is no furniture, the usual case). */
-function withoutFurniture(blocks: ExtractedBlock[]): ExtractedBlock[] {
+/**
+ * The blocks that are story text (the same array when there is no furniture, the usual case).
+ * `teasers`: also the lists under a related-stories heading (in the article, not the whole body).
+ */
+function withoutFurniture(blocks: ExtractedBlock[], teasers: boolean): ExtractedBlock[] {
   let out: ExtractedBlock[] | null = null;
+  const flags = furnitureFlags(
+    blocks.map((b) => b.text),
+    teasers,
+  );
   for (let i = 0; i < blocks.length; i++) {
-    const furniture = blocks[i].text.length <= 300 && furnitureRule(blocks[i].text) !== null;
+    const furniture = flags[i];
     if (furniture && !out) out = blocks.slice(0, i);
     else if (!furniture && out) out.push(blocks[i]);
   }

@@ -2,7 +2,7 @@
 // row per rule, each with sentences (our own words) it must accept and refuse; accepted
 // mentions say why.
 import { describe, expect, test } from 'vitest';
-import { findCouncilMentions } from '../../lib/analysis/councils';
+import { findCouncilMentions, groupMentions } from '../../lib/analysis/councils';
 import { prepareText } from '../../lib/analysis/text';
 
 const mentions = (text: string) => {
@@ -71,7 +71,18 @@ const RULES: ContextRow[] = [
       'An Enfield primary school was rated outstanding.',
       "The Darlington children's home was downgraded.",
       'Wiltshire Youth Offending Service welcomed the report.',
+      'Items raised by the Rutland Local Safeguarding Children Board were discussed.',
+      'Derby Safeguarding Children Partnership published its review.',
     ],
+  },
+  {
+    rule: 'a place paired with a region that is not an authority on a short line is a section label',
+    accept: [
+      ['Kent & Medway', 'Kent'],
+      ['Telford & Wrekin', 'Telford and Wrekin'],
+      ['Services in Leeds and the Dales were praised.', 'Leeds'],
+    ],
+    refuse: ['Bristol & West Country', 'Newcastle and the North Pennines'],
   },
   {
     rule: 'the Thames-side boroughs go by the town name alone',
@@ -93,10 +104,25 @@ describe('council context rules', () => {
     for (const sentence of row.refuse) expect(mentions(sentence), sentence).toEqual([]);
   });
 
+  test('a compass word elided before a shared name names both councils', () => {
+    const [m] = mentions('Inspectors wrote to North and West Northamptonshire councils.');
+    expect(m.text).toBe('North and West Northamptonshire');
+    expect(m.councils.map((c) => c.name)).toEqual(['North Northamptonshire', 'West Northamptonshire']);
+    // No council is called "South Berkshire": West Berkshire alone.
+    const [w] = mentions('Families in South and West Berkshire were asked.');
+    expect(w.councils.map((c) => c.name)).toEqual(['West Berkshire']);
+  });
+
   test("a trust running a council's services names it, marked as the trust", () => {
     const [m] = mentions('Sandwell Children’s Trust was judged good.');
     expect(m.councils.map((c) => c.name)).toEqual(['Sandwell']);
     expect(m.body).toBe(true);
     expect(m.why).toMatch(/trust or company/);
+  });
+
+  test('a council named only through its trust is not listed as named; named as well, it is', () => {
+    const listed = (text: string) => groupMentions(mentions(text)).map((g) => g.council.name);
+    expect(listed('Sandwell Children’s Trust was judged good.')).toEqual([]);
+    expect(listed('Sandwell Children’s Trust runs the service for Sandwell Council.')).toEqual(['Sandwell']);
   });
 });

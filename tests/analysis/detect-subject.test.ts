@@ -332,6 +332,56 @@ const PAGES: PageRow[] = [
     ],
   },
   {
+    kind: "national statistics release covering councils and children's homes",
+    accept: true,
+    title: "Local authority and children's homes inspection outcomes at 31 March: main findings",
+    blocks: [
+      "This release covers the outcomes of local authority children's services inspections and of children's homes inspections published by 30 April.",
+      'The share of LAs judged good or better rose to 40%, and fewer LAs were judged inadequate.',
+      'Halton and Wigan were judged good for overall effectiveness.',
+      'Of the 60 homes judged inadequate at their first inspection, most improved when inspectors returned.',
+    ],
+  },
+  {
+    kind: "round-up headline naming a council-run children's service (singular)",
+    accept: true,
+    title: "No council-run children's service in Lancashire is rated good",
+    blocks: [
+      'Figures published by Ofsted this week show that none of the councils in the county has a good rating.',
+      "Blackpool Council and Lancashire County Council were both judged to 'require improvement'.",
+    ],
+  },
+  {
+    kind: "follow-up naming child protection, not 'children's services'",
+    accept: true,
+    title: 'Ofsted: Enfield still failing vulnerable children',
+    blocks: [
+      'Child protection in Enfield is still not good enough, inspectors say.',
+      'Their report, published today, found only limited progress since the spring.',
+    ],
+  },
+  {
+    kind: "new director's arrival told after an inspection",
+    accept: false,
+    title: "New children's services director vows to win back trust in Halton after Ofsted criticism",
+    blocks: [
+      'The new director of a council children’s services department criticised by inspectors says she will restore confidence in it.',
+      "Halton Borough Council's children's services were rated 'inadequate' by Ofsted earlier this year.",
+      'She took up her post on Monday, having led a similar department in another county.',
+    ],
+  },
+  {
+    kind: 'launch of a new inspection framework',
+    accept: false,
+    title: "Ofsted launches new inspections of council children's services",
+    blocks: [
+      'A new single framework for inspecting local authority services for children comes into effect in the autumn.',
+      "Any service that is not good will be judged to 'require improvement'.",
+      "If a council is judged 'inadequate' in one key area, it will be judged 'inadequate' overall, Ofsted said.",
+      'The chief executive of Sefton Council welcomed the change.',
+    ],
+  },
+  {
     kind: 'award mentioning a past grade',
     accept: false,
     title: 'Social work team wins national award',
