@@ -4,7 +4,7 @@ export const MODEL = `-2.32 1.5 -2.5
 -0.21	a
 0.3	achieve
 0.91	action
-0.22	added
+0.21	added
 -0.4	after
 0.2	against:council-voice
 0.47	aged
@@ -29,7 +29,7 @@ export const MODEL = `-2.32 1.5 -2.5
 -0.23	chief
 0.48	child
 0.71	children
--0.28	children's
+-0.29	children's
 -0.22	city
 0.23	consistently
 -0.47	council
@@ -45,7 +45,7 @@ export const MODEL = `-2.32 1.5 -2.5
 0.28	cue:inconsistent
 0.72	cue:lack-or-delay
 0.39	cue:not-always
-0.3	cue:not-good-enough
+0.29	cue:not-good-enough
 0.29	cue:overly
 0.23	cue:recommend
 0.22	cue:slow-or-limited
@@ -95,7 +95,7 @@ export const MODEL = `-2.32 1.5 -2.5
 0.45	high
 -0.57	home
 -0.38	how
-0.7	however
+0.69	however
 -0.24	i
 0.36	identified
 0.41	immediate
@@ -134,7 +134,7 @@ export const MODEL = `-2.32 1.5 -2.5
 0.32	neglect
 -0.24	new
 -0.34	no
-0.64	not
+0.65	not
 0.21	noted
 0.25	number
 0.25	of
@@ -142,7 +142,7 @@ export const MODEL = `-2.32 1.5 -2.5
 0.51	often
 0.68	only
 0.27	opportunities
--0.58	or
+-0.59	or
 -0.31	our
 -0.27	outstanding
 0.24	overall
@@ -173,13 +173,13 @@ export const MODEL = `-2.32 1.5 -2.5
 0.29	resulting
 0.64	results
 0.49	risk
-2.84	rule:hand
+2.83	rule:hand
 -0.22	run
 0.29	says
 -0.3	self
 -0.21	september
 -0.29	service
--0.34	she
+-0.35	she
 0.21	should
 0.6	since
 -0.29	six
@@ -214,7 +214,7 @@ export const MODEL = `-2.32 1.5 -2.5
 0.24	whether
 0.32	while
 0.84	who
-0.4	widespread
+0.41	widespread
 -0.4	will
 -0.22	with
 0.26	work
