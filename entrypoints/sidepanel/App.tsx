@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ClipFilter } from '../../components/ClipFilter';
 import { ClipList, type ClipPatch, type EditedFrom, type UpdateOutcome } from '../../components/ClipList';
 import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { ImportButton } from '../../components/ImportButton';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
+import type { ExportFilter } from '../../lib/export/records';
 import { type ClipListPage, message, type PageReport, parseMessage, type UpdateReply } from '../../lib/messages';
 import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
@@ -30,6 +32,9 @@ export function App() {
   const shown = useRef(EMPTY_LIST);
   shown.current = list;
   const [pausedSites, setPausedSites] = useState<unknown>([]);
+  /** The list's filter (council, grade, tag), also offered to Export. */
+  const [filter, setFilter] = useState<ExportFilter>({});
+  const filterNow = useRef<ExportFilter>({});
 
   /**
    * Reads the clip list page by page (no message carries the whole collection): from the start
@@ -60,7 +65,8 @@ export function App() {
     do {
       let r: ClipListPage | undefined;
       try {
-        r = (await browser.runtime.sendMessage(message('listClips', after ? { after } : {}))) as ClipListPage;
+        const query = { ...filterNow.current, ...(after ? { after } : {}) };
+        r = (await browser.runtime.sendMessage(message('listClips', query))) as ClipListPage;
       } catch (e) {
         setStatus(`Could not list the clips: ${(e as Error)?.message ?? e}`);
         return;
@@ -200,10 +206,22 @@ export function App() {
         </label>
       ) : null}
       <h2>Clips</h2>
+      <ClipFilter
+        filter={filter}
+        onChange={(f) => {
+          filterNow.current = f;
+          setFilter(f);
+          shown.current = EMPTY_LIST;
+          loadClips();
+        }}
+      />
       <div class="transfer">
-        <ExportMenu load={readCollection} />
+        <ExportMenu load={readCollection} filter={filter} />
         <ImportButton run={importThroughBackground} />
       </div>
+      {Object.keys(filter).length && !list.clips.length && !list.unreadable.length ? (
+        <p class="muted">No clips match this filter.</p>
+      ) : null}
       <ClipList
         clips={list.clips}
         unreadable={list.unreadable}

@@ -106,6 +106,30 @@ describe('export and import from the side panel', () => {
     await panel.close();
   });
 
+  test('the list filtered by council, grade and tag; Export writes only what the filter shows', async () => {
+    const panel = await env.ext.openSidePanel();
+    const notes = panel.getByRole('textbox', { name: /^Note for clip/ });
+    await expect.poll(() => notes.count()).toBe(2);
+    await panel.getByRole('combobox', { name: 'Council' }).selectOption({ label: 'Lambeth' });
+    await expect.poll(() => notes.count()).toBe(1);
+    const json = JSON.parse((await exportAs(panel, 'JSON')).text);
+    expect(json.clips).toHaveLength(1);
+    expect(json.clips[0].councilCodes).toEqual(['E09000022']);
+    expect(json.filter).toEqual({ council: 'E09000022' });
+    // The same filter, but the reader asks for everything.
+    await panel.getByRole('button', { name: 'Export', exact: true }).click();
+    await panel.getByRole('checkbox', { name: 'Only the clips the current filter shows' }).uncheck();
+    await panel.getByRole('button', { name: 'Export', exact: true }).click();
+    expect(JSON.parse((await exportAs(panel, 'JSON')).text).clips).toHaveLength(2);
+    await panel.getByRole('combobox', { name: 'Grade' }).selectOption({ label: 'outstanding' });
+    await expect.poll(() => panel.getByText('No clips match this filter.').count()).toBe(1);
+    await panel.getByRole('button', { name: 'Show all clips' }).click();
+    await expect.poll(() => notes.count()).toBe(2);
+    await panel.getByRole('textbox', { name: 'Tag', exact: true }).fill('follow-up');
+    await expect.poll(() => notes.count()).toBe(1);
+    await panel.close();
+  });
+
   test('a bad file is refused with where it is wrong, and nothing is written', async () => {
     const panel = await env.ext.openSidePanel();
     const bad = JSON.parse(downloads.get('JSON')?.text ?? '');
