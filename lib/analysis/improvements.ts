@@ -87,10 +87,15 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b/i,
     weight: 2.5,
     triggers: ['coul', 'can'],
-    examples: ['the council could further improve', 'supervision can be strengthened'],
+    examples: [
+      'the council could further improve',
+      'supervision can be strengthened',
+      'improvements could still be made',
+      'more could also be done',
+    ],
   },
   {
     name: 'not-good-enough',
@@ -140,10 +145,16 @@ export const CUES: Cue[] = [
   {
     name: 'inconsistent',
     pattern:
-      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b/i,
+      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b/i,
     weight: 2,
-    triggers: ['insu', 'inco', 'inef', 'inad', 'unev', 'vari'],
-    examples: ['insufficiently challenged', 'inconsistent recording', 'quality is variable'],
+    triggers: ['insu', 'inco', 'inef', 'inad', 'unev', 'vari', 'unde'],
+    examples: [
+      'insufficiently challenged',
+      'inconsistent recording',
+      'quality is variable',
+      'but inconsistencies remain',
+      'transition planning is underdeveloped',
+    ],
   },
   {
     name: 'too-much',
@@ -155,10 +166,10 @@ export const CUES: Cue[] = [
   {
     name: 'weak-or-failing',
     pattern:
-      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b/i,
+      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b|\bunacceptabl[ey]\b/i,
     weight: 2,
-    triggers: ['weak', 'poor', 'shor', 'defi', 'fail'],
-    examples: ['weak management', 'poorly recorded', 'it failed to act'],
+    triggers: ['weak', 'poor', 'shor', 'defi', 'fail', 'unac'],
+    examples: ['weak management', 'poorly recorded', 'it failed to act', 'which is unacceptable practice'],
   },
   {
     name: 'lack-or-delay',
@@ -169,10 +180,10 @@ export const CUES: Cue[] = [
   },
   {
     name: 'overly',
-    pattern: /\boverly\b/i,
+    pattern: /\boverly\b|\bover-optimistic\b/i,
     weight: 2,
     triggers: ['over'],
-    examples: ['overly optimistic'],
+    examples: ['overly optimistic', 'over-optimistic judgements of risk'],
   },
   {
     name: 'concern-or-decline',
@@ -185,10 +196,10 @@ export const CUES: Cue[] = [
   {
     name: 'improvement-needed',
     pattern:
-      /\bimprovement (?:is|was|remains|were) (?:still )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
+      /\b(?:improvement|attention|action|work) (?:is|was|remains|were) (?:still |also |urgently )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
     weight: 2.5,
-    triggers: ['impr', 'stil'],
-    examples: ['improvement is still needed', 'work still required'],
+    triggers: ['impr', 'stil', 'atte', 'acti', 'work'],
+    examples: ['improvement is still needed', 'work still required', 'particular attention is needed'],
   },
   {
     name: 'early-stages',
@@ -240,7 +251,7 @@ export const CUES: Cue[] = [
     // A grade sentence that names a failing judgement area (not a bare overall grade): the area
     // shortly before the grade, or the grade then "for" or "in" the area.
     pattern:
-      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering)\b[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence)\b/i,
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
     weight: 2,
     triggers: ['grad', 'inad', 'requ'],
     examples: [
@@ -248,6 +259,9 @@ export const CUES: Cue[] = [
       'leadership and management was judged inadequate',
       'help and protection still requires improvement',
       'graderequiresimprovement for help and protection',
+      'leadership and governance graderequireimprovement',
+      'gradeinadequate in the key areas of child protection',
+      'child protection in the borough was condemned as gradeinadequate',
     ],
   },
   {
@@ -276,14 +290,44 @@ export const CUES: Cue[] = [
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ )?at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
     weight: 2,
-    triggers: ['unfi', 'risk', 'cann', 'expo'],
+    triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav'],
     examples: [
       'assessments are unfit for purpose',
       'this leaves children at risk of harm',
       'leaders cannot be assured',
+      'some children were being left at risk',
     ],
+  },
+  {
+    name: 'not-served',
+    // What children do not get or are not (being) given: reported findings of a service falling short.
+    pattern:
+      /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
+    weight: 2,
+    triggers: ['not'],
+    examples: [
+      'children in the borough are not safeguarded',
+      'young people were not being supported to return home',
+      'families are not getting help early enough',
+      'the views of children are not at the centre of planning',
+      'the out-of-hours response is not as responsive',
+    ],
+  },
+  {
+    name: 'let-down',
+    pattern: /\blet(?:ting)? (?:\w+ ){0,2}down\b/i,
+    weight: 2,
+    triggers: ['let', 'lett'],
+    examples: ['children are still being let down', 'letting care leavers down'],
+  },
+  {
+    name: 'warned',
+    pattern: /\b(?:warned|warns)\b/i,
+    weight: 2,
+    triggers: ['warn'],
+    examples: ['inspectors warned that visits were late'],
   },
 ];
 
@@ -292,10 +336,25 @@ export const AGAINST: Cue[] = [
   {
     name: 'no-concerns',
     pattern:
-      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
+      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps|backlogs?)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
     weight: 2,
     triggers: ['no', 'with', 'not'],
-    examples: ['no delays for children', 'acted without delay', 'do not feel overwhelmed'],
+    examples: [
+      'no delays for children',
+      'acted without delay',
+      'do not feel overwhelmed',
+      'there is no backlog of referrals',
+    ],
+  },
+  {
+    name: 'no-serious-failures',
+    // The inadequate grade's wording negated ("no widespread or serious failures that leave children
+    // at risk of harm"): it outweighs the failure and risk words it holds.
+    pattern:
+      /\bno (?:widespread|serious)(?: or serious)? (?:failures?|weaknesses) (?:that|which) (?:leave|put|place)\b/i,
+    weight: 4,
+    triggers: ['no'],
+    examples: ['no widespread or serious failures that leave children harmed', 'no serious failures which put'],
   },
   {
     name: 'praise',
@@ -315,14 +374,33 @@ export const AGAINST: Cue[] = [
   {
     name: 'council-voice',
     pattern:
-      /\b(?:the council|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director of children[’']?s services|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called)\b|\b(?:disappointed|accept(?:s|ed)? (?:the|all|its) (?:findings|recommendations))\b/i,
+      /(?<!\b(?:to|of|for|by|from|on|with|about|into) )\b(?:the council|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     weight: 2,
-    triggers: ['said', 'says', 'adde', 'resp', 'comm', 'admi', 'rais', 'call', 'disa', 'acce'],
+    triggers: [
+      'said',
+      'says',
+      'adde',
+      'resp',
+      'comm',
+      'admi',
+      'rais',
+      'call',
+      'disa',
+      'acce',
+      'stat',
+      'warn',
+      'desc',
+      'reco',
+    ],
     examples: [
       'the council said it would act',
       'Cllr Smith said the areas of concern',
       'opposition councillors have raised concerns',
       'we were disappointed',
+      'the director for children and families said',
+      'the director of children’s services described the report as harsh',
+      'the board accepted all the Ofsted recommendations',
+      'recommendations which called for action had been implemented',
     ],
   },
   {

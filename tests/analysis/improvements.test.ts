@@ -124,6 +124,26 @@ describe('improvement areas in reported speech and lists are found', () => {
       'what must improve, with its area',
       'Ofsted said the council still needs to improve the timeliness of its assessments.',
     ],
+    ['children not served', 'Inspectors said some teenagers in Wigan are not getting the support they need.'],
+    ['not protected', 'The report says babies in the borough are not being protected from neglect.'],
+    ['inconsistencies remain', 'Return home interviews are happening more often, but inconsistencies remain.'],
+    ['underdeveloped', 'Inspectors said the help for young carers in Dorset remains underdeveloped.'],
+    ['could still be made', 'However, the report said improvements could still be made in assessing risk at night.'],
+    ['more could be done', 'More could also be done to make sure plans for disabled children are reviewed.'],
+    ['attention needed', 'The letter says particular attention is needed for care leavers living out of area.'],
+    ['let down', 'Inspectors said vulnerable teenagers in Bury were still being let down by the council.'],
+    ['warned', 'Ofsted had warned that some children in Luton were living with chronic neglect.'],
+    ['left at risk', 'Inspectors said delays in strategy meetings meant some children were left at risk.'],
+    ['unacceptable', 'Some sixteen-year-olds are housed in hostels, which is unacceptable practice.'],
+    [
+      'failing areas after the grade',
+      'Barnsley was judged inadequate in two areas, child protection and children in care.',
+    ],
+    ['plural areas that require improvement', 'The letter notes that leadership and governance require improvement.'],
+    [
+      'a letter to the council, not the council speaking',
+      'The letter to the council, sent on Monday, says supervision remains variable.',
+    ],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([s]);
   });
@@ -155,6 +175,15 @@ describe('near misses are refused', () => {
     ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
     ['a question heading', 'What does the council need to improve in its work with families?'],
     ['improvement needed, no area', 'Ofsted said the council still needs to improve further and faster.'],
+    ['no serious failures', 'The report found no widespread or serious failures that leave children at risk of harm.'],
+    [
+      'recommendations acted on',
+      'All of the recommendations from the last visit have been implemented, officers said.',
+    ],
+    ['recommendations accepted', 'The panel accepted all the Ofsted recommendations at its meeting in May.'],
+    ['director’s reaction', 'The director for children and families said pupils had been let down in the past.'],
+    ['a judgement table row', 'Children who need help and protection Inadequate'],
+    ['a downgrade, no area', 'Children’s services in Suffolk have been downgraded by Ofsted this week.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
