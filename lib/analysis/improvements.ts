@@ -420,41 +420,137 @@ export const AGAINST: Cue[] = [
   },
 ];
 
-const TOPICS: [RegExp, string][] = [
-  [/\bcaseloads?\b|\bworkloads?\b/i, 'caseloads'],
-  [/\b(?:management oversight|managerial oversight|oversight|supervision)\b/i, 'management oversight'],
-  [/\brisk assessments?\b|\bassessments?\b/i, 'assessments'],
-  [/\btimeliness\b|\bdelays?\b|\bdrift\b|\btimescales?\b|\bquickly enough\b|\btoo slow/i, 'timeliness'],
-  [/\bthresholds?\b|\bescalat\w+/i, 'thresholds and escalation'],
-  [/\bplans?\b|\bplanning\b/i, 'planning'],
-  [/\bpermanence\b|\badoption\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i, 'permanence'],
-  [/\bcare leavers?\b|\bpathway plans?\b|\bleaving care\b/i, 'care leavers'],
-  [/\bplacements?\b|\bsufficiency\b/i, 'placements'],
-  [/\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i, 'workforce stability'],
-  [
-    /\b(?:performance data|performance management|data|audit\w*|quality assurance)\b/i,
-    'performance and quality assurance',
-  ],
-  [
-    /\blived experiences?\b|\bvoice of the child\b|\bchild[’']?s experience\b|\badult-focused\b|\bengage\w* (?:young people|children)\b/i,
-    "children's experiences",
-  ],
-  [
-    /\bexploitation\b|\bmissing\b|\bextra-familial\b|\bgangs?\b|\bserious youth violence\b/i,
-    'exploitation and missing children',
-  ],
-  [/\bdomestic abuse\b|\babusive partners?\b|\bmen\b|\bfathers?\b|\bmales?\b/i, 'domestic abuse and fathers'],
-  [/\bearly help\b/i, 'early help'],
-  [/\bfront door\b|\bmash\b|\breferrals?\b|\bcontacts?\b/i, 'front door'],
-  [/\bleaders(?:hip)?\b|\bgovernance\b|\bpace of change\b/i, 'leadership'],
-  [/\bmulti-agency\b|\bpartners?\b|\bpolice\b|\bhealth\b/i, 'multi-agency working'],
-  [/\bdisabled children\b|\bsend\b/i, 'disabled children'],
-  [/\bpractice\b|\bsocial work\b/i, 'quality of practice'],
+/**
+ * Topic labels, the first row that matches wins (so the more specific areas come first). Each row
+ * carries examples that must get its label (tested).
+ */
+export const TOPICS: { topic: string; pattern: RegExp; examples: string[] }[] = [
+  {
+    topic: 'caseloads',
+    pattern: /\bcaseloads?\b|\bworkloads?\b|\bcasework\b|\boverloaded\b|\boverstretched\b/i,
+    examples: ['caseloads are too high', 'social workers overloaded with casework'],
+  },
+  {
+    topic: 'homeless young people',
+    pattern: /\bhomeless(?:ness)?\b|\bsofa[- ]surfing\b|\bbed and breakfast\b|\bB&B\b/i,
+    examples: ['16- and 17-year-olds who present as homeless', 'some teenagers are placed in bed and breakfast'],
+  },
+  {
+    topic: 'management oversight',
+    pattern: /\b(?:management oversight|managerial oversight|oversight|supervision)\b/i,
+    examples: ['supervision is not regular', 'weak managerial oversight'],
+  },
+  {
+    topic: 'assessments',
+    pattern: /\brisk assessments?\b|\bassessments?\b/i,
+    examples: ['assessments lack analysis', 'over-optimistic risk assessments'],
+  },
+  {
+    topic: 'timeliness',
+    pattern:
+      /\btimeliness\b|\btimely\b|\bdelays?\b|\bdelayed\b|\bdrift\b|\btimescales?\b|\b(?:quickly|soon) enough\b|\btoo slow|\btoo long\b/i,
+    examples: ['children waited too long', 'visits are not timely', 'drift in decisions'],
+  },
+  {
+    topic: 'thresholds and escalation',
+    pattern: /\bthresholds?\b|\bescalat\w+/i,
+    examples: ['thresholds are not well understood', 'concerns are not escalated'],
+  },
+  { topic: 'planning', pattern: /\bplans?\b|\bplanning\b/i, examples: ['plans lack clear actions'] },
+  {
+    topic: 'permanence',
+    pattern: /\bpermanence\b|\badopt(?:ion|ed)\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i,
+    examples: ['permanence for older children is not secured', 'children who would benefit from being adopted'],
+  },
+  {
+    topic: 'care leavers',
+    pattern: /\bcare leavers?\b|\bpathway plans?\b|\bleaving care\b|\bleave care\b/i,
+    examples: ['support for care leavers in custody', 'young adults who leave care'],
+  },
+  {
+    topic: 'children in care',
+    pattern:
+      /\bchildren in care\b|\blooked[- ]after\b|\b(?:come|coming|taken|brought) into care\b|\bedge of care\b|\bcorporate parent\w*/i,
+    examples: ['too few looked-after children have a health check', 'children are not taken into care'],
+  },
+  { topic: 'placements', pattern: /\bplacements?\b|\bsufficiency\b/i, examples: ['a shortage of placements'] },
+  {
+    topic: 'workforce stability',
+    pattern: /\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i,
+    examples: ['a high turnover of staff', 'reliance on agency staff'],
+  },
+  {
+    topic: 'performance and quality assurance',
+    pattern: /\b(?:performance data|performance management|data|audit\w*|quality assurance)\b/i,
+    examples: ['audits are overly generous', 'performance data is not used'],
+  },
+  {
+    topic: "children's experiences",
+    pattern:
+      /\blived experiences?\b|\bvoice of the child\b|\bchild[’']?s experience\b|\badult[- ]focused\b|\bengage\w* (?:young people|children)\b|\bviews of (?:children|young people)\b/i,
+    examples: ['decisions are too adult focused', 'the views of young people are not recorded'],
+  },
+  {
+    topic: 'exploitation and missing children',
+    pattern: /\bexploitation\b|\bmissing\b|\bextra-familial\b|\bgangs?\b|\bserious youth violence\b/i,
+    examples: ['children at risk of exploitation', 'return interviews for children who go missing'],
+  },
+  {
+    topic: 'domestic abuse and fathers',
+    pattern: /\bdomestic abuse\b|\babusive partners?\b|\bmen\b|\bfathers?\b|\bmales?\b/i,
+    examples: ['fathers are not assessed'],
+  },
+  { topic: 'early help', pattern: /\bearly help\b/i, examples: ['early help is not coordinated'] },
+  {
+    topic: 'front door',
+    pattern: /\bfront door\b|\bmash\b|\breferrals?\b|\bcontacts?\b|\bout of (?:normal )?(?:office )?hours\b/i,
+    examples: ['referrals are not screened', 'the response out of office hours'],
+  },
+  {
+    topic: 'education',
+    pattern: /\bschools?\b|\beducation(?:al)?\b|\bexclusions?\b/i,
+    examples: ['children with no educational provision', 'high levels of exclusions'],
+  },
+  {
+    topic: 'leadership',
+    pattern: /\bleaders(?:hip)?\b|\bgovernance\b|\bpace of change\b|\bcorporate failure\b/i,
+    examples: ['leaders do not know the service well', 'a corporate failure by the authority'],
+  },
+  {
+    topic: 'multi-agency working',
+    pattern: /\bmulti-agency\b|\bpartners?\b|\bpolice\b|\bconstabulary\b|\bhealth\b/i,
+    examples: ['health partners were not involved', 'the constabulary needs to improve'],
+  },
+  {
+    topic: 'disabled children',
+    pattern: /\bdisabled children\b|\bsend\b|\b(?:learning|physical) (?:disabilities|difficulties)\b/i,
+    examples: ['children with learning disabilities wait too'],
+  },
+  {
+    topic: 'child protection',
+    pattern:
+      /\bhelp and protection\b|\bchild protection\b|\bprotect(?:ed|ion)?\b|\bunprotected\b|\bsafeguard(?:ed|ing)?\b|\b(?:at|of) (?:significant )?(?:risk|harm)\b|\bneglect\b|\babuse\b|\bnot safe\b/i,
+    examples: [
+      'children are left at risk of harm',
+      'babies are not protected',
+      'help and protection requires improvement',
+    ],
+  },
+  {
+    topic: 'quality of practice',
+    pattern: /\bpractice\b|\bsocial work(?:ers?)?\b|\brecords?\b|\brecording\b/i,
+    examples: ['the quality of practice varies', 'records are not up to date'],
+  },
+  {
+    topic: 'overall effectiveness',
+    pattern: /\bwidespread\b|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bfailing\b|\bservices? (?:for|to) children\b/i,
+    examples: ['serious and widespread failures', 'services to children have declined'],
+  },
 ];
 
 /** Short topic label for an improvement sentence. */
 export function topicOf(sentence: string): string | undefined {
-  for (const [re, topic] of TOPICS) if (re.test(sentence)) return topic;
+  for (const row of TOPICS) if (row.pattern.test(sentence)) return row.topic;
   return undefined;
 }
 

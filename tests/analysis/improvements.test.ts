@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { keyOf, weightOfKey, wordScore } from '../../lib/analysis/improvement-model';
-import { AGAINST, CUES, findImprovementAreas, improvementListBlocks, topicOf } from '../../lib/analysis/improvements';
+import {
+  AGAINST,
+  CUES,
+  findImprovementAreas,
+  improvementListBlocks,
+  TOPICS,
+  topicOf,
+} from '../../lib/analysis/improvements';
 import { type BlockKind, prepareText } from '../../lib/analysis/text';
 
 const isImprovement = (s: string) =>
@@ -51,6 +58,19 @@ test.each([
   ['Planning for children is not strong enough.', 'planning'],
 ])('topic of %s is %s', (s, topic) => {
   expect(topicOf(s)).toBe(topic);
+});
+
+describe('each topic row: its examples get its label (the first row that matches)', () => {
+  test.each(TOPICS.flatMap((row) => row.examples.map((example) => [row.topic, example] as const)))(
+    '%s: %s',
+    (topic, example) => {
+      expect(topicOf(example)).toBe(topic);
+    },
+  );
+});
+
+test('a sentence naming no area gets no topic', () => {
+  expect(topicOf('Inspectors said the council must do better than this.')).toBeUndefined();
 });
 
 test('the word triggers never skip a cue that matches (checked on every fixture sentence)', async () => {
