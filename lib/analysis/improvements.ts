@@ -13,7 +13,7 @@ import {
   weightOfKey,
   wordScore,
 } from './improvement-model';
-import { blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
+import { type BlockKind, blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
@@ -693,12 +693,21 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     const b = doc.blocks[i].trim();
     const kind = blockKindOf(doc, i);
     // The regex last: most blocks are neither headings nor end with a colon.
-    if (kind === 'item' || b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || !LIST_INTRO.test(b)) continue;
+    if (isItem(doc, i, kind) || b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || !LIST_INTRO.test(b))
+      continue;
     let j = i + 1;
-    for (; j < doc.blocks.length && blockKindOf(doc, j) === 'item'; j++) out.add(j + 1); // +1: block 0 is the title
+    for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
     i = j - 1;
   }
   return out;
+}
+
+/** A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…". */
+const TYPED_BULLET = /^\s*[•·▪◦‣]\s/;
+
+/** A list item: marked up as one, or a paragraph that opens with a bullet character. */
+function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
+  return kind === 'item' || TYPED_BULLET.test(doc.blocks[i]);
 }
 
 /** Names of the model's features that are not words: the cues fired and the sentence's context. */

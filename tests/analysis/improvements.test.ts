@@ -179,6 +179,21 @@ describe('improvement areas in reported speech and lists are found', () => {
     );
     expect(found).toContain('The timeliness of initial health assessments for children entering care');
   });
+
+  test('bullets typed into paragraphs under "areas for improvement", and not under another introduction', () => {
+    const blocks = [
+      'The committee heard that inspectors had noted two areas for improvement, which were:',
+      '·   The recording of visits to children placed out of the county',
+      '·   How quickly disabled children get a short-break assessment',
+      'The inspectors also reported that:',
+      '·   Children were visited regularly by their social workers',
+    ];
+    const kinds: BlockKind[] = ['text', 'text', 'text', 'text', 'text'];
+    expect(inArticle(blocks, kinds)).toEqual([
+      'The recording of visits to children placed out of the county',
+      'How quickly disabled children get a short-break assessment',
+    ]);
+  });
 });
 
 describe('near misses are refused', () => {
