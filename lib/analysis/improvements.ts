@@ -198,7 +198,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:improvement|attention|action|work) (?:is|was|remains|were) (?:still |also |urgently )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
     weight: 2.5,
-    triggers: ['impr', 'stil', 'atte', 'acti', 'work'],
+    triggers: ['need', 'nece', 'requ'],
     examples: ['improvement is still needed', 'work still required', 'particular attention is needed'],
   },
   {
@@ -292,7 +292,7 @@ export const CUES: Cue[] = [
     pattern:
       /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ )?at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
     weight: 2,
-    triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav'],
+    triggers: ['unfi', 'risk', 'cann', 'expo'],
     examples: [
       'assessments are unfit for purpose',
       'this leaves children at risk of harm',
@@ -374,7 +374,7 @@ export const AGAINST: Cue[] = [
   {
     name: 'council-voice',
     pattern:
-      /(?<!\b(?:to|of|for|by|from|on|with|about|into) )\b(?:the council|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     weight: 2,
     triggers: [
       'said',
