@@ -818,15 +818,30 @@ export interface SentenceFeatures {
 export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
   let g = 0;
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
-    const inList = listBlocks?.has(sentence.block) === true;
+    const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     const names: string[] = [];
     const { hand } = decideSentence(sentence, withGradeTokens(sentence, grades, g), inList, names);
     out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
   }
   return out;
+}
+
+/** A sentence that lists what the one before announced: "These were …", "They included …". */
+const LISTS_THEM = /^\s*(?:These|They) (?:are|were|include[sd]?|included)\b/;
+/** A sentence announcing areas to improve, weaknesses or recommendations without listing them. */
+const ANNOUNCES_AREAS =
+  /\b(?:areas?|aspects?|weaknesses|recommendations|priorities)\b[^.!?]{0,80}\b(?:improv\w*|development|priority action|concern)\b/i;
+
+/**
+ * Whether sentence k lists the areas the sentence before it announced ("Four areas were
+ * highlighted as needing improvement. These were …"): read as a list item.
+ */
+function namesListedAreas(sentences: Sentence[], k: number): boolean {
+  return k > 0 && LISTS_THEM.test(sentences[k].text) && ANNOUNCES_AREAS.test(sentences[k - 1].text);
 }
 
 /** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
@@ -861,9 +876,10 @@ export function findImprovementAreas(
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
   let g = 0;
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
-    const inList = listBlocks?.has(sentence.block) === true;
+    const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     const text = withGradeTokens(sentence, grades, g);
     const hand = improvementScore(text);

@@ -180,6 +180,19 @@ describe('improvement areas in reported speech and lists are found', () => {
     expect(found).toContain('The timeliness of initial health assessments for children entering care');
   });
 
+  test('a sentence listing the areas the one before announced, not one listing praised areas', () => {
+    expect(
+      inArticle([
+        'The letter named three aspects of the service needing improvement. These were the health checks of children in care, visits to care leavers and the recording of decisions.',
+      ]),
+    ).toEqual([
+      'These were the health checks of children in care, visits to care leavers and the recording of decisions.',
+    ]);
+    expect(
+      inArticle(['Two areas were singled out by inspectors. These were early help and the adoption service.']),
+    ).toEqual([]);
+  });
+
   test('bullets typed into paragraphs under "areas for improvement", and not under another introduction', () => {
     const blocks = [
       'The committee heard that inspectors had noted two areas for improvement, which were:',
