@@ -57,10 +57,18 @@ export const CUES: Cue[] = [
   },
   {
     name: 'recommend',
-    pattern: /\brecommend(?:ed|s|ation|ations)?\b/i,
+    // The verb, or the noun with what it asks ("a recommendation that…", "recommendations to…",
+    // "one recommendation"): not a bare count in minutes ("comment on the 16 recommendations").
+    pattern:
+      /\brecommend(?:ed|s|ing)?\b|\b(?:one|a|single|main|key|further|first|second|final) recommendation\b|\brecommendations? (?:that|to|for|on|about|includ\w*|around|in relation to|(?:is|was|are|were) (?:to|that|for))\b|\brecommendations?\s*:/i,
     weight: 2.5,
     triggers: ['reco'],
-    examples: ['inspectors recommended', 'one recommendation'],
+    examples: [
+      'inspectors recommended',
+      'one recommendation',
+      'made recommendations to improve supervision',
+      'the recommendation was to review plans',
+    ],
   },
   {
     name: 'needs-to',
@@ -100,10 +108,14 @@ export const CUES: Cue[] = [
   {
     name: 'not-good-enough',
     pattern:
-      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick)\b/i,
+      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i,
     weight: 2,
     triggers: ['not', 'neve'],
-    examples: ['plans are not always specific', 'risks were never escalated'],
+    examples: [
+      'plans are not always specific',
+      'risks were never escalated',
+      'earlier recommendations have not been actioned',
+    ],
   },
   {
     name: 'not-enough',

@@ -153,6 +153,11 @@ describe('improvement areas in reported speech and lists are found', () => {
     ['attention needed', 'The letter says particular attention is needed for care leavers living out of area.'],
     ['let down', 'Inspectors said vulnerable teenagers in Bury were still being let down by the council.'],
     ['warned', 'Ofsted had warned that some children in Luton were living with chronic neglect.'],
+    [
+      'recommendations not acted on',
+      'The letter says most recommendations from the 2017 inspection have not been actioned.',
+    ],
+    ['recommendations with their content', 'Inspectors made recommendations to improve the way visits are recorded.'],
     ['left at risk', 'Inspectors said delays in strategy meetings meant some children were left at risk.'],
     ['unacceptable', 'Some sixteen-year-olds are housed in hostels, which is unacceptable practice.'],
     [
@@ -231,6 +236,10 @@ describe('near misses are refused', () => {
     ['recommendations accepted', 'The panel accepted all the Ofsted recommendations at its meeting in May.'],
     ['director’s reaction', 'The director for children and families said pupils had been let down in the past.'],
     ['a judgement table row', 'Children who need help and protection Inadequate'],
+    [
+      'recommendations counted in minutes',
+      'Members were invited to comment on the nine recommendations before the meeting closed.',
+    ],
     ['a downgrade, no area', 'Children’s services in Suffolk have been downgraded by Ofsted this week.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
