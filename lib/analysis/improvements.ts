@@ -704,8 +704,8 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i].trim();
     const kind = blockKindOf(doc, i);
-    // The regex last: most blocks are neither headings nor end with a colon.
-    if (isItem(doc, i, kind) || b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || !LIST_INTRO.test(b))
+    // The regexes last: most blocks are neither headings nor end with a colon.
+    if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !LIST_INTRO.test(b))
       continue;
     let j = i + 1;
     for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
