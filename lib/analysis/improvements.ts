@@ -200,10 +200,15 @@ export const CUES: Cue[] = [
   {
     name: 'concern-or-decline',
     pattern:
-      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bworrying\b|\bserious concerns?\b/i,
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
     weight: 1.5,
     triggers: ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
-    examples: ['practice has deteriorated', 'concerns about caseloads', 'an unclear plan'],
+    examples: [
+      'practice has deteriorated',
+      'concerns about caseloads',
+      'an unclear plan',
+      'inspectors were concerned that',
+    ],
   },
   {
     name: 'improvement-needed',

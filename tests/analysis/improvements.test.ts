@@ -157,6 +157,10 @@ describe('improvement areas in reported speech and lists are found', () => {
       'recommendations not acted on',
       'The letter says most recommendations from the 2017 inspection have not been actioned.',
     ],
+    [
+      'concerned that, despite praise',
+      'Most foster carers are well supported, but inspectors are concerned that “reviews are not as timely” for teenagers.',
+    ],
     ['recommendations with their content', 'Inspectors made recommendations to improve the way visits are recorded.'],
     ['left at risk', 'Inspectors said delays in strategy meetings meant some children were left at risk.'],
     ['unacceptable', 'Some sixteen-year-olds are housed in hostels, which is unacceptable practice.'],
