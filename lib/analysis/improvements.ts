@@ -13,7 +13,7 @@ import {
   weightOfKey,
   wordScore,
 } from './improvement-model';
-import { blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
+import { type BlockKind, blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
@@ -57,10 +57,18 @@ export const CUES: Cue[] = [
   },
   {
     name: 'recommend',
-    pattern: /\brecommend(?:ed|s|ation|ations)?\b/i,
+    // The verb, or the noun with what it asks ("a recommendation that…", "recommendations to…",
+    // "one recommendation"): not a bare count in minutes ("comment on the 16 recommendations").
+    pattern:
+      /\brecommend(?:ed|s|ing)?\b|\b(?:one|a|single|main|key|further|first|second|final) recommendation\b|\brecommendations? (?:that|to|for|on|about|includ\w*|around|in relation to|(?:is|was|are|were) (?:to|that|for))\b|\brecommendations?\s*:/i,
     weight: 2.5,
     triggers: ['reco'],
-    examples: ['inspectors recommended', 'one recommendation'],
+    examples: [
+      'inspectors recommended',
+      'one recommendation',
+      'made recommendations to improve supervision',
+      'the recommendation was to review plans',
+    ],
   },
   {
     name: 'needs-to',
@@ -87,18 +95,27 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b/i,
     weight: 2.5,
     triggers: ['coul', 'can'],
-    examples: ['the council could further improve', 'supervision can be strengthened'],
+    examples: [
+      'the council could further improve',
+      'supervision can be strengthened',
+      'improvements could still be made',
+      'more could also be done',
+    ],
   },
   {
     name: 'not-good-enough',
     pattern:
-      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick)\b/i,
+      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i,
     weight: 2,
     triggers: ['not', 'neve'],
-    examples: ['plans are not always specific', 'risks were never escalated'],
+    examples: [
+      'plans are not always specific',
+      'risks were never escalated',
+      'earlier recommendations have not been actioned',
+    ],
   },
   {
     name: 'not-enough',
@@ -140,10 +157,16 @@ export const CUES: Cue[] = [
   {
     name: 'inconsistent',
     pattern:
-      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b/i,
+      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b/i,
     weight: 2,
-    triggers: ['insu', 'inco', 'inef', 'inad', 'unev', 'vari'],
-    examples: ['insufficiently challenged', 'inconsistent recording', 'quality is variable'],
+    triggers: ['insu', 'inco', 'inef', 'inad', 'unev', 'vari', 'unde'],
+    examples: [
+      'insufficiently challenged',
+      'inconsistent recording',
+      'quality is variable',
+      'but inconsistencies remain',
+      'transition planning is underdeveloped',
+    ],
   },
   {
     name: 'too-much',
@@ -155,10 +178,10 @@ export const CUES: Cue[] = [
   {
     name: 'weak-or-failing',
     pattern:
-      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b/i,
+      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b|\bunacceptabl[ey]\b/i,
     weight: 2,
-    triggers: ['weak', 'poor', 'shor', 'defi', 'fail'],
-    examples: ['weak management', 'poorly recorded', 'it failed to act'],
+    triggers: ['weak', 'poor', 'shor', 'defi', 'fail', 'unac'],
+    examples: ['weak management', 'poorly recorded', 'it failed to act', 'which is unacceptable practice'],
   },
   {
     name: 'lack-or-delay',
@@ -169,26 +192,31 @@ export const CUES: Cue[] = [
   },
   {
     name: 'overly',
-    pattern: /\boverly\b/i,
+    pattern: /\boverly\b|\bover-optimistic\b/i,
     weight: 2,
     triggers: ['over'],
-    examples: ['overly optimistic'],
+    examples: ['overly optimistic', 'over-optimistic judgements of risk'],
   },
   {
     name: 'concern-or-decline',
     pattern:
-      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bworrying\b|\bserious concerns?\b/i,
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
     weight: 1.5,
     triggers: ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
-    examples: ['practice has deteriorated', 'concerns about caseloads', 'an unclear plan'],
+    examples: [
+      'practice has deteriorated',
+      'concerns about caseloads',
+      'an unclear plan',
+      'inspectors were concerned that',
+    ],
   },
   {
     name: 'improvement-needed',
     pattern:
-      /\bimprovement (?:is|was|remains|were) (?:still )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
+      /\b(?:improvement|attention|action|work) (?:is|was|remains|were) (?:still |also |urgently )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
     weight: 2.5,
-    triggers: ['impr', 'stil'],
-    examples: ['improvement is still needed', 'work still required'],
+    triggers: ['need', 'nece', 'requ'],
+    examples: ['improvement is still needed', 'work still required', 'particular attention is needed'],
   },
   {
     name: 'early-stages',
@@ -240,7 +268,7 @@ export const CUES: Cue[] = [
     // A grade sentence that names a failing judgement area (not a bare overall grade): the area
     // shortly before the grade, or the grade then "for" or "in" the area.
     pattern:
-      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering)\b[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence)\b/i,
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
     weight: 2,
     triggers: ['grad', 'inad', 'requ'],
     examples: [
@@ -248,6 +276,9 @@ export const CUES: Cue[] = [
       'leadership and management was judged inadequate',
       'help and protection still requires improvement',
       'graderequiresimprovement for help and protection',
+      'leadership and governance graderequireimprovement',
+      'gradeinadequate in the key areas of child protection',
+      'child protection in the borough was condemned as gradeinadequate',
     ],
   },
   {
@@ -276,14 +307,44 @@ export const CUES: Cue[] = [
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ )?at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
     weight: 2,
     triggers: ['unfi', 'risk', 'cann', 'expo'],
     examples: [
       'assessments are unfit for purpose',
       'this leaves children at risk of harm',
       'leaders cannot be assured',
+      'some children were being left at risk',
     ],
+  },
+  {
+    name: 'not-served',
+    // What children do not get or are not (being) given: reported findings of a service falling short.
+    pattern:
+      /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
+    weight: 2,
+    triggers: ['not'],
+    examples: [
+      'children in the borough are not safeguarded',
+      'young people were not being supported to return home',
+      'families are not getting help early enough',
+      'the views of children are not at the centre of planning',
+      'the out-of-hours response is not as responsive',
+    ],
+  },
+  {
+    name: 'let-down',
+    pattern: /\blet(?:ting)? (?:\w+ ){0,2}down\b/i,
+    weight: 2,
+    triggers: ['let', 'lett'],
+    examples: ['children are still being let down', 'letting care leavers down'],
+  },
+  {
+    name: 'warned',
+    pattern: /\b(?:warned|warns)\b/i,
+    weight: 2,
+    triggers: ['warn'],
+    examples: ['inspectors warned that visits were late'],
   },
 ];
 
@@ -292,10 +353,25 @@ export const AGAINST: Cue[] = [
   {
     name: 'no-concerns',
     pattern:
-      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
+      /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps|backlogs?)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
     weight: 2,
     triggers: ['no', 'with', 'not'],
-    examples: ['no delays for children', 'acted without delay', 'do not feel overwhelmed'],
+    examples: [
+      'no delays for children',
+      'acted without delay',
+      'do not feel overwhelmed',
+      'there is no backlog of referrals',
+    ],
+  },
+  {
+    name: 'no-serious-failures',
+    // The inadequate grade's wording negated ("no widespread or serious failures that leave children
+    // at risk of harm"): it outweighs the failure and risk words it holds.
+    pattern:
+      /\bno (?:widespread|serious)(?: or serious)? (?:failures?|weaknesses) (?:that|which) (?:leave|put|place)\b/i,
+    weight: 4,
+    triggers: ['no'],
+    examples: ['no widespread or serious failures that leave children harmed', 'no serious failures which put'],
   },
   {
     name: 'praise',
@@ -315,14 +391,33 @@ export const AGAINST: Cue[] = [
   {
     name: 'council-voice',
     pattern:
-      /\b(?:the council|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director of children[’']?s services|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called)\b|\b(?:disappointed|accept(?:s|ed)? (?:the|all|its) (?:findings|recommendations))\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     weight: 2,
-    triggers: ['said', 'says', 'adde', 'resp', 'comm', 'admi', 'rais', 'call', 'disa', 'acce'],
+    triggers: [
+      'said',
+      'says',
+      'adde',
+      'resp',
+      'comm',
+      'admi',
+      'rais',
+      'call',
+      'disa',
+      'acce',
+      'stat',
+      'warn',
+      'desc',
+      'reco',
+    ],
     examples: [
       'the council said it would act',
       'Cllr Smith said the areas of concern',
       'opposition councillors have raised concerns',
       'we were disappointed',
+      'the director for children and families said',
+      'the director of children’s services described the report as harsh',
+      'the board accepted all the Ofsted recommendations',
+      'recommendations which called for action had been implemented',
     ],
   },
   {
@@ -342,41 +437,137 @@ export const AGAINST: Cue[] = [
   },
 ];
 
-const TOPICS: [RegExp, string][] = [
-  [/\bcaseloads?\b|\bworkloads?\b/i, 'caseloads'],
-  [/\b(?:management oversight|managerial oversight|oversight|supervision)\b/i, 'management oversight'],
-  [/\brisk assessments?\b|\bassessments?\b/i, 'assessments'],
-  [/\btimeliness\b|\bdelays?\b|\bdrift\b|\btimescales?\b|\bquickly enough\b|\btoo slow/i, 'timeliness'],
-  [/\bthresholds?\b|\bescalat\w+/i, 'thresholds and escalation'],
-  [/\bplans?\b|\bplanning\b/i, 'planning'],
-  [/\bpermanence\b|\badoption\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i, 'permanence'],
-  [/\bcare leavers?\b|\bpathway plans?\b|\bleaving care\b/i, 'care leavers'],
-  [/\bplacements?\b|\bsufficiency\b/i, 'placements'],
-  [/\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i, 'workforce stability'],
-  [
-    /\b(?:performance data|performance management|data|audit\w*|quality assurance)\b/i,
-    'performance and quality assurance',
-  ],
-  [
-    /\blived experiences?\b|\bvoice of the child\b|\bchild[’']?s experience\b|\badult-focused\b|\bengage\w* (?:young people|children)\b/i,
-    "children's experiences",
-  ],
-  [
-    /\bexploitation\b|\bmissing\b|\bextra-familial\b|\bgangs?\b|\bserious youth violence\b/i,
-    'exploitation and missing children',
-  ],
-  [/\bdomestic abuse\b|\babusive partners?\b|\bmen\b|\bfathers?\b|\bmales?\b/i, 'domestic abuse and fathers'],
-  [/\bearly help\b/i, 'early help'],
-  [/\bfront door\b|\bmash\b|\breferrals?\b|\bcontacts?\b/i, 'front door'],
-  [/\bleaders(?:hip)?\b|\bgovernance\b|\bpace of change\b/i, 'leadership'],
-  [/\bmulti-agency\b|\bpartners?\b|\bpolice\b|\bhealth\b/i, 'multi-agency working'],
-  [/\bdisabled children\b|\bsend\b/i, 'disabled children'],
-  [/\bpractice\b|\bsocial work\b/i, 'quality of practice'],
+/**
+ * Topic labels, the first row that matches wins (so the more specific areas come first). Each row
+ * carries examples that must get its label (tested).
+ */
+export const TOPICS: { topic: string; pattern: RegExp; examples: string[] }[] = [
+  {
+    topic: 'caseloads',
+    pattern: /\bcaseloads?\b|\bworkloads?\b|\bcasework\b|\boverloaded\b|\boverstretched\b/i,
+    examples: ['caseloads are too high', 'social workers overloaded with casework'],
+  },
+  {
+    topic: 'homeless young people',
+    pattern: /\bhomeless(?:ness)?\b|\bsofa[- ]surfing\b|\bbed and breakfast\b|\bB&B\b/i,
+    examples: ['16- and 17-year-olds who present as homeless', 'some teenagers are placed in bed and breakfast'],
+  },
+  {
+    topic: 'management oversight',
+    pattern: /\b(?:management oversight|managerial oversight|oversight|supervision)\b/i,
+    examples: ['supervision is not regular', 'weak managerial oversight'],
+  },
+  {
+    topic: 'assessments',
+    pattern: /\brisk assessments?\b|\bassessments?\b/i,
+    examples: ['assessments lack analysis', 'over-optimistic risk assessments'],
+  },
+  {
+    topic: 'timeliness',
+    pattern:
+      /\btimeliness\b|\btimely\b|\bdelays?\b|\bdelayed\b|\bdrift\b|\btimescales?\b|\b(?:quickly|soon) enough\b|\btoo slow|\btoo long\b/i,
+    examples: ['children waited too long', 'visits are not timely', 'drift in decisions'],
+  },
+  {
+    topic: 'thresholds and escalation',
+    pattern: /\bthresholds?\b|\bescalat\w+/i,
+    examples: ['thresholds are not well understood', 'concerns are not escalated'],
+  },
+  { topic: 'planning', pattern: /\bplans?\b|\bplanning\b/i, examples: ['plans lack clear actions'] },
+  {
+    topic: 'permanence',
+    pattern: /\bpermanence\b|\badopt(?:ion|ed)\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i,
+    examples: ['permanence for older children is not secured', 'children who would benefit from being adopted'],
+  },
+  {
+    topic: 'care leavers',
+    pattern: /\bcare leavers?\b|\bpathway plans?\b|\bleaving care\b|\bleave care\b/i,
+    examples: ['support for care leavers in custody', 'young adults who leave care'],
+  },
+  {
+    topic: 'children in care',
+    pattern:
+      /\bchildren in care\b|\blooked[- ]after\b|\b(?:come|coming|taken|brought) into care\b|\bedge of care\b|\bcorporate parent\w*/i,
+    examples: ['too few looked-after children have a health check', 'children are not taken into care'],
+  },
+  { topic: 'placements', pattern: /\bplacements?\b|\bsufficiency\b/i, examples: ['a shortage of placements'] },
+  {
+    topic: 'workforce stability',
+    pattern: /\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i,
+    examples: ['a high turnover of staff', 'reliance on agency staff'],
+  },
+  {
+    topic: 'performance and quality assurance',
+    pattern: /\b(?:performance data|performance management|data|audit\w*|quality assurance)\b/i,
+    examples: ['audits are overly generous', 'performance data is not used'],
+  },
+  {
+    topic: "children's experiences",
+    pattern:
+      /\blived experiences?\b|\bvoice of the child\b|\bchild[’']?s experience\b|\badult[- ]focused\b|\bengage\w* (?:young people|children)\b|\bviews of (?:children|young people)\b/i,
+    examples: ['decisions are too adult focused', 'the views of young people are not recorded'],
+  },
+  {
+    topic: 'exploitation and missing children',
+    pattern: /\bexploitation\b|\bmissing\b|\bextra-familial\b|\bgangs?\b|\bserious youth violence\b/i,
+    examples: ['children at risk of exploitation', 'return interviews for children who go missing'],
+  },
+  {
+    topic: 'domestic abuse and fathers',
+    pattern: /\bdomestic abuse\b|\babusive partners?\b|\bmen\b|\bfathers?\b|\bmales?\b/i,
+    examples: ['fathers are not assessed'],
+  },
+  { topic: 'early help', pattern: /\bearly help\b/i, examples: ['early help is not coordinated'] },
+  {
+    topic: 'front door',
+    pattern: /\bfront door\b|\bmash\b|\breferrals?\b|\bcontacts?\b|\bout of (?:normal )?(?:office )?hours\b/i,
+    examples: ['referrals are not screened', 'the response out of office hours'],
+  },
+  {
+    topic: 'education',
+    pattern: /\bschools?\b|\beducation(?:al)?\b|\bexclusions?\b/i,
+    examples: ['children with no educational provision', 'high levels of exclusions'],
+  },
+  {
+    topic: 'leadership',
+    pattern: /\bleaders(?:hip)?\b|\bgovernance\b|\bpace of change\b|\bcorporate failure\b/i,
+    examples: ['leaders do not know the service well', 'a corporate failure by the authority'],
+  },
+  {
+    topic: 'multi-agency working',
+    pattern: /\bmulti-agency\b|\bpartners?\b|\bpolice\b|\bconstabulary\b|\bhealth\b/i,
+    examples: ['health partners were not involved', 'the constabulary needs to improve'],
+  },
+  {
+    topic: 'disabled children',
+    pattern: /\bdisabled children\b|\bsend\b|\b(?:learning|physical) (?:disabilities|difficulties)\b/i,
+    examples: ['children with learning disabilities wait too'],
+  },
+  {
+    topic: 'child protection',
+    pattern:
+      /\bhelp and protection\b|\bchild protection\b|\bprotect(?:ed|ion)?\b|\bunprotected\b|\bsafeguard(?:ed|ing)?\b|\b(?:at|of) (?:significant )?(?:risk|harm)\b|\bneglect\b|\babuse\b|\bnot safe\b/i,
+    examples: [
+      'children are left at risk of harm',
+      'babies are not protected',
+      'help and protection requires improvement',
+    ],
+  },
+  {
+    topic: 'quality of practice',
+    pattern: /\bpractice\b|\bsocial work(?:ers?)?\b|\brecords?\b|\brecording\b/i,
+    examples: ['the quality of practice varies', 'records are not up to date'],
+  },
+  {
+    topic: 'overall effectiveness',
+    pattern: /\bwidespread\b|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bfailing\b|\bservices? (?:for|to) children\b/i,
+    examples: ['serious and widespread failures', 'services to children have declined'],
+  },
 ];
 
 /** Short topic label for an improvement sentence. */
 export function topicOf(sentence: string): string | undefined {
-  for (const [re, topic] of TOPICS) if (re.test(sentence)) return topic;
+  for (const row of TOPICS) if (row.pattern.test(sentence)) return row.topic;
   return undefined;
 }
 
@@ -518,13 +709,22 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i].trim();
     const kind = blockKindOf(doc, i);
-    // The regex last: most blocks are neither headings nor end with a colon.
-    if (kind === 'item' || b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || !LIST_INTRO.test(b)) continue;
+    // The regexes last: most blocks are neither headings nor end with a colon.
+    if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !LIST_INTRO.test(b))
+      continue;
     let j = i + 1;
-    for (; j < doc.blocks.length && blockKindOf(doc, j) === 'item'; j++) out.add(j + 1); // +1: block 0 is the title
+    for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
     i = j - 1;
   }
   return out;
+}
+
+/** A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…". */
+const TYPED_BULLET = /^\s*[•·▪◦‣]\s/;
+
+/** A list item: marked up as one, or a paragraph that opens with a bullet character. */
+function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
+  return kind === 'item' || TYPED_BULLET.test(doc.blocks[i]);
 }
 
 /** Names of the model's features that are not words: the cues fired and the sentence's context. */
@@ -635,15 +835,30 @@ export interface SentenceFeatures {
 export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
   let g = 0;
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
-    const inList = listBlocks?.has(sentence.block) === true;
+    const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     const names: string[] = [];
     const { hand } = decideSentence(sentence, withGradeTokens(sentence, grades, g), inList, names);
     out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
   }
   return out;
+}
+
+/** A sentence that lists what the one before announced: "These were …", "They included …". */
+const LISTS_THEM = /^\s*(?:These|They) (?:are|were|include[sd]?|included)\b/;
+/** A sentence announcing areas to improve, weaknesses or recommendations without listing them. */
+const ANNOUNCES_AREAS =
+  /\b(?:areas?|aspects?|weaknesses|recommendations|priorities)\b[^.!?]{0,80}\b(?:improv\w*|development|priority action|concern)\b/i;
+
+/**
+ * Whether sentence k lists the areas the sentence before it announced ("Four areas were
+ * highlighted as needing improvement. These were …"): read as a list item.
+ */
+function namesListedAreas(sentences: Sentence[], k: number): boolean {
+  return k > 0 && LISTS_THEM.test(sentences[k].text) && ANNOUNCES_AREAS.test(sentences[k - 1].text);
 }
 
 /** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
@@ -678,9 +893,10 @@ export function findImprovementAreas(
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
   let g = 0;
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
-    const inList = listBlocks?.has(sentence.block) === true;
+    const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     const text = withGradeTokens(sentence, grades, g);
     const hand = improvementScore(text);

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { keyOf, weightOfKey, wordScore } from '../../lib/analysis/improvement-model';
-import { AGAINST, CUES, findImprovementAreas, improvementListBlocks, topicOf } from '../../lib/analysis/improvements';
+import {
+  AGAINST,
+  CUES,
+  findImprovementAreas,
+  improvementListBlocks,
+  TOPICS,
+  topicOf,
+} from '../../lib/analysis/improvements';
 import { type BlockKind, prepareText } from '../../lib/analysis/text';
 
 const isImprovement = (s: string) =>
@@ -51,6 +58,19 @@ test.each([
   ['Planning for children is not strong enough.', 'planning'],
 ])('topic of %s is %s', (s, topic) => {
   expect(topicOf(s)).toBe(topic);
+});
+
+describe('each topic row: its examples get its label (the first row that matches)', () => {
+  test.each(TOPICS.flatMap((row) => row.examples.map((example) => [row.topic, example] as const)))(
+    '%s: %s',
+    (topic, example) => {
+      expect(topicOf(example)).toBe(topic);
+    },
+  );
+});
+
+test('a sentence naming no area gets no topic', () => {
+  expect(topicOf('Inspectors said the council must do better than this.')).toBeUndefined();
 });
 
 test('the word triggers never skip a cue that matches (checked on every fixture sentence)', async () => {
@@ -124,6 +144,35 @@ describe('improvement areas in reported speech and lists are found', () => {
       'what must improve, with its area',
       'Ofsted said the council still needs to improve the timeliness of its assessments.',
     ],
+    ['children not served', 'Inspectors said some teenagers in Wigan are not getting the support they need.'],
+    ['not protected', 'The report says babies in the borough are not being protected from neglect.'],
+    ['inconsistencies remain', 'Return home interviews are happening more often, but inconsistencies remain.'],
+    ['underdeveloped', 'Inspectors said the help for young carers in Dorset remains underdeveloped.'],
+    ['could still be made', 'However, the report said improvements could still be made in assessing risk at night.'],
+    ['more could be done', 'More could also be done to make sure plans for disabled children are reviewed.'],
+    ['attention needed', 'The letter says particular attention is needed for care leavers living out of area.'],
+    ['let down', 'Inspectors said vulnerable teenagers in Bury were still being let down by the council.'],
+    ['warned', 'Ofsted had warned that some children in Luton were living with chronic neglect.'],
+    [
+      'recommendations not acted on',
+      'The letter says most recommendations from the 2017 inspection have not been actioned.',
+    ],
+    [
+      'concerned that, despite praise',
+      'Most foster carers are well supported, but inspectors are concerned that “reviews are not as timely” for teenagers.',
+    ],
+    ['recommendations with their content', 'Inspectors made recommendations to improve the way visits are recorded.'],
+    ['left at risk', 'Inspectors said delays in strategy meetings meant some children were left at risk.'],
+    ['unacceptable', 'Some sixteen-year-olds are housed in hostels, which is unacceptable practice.'],
+    [
+      'failing areas after the grade',
+      'Barnsley was judged inadequate in two areas, child protection and children in care.',
+    ],
+    ['plural areas that require improvement', 'The letter notes that leadership and governance require improvement.'],
+    [
+      'a letter to the council, not the council speaking',
+      'The letter to the council, sent on Monday, says supervision remains variable.',
+    ],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([s]);
   });
@@ -138,6 +187,34 @@ describe('improvement areas in reported speech and lists are found', () => {
       ['text', 'heading', 'item'],
     );
     expect(found).toContain('The timeliness of initial health assessments for children entering care');
+  });
+
+  test('a sentence listing the areas the one before announced, not one listing praised areas', () => {
+    expect(
+      inArticle([
+        'The letter named three aspects of the service needing improvement. These were the health checks of children in care, visits to care leavers and the recording of decisions.',
+      ]),
+    ).toEqual([
+      'These were the health checks of children in care, visits to care leavers and the recording of decisions.',
+    ]);
+    expect(
+      inArticle(['Two areas were singled out by inspectors. These were early help and the adoption service.']),
+    ).toEqual([]);
+  });
+
+  test('bullets typed into paragraphs under "areas for improvement", and not under another introduction', () => {
+    const blocks = [
+      'The committee heard that inspectors had noted two areas for improvement, which were:',
+      '·   The recording of visits to children placed out of the county',
+      '·   How quickly disabled children get a short-break assessment',
+      'The inspectors also reported that:',
+      '·   Children were visited regularly by their social workers',
+    ];
+    const kinds: BlockKind[] = ['text', 'text', 'text', 'text', 'text'];
+    expect(inArticle(blocks, kinds)).toEqual([
+      'The recording of visits to children placed out of the county',
+      'How quickly disabled children get a short-break assessment',
+    ]);
   });
 });
 
@@ -155,6 +232,19 @@ describe('near misses are refused', () => {
     ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
     ['a question heading', 'What does the council need to improve in its work with families?'],
     ['improvement needed, no area', 'Ofsted said the council still needs to improve further and faster.'],
+    ['no serious failures', 'The report found no widespread or serious failures that leave children at risk of harm.'],
+    [
+      'recommendations acted on',
+      'All of the recommendations from the last visit have been implemented, officers said.',
+    ],
+    ['recommendations accepted', 'The panel accepted all the Ofsted recommendations at its meeting in May.'],
+    ['director’s reaction', 'The director for children and families said pupils had been let down in the past.'],
+    ['a judgement table row', 'Children who need help and protection Inadequate'],
+    [
+      'recommendations counted in minutes',
+      'Members were invited to comment on the nine recommendations before the meeting closed.',
+    ],
+    ['a downgrade, no area', 'Children’s services in Suffolk have been downgraded by Ofsted this week.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
