@@ -774,7 +774,7 @@ function withGradeTokens(sentence: Sentence, grades: Span[], g: number): string 
   return parts.join('');
 }
 
-/** How the hand cues and the learned model are combined (see README: improvement areas). */
+/** How the hand cues and the learned model are combined (see docs/analysis.md, "Improvement areas"). */
 export type ImprovementMode = 'rules' | 'model' | 'either' | 'combined';
 let mode: ImprovementMode = 'combined';
 /** Switches how sentences are decided (for measuring one against the other). */
