@@ -76,3 +76,57 @@ describe('dark mode follows the browser', () => {
     expect(light).toEqual({ background: 'rgb(255, 255, 255)', color: 'rgb(29, 29, 43)' });
   });
 });
+
+/** The most frequent pixel colour in a screenshot (of a highlighted word: its highlight's fill). */
+function commonColour(page: Page, png: Buffer): Promise<string> {
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const cx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    cx.drawImage(bitmap, 0, 0);
+    const data = cx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  }, png.toString('base64'));
+}
+
+describe('a clip never changes a grade colour', () => {
+  test('a clipped grade word keeps its grade fill (the clip adds lines, no fill)', async () => {
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/004_c2a22b1b94052d91.html`);
+    const grade = 'il-grade-inadequate';
+    await expect.poll(() => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, grade)).toBeGreaterThan(0);
+    // The middle of the word's box, away from its underline, the clip's lines and the glyph edges.
+    const box = async () => {
+      const r = await page.evaluate((n) => {
+        const range = [...(CSS.highlights.get(n) ?? [])][0] as Range;
+        const c = range.getClientRects()[0];
+        return { x: c.left, y: c.top, width: c.width, height: c.height, text: range.toString() };
+      }, grade);
+      return { x: r.x + 1, y: r.y + r.height * 0.3, width: r.width - 2, height: r.height * 0.35 };
+    };
+    const before = await commonColour(page, await page.screenshot({ clip: await box() }));
+    expect(before).not.toBe('255,255,255'); // the grade's fill is there to be kept
+    // Select the grade word as a reader would and clip it.
+    await page.evaluate((n) => {
+      const range = ([...(CSS.highlights.get(n) ?? [])][0] as Range).cloneRange();
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }, grade);
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Clip', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('il-clip')?.size ?? 0), { timeout: 15_000 }).toBe(1);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await expect.poll(() => page.getByRole('status').count(), { timeout: 10_000 }).toBe(0);
+    await page.mouse.move(1, 1);
+    const after = await commonColour(page, await page.screenshot({ clip: await box() }));
+    expect(after).toBe(before);
+    await screenshot(page, 'clipped-grade');
+    await page.close();
+  });
+});
