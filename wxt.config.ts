@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// The toolbar (16/32 px) and store/management page (48/128 px) icons, drawn by scripts/make-icons.ts.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // WXT configuration: the folders stay at the top level (srcDir '.') and every entry point
 // uses the promise-based `browser` from webextension-polyfill.
 export default defineConfig({
@@ -19,7 +22,8 @@ export default defineConfig({
         description: 'Save the selected text as a clip',
       },
     },
-    action: { default_title: 'Inspection Lens' },
+    icons: ICONS,
+    action: { default_title: 'Inspection Lens', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

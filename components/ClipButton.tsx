@@ -34,4 +34,9 @@ export const CLIP_BUTTON_CSS = `
   background: #3b3b98; color: #fff; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .clip button:focus-visible { outline: 2px solid #1d1d2b; outline-offset: 2px; }
 .clip-status { background: #1d1d2b; color: #fff; padding: 3px 8px; border-radius: 4px; }
+@media (prefers-color-scheme: dark) {
+  .clip button { background: #a9a9f5; color: #14142b; border-color: #e8e8f0; box-shadow: 0 2px 8px rgba(0,0,0,.6); }
+  .clip button:focus-visible { outline-color: #e8e8f0; }
+  .clip-status { background: #e8e8f0; color: #14142b; }
+}
 `;

@@ -62,23 +62,29 @@ export function FindingCard({ description, category, status, onSaveClip, onSaveR
 /** Styles for the card, scoped to its shadow root. */
 export const FINDING_CARD_CSS = `
 :host { all: initial; }
+:host { --il-fg: #1d1d2b; --il-bg: #fff; --il-border: #c9c9d6; --il-muted: #5a5a6e; --il-quote-bg: #f5f5fa;
+  --il-quote-fg: #333; --il-accent: #3b3b98; --il-accent-fg: #fff; --il-close: #555; --il-shadow: rgba(0,0,0,.18); }
+@media (prefers-color-scheme: dark) {
+  :host { --il-fg: #e8e8f0; --il-bg: #1e1f26; --il-border: #4a4b5c; --il-muted: #b4b4c6; --il-quote-bg: #2a2b35;
+    --il-quote-fg: #dcdce6; --il-accent: #a9a9f5; --il-accent-fg: #14142b; --il-close: #c8c8d4; --il-shadow: rgba(0,0,0,.6); }
+}
 .card { position: fixed; z-index: 2147483647; max-width: 360px; min-width: 240px; box-sizing: border-box;
-  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d2b; background: #fff;
-  border: 1px solid #c9c9d6; border-left: 6px solid #6b6b80; border-radius: 8px; padding: 10px 12px;
-  box-shadow: 0 6px 24px rgba(0,0,0,.18); }
-.card:focus { outline: 2px solid #3b3b98; outline-offset: 2px; }
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--il-fg); background: var(--il-bg);
+  border: 1px solid var(--il-border); border-left: 6px solid #6b6b80; border-radius: 8px; padding: 10px 12px;
+  box-shadow: 0 6px 24px var(--il-shadow); }
+.card:focus { outline: 2px solid var(--il-accent); outline-offset: 2px; }
 ${GRADE_STYLES.map((g) => `.card.${g.highlight} { border-left-color: ${g.card}; }\n`).join('')}.card.il-council { border-left-color: #1f6fb2; }
 .card.il-improvement { border-left-color: #b04a9a; }
 .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-bottom: 6px; }
-.close { border: 0; background: transparent; font-size: 18px; line-height: 1; cursor: pointer; color: #555; padding: 0 4px; }
+.close { border: 0; background: transparent; font-size: 18px; line-height: 1; cursor: pointer; color: var(--il-close); padding: 0 4px; }
 dl { margin: 0; display: grid; gap: 2px; }
 dl > div { display: grid; grid-template-columns: 92px 1fr; gap: 6px; }
-dt { color: #5a5a6e; } dd { margin: 0; font-weight: 600; }
-blockquote { margin: 8px 0; padding: 6px 8px; background: #f5f5fa; border-radius: 4px; color: #333; font-style: italic; }
+dt { color: var(--il-muted); } dd { margin: 0; font-weight: 600; }
+blockquote { margin: 8px 0; padding: 6px 8px; background: var(--il-quote-bg); border-radius: 4px; color: var(--il-quote-fg); font-style: italic; }
 .actions { display: flex; gap: 8px; align-items: center; }
-.actions button { font: inherit; padding: 4px 10px; border-radius: 5px; border: 1px solid #3b3b98; background: #3b3b98; color: #fff; cursor: pointer; }
-.actions button:focus-visible { outline: 2px solid #1d1d2b; outline-offset: 2px; }
-.actions button.secondary { background: #fff; color: #3b3b98; }
+.actions button { font: inherit; padding: 4px 10px; border-radius: 5px; border: 1px solid var(--il-accent); background: var(--il-accent); color: var(--il-accent-fg); cursor: pointer; }
+.actions button:focus-visible { outline: 2px solid var(--il-fg); outline-offset: 2px; }
+.actions button.secondary { background: var(--il-bg); color: var(--il-accent); }
 .actions { flex-wrap: wrap; }
-.status { color: #444; }
+.status { color: var(--il-muted); }
 `;

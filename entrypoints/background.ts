@@ -22,6 +22,7 @@ import {
   UnreadableClipError,
 } from '../lib/store/clip-store';
 import { importRecords, readExportPage } from '../lib/store/import';
+import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
 export default defineBackground(() => {
@@ -97,13 +98,12 @@ export default defineBackground(() => {
   const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
   async function setBadge(tabId: number, report: PageReport) {
-    const total = Object.entries(report.counts)
-      .filter(([k]) => k !== 'il-clip')
-      .reduce((a, [, n]) => a + n, 0);
-    const text =
-      report.isInspectionArticle && report.highlighting && total ? (total > 999 ? '999+' : String(total)) : '';
+    const text = badgeText(report);
     await toolbar.setBadgeText({ tabId, text });
     await toolbar.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
+    await toolbar.setTitle({ tabId, title: toolbarTitle(report) });
+    // The icon with a dot says the page is an inspection article, badge or not.
+    await toolbar.setIcon({ tabId, path: report.isInspectionArticle ? ARTICLE_ICON : PLAIN_ICON });
   }
 
   async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
