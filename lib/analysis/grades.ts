@@ -85,7 +85,7 @@ export interface GradeRule {
 
 /** Verbs and phrases that make the next grade word a judgement. */
 const JUDGING_BEFORE =
-  /\b(?:rated|rates|rate|re-rated|ranked|judged by (?:ofsted|inspectors)(?: to be| as)?|rated by (?:ofsted|inspectors)(?: as)?|found|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
+  /\b(?:rated|rates|rate|re-rated|ranked|judged by (?:ofsted|inspectors)(?: to be| as)?|rated by (?:ofsted|inspectors)(?: as)?|found|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|at least|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 const VERB_OBJECT_BEFORE =
   /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
@@ -113,7 +113,7 @@ const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
 
 /** Providers and inspectorates out of scope: their grades are not a council's children's services judgement. */
 const OUT_OF_SCOPE_WORDS =
-  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
+  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|homes|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
     .source;
 const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
 const OUT_OF_SCOPE_ANY = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'i');
@@ -244,6 +244,7 @@ export const REFUSALS: GradeRule[] = [
       'A council-run children’s home in Wigan was rated outstanding.',
       'A secure children’s home run by Lancashire County Council kept its good rating.',
       'Every primary school in the borough is now rated good.',
+      'Nine in ten homes in the county were judged good or better.',
       'Hertfordshire County Council’s adult care service has been rated as good by the regulator.',
       'West Sussex County Council’s fostering service has been judged outstanding.',
     ],
@@ -305,6 +306,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Torbay was judged by Ofsted to be inadequate in every area.',
       'Since being found inadequate in 2015, Sefton has recruited more social workers.',
       'Lambeth was ranked good by inspectors.',
+      'Most councils in the region were rated at least good.',
     ],
   },
   {

@@ -21,7 +21,7 @@ export interface AttributedGrade extends GradeMention {
 }
 
 const GENERIC_PLURAL =
-  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b/i;
+  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b/i;
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */

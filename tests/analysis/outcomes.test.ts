@@ -31,6 +31,19 @@ describe('outcomes', () => {
       page: ['Across England, the councils rated inadequate this year face intervention.'],
       outcomes: [],
     },
+    {
+      why: 'a grade given to a counted group of unnamed councils is not the main council’s',
+      page: [
+        'Wigan children’s services were rated good in March.',
+        'Separately, three northern boroughs were rated outstanding this spring.',
+      ],
+      outcomes: [['Wigan', 'good', true, null]],
+    },
+    {
+      why: 'the same sentence naming the council keeps the grade',
+      page: ['Wigan was one of three councils rated outstanding this spring.'],
+      outcomes: [['Wigan', 'outstanding', true, null]],
+    },
   ])('$why', ({ page, outcomes }) => {
     expect(outcomesOf(...page)).toEqual(outcomes);
   });
