@@ -765,8 +765,9 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
   for (let i = 0; i < sentences.length && leadText.length < 1200; i++) {
     const s = sentences[i];
     if (s.block === 0) leadText += ` ${s.text.slice(0, 400)}`;
-    else if (s.text.length >= 60 || paragraphs > 0) {
-      if (i > 0 && sentences[i - 1].block !== s.block && ++paragraphs > 2) break;
+    else if (s.text.length >= 60) {
+      // Short lines (bylines, dates, photo credits) are not paragraphs of the lead.
+      if (s.block !== leadLast && ++paragraphs > 3) break;
       leadText += ` ${s.text.slice(0, 400)}`;
       leadLast = s.block;
     }
@@ -774,7 +775,15 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
   // A lead that reports a new grade in so many words ("has been rated", "has been given a … rating")
   // is about a graded inspection, whatever visits it mentions.
   const newGradeInLead = grades.some((g) => g.current && g.timeStrength === 'cue' && g.sentence.block <= leadLast);
-  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead;
+  // A title that rates the council ("… services rated good") and names no visit reports a graded
+  // inspection, whatever visits the lead recalls.
+  const titleRates = grades.some(
+    (g) =>
+      g.sentence.block === 0 &&
+      /^(?:rating verb|service is graded|requires improvement to be good)/.test(g.why ?? '') &&
+      !VISIT_REPORT.test(g.sentence.text),
+  );
+  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead && !titleRates;
   return grades.map((g) => {
     let { current, why } = g;
     const strength = g.timeStrength ?? 'none';
