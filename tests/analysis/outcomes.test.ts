@@ -44,6 +44,19 @@ describe('outcomes', () => {
       page: ['Wigan was one of three councils rated outstanding this spring.'],
       outcomes: [['Wigan', 'outstanding', true, null]],
     },
+    {
+      why: 'a sentence naming no council takes the one named in the paragraph just before',
+      page: [
+        'Wigan children’s services were rated outstanding this week.',
+        'Its neighbour Bolton was rated inadequate in 2019.',
+        'A fresh inspection has now resulted in a good rating.',
+      ],
+      outcomes: [
+        ['Wigan', 'outstanding', true, null],
+        ['Bolton', 'inadequate', false, 2019],
+        ['Bolton', 'good', true, null],
+      ],
+    },
   ])('$why', ({ page, outcomes }) => {
     expect(outcomesOf(...page)).toEqual(outcomes);
   });
