@@ -85,7 +85,7 @@ export interface GradeRule {
 
 /** Verbs and phrases that make the next grade word a judgement. */
 const JUDGING_BEFORE =
-  /\b(?:rated|rates|rate|re-rated|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
+  /\b(?:rated|rates|rate|re-rated|ranked|judged by (?:ofsted|inspectors)(?: to be| as)?|rated by (?:ofsted|inspectors)(?: as)?|found|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|at least|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 const VERB_OBJECT_BEFORE =
   /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
@@ -102,7 +102,7 @@ const AREA_LABEL_END =
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
-  /\b(?:services?|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
+  /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
 const JUDGEMENT_AFTER =
   /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
 const INSTITUTION_AFTER =
@@ -113,7 +113,7 @@ const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
 
 /** Providers and inspectorates out of scope: their grades are not a council's children's services judgement. */
 const OUT_OF_SCOPE_WORDS =
-  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
+  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|homes|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
     .source;
 const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
 const OUT_OF_SCOPE_ANY = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'i');
@@ -141,10 +141,16 @@ export const REFUSALS: GradeRule[] = [
     test: (x) =>
       x.word === 'good' &&
       !x.c.quoted &&
-      /^\s*(?:[-‐]\s*quality|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i.test(
+      /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i.test(
         x.after,
       ),
-    examples: ['This is a good example of joint working across Dorset.', 'Social workers made good progress.'],
+    examples: [
+      'This is a good example of joint working across Dorset.',
+      'Social workers made good progress.',
+      'Care leavers in Salford said they received good support from their personal advisers.',
+      'Families deserve good quality help wherever they live in Kent.',
+      'Inspectors found good practice in the front door team.',
+    ],
   },
   {
     name: 'prose: good to see',
@@ -157,7 +163,7 @@ export const REFUSALS: GradeRule[] = [
   {
     name: 'negated',
     test: (x) =>
-      (/\b(?:no|not|never|none of|nor|yet to be)\b[^,.;]{0,40}\b(?:rated|judged|graded|been|achieved|received)\s+(?:as\s+|to be\s+)?$/i.test(
+      (/\b(?:no|not|never|none|nor|yet to be)\b[^,.;]{0,50}\b(?:rated|judged|graded|been|achieved|received|found|deemed)\s+(?:as\s+|to be\s+)?$/i.test(
         x.before,
       ) ||
         // With the object between: "never rated Rutland inadequate".
@@ -169,6 +175,8 @@ export const REFUSALS: GradeRule[] = [
     examples: [
       'No council in the region has yet been judged outstanding.',
       'Inspectors have never rated Rutland inadequate.',
+      'Of the councils visited this year, none was rated outstanding.',
+      'In no part of its work was Medway found to be outstanding.',
     ],
   },
   {
@@ -177,7 +185,7 @@ export const REFUSALS: GradeRule[] = [
       /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as)\s*(?:as\s+|to be\s+)?$/i.test(
         x.before,
       ) ||
-      /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+)*$/i.test(
+      /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
         x.before,
       ) ||
       /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+(?:would|could|might|will)\b/i.test(x.after),
@@ -185,14 +193,21 @@ export const REFUSALS: GradeRule[] = [
       'It will take years of work before the service can be rated good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
       'A good Ofsted rating would bring more freedom for Bolton.',
+      'Our ambition is to achieve a good rating at the next inspection, said the director.',
     ],
   },
   {
     name: 'scale',
     test: (x) =>
-      /\b(?:between|above|below|better than|worse than|short of|scale of|rang(?:e|es|ing) from|from\s+['‘"“]?outstanding['’"”]?\s+to)\s*['‘"“]?\s*$/i.test(
+      /\b(?:between|above|below|better than|worse than|short of|scale of|rang(?:e|es|ing) from)\s*['‘"“]?\s*$/i.test(
         x.before.slice(-40),
       ) ||
+      // "from outstanding to inadequate" describes the scale, unless a change of grade is told:
+      // "downgraded from outstanding to good".
+      (/\bfrom\s+['‘"“]?outstanding['’"”]?\s+to\s*['‘"“]?\s*$/i.test(x.before.slice(-40)) &&
+        !/\b(?:downgraded|dropped|fell|fallen|slipped|slid|moved|went|gone|declined|plunged|plummeted|changed)\s+(?:all the way\s+)?from\s+['‘"“]?outstanding['’"”]?\s+to\s*['‘"“]?\s*$/i.test(
+          x.before.slice(-70),
+        )) ||
       /^['’"”]?\s*(?:(?:does|did|do) not (?:mean|indicate)|means\b|indicates\b)/i.test(x.after) ||
       /\b(?:(?:four|4|the)\s+(?:grades|ratings|judgements)|grades are|ratings are|scale)\b[^.]{0,30}$/i.test(
         x.before.slice(-45),
@@ -229,6 +244,7 @@ export const REFUSALS: GradeRule[] = [
       'A council-run children’s home in Wigan was rated outstanding.',
       'A secure children’s home run by Lancashire County Council kept its good rating.',
       'Every primary school in the borough is now rated good.',
+      'Nine in ten homes in the county were judged good or better.',
       'Hertfordshire County Council’s adult care service has been rated as good by the regulator.',
       'West Sussex County Council’s fostering service has been judged outstanding.',
     ],
@@ -283,7 +299,15 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
       JUDGING_BEFORE.test(x.before) &&
       !/\bfrom\s*$/i.test(x.before),
-    examples: ['Sefton has been judged inadequate.', 'Hackney was rated good.', 'Walsall’s services improve to good.'],
+    examples: [
+      'Sefton has been judged inadequate.',
+      'Hackney was rated good.',
+      'Walsall’s services improve to good.',
+      'Torbay was judged by Ofsted to be inadequate in every area.',
+      'Since being found inadequate in 2015, Sefton has recruited more social workers.',
+      'Lambeth was ranked good by inspectors.',
+      'Most councils in the region were rated at least good.',
+    ],
   },
   {
     name: 'rating verb and its object',
@@ -324,13 +348,14 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       (x.word !== 'good' || /^['’"”]?-rated\b/i.test(x.after)) &&
       INSTITUTION_AFTER.test(x.after) &&
       // "of outstanding services" is praise; "one of two inadequate councils" a grade.
-      (/\b(?:an?|the|its|their|as|two|three|four|five|\d+|review|into|for)\s*$/i.test(x.before) ||
+      (/\b(?:an?|the|its|their|as|two|three|four|five|\d+|review|into|for|only)\s*$/i.test(x.before) ||
         (/\bof\s*$/i.test(x.before) && !/^['’"”]?\s*services\b/i.test(x.after)) ||
         /^['’"”]?\s*(?:-rated|children[’']?s services)\b/i.test(x.after)),
     examples: [
       'It is one of two inadequate councils in the region.',
       'Minister sends commissioner into inadequate children’s services.',
       'Staff moved across to a good-rated neighbour.',
+      'Trafford remains the only outstanding authority in the north west.',
     ],
   },
   {
@@ -359,6 +384,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Children’s services require improvement, say inspectors.',
       'Services for children in Rochdale are now ‘adequate’.',
       'Sandwell’s children’s trust remains inadequate.',
+      'Arrangements for protecting children in Barnet were inadequate.',
     ],
   },
 ];
@@ -739,8 +765,9 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
   for (let i = 0; i < sentences.length && leadText.length < 1200; i++) {
     const s = sentences[i];
     if (s.block === 0) leadText += ` ${s.text.slice(0, 400)}`;
-    else if (s.text.length >= 60 || paragraphs > 0) {
-      if (i > 0 && sentences[i - 1].block !== s.block && ++paragraphs > 2) break;
+    else if (s.text.length >= 60) {
+      // Short lines (bylines, dates, photo credits) are not paragraphs of the lead.
+      if (s.block !== leadLast && ++paragraphs > 3) break;
       leadText += ` ${s.text.slice(0, 400)}`;
       leadLast = s.block;
     }
@@ -748,7 +775,15 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
   // A lead that reports a new grade in so many words ("has been rated", "has been given a … rating")
   // is about a graded inspection, whatever visits it mentions.
   const newGradeInLead = grades.some((g) => g.current && g.timeStrength === 'cue' && g.sentence.block <= leadLast);
-  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead;
+  // A title that rates the council ("… services rated good") and names no visit reports a graded
+  // inspection, whatever visits the lead recalls.
+  const titleRates = grades.some(
+    (g) =>
+      g.sentence.block === 0 &&
+      /^(?:rating verb|service is graded|requires improvement to be good)/.test(g.why ?? '') &&
+      !VISIT_REPORT.test(g.sentence.text),
+  );
+  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead && !titleRates;
   return grades.map((g) => {
     let { current, why } = g;
     const strength = g.timeStrength ?? 'none';

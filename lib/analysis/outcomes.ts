@@ -21,7 +21,7 @@ export interface AttributedGrade extends GradeMention {
 }
 
 const GENERIC_PLURAL =
-  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b/i;
+  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b/i;
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */
@@ -112,11 +112,12 @@ export function attributeGrades(
       return at(g, nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence');
     }
     if (info.generic) return at(g, [], 'none (councils in general)');
-    // Not named in the sentence: the council named last before it in the same paragraph, else the
+    // Not named in the sentence: the council named last before it in the same or the previous
+    // paragraph (news paragraphs are a sentence or two: "the council" reaches across one), else the
     // article's main one, else the one named last.
     const recent = mentions[firstAtOrAfter(mentions, g.sentence.start) - 1];
-    const sameBlock = recent && (!sentences || blockOf(recent.start) === g.sentence.block);
-    if (sameBlock) return at(g, uniq(narrow(recent.councils)), 'named earlier in the paragraph');
+    const sameBlock = recent && (!sentences || blockOf(recent.start) >= g.sentence.block - 1);
+    if (sameBlock) return at(g, uniq(narrow(recent.councils)), 'named earlier in this or the previous paragraph');
     if (primary) return at(g, [primary], "the article's main council");
     return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');
   });

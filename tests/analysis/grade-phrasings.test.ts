@@ -91,6 +91,36 @@ const HANDLED: Row[] = [
     grades: [['inadequate', false, 'Stoke-on-Trent']],
   },
   {
+    phrasing: 'a visit report that names the visit only in its third paragraph, past a photo credit',
+    page: [
+      'Signs of progress at ‘inadequate’ Rotherham',
+      'Inspectors say leaders in Rotherham have a firmer grip on casework but much is left to do.',
+      'Picture: a stock image',
+      'Ofsted has seen progress at Rotherham, though the ‘inadequate’ council still has high caseloads.',
+      'In the latest monitoring visit, inspectors said practice with families had become more consistent.',
+    ],
+    grades: [
+      ['inadequate', false, 'Rotherham'],
+      ['inadequate', false, 'Rotherham'],
+    ],
+  },
+  {
+    phrasing: 'a title that rates the council reports a graded inspection, though the lead recalls visits',
+    page: [
+      'Bexley children’s services rated good',
+      'Inspectors found services for children in Bexley to be good.',
+      'Picture: council offices',
+      'Leaders said the good grade reflected years of work by social workers in the borough.',
+      'Two monitoring visits had followed the last inspection, which found services inadequate.',
+    ],
+    grades: [
+      ['good', true, 'Bexley'],
+      ['good', true, 'Bexley'],
+      ['good', true, 'Bexley'],
+      ['inadequate', false, 'Bexley'],
+    ],
+  },
+  {
     phrasing: 'a year before the reported inspection’s makes a grade previous',
     page: [
       'Oldham report published',

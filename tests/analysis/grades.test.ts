@@ -52,6 +52,17 @@ describe('grade words used as judgements', () => {
     ]);
   });
 
+  test('a downgrade "from outstanding to good" gives both grades, the second current', () => {
+    expect(grades('Support for care leavers in Devon was downgraded from outstanding to good.')).toEqual([
+      expect.objectContaining({ grade: 'outstanding', current: false }),
+      expect.objectContaining({ grade: 'good', current: true }),
+    ]);
+  });
+
+  test('grades listed "from outstanding to inadequate" as the scale are not grades', () => {
+    expect(grades('Inspectors grade each area on a range from outstanding to inadequate.')).toEqual([]);
+  });
+
   // The corpus labelling rules: "good with outstanding features" is two grades sharing the quote
   // (this test expected only 'good' before those rules were written down).
   test('a verb with its object, and a second grade joined by "with": two grades', () => {

@@ -31,6 +31,32 @@ describe('outcomes', () => {
       page: ['Across England, the councils rated inadequate this year face intervention.'],
       outcomes: [],
     },
+    {
+      why: 'a grade given to a counted group of unnamed councils is not the main council’s',
+      page: [
+        'Wigan children’s services were rated good in March.',
+        'Separately, three northern boroughs were rated outstanding this spring.',
+      ],
+      outcomes: [['Wigan', 'good', true, null]],
+    },
+    {
+      why: 'the same sentence naming the council keeps the grade',
+      page: ['Wigan was one of three councils rated outstanding this spring.'],
+      outcomes: [['Wigan', 'outstanding', true, null]],
+    },
+    {
+      why: 'a sentence naming no council takes the one named in the paragraph just before',
+      page: [
+        'Wigan children’s services were rated outstanding this week.',
+        'Its neighbour Bolton was rated inadequate in 2019.',
+        'A fresh inspection has now resulted in a good rating.',
+      ],
+      outcomes: [
+        ['Wigan', 'outstanding', true, null],
+        ['Bolton', 'inadequate', false, 2019],
+        ['Bolton', 'good', true, null],
+      ],
+    },
   ])('$why', ({ page, outcomes }) => {
     expect(outcomesOf(...page)).toEqual(outcomes);
   });
