@@ -6,7 +6,7 @@ import { type Article, articleIdFor, CLIP_COLOURS, type Clip, type ClipFinding, 
 import { LIMITS } from '../store/records';
 import { JSON_FORMAT, JSON_VERSION } from './json';
 import { ANNO_CONTEXT, CLIP_URN } from './jsonld';
-import { canonicalArticle, canonicalClip } from './records';
+import { ARTICLE_FIELDS, CLIP_FIELDS, canonicalArticle, canonicalClip } from './records';
 
 /** Records ready to be written, and which kind of file they came from. */
 export interface ImportRecords {
@@ -134,25 +134,7 @@ const CLIP_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 /** A clip of the JSON export, checked field by field. */
 export function checkClip(v: unknown): Clip {
-  const o = obj(v, 'clip', [
-    'id',
-    'articleId',
-    'url',
-    'quote',
-    'selectors',
-    'textModel',
-    'category',
-    'finding',
-    'councilCodes',
-    'grades',
-    'note',
-    'tags',
-    'colour',
-    'created',
-    'updated',
-    'orphaned',
-    'rev',
-  ]);
+  const o = obj(v, 'clip', CLIP_FIELDS);
   const id = str(o.id, 'id', 100);
   if (!CLIP_ID.test(id)) throw new FieldError('id', 'should be letters, digits, "-", "_", "." or ":"');
   const clip: Clip = {
@@ -179,18 +161,7 @@ export function checkClip(v: unknown): Clip {
 
 /** An article of the JSON export, checked field by field. */
 export function checkArticle(v: unknown): Article {
-  const o = obj(v, 'article', [
-    'id',
-    'url',
-    'canonicalUrl',
-    'title',
-    'site',
-    'published',
-    'outcomes',
-    'recordSaved',
-    'created',
-    'updated',
-  ]);
+  const o = obj(v, 'article', ARTICLE_FIELDS);
   const a: Article = {
     id: str(o.id, 'id', LIMITS.url),
     url: httpUrl(o.url, 'url'),

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
 import { pagesDir, root, setBenchMarks, useExtensionBrowser } from './harness';
+import { clipText } from './select';
 
 const env = useExtensionBrowser();
 const seed = (name: string) => fs.readFileSync(path.join(pagesDir, name), 'utf8');
@@ -62,24 +63,7 @@ describe('what a site can learn of the extension', () => {
     const page = await env.ext.context.newPage();
     await page.goto(url);
     const quote = 'inspectors saw the damaging impact of this drift and delay';
-    await page.evaluate((q) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(q);
-        if (at < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, at);
-        r.setEnd(n, at + q.length);
-        getSelection()?.removeAllRanges();
-        getSelection()?.addRange(r);
-        return;
-      }
-    }, quote);
-    await page.mouse.up();
-    await page.getByRole('button', { name: 'Clip', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })
-      .toContain('Saved to Inspection Lens');
+    await clipText(page, quote, 'body');
     await page.close();
     const sw = await env.ext.serviceWorker();
     // storage.local is what content scripts can read: no URL of a clipped page in it.

@@ -34,9 +34,9 @@ export async function selectText(page: Page, selector: string, text: string): Pr
   await page.mouse.up();
 }
 
-/** Selects `text` in the article and saves it with the floating "Clip" button. */
-export async function clipText(page: Page, text: string): Promise<void> {
-  await selectText(page, 'article', text);
+/** Selects `text` in the article (or `within`) and saves it with the floating "Clip" button. */
+export async function clipText(page: Page, text: string, within = 'article'): Promise<void> {
+  await selectText(page, within, text);
   await page.getByRole('button', { name: 'Clip', exact: true }).click();
   await expect
     .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })

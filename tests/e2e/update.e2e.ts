@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extensionDir, type FixtureServer, launchWithExtension, pagesDir, root, serveFixtures } from './harness';
+import { clipText } from './select';
 
 const FROM = process.env.IL_UPDATE_FROM ?? '50c399b009bbed309f03d1d5ff9075fd5b7ce6e7';
 /** A clone without that commit (a shallow one) cannot build it: said, and the test skipped. */
@@ -78,27 +79,7 @@ const pages = {
 };
 
 /** Selects `quote` and clips it with real mouse input (what a reader does, in any version). */
-async function clip(page: Page, quote: string) {
-  await page.evaluate((q) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(q);
-      if (at < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, at);
-      r.setEnd(n, at + q.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(r);
-      return;
-    }
-    throw new Error(`not found: ${q}`);
-  }, quote);
-  await page.mouse.up();
-  await page.getByRole('button', { name: 'Clip', exact: true }).click();
-  await expect
-    .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })
-    .toContain('Saved to Inspection Lens');
-}
+const clip = (page: Page, quote: string) => clipText(page, quote, 'body');
 
 const clipTexts = (page: Page) =>
   page.evaluate(() => [...(CSS.highlights.get('il-clip') ?? [])].map((r) => (r as Range).toString()));
