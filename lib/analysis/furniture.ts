@@ -109,16 +109,24 @@ const FINISHED_SENTENCE = /[.!?]["'”’)]*$/;
  * stories' headlines, job titles, places), up to the first block that reads as story text
  * (`withTeasers`; a whole page body keeps its sidebars' lists).
  */
-export function furnitureFlags(blocks: readonly string[], withTeasers = true): boolean[] {
+export function furnitureFlags(
+  blocks: readonly string[],
+  withTeasers = true,
+  /** The rule block `i` matches, when the caller keeps them (a page re-extracted slice by slice). */
+  ruleOf: (i: number) => FurnitureRule | null = (i) => furnitureRule(blocks[i]),
+): boolean[] {
   const flags = new Array<boolean>(blocks.length).fill(false);
   let teasers = false;
   for (let i = 0; i < blocks.length; i++) {
-    const text = blocks[i].trim();
+    const raw = blocks[i];
+    // A long block with no white space at its ends is story text: no copy, no rule to try.
+    if (!teasers && raw.length > 300 && !/^\s|\s$/.test(raw)) continue;
+    const text = raw.trim();
     if (teasers && text && TEASER.test(text) && !FINISHED_SENTENCE.test(text)) {
       flags[i] = true;
       continue;
     }
-    const rule = text.length <= 300 ? furnitureRule(text) : null;
+    const rule = text.length <= 300 ? ruleOf(i) : null;
     flags[i] = rule !== null;
     teasers = withTeasers && rule === TEASER_HEADING && text.length <= 40 && /^[\w '’]+[:»>]?$/.test(text);
   }

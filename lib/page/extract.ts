@@ -2,7 +2,7 @@
 // comments or footers) and turns it into text blocks that remember where every character came
 // from, so findings can be mapped back to DOM Ranges. Works on any standards DOM: the live page
 // in the content script, or a parsed document in Node (the command-line analyser).
-import { furnitureFlags } from '../analysis/furniture';
+import { type FurnitureRule, furnitureFlags, furnitureRule } from '../analysis/furniture';
 import { runSteps } from '../analysis/steps';
 import type { BlockKind, SourceDocument } from '../analysis/text';
 
@@ -508,15 +508,27 @@ function assemble(doc: Document, root: Element, blocks: ExtractedBlock[], teaser
   return { title, titleBlock, blocks: withoutFurniture(blocks, teasers), root };
 }
 
+/** The furniture rule each extracted block matched (null: story text), kept while the block lives. */
+const FURNITURE_OF = new WeakMap<ExtractedBlock, FurnitureRule | null>();
+
 /**
  * The blocks that are story text (the same array when there is no furniture, the usual case).
  * `teasers`: also the lists under a related-stories heading (in the article, not the whole body).
  */
 function withoutFurniture(blocks: ExtractedBlock[], teasers: boolean): ExtractedBlock[] {
   let out: ExtractedBlock[] | null = null;
+  // Each block's rule is worked out once: a long page is assembled again after every slice.
+  const ruleOf = (i: number) => {
+    const known = FURNITURE_OF.get(blocks[i]);
+    if (known !== undefined) return known;
+    const rule = furnitureRule(blocks[i].text);
+    FURNITURE_OF.set(blocks[i], rule);
+    return rule;
+  };
   const flags = furnitureFlags(
     blocks.map((b) => b.text),
     teasers,
+    ruleOf,
   );
   for (let i = 0; i < blocks.length; i++) {
     const furniture = flags[i];
