@@ -314,6 +314,8 @@ export class ExtractionCache {
   private dirtyDuringRun: WeakSet<Node> | null = null;
   /** Leaf blocks the last run reused. */
   reused = 0;
+  /** Leaf blocks the last run read from the page (new, or changed since they were kept). */
+  fresh = 0;
 
   /** Records that a node changed (its text, or its children): it and its ancestors are re-read. */
   markDirty(node: Node) {
@@ -327,6 +329,7 @@ export class ExtractionCache {
   /** Starts a run: changes reported from now on are kept for the next run as well. */
   begin() {
     this.reused = 0;
+    this.fresh = 0;
     this.dirtyDuringRun = new WeakSet();
   }
 
@@ -343,6 +346,7 @@ export class ExtractionCache {
   }
 
   keep(block: ExtractedBlock) {
+    this.fresh++;
     this.empty = false;
     this.blocks.set(block.element, block);
   }

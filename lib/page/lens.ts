@@ -144,8 +144,10 @@ export class PageLens {
   analysis: Analysis | null = null;
 
   /** Blocks the last run analysed afresh and reused unchanged, and blocks it did not read again. */
-  get lastRun(): { analysed: number; reused: number; notReread: number } {
-    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread: this.extraction?.reused ?? 0 };
+  get lastRun(): { analysed: number; reused: number; notReread: number; reread: number } {
+    const notReread = this.extraction?.reused ?? 0;
+    const reread = this.extraction?.fresh ?? 0;
+    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread, reread };
   }
 
   /** Reports a change in the page (a text node's text, or an element's children). */

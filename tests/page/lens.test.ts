@@ -354,6 +354,8 @@ describe('the page lens on a long article: only highlights near the viewport are
     lens.markDirty(article);
     const again = lens.run();
     expect(lens.lastRun.notReread).toBeGreaterThan(5);
+    expect(lens.lastRun.reread).toBeGreaterThan(0);
+    expect(lens.lastRun.reread).toBeLessThan(lens.lastRun.notReread);
     expect(lens.lastRun.analysed).toBe(1);
     const fresh = new PageLens(doc, recordingHighlighter()).run();
     expect(again.counts).toEqual(fresh.counts);
