@@ -834,17 +834,31 @@ export interface SentenceFeatures {
 /** Lists the features of every sentence the finder would read (the training script's input). */
 export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
+  for (const { sentence, text, inList } of readableSentences(sentences, grades, listBlocks)) {
+    const names: string[] = [];
+    const { hand } = decideSentence(sentence, text, inList, names);
+    out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
+  }
+  return out;
+}
+
+/**
+ * The sentences the finder reads (and the training script learns from), in order: at least three
+ * words, with their grade judgements read as grade tokens, and whether they are list items.
+ */
+function* readableSentences(
+  sentences: Sentence[],
+  grades: Span[],
+  listBlocks?: Set<number>,
+): Generator<{ sentence: Sentence; text: string; inList: boolean }> {
   let g = 0;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
     const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
-    const names: string[] = [];
-    const { hand } = decideSentence(sentence, withGradeTokens(sentence, grades, g), inList, names);
-    out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
+    yield { sentence, text: withGradeTokens(sentence, grades, g), inList };
   }
-  return out;
 }
 
 /** A sentence that lists what the one before announced: "These were …", "They included …". */
@@ -892,13 +906,7 @@ export function findImprovementAreas(
   listBlocks?: Set<number>,
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
-  let g = 0;
-  for (let k = 0; k < sentences.length; k++) {
-    const sentence = sentences[k];
-    if (!THREE_WORDS.test(sentence.text)) continue;
-    const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
-    while (g < grades.length && grades[g].end <= sentence.start) g++;
-    const text = withGradeTokens(sentence, grades, g);
+  for (const { sentence, text, inList } of readableSentences(sentences, grades, listBlocks)) {
     const hand = improvementScore(text);
     // Combined, the model only weighs sentences a cue, a list or the title makes candidates
     // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
