@@ -2,13 +2,15 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { serveImport } from '../lib/import-port';
 import {
+  broadcast,
   IMPORT_PORT,
-  type Message,
-  message,
+  type MessageOf,
   type PageReport,
   parseMessage,
-  refusalReason,
+  type Reply,
+  refusalFor,
   type SaveReply,
+  sendToTab,
   type UpdateReply,
 } from '../lib/messages';
 import { clipBelongsTo, mayWriteArticle, mayWriteClip, pageQuery, toPageClip } from '../lib/ownership';
@@ -67,7 +69,7 @@ export default defineBackground(() => {
   publishClippedPages();
   const clipsChanged = () => {
     publishClippedPages();
-    browser.runtime.sendMessage(message('clipsChanged', null)).catch(() => {});
+    broadcast('clipsChanged', null);
   };
   // A full store and a refused record are permanent: retrying would fail the same way.
   const permanent = (e: unknown) => e instanceof StorageFullError || e instanceof InvalidRecordError;
@@ -84,7 +86,7 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: 'il-save-selection', title: 'Save to Inspection Lens', contexts: ['selection'] });
   });
   const clipIn = (tabId: number, frameId?: number) =>
-    browser.tabs.sendMessage(tabId, message('clipSelection', null), frameId ? { frameId } : undefined).catch(() => {});
+    sendToTab(tabId, 'clipSelection', null, frameId ? { frameId } : undefined).catch(() => {});
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'il-save-selection' && tab?.id !== undefined) clipIn(tab.id, info.frameId);
   });
@@ -106,27 +108,32 @@ export default defineBackground(() => {
     await toolbar.setIcon({ tabId, path: report.isInspectionArticle ? ARTICLE_ICON : PLAIN_ICON });
   }
 
-  async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
+  /** Messages the background answers: from content scripts and from our extension pages. */
+  type Incoming = MessageOf<'pageToBackground' | 'panelToBackground'>;
+
+  async function handle(msg: Incoming, sender: Runtime.MessageSender): Promise<Reply<Incoming['type']>> {
     switch (msg.type) {
       case 'ping':
-        return { ok: true, version: browser.runtime.getManifest().version };
+        return { ok: true, version: browser.runtime.getManifest().version } satisfies Reply<'ping'>;
       case 'pageReport': {
         const tabId = sender.tab?.id;
-        if (tabId === undefined) return { ok: true };
+        if (tabId === undefined) return { ok: true } satisfies Reply<'pageReport'>;
         // The URL is the browser's word for the sender's page, not what the page says it is.
         reports.set(tabId, { ...msg.data, url: sender.url ?? msg.data.url });
         await setBadge(tabId, msg.data).catch(() => {});
-        browser.runtime.sendMessage(message('reportUpdated', { tabId })).catch(() => {});
-        return { ok: true };
+        broadcast('reportUpdated', { tabId });
+        return { ok: true } satisfies Reply<'pageReport'>;
       }
       case 'getPageReport':
-        return reports.get(msg.data.tabId) ?? null;
+        return reports.get(msg.data.tabId) ?? (null satisfies Reply<'getPageReport'>);
       case 'setPageHighlighting':
         try {
-          await browser.tabs.sendMessage(msg.data.tabId, message('setHighlighting', { enabled: msg.data.enabled }));
-          return { ok: true };
+          return await sendToTab(msg.data.tabId, 'setHighlighting', { enabled: msg.data.enabled });
         } catch {
-          return { ok: false, error: 'Inspection Lens is not running on this page.' };
+          return {
+            ok: false,
+            error: 'Inspection Lens is not running on this page.',
+          } satisfies Reply<'setPageHighlighting'>;
         }
       case 'saveClip':
         if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
@@ -148,7 +155,7 @@ export default defineBackground(() => {
         }
       case 'clipsForPage':
         // Only what re-finding needs: ids, quotes and selectors (no notes, tags or colours).
-        return (await clipsOfPage(sender.url ?? '', msg.data)).map(toPageClip);
+        return (await clipsOfPage(sender.url ?? '', msg.data)).map(toPageClip) satisfies Reply<'clipsForPage'>;
       case 'setClipStates': {
         // Only the states of clips this page may see are applied.
         const senderUrl = sender.url ?? '';
@@ -160,13 +167,13 @@ export default defineBackground(() => {
           await store.setOrphaned(states);
           clipsChanged();
         }
-        return { ok: true };
+        return { ok: true } satisfies Reply<'setClipStates'>;
       }
       case 'listClips': {
         const { after, pageSize, ...query } = msg.data;
         const page = await store.listPage(query, after ?? null, Math.min(pageSize ?? 50, 200));
         const articles = await store.getArticles(page.clips.map((c) => c.articleId));
-        return { ...page, articles };
+        return { ...page, articles } satisfies Reply<'listClips'>;
       }
       case 'updateClip': {
         try {
@@ -186,33 +193,12 @@ export default defineBackground(() => {
         const open = [...reports].find(([, r]) => r.url.split('#')[0] === msg.data.url.split('#')[0]);
         if (open) await browser.tabs.update(open[0], { active: true });
         else await browser.tabs.create({ url: msg.data.url });
-        return { ok: true };
+        return { ok: true } satisfies Reply<'openArticle'>;
       }
       case 'exportPage':
-        return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter);
-      default:
-        return { error: `${msg.type} is not handled by the background` };
+        return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter) satisfies Promise<Reply<'exportPage'>>;
     }
   }
-
-  /** Requests a content script (a web page) may make; everything else is for extension pages. */
-  const FROM_PAGES = new Set<Message['type']>([
-    'ping',
-    'pageReport',
-    'saveClip',
-    'saveRecord',
-    'clipsForPage',
-    'setClipStates',
-  ]);
-  const FROM_EXTENSION_PAGES = new Set<Message['type']>([
-    'ping',
-    'getPageReport',
-    'setPageHighlighting',
-    'listClips',
-    'updateClip',
-    'openArticle',
-    'exportPage',
-  ]);
 
   // Imports come from our own extension pages over a Port (batches, then one transaction).
   browser.runtime.onConnect.addListener((port) => {
@@ -224,21 +210,17 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {
     // Only our own extension's pages and content scripts may talk to us.
     if (sender.id !== browser.runtime.id) return false;
-    const fromExtensionPage = !!sender.url?.startsWith(ownOrigin);
-    const msg = parseMessage(raw);
+    // Which part of the protocol the sender may use is the boundary's check: a content script
+    // (a web page) sends page messages only, our extension pages panel messages only.
+    const from = sender.url?.startsWith(ownOrigin) ? 'panelToBackground' : 'pageToBackground';
+    const msg = parseMessage(raw, from);
     if (!msg) {
-      // A refused save is reported at once with its reason (never retried); anything else as before.
-      const isSave =
-        (raw as { type?: unknown })?.type === 'saveClip' || (raw as { type?: unknown })?.type === 'saveRecord';
-      sendResponse(isSave ? refused(refusalReason(raw)) : { error: 'unknown or malformed message' });
-      return false;
-    }
-    if (!(fromExtensionPage ? FROM_EXTENSION_PAGES : FROM_PAGES).has(msg.type)) {
-      sendResponse(refused(`${msg.type} is not allowed from this sender`));
+      // A refused save is reported at once with its reason (never retried).
+      sendResponse(refusalFor(raw, from));
       return false;
     }
     // A page may only read and write its own clips (lib/ownership.ts).
-    if (!fromExtensionPage && !ownsWhatItNames(msg, sender.url ?? '')) {
+    if (from === 'pageToBackground' && !ownsWhatItNames(msg, sender.url ?? '')) {
       // A save is refused for good (no retry), in words the reader understands.
       sendResponse(
         refused(
@@ -253,7 +235,7 @@ export default defineBackground(() => {
     return true;
   });
 
-  function ownsWhatItNames(msg: Message, senderUrl: string): boolean {
+  function ownsWhatItNames(msg: Incoming, senderUrl: string): boolean {
     switch (msg.type) {
       case 'clipsForPage':
         return pageQuery(senderUrl, msg.data) !== null;

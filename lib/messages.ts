@@ -1,5 +1,23 @@
 // The one typed protocol between the content script, the side panel and the background.
-// Every message is checked at the boundary with `parseMessage`; anything else is refused.
+// Every message is checked at the boundary with `parseMessage(raw, from)`; anything else is refused.
+//
+// Messages are grouped by the direction they travel in (`pageToBackground`: a content script, that
+// is a web page, untrusted; `panelToBackground`: our extension pages; `backgroundToPage`;
+// `backgroundToPanel`). The receiver parses with the direction its sender is in, so a kind from the
+// wrong direction (a page asking for the clip list) is refused by the boundary itself.
+//
+// How to add a message:
+//   1. Add one entry to the table of its direction below: `myKind: spec<Data, Reply>(check, { clean?, reply? })`.
+//      `check` validates untrusted data without throwing (use isObj/isStr/isNum/everyItem; bound
+//      every string and array); `clean` rebuilds records from their known fields; `reply` checks
+//      the answer when it comes from a content script (backgroundToPage only).
+//   2. Handle it in the receiver's switch (entrypoints/background.ts `handle`, or the content
+//      script's / side panel's onMessage); the compiler gives `msg.data` its type.
+//   3. Call it with `send('myKind', data)` (to the background), `sendToTab(tabId, 'myKind', data)`
+//      or `broadcast('myKind', data)`: the reply comes back typed as `Reply<'myKind'>`, no casts.
+//      If its reply has a `{ ok: false, error }` form, list it in FAILS_AS_REPLY.
+//   4. Add a case to tests/messages/protocol.test.ts (accepted shape, a malformed one, wrong direction).
+import { browser } from 'wxt/browser';
 import { type Article, CLIP_COLOURS, type Clip } from './clips';
 import { checkArticle, checkClip, IMPORT_LIMITS } from './export/import';
 import type { ExportFilter, ExportPage } from './export/records';
@@ -30,52 +48,6 @@ export interface PageReport {
   highlighting: boolean;
 }
 
-/** Every request a context can send, with its reply type. */
-export interface Protocol {
-  /** Liveness check; the background answers with its version. */
-  ping: { data: null; reply: { ok: true; version: string } };
-  /** The content script reports its analysis of the page (drives the toolbar badge). */
-  pageReport: { data: PageReport; reply: { ok: true } };
-  /** The side panel asks what the content script found in a tab. */
-  getPageReport: { data: { tabId: number }; reply: PageReport | null };
-  /** The side panel switches highlighting on or off for one tab's page (relayed to its content script). */
-  setPageHighlighting: { data: { tabId: number; enabled: boolean }; reply: { ok: boolean; error?: string } };
-  /** Background to content script: switch this page's highlighting on or off. */
-  setHighlighting: { data: { enabled: boolean }; reply: { ok: true } };
-  /** Background to extension pages: a tab's report changed. */
-  reportUpdated: { data: { tabId: number }; reply: undefined };
-  /** Saves a clip (idempotent by its id) with its article. */
-  saveClip: { data: { clip: Clip; article: Article }; reply: SaveReply };
-  /** Saves the article's inspection record: its outcomes. */
-  saveRecord: { data: { article: Article }; reply: SaveReply };
-  /** The clips saved on a page (by URL or same-origin canonical URL): only what re-finding them needs. */
-  clipsForPage: { data: { url: string; canonicalUrl?: string }; reply: PageClip[] };
-  /** The content script reports which of its page's clips it found and which it could not. */
-  setClipStates: {
-    data: { states: { id: string; orphaned: boolean }[]; canonicalUrl?: string };
-    reply: { ok: true };
-  };
-  /**
-   * The side panel lists clips, newest first, one page at a time (from `after`), with the articles
-   * of that page's clips; `unreadable` are stored records that failed validation, `next` where the
-   * next page starts (null at the end).
-   */
-  listClips: { data: ListQuery; reply: ClipListPage };
-  /**
-   * The side panel edits a clip's note, tags or colour, on the version `rev` it showed (`base`: the
-   * edited fields' values then). A stale edit is refused with the newer clip (`current`).
-   */
-  updateClip: { data: ClipEditData; reply: UpdateReply };
-  /** The side panel opens (or focuses) a clip's article. */
-  openArticle: { data: { url: string }; reply: { ok: true } };
-  /** Background to content script: clip the current selection (context menu, shortcut). */
-  clipSelection: { data: null; reply: { ok: boolean; error?: string } };
-  /** Background to extension pages: clips were saved or changed. */
-  clipsChanged: { data: null; reply: undefined };
-  /** The side panel reads the collection for an export, one page at a time (`next` is the following page's cursor). */
-  exportPage: { data: { cursor: string | null; limit: number; filter?: ExportFilter }; reply: ExportPage };
-}
-
 /** How a save ended: saved (or already saved), or why not. */
 export type SaveReply = { ok: true; created: boolean; id: string } | { ok: false; error: string; retry: boolean };
 
@@ -101,10 +73,6 @@ export interface ClipEditData {
 export type UpdateReply =
   | { ok: true; created: false; id: string; clip: Clip }
   | { ok: false; error: string; retry: false; current?: Clip };
-
-export type MessageType = keyof Protocol;
-export type Message = { [K in MessageType]: { type: K; data: Protocol[K]['data'] } }[MessageType];
-export type Reply<K extends MessageType> = Protocol[K]['reply'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
@@ -145,72 +113,213 @@ const isEditBase = (v: unknown) =>
   (v.tags === undefined || isStrArray(v.tags, LIMITS.tags, LIMITS.tag)) &&
   (v.colour === undefined || isColour(v.colour));
 
-const validators: { [K in MessageType]: (data: unknown) => boolean } = {
-  ping: (d) => d === null,
-  pageReport: isPageReport,
-  getPageReport: (d) => isObj(d) && isNum(d.tabId),
-  setPageHighlighting: (d) => isObj(d) && isNum(d.tabId) && typeof d.enabled === 'boolean',
-  setHighlighting: (d) => isObj(d) && typeof d.enabled === 'boolean',
-  reportUpdated: (d) => isObj(d) && isNum(d.tabId),
-  saveClip: (d) => isObj(d) && isClip(d.clip) && isArticle(d.article) && d.clip.articleId === d.article.id,
-  saveRecord: (d) => isObj(d) && isArticle(d.article),
-  clipsForPage: (d) =>
-    isObj(d) && isStr(d.url, LIMITS.url) && (d.canonicalUrl === undefined || isStr(d.canonicalUrl, LIMITS.url)),
-  setClipStates: (d) =>
-    isObj(d) &&
-    Array.isArray(d.states) &&
-    d.states.length <= 10_000 &&
-    (d.canonicalUrl === undefined || isStr(d.canonicalUrl, LIMITS.url)) &&
-    everyItem(d.states, (x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
-  listClips: (d) =>
-    isObj(d) &&
-    ['articleId', 'council', 'grade', 'tag'].every((k) => d[k] === undefined || isStr(d[k], LIMITS.url)) &&
-    (d.limit === undefined || isNum(d.limit)) &&
-    (d.pageSize === undefined || (Number.isSafeInteger(d.pageSize) && (d.pageSize as number) > 0)) &&
-    (d.after === undefined || isCursor(d.after)),
-  updateClip: (d) =>
-    isObj(d) &&
-    isStr(d.id, LIMITS.id) &&
-    (d.note === undefined || isStr(d.note, LIMITS.note)) &&
-    (d.tags === undefined || isStrArray(d.tags, LIMITS.tags, LIMITS.tag)) &&
-    (d.colour === undefined || isColour(d.colour)) &&
-    (d.rev === undefined || (Number.isSafeInteger(d.rev) && (d.rev as number) >= 0)) &&
-    (d.base === undefined || isEditBase(d.base)),
-  openArticle: (d) => isObj(d) && isHttpUrl(d.url),
-  clipSelection: (d) => d === null,
-  clipsChanged: (d) => d === null,
-  exportPage: (d) =>
-    isObj(d) &&
-    (d.cursor === null || isStr(d.cursor, 8200)) &&
-    isNum(d.limit) &&
-    d.limit >= 1 &&
-    d.limit <= 5000 &&
-    (d.filter === undefined ||
-      (isObj(d.filter) &&
-        Object.entries(d.filter).every(
-          ([k, v]) => ['articleId', 'council', 'grade', 'tag'].includes(k) && (v === undefined || isStr(v, 8192)),
-        ))),
+/**
+ * One message kind: the check of its data (and, where the answer comes from a context we do not
+ * trust, of its reply). `D` and `R` are the data and reply types; they exist for the compiler only.
+ */
+export interface Spec<D, R> {
+  /** True when `data` is well formed; runs on untrusted input, so it must not throw or trust getters twice. */
+  readonly data: (data: unknown) => boolean;
+  /** Rebuilds the checked data from its known fields (unknown fields are dropped at the boundary). */
+  readonly clean?: (data: D) => D;
+  /** Checks and rebuilds a reply the sender cannot trust (a content script's); null refuses it. */
+  readonly reply?: (reply: unknown) => R | null;
+  /** Type carrier only: never set. */
+  readonly types?: { data: D; reply: R };
+}
+
+function spec<D, R>(data: (d: unknown) => boolean, more: Omit<Spec<D, R>, 'data' | 'types'> = {}): Spec<D, R> {
+  return { data, ...more };
+}
+
+const isNull = (d: unknown) => d === null;
+/** A reply `{ ok, error? }` from a content script, rebuilt with those fields only. */
+const okReply = (r: unknown): { ok: boolean; error?: string } | null =>
+  isObj(r) && typeof r.ok === 'boolean' && (r.error === undefined || isStr(r.error, 2000))
+    ? { ok: r.ok, ...(typeof r.error === 'string' ? { error: r.error } : {}) }
+    : null;
+
+/** Liveness check from any of our contexts; the background answers with its version. */
+const ping = spec<null, { ok: true; version: string }>(isNull);
+
+/** Content script (a web page: untrusted) → background. */
+export const pageToBackground = {
+  ping,
+  /** The content script reports its analysis of the page (drives the toolbar badge). */
+  pageReport: spec<PageReport, { ok: true }>(isPageReport),
+  /** Saves a clip (idempotent by its id) with its article. */
+  saveClip: spec<{ clip: Clip; article: Article }, SaveReply>(
+    (d) => isObj(d) && isClip(d.clip) && isArticle(d.article) && d.clip.articleId === d.article.id,
+    { clean: (d) => ({ clip: readClip(d.clip) as Clip, article: readArticle(d.article) as Article }) },
+  ),
+  /** Saves the article's inspection record: its outcomes. */
+  saveRecord: spec<{ article: Article }, SaveReply>((d) => isObj(d) && isArticle(d.article), {
+    clean: (d) => ({ article: readArticle(d.article) as Article }),
+  }),
+  /** The clips saved on a page (by URL or same-origin canonical URL): only what re-finding them needs. */
+  clipsForPage: spec<{ url: string; canonicalUrl?: string }, PageClip[]>(
+    (d) => isObj(d) && isStr(d.url, LIMITS.url) && (d.canonicalUrl === undefined || isStr(d.canonicalUrl, LIMITS.url)),
+  ),
+  /** The content script reports which of its page's clips it found and which it could not. */
+  setClipStates: spec<{ states: { id: string; orphaned: boolean }[]; canonicalUrl?: string }, { ok: true }>(
+    (d) =>
+      isObj(d) &&
+      Array.isArray(d.states) &&
+      d.states.length <= 10_000 &&
+      (d.canonicalUrl === undefined || isStr(d.canonicalUrl, LIMITS.url)) &&
+      everyItem(d.states, (x) => isObj(x) && isStr(x.id, 100) && typeof x.orphaned === 'boolean'),
+  ),
 };
 
-/** Rebuilds records from their checked fields only: unknown fields are dropped at the boundary. */
-const cleaners: Partial<{ [K in MessageType]: (data: Protocol[K]['data']) => Protocol[K]['data'] }> = {
-  saveClip: (d) => ({ clip: readClip(d.clip) as Clip, article: readArticle(d.article) as Article }),
-  saveRecord: (d) => ({ article: readArticle(d.article) as Article }),
+/** Extension pages (side panel, options) → background. */
+export const panelToBackground = {
+  ping,
+  /** The side panel asks what the content script found in a tab. */
+  getPageReport: spec<{ tabId: number }, PageReport | null>((d) => isObj(d) && isNum(d.tabId)),
+  /** The side panel switches highlighting on or off for one tab's page (relayed to its content script). */
+  setPageHighlighting: spec<{ tabId: number; enabled: boolean }, { ok: boolean; error?: string }>(
+    (d) => isObj(d) && isNum(d.tabId) && typeof d.enabled === 'boolean',
+  ),
+  /**
+   * The side panel lists clips, newest first, one page at a time (from `after`), with the articles
+   * of that page's clips; `unreadable` are stored records that failed validation, `next` where the
+   * next page starts (null at the end).
+   */
+  listClips: spec<ListQuery, ClipListPage>(
+    (d) =>
+      isObj(d) &&
+      ['articleId', 'council', 'grade', 'tag'].every((k) => d[k] === undefined || isStr(d[k], LIMITS.url)) &&
+      (d.limit === undefined || isNum(d.limit)) &&
+      (d.pageSize === undefined || (Number.isSafeInteger(d.pageSize) && (d.pageSize as number) > 0)) &&
+      (d.after === undefined || isCursor(d.after)),
+  ),
+  /**
+   * The side panel edits a clip's note, tags or colour, on the version `rev` it showed (`base`: the
+   * edited fields' values then). A stale edit is refused with the newer clip (`current`).
+   */
+  updateClip: spec<ClipEditData, UpdateReply>(
+    (d) =>
+      isObj(d) &&
+      isStr(d.id, LIMITS.id) &&
+      (d.note === undefined || isStr(d.note, LIMITS.note)) &&
+      (d.tags === undefined || isStrArray(d.tags, LIMITS.tags, LIMITS.tag)) &&
+      (d.colour === undefined || isColour(d.colour)) &&
+      (d.rev === undefined || (Number.isSafeInteger(d.rev) && (d.rev as number) >= 0)) &&
+      (d.base === undefined || isEditBase(d.base)),
+  ),
+  /** The side panel opens (or focuses) a clip's article. */
+  openArticle: spec<{ url: string }, { ok: true }>((d) => isObj(d) && isHttpUrl(d.url)),
+  /** The side panel reads the collection for an export, one page at a time (`next` is the following page's cursor). */
+  exportPage: spec<{ cursor: string | null; limit: number; filter?: ExportFilter }, ExportPage>(
+    (d) =>
+      isObj(d) &&
+      (d.cursor === null || isStr(d.cursor, 8200)) &&
+      isNum(d.limit) &&
+      d.limit >= 1 &&
+      d.limit <= 5000 &&
+      (d.filter === undefined ||
+        (isObj(d.filter) &&
+          Object.entries(d.filter).every(
+            ([k, v]) => ['articleId', 'council', 'grade', 'tag'].includes(k) && (v === undefined || isStr(v, 8192)),
+          ))),
+  ),
 };
 
-/** Returns the message if it has a known type and well-formed data, otherwise null. */
-export function parseMessage(raw: unknown): Message | null {
+/** Background → a tab's content script. The reply comes from a web page's context: checked. */
+export const backgroundToPage = {
+  /** Switch this page's highlighting on or off. */
+  setHighlighting: spec<{ enabled: boolean }, { ok: boolean; error?: string }>(
+    (d) => isObj(d) && typeof d.enabled === 'boolean',
+    { reply: okReply },
+  ),
+  /** Clip the current selection (context menu, shortcut). */
+  clipSelection: spec<null, { ok: boolean; error?: string }>(isNull, { reply: okReply }),
+};
+
+/** Background → extension pages (a broadcast: nobody answers). */
+export const backgroundToPanel = {
+  /** A tab's report changed. */
+  reportUpdated: spec<{ tabId: number }, undefined>((d) => isObj(d) && isNum(d.tabId)),
+  /** Clips were saved or changed. */
+  clipsChanged: spec<null, undefined>(isNull),
+};
+
+/** Every message, by the direction it travels in. A kind may travel in more than one (`ping`). */
+const PROTOCOL = { pageToBackground, panelToBackground, backgroundToPage, backgroundToPanel } as const;
+
+export type Direction = keyof typeof PROTOCOL;
+type Table<D extends Direction> = (typeof PROTOCOL)[D];
+/** The message kinds that travel in direction(s) `D`. */
+export type KindOf<D extends Direction> = D extends Direction ? keyof Table<D> & string : never;
+export type MessageType = KindOf<Direction>;
+type SpecOf<K extends MessageType> = {
+  [D in Direction]: K extends keyof Table<D> ? Table<D>[K] : never;
+}[Direction];
+export type Data<K extends MessageType> = NonNullable<SpecOf<K>['types']>['data'];
+export type Reply<K extends MessageType> = NonNullable<SpecOf<K>['types']>['reply'];
+/** Every kind with its data and reply types (the shape callers and handlers are typed from). */
+export type Protocol = { [K in MessageType]: { data: Data<K>; reply: Reply<K> } };
+/** A checked message of kind `K`. */
+export type MessageOfKind<K extends MessageType> = K extends MessageType ? { type: K; data: Data<K> } : never;
+/** A checked message travelling in direction(s) `D`. */
+export type MessageOf<D extends Direction> = MessageOfKind<KindOf<D>>;
+export type Message = MessageOf<Direction>;
+
+const ALL_DIRECTIONS = Object.keys(PROTOCOL) as Direction[];
+
+/** The spec of `type` in one of `directions`, or undefined (unknown kind, or not in those directions). */
+function specFor(type: string, directions: readonly Direction[]): Spec<unknown, unknown> | undefined {
+  for (const d of directions)
+    if (Object.hasOwn(PROTOCOL[d], type)) return (PROTOCOL[d] as Record<string, Spec<unknown, unknown>>)[type];
+  return undefined;
+}
+
+/**
+ * The trust boundary. Returns the message if its kind travels in `from` (every direction when
+ * omitted) and its data is well formed, rebuilt from its checked fields; otherwise null. A known
+ * kind from the wrong direction (a page asking for the clip list) is refused like an unknown one.
+ */
+export function parseMessage<D extends Direction>(raw: unknown, from: D | readonly D[]): MessageOf<D> | null;
+export function parseMessage(raw: unknown): Message | null;
+export function parseMessage(raw: unknown, from: Direction | readonly Direction[] = ALL_DIRECTIONS): Message | null {
   try {
-    if (!isObj(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type)) return null;
-    const type = raw.type as MessageType;
-    const data = raw.data ?? null;
-    if (!validators[type](data)) return null;
-    const clean = cleaners[type] as ((d: unknown) => unknown) | undefined;
-    return { type, data: clean ? clean(data) : data } as Message;
+    if (!isObj(raw) || typeof raw.type !== 'string') return null;
+    const type = raw.type;
+    const s = specFor(type, typeof from === 'string' ? [from] : from);
+    if (!s) return null;
+    // One plain copy, read once: a getter cannot answer the check one thing and the handler
+    // another, and a proxy (which cannot be copied) is refused. Messages between contexts arrive
+    // as such copies already; this holds the boundary for any other caller too.
+    const data: unknown = structuredClone(raw.data ?? null);
+    if (!s.data(data)) return null;
+    return { type, data: s.clean ? s.clean(data) : data } as Message;
   } catch {
     // A hostile shape (a getter that throws, a revoked proxy): refused like any malformed message.
     return null;
   }
+}
+
+/** What a receiver answers to a message it refuses at the boundary. */
+export type Refusal = { ok: false; error: string; retry: false } | { error: string };
+
+/**
+ * The answer to a message `parseMessage(raw, from)` refused: a save is told why in the reader's
+ * words (and never retried), a known kind from the wrong direction that it is not allowed, anything
+ * else that it is unknown or malformed.
+ */
+export function refusalFor(raw: unknown, from: Direction): Refusal {
+  let type: unknown;
+  try {
+    type = isObj(raw) ? raw.type : undefined;
+  } catch {
+    type = undefined;
+  }
+  if (typeof type !== 'string') return { error: 'unknown or malformed message' };
+  if (specFor(type, [from]) && (type === 'saveClip' || type === 'saveRecord'))
+    return { ok: false, error: refusalReason(raw), retry: false };
+  if (!specFor(type, [from]) && specFor(type, ALL_DIRECTIONS))
+    return { ok: false, error: `${type} is not allowed from this sender`, retry: false };
+  return { error: 'unknown or malformed message' };
 }
 
 /**
@@ -231,12 +340,72 @@ export function refusalReason(raw: unknown): string {
   return 'Inspection Lens could not read this request, so nothing was saved.';
 }
 
-/** Builds a message value; the one way callers construct messages. */
-export function message<K extends MessageType>(
-  type: K,
-  data: Protocol[K]['data'],
-): { type: K; data: Protocol[K]['data'] } {
+/** Builds a message value (for a transport other than `send`, or a test). */
+export function message<K extends MessageType>(type: K, data: Data<K>): { type: K; data: Data<K> } {
   return { type, data };
+}
+
+/** Kinds whose reply has a `{ ok: false, error }` form: a bare `{ error }` answer reads as that. */
+const FAILS_AS_REPLY: Partial<Record<MessageType, { retry: boolean }>> = {
+  // A save the background failed to finish is tried again (lib/page/clipper.ts saveWithRetry).
+  saveClip: { retry: true },
+  saveRecord: { retry: true },
+  updateClip: { retry: false },
+  setPageHighlighting: { retry: false },
+};
+
+/**
+ * The reply of `type` from the raw answer of our background (trusted: not re-checked field by
+ * field). A `{ error }` answer (refused, or failed) becomes the kind's own failure reply where it
+ * has one, and otherwise an Error; so does no answer at all.
+ */
+export function settleReply<K extends MessageType>(type: K, raw: unknown): Reply<K> {
+  if (isObj(raw) && typeof raw.error === 'string' && raw.ok !== true) {
+    const fails = FAILS_AS_REPLY[type];
+    if (!fails) throw new Error(raw.error);
+    return (raw.ok === false ? raw : { ok: false, error: raw.error, retry: fails.retry }) as Reply<K>;
+  }
+  if (raw === undefined) throw new Error(`No answer to ${type}`);
+  return raw as Reply<K>;
+}
+
+/** Content script or extension page → background: resolves with the typed reply (see `settleReply`). */
+export async function send<K extends KindOf<'pageToBackground' | 'panelToBackground'>>(
+  type: K,
+  data: Data<K>,
+): Promise<Reply<K>> {
+  return settleReply(type, await browser.runtime.sendMessage(message(type, data)));
+}
+
+/**
+ * Background → a tab's content script: resolves with the reply checked and rebuilt (a web page's
+ * context answers it), or rejects when there is no content script or the reply is malformed.
+ */
+export async function sendToTab<K extends KindOf<'backgroundToPage'>>(
+  tabId: number,
+  type: K,
+  data: Data<K>,
+  options?: { frameId?: number },
+): Promise<Reply<K>> {
+  const raw: unknown = await browser.tabs.sendMessage(tabId, message(type, data), options);
+  const r = checkReply(type, raw);
+  if (r === null) throw new Error(`Malformed reply to ${type}`);
+  return r;
+}
+
+/** A reply from an untrusted context, checked by its kind's reply check (null: refused). */
+export function checkReply<K extends KindOf<'backgroundToPage'>>(type: K, raw: unknown): Reply<K> | null {
+  try {
+    const check = (backgroundToPage[type] as Spec<unknown, Reply<K>>).reply;
+    return check ? check(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Background → every open extension page (side panel, options); nobody answers, nobody listening is fine. */
+export function broadcast<K extends KindOf<'backgroundToPanel'>>(type: K, data: Data<K>): void {
+  browser.runtime.sendMessage(message(type, data)).catch(() => {});
 }
 
 // The import port: an import is sent to the background in batches over one Port, then written in

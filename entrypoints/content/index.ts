@@ -6,8 +6,8 @@ import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
 import type { HighlightName } from '../../lib/analysis/findings';
 import type { ClipFinding } from '../../lib/clips';
-import { type Message, message, parseMessage } from '../../lib/messages';
-import { ownCanonical, type PageClip } from '../../lib/ownership';
+import { type Data, parseMessage, send } from '../../lib/messages';
+import { ownCanonical } from '../../lib/ownership';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import { articleOf, buildClip, type SaveOutcome, saveWithRetry, tooLongToClip } from '../../lib/page/clipper';
 import { takeEarlyRead } from '../../lib/page/early-storage';
@@ -77,19 +77,15 @@ export default defineContentScript({
       // Paused here: the badge and the panel learn nothing of the page.
       const r = paused ? null : rep;
       const a = r?.analysis;
-      browser.runtime
-        .sendMessage(
-          message('pageReport', {
-            url: location.href,
-            title: document.title.slice(0, 500),
-            isInspectionArticle: !!r?.isInspectionArticle,
-            confidence: r?.confidence ?? 0,
-            counts: (r?.counts ?? {}) as Record<string, number>,
-            outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
-            highlighting: !paused && settings.enabled && pageEnabled,
-          }),
-        )
-        .catch(() => {});
+      send('pageReport', {
+        url: location.href,
+        title: document.title.slice(0, 500),
+        isInspectionArticle: !!r?.isInspectionArticle,
+        confidence: r?.confidence ?? 0,
+        counts: (r?.counts ?? {}) as Record<string, number>,
+        outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
+        highlighting: !paused && settings.enabled && pageEnabled,
+      }).catch(() => {});
     }
 
     // Made when first needed: a page that is not an article never touches the Highlight API.
@@ -385,14 +381,14 @@ export default defineContentScript({
       renderCard();
     }
 
-    async function save(
-      kind: 'saveClip' | 'saveRecord',
-      data: unknown,
+    async function save<K extends 'saveClip' | 'saveRecord'>(
+      kind: K,
+      data: Data<K>,
       onStatus: (s: string) => void,
     ): Promise<SaveOutcome> {
       onStatus('Saving…');
       const r = await saveWithRetry(
-        () => browser.runtime.sendMessage({ type: kind, data }),
+        () => send(kind, data),
         (attempt) => onStatus(`Saving… (retry ${attempt})`),
       );
       onStatus(r.ok ? (kind === 'saveRecord' ? 'Inspection record saved' : 'Saved to Inspection Lens') : r.error);
@@ -520,11 +516,10 @@ export default defineContentScript({
         location.href,
         document.head?.querySelector('link[rel="canonical"]')?.getAttribute('href'),
       );
-      const clips = (await browser.runtime
-        .sendMessage(
-          message('clipsForPage', { url: location.href.split('#')[0], ...(canonicalUrl ? { canonicalUrl } : {}) }),
-        )
-        .catch(() => [])) as PageClip[];
+      const clips = await send('clipsForPage', {
+        url: location.href.split('#')[0],
+        ...(canonicalUrl ? { canonicalUrl } : {}),
+      }).catch(() => []);
       if (!Array.isArray(clips) || !clips.length || paused) return;
       markTime('il:clips-start');
       const results = anchorClips(document, clips);
@@ -532,15 +527,13 @@ export default defineContentScript({
       for (const r of results) if (r.range) showClip(r.clip.id, r.range);
       markTime('il:clips-end');
       if (states.some((st, i) => st.orphaned !== results[i].clip.orphaned))
-        browser.runtime
-          .sendMessage(message('setClipStates', { states, ...(canonicalUrl ? { canonicalUrl } : {}) }))
-          .catch(() => {});
+        send('setClipStates', { states, ...(canonicalUrl ? { canonicalUrl } : {}) }).catch(() => {});
     }
 
     // --- messages and settings ---------------------------------------------------------------
     const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
-      const msg: Message | null = parseMessage(raw);
+      const msg = parseMessage(raw, 'backgroundToPage');
       if (msg?.type === 'clipSelection') {
         clipSelection().then(sendResponse);
         return true;

@@ -8,7 +8,7 @@ import { ImportButton } from '../../components/ImportButton';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
 import type { ExportFilter } from '../../lib/export/records';
-import { type ClipListPage, message, type PageReport, parseMessage, type UpdateReply } from '../../lib/messages';
+import { type ClipListPage, type PageReport, parseMessage, send, type UpdateReply } from '../../lib/messages';
 import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import type { ListCursor, UnreadableClip } from '../../lib/store/clip-store';
@@ -66,7 +66,7 @@ export function App() {
       let r: ClipListPage | undefined;
       try {
         const query = { ...filterNow.current, ...(after ? { after } : {}) };
-        r = (await browser.runtime.sendMessage(message('listClips', query))) as ClipListPage;
+        r = await send('listClips', query);
       } catch (e) {
         setStatus(`Could not list the clips: ${(e as Error)?.message ?? e}`);
         return;
@@ -93,9 +93,7 @@ export function App() {
   const updateClip = async (id: string, patch: ClipPatch, from: EditedFrom): Promise<UpdateOutcome> => {
     let r: UpdateReply | undefined;
     try {
-      r = (await browser.runtime.sendMessage(
-        message('updateClip', { id, ...patch, rev: from.rev, base: from.base }),
-      )) as UpdateReply;
+      r = await send('updateClip', { id, ...patch, rev: from.rev, base: from.base });
     } catch (e) {
       setStatus(`Could not save the change: ${(e as Error)?.message ?? e}`);
       return { saved: false };
@@ -121,17 +119,12 @@ export function App() {
       id = others.filter((t) => !t.url?.startsWith(browser.runtime.getURL('/'))).pop()?.id ?? null;
     }
     setTabId(id);
-    setReport(
-      id === null
-        ? null
-        : ((await browser.runtime.sendMessage(message('getPageReport', { tabId: id }))) as PageReport | null),
-    );
+    setReport(id === null ? null : await send('getPageReport', { tabId: id }).catch(() => null));
   }, []);
 
   useEffect(() => {
-    browser.runtime
-      .sendMessage(message('ping', null))
-      .then((r) => setStatus((r as { ok?: boolean })?.ok ? 'Ready' : 'No answer from the extension'))
+    send('ping', null)
+      .then((r) => setStatus(r?.ok ? 'Ready' : 'No answer from the extension'))
       .catch(() => setStatus('No answer from the extension'));
     browser.storage.local.get([SETTINGS_KEY, PAUSED_SITES_KEY]).then((r) => {
       setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]));
@@ -144,7 +137,7 @@ export function App() {
     refresh();
     loadClips();
     const onMessage = (raw: unknown) => {
-      const msg = parseMessage(raw);
+      const msg = parseMessage(raw, 'backgroundToPanel');
       if (msg?.type === 'reportUpdated') refresh();
       if (msg?.type === 'clipsChanged') loadClips();
     };
@@ -175,10 +168,10 @@ export function App() {
 
   const togglePage = async (enabled: boolean) => {
     if (tabId === null) return;
-    const r = (await browser.runtime.sendMessage(message('setPageHighlighting', { tabId, enabled }))) as {
-      ok: boolean;
-      error?: string;
-    };
+    const r = await send('setPageHighlighting', { tabId, enabled }).catch((e: Error) => ({
+      ok: false,
+      error: e.message,
+    }));
     if (!r?.ok) setStatus(r?.error ?? 'Could not reach the page');
   };
 
@@ -226,7 +219,7 @@ export function App() {
         clips={list.clips}
         unreadable={list.unreadable}
         articles={list.articles}
-        onOpen={(url) => browser.runtime.sendMessage(message('openArticle', { url }))}
+        onOpen={(url) => send('openArticle', { url })}
         onUpdate={updateClip}
       />
       {list.next ? (

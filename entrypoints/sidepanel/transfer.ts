@@ -2,9 +2,9 @@
 // background by message, and imports sent over the import port.
 import { browser } from 'wxt/browser';
 import type { ImportRecords } from '../../lib/export/import';
-import { collectPages, type ExportData, type ExportFilter, type ExportPage } from '../../lib/export/records';
+import { collectPages, type ExportData, type ExportFilter } from '../../lib/export/records';
 import { sendImport } from '../../lib/import-port';
-import { IMPORT_PORT, message } from '../../lib/messages';
+import { IMPORT_PORT, send } from '../../lib/messages';
 import type { ImportResult } from '../../lib/store/import';
 
 const PAGE = 1000;
@@ -12,11 +12,8 @@ const PAGE = 1000;
 /** Reads the collection (or its filtered part) from the background, a page at a time. */
 export function readCollection(filter: ExportFilter, onProgress?: (clipsRead: number) => void): Promise<ExportData> {
   return collectPages(async (cursor) => {
-    const r = (await browser.runtime.sendMessage(message('exportPage', { cursor, limit: PAGE, filter }))) as
-      | ExportPage
-      | { error: string };
-    if (!r || !('clips' in r) || !Array.isArray(r.clips) || !Array.isArray(r.articles))
-      throw new Error((r as { error?: string })?.error ?? 'The collection could not be read.');
+    const r = await send('exportPage', { cursor, limit: PAGE, filter });
+    if (!Array.isArray(r?.clips) || !Array.isArray(r.articles)) throw new Error('The collection could not be read.');
     return r;
   }, onProgress);
 }

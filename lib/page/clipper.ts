@@ -81,7 +81,8 @@ export type SaveOutcome = { ok: true; created: boolean; id: string } | { ok: fal
  * starting) or answers with a transient failure. The clip id makes every retry the same save.
  */
 export async function saveWithRetry(
-  send: () => Promise<unknown>,
+  /** The save (lib/messages.ts `send`, which turns a bare `{ error }` answer into a retryable failure). */
+  send: () => Promise<SaveOutcome>,
   onRetry: (attempt: number) => void,
   attempts = 6,
   delay = (ms: number) => new Promise((r) => setTimeout(r, ms)),
@@ -96,15 +97,10 @@ export async function saveWithRetry(
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('no answer in time')), attemptTimeoutMs);
       });
-      const r = (await Promise.race([send(), timeout]).finally(() => clearTimeout(timer))) as
-        | SaveOutcome
-        | { error?: string }
-        | undefined;
-      if (r && 'ok' in r) {
-        // A refusal (a limit, a full store) is permanent: reported at once, never retried.
-        if (r.ok || !r.retry) return r;
-        lastError = r.error;
-      } else if (r && 'error' in r && r.error) lastError = r.error;
+      const r = await Promise.race([send(), timeout]).finally(() => clearTimeout(timer));
+      // A refusal (a limit, a full store) is permanent: reported at once, never retried.
+      if (r.ok || !r.retry) return r;
+      lastError = r.error;
     } catch (e) {
       const why = String((e as Error)?.message ?? e);
       // The browser refuses a message too large to send: sending it again cannot help.
