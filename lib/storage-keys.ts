@@ -15,3 +15,6 @@ export const BENCH_MARKS_KEY = 'il-bench-marks';
  * Removed by the background at start; kept here only for that.
  */
 export const CLIPPED_PAGES_KEY = 'il-clipped-pages';
+
+/** What the early content script starts reading at document_start, and the main one takes over. */
+export const EARLY_KEYS = [SETTINGS_KEY, HAS_CLIPS_KEY, PAUSED_SITES_KEY, BENCH_MARKS_KEY];

@@ -17,8 +17,8 @@ import { mayBeInspectionArticle } from '../../lib/page/quick-check';
 import { markTime, nextTask, setMarking, yieldToPage } from '../../lib/page/timing';
 import { createUiHost, type UiHost } from '../../lib/page/ui-host';
 import { isPaused, PAUSED_SITES_KEY, siteOf } from '../../lib/pause';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
-import { BENCH_MARKS_KEY, HAS_CLIPS_KEY } from '../../lib/storage-keys';
+import { type Settings, settingsItem } from '../../lib/settings';
+import { BENCH_MARKS_KEY, EARLY_KEYS, HAS_CLIPS_KEY } from '../../lib/storage-keys';
 import './style.css';
 
 markTime('il:modules');
@@ -32,7 +32,7 @@ export default defineContentScript({
     // Timings for `npm run bench` (performance marks are cheap and visible to the page's tools).
     markTime('il:start');
     // Settings load while the page is checked and analysed; highlights wait for them (no flash).
-    let settings: Settings = parseSettings(undefined);
+    let settings: Settings = settingsItem.fallback;
     /** Until the stored settings are read, nothing is shown (a category the reader switched off must not flash). */
     let settingsKnown = false;
     /** Whether the reader has any clip (not which pages: no content script may know that). */
@@ -40,13 +40,13 @@ export default defineContentScript({
     /** The reader paused Inspection Lens on this site (side panel): nothing is done here. */
     let paused = false;
     let marksWanted = false;
-    const storedKeys = [SETTINGS_KEY, HAS_CLIPS_KEY, PAUSED_SITES_KEY, BENCH_MARKS_KEY];
+    const storedKeys = EARLY_KEYS;
     // Begun at document_start by the early content script when it ran; else read now.
     const settingsLoaded = (takeEarlyRead(storedKeys) ?? Promise.reject(new Error('no early read')))
       .catch(() => browser.storage.local.get(storedKeys))
       .then((r) => {
         const got = r as Record<string, unknown>;
-        settings = parseSettings(got[SETTINGS_KEY]);
+        settings = settingsItem.fromRecord(got);
         hasClips = got[HAS_CLIPS_KEY] === true;
         paused = isPaused(got[PAUSED_SITES_KEY], siteOf(location.href));
         marksWanted = got[BENCH_MARKS_KEY] === true;
@@ -557,8 +557,9 @@ export default defineContentScript({
         if (now && !paused) pauseHere();
         else if (!now && paused) resumeHere();
       }
-      if (!changes[SETTINGS_KEY]) return;
-      settings = parseSettings(changes[SETTINGS_KEY].newValue);
+      const changed = settingsItem.fromChanges(changes, area);
+      if (!changed) return;
+      settings = changed;
       if (settings.enabled && !lens && mayBeInspectionArticle(document)) analyse();
       applyVisibility(highlighterMade);
       report(last);

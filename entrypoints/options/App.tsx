@@ -1,16 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { HighlightSettings } from '../../components/HighlightSettings';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { type Settings, settingsItem } from '../../lib/settings';
 
 /** Options page: the same highlight settings as the side panel. */
 export function App() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<Settings>(settingsItem.fallback);
   const [saved, setSaved] = useState('');
   useEffect(() => {
-    browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((r) => setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY])));
+    settingsItem.get().then(setSettings);
   }, []);
   return (
     <main>
@@ -19,7 +16,7 @@ export function App() {
         settings={settings}
         onChange={(next) => {
           setSettings(next);
-          browser.storage.local.set({ [SETTINGS_KEY]: next }).then(
+          settingsItem.set(next).then(
             () => setSaved('Saved'),
             () => setSaved('Could not save the settings'),
           );

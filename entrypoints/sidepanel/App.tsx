@@ -10,7 +10,7 @@ import type { Article, Clip } from '../../lib/clips';
 import type { ExportFilter } from '../../lib/export/records';
 import { type ClipListPage, type PageReport, parseMessage, send, type UpdateReply } from '../../lib/messages';
 import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { type Settings, settingsItem } from '../../lib/settings';
 import type { ListCursor, UnreadableClip } from '../../lib/store/clip-store';
 import { importThroughBackground, readCollection } from './transfer';
 
@@ -27,7 +27,7 @@ export function App() {
   const [status, setStatus] = useState('Connecting…');
   const [tabId, setTabId] = useState<number | null>(null);
   const [report, setReport] = useState<PageReport | null>(null);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<Settings>(settingsItem.fallback);
   const [list, setList] = useState<ClipListState>(EMPTY_LIST);
   const shown = useRef(EMPTY_LIST);
   shown.current = list;
@@ -126,10 +126,8 @@ export function App() {
     send('ping', null)
       .then((r) => setStatus(r?.ok ? 'Ready' : 'No answer from the extension'))
       .catch(() => setStatus('No answer from the extension'));
-    browser.storage.local.get([SETTINGS_KEY, PAUSED_SITES_KEY]).then((r) => {
-      setSettings(parseSettings((r as Record<string, unknown>)[SETTINGS_KEY]));
-      setPausedSites((r as Record<string, unknown>)[PAUSED_SITES_KEY] ?? []);
-    });
+    settingsItem.get().then(setSettings);
+    browser.storage.local.get(PAUSED_SITES_KEY).then((r) => setPausedSites(r[PAUSED_SITES_KEY] ?? []));
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && changes[PAUSED_SITES_KEY]) setPausedSites(changes[PAUSED_SITES_KEY].newValue ?? []);
     };
@@ -152,7 +150,7 @@ export function App() {
 
   const changeSettings = (next: Settings) => {
     setSettings(next);
-    browser.storage.local.set({ [SETTINGS_KEY]: next });
+    settingsItem.set(next);
   };
 
   const site = report ? siteOf(report.url) : null;
