@@ -287,9 +287,11 @@ export function parseMessage(raw: unknown, from: Direction | readonly Direction[
     const type = raw.type;
     const s = specFor(type, typeof from === 'string' ? [from] : from);
     if (!s) return null;
-    // One plain copy, read once: a getter cannot answer the check one thing and the handler
-    // another, and a proxy (which cannot be copied) is refused. Messages between contexts arrive
-    // as such copies already; this holds the boundary for any other caller too.
+    // Checked as given first (a huge or malformed value is refused before anything is copied),
+    // then copied to plain data and checked again: a getter cannot answer the check one thing and
+    // the handler another, and a proxy (which cannot be copied) is refused. Messages between
+    // contexts arrive as such copies already; this holds the boundary for any other caller too.
+    if (!s.data(raw.data ?? null)) return null;
     const data: unknown = structuredClone(raw.data ?? null);
     if (!s.data(data)) return null;
     return { type, data: s.clean ? s.clean(data) : data } as Message;

@@ -167,7 +167,7 @@ describe('hostile shapes at the boundary', () => {
     expect(parseMessage({ type: 'setClipStates', data: { states: atBound } }, 'pageToBackground')).not.toBeNull();
   });
 
-  test('a getter that answers differently each time is read once: the handler sees what was checked', () => {
+  test('a getter that answers differently each time never hands the handler an unchecked value', () => {
     let reads = 0;
     const data = {
       get url() {
@@ -175,11 +175,21 @@ describe('hostile shapes at the boundary', () => {
         return reads === 1 ? url : 'javascript:alert(1)';
       },
     };
-    const m = parseMessage({ type: 'openArticle', data }, 'panelToBackground');
+    // Checked, copied, and the copy checked again: the second answer is caught.
+    expect(parseMessage({ type: 'openArticle', data }, 'panelToBackground')).toBeNull();
+    // A steady getter passes, and what is handed on is plain data, not the getter.
+    let steadyReads = 0;
+    const steady = {
+      get url() {
+        steadyReads++;
+        return url;
+      },
+    };
+    const m = parseMessage({ type: 'openArticle', data: steady }, 'panelToBackground');
     expect(m).toEqual({ type: 'openArticle', data: { url } });
+    const readsSoFar = steadyReads;
     expect(m?.type === 'openArticle' && m.data.url).toBe(url);
-    expect(m?.type === 'openArticle' && m.data.url).toBe(url);
-    expect(reads).toBe(1);
+    expect(steadyReads).toBe(readsSoFar);
   });
 
   test('proxies, functions and symbols are refused without an error', () => {
