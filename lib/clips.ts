@@ -73,6 +73,22 @@ export interface Article {
 
 export const CLIP_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
 
+/** Limits that fit real pages; past them a save is refused at once, in words the reader understands. */
+export const LIMITS = {
+  /** A page address (Chrome accepts up to 2 MB; real tracking-laden URLs stay far below this). */
+  url: 65_536,
+  /** A clipped passage, in characters: a whole 1 MB article fits. */
+  quote: 1_000_000,
+  note: 100_000,
+  tags: 50,
+  tag: 100,
+  /** Outcomes kept with an article: a round-up page's list is trimmed to this, never refused. */
+  outcomes: 2_000,
+  title: 2_000,
+  site: 500,
+  id: 100,
+} as const;
+
 /** The article id for a URL: the URL without its fragment. */
 export function articleIdFor(url: string): string {
   try {
@@ -90,6 +106,32 @@ export function indexFieldsOf(finding?: ClipFinding): { councilCodes: string[]; 
     councilCodes: [...new Set((finding?.councils ?? []).map((c) => c.code))],
     grades: finding?.grade ? [finding.grade] : [],
   };
+}
+
+/** A page of the collection as the background sends it for an export (read by the store, built on by the exports). */
+export interface ExportPage {
+  clips: Clip[];
+  articles: Article[];
+  /** Where the next page starts, or null after the last page. */
+  next: string | null;
+}
+
+/** Which clips to export: the Collection view's search and filter; empty means everything. */
+export interface ExportFilter {
+  articleId?: string;
+  council?: string;
+  grade?: string;
+  tag?: string;
+}
+
+/** True when the clip is in the filtered part of the collection. */
+export function matchesFilter(c: Clip, f: ExportFilter = {}): boolean {
+  return (
+    (!f.articleId || c.articleId === f.articleId) &&
+    (!f.council || c.councilCodes.includes(f.council)) &&
+    (!f.grade || c.grades.includes(f.grade)) &&
+    (!f.tag || c.tags.includes(f.tag))
+  );
 }
 
 export { CLIPPED_PAGES_KEY } from './storage-keys';

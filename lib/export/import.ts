@@ -2,8 +2,7 @@
 // The whole file is checked before anything is written; a bad file gets messages naming the
 // record and the field. Every record comes out as a new object holding only known fields, in the
 // canonical order (a `__proto__` or `constructor` key is refused, never copied). Pure.
-import { type Article, articleIdFor, CLIP_COLOURS, type Clip, type ClipFinding, indexFieldsOf } from '../clips';
-import { LIMITS } from '../store/records';
+import { type Article, articleIdFor, CLIP_COLOURS, type Clip, type ClipFinding, indexFieldsOf, LIMITS } from '../clips';
 import { JSON_FORMAT, JSON_VERSION } from './json';
 import { ANNO_CONTEXT, CLIP_URN } from './jsonld';
 import { ARTICLE_FIELDS, CLIP_FIELDS, canonicalArticle, canonicalClip } from './records';

@@ -1,20 +1,15 @@
 // What every export reads: the clips and articles to export, in a fixed order, with every field
 // written in one canonical order (so an export, imported and exported again, is the same text),
 // and the filter of a partial export. Pure: no browser API, no store.
-import type { Article, Clip, ClipFinding } from '../clips';
+import type { Article, Clip, ClipFinding, ExportPage } from '../clips';
+
+// The page and filter shapes live with the records (lib/clips.ts): the store reads pages too.
+export { type ExportFilter, type ExportPage, matchesFilter } from '../clips';
 
 /** The collection (or the part of it) being exported. */
 export interface ExportData {
   clips: Clip[];
   articles: Article[];
-}
-
-/** A page of the collection as the background sends it for an export. */
-export interface ExportPage {
-  clips: Clip[];
-  articles: Article[];
-  /** Where the next page starts, or null after the last page. */
-  next: string | null;
 }
 
 /**
@@ -36,24 +31,6 @@ export async function collectPages(
     cursor = page.next;
   } while (cursor !== null);
   return { clips, articles: [...articles.values()] };
-}
-
-/** Which clips to export: the Collection view's search and filter; empty means everything. */
-export interface ExportFilter {
-  articleId?: string;
-  council?: string;
-  grade?: string;
-  tag?: string;
-}
-
-/** True when the clip is in the filtered part of the collection. */
-export function matchesFilter(c: Clip, f: ExportFilter = {}): boolean {
-  return (
-    (!f.articleId || c.articleId === f.articleId) &&
-    (!f.council || c.councilCodes.includes(f.council)) &&
-    (!f.grade || c.grades.includes(f.grade)) &&
-    (!f.tag || c.tags.includes(f.tag))
-  );
 }
 
 // The field lists below must name every field of a Clip, an Article and a finding: the type

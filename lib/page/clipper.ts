@@ -4,9 +4,16 @@
 import type { Outcome } from '../analysis/outcomes';
 import type { Span } from '../analysis/text';
 import { describeQuote } from '../anchor/match-quote';
-import { type Article, articleIdFor, type Clip, type ClipCategory, type ClipFinding, indexFieldsOf } from '../clips';
+import {
+  type Article,
+  articleIdFor,
+  type Clip,
+  type ClipCategory,
+  type ClipFinding,
+  indexFieldsOf,
+  LIMITS,
+} from '../clips';
 import { ownCanonical } from '../ownership';
-import { LIMITS } from '../store/records';
 
 /** Why a passage of this length cannot be clipped, in the reader's words (null when it can). */
 export function tooLongToClip(span: Span): string | null {

@@ -3,8 +3,7 @@
 // the side panel closes, leaves the collection as it was). Clips already present, by id or by the
 // same article and quote, are merged, never doubled.
 import type { IDBPDatabase } from 'idb';
-import type { Article, Clip } from '../clips';
-import { type ExportFilter, type ExportPage, matchesFilter } from '../export/records';
+import { type Article, type Clip, type ExportFilter, type ExportPage, matchesFilter } from '../clips';
 import { type LensDB, openLensDb } from './db';
 import { readArticle, readClip } from './records';
 

@@ -2,23 +2,11 @@
 // every field checked to its depth, unknown fields dropped, one bad record reported as such
 // instead of failing a whole list. Pure: no idb, no browser API.
 import type { Outcome } from '../analysis/outcomes';
-import { type Article, CLIP_COLOURS, type Clip, type ClipFinding } from '../clips';
+import { type Article, CLIP_COLOURS, type Clip, type ClipFinding, LIMITS } from '../clips';
 
-/** Limits that fit real pages; past them a save is refused at once, in words the reader understands. */
-export const LIMITS = {
-  /** A page address (Chrome accepts up to 2 MB; real tracking-laden URLs stay far below this). */
-  url: 65_536,
-  /** A clipped passage, in characters: a whole 1 MB article fits. */
-  quote: 1_000_000,
-  note: 100_000,
-  tags: 50,
-  tag: 100,
-  /** Outcomes kept with an article: a round-up page's list is trimmed to this, never refused. */
-  outcomes: 2_000,
-  title: 2_000,
-  site: 500,
-  id: 100,
-} as const;
+// The limits are defined with the record shapes (lib/clips.ts): the page layer and the import
+// checker use them too, and neither may import the store.
+export { LIMITS };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,126 @@
+// README's architecture rules as checks over the import graph: imports go downward only (one
+// table of layers), the analysis core imports only the council data, only the store imports idb,
+// and entry points stay small. A second part proves each check can fail: the same checker runs on
+// a small example tree, written to a temporary folder, that breaks every rule once.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkTree, importsOf, type Rules, sourcesOf } from './support/import-graph';
+
+/**
+ * The content script's wiring budget. TODO(issue 15): 60 once the "features" branch has moved
+ * the content script's jobs into feature modules; for now it is what main needs.
+ */
+const CONTENT_SCRIPT_MAX_LINES = 620;
+/** Every other file under entrypoints/. TODO(issue 15): tighten after the merge (background.ts is 268 lines). */
+const ENTRY_POINT_MAX_LINES = 280;
+
+/** The project's rules. Layers from the bottom up: a module imports only its own layer and those below. */
+const RULES: Rules = {
+  roots: ['lib', 'components', 'entrypoints'],
+  layers: [
+    { name: 'data', modules: ['lib/data'] },
+    { name: 'analysis', modules: ['lib/analysis'] },
+    { name: 'shapes', modules: ['lib/clips.ts', 'lib/storage-keys.ts', 'lib/rate-limit.ts'] },
+    { name: 'rules', modules: ['lib/anchor', 'lib/ownership.ts', 'lib/pause.ts', 'lib/settings.ts'] },
+    { name: 'page', modules: ['lib/page'] },
+    { name: 'store', modules: ['lib/store'] },
+    { name: 'export', modules: ['lib/export'] },
+    { name: 'protocol', modules: ['lib/messages.ts', 'lib/import-port.ts', 'lib/toolbar.ts'] },
+    { name: 'cli', modules: ['lib/cli'] },
+    { name: 'components', modules: ['components'] },
+    { name: 'entry points', modules: ['entrypoints'] },
+  ],
+  onlyImports: [{ module: 'lib/analysis', may: ['lib/data'] }],
+  packageOwners: [{ pkg: 'idb', owners: ['lib/store'] }],
+  entryPoints: {
+    folder: 'entrypoints',
+    maxLines: ENTRY_POINT_MAX_LINES,
+    budgets: { 'entrypoints/content/index.ts': CONTENT_SCRIPT_MAX_LINES },
+  },
+};
+
+describe('the project keeps its rules', () => {
+  const violations = checkTree(process.cwd(), RULES);
+  const of = (rule: string) => violations.filter((v) => v.rule === rule);
+
+  test('the table places every source file in a layer', () => {
+    expect(sourcesOf(process.cwd(), RULES).length).toBeGreaterThan(60);
+    expect(of('unplaced')).toEqual([]);
+  });
+  test('no import runs up a layer', () => expect(of('upward')).toEqual([]));
+  test('lib/analysis imports only lib/data (no package, no browser API)', () => expect(of('only-imports')).toEqual([]));
+  test('only lib/store imports idb', () => expect(of('package-owner')).toEqual([]));
+  test(`entry points stay small (content script ≤ ${CONTENT_SCRIPT_MAX_LINES} lines, others ≤ ${ENTRY_POINT_MAX_LINES})`, () =>
+    expect(of('entry-size')).toEqual([]));
+});
+
+describe('every check fails on a tree that breaks it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'il-architecture-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  // A tree that keeps the rules…
+  write('lib/data/councils.ts', 'export const COUNCILS = [];\n');
+  write('lib/analysis/ok.ts', "import { COUNCILS } from '../data/councils';\nexport const n = COUNCILS.length;\n");
+  write('lib/store/db.ts', "import { openDB } from 'idb';\nexport { openDB };\n");
+  write('lib/clips.ts', "import type { Grade } from './analysis/ok';\nexport type Clip = { grade: Grade };\n");
+  write('entrypoints/content/index.ts', "import '../../lib/page/fine';\n".repeat(3));
+  write('lib/page/fine.ts', "import { articleIdFor } from '../clips';\n");
+  // …and one break of each rule.
+  write('lib/analysis/reads-the-page.ts', "import { extract } from '../page/fine';\n");
+  write(
+    'lib/analysis/uses-a-package.ts',
+    "import {\n  h,\n  render,\n} from 'preact';\nexport const view = () => import('../store/db');\n",
+  );
+  write('lib/export/opens-the-db.ts', "export { openDB } from 'idb';\n");
+  write('lib/store/import.ts', "import { toCsv } from '../export/opens-the-db';\n");
+  write(
+    'lib/page/uses-the-store.ts',
+    "/* import { x } from '../anchor/x'; */\nimport { LIMITS } from '../store/db';\n",
+  );
+  write('lib/stray.ts', 'export const nobody = 1;\n');
+  write('entrypoints/background.ts', 'wire();\n'.repeat(ENTRY_POINT_MAX_LINES + 1));
+  write('entrypoints/content/big.ts', '// ok\n'.repeat(ENTRY_POINT_MAX_LINES));
+  write('entrypoints/content/index2.ts', "import '../../lib/page/fine';\n".repeat(ENTRY_POINT_MAX_LINES + 1));
+
+  const found = checkTree(root, RULES).map((v) => `${v.rule} ${v.file}: ${v.detail}`);
+
+  test('each break is reported, and nothing else', () => {
+    expect(found.sort()).toEqual(
+      [
+        'upward lib/analysis/reads-the-page.ts: lib/page/fine.ts (analysis imports page)',
+        'only-imports lib/analysis/reads-the-page.ts: lib/page/fine.ts',
+        'only-imports lib/analysis/uses-a-package.ts: preact',
+        'upward lib/analysis/uses-a-package.ts: lib/store/db.ts (analysis imports store)',
+        'only-imports lib/analysis/uses-a-package.ts: lib/store/db.ts',
+        'package-owner lib/export/opens-the-db.ts: idb',
+        'upward lib/store/import.ts: lib/export/opens-the-db.ts (store imports export)',
+        'upward lib/page/uses-the-store.ts: lib/store/db.ts (page imports store)',
+        'unplaced lib/stray.ts: in no layer of the table',
+        `entry-size entrypoints/background.ts: ${ENTRY_POINT_MAX_LINES + 1} lines, budget ${ENTRY_POINT_MAX_LINES}`,
+        `entry-size entrypoints/content/index2.ts: ${ENTRY_POINT_MAX_LINES + 1} lines, budget ${ENTRY_POINT_MAX_LINES}`,
+      ].sort(),
+    );
+  });
+
+  test('import forms: multi-line, re-export, side effect, dynamic, type-only; comments are not imports', () => {
+    const src = [
+      "import type { A } from './a';",
+      "import {\n  b,\n  c,\n} from '../b';",
+      "export * from './c';",
+      "export { d } from './d';",
+      "import './e.css';",
+      "const f = await import('./f');",
+      "// import { g } from './g';",
+      "/* import { h } from './h'; */",
+      'const s = \'import x from "nope"\';',
+    ].join('\n');
+    expect(importsOf(src)).toEqual(expect.arrayContaining(['./a', '../b', './c', './d', './e.css', './f']));
+    expect(importsOf(src)).not.toEqual(expect.arrayContaining(['./g']));
+    expect(importsOf(src)).not.toEqual(expect.arrayContaining(['./h']));
+  });
+});
