@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
+import { sameArticle } from '../lib/clips';
 import { serveImport } from '../lib/import-port';
 import {
   broadcast,
@@ -190,7 +191,7 @@ export default defineBackground(() => {
       }
       case 'openArticle': {
         // Focus a tab already showing the article (known from its content script), else open one.
-        const open = [...reports].find(([, r]) => r.url.split('#')[0] === msg.data.url.split('#')[0]);
+        const open = [...reports].find(([, r]) => sameArticle(r.url, msg.data.url));
         if (open) await browser.tabs.update(open[0], { active: true });
         else await browser.tabs.create({ url: msg.data.url });
         return { ok: true } satisfies Reply<'openArticle'>;

@@ -100,6 +100,9 @@ export function articleIdFor(url: string): string {
   }
 }
 
+/** True when two addresses are the same article: they differ at most in their fragment. */
+export const sameArticle = (a: string, b: string): boolean => articleIdFor(a) === articleIdFor(b);
+
 /** Councils and grades a finding is about, for the clip's indexes. */
 export function indexFieldsOf(finding?: ClipFinding): { councilCodes: string[]; grades: string[] } {
   return {

@@ -13,7 +13,7 @@ import {
   indexFieldsOf,
   LIMITS,
 } from '../clips';
-import { ownCanonical } from '../ownership';
+import { canonicalUrlOf } from './canonical';
 
 /** Why a passage of this length cannot be clipped, in the reader's words (null when it can). */
 export function tooLongToClip(span: Span): string | null {
@@ -63,8 +63,7 @@ export function buildClip(
 export function articleOf(doc: Document, url: string, outcomes: Outcome[] = [], now = Date.now()): Article {
   const meta = (sel: string) => doc.head?.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   // A canonical link counts only on the page's own origin (a page cannot claim another site's article).
-  const canonical = doc.head?.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const canonicalUrl = ownCanonical(url, canonical) ?? articleIdFor(url);
+  const canonicalUrl = canonicalUrlOf(doc, url);
   const published =
     meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="pubdate"]');
   return {
