@@ -5,6 +5,7 @@ import { checkArticle, checkClip, IMPORT_LIMITS } from './export/import';
 import type { ExportFilter, ExportPage } from './export/records';
 import type { PageClip } from './ownership';
 import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
+import type { CollectionPage, CollectionQuery } from './store/collection';
 import type { ImportResult } from './store/import';
 import { isStrArray, LIMITS, readArticle, readClip, refusalOf } from './store/records';
 
@@ -74,6 +75,16 @@ export interface Protocol {
   clipsChanged: { data: null; reply: undefined };
   /** The side panel reads the collection for an export, one page at a time (`next` is the following page's cursor). */
   exportPage: { data: { cursor: string | null; limit: number; filter?: ExportFilter }; reply: ExportPage };
+  /** The Collection view searches, filters and groups the clips: counts, group headings and one window of rows. */
+  queryClips: { data: CollectionQuery; reply: CollectionPage };
+  /** The side panel deletes clips; the reply holds the records deleted (for an undo). */
+  deleteClips: { data: { ids: string[] }; reply: { ok: boolean; clips: Clip[]; error?: string } };
+  /** The side panel puts deleted clips back exactly as they were (undo). */
+  restoreClips: { data: { clips: Clip[] }; reply: { ok: boolean; restored: number; error?: string } };
+  /** The side panel opens a clip's article (or its tab) and has the page show the clip's passage. */
+  openClip: { data: { clipId: string }; reply: { ok: boolean; error?: string } };
+  /** Background to content script: scroll to a saved clip's passage and flash it. */
+  showClip: { data: { clipId: string }; reply: { ok: boolean; error?: string } };
 }
 
 /** How a save ended: saved (or already saved), or why not. */
@@ -145,6 +156,24 @@ const isEditBase = (v: unknown) =>
   (v.tags === undefined || isStrArray(v.tags, LIMITS.tags, LIMITS.tag)) &&
   (v.colour === undefined || isColour(v.colour));
 
+const QUERY_KEYS = new Set(['text', 'category', 'grade', 'council', 'tag', 'from', 'to', 'groupBy', 'offset', 'limit']);
+const CATEGORY_NAMES: readonly unknown[] = ['selection', 'grade', 'council', 'improvement'];
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A Collection query: known fields only, each of its type and within its bounds. */
+function isCollectionQuery(d: unknown): d is CollectionQuery {
+  if (!isObj(d) || !Object.keys(d).every((k) => QUERY_KEYS.has(k))) return false;
+  return (
+    (d.text === undefined || isStr(d.text, 1000)) &&
+    (d.category === undefined || CATEGORY_NAMES.includes(d.category)) &&
+    ['grade', 'council', 'tag'].every((k) => d[k] === undefined || isStr(d[k], LIMITS.tag)) &&
+    (d.from === undefined || isNum(d.from)) &&
+    (d.to === undefined || isNum(d.to)) &&
+    (d.groupBy === undefined || d.groupBy === 'article' || d.groupBy === 'council') &&
+    (d.offset === undefined || isCount(d.offset)) &&
+    (d.limit === undefined || (isCount(d.limit) && (d.limit as number) <= 500))
+  );
+}
+
 const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   ping: (d) => d === null,
   pageReport: isPageReport,
@@ -179,6 +208,12 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   openArticle: (d) => isObj(d) && isHttpUrl(d.url),
   clipSelection: (d) => d === null,
   clipsChanged: (d) => d === null,
+  queryClips: isCollectionQuery,
+  deleteClips: (d) =>
+    isObj(d) && Array.isArray(d.ids) && d.ids.length <= 10_000 && everyItem(d.ids, (x) => isStr(x, LIMITS.id)),
+  restoreClips: (d) => isObj(d) && Array.isArray(d.clips) && d.clips.length <= 10_000 && everyItem(d.clips, isClip),
+  openClip: (d) => isObj(d) && isStr(d.clipId, LIMITS.id),
+  showClip: (d) => isObj(d) && isStr(d.clipId, LIMITS.id),
   exportPage: (d) =>
     isObj(d) &&
     (d.cursor === null || isStr(d.cursor, 8200)) &&
@@ -196,6 +231,7 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
 const cleaners: Partial<{ [K in MessageType]: (data: Protocol[K]['data']) => Protocol[K]['data'] }> = {
   saveClip: (d) => ({ clip: readClip(d.clip) as Clip, article: readArticle(d.article) as Article }),
   saveRecord: (d) => ({ article: readArticle(d.article) as Article }),
+  restoreClips: (d) => ({ clips: d.clips.map((c) => readClip(c) as Clip) }),
 };
 
 /** Returns the message if it has a known type and well-formed data, otherwise null. */
