@@ -222,8 +222,12 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
     d.limit <= 5000 &&
     (d.filter === undefined ||
       (isObj(d.filter) &&
-        Object.entries(d.filter).every(
-          ([k, v]) => ['articleId', 'council', 'grade', 'tag'].includes(k) && (v === undefined || isStr(v, 8192)),
+        Object.entries(d.filter).every(([k, v]) =>
+          k === 'from' || k === 'to'
+            ? v === undefined || isNum(v)
+            : k === 'category'
+              ? v === undefined || CATEGORY_NAMES.includes(v)
+              : ['articleId', 'council', 'grade', 'tag', 'text'].includes(k) && (v === undefined || isStr(v, 8192)),
         ))),
 };
 

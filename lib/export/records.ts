@@ -1,7 +1,8 @@
 // What every export reads: the clips and articles to export, in a fixed order, with every field
 // written in one canonical order (so an export, imported and exported again, is the same text),
 // and the filter of a partial export. Pure: no browser API, no store.
-import type { Article, Clip, ClipFinding } from '../clips';
+import type { Article, Clip, ClipCategory, ClipFinding } from '../clips';
+import { searchTextOf, textMatcher } from '../search-text';
 
 /** The collection (or the part of it) being exported. */
 export interface ExportData {
@@ -44,15 +45,26 @@ export interface ExportFilter {
   council?: string;
   grade?: string;
   tag?: string;
+  category?: ClipCategory;
+  /** Creation time range (ms), both ends included. */
+  from?: number;
+  to?: number;
+  /** The Collection view's search words (quotes, notes, tags, headlines). */
+  text?: string;
 }
 
-/** True when the clip is in the filtered part of the collection. */
-export function matchesFilter(c: Clip, f: ExportFilter = {}): boolean {
+/** True when the clip is in the filtered part of the collection (`headline`: its article's, for the search). */
+export function matchesFilter(c: Clip, f: ExportFilter = {}, headline = ''): boolean {
+  const search = f.text ? textMatcher(f.text) : null;
   return (
     (!f.articleId || c.articleId === f.articleId) &&
     (!f.council || c.councilCodes.includes(f.council)) &&
     (!f.grade || c.grades.includes(f.grade)) &&
-    (!f.tag || c.tags.includes(f.tag))
+    (!f.tag || c.tags.includes(f.tag)) &&
+    (!f.category || c.category === f.category) &&
+    (f.from === undefined || c.created >= f.from) &&
+    (f.to === undefined || c.created <= f.to) &&
+    (!search || search(searchTextOf(c, headline)))
   );
 }
 

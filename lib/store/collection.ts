@@ -10,8 +10,11 @@
 // under a keystroke's budget, with no stored word index to keep in step with every edit.
 import type { IDBPDatabase } from 'idb';
 import type { Article, Clip, ClipCategory } from '../clips';
+import { searchTextOf, textMatcher } from '../search-text';
 import { type LensDB, openLensDb } from './db';
 import { readArticle, readClip } from './records';
+
+export { normalise } from '../search-text';
 
 export type GroupBy = 'article' | 'council';
 
@@ -80,29 +83,8 @@ interface Cache {
   unreadable: number;
 }
 
-/** Lower case, accents and punctuation removed, words separated by single spaces. */
-export function normalise(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 function entryText(c: Clip, a: Article | undefined): string {
-  return ` ${normalise(`${c.quote} ${c.note} ${c.tags.join(' ')} ${a?.title ?? ''}`)} `;
-}
-
-/** A search as a test of an entry's text: every word whole, the last one as a prefix. */
-export function textMatcher(text: string | undefined): ((t: string) => boolean) | null {
-  const words = normalise(text ?? '')
-    .split(' ')
-    .filter(Boolean);
-  if (!words.length) return null;
-  const whole = words.slice(0, -1).map((w) => ` ${w} `);
-  const last = ` ${words[words.length - 1]}`;
-  return (t) => t.includes(last) && whole.every((w) => t.includes(w));
+  return searchTextOf(c, a?.title);
 }
 
 const NO_COUNCIL = '';

@@ -6,6 +6,7 @@ import type { Article, Clip } from '../../lib/clips';
 import { ClipStore } from '../../lib/store/clip-store';
 import { Collection, normalise } from '../../lib/store/collection';
 import { DB_VERSION, openLensDb } from '../../lib/store/db';
+import { readExportPage } from '../../lib/store/import';
 
 let n = 0;
 function clip(over: Partial<Clip> = {}): Clip {
@@ -263,6 +264,21 @@ describe('collection queries', () => {
     expect((await collection.query()).total).toBe(4);
     // Restoring again changes nothing: the clips are there.
     expect(await collection.restoreClips(deleted)).toHaveLength(0);
+  });
+
+  test('"Only the clips the current filter shows" exports exactly what the view lists (search, category, dates)', async () => {
+    await seed();
+    for (const f of [
+      { text: 'bradford inad' },
+      { category: 'grade' as const },
+      { from: Date.UTC(2026, 0, 1), tag: 'delay' },
+      { text: 'rated', to: Date.UTC(2026, 1, 1) },
+    ]) {
+      const page = await readExportPage(null, 100, f);
+      const view = await collection.query({ ...f, limit: 100 });
+      expect(page.clips.map((c) => c.id).sort(), JSON.stringify(f)).toEqual(view.rows.map((r) => r.clip.id).sort());
+      expect(page.clips.length).toBeGreaterThan(0);
+    }
   });
 
   test('normalise folds case, accents and punctuation', () => {
