@@ -148,6 +148,7 @@ export function WindowedList({
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the keys move focus between the items inside; the box itself is not a control
     <div
       ref={box}
       class={`windowed-list${className ? ` ${className}` : ''}`}
