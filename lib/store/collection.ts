@@ -51,7 +51,11 @@ export interface GroupHeader {
 export interface CollectionRow {
   /** The clip's position in the list. */
   index: number;
-  clip: Clip;
+  /** The clip, its quote cut to QUOTE_SHOWN characters (`cut` says so); null for a record that could not be read. */
+  clip: Clip | null;
+  cut?: boolean;
+  /** A stored record that could not be read: its id and when it was saved. */
+  unreadable?: { id: string; created: number };
   /** The clip's article headline and site (shown when grouped by council). */
   title: string;
   site: string;
@@ -70,6 +74,10 @@ export interface CollectionPage {
 
 /** The most rows one reply carries. */
 export const MAX_WINDOW = 500;
+/** Characters of a quote sent for a row (the row shows three lines; the whole clip stays in the store). */
+export const QUOTE_SHOWN = 2000;
+/** The heading of stored records that could not be read (listed when nothing is filtered). */
+export const UNREADABLE_GROUP = 'Clips that could not be read';
 
 interface Entry {
   clip: Clip;
@@ -80,7 +88,9 @@ interface Entry {
 interface Cache {
   entries: Map<string, Entry>;
   articles: Map<string, Article>;
-  unreadable: number;
+  unreadable: { id: string; created: number }[];
+  /** What the store looked like when read (count, last update): a write that bypassed the background shows as a change. */
+  fingerprint: string | null;
 }
 
 function entryText(c: Clip, a: Article | undefined): string {
@@ -89,8 +99,13 @@ function entryText(c: Clip, a: Article | undefined): string {
 
 const NO_COUNCIL = '';
 
-/** Page order of a clip in its article (its position selector's start). */
-const startOf = (c: Clip) => c.selectors[1].start;
+const newestFirst = (a: Clip, b: Clip) => b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** A clip with its quote cut for display (the store keeps it whole). */
+function shortened(c: Clip): Clip {
+  const quote = `${c.quote.slice(0, QUOTE_SHOWN)}…`;
+  return { ...c, quote, selectors: [{ ...c.selectors[0], exact: quote }, c.selectors[1]] };
+}
 
 export class Collection {
   private dbPromise: Promise<IDBPDatabase<LensDB>> | null = null;
@@ -101,15 +116,42 @@ export class Collection {
   constructor(private readonly name?: string) {}
 
   private db(): Promise<IDBPDatabase<LensDB>> {
-    this.dbPromise ??= openLensDb(this.name).catch((e) => {
-      this.dbPromise = null;
-      throw e;
-    });
+    this.dbPromise ??= openLensDb(this.name).then(
+      (db) => {
+        // A newer version (or a deletion) elsewhere closes this connection: open again and read everything again.
+        db.addEventListener('versionchange', () => {
+          this.dbPromise = null;
+          this.invalidate();
+        });
+        return db;
+      },
+      (e) => {
+        this.dbPromise = null;
+        throw e;
+      },
+    );
     return this.dbPromise;
   }
 
-  private load(): Promise<Cache> {
+  private async fingerprint(): Promise<string> {
+    const db = await this.db();
+    const tx = db.transaction('clips');
+    const [count, last] = await Promise.all([
+      tx.store.count(),
+      tx.store.index('byUpdated').openKeyCursor(null, 'prev'),
+    ]);
+    return `${count}|${last?.key ?? ''}|${last?.primaryKey ?? ''}`;
+  }
+
+  private async load(): Promise<Cache> {
+    if (this.cache) {
+      const cache = await this.cache;
+      const now = await this.fingerprint();
+      if (cache.fingerprint === null) cache.fingerprint = now;
+      else if (cache.fingerprint !== now) this.invalidate();
+    }
     this.cache ??= (async () => {
+      const fingerprint = await this.fingerprint();
       const db = await this.db();
       const tx = db.transaction(['clips', 'articles']);
       const [rawClips, rawArticles] = await Promise.all([
@@ -122,13 +164,20 @@ export class Collection {
         if (a) articles.set(a.id, a);
       }
       const entries = new Map<string, Entry>();
-      let unreadable = 0;
+      const unreadable: Cache['unreadable'] = [];
       for (const raw of rawClips) {
         const c = readClip(raw);
         if (c) entries.set(c.id, { clip: c, text: entryText(c, articles.get(c.articleId)) });
-        else unreadable++;
+        else {
+          const r = raw as { id?: unknown; created?: unknown } | null;
+          unreadable.push({
+            id: String(r?.id ?? ''),
+            created: typeof r?.created === 'number' && Number.isFinite(r.created) ? r.created : 0,
+          });
+        }
       }
-      return { entries, articles, unreadable };
+      unreadable.sort((a, b) => b.created - a.created);
+      return { entries, articles, unreadable, fingerprint };
     })().catch((e) => {
       this.cache = null;
       throw e;
@@ -166,6 +215,7 @@ export class Collection {
         ),
       );
     const filters = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
+    const everything = !sets.length && !q.text?.trim();
     const test = textMatcher(q.text);
     let candidates: Iterable<Entry>;
     if (filters.length) {
@@ -180,10 +230,10 @@ export class Collection {
     } else candidates = cache.entries.values();
     const matched: Clip[] = [];
     for (const e of candidates) if (!test || test(e.text)) matched.push(e.clip);
-    return this.window(matched, cache, q);
+    return this.window(matched, cache, q, everything);
   }
 
-  private window(matched: Clip[], cache: Cache, q: CollectionQuery): CollectionPage {
+  private window(matched: Clip[], cache: Cache, q: CollectionQuery, everything: boolean): CollectionPage {
     const groups = new Map<string, { header: Omit<GroupHeader, 'count' | 'index'>; clips: Clip[]; latest: number }>();
     const add = (key: string, header: () => Omit<GroupHeader, 'count' | 'index'>, c: Clip) => {
       let g = groups.get(key);
@@ -227,7 +277,7 @@ export class Collection {
           c,
         );
     }
-    // Articles: most recently clipped first, clips in page order. Councils: by name ("No council" last), newest clip first.
+    // Articles: most recently clipped first. Councils: by name ("No council" last). Clips in a group: newest first.
     const ordered = [...groups.values()];
     if (q.groupBy === 'council') {
       ordered.sort((a, b) =>
@@ -237,11 +287,8 @@ export class Collection {
             ? -1
             : a.header.title.localeCompare(b.header.title),
       );
-      for (const g of ordered) g.clips.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
-    } else {
-      ordered.sort((a, b) => b.latest - a.latest || (a.header.key < b.header.key ? -1 : 1));
-      for (const g of ordered) g.clips.sort((a, b) => startOf(a) - startOf(b) || a.created - b.created);
-    }
+    } else ordered.sort((a, b) => b.latest - a.latest || (a.header.key < b.header.key ? -1 : 1));
+    for (const g of ordered) g.clips.sort(newestFirst);
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const end = offset + Math.min(MAX_WINDOW, Math.max(0, Math.floor(q.limit ?? 50)));
     const headers: GroupHeader[] = [];
@@ -256,11 +303,26 @@ export class Collection {
       for (let i = from; i < to; i++) {
         const clip = g.clips[i - first];
         const a = cache.articles.get(clip.articleId);
-        rows.push({ index: i, clip, title: a?.title || clip.url, site: a?.site ?? '' });
+        const cut = clip.quote.length > QUOTE_SHOWN;
+        rows.push({
+          index: i,
+          clip: cut ? shortened(clip) : clip,
+          ...(cut ? { cut } : {}),
+          title: a?.title || clip.url,
+          site: a?.site ?? '',
+        });
       }
       index = first + g.clips.length;
     }
-    return { total: matched.length, length: index, groups: headers, rows, unreadable: cache.unreadable };
+    // Records that could not be read are listed (as such) when nothing is filtered: never hidden, never deleted.
+    if (everything && cache.unreadable.length) {
+      headers.push({ key: UNREADABLE_GROUP, title: UNREADABLE_GROUP, count: cache.unreadable.length, index });
+      const first = index + 1;
+      for (let i = Math.max(first, offset); i < Math.min(first + cache.unreadable.length, end); i++)
+        rows.push({ index: i, clip: null, unreadable: cache.unreadable[i - first], title: '', site: '' });
+      index = first + cache.unreadable.length;
+    }
+    return { total: matched.length, length: index, groups: headers, rows, unreadable: cache.unreadable.length };
   }
 
   /** Deletes clips; returns the records deleted (so an undo can put them back exactly). */
