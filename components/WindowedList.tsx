@@ -120,8 +120,11 @@ export function WindowedList({
       el.scrollTop = next;
       setScrollTop(next);
     }
-    pendingFocus.current = target;
     setFocusIndex(target);
+    // Rendered already: focus it now; else once it is rendered.
+    const now = el.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    if (now) now.focus({ preventScroll: true });
+    else pendingFocus.current = target;
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
