@@ -281,6 +281,40 @@ describe('collection queries', () => {
     }
   });
 
+  test('records that cannot be read are listed under their own heading when nothing is filtered, never dropped', async () => {
+    await seed();
+    const db = await openLensDb();
+    await db.put('clips', { ...clip({ id: 'broken', created: 5 }), tags: 'not-a-list' } as unknown as Clip);
+    db.close();
+    const all = await collection.query({ limit: 100 });
+    expect(all.unreadable).toBe(1);
+    expect(all.groups.at(-1)?.title).toBe('Clips that could not be read');
+    expect(all.rows.at(-1)).toMatchObject({ clip: null, unreadable: { id: 'broken', created: 5 } });
+    expect(all.total).toBe(4);
+    expect((await collection.query({ text: 'bradford' })).groups.map((g) => g.title)).toEqual([
+      'Bradford: still inadequate',
+    ]);
+  });
+
+  test('a write that bypassed the background (another context) is seen on the next query', async () => {
+    await seed();
+    expect((await collection.query({ text: 'kestrel' })).total).toBe(0);
+    const db = await openLensDb();
+    await db.put('clips', clip({ url: A, quote: 'A kestrel over the town hall', updated: Date.now() + 1000 }));
+    db.close();
+    expect((await collection.query({ text: 'kestrel' })).total).toBe(1);
+  });
+
+  test('a huge quote travels cut in a row (the store keeps it whole)', async () => {
+    const long = `Start ${'word '.repeat(100_000)}end`;
+    const c = clip({ url: A, quote: long });
+    await store.saveClip(c, article(A, 'Leeds'));
+    const p = await collection.query({ text: 'start' });
+    expect(p.rows[0].cut).toBe(true);
+    expect(p.rows[0].clip?.quote.length).toBeLessThanOrEqual(2001);
+    expect((await store.getClip(c.id))?.quote).toBe(long);
+  });
+
   test('normalise folds case, accents and punctuation', () => {
     expect(normalise('  Ofsted’s RÉSUMÉ: “Requires-improvement” ')).toBe('ofsted s resume requires improvement');
   });
