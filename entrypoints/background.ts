@@ -14,6 +14,7 @@ import {
   sendToTab,
   type UpdateReply,
 } from '../lib/messages';
+import { openClipAt } from '../lib/open-clip';
 import { clipBelongsTo, mayWriteArticle, mayWriteClip, pageQuery, toPageClip } from '../lib/ownership';
 import { RateLimit } from '../lib/rate-limit';
 import { CLIPPED_PAGES_KEY, HAS_CLIPS_KEY } from '../lib/storage-keys';
@@ -24,6 +25,7 @@ import {
   StorageFullError,
   UnreadableClipError,
 } from '../lib/store/clip-store';
+import { Collection } from '../lib/store/collection';
 import { importRecords, readExportPage } from '../lib/store/import';
 import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
 
@@ -56,6 +58,8 @@ export default defineBackground(() => {
   };
 
   const store = new ClipStore();
+  /** The Collection view's queries, with a search cache kept fresh on every write below. */
+  const collection = new Collection();
   /**
    * Tells content scripts only whether the reader has any clip (so a page asks for its clips only
    * then): which pages have clips stays here and in the database, where no content script can
@@ -140,7 +144,10 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const r = await store.saveClip(msg.data.clip, msg.data.article);
-          if (r.created) clipsChanged();
+          if (r.created) {
+            collection.saved(r.clip, msg.data.article);
+            clipsChanged();
+          }
           return { ok: true, created: r.created, id: r.clip.id } satisfies SaveReply;
         } catch (e) {
           return failure(e);
@@ -149,6 +156,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const a = await store.saveRecord(msg.data.article);
+          collection.invalidate();
           clipsChanged();
           return { ok: true, created: true, id: a.id } satisfies SaveReply;
         } catch (e) {
@@ -166,6 +174,7 @@ export default defineBackground(() => {
         const states = msg.data.states.filter((st) => mine.has(st.id));
         if (states.length) {
           await store.setOrphaned(states);
+          collection.orphaned(states);
           clipsChanged();
         }
         return { ok: true } satisfies Reply<'setClipStates'>;
@@ -180,6 +189,7 @@ export default defineBackground(() => {
         try {
           const c = await store.updateClip(msg.data.id, msg.data);
           if (!c) return refused('That clip no longer exists.') satisfies UpdateReply;
+          collection.changed(c);
           clipsChanged();
           return { ok: true, created: false, id: c.id, clip: c } satisfies UpdateReply;
         } catch (e) {
@@ -198,6 +208,24 @@ export default defineBackground(() => {
       }
       case 'exportPage':
         return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter) satisfies Promise<Reply<'exportPage'>>;
+      case 'queryClips':
+        return collection.query(msg.data) satisfies Promise<Reply<'queryClips'>>;
+      case 'deleteClips': {
+        const clips = await collection.deleteClips(msg.data.ids);
+        if (clips.length) clipsChanged();
+        return { ok: true, clips } satisfies Reply<'deleteClips'>;
+      }
+      case 'restoreClips': {
+        const restored = await collection.restoreClips(msg.data.clips);
+        if (restored.length) clipsChanged();
+        return { ok: true, restored: restored.length } satisfies Reply<'restoreClips'>;
+      }
+      case 'openClip': {
+        const clip = await store.getClip(msg.data.clipId);
+        if (!clip) return { ok: false, error: 'That clip no longer exists.' } satisfies Reply<'openClip'>;
+        const open = [...reports].find(([, r]) => sameArticle(r.url, clip.articleId) || sameArticle(r.url, clip.url));
+        return openClipAt(clip, open?.[0]) satisfies Promise<Reply<'openClip'>>;
+      }
     }
   }
 
@@ -205,7 +233,10 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== IMPORT_PORT) return;
     if (port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(ownOrigin)) return port.disconnect();
-    serveImport(port, importRecords, clipsChanged);
+    serveImport(port, importRecords, () => {
+      collection.invalidate();
+      clipsChanged();
+    });
   });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {

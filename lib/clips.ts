@@ -4,6 +4,7 @@
 // quote in the article text (the analysis text model: title and blocks joined by blank lines).
 import type { Grade } from './analysis/grades';
 import type { Outcome } from './analysis/outcomes';
+import { searchTextOf, textMatcher } from './search-text';
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
@@ -125,15 +126,26 @@ export interface ExportFilter {
   council?: string;
   grade?: string;
   tag?: string;
+  category?: ClipCategory;
+  /** Creation time range (ms), both ends included. */
+  from?: number;
+  to?: number;
+  /** The Collection view's search words (quotes, notes, tags, headlines). */
+  text?: string;
 }
 
-/** True when the clip is in the filtered part of the collection. */
-export function matchesFilter(c: Clip, f: ExportFilter = {}): boolean {
+/** True when the clip is in the filtered part of the collection (`headline`: its article's, for the search). */
+export function matchesFilter(c: Clip, f: ExportFilter = {}, headline = ''): boolean {
+  const search = f.text ? textMatcher(f.text) : null;
   return (
     (!f.articleId || c.articleId === f.articleId) &&
     (!f.council || c.councilCodes.includes(f.council)) &&
     (!f.grade || c.grades.includes(f.grade)) &&
-    (!f.tag || c.tags.includes(f.tag))
+    (!f.tag || c.tags.includes(f.tag)) &&
+    (!f.category || c.category === f.category) &&
+    (f.from === undefined || c.created >= f.from) &&
+    (f.to === undefined || c.created <= f.to) &&
+    (!search || search(searchTextOf(c, headline)))
   );
 }
 

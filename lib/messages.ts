@@ -24,6 +24,7 @@ import { checkArticle, checkClip, IMPORT_LIMITS } from './export/import';
 import type { ExportFilter, ExportPage } from './export/records';
 import type { PageClip } from './ownership';
 import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
+import type { CollectionPage, CollectionQuery } from './store/collection';
 import type { ImportResult } from './store/import';
 import { isStrArray, LIMITS, readArticle, readClip, refusalOf } from './store/records';
 
@@ -113,6 +114,24 @@ const isEditBase = (v: unknown) =>
   (v.note === undefined || isStr(v.note, LIMITS.note)) &&
   (v.tags === undefined || isStrArray(v.tags, LIMITS.tags, LIMITS.tag)) &&
   (v.colour === undefined || isColour(v.colour));
+
+const QUERY_KEYS = new Set(['text', 'category', 'grade', 'council', 'tag', 'from', 'to', 'groupBy', 'offset', 'limit']);
+const CATEGORY_NAMES: readonly unknown[] = ['selection', 'grade', 'council', 'improvement'];
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A Collection query: known fields only, each of its type and within its bounds. */
+function isCollectionQuery(d: unknown): d is CollectionQuery {
+  if (!isObj(d) || !Object.keys(d).every((k) => QUERY_KEYS.has(k))) return false;
+  return (
+    (d.text === undefined || isStr(d.text, 1000)) &&
+    (d.category === undefined || CATEGORY_NAMES.includes(d.category)) &&
+    ['grade', 'council', 'tag'].every((k) => d[k] === undefined || isStr(d[k], LIMITS.tag)) &&
+    (d.from === undefined || isNum(d.from)) &&
+    (d.to === undefined || isNum(d.to)) &&
+    (d.groupBy === undefined || d.groupBy === 'article' || d.groupBy === 'council') &&
+    (d.offset === undefined || isCount(d.offset)) &&
+    (d.limit === undefined || (isCount(d.limit) && (d.limit as number) <= 500))
+  );
+}
 
 /**
  * One message kind: the check of its data (and, where the answer comes from a context we do not
@@ -220,10 +239,27 @@ export const panelToBackground = {
       d.limit <= 5000 &&
       (d.filter === undefined ||
         (isObj(d.filter) &&
-          Object.entries(d.filter).every(
-            ([k, v]) => ['articleId', 'council', 'grade', 'tag'].includes(k) && (v === undefined || isStr(v, 8192)),
+          Object.entries(d.filter).every(([k, v]) =>
+            k === 'from' || k === 'to'
+              ? v === undefined || isNum(v)
+              : k === 'category'
+                ? v === undefined || CATEGORY_NAMES.includes(v)
+                : ['articleId', 'council', 'grade', 'tag', 'text'].includes(k) && (v === undefined || isStr(v, 8192)),
           ))),
   ),
+  /** The Collection view searches, filters and groups the clips: counts, group headings and one window of rows. */
+  queryClips: spec<CollectionQuery, CollectionPage>(isCollectionQuery),
+  /** The side panel deletes clips; the reply holds the records deleted (for an undo). */
+  deleteClips: spec<{ ids: string[] }, { ok: boolean; clips: Clip[]; error?: string }>(
+    (d) => isObj(d) && Array.isArray(d.ids) && d.ids.length <= 10_000 && everyItem(d.ids, (x) => isStr(x, LIMITS.id)),
+  ),
+  /** The side panel puts deleted clips back exactly as they were (undo). */
+  restoreClips: spec<{ clips: Clip[] }, { ok: boolean; restored: number; error?: string }>(
+    (d) => isObj(d) && Array.isArray(d.clips) && d.clips.length <= 10_000 && everyItem(d.clips, isClip),
+    { clean: (d) => ({ clips: d.clips.map((c) => readClip(c) as Clip) }) },
+  ),
+  /** The side panel opens a clip's article (or its tab) and has the page show the clip's passage. */
+  openClip: spec<{ clipId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.clipId, LIMITS.id)),
 };
 
 /** Background → a tab's content script. The reply comes from a web page's context: checked. */
@@ -235,6 +271,10 @@ export const backgroundToPage = {
   ),
   /** Clip the current selection (context menu, shortcut). */
   clipSelection: spec<null, { ok: boolean; error?: string }>(isNull, { reply: okReply }),
+  /** Scroll to a saved clip's passage and flash it. */
+  showClip: spec<{ clipId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.clipId, LIMITS.id), {
+    reply: okReply,
+  }),
 };
 
 /** Background → extension pages (a broadcast: nobody answers). */
@@ -355,6 +395,9 @@ const FAILS_AS_REPLY: Partial<Record<MessageType, { retry: boolean }>> = {
   saveRecord: { retry: true },
   updateClip: { retry: false },
   setPageHighlighting: { retry: false },
+  deleteClips: { retry: false },
+  restoreClips: { retry: false },
+  openClip: { retry: false },
 };
 
 /**

@@ -14,6 +14,7 @@ import { takeEarlyRead } from '../../lib/page/early-storage';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
+import { ClipShower } from '../../lib/page/show-clip';
 import { markTime, nextTask, setMarking, yieldToPage } from '../../lib/page/timing';
 import { createUiHost, type UiHost } from '../../lib/page/ui-host';
 import { isPaused, PAUSED_SITES_KEY, siteOf } from '../../lib/pause';
@@ -371,7 +372,10 @@ export default defineContentScript({
 
     // --- clips: save from a selection, a highlight or the whole record; re-find saved ones ---
     const clipHandles = new Map<string, unknown>();
+    /** Opening a clip from the side panel scrolls to its passage and flashes it (lib/page/show-clip.ts). */
+    const shower = new ClipShower();
     function showClip(id: string, range: Range) {
+      if (!paused) shower.found(id, range);
       if (paused || clipHandles.has(id)) return;
       clipHandles.set(id, highlighter().add('il-clip', range));
     }
@@ -525,6 +529,7 @@ export default defineContentScript({
       const results = anchorClips(document, clips);
       const states = results.map((r) => ({ id: r.clip.id, orphaned: !r.range }));
       for (const r of results) if (r.range) showClip(r.clip.id, r.range);
+      for (const r of results) if (!r.range) shower.notFound(r.clip.id);
       markTime('il:clips-end');
       if (states.some((st, i) => st.orphaned !== results[i].clip.orphaned))
         send('setClipStates', { states, ...(canonicalUrl ? { canonicalUrl } : {}) }).catch(() => {});
@@ -534,6 +539,10 @@ export default defineContentScript({
     const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
       const msg = parseMessage(raw, 'backgroundToPage');
+      if (msg?.type === 'showClip') {
+        shower.show(msg.data.clipId).then(sendResponse);
+        return true;
+      }
       if (msg?.type === 'clipSelection') {
         clipSelection().then(sendResponse);
         return true;

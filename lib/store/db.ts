@@ -4,7 +4,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import type { Article, Clip } from '../clips';
 
 export const DB_NAME = 'inspection-lens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface LensDB extends DBSchema {
   clips: {
@@ -17,6 +17,7 @@ export interface LensDB extends DBSchema {
       byCouncil: string;
       byGrade: string;
       byTag: string;
+      byCategory: string;
     };
   };
   articles: {
@@ -32,7 +33,9 @@ type UpgradeTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;
  * Migrations, one per version step. Version 1 had clips (by article and creation time) and
  * articles; version 2 adds council, grade, tag and update-time indexes and fills the fields
  * they read in clips saved under version 1; version 3 gives every clip its edit version (`rev`),
- * which edits are checked against.
+ * which edits are checked against; version 4 adds the Collection view's category index and makes
+ * sure every index the view filters by exists (a store whose upgrade was interrupted gets them),
+ * without rewriting any clip.
  */
 const MIGRATIONS: Record<number, (db: IDBPDatabase<LensDB>, tx: UpgradeTx) => Promise<void> | void> = {
   1(db) {
@@ -94,6 +97,24 @@ const MIGRATIONS: Record<number, (db: IDBPDatabase<LensDB>, tx: UpgradeTx) => Pr
       }
       await cursor.update({ ...a, site: a.site ?? site, title: a.title ?? '' } as Article);
     }
+  },
+  4(_db, tx) {
+    const clips = tx.objectStore('clips');
+    const want: [
+      name: 'byArticle' | 'byCreated' | 'byUpdated' | 'byCouncil' | 'byGrade' | 'byTag' | 'byCategory',
+      path: string,
+      multiEntry: boolean,
+    ][] = [
+      ['byArticle', 'articleId', false],
+      ['byCreated', 'created', false],
+      ['byUpdated', 'updated', false],
+      ['byCouncil', 'councilCodes', true],
+      ['byGrade', 'grades', true],
+      ['byTag', 'tags', true],
+      ['byCategory', 'category', false],
+    ];
+    for (const [name, path, multiEntry] of want)
+      if (!clips.indexNames.contains(name)) clips.createIndex(name, path, { multiEntry });
   },
 };
 

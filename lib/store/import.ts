@@ -242,6 +242,7 @@ async function readPage(
     // Read in chunks with getAll (one request each, not one per clip), filtered here; a
     // filtered page stops after 20 chunks too, so no page takes long.
     const clips: Clip[] = [];
+    const headlines = new Map<string, string>();
     let last = after;
     let more = true;
     for (let chunk = 0; more && clips.length < limit && chunk < 20; chunk++) {
@@ -251,7 +252,11 @@ async function readPage(
       // Every record checked on the way out: one that cannot be read is left out of the export.
       for (const raw of got) {
         const c = readClip(raw);
-        if (c && matchesFilter(c, filter)) clips.push(c);
+        if (!c) continue;
+        // A search reads the article's headline too.
+        if (filter.text && !headlines.has(c.articleId))
+          headlines.set(c.articleId, readArticle(await tx.objectStore('articles').get(c.articleId))?.title ?? '');
+        if (matchesFilter(c, filter, headlines.get(c.articleId))) clips.push(c);
       }
       more = got.length === size;
       if (got.length) last = got[got.length - 1].id;

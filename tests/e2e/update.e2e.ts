@@ -14,33 +14,46 @@ import { extensionDir, type FixtureServer, launchWithExtension, pagesDir, root, 
 import { clipText } from './select';
 
 const FROM = process.env.IL_UPDATE_FROM ?? '50c399b009bbed309f03d1d5ff9075fd5b7ce6e7';
+/**
+ * The second update starts from the last commit with schema version 3 (before the Collection
+ * view's version 4): clips saved there must be listed, searchable and filterable after it.
+ */
+const FROM_V3 = process.env.IL_UPDATE_FROM_V3 ?? 'ea4e662c6c3315e4a1094517b51adb7caa38bf9c';
 /** A clone without that commit (a shallow one) cannot build it: said, and the test skipped. */
-const haveFrom = (() => {
+const have = (commit: string) => {
   try {
-    execFileSync('git', ['cat-file', '-e', `${FROM}^{commit}`], { cwd: root, stdio: 'ignore' });
+    execFileSync('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: root, stdio: 'ignore' });
     return true;
   } catch {
-    console.warn(`update test skipped: commit ${FROM} is not in this clone's history`);
+    console.warn(`update test skipped: commit ${commit} is not in this clone's history`);
     return false;
   }
-})();
+};
+const haveFrom = have(FROM);
+const haveFromV3 = have(FROM_V3);
 /** Made in beforeAll (only when the test runs), removed in afterAll. */
 let tmp = '';
-const oldSource = () => path.join(tmp, 'old');
+/** Which update is being tested: each has its own source, extension folder and profile. */
+let run = 'first';
+const oldSource = () => path.join(tmp, run, 'old');
 /** One folder for both builds: Chromium derives an unpacked extension's id from its path. */
-const installed = () => path.join(tmp, 'extension');
-const profile = () => path.join(tmp, 'profile');
+const installed = () => path.join(tmp, run, 'extension');
+const profile = () => path.join(tmp, run, 'profile');
 let server: FixtureServer;
 const timings: Record<string, number> = {};
 
-function buildOld() {
+function buildOld(commit = FROM) {
   const t0 = Date.now();
-  fs.mkdirSync(oldSource());
-  const archive = execFileSync('git', ['archive', '--format=tar', FROM], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
+  fs.mkdirSync(oldSource(), { recursive: true });
+  fs.mkdirSync(profile(), { recursive: true });
+  const archive = execFileSync('git', ['archive', '--format=tar', commit], {
+    cwd: root,
+    maxBuffer: 512 * 1024 * 1024,
+  });
   execFileSync('tar', ['-x', '-C', oldSource()], { input: archive });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(oldSource(), 'node_modules'));
   execFileSync('npx', ['wxt', 'build'], { cwd: oldSource(), stdio: 'ignore' });
-  timings.buildOld = Date.now() - t0;
+  if (commit === FROM) timings.buildOld = Date.now() - t0;
 }
 
 /**
@@ -58,16 +71,17 @@ const install = (from: string, version?: string) => {
 
 beforeAll(async () => {
   server = await serveFixtures();
-  if (!haveFrom) return;
+  if (!haveFrom && !haveFromV3) return;
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-update-'));
-  buildOld();
-  fs.mkdirSync(profile());
+  if (haveFrom) buildOld();
 }, 180_000);
 
 afterAll(async () => {
   await server?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   if (haveFrom) console.log(`update test: old build ${timings.buildOld} ms, whole test ${timings.total} ms`);
+  if (haveFromV3)
+    console.log(`update from schema 3: old build ${timings.buildV3} ms, whole test ${timings.totalV3} ms`);
 });
 
 const pages = {
@@ -147,5 +161,84 @@ describe.skipIf(!haveFrom)('an update over a reader’s profile', () => {
     expect(listed.clips.find((c) => c.id === noted.id)?.note).toBe('kept across the update');
     await after.close();
     timings.total = Date.now() - t0 + timings.buildOld;
+  });
+});
+
+describe.skipIf(!haveFromV3)('an update from schema version 3 (before the Collection view)', () => {
+  test('clips saved with it are listed, searchable and filterable in the Collection view after the update', async () => {
+    const t0 = Date.now();
+    run = 'v3';
+    buildOld(FROM_V3);
+    timings.buildV3 = Date.now() - t0;
+    for (const [url, { seed }] of Object.entries(pages))
+      server.extra.set(url, fs.readFileSync(path.join(pagesDir, seed), 'utf8'));
+    install(path.join(oldSource(), '.output/chrome-mv3'), '0.0.1');
+    const before = await launchWithExtension(installed(), { marks: false, profile: profile() });
+    for (const [url, { quote }] of Object.entries(pages)) {
+      const page = await before.context.newPage();
+      await page.goto(server.origin + url);
+      await clip(page, quote);
+      await page.close();
+    }
+    const panel = await before.openSidePanel();
+    const saved = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'listClips', data: {} }))) as {
+      clips: { id: string; quote: string; rev: number }[];
+    };
+    expect(saved.clips).toHaveLength(2);
+    const noted = saved.clips.find((c) => c.quote === pages['/update-b.html'].quote) as { id: string };
+    await panel.evaluate(
+      (id) =>
+        chrome.runtime.sendMessage({
+          type: 'updateClip',
+          data: { id, note: 'Oversight: ask in March', tags: ['march'] },
+        }),
+      noted.id,
+    );
+    await before.close();
+
+    install(extensionDir);
+    fs.rmSync(path.join(profile(), 'Default', 'Service Worker'), { recursive: true, force: true });
+    const after = await launchWithExtension(installed(), { marks: false, profile: profile() });
+    expect(after.extensionId).toBe(before.extensionId);
+    const p = await after.openSidePanel();
+    const rows = p
+      .getByRole('list', { name: 'Saved clips' })
+      .getByRole('listitem')
+      .filter({ hasNot: p.getByRole('heading') });
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    expect((await rows.allTextContents()).join('\n')).toContain(pages['/update-a.html'].quote);
+    // Searchable: by quote words, and by the note written before the update.
+    const box = p.getByRole('searchbox', { name: 'Search clips' });
+    await box.fill('DRIFT and del');
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(pages['/update-a.html'].quote)]);
+    await box.fill('ask in march');
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(pages['/update-b.html'].quote)]);
+    await box.fill('');
+    // Filterable: by tag and category (indexes added by the version-4 migration) and by date.
+    await p.getByRole('textbox', { name: 'Tag', exact: true }).fill('march');
+    await expect.poll(() => rows.count()).toBe(1);
+    await p.getByRole('button', { name: 'Show all clips' }).click();
+    await p.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Selected text' });
+    await expect.poll(() => rows.count()).toBe(2);
+    await p.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Grade' });
+    await expect.poll(() => p.getByText('No clips match this filter.').count()).toBe(1);
+    await p.getByRole('button', { name: 'Show all clips' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    // The note kept, in the field, at the version it had.
+    expect(await p.getByRole('textbox', { name: /^Note for clip “improve the frequency/ }).inputValue()).toBe(
+      'Oversight: ask in March',
+    );
+    const version = await p.evaluate(async () => {
+      const open = indexedDB.open('inspection-lens');
+      return new Promise<number>((resolve) => {
+        open.onsuccess = () => {
+          resolve(open.result.version);
+          open.result.close();
+        };
+      });
+    });
+    expect(version).toBe(4);
+    await after.close();
+    timings.totalV3 = Date.now() - t0;
   });
 });

@@ -1,0 +1,33 @@
+// Opening a clip at its passage (background side): focus the tab already showing the clip's
+// article or open one, wait for its content script, then ask it to show the clip
+// (lib/page/show-clip.ts scrolls to the passage and flashes it).
+import { browser } from 'wxt/browser';
+import type { Clip } from './clips';
+import { type Reply, sendToTab } from './messages';
+
+/** How long a page may take to load and answer before the reader is told it did not. */
+const ANSWER_WITHIN_MS = 20_000;
+const RETRY_MS = 200;
+
+/**
+ * Shows `clip` in `tabId` (focused), or in a new tab on its article when `tabId` is undefined.
+ * Resolves with the page's answer: ok once the passage is in view, or why not.
+ */
+export async function openClipAt(clip: Clip, tabId: number | undefined): Promise<Reply<'openClip'>> {
+  let id = tabId;
+  if (id !== undefined) {
+    const tab = await browser.tabs.update(id, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+  } else {
+    id = (await browser.tabs.create({ url: clip.url.split('#')[0] })).id;
+  }
+  if (id === undefined) return { ok: false, error: 'The article could not be opened.' };
+  const until = Date.now() + ANSWER_WITHIN_MS;
+  while (Date.now() < until) {
+    // Until the page's content script listens, sending fails (or answers nothing): try again shortly.
+    const r = await sendToTab(id, 'showClip', { clipId: clip.id }).catch(() => null);
+    if (r) return r;
+    await new Promise((res) => setTimeout(res, RETRY_MS));
+  }
+  return { ok: false, error: 'The article did not answer in time; the clip could not be shown.' };
+}

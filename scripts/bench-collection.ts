@@ -1,0 +1,245 @@
+// `npm run bench:collection`: the Collection view at scale, printed as figures.
+// 10,000 clips from 1,000 articles in IndexedDB (fake-indexeddb, in Node), then:
+// - first render: the view mounted with Preact into happy-dom, from mount to the first window of
+//   clip rows in the DOM (the query included), with the background's search cache cold and warm;
+// - each search keystroke: a word typed letter by letter (and a two-word search), the query's time
+//   (search, filters, grouping, one window of rows), median and p95;
+// - filters through the indexes (grade + council, tag, date range);
+// beside the same queries as a plain array filter over all clips (each clip's text normalised per
+// query, then grouped, sorted and cut to the same window), measured in the same run.
+import 'fake-indexeddb/auto';
+import { Window } from 'happy-dom';
+import { h, render } from 'preact';
+import type { Article, Clip } from '../lib/clips';
+import { matchesFilter } from '../lib/export/records';
+import { Collection, type CollectionQuery } from '../lib/store/collection';
+import { openLensDb } from '../lib/store/db';
+
+const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+// A repeatable pseudo-random collection with real-looking words.
+let seed = 42;
+const rnd = () => {
+  seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const WORDS =
+  'children social workers inspectors found managers leaders council services care leavers assessments plans help protection families drift delay quality practice oversight caseloads exploitation missing placements court timely effective improve urgently support partners police health schools early strong weak inadequate outstanding good improvement visits reviews supervision training recruitment agency staff budget trust director corporate parenting fostering adoption homes'.split(
+    ' ',
+  );
+const COUNCILS = [
+  { code: 'E08000035', name: 'Leeds' },
+  { code: 'E08000032', name: 'Bradford' },
+  { code: 'E10000012', name: 'Essex' },
+  { code: 'E09000022', name: 'Lambeth' },
+  { code: 'E09000012', name: 'Hackney' },
+  { code: 'E10000016', name: 'Kent' },
+  { code: 'E06000038', name: 'Reading' },
+  { code: 'E08000002', name: 'Bury' },
+];
+const GRADES = ['outstanding', 'good', 'requires improvement', 'inadequate'];
+const TAGS = ['follow-up', 'delay', 'leadership', 'care-leavers', 'court', 'budget'];
+const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+
+function makeCollection() {
+  const articles: Article[] = [];
+  for (let i = 0; i < ARTICLES; i++) {
+    const url = `https://news${i % 7}.example/story/${i}`;
+    articles.push({
+      id: url,
+      url,
+      canonicalUrl: url,
+      title: `${pick(COUNCILS).name} ${sentence(7)}`,
+      site: `news${i % 7}.example`,
+      published: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      outcomes: [],
+      created: 1_600_000_000_000 + i * 86_400_000,
+      updated: 1_600_000_000_000 + i * 86_400_000,
+    });
+  }
+  const clips: Clip[] = [];
+  for (let i = 0; i < CLIPS; i++) {
+    const a = articles[i % ARTICLES];
+    const council = pick(COUNCILS);
+    const graded = rnd() < 0.3;
+    const grade = pick(GRADES);
+    const quote = sentence(12 + Math.floor(rnd() * 30));
+    clips.push({
+      id: `clip-${String(i).padStart(6, '0')}`,
+      articleId: a.id,
+      url: a.url,
+      quote,
+      selectors: [
+        { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: i, end: i + quote.length },
+      ],
+      textModel: 'article',
+      category: graded ? 'grade' : pick(['selection', 'improvement', 'council'] as const),
+      ...(graded
+        ? { finding: { kind: 'grade' as const, grade: grade as Clip['grades'][0] as never, councils: [council] } }
+        : {}),
+      councilCodes: rnd() < 0.8 ? [council.code] : [],
+      grades: graded ? [grade] : [],
+      note: rnd() < 0.3 ? sentence(6) : '',
+      tags: rnd() < 0.4 ? [pick(TAGS)] : [],
+      colour: 'yellow',
+      created: a.created + i * 1000,
+      updated: a.created + i * 1000,
+      orphaned: rnd() < 0.05,
+      rev: 0,
+    });
+  }
+  return { articles, clips };
+}
+
+/** The same query as a plain array filter over every clip: text normalised per query, grouped, sorted, windowed. */
+function arrayQuery(clips: Clip[], titles: Map<string, string>, q: CollectionQuery) {
+  const matched = clips.filter((c) => matchesFilter(c, q, titles.get(c.articleId)));
+  const groups = new Map<string, Clip[]>();
+  for (const c of matched) {
+    const g = groups.get(c.articleId) ?? [];
+    g.push(c);
+    groups.set(c.articleId, g);
+  }
+  const ordered = [...groups.entries()].sort(
+    (a, b) => Math.max(...b[1].map((c) => c.created)) - Math.max(...a[1].map((c) => c.created)),
+  );
+  const flat: (string | Clip)[] = [];
+  for (const [key, g] of ordered) flat.push(key, ...g.sort((a, b) => b.created - a.created));
+  return { total: matched.length, rows: flat.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)) };
+}
+
+function time<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  return f().then((r) => [performance.now() - t0, r]);
+}
+
+async function main() {
+  const { articles, clips } = makeCollection();
+  const db = await openLensDb('bench-collection');
+  {
+    const tx = db.transaction(['clips', 'articles'], 'readwrite');
+    for (const a of articles) tx.objectStore('articles').put(a);
+    for (const c of clips) tx.objectStore('clips').put(c);
+    await tx.done;
+  }
+  db.close();
+  const titles = new Map(articles.map((a) => [a.id, a.title]));
+  console.log(
+    `Collection view: ${CLIPS.toLocaleString('en-GB')} clips from ${ARTICLES.toLocaleString('en-GB')} articles (fake-indexeddb in Node; happy-dom for rendering)`,
+  );
+
+  // --- first render: mount the view, until the first window of rows is in the DOM ---------
+  const window = new Window({ url: 'https://example.test/' });
+  const g = globalThis as Record<string, unknown>;
+  for (const k of ['document', 'HTMLElement', 'Node', 'Event', 'KeyboardEvent', 'FocusEvent', 'navigator'])
+    g[k] ??= (window as unknown as Record<string, unknown>)[k];
+  g.window = window;
+  const { CollectionView } = await import('../components/CollectionView');
+
+  const firstRender = async (collection: Collection) => {
+    const host = window.document.createElement('div');
+    window.document.body.append(host);
+    const api = {
+      query: (q: CollectionQuery) => collection.query(q),
+      update: async () => ({ ok: false as const, error: 'not in the bench', retry: false as const }),
+      remove: async () => [],
+      restore: async () => 0,
+      open: async () => ({ ok: true }),
+      subscribe: () => () => {},
+    };
+    const t0 = performance.now();
+    render(h(CollectionView, { api, fallbackHeight: 720 }), host as unknown as Element);
+    for (let i = 0; i < 10_000 && !host.querySelector('li.cv-row[data-clip-id]'); i++)
+      await new Promise((r) => setTimeout(r, 0));
+    const took = performance.now() - t0;
+    const shown = host.querySelectorAll('li.cv-row[data-clip-id]').length;
+    render(null, host as unknown as Element);
+    host.remove();
+    return { took, shown };
+  };
+
+  // The floor under a cold first render: reading every clip and article from the store at all.
+  const floor = await time(async () => {
+    const d = await openLensDb('bench-collection');
+    await Promise.all([d.getAll('clips'), d.getAll('articles')]);
+    d.close();
+  });
+  const cold = new Collection('bench-collection');
+  const first = await firstRender(cold);
+  const again = await firstRender(cold);
+  // Baseline for the first render: the array filter's first window (all clips already in memory).
+  const [arrayFirst] = await time(async () => arrayQuery(clips, titles, { limit: 40 }));
+  console.log(
+    `  first render (cold: store read, search cache built, query, Preact render): ${ms(first.took)}  (${first.shown} clip rows rendered of ${CLIPS.toLocaleString('en-GB')})`,
+  );
+  console.log(`    floor: reading every clip and article from the store (getAll), nothing else: ${ms(floor[0])}`);
+  console.log(`  first render (warm cache, a panel opened again):                        ${ms(again.took)}`);
+  console.log(`    baseline: plain array filter of the first window, clips already in memory: ${ms(arrayFirst)}`);
+
+  // --- keystrokes ---------------------------------------------------------------------------
+  const typed: string[] = [];
+  for (const word of ['assessments', 'children drift', 'leeds urgently improve'])
+    for (let i = 1; i <= word.length; i++) if (word[i - 1] !== ' ') typed.push(word.slice(0, i));
+  const ours: number[] = [];
+  const plain: number[] = [];
+  let totals = 0;
+  for (let round = 0; round < 3; round++)
+    for (const text of typed) {
+      const [a, r] = await time(() => cold.query({ text, limit: 40 }));
+      const [b, s] = await time(async () => arrayQuery(clips, titles, { text, limit: 40 }));
+      if (r.total !== s.total) throw new Error(`counts differ for "${text}": ${r.total} vs ${s.total}`);
+      ours.push(a);
+      plain.push(b);
+      totals += r.total;
+    }
+  console.log(
+    `  search keystroke (${typed.length} keystrokes x 3, e.g. "assessm", "children dri"): median ${ms(median(ours))}, p95 ${ms(p95(ours))}`,
+  );
+  console.log(
+    `    baseline: plain array filter:                                   median ${ms(median(plain))}, p95 ${ms(p95(plain))}  (x${(median(plain) / median(ours)).toFixed(1)} our median)`,
+  );
+
+  // --- filters through the indexes -----------------------------------------------------------
+  const filters: CollectionQuery[] = [
+    { grade: 'inadequate', council: 'E08000035' },
+    { tag: 'delay' },
+    { from: articles[500].created, to: articles[600].created },
+    { category: 'improvement', text: 'children' },
+  ];
+  for (const f of filters) {
+    const runs: number[] = [];
+    const base: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 5; i++) {
+      // Each write clears the index filters' ids: the first run reads the index, the next ones reuse it.
+      const [a, r] = await time(() => cold.query({ ...f, limit: 40 }));
+      const [b, s] = await time(async () => arrayQuery(clips, titles, { ...f, limit: 40 }));
+      if (r.total !== s.total) throw new Error(`counts differ for ${JSON.stringify(f)}: ${r.total} vs ${s.total}`);
+      runs.push(a);
+      base.push(b);
+      total = r.total;
+    }
+    console.log(
+      `  filter ${JSON.stringify(f)} (${total} clips): first ${ms(runs[0])}, then median ${ms(median(runs.slice(1)))}; array filter median ${ms(median(base))}`,
+    );
+  }
+  console.log(
+    `  (checked: every query's count equals the array filter's; ${totals.toLocaleString('en-GB')} matches in all)`,
+  );
+  cold.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
