@@ -27,7 +27,7 @@ const RULES: Rules = {
     { name: 'page', modules: ['lib/page'] },
     { name: 'store', modules: ['lib/store'] },
     { name: 'export', modules: ['lib/export'] },
-    { name: 'protocol', modules: ['lib/messages.ts', 'lib/import-port.ts', 'lib/toolbar.ts'] },
+    { name: 'protocol', modules: ['lib/messages.ts', 'lib/open-clip.ts', 'lib/import-port.ts', 'lib/toolbar.ts'] },
     { name: 'cli', modules: ['lib/cli'] },
     { name: 'components', modules: ['components'] },
     { name: 'entry points', modules: ['entrypoints'] },
