@@ -21,6 +21,7 @@ import {
   StorageFullError,
   UnreadableClipError,
 } from '../lib/store/clip-store';
+import { listCouncils } from '../lib/store/councils';
 import { importRecords, readExportPage } from '../lib/store/import';
 import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
 
@@ -132,7 +133,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const r = await store.saveClip(msg.data.clip, msg.data.article);
-          if (r.created) clipsChanged();
+          if (r.created || r.changed) clipsChanged();
           return { ok: true, created: r.created, id: r.clip.id } satisfies SaveReply;
         } catch (e) {
           return failure(e);
@@ -188,6 +189,21 @@ export default defineBackground(() => {
         else await browser.tabs.create({ url: msg.data.url });
         return { ok: true };
       }
+      case 'showFindingInTab':
+      case 'clipFindingInTab': {
+        // Relayed to the tab's content script, which scrolls to (or clips) the finding itself.
+        const ask = msg.type === 'showFindingInTab' ? 'showFinding' : 'clipFinding';
+        try {
+          const r = await browser.tabs.sendMessage(msg.data.tabId, message(ask, { findingId: msg.data.findingId }));
+          return (r as { ok?: boolean })?.ok !== undefined ? r : { ok: false, error: 'No answer from the page.' };
+        } catch {
+          return { ok: false, error: 'Inspection Lens is not running on this page.' };
+        }
+      }
+      case 'getArticleRecord':
+        return (await store.getArticle(msg.data.articleId)) ?? null;
+      case 'listCouncils':
+        return listCouncils();
       case 'exportPage':
         return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter);
       default:
@@ -212,6 +228,10 @@ export default defineBackground(() => {
     'updateClip',
     'openArticle',
     'exportPage',
+    'showFindingInTab',
+    'clipFindingInTab',
+    'getArticleRecord',
+    'listCouncils',
   ]);
 
   // Imports come from our own extension pages over a Port (batches, then one transaction).

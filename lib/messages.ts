@@ -28,6 +28,51 @@ export interface PageReport {
   outcomes: ReportedOutcome[];
   /** False when the reader switched highlighting off for this page. */
   highlighting: boolean;
+  /** The page's findings in page order (at most MAX_REPORTED_FINDINGS), for the panel's "This page". */
+  findings?: ReportedFinding[];
+}
+
+/** The most findings a page report carries (a round-up page has more; the first ones are listed). */
+export const MAX_REPORTED_FINDINGS = 300;
+
+/** A finding as reported to the side panel: what it is, its sentence and where it starts. */
+export interface ReportedFinding {
+  /** The finding's id in this analysis (the panel asks the page to scroll to it or clip it by this id). */
+  id: string;
+  kind: 'grade' | 'council' | 'improvement';
+  text: string;
+  sentence: string;
+  start: number;
+  grade?: string;
+  councils: { code: string; name: string }[];
+  current?: boolean;
+  year?: number;
+  area?: string;
+  topic?: string;
+}
+
+/** A point of a council's grade history: one outcome, from one article read. */
+export interface CouncilPoint {
+  grade: string;
+  current: boolean;
+  year?: number;
+  area?: string;
+  articleId: string;
+  url: string;
+  title: string;
+  published?: string;
+  /** Where it comes from: the article's saved record (or outcomes saved with a clip), or a clip's finding. */
+  source: 'record' | 'clip';
+}
+
+/** One council the reader has clips or saved outcomes for, with its grade history (oldest first). */
+export interface CouncilRow {
+  code: string;
+  name: string;
+  /** Its Ofsted provider URN, when known. */
+  urn?: string;
+  clips: number;
+  points: CouncilPoint[];
 }
 
 /** Every request a context can send, with its reply type. */
@@ -72,6 +117,23 @@ export interface Protocol {
   clipSelection: { data: null; reply: { ok: boolean; error?: string } };
   /** Background to extension pages: clips were saved or changed. */
   clipsChanged: { data: null; reply: undefined };
+  /** The side panel asks a tab's page to scroll to one of its findings and flash it (relayed by the background). */
+  showFindingInTab: { data: { tabId: number; findingId: string }; reply: { ok: boolean; error?: string } };
+  /** The side panel asks a tab's page to save one of its findings as a clip (relayed by the background). */
+  clipFindingInTab: { data: { tabId: number; findingId: string }; reply: { ok: boolean; error?: string } };
+  /** Background to content script: scroll to this finding and flash it. */
+  showFinding: { data: { findingId: string }; reply: { ok: boolean; error?: string } };
+  /** Background to content script: save this finding as a clip (its whole sentence). */
+  clipFinding: { data: { findingId: string }; reply: { ok: boolean; error?: string } };
+  /** The side panel reads one article's stored record (its saved outcomes), or null. */
+  getArticleRecord: { data: { articleId: string }; reply: Article | null };
+  /**
+   * The side panel opens a clip: its article's tab (opened or focused) scrolled to the passage.
+   * Handled by the background in the collection work (branch `collection`); declared here so "This page" can call it.
+   */
+  openClip: { data: { clipId: string }; reply: { ok: boolean; error?: string } };
+  /** The side panel lists the councils the reader has clips or outcomes for, with their grade history. */
+  listCouncils: { data: null; reply: CouncilRow[] };
   /** The side panel reads the collection for an export, one page at a time (`next` is the following page's cursor). */
   exportPage: { data: { cursor: string | null; limit: number; filter?: ExportFilter }; reply: ExportPage };
 }
@@ -122,11 +184,33 @@ function isOutcome(v: unknown): v is ReportedOutcome {
   return (v.year === undefined || isNum(v.year)) && (v.area === undefined || isStr(v.area, 100));
 }
 
+const isCouncilRef = (v: unknown) => isObj(v) && isStr(v.code, 12) && isStr(v.name, 200);
+
+function isReportedFinding(v: unknown): v is ReportedFinding {
+  if (!isObj(v) || !isStr(v.id, 200) || !['grade', 'council', 'improvement'].includes(v.kind as string)) return false;
+  if (!isStr(v.text, 2000) || !isStr(v.sentence, 2000) || !isNum(v.start)) return false;
+  if (!Array.isArray(v.councils) || v.councils.length > 50 || !everyItem(v.councils, isCouncilRef)) return false;
+  return (
+    (v.grade === undefined || isStr(v.grade, 60)) &&
+    (v.current === undefined || typeof v.current === 'boolean') &&
+    (v.year === undefined || isNum(v.year)) &&
+    (v.area === undefined || isStr(v.area, 100)) &&
+    (v.topic === undefined || isStr(v.topic, 200))
+  );
+}
+
 function isPageReport(v: unknown): v is PageReport {
   if (!isObj(v) || !isStr(v.url, LIMITS.url) || !isStr(v.title) || typeof v.isInspectionArticle !== 'boolean')
     return false;
   if (!isNum(v.confidence) || !isObj(v.counts) || typeof v.highlighting !== 'boolean') return false;
   if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !everyItem(v.outcomes, isOutcome)) return false;
+  if (
+    v.findings !== undefined &&
+    (!Array.isArray(v.findings) ||
+      v.findings.length > MAX_REPORTED_FINDINGS ||
+      !everyItem(v.findings, isReportedFinding))
+  )
+    return false;
   return Object.entries(v.counts).every(([k, n]) => /^il-[a-z-]{1,40}$/.test(k) && isNum(n));
 }
 
@@ -179,6 +263,13 @@ const validators: { [K in MessageType]: (data: unknown) => boolean } = {
   openArticle: (d) => isObj(d) && isHttpUrl(d.url),
   clipSelection: (d) => d === null,
   clipsChanged: (d) => d === null,
+  showFindingInTab: (d) => isObj(d) && isNum(d.tabId) && isStr(d.findingId, 200),
+  clipFindingInTab: (d) => isObj(d) && isNum(d.tabId) && isStr(d.findingId, 200),
+  showFinding: (d) => isObj(d) && isStr(d.findingId, 200),
+  clipFinding: (d) => isObj(d) && isStr(d.findingId, 200),
+  getArticleRecord: (d) => isObj(d) && isStr(d.articleId, LIMITS.url),
+  listCouncils: (d) => d === null,
+  openClip: (d) => isObj(d) && isStr(d.clipId, LIMITS.id),
   exportPage: (d) =>
     isObj(d) &&
     (d.cursor === null || isStr(d.cursor, 8200)) &&

@@ -2,16 +2,26 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClipFilter } from '../../components/ClipFilter';
 import { ClipList, type ClipPatch, type EditedFrom, type UpdateOutcome } from '../../components/ClipList';
+import { CouncilsView } from '../../components/CouncilsView';
 import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { ImportButton } from '../../components/ImportButton';
-import { PageSummary } from '../../components/PageSummary';
+import { type PanelTab, PanelTabs, rememberedTab, rememberTab } from '../../components/PanelTabs';
+import { ThisPageView } from '../../components/ThisPageView';
 import type { Article, Clip } from '../../lib/clips';
 import type { ExportFilter } from '../../lib/export/records';
-import { type ClipListPage, message, type PageReport, parseMessage, type UpdateReply } from '../../lib/messages';
+import {
+  type ClipListPage,
+  type CouncilRow,
+  message,
+  type PageReport,
+  parseMessage,
+  type UpdateReply,
+} from '../../lib/messages';
 import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import type { ListCursor, UnreadableClip } from '../../lib/store/clip-store';
+import { usePageAndCouncils } from './page-data';
 import { importThroughBackground, readCollection } from './transfer';
 
 interface ClipListState {
@@ -35,6 +45,9 @@ export function App() {
   /** The list's filter (council, grade, tag), also offered to Export. */
   const [filter, setFilter] = useState<ExportFilter>({});
   const filterNow = useRef<ExportFilter>({});
+  const [tab, setTab] = useState<PanelTab>(rememberedTab);
+  /** This page's clips and record, and the councils; read again whenever clips change anywhere. */
+  const pageData = usePageAndCouncils(report, setStatus);
 
   /**
    * Reads the clip list page by page (no message carries the whole collection): from the start
@@ -146,7 +159,10 @@ export function App() {
     const onMessage = (raw: unknown) => {
       const msg = parseMessage(raw);
       if (msg?.type === 'reportUpdated') refresh();
-      if (msg?.type === 'clipsChanged') loadClips();
+      if (msg?.type === 'clipsChanged') {
+        loadClips();
+        pageData.changed();
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     browser.tabs.onActivated.addListener(refresh);
@@ -155,7 +171,7 @@ export function App() {
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(refresh);
     };
-  }, [refresh, loadClips]);
+  }, [refresh, loadClips, pageData.changed]);
 
   const changeSettings = (next: Settings) => {
     setSettings(next);
@@ -182,17 +198,22 @@ export function App() {
     if (!r?.ok) setStatus(r?.error ?? 'Could not reach the page');
   };
 
-  return (
-    <main>
-      <h1>Inspection Lens</h1>
-      <p role="status" class="muted">
-        {status}
-      </p>
-      {paused ? (
-        <p class="muted">Paused on {site}: Inspection Lens does not read, highlight or clip anything on this site.</p>
-      ) : (
-        <PageSummary report={report} />
-      )}
+  /** Asks the tab's page to show or clip one of its findings; the error in words, or null. */
+  const askPage = async (type: 'showFindingInTab' | 'clipFindingInTab', findingId: string) => {
+    if (tabId === null) return 'No page to ask.';
+    try {
+      const r = (await browser.runtime.sendMessage(message(type, { tabId, findingId }))) as {
+        ok?: boolean;
+        error?: string;
+      };
+      return r?.ok ? null : (r?.error ?? 'The page did not answer.');
+    } catch (e) {
+      return `The page did not answer: ${(e as Error)?.message ?? e}`;
+    }
+  };
+
+  const pageSwitches = (
+    <>
       {site ? (
         <label class="page-toggle">
           <input type="checkbox" checked={paused} onChange={(e) => pauseSite(e.currentTarget.checked)} /> Pause on this
@@ -205,36 +226,86 @@ export function App() {
           Highlight this page
         </label>
       ) : null}
-      <h2>Clips</h2>
-      <ClipFilter
-        filter={filter}
-        onChange={(f) => {
-          filterNow.current = f;
-          setFilter(f);
-          shown.current = EMPTY_LIST;
-          loadClips();
+    </>
+  );
+
+  return (
+    <main>
+      <h1>Inspection Lens</h1>
+      <p role="status" class="muted">
+        {status}
+      </p>
+      <PanelTabs
+        selected={tab}
+        onSelect={(t) => {
+          setTab(t);
+          rememberTab(t);
+        }}
+        panels={{
+          page: (
+            <>
+              <ThisPageView
+                report={report}
+                paused={paused}
+                site={site}
+                record={pageData.record}
+                clips={pageData.clips}
+                onShowFinding={(id) => askPage('showFindingInTab', id)}
+                onClipFinding={(id) => askPage('clipFindingInTab', id)}
+                onShowClip={(c) =>
+                  browser.runtime.sendMessage(message('openClip', { clipId: c.id })).catch(() => undefined)
+                }
+              >
+                {pageSwitches}
+              </ThisPageView>
+              <HighlightSettings
+                settings={settings}
+                counts={report ? { ...report.counts, 'il-clip': pageData.clips.length } : undefined}
+                onChange={changeSettings}
+              />
+            </>
+          ),
+          collection: (
+            <>
+              <h2>Clips</h2>
+              <ClipFilter
+                filter={filter}
+                onChange={(f) => {
+                  filterNow.current = f;
+                  setFilter(f);
+                  shown.current = EMPTY_LIST;
+                  loadClips();
+                }}
+              />
+              <div class="transfer">
+                <ExportMenu load={readCollection} filter={filter} />
+                <ImportButton run={importThroughBackground} />
+              </div>
+              {Object.keys(filter).length && !list.clips.length && !list.unreadable.length ? (
+                <p class="muted">No clips match this filter.</p>
+              ) : null}
+              <ClipList
+                clips={list.clips}
+                unreadable={list.unreadable}
+                articles={list.articles}
+                onOpen={(url) => browser.runtime.sendMessage(message('openArticle', { url }))}
+                onUpdate={updateClip}
+              />
+              {list.next ? (
+                <button type="button" class="more" onClick={() => loadClips({ more: true })}>
+                  Show more clips
+                </button>
+              ) : null}
+            </>
+          ),
+          councils: (
+            <CouncilsView
+              rows={pageData.councils as CouncilRow[] | null}
+              onOpen={(url) => browser.runtime.sendMessage(message('openArticle', { url })).catch(() => undefined)}
+            />
+          ),
         }}
       />
-      <div class="transfer">
-        <ExportMenu load={readCollection} filter={filter} />
-        <ImportButton run={importThroughBackground} />
-      </div>
-      {Object.keys(filter).length && !list.clips.length && !list.unreadable.length ? (
-        <p class="muted">No clips match this filter.</p>
-      ) : null}
-      <ClipList
-        clips={list.clips}
-        unreadable={list.unreadable}
-        articles={list.articles}
-        onOpen={(url) => browser.runtime.sendMessage(message('openArticle', { url }))}
-        onUpdate={updateClip}
-      />
-      {list.next ? (
-        <button type="button" class="more" onClick={() => loadClips({ more: true })}>
-          Show more clips
-        </button>
-      ) : null}
-      <HighlightSettings settings={settings} counts={report?.counts} onChange={changeSettings} />
     </main>
   );
 }
