@@ -133,6 +133,10 @@ function ArticleParts({
   onClip(f: ReportedFinding): void;
 }) {
   const findings = report.findings ?? [];
+  // The report lists the first findings only (a bounded list); the counts are of every finding.
+  const total = Object.entries(report.counts)
+    .filter(([name]) => name !== 'il-clip')
+    .reduce((n, [, k]) => n + k, 0);
   return (
     <>
       <section aria-labelledby="outcomes-h">
@@ -189,7 +193,9 @@ function ArticleParts({
         ) : null}
       </section>
       <section aria-labelledby="findings-h">
-        <h3 id="findings-h">Findings ({findings.length})</h3>
+        <h3 id="findings-h">
+          Findings ({total > findings.length ? `the first ${findings.length} of ${total}` : findings.length})
+        </h3>
         {findings.length ? (
           <ol class="findings" aria-label="Findings on this page">
             {findings.map((f) => (

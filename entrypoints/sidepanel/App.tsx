@@ -252,9 +252,13 @@ export function App() {
                 clips={pageData.clips}
                 onShowFinding={(id) => askPage('showFindingInTab', id)}
                 onClipFinding={(id) => askPage('clipFindingInTab', id)}
-                onShowClip={(c) =>
-                  browser.runtime.sendMessage(message('openClip', { clipId: c.id })).catch(() => undefined)
-                }
+                onShowClip={async (c) => {
+                  // openClip scrolls to the passage (the collection work); until it answers, the article is focused.
+                  const r = (await browser.runtime
+                    .sendMessage(message('openClip', { clipId: c.id }))
+                    .catch(() => null)) as { ok?: boolean } | null;
+                  if (!r?.ok) await browser.runtime.sendMessage(message('openArticle', { url: c.url })).catch(() => {});
+                }}
               >
                 {pageSwitches}
               </ThisPageView>

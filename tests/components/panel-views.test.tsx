@@ -167,6 +167,12 @@ describe('This page', () => {
     expect(clips[0].textContent).toContain('not found on the last visit');
     // No record saved yet: the reader is told how.
     expect(root.textContent).toContain('Save inspection record');
+    expect(root.querySelector('#findings-h')?.textContent).toBe('Findings (2)');
+  });
+
+  test('when the page has more findings than the report lists, the heading says so', () => {
+    view({ report: report({ counts: { 'il-council': 400, 'il-grade-good': 20, 'il-clip': 3 } }) });
+    expect(root.querySelector('#findings-h')?.textContent).toBe('Findings (the first 2 of 420)');
   });
 
   test('activating a finding asks the page to show it; “Save as clip” saves it and says so', async () => {
