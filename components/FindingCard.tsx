@@ -11,10 +11,20 @@ export interface FindingCardProps {
   /** Present when the article has outcomes to save as an inspection record. */
   onSaveRecord?: (e: Event) => void;
   onClose(e: Event): void;
+  /** Each council's page of Ofsted reports (councils without a known URN get none). */
+  links?: { label: string; href: string }[];
 }
 
 /** The in-page hover/focus card for one highlight. Rendered inside a shadow root. */
-export function FindingCard({ description, category, status, onSaveClip, onSaveRecord, onClose }: FindingCardProps) {
+export function FindingCard({
+  description,
+  category,
+  status,
+  onSaveClip,
+  onSaveRecord,
+  onClose,
+  links = [],
+}: FindingCardProps) {
   return (
     <div
       class={`card ${category}`}
@@ -39,6 +49,11 @@ export function FindingCard({ description, category, status, onSaveClip, onSaveR
           </div>
         ))}
       </dl>
+      {links.map((l) => (
+        <a key={l.href} class="ofsted" href={l.href} target="_blank" rel="noopener noreferrer">
+          {l.label}
+        </a>
+      ))}
       <blockquote>
         {description.quote.length > 280 ? `${description.quote.slice(0, 277)}…` : description.quote}
       </blockquote>
@@ -87,4 +102,6 @@ blockquote { margin: 8px 0; padding: 6px 8px; background: var(--il-quote-bg); bo
 .actions button.secondary { background: var(--il-bg); color: var(--il-accent); }
 .actions { flex-wrap: wrap; }
 .status { color: var(--il-muted); }
+a.ofsted { display: block; margin-top: 4px; color: var(--il-accent); }
+a.ofsted:focus-visible { outline: 2px solid var(--il-fg); outline-offset: 2px; }
 `;

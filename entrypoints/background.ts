@@ -26,6 +26,7 @@ import {
   UnreadableClipError,
 } from '../lib/store/clip-store';
 import { Collection } from '../lib/store/collection';
+import { listCouncils } from '../lib/store/councils';
 import { importRecords, readExportPage } from '../lib/store/import';
 import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
 
@@ -144,7 +145,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const r = await store.saveClip(msg.data.clip, msg.data.article);
-          if (r.created) {
+          if (r.created || r.changed) {
             collection.saved(r.clip, msg.data.article);
             clipsChanged();
           }
@@ -206,6 +207,19 @@ export default defineBackground(() => {
         else await browser.tabs.create({ url: msg.data.url });
         return { ok: true } satisfies Reply<'openArticle'>;
       }
+      case 'showFindingInTab':
+      case 'clipFindingInTab': {
+        // Relayed to the tab's content script, which scrolls to (or clips) the finding itself.
+        const ask = msg.type === 'showFindingInTab' ? 'showFinding' : 'clipFinding';
+        return sendToTab(msg.data.tabId, ask, { findingId: msg.data.findingId }).catch(() => ({
+          ok: false,
+          error: 'Inspection Lens is not running on this page.',
+        })) satisfies Promise<Reply<'showFindingInTab'>>;
+      }
+      case 'getArticleRecord':
+        return ((await store.getArticle(msg.data.articleId)) ?? null) satisfies Reply<'getArticleRecord'>;
+      case 'listCouncils':
+        return listCouncils() satisfies Promise<Reply<'listCouncils'>>;
       case 'exportPage':
         return readExportPage(msg.data.cursor, msg.data.limit, msg.data.filter) satisfies Promise<Reply<'exportPage'>>;
       case 'queryClips':

@@ -48,6 +48,51 @@ export interface PageReport {
   outcomes: ReportedOutcome[];
   /** False when the reader switched highlighting off for this page. */
   highlighting: boolean;
+  /** The page's findings in page order (at most MAX_REPORTED_FINDINGS), for the panel's "This page". */
+  findings?: ReportedFinding[];
+}
+
+/** The most findings a page report carries (a round-up page has more; the first ones are listed). */
+export const MAX_REPORTED_FINDINGS = 300;
+
+/** A finding as reported to the side panel: what it is, its sentence and where it starts. */
+export interface ReportedFinding {
+  /** The finding's id in this analysis (the panel asks the page to scroll to it or clip it by this id). */
+  id: string;
+  kind: 'grade' | 'council' | 'improvement';
+  text: string;
+  sentence: string;
+  start: number;
+  grade?: string;
+  councils: { code: string; name: string }[];
+  current?: boolean;
+  year?: number;
+  area?: string;
+  topic?: string;
+}
+
+/** A point of a council's grade history: one outcome, from one article read. */
+export interface CouncilPoint {
+  grade: string;
+  current: boolean;
+  year?: number;
+  area?: string;
+  articleId: string;
+  url: string;
+  title: string;
+  published?: string;
+  /** Where it comes from: the article's saved record (or outcomes saved with a clip), or a clip's finding. */
+  source: 'record' | 'clip';
+}
+
+/** One council the reader has clips or saved outcomes for, with its grade history (oldest first). */
+export interface CouncilRow {
+  code: string;
+  name: string;
+  /** Its Ofsted provider URN, when known. */
+  urn?: string;
+  clips: number;
+  points: CouncilPoint[];
 }
 
 /** How a save ended: saved (or already saved), or why not. */
@@ -92,11 +137,33 @@ function isOutcome(v: unknown): v is ReportedOutcome {
   return (v.year === undefined || isNum(v.year)) && (v.area === undefined || isStr(v.area, 100));
 }
 
+const isCouncilRef = (v: unknown) => isObj(v) && isStr(v.code, 12) && isStr(v.name, 200);
+
+function isReportedFinding(v: unknown): v is ReportedFinding {
+  if (!isObj(v) || !isStr(v.id, 200) || !['grade', 'council', 'improvement'].includes(v.kind as string)) return false;
+  if (!isStr(v.text, 2000) || !isStr(v.sentence, 2000) || !isNum(v.start)) return false;
+  if (!Array.isArray(v.councils) || v.councils.length > 50 || !everyItem(v.councils, isCouncilRef)) return false;
+  return (
+    (v.grade === undefined || isStr(v.grade, 60)) &&
+    (v.current === undefined || typeof v.current === 'boolean') &&
+    (v.year === undefined || isNum(v.year)) &&
+    (v.area === undefined || isStr(v.area, 100)) &&
+    (v.topic === undefined || isStr(v.topic, 200))
+  );
+}
+
 function isPageReport(v: unknown): v is PageReport {
   if (!isObj(v) || !isStr(v.url, LIMITS.url) || !isStr(v.title) || typeof v.isInspectionArticle !== 'boolean')
     return false;
   if (!isNum(v.confidence) || !isObj(v.counts) || typeof v.highlighting !== 'boolean') return false;
   if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !everyItem(v.outcomes, isOutcome)) return false;
+  if (
+    v.findings !== undefined &&
+    (!Array.isArray(v.findings) ||
+      v.findings.length > MAX_REPORTED_FINDINGS ||
+      !everyItem(v.findings, isReportedFinding))
+  )
+    return false;
   return Object.entries(v.counts).every(([k, n]) => /^il-[a-z-]{1,40}$/.test(k) && isNum(n));
 }
 
@@ -260,6 +327,18 @@ export const panelToBackground = {
   ),
   /** The side panel opens a clip's article (or its tab) and has the page show the clip's passage. */
   openClip: spec<{ clipId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.clipId, LIMITS.id)),
+  /** The side panel asks a tab's page to scroll to one of its findings and flash it (relayed by the background). */
+  showFindingInTab: spec<{ tabId: number; findingId: string }, { ok: boolean; error?: string }>(
+    (d) => isObj(d) && isNum(d.tabId) && isStr(d.findingId, 200),
+  ),
+  /** The side panel asks a tab's page to save one of its findings as a clip (relayed by the background). */
+  clipFindingInTab: spec<{ tabId: number; findingId: string }, { ok: boolean; error?: string }>(
+    (d) => isObj(d) && isNum(d.tabId) && isStr(d.findingId, 200),
+  ),
+  /** The side panel reads one article's stored record (its saved outcomes), or null. */
+  getArticleRecord: spec<{ articleId: string }, Article | null>((d) => isObj(d) && isStr(d.articleId, LIMITS.url)),
+  /** The side panel lists the councils the reader has clips or outcomes for, with their grade history. */
+  listCouncils: spec<null, CouncilRow[]>(isNull),
 };
 
 /** Background → a tab's content script. The reply comes from a web page's context: checked. */
@@ -273,6 +352,14 @@ export const backgroundToPage = {
   clipSelection: spec<null, { ok: boolean; error?: string }>(isNull, { reply: okReply }),
   /** Scroll to a saved clip's passage and flash it. */
   showClip: spec<{ clipId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.clipId, LIMITS.id), {
+    reply: okReply,
+  }),
+  /** Scroll to this finding and flash it. */
+  showFinding: spec<{ findingId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.findingId, 200), {
+    reply: okReply,
+  }),
+  /** Save this finding as a clip (its whole sentence). */
+  clipFinding: spec<{ findingId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.findingId, 200), {
     reply: okReply,
   }),
 };
@@ -398,6 +485,8 @@ const FAILS_AS_REPLY: Partial<Record<MessageType, { retry: boolean }>> = {
   deleteClips: { retry: false },
   restoreClips: { retry: false },
   openClip: { retry: false },
+  showFindingInTab: { retry: false },
+  clipFindingInTab: { retry: false },
 };
 
 /**

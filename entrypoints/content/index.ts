@@ -5,14 +5,25 @@ import { CLIP_BUTTON_CSS, ClipButton } from '../../components/ClipButton';
 import { FINDING_CARD_CSS, FindingCard } from '../../components/FindingCard';
 import { describeFinding } from '../../lib/analysis/describe';
 import type { HighlightName } from '../../lib/analysis/findings';
+import { findingsOf } from '../../lib/analysis/findings';
 import type { ClipFinding } from '../../lib/clips';
+import { ofstedLinksOf } from '../../lib/data/ofsted';
 import { type Data, parseMessage, send } from '../../lib/messages';
 import { ownCanonical } from '../../lib/ownership';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
-import { articleOf, buildClip, type SaveOutcome, saveWithRetry, tooLongToClip } from '../../lib/page/clipper';
+import {
+  articleOf,
+  buildClip,
+  buildFindingClip,
+  type SaveOutcome,
+  saveWithRetry,
+  tooLongToClip,
+  withOverlappedFindings,
+} from '../../lib/page/clipper';
 import { takeEarlyRead } from '../../lib/page/early-storage';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
+import { answerPanelRequest, reportedFindings } from '../../lib/page/panel-requests';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
 import { ClipShower } from '../../lib/page/show-clip';
 import { markTime, nextTask, setMarking, yieldToPage } from '../../lib/page/timing';
@@ -86,6 +97,7 @@ export default defineContentScript({
         counts: (r?.counts ?? {}) as Record<string, number>,
         outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
         highlighting: !paused && settings.enabled && pageEnabled,
+        findings: reportedFindings(r?.isInspectionArticle ? a : null),
       }).catch(() => {});
     }
 
@@ -293,6 +305,7 @@ export default defineContentScript({
             ? { onSaveRecord: byReader(() => saveRecord()) }
             : {}),
           onClose: byReader(hideCard),
+          links: ofstedLinksOf(entry.finding.councils),
         }),
         mounts.card,
       );
@@ -399,26 +412,18 @@ export default defineContentScript({
       return r;
     }
 
-    async function saveFindingClip(entry: LensEntry) {
+    async function saveFindingClip(entry: Pick<LensEntry, 'finding' | 'range'>): Promise<SaveOutcome> {
       const analysis = lens?.analysis;
-      if (!analysis) return;
-      const f = entry.finding;
-      const finding: ClipFinding = {
-        kind: f.kind,
-        councils: f.councils.map((c) => ({ code: c.code, name: c.name })),
-        ...(f.grade ? { grade: f.grade } : {}),
-        ...(f.current !== undefined ? { current: f.current } : {}),
-        ...(f.year ? { year: f.year } : {}),
-        ...(f.area ? { area: f.area } : {}),
-        ...(f.topic ? { topic: f.topic } : {}),
-      };
-      const clip = buildClip(location.href, analysis.prepared.text, f, 'article', f.kind, finding);
+      if (!analysis) return { ok: false, error: 'This page has not been read yet.', retry: false };
+      // The clip keeps the finding's whole sentence, with the finding attached.
+      const clip = buildFindingClip(location.href, analysis.prepared.text, analysis.prepared.sentences, entry.finding);
       const r = await save(
         'saveClip',
         { clip, article: articleOf(document, location.href, analysis.outcomes) },
         setCardStatus,
       );
       if (r.ok) showClip(clip.id, entry.range.cloneRange());
+      return r;
     }
 
     async function saveRecord() {
@@ -472,7 +477,13 @@ export default defineContentScript({
         return { ok: false, error: tooLong };
       }
       clipAt ??= buttonPosition(range);
-      const clip = buildClip(location.href, page.text, span, page.model, 'selection');
+      // A selection keeps the findings it overlaps (when its text is the analysed text).
+      const analysed = lens?.analysis;
+      const plain = buildClip(location.href, page.text, span, page.model, 'selection');
+      const clip =
+        analysed && page.model === 'article' && analysed.prepared.text === page.text
+          ? withOverlappedFindings(plain, findingsOf(analysed))
+          : plain;
       const r = await save(
         'saveClip',
         { clip, article: articleOf(document, location.href, lens?.analysis?.outcomes ?? []) },
@@ -545,6 +556,15 @@ export default defineContentScript({
       }
       if (msg?.type === 'clipSelection') {
         clipSelection().then(sendResponse);
+        return true;
+      }
+      const panelAnswer = answerPanelRequest(msg, {
+        entries: () => lens?.all() ?? [],
+        saveFinding: saveFindingClip,
+        doc: document,
+      });
+      if (panelAnswer) {
+        panelAnswer.then((r) => sendResponse(r.ok ? { ok: true } : { ok: false, error: r.error }));
         return true;
       }
       if (msg?.type !== 'setHighlighting') return false;

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CollectionView } from '../../components/CollectionView';
+import { CouncilsView } from '../../components/CouncilsView';
 import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { ImportButton } from '../../components/ImportButton';
-import { PageSummary } from '../../components/PageSummary';
+import { type PanelTab, PanelTabs, rememberedTab, rememberTab } from '../../components/PanelTabs';
+import { ThisPageView } from '../../components/ThisPageView';
 import type { ExportFilter } from '../../lib/export/records';
 import { type PageReport, parseMessage, send } from '../../lib/messages';
 import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pause';
 import { type Settings, settingsItem } from '../../lib/settings';
 import { collectionApi } from './collection-api';
+import { usePageAndCouncils } from './page-data';
 import { importThroughBackground, readCollection } from './transfer';
 
 /** The side panel: what Inspection Lens found on the current tab, and the highlight switches. */
@@ -19,8 +22,11 @@ export function App() {
   const [report, setReport] = useState<PageReport | null>(null);
   const [settings, setSettings] = useState<Settings>(settingsItem.fallback);
   const [pausedSites, setPausedSites] = useState<unknown>([]);
-  /** The Collection view's search and filter, also offered to Export. */
+  /** The list's filter (council, grade, tag), also offered to Export. */
   const [filter, setFilter] = useState<ExportFilter>({});
+  const [tab, setTab] = useState<PanelTab>(rememberedTab);
+  /** This page's clips and record, and the councils; read again whenever clips change anywhere. */
+  const pageData = usePageAndCouncils(report, setStatus);
 
   const refresh = useCallback(async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -48,6 +54,7 @@ export function App() {
     const onMessage = (raw: unknown) => {
       const msg = parseMessage(raw, 'backgroundToPanel');
       if (msg?.type === 'reportUpdated') refresh();
+      if (msg?.type === 'clipsChanged') pageData.changed();
     };
     browser.runtime.onMessage.addListener(onMessage);
     browser.tabs.onActivated.addListener(refresh);
@@ -56,7 +63,7 @@ export function App() {
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(refresh);
     };
-  }, [refresh]);
+  }, [refresh, pageData.changed]);
 
   const changeSettings = (next: Settings) => {
     setSettings(next);
@@ -83,17 +90,19 @@ export function App() {
     if (!r?.ok) setStatus(r?.error ?? 'Could not reach the page');
   };
 
-  return (
-    <main>
-      <h1>Inspection Lens</h1>
-      <p role="status" class="muted">
-        {status}
-      </p>
-      {paused ? (
-        <p class="muted">Paused on {site}: Inspection Lens does not read, highlight or clip anything on this site.</p>
-      ) : (
-        <PageSummary report={report} />
-      )}
+  /** Asks the tab's page to show or clip one of its findings; the error in words, or null. */
+  const askPage = async (type: 'showFindingInTab' | 'clipFindingInTab', findingId: string) => {
+    if (tabId === null) return 'No page to ask.';
+    try {
+      const r = await send(type, { tabId, findingId });
+      return r?.ok ? null : (r?.error ?? 'The page did not answer.');
+    } catch (e) {
+      return `The page did not answer: ${(e as Error)?.message ?? e}`;
+    }
+  };
+
+  const pageSwitches = (
+    <>
       {site ? (
         <label class="page-toggle">
           <input type="checkbox" checked={paused} onChange={(e) => pauseSite(e.currentTarget.checked)} /> Pause on this
@@ -106,18 +115,68 @@ export function App() {
           Highlight this page
         </label>
       ) : null}
-      <CollectionView
-        api={collectionApi}
-        onFilterChange={setFilter}
-        onStatus={setStatus}
-        tools={
-          <>
-            <ExportMenu load={readCollection} filter={filter} />
-            <ImportButton run={importThroughBackground} />
-          </>
-        }
+    </>
+  );
+
+  return (
+    <main>
+      <h1>Inspection Lens</h1>
+      <p role="status" class="muted">
+        {status}
+      </p>
+      <PanelTabs
+        selected={tab}
+        onSelect={(t) => {
+          setTab(t);
+          rememberTab(t);
+        }}
+        panels={{
+          page: (
+            <>
+              <ThisPageView
+                report={report}
+                paused={paused}
+                site={site}
+                record={pageData.record}
+                clips={pageData.clips}
+                onShowFinding={(id) => askPage('showFindingInTab', id)}
+                onClipFinding={(id) => askPage('clipFindingInTab', id)}
+                onShowClip={async (c) => {
+                  // The article's tab scrolled to the passage; if the page cannot show it, the article at least.
+                  const r = await send('openClip', { clipId: c.id }).catch(() => null);
+                  if (!r?.ok) await send('openArticle', { url: c.url }).catch(() => {});
+                }}
+              >
+                {pageSwitches}
+              </ThisPageView>
+              <HighlightSettings
+                settings={settings}
+                counts={report ? { ...report.counts, 'il-clip': pageData.clips.length } : undefined}
+                onChange={changeSettings}
+              />
+            </>
+          ),
+          collection: (
+            <CollectionView
+              api={collectionApi}
+              onFilterChange={setFilter}
+              onStatus={setStatus}
+              tools={
+                <>
+                  <ExportMenu load={readCollection} filter={filter} />
+                  <ImportButton run={importThroughBackground} />
+                </>
+              }
+            />
+          ),
+          councils: (
+            <CouncilsView
+              rows={pageData.councils}
+              onOpen={(url) => send('openArticle', { url }).catch(() => undefined)}
+            />
+          ),
+        }}
       />
-      <HighlightSettings settings={settings} counts={report?.counts} onChange={changeSettings} />
     </main>
   );
 }

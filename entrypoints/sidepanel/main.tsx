@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
 import './style.css';
+import './views.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,8 +1,9 @@
 // Builds clips and article records from the page: selectors over the page text, the article's
 // metadata (canonical URL, title, site, published date) and a retrying, idempotent save.
 
+import type { Finding } from '../analysis/findings';
 import type { Outcome } from '../analysis/outcomes';
-import type { Span } from '../analysis/text';
+import { type Span, sentenceIndexAt } from '../analysis/text';
 import { describeQuote } from '../anchor/match-quote';
 import {
   type Article,
@@ -29,6 +30,76 @@ export function newClipId(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/** 32-bit FNV-1a of a string, from a given seed, as 8 hex digits. */
+function fnv(s: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The id of a clip of a passage: the same article, position and quote always give the same id,
+ * so saving a passage again updates its clip instead of adding a second one.
+ */
+export function passageClipId(articleId: string, textModel: Clip['textModel'], span: Span, quote: string): string {
+  const key = `${articleId}\n${textModel}\n${span.start}:${span.end}\n${quote}`;
+  return fnv(key, 0x811c9dc5) + fnv(key, 0x9747b28c) + fnv(key, 0x1b873593) + fnv(key, 0xcc9e2d51);
+}
+
+/** What a clip keeps of a finding: category, grade, councils, current or previous, year, area, topic. */
+export function clipFindingOf(
+  f: Finding | Omit<Finding, 'id' | 'highlight' | 'start' | 'end' | 'text' | 'sentence'>,
+): ClipFinding {
+  return {
+    kind: f.kind,
+    councils: f.councils.map((c) => ({ code: c.code, name: c.name })),
+    ...(f.grade ? { grade: f.grade } : {}),
+    ...(f.current !== undefined ? { current: f.current } : {}),
+    ...(f.year ? { year: f.year } : {}),
+    ...(f.area ? { area: f.area } : {}),
+    ...(f.topic ? { topic: f.topic } : {}),
+  };
+}
+
+/** The span of the whole sentence a finding stands in (the finding's own span when no sentence holds it). */
+export function sentenceSpanOf(sentences: readonly Span[], f: Span): Span {
+  const s = sentences[sentenceIndexAt(sentences as Span[], f.start)];
+  return s && s.start <= f.start && s.end >= f.end ? { start: s.start, end: s.end } : { start: f.start, end: f.end };
+}
+
+/** A clip of a finding: its whole sentence as the quote, with the finding attached. */
+export function buildFindingClip(
+  url: string,
+  text: string,
+  sentences: readonly Span[],
+  f: Finding,
+  now = Date.now(),
+): Clip {
+  return buildClip(url, text, sentenceSpanOf(sentences, f), 'article', f.kind, clipFindingOf(f), now);
+}
+
+/**
+ * A clip of a selection, given the findings it overlaps: their councils and grades go to the
+ * clip's indexes, and the first (a grade before a council before an improvement area) is its finding.
+ */
+export function withOverlappedFindings(clip: Clip, findings: readonly Finding[]): Clip {
+  const { start, end } = clip.selectors[1];
+  const rank = (f: Finding) => (f.kind === 'grade' ? 0 : f.kind === 'council' ? 1 : 2);
+  const hit = findings
+    .filter((f) => f.start < end && f.end > start)
+    .sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  if (!hit.length) return clip;
+  return {
+    ...clip,
+    finding: clipFindingOf(hit[0]),
+    councilCodes: [...new Set(hit.flatMap((f) => f.councils.map((c) => c.code)))].slice(0, 50),
+    grades: [...new Set(hit.flatMap((f) => (f.grade ? [f.grade] : [])))],
+  };
+}
+
 /** A clip of [span] of `text` (the page text model). */
 export function buildClip(
   url: string,
@@ -40,9 +111,10 @@ export function buildClip(
   now = Date.now(),
 ): Clip {
   const selectors = describeQuote(text, span.start, span.end);
+  const articleId = articleIdFor(url);
   return {
-    id: newClipId(),
-    articleId: articleIdFor(url),
+    id: passageClipId(articleId, textModel, selectors[1], selectors[0].exact),
+    articleId,
     url,
     quote: selectors[0].exact,
     selectors,

@@ -127,10 +127,13 @@ export class ClipStore {
   }
 
   /**
-   * Saves a clip and its article. A clip id that is already stored is not written again (a
-   * retried save after a lost reply): the stored clip is returned with `created: false`.
+   * Saves a clip and its article. A clip id that is already stored (a retried save after a lost
+   * reply, or the same passage of the same article saved again: its id is made from both) is not
+   * added a second time: what the page says of the passage (quote, selectors, finding, councils,
+   * grades, category) is updated, the reader's note, tags, colour, creation time and edit version
+   * are kept, and it is returned with `created: false` (`changed` when anything was updated).
    */
-  async saveClip(clip: Clip, article: Article): Promise<{ clip: Clip; created: boolean }> {
+  async saveClip(clip: Clip, article: Article): Promise<{ clip: Clip; created: boolean; changed?: boolean }> {
     const c = readClip(clip);
     const a = readArticle(article);
     if (!c || !a || c.articleId !== a.id)
@@ -139,10 +142,18 @@ export class ClipStore {
     const db = await this.db();
     const tx = db.transaction(['clips', 'articles'], 'readwrite');
     try {
-      const existing = await tx.objectStore('clips').get(c.id);
-      if (existing) {
+      const existingRaw = await tx.objectStore('clips').get(c.id);
+      if (existingRaw) {
+        const existing = readClip(existingRaw);
+        const fresh = existing && existing.articleId === c.articleId ? refreshedFromPage(existing, c) : null;
+        if (!fresh) {
+          await tx.done;
+          return { clip: existing ?? c, created: false };
+        }
+        await tx.objectStore('clips').put(fresh);
+        await putArticle(tx.objectStore('articles'), a);
         await tx.done;
-        return { clip: readClip(existing) ?? c, created: false };
+        return { clip: fresh, created: false, changed: true };
       }
       await tx.objectStore('clips').add(c);
       await putArticle(tx.objectStore('articles'), a);
@@ -337,6 +348,38 @@ export class ClipStore {
     this.dbPromise?.then((db) => db.close());
     this.dbPromise = null;
   }
+}
+
+/** The fields of a clip that come from the page (not from the reader's edits). */
+const PAGE_FIELDS = [
+  'url',
+  'quote',
+  'selectors',
+  'textModel',
+  'category',
+  'finding',
+  'councilCodes',
+  'grades',
+] as const;
+
+/**
+ * A stored clip with what the page now says of its passage, or null when nothing differs (a
+ * retried save): the reader's note, tags, colour, creation time and edit version are kept.
+ */
+function refreshedFromPage(existing: Clip, saved: Clip): Clip | null {
+  const same = PAGE_FIELDS.every((k) => JSON.stringify(existing[k]) === JSON.stringify(saved[k]));
+  if (same && !existing.orphaned) return null;
+  const next: Clip = { ...existing, orphaned: false, updated: Date.now() };
+  for (const k of PAGE_FIELDS) (next as unknown as Record<string, unknown>)[k] = saved[k];
+  // One passage holds several findings (a sentence's council and its grade): saving it again from
+  // a lesser one (no grade) keeps the grade it was saved with, and the councils and grades add up.
+  if (existing.finding?.grade && !saved.finding?.grade) {
+    next.finding = existing.finding;
+    next.category = existing.category;
+  } else if (!saved.finding) delete next.finding;
+  next.councilCodes = [...new Set([...saved.councilCodes, ...existing.councilCodes])].slice(0, 50);
+  next.grades = [...new Set([...saved.grades, ...existing.grades])].slice(0, 10);
+  return next;
 }
 
 async function putArticle(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pagesDir, screenshot, useExtensionBrowser } from './harness';
+import { onCollection } from './panel-tabs';
 import { selectText } from './select';
 
 const env = useExtensionBrowser();
@@ -40,7 +41,7 @@ describe('clips', () => {
     await clipSelection(page);
     expect(await clipTexts(page)).toEqual([quote]);
     await screenshot(page, 'clip-saved');
-    panel = await env.ext.openSidePanel();
+    panel = await onCollection(env.ext.openSidePanel());
     const list = panel.getByRole('list', { name: 'Saved clips' });
     await expect.poll(() => list.textContent()).toContain(quote);
     expect(await list.textContent()).toContain('Overly adult-focused work found at Hackney');
@@ -172,7 +173,7 @@ describe('clips', () => {
     await expect
       .poll(() => page.getByRole('status').allTextContents(), { timeout: 20_000 })
       .toContain('Saved to Inspection Lens');
-    const fresh = await env.ext.openSidePanel();
+    const fresh = await onCollection(env.ext.openSidePanel());
     const clips = await listClips(fresh);
     expect(clips.filter((c) => c.quote === 'strong front door services')).toHaveLength(1);
     await Promise.all([page.close(), fresh.close()]);

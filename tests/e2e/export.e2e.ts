@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, pagesDir, useExtensionBrowser } from './harness';
+import { onCollection } from './panel-tabs';
 import { clipText } from './select';
 
 const env = useExtensionBrowser();
@@ -60,7 +61,7 @@ describe('export and import from the side panel', () => {
     await expect.poll(() => card.getByRole('status').textContent()).toBe('Inspection record saved');
     await page.close();
 
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     const note = panel.getByRole('textbox', { name: /Note for clip “inspectors saw/ });
     await note.fill(NOTE);
     await panel.getByRole('textbox', { name: /Tags for clip “inspectors saw/ }).fill('hackney, follow-up');
@@ -71,7 +72,7 @@ describe('export and import from the side panel', () => {
   });
 
   test('each format downloads with its name and date, holding the clips', async () => {
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     for (const format of ['JSON', 'Web Annotation (JSON-LD)', 'CSV', 'Outcomes CSV', 'Markdown'])
       downloads.set(format, await exportAs(panel, format));
     expect([...downloads.values()].map((d) => d.name)).toEqual([
@@ -107,7 +108,7 @@ describe('export and import from the side panel', () => {
   });
 
   test('the list filtered by council, grade and tag; Export writes only what the filter shows', async () => {
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     const notes = panel.getByRole('textbox', { name: /^Note for clip/ });
     await expect.poll(() => notes.count()).toBe(2);
     await panel.getByRole('combobox', { name: 'Council' }).selectOption({ label: 'Lambeth' });
@@ -131,7 +132,7 @@ describe('export and import from the side panel', () => {
   });
 
   test('a bad file is refused with where it is wrong, and nothing is written', async () => {
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     const bad = JSON.parse(downloads.get('JSON')?.text ?? '');
     bad.clips[1].tags = 'not a list';
     const file = path.join(path.dirname(downloads.get('JSON')?.file ?? ''), 'bad.json');
@@ -147,7 +148,7 @@ describe('export and import from the side panel', () => {
 
   test('the JSON imported into a fresh profile gives the same collection, and its clips are found on the page', async () => {
     fresh = await launchWithExtension();
-    const panel = await fresh.openSidePanel();
+    const panel = await onCollection(fresh.openSidePanel());
     await importFile(panel, downloads.get('JSON')?.file ?? '');
     await expect
       .poll(() => panel.getByRole('status').allTextContents())

@@ -5,6 +5,7 @@ import type { Page, Worker } from 'playwright-core';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { allCouncils } from '../../lib/data/gazetteer';
 import { useExtensionBrowser } from './harness';
+import { onCollection } from './panel-tabs';
 
 const env = useExtensionBrowser();
 
@@ -121,8 +122,8 @@ describe('store hardening', () => {
     await seedStore(await env.ext.serviceWorker(), {
       clips: [{ id: 'two-panels', created: 5000, quote: 'Caseloads were too high in the assessment team.' }],
     });
-    const a = await env.ext.openSidePanel();
-    const b = await env.ext.openSidePanel();
+    const a = await onCollection(env.ext.openSidePanel());
+    const b = await onCollection(env.ext.openSidePanel());
     const noteIn = (p: Page) => p.getByRole('textbox', { name: /Note for clip “Caseloads were too high/ });
     await expect.poll(() => noteIn(a).count()).toBe(1);
     await expect.poll(() => noteIn(b).count()).toBe(1);
@@ -146,7 +147,7 @@ describe('store hardening', () => {
     await seedStore(await env.ext.serviceWorker(), {
       clips: [{ id: 'typing', created: 6000, quote: 'Leaders know their services well.' }],
     });
-    const b = await env.ext.openSidePanel();
+    const b = await onCollection(env.ext.openSidePanel());
     const noteIn = b.getByRole('textbox', { name: /Note for clip “Leaders know/ });
     await expect.poll(() => noteIn.count()).toBe(1);
     await noteIn.click();
@@ -189,7 +190,7 @@ describe('store hardening', () => {
       '/roundup.html',
       `<!doctype html><html><head><title>Ofsted children's services inspection grades round-up</title></head><body><article><h1>Ofsted children's services inspection grades round-up</h1><p>Ofsted has inspected every council's children's services. Here is each inspection judgement.</p>${paras.join('\n')}</article></body></html>`,
     );
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     const page = await env.ext.context.newPage();
     await page.goto(`${env.server.origin}/roundup.html`);
     // The whole page is analysed (the report counts every finding, drawn or not).
@@ -230,7 +231,7 @@ describe('store hardening', () => {
         { id: 'good-2', created: 1000, quote: 'Managers oversee plans well.' },
       ],
     });
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     const list = panel.getByRole('list', { name: 'Saved clips' });
     // The Collection lists clips by article; a record that cannot be read has no article it can be
     // shown under, so it is listed, as such, under its own heading after them.
@@ -250,7 +251,7 @@ describe('store hardening', () => {
   test('a collection past 64 MiB is listed, page by page', async () => {
     // 45 clips of about 1.8 million characters each (quote and its selector): about 81 MB.
     await seedStore(await env.ext.serviceWorker(), { big: { count: 45, chars: 900_000 } });
-    const panel = await env.ext.openSidePanel();
+    const panel = await onCollection(env.ext.openSidePanel());
     const list = panel.getByRole('list', { name: 'Saved clips' });
     const clipsListed = list.getByRole('listitem').filter({ hasNot: panel.getByRole('heading') });
     await expect.poll(() => clipsListed.count(), { timeout: 20_000 }).toBeGreaterThan(0);

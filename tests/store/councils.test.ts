@@ -1,0 +1,179 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Article, Clip } from '../../lib/clips';
+import { ClipStore } from '../../lib/store/clip-store';
+import { closeCouncilConnections, councilHistory, listCouncils } from '../../lib/store/councils';
+
+const LAMBETH = { code: 'E09000022', name: 'Lambeth' };
+const HACKNEY = { code: 'E09000012', name: 'Hackney' };
+
+let n = 0;
+function clip(over: Partial<Clip> = {}): Clip {
+  n++;
+  const url = over.url ?? 'https://news.example/a';
+  return {
+    id: `clip-${n}`,
+    articleId: url,
+    url,
+    quote: `Quote ${n}`,
+    selectors: [
+      { type: 'TextQuoteSelector', exact: `Quote ${n}`, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: n * 10, end: n * 10 + 7 },
+    ],
+    textModel: 'article',
+    category: 'selection',
+    councilCodes: [],
+    grades: [],
+    note: '',
+    tags: [],
+    colour: 'yellow',
+    created: 1000 + n,
+    updated: 1000 + n,
+    orphaned: false,
+    ...over,
+  };
+}
+function article(url: string, over: Partial<Article> = {}): Article {
+  return {
+    id: url,
+    url,
+    canonicalUrl: url,
+    title: `Story at ${url}`,
+    site: 'news.example',
+    outcomes: [],
+    created: 1,
+    updated: 1,
+    ...over,
+  };
+}
+
+describe('councilHistory', () => {
+  test('one row per council with its grades from every article, oldest first, each naming its article', () => {
+    const a2019 = article('https://news.example/2019', {
+      published: '2019-03-14',
+      outcomes: [{ council: LAMBETH, grade: 'inadequate', current: true, year: 2019 }],
+    });
+    const a2023 = article('https://news.example/2023', {
+      published: '2023-06-20',
+      outcomes: [{ council: LAMBETH, grade: 'good', current: true, year: 2023 }],
+    });
+    const a2021 = article('https://news.example/2021');
+    const clips = [
+      clip({
+        url: a2021.url,
+        councilCodes: [LAMBETH.code],
+        grades: ['requires improvement'],
+        finding: { kind: 'grade', grade: 'requires improvement', councils: [LAMBETH], current: true, year: 2021 },
+      }),
+      clip({ url: a2021.url, councilCodes: [HACKNEY.code], finding: { kind: 'council', councils: [HACKNEY] } }),
+    ];
+    const rows = councilHistory([a2023, a2019, a2021], clips);
+    expect(rows.map((r) => r.name)).toEqual(['Hackney', 'Lambeth']);
+    const lambeth = rows[1];
+    expect(lambeth).toMatchObject({ code: LAMBETH.code, urn: '80506', clips: 1 });
+    expect(lambeth.points.map((p) => `${p.year} ${p.grade} ${p.source} ${p.url}`)).toEqual([
+      '2019 inadequate record https://news.example/2019',
+      '2021 requires improvement clip https://news.example/2021',
+      '2023 good record https://news.example/2023',
+    ]);
+    expect(lambeth.points[0].title).toBe('Story at https://news.example/2019');
+    // A council named only in a clip gets a row, with no grades.
+    expect(rows[0]).toMatchObject({ code: HACKNEY.code, clips: 1, points: [] });
+  });
+
+  test('a clip repeating its article’s outcome is one point; a previous grade comes before a current one', () => {
+    const a = article('https://news.example/x', {
+      outcomes: [
+        { council: LAMBETH, grade: 'good', current: true, year: 2023 },
+        { council: LAMBETH, grade: 'inadequate', current: false, year: 2023 },
+      ],
+    });
+    const repeat = clip({
+      url: a.url,
+      councilCodes: [LAMBETH.code],
+      grades: ['good'],
+      finding: { kind: 'grade', grade: 'good', councils: [LAMBETH], current: true, year: 2023 },
+    });
+    const [row] = councilHistory([a], [repeat]);
+    expect(row.points.map((p) => `${p.grade} ${p.current ? 'current' : 'previous'}`)).toEqual([
+      'inadequate previous',
+      'good current',
+    ]);
+  });
+
+  test('a council with no known Ofsted URN has none', () => {
+    const [row] = councilHistory([], [clip({ councilCodes: ['E99999999'] })]);
+    expect(row.urn).toBeUndefined();
+    expect(row.name).toBe('E99999999');
+  });
+});
+
+describe('listCouncils reads the store', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+  afterEach(() => closeCouncilConnections());
+
+  test('from saved records and clips, and sees a record saved later', async () => {
+    const store = new ClipStore();
+    await store.saveRecord(
+      article('https://news.example/2019', {
+        outcomes: [{ council: LAMBETH, grade: 'inadequate', current: true, year: 2019 }],
+      }),
+    );
+    expect((await listCouncils()).map((r) => r.points.map((p) => p.grade))).toEqual([['inadequate']]);
+    await store.saveRecord(
+      article('https://news.example/2023', {
+        outcomes: [{ council: LAMBETH, grade: 'good', current: true, year: 2023 }],
+      }),
+    );
+    const rows = await listCouncils();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].points.map((p) => `${p.year} ${p.grade}`)).toEqual(['2019 inadequate', '2023 good']);
+    store.close();
+  });
+});
+
+describe('saving the same passage again', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  test('updates the stored clip (its finding) and keeps the reader’s note; a lesser finding keeps the grade', async () => {
+    const store = new ClipStore();
+    const a = article('https://news.example/a');
+    const first = clip({ url: a.url });
+    expect((await store.saveClip(first, a)).created).toBe(true);
+    await store.updateClip(first.id, { note: 'mine', rev: 0 });
+    const graded = {
+      ...first,
+      category: 'grade' as const,
+      councilCodes: [LAMBETH.code],
+      grades: ['inadequate'],
+      finding: { kind: 'grade' as const, grade: 'inadequate' as const, councils: [LAMBETH], year: 2019 },
+    };
+    const again = await store.saveClip(graded, a);
+    expect(again).toMatchObject({ created: false, changed: true });
+    expect(await store.getClip(first.id)).toMatchObject({
+      note: 'mine',
+      rev: 1,
+      grades: ['inadequate'],
+      category: 'grade',
+    });
+    // The same sentence saved from its council mention: the grade it was saved with stays.
+    await store.saveClip(
+      {
+        ...first,
+        category: 'council',
+        councilCodes: [HACKNEY.code],
+        finding: { kind: 'council', councils: [HACKNEY] },
+      },
+      a,
+    );
+    const now = await store.getClip(first.id);
+    expect(now?.finding?.grade).toBe('inadequate');
+    expect(now?.councilCodes.sort()).toEqual([HACKNEY.code, LAMBETH.code]);
+    expect(await store.listClips()).toHaveLength(1);
+    store.close();
+  });
+});
