@@ -355,13 +355,19 @@ export const backgroundToPage = {
     reply: okReply,
   }),
   /** Scroll to this finding and flash it. */
-  showFinding: spec<{ findingId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.findingId, 200), {
-    reply: okReply,
-  }),
+  showFinding: spec<{ findingId: string }, { ok: boolean; error?: string }>(
+    (d) => isObj(d) && isStr(d.findingId, 200),
+    {
+      reply: okReply,
+    },
+  ),
   /** Save this finding as a clip (its whole sentence). */
-  clipFinding: spec<{ findingId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.findingId, 200), {
-    reply: okReply,
-  }),
+  clipFinding: spec<{ findingId: string }, { ok: boolean; error?: string }>(
+    (d) => isObj(d) && isStr(d.findingId, 200),
+    {
+      reply: okReply,
+    },
+  ),
 };
 
 /** Background → extension pages (a broadcast: nobody answers). */

@@ -32,10 +32,7 @@ export function usePageAndCouncils(report: PageReport | null, onError: (s: strin
       setRecord(null);
       return;
     }
-    Promise.all([
-      clipsOfArticle(articleId),
-      send('getArticleRecord', { articleId }),
-    ]).then(
+    Promise.all([clipsOfArticle(articleId), send('getArticleRecord', { articleId })]).then(
       ([c, r]) => {
         if (stale) return;
         setClips(c);
