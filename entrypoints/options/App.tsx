@@ -8,6 +8,8 @@ export function App() {
   const [saved, setSaved] = useState('');
   useEffect(() => {
     settingsItem.get().then(setSettings);
+    // A change made in the side panel (or another options tab) shows here at once.
+    return settingsItem.watch(setSettings);
   }, []);
   return (
     <main>

@@ -45,6 +45,8 @@ export function App() {
       .then((r) => setStatus(r?.ok ? 'Ready' : 'No answer from the extension'))
       .catch(() => setStatus('No answer from the extension'));
     settingsItem.get().then(setSettings);
+    // A change made in the options page (or another window's panel) shows here at once.
+    const unwatchSettings = settingsItem.watch(setSettings);
     browser.storage.local.get(PAUSED_SITES_KEY).then((r) => setPausedSites(r[PAUSED_SITES_KEY] ?? []));
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && changes[PAUSED_SITES_KEY]) setPausedSites(changes[PAUSED_SITES_KEY].newValue ?? []);
@@ -59,6 +61,7 @@ export function App() {
     browser.runtime.onMessage.addListener(onMessage);
     browser.tabs.onActivated.addListener(refresh);
     return () => {
+      unwatchSettings();
       browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(refresh);
