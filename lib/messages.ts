@@ -23,6 +23,7 @@ import { type Article, CLIP_COLOURS, type Clip } from './clips';
 import { checkArticle, checkClip, IMPORT_LIMITS } from './export/import';
 import type { ExportFilter, ExportPage } from './export/records';
 import type { PageClip } from './ownership';
+import { type CouncilRow, MAX_REPORTED_FINDINGS, type ReportedFinding } from './reports';
 import type { ClipQuery, ListCursor, UnreadableClip } from './store/clip-store';
 import type { CollectionPage, CollectionQuery } from './store/collection';
 import type { ImportResult } from './store/import';
@@ -52,48 +53,7 @@ export interface PageReport {
   findings?: ReportedFinding[];
 }
 
-/** The most findings a page report carries (a round-up page has more; the first ones are listed). */
-export const MAX_REPORTED_FINDINGS = 300;
-
-/** A finding as reported to the side panel: what it is, its sentence and where it starts. */
-export interface ReportedFinding {
-  /** The finding's id in this analysis (the panel asks the page to scroll to it or clip it by this id). */
-  id: string;
-  kind: 'grade' | 'council' | 'improvement';
-  text: string;
-  sentence: string;
-  start: number;
-  grade?: string;
-  councils: { code: string; name: string }[];
-  current?: boolean;
-  year?: number;
-  area?: string;
-  topic?: string;
-}
-
-/** A point of a council's grade history: one outcome, from one article read. */
-export interface CouncilPoint {
-  grade: string;
-  current: boolean;
-  year?: number;
-  area?: string;
-  articleId: string;
-  url: string;
-  title: string;
-  published?: string;
-  /** Where it comes from: the article's saved record (or outcomes saved with a clip), or a clip's finding. */
-  source: 'record' | 'clip';
-}
-
-/** One council the reader has clips or saved outcomes for, with its grade history (oldest first). */
-export interface CouncilRow {
-  code: string;
-  name: string;
-  /** Its Ofsted provider URN, when known. */
-  urn?: string;
-  clips: number;
-  points: CouncilPoint[];
-}
+export { type CouncilPoint, type CouncilRow, MAX_REPORTED_FINDINGS, type ReportedFinding } from './reports';
 
 /** How a save ended: saved (or already saved), or why not. */
 export type SaveReply = { ok: true; created: boolean; id: string } | { ok: false; error: string; retry: boolean };

@@ -22,7 +22,10 @@ const RULES: Rules = {
   layers: [
     { name: 'data', modules: ['lib/data'] },
     { name: 'analysis', modules: ['lib/analysis'] },
-    { name: 'shapes', modules: ['lib/clips.ts', 'lib/search-text.ts', 'lib/storage-keys.ts', 'lib/rate-limit.ts'] },
+    {
+      name: 'shapes',
+      modules: ['lib/clips.ts', 'lib/reports.ts', 'lib/search-text.ts', 'lib/storage-keys.ts', 'lib/rate-limit.ts'],
+    },
     { name: 'rules', modules: ['lib/anchor', 'lib/ownership.ts', 'lib/pause.ts', 'lib/settings.ts'] },
     { name: 'page', modules: ['lib/page'] },
     { name: 'store', modules: ['lib/store'] },

@@ -4,7 +4,10 @@
 
 import type { Analysis } from '../analysis/analyze';
 import { type Finding, findingsOf } from '../analysis/findings';
-import { MAX_REPORTED_FINDINGS, type Message, type ReportedFinding } from '../messages';
+import { MAX_REPORTED_FINDINGS, type ReportedFinding } from '../reports';
+
+/** A request from the panel, as the content script's boundary (lib/messages.ts) checked it. */
+type PanelRequest = { type: string; data: unknown };
 
 /** The page's findings as the panel lists them: in page order, bounded in number and length. */
 export function reportedFindings(analysis: Analysis | null | undefined): ReportedFinding[] {
@@ -61,11 +64,12 @@ export interface PanelRequestContext {
 
 /** Answers `showFinding` and `clipFinding`; null for any other message (not ours to answer). */
 export function answerPanelRequest(
-  msg: Message | null,
+  msg: PanelRequest | null,
   ctx: PanelRequestContext,
 ): Promise<{ ok: boolean; error?: string }> | null {
   if (msg?.type !== 'showFinding' && msg?.type !== 'clipFinding') return null;
-  const entry = ctx.entries().find((e) => e.finding.id === msg.data.findingId);
+  const findingId = (msg.data as { findingId: string }).findingId;
+  const entry = ctx.entries().find((e) => e.finding.id === findingId);
   if (!entry)
     return Promise.resolve({ ok: false, error: 'This finding is no longer on the page (it may have changed).' });
   if (msg.type === 'clipFinding') return ctx.saveFinding(entry);

@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import type { Article, Clip } from '../clips';
 import { councilByCode } from '../data/gazetteer';
 import { ofstedUrn } from '../data/ofsted';
-import type { CouncilPoint, CouncilRow } from '../messages';
+import type { CouncilPoint, CouncilRow } from '../reports';
 import { DB_NAME, type LensDB, openLensDb } from './db';
 import { readArticle, readClip } from './records';
 

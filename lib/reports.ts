@@ -1,0 +1,45 @@
+// What the side panel is told about pages and councils: a page's findings as reported, and a
+// council's grade history. Plain shapes shared by the page runner, the store and the protocol.
+
+/** The most findings a page report carries (a round-up page has more; the first ones are listed). */
+export const MAX_REPORTED_FINDINGS = 300;
+
+/** A finding as reported to the side panel: what it is, its sentence and where it starts. */
+export interface ReportedFinding {
+  /** The finding's id in this analysis (the panel asks the page to scroll to it or clip it by this id). */
+  id: string;
+  kind: 'grade' | 'council' | 'improvement';
+  text: string;
+  sentence: string;
+  start: number;
+  grade?: string;
+  councils: { code: string; name: string }[];
+  current?: boolean;
+  year?: number;
+  area?: string;
+  topic?: string;
+}
+
+/** A point of a council's grade history: one outcome, from one article read. */
+export interface CouncilPoint {
+  grade: string;
+  current: boolean;
+  year?: number;
+  area?: string;
+  articleId: string;
+  url: string;
+  title: string;
+  published?: string;
+  /** Where it comes from: the article's saved record (or outcomes saved with a clip), or a clip's finding. */
+  source: 'record' | 'clip';
+}
+
+/** One council the reader has clips or saved outcomes for, with its grade history (oldest first). */
+export interface CouncilRow {
+  code: string;
+  name: string;
+  /** Its Ofsted provider URN, when known. */
+  urn?: string;
+  clips: number;
+  points: CouncilPoint[];
+}
