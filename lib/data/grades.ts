@@ -85,7 +85,7 @@ export const MAIN_GRADES: readonly (GradeStyle & { grade: MainGrade })[] = [
 /** Every `other:` grade (older frameworks' words) shares one style. */
 export const OTHER_GRADE_STYLE: GradeStyle = {
   highlight: 'il-grade-other',
-  label: 'Older-framework grades',
+  label: "Grades from Ofsted's older frameworks (adequate, poor)",
   priority: 4,
   line: '#7b5ea7',
   lineStyle: 'dotted',
