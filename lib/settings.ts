@@ -1,7 +1,7 @@
 // Reader settings: highlighting on or off, and which categories are shown. Stored in
 // browser.storage.local under SETTINGS_KEY, remembered across pages; validated on every read.
 import { HIGHLIGHT_NAMES, type HighlightName } from './analysis/findings';
-import { GRADE_STYLES } from './data/grades';
+import { GRADE_STYLES, MARK_STYLES } from './data/grades';
 
 export { SETTINGS_KEY } from './storage-keys';
 
@@ -19,9 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Human labels for the categories, in display order. */
 export const CATEGORY_LABELS: [HighlightName, string][] = [
   ...GRADE_STYLES.map((g): [HighlightName, string] => [g.highlight, g.label]),
-  ['il-council', 'Councils'],
-  ['il-improvement', 'Improvement areas'],
-  ['il-clip', 'Saved clips'],
+  ...MARK_STYLES.map((m): [HighlightName, string] => [m.highlight, m.label]),
 ];
 
 /** Reads stored settings, falling back to defaults for anything missing or malformed. */

@@ -5,6 +5,7 @@ import { ClipList, type ClipPatch, type EditedFrom, type UpdateOutcome } from '.
 import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { ImportButton } from '../../components/ImportButton';
+import { LegendDisclosure } from '../../components/Legend';
 import { PageSummary } from '../../components/PageSummary';
 import type { Article, Clip } from '../../lib/clips';
 import type { ExportFilter } from '../../lib/export/records';
@@ -185,6 +186,7 @@ export function App() {
   return (
     <main>
       <h1>Inspection Lens</h1>
+      <LegendDisclosure />
       <p role="status" class="muted">
         {status}
       </p>
