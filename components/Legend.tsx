@@ -28,8 +28,8 @@ export function keyRows(): KeyRow[] {
 /** The key's styles; it carries them itself, so it looks the same in the card's shadow root and in a page. */
 export const LEGEND_CSS = `
 .il-legend { margin: 6px 0 0; padding: 0; list-style: none; display: grid; gap: 3px; font-size: 12px; line-height: 1.4; }
-.il-legend li { display: grid; grid-template-columns: 5.5em 1fr; gap: 6px; align-items: baseline; }
-.il-legend .sample { text-decoration-thickness: 2px; text-underline-offset: 2px; padding: 0 1px; justify-self: start; }
+.il-legend li { display: grid; grid-template-columns: 11.5em 1fr; gap: 6px; align-items: baseline; }
+.il-legend .sample { text-decoration-thickness: 2px; text-underline-offset: 2px; padding: 0 1px; justify-self: start; white-space: nowrap; }
 .il-legend .what { color: inherit; }
 .il-legend-keys { margin: 6px 0 0; font-size: 12px; }
 .il-legend-keys kbd { font: inherit; font-weight: 600; }

@@ -19,7 +19,15 @@ export function focusedElement(doc: Document): HTMLElement | null {
 export function focusAtRange(range: Range): HTMLElement | null {
   const start = range.startContainer;
   const el = (start.nodeType === 1 ? start : start.parentElement) as HTMLElement | null;
-  if (!el?.isConnected) return null;
+  return el && lendFocus(el) ? el : null;
+}
+
+/**
+ * Focuses `el` without scrolling; an element that cannot take focus gets `tabindex="-1"` for as
+ * long as it has focus. Returns whether it has focus.
+ */
+export function lendFocus(el: HTMLElement): boolean {
+  if (!el.isConnected) return false;
   if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) {
     el.setAttribute('tabindex', '-1');
     el.setAttribute(FOCUS_MARK, '');
@@ -34,7 +42,7 @@ export function focusAtRange(range: Range): HTMLElement | null {
     );
   }
   el.focus({ preventScroll: true });
-  return el;
+  return el.ownerDocument.activeElement === el;
 }
 
 /**
@@ -42,10 +50,7 @@ export function focusAtRange(range: Range): HTMLElement | null {
  * it, if there was one and it is still on the page; else to the highlight the card explained.
  */
 export function returnFocus(before: HTMLElement | null, range: Range | null): void {
-  if (before?.isConnected) {
-    before.focus({ preventScroll: true });
-    return;
-  }
+  if (before && lendFocus(before)) return;
   if (range) focusAtRange(range);
 }
 

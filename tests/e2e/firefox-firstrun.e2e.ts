@@ -1,0 +1,150 @@
+// First run and keyboard in Firefox (headless firefox-esr, the Firefox build as a temporary
+// add-on): the welcome page on install, its dark mode, the keyboard paths through the card and
+// the Clip button. (A temporary add-on is gone when Firefox restarts, so "not again on restart"
+// is shown in Chromium and by the unit test of lib/welcome.ts.)
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ADDON_UUID, type FirefoxBrowser, type FirefoxTab, launchFirefox, pollUntil } from './firefox';
+import { type FixtureServer, serveFixtures } from './harness';
+
+let server: FixtureServer;
+let firefox: FirefoxBrowser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+const WELCOME = `moz-extension://${ADDON_UUID}/welcome.html`;
+
+async function article(): Promise<FirefoxTab> {
+  const tab = await firefox.newTab();
+  await tab.activate();
+  await tab.goto(`${server.origin}/003_7373dea24638aad1.html`);
+  await pollUntil(
+    () => tab.evaluate<number>(`CSS.highlights.get('il-improvement')?.size ?? 0`),
+    (n) => n > 0,
+  );
+  return tab;
+}
+
+const CARD_LABEL = `document.querySelector('[data-inspection-lens-ui]')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null`;
+const FOCUSED = `(() => {
+  const a = document.activeElement;
+  if (a?.hasAttribute('data-inspection-lens-ui')) return { ours: true, text: a.shadowRoot.activeElement?.textContent?.trim() ?? '' };
+  return { ours: false, tag: a?.tagName ?? '', text: a?.textContent?.trim().slice(0, 40) ?? '' };
+})()`;
+type Focused = { ours: boolean; tag?: string; text: string };
+
+describe('first run in Firefox', () => {
+  test('the welcome page opens on install, once', async () => {
+    const tabs = await pollUntil(
+      () => firefox.tabs(),
+      (t) => t.some((c) => c.url === WELCOME),
+    );
+    expect(tabs.filter((c) => c.url === WELCOME)).toHaveLength(1);
+    const welcome = firefox.tabOf(tabs.find((c) => c.url === WELCOME)?.context as string);
+    expect(await welcome.evaluate<string>(`document.querySelector('h1')?.textContent`)).toBe(
+      'Welcome to Inspection Lens',
+    );
+    // Its sample excerpt is drawn with the extension's own highlights.
+    expect(
+      await pollUntil(
+        () => welcome.evaluate<number>(`CSS.highlights.get('il-grade-outstanding')?.size ?? 0`),
+        (n) => n > 0,
+      ),
+    ).toBeGreaterThan(0);
+  });
+
+  test('the welcome page follows a dark browser', async () => {
+    const colours = `(() => { const s = getComputedStyle(document.documentElement); return [s.backgroundColor, s.color]; })()`;
+    const tab = await firefox.openExtensionPage('welcome.html');
+    expect(await tab.evaluate<string[]>(colours)).toEqual(['rgb(251, 251, 253)', 'rgb(29, 29, 43)']);
+    // 0: dark for web content and extension pages alike.
+    await firefox.chrome(`(Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', 0), 1)`);
+    try {
+      expect(
+        await pollUntil(
+          () => tab.evaluate<string[]>(colours),
+          (c) => c[0] === 'rgb(23, 24, 29)',
+        ),
+      ).toEqual(['rgb(23, 24, 29)', 'rgb(232, 232, 240)']);
+    } finally {
+      await firefox.chrome(`(Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override'), 1)`);
+      await tab.close();
+    }
+  });
+});
+
+describe('keyboard in Firefox', () => {
+  test('Alt+Shift+N reaches improvement areas; Esc returns focus to the link the reader was on', async () => {
+    const tab = await article();
+    const total = await tab.evaluate<number>(
+      `[...CSS.highlights.keys()].filter((k) => k !== 'il-clip').reduce((n, k) => n + CSS.highlights.get(k).size, 0)`,
+    );
+    const seen = new Set<string>();
+    for (let i = 0; i < total; i++) {
+      await tab.keys(['Alt', 'Shift', 'n']);
+      seen.add(((await tab.evaluate<string | null>(CARD_LABEL)) ?? '').split(':')[0]);
+    }
+    expect([...seen].sort()).toEqual(['Council', 'Grade', 'Improvement area']);
+    await tab.keys(['Escape']);
+    await tab.evaluate(`(document.querySelector('a[href="/author/staff"]').focus(), 1)`);
+    await tab.keys(['Alt', 'Shift', 'n']);
+    expect((await tab.evaluate<Focused>(FOCUSED)).ours).toBe(true);
+    await tab.keys(['Escape']);
+    expect(
+      await pollUntil(
+        () => tab.evaluate<string | null>(CARD_LABEL),
+        (l) => l === null,
+      ),
+    ).toBeNull();
+    expect(await tab.evaluate<Focused>(FOCUSED)).toEqual({ ours: false, tag: 'A', text: 'Staff reporter' });
+    await tab.close();
+  });
+
+  test('Tab past the card’s last button returns to the highlight, not the page top', async () => {
+    const tab = await article();
+    await tab.keys(['Alt', 'Shift', 'n']);
+    const buttons = await tab.evaluate<number>(
+      `document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelectorAll('[role="dialog"] button').length`,
+    );
+    for (let i = 0; i < buttons; i++) await tab.keys(['Tab']);
+    expect((await tab.evaluate<Focused>(FOCUSED)).text).toBe('Key');
+    await tab.keys(['Tab']);
+    const f = await tab.evaluate<Focused>(FOCUSED);
+    expect(f.ours).toBe(false);
+    expect(f.tag).not.toBe('BODY');
+    await tab.close();
+  });
+
+  test('the Clip button is the next Tab stop after a keyboard selection', async () => {
+    const tab = await article();
+    // A keyboard selection: the caret before the words, then Shift+ArrowRight (real key input).
+    await tab.evaluate(`(() => {
+      const p = [...document.querySelectorAll('article p')].find((x) => x.textContent.includes('weaker practice'));
+      const text = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes('weaker practice'));
+      const r = document.createRange();
+      r.setStart(text, text.data.indexOf('weaker practice'));
+      r.collapse(true);
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+      return 1;
+    })()`);
+    for (let i = 0; i < 15; i++) await tab.keys(['Shift', '\uE014']);
+    expect(await tab.evaluate<string>(`getSelection().toString()`)).toBe('weaker practice');
+    await pollUntil(
+      () =>
+        tab.evaluate<number>(
+          `document.querySelector('[data-inspection-lens-ui]')?.shadowRoot?.querySelectorAll('.clip button').length ?? 0`,
+        ),
+      (n) => n === 1,
+    );
+    await tab.keys(['Tab']);
+    expect(await tab.evaluate<Focused>(FOCUSED)).toEqual({ ours: true, text: 'Clip' });
+    await tab.close();
+  });
+});
