@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { FindingDescription } from '../lib/analysis/describe';
 import { GRADE_STYLES, MARK_STYLES } from '../lib/data/grades';
 import { SHORTCUTS } from '../lib/wording';
@@ -16,6 +16,8 @@ export interface FindingCardProps {
   onClose(e: Event): void;
   /** Tab pressed on the card's last control: focus goes back to the highlight it opened from. */
   onTabOut?: (e: KeyboardEvent) => void;
+  /** The card changed size (its key opened or closed): place it again. */
+  onLayout?: () => void;
 }
 
 /** The in-page hover/focus card for one highlight. Rendered inside a shadow root. */
@@ -27,8 +29,11 @@ export function FindingCard({
   onSaveRecord,
   onClose,
   onTabOut,
+  onLayout,
 }: FindingCardProps) {
   const [keyOpen, setKeyOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed again only when the key opens or closes
+  useEffect(() => onLayout?.(), [keyOpen]);
   return (
     <div
       class={`card ${category}`}

@@ -286,7 +286,6 @@ export default defineContentScript({
       }
       const mounts = ensureUi();
       const entry = shown;
-      const rect = entry.range.getBoundingClientRect();
       const description = describeFinding(entry.finding, lens.analysis.outcomes);
       render(
         h(FindingCard, {
@@ -298,6 +297,7 @@ export default defineContentScript({
             ? { onSaveRecord: byReader(() => saveRecord()) }
             : {}),
           onClose: byReader(closeCard),
+          onLayout: positionCard,
           onTabOut: (e: KeyboardEvent) => {
             if (!e.isTrusted) return;
             e.preventDefault();
@@ -307,8 +307,14 @@ export default defineContentScript({
         }),
         mounts.card,
       );
-      const card = mounts.card.firstElementChild as HTMLElement | null;
-      if (card) {
+      positionCard();
+    }
+
+    /** Places the card beside its highlight (again when it grows, as when its key opens). */
+    function positionCard() {
+      const card = ui?.mount.firstElementChild as HTMLElement | null;
+      if (card && shown) {
+        const rect = shown.range.getBoundingClientRect();
         // Beside the highlight, never over the text the reader is selecting.
         const sel = selectedRange();
         const p = placeCard(

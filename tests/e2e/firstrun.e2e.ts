@@ -141,6 +141,9 @@ describe('keyboard', () => {
     const f = await focused(page);
     expect(f.ours).toBe(false);
     expect(f.tag).not.toBe('BODY');
+    // The first highlight is in the headline: the next Tab goes to the first link after it, not the page's first link.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({ ours: false, tag: 'A', text: 'Ofsted' });
     await page.close();
   });
 
@@ -154,6 +157,46 @@ describe('keyboard', () => {
     await expect
       .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })
       .toContain('Saved to Inspection Lens');
+    await page.close();
+  });
+
+  test('the card never covers the text being selected, and stays in the window when its key opens', async () => {
+    const page = await openArticle();
+    await selectText(
+      page,
+      'article',
+      'which scored a ‘good’ rating when the regulator last called in 2014, was judged ‘outstanding’ overall in a report',
+    );
+    const at = await page.evaluate(() => {
+      const sel = (getSelection() as Selection).getRangeAt(0);
+      const r = [...(CSS.highlights.get('il-grade-outstanding') ?? [])].find(
+        (x) => sel.intersectsNode((x as Range).startContainer) && (x as Range).toString().includes('outstanding'),
+      ) as Range;
+      const b = r.getClientRects()[0];
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByRole('dialog');
+    await expect.poll(() => card.count()).toBe(1);
+    const overlap = await page.evaluate(() => {
+      const c = (document.querySelector('[data-inspection-lens-ui]') as HTMLElement).shadowRoot
+        ?.querySelector('.card')
+        ?.getBoundingClientRect() as DOMRect;
+      const sel = (getSelection() as Selection).getRangeAt(0);
+      return [...sel.getClientRects()].filter(
+        (b) => b.width > 0 && c.left < b.right && b.left < c.right && c.top < b.bottom && b.top < c.bottom,
+      ).length;
+    });
+    expect(await page.evaluate(() => getSelection()?.toString().length)).toBeGreaterThan(50);
+    expect(overlap).toBe(0);
+    await card.getByRole('button', { name: 'Key' }).click();
+    await card.getByRole('list', { name: 'Key to the highlights' }).waitFor();
+    const box = await card.evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, height: innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
     await page.close();
   });
 
