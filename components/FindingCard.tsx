@@ -32,7 +32,6 @@ export function FindingCard({
   onLayout,
 }: FindingCardProps) {
   const [keyOpen, setKeyOpen] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: placed again only when the key opens or closes
   useEffect(() => onLayout?.(), [keyOpen]);
   return (
     <div

@@ -62,7 +62,6 @@ export function App() {
               typeof piece === 'string' ? (
                 piece
               ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list
                 <span key={i} data-category={piece[0]}>
                   {piece[1]}
                 </span>

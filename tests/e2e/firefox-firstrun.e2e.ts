@@ -79,6 +79,34 @@ describe('first run in Firefox', () => {
   });
 });
 
+describe('dark mode in Firefox', () => {
+  test('the options page, the sidebar page and the card follow a dark browser', async () => {
+    const colours = (el: string) =>
+      `(() => { const s = getComputedStyle(${el}); return [s.backgroundColor, s.color]; })()`;
+    await firefox.chrome(`(Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', 0), 1)`);
+    try {
+      for (const file of ['options.html', 'sidepanel.html']) {
+        const tab = await firefox.openExtensionPage(file);
+        expect(
+          await pollUntil(
+            () => tab.evaluate<string[]>(colours('document.documentElement')),
+            (c) => c[0] === 'rgb(23, 24, 29)',
+          ),
+          file,
+        ).toEqual(['rgb(23, 24, 29)', 'rgb(232, 232, 240)']);
+        await tab.close();
+      }
+      const tab = await article();
+      await tab.keys(['Alt', 'Shift', 'n']);
+      const card = `document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelector('.card')`;
+      expect(await tab.evaluate<string[]>(colours(card))).toEqual(['rgb(30, 31, 38)', 'rgb(232, 232, 240)']);
+      await tab.close();
+    } finally {
+      await firefox.chrome(`(Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override'), 1)`);
+    }
+  });
+});
+
 describe('keyboard in Firefox', () => {
   test('Alt+Shift+N reaches improvement areas; Esc returns focus to the link the reader was on', async () => {
     const tab = await article();

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { GRADE_STYLES, MARK_STYLES } from '../../lib/data/grades';
-import { launchWithExtension, useExtensionBrowser } from './harness';
+import { SHORTCUTS } from '../../lib/wording';
+import { launchWithExtension, root, useExtensionBrowser } from './harness';
 import { selectText } from './select';
 
 const env = useExtensionBrowser();
@@ -288,6 +289,18 @@ describe('the welcome page', () => {
     });
     expect(s).toEqual({ bg: 'rgb(23, 24, 29)', fg: 'rgb(232, 232, 240)', fig: 'rgb(34, 35, 43)' });
     await page.close();
+  });
+});
+
+describe('the shortcut the UI names is the one the browser has', () => {
+  // Neither headless browser routes synthesized key input to extension commands (it goes to the
+  // page), so Alt+Shift+C itself is pressed only by a person; what is checked is that every
+  // tooltip and list names the key that both built manifests ask the browser for.
+  test('both manifests suggest Alt+Shift+C for clipping, as the tooltips and options page say', () => {
+    for (const build of ['chrome-mv3', 'firefox-mv2']) {
+      const m = JSON.parse(fs.readFileSync(path.join(root, '.output', build, 'manifest.json'), 'utf8'));
+      expect(m.commands['clip-selection'].suggested_key.default, build).toBe(SHORTCUTS.clip);
+    }
   });
 });
 
