@@ -60,9 +60,14 @@ describe('first run in Firefox', () => {
   });
 
   test('the welcome page follows a dark browser', async () => {
-    const colours = `(() => { const s = getComputedStyle(document.documentElement); return [s.backgroundColor, s.color]; })()`;
+    const colours = `(() => { const e = document.documentElement; if (!e) return []; const s = getComputedStyle(e); return [s.backgroundColor, s.color]; })()`;
     const tab = await firefox.openExtensionPage('welcome.html');
-    expect(await tab.evaluate<string[]>(colours)).toEqual(['rgb(251, 251, 253)', 'rgb(29, 29, 43)']);
+    expect(
+      await pollUntil(
+        () => tab.evaluate<string[]>(colours),
+        (c) => c.length > 0,
+      ),
+    ).toEqual(['rgb(251, 251, 253)', 'rgb(29, 29, 43)']);
     // 0: dark for web content and extension pages alike.
     await firefox.chrome(`(Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', 0), 1)`);
     try {
@@ -79,10 +84,25 @@ describe('first run in Firefox', () => {
   });
 });
 
+describe('options page in Firefox', () => {
+  test('lists the shortcuts and says where Firefox changes them', async () => {
+    const tab = await firefox.openExtensionPage('options.html');
+    const text = await pollUntil(
+      () => tab.evaluate<string>(`document.querySelector('main')?.textContent ?? ''`),
+      (t) => t.includes('Keyboard shortcuts'),
+    );
+    for (const k of ['Alt+Shift+C', 'Alt+Shift+N', 'Alt+Shift+P', 'about:addons', 'Manage Extension Shortcuts'])
+      expect(text).toContain(k);
+    // No button to a chrome:// page that Firefox does not have.
+    expect(text).not.toContain('Change shortcuts in the browser’s settings');
+    await tab.close();
+  });
+});
+
 describe('dark mode in Firefox', () => {
   test('the options page, the sidebar page and the card follow a dark browser', async () => {
     const colours = (el: string) =>
-      `(() => { const s = getComputedStyle(${el}); return [s.backgroundColor, s.color]; })()`;
+      `(() => { const e = ${el}; if (!e) return []; const s = getComputedStyle(e); return [s.backgroundColor, s.color]; })()`;
     await firefox.chrome(`(Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', 0), 1)`);
     try {
       for (const file of ['options.html', 'sidepanel.html']) {
