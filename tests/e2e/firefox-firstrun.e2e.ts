@@ -196,3 +196,79 @@ describe('keyboard in Firefox', () => {
     await tab.close();
   });
 });
+
+/** The most frequent pixel colour of a PNG (base64), decoded in the page. */
+const commonColour = (tab: FirefoxTab, png: string) =>
+  tab.evaluate<string>(`(async () => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(png)}), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const cx = canvas.getContext('2d');
+    cx.drawImage(bitmap, 0, 0);
+    const data = cx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = data[i] + ',' + data[i + 1] + ',' + data[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  })()`);
+
+describe('a clip never changes a grade colour, in Firefox', () => {
+  test('a grade word clipped from the keyboard keeps its grade fill', async () => {
+    const tab = await firefox.newTab();
+    await tab.activate();
+    await tab.goto(`${server.origin}/004_c2a22b1b94052d91.html`);
+    const grade = 'il-grade-inadequate';
+    await pollUntil(
+      () => tab.evaluate<number>(`CSS.highlights.get('${grade}')?.size ?? 0`),
+      (n) => n > 0,
+    );
+    // The middle of the word's box, away from its underline, the clip's lines and the glyph edges.
+    const box = () =>
+      tab.evaluate<{ x: number; y: number; width: number; height: number }>(`(() => {
+        const c = [...CSS.highlights.get('${grade}')][0].getClientRects()[0];
+        return { x: Math.round(c.left + 1), y: Math.round(c.top + c.height * 0.3), width: Math.round(c.width - 2), height: Math.round(c.height * 0.35) };
+      })()`);
+    const length = await tab.evaluate<number>(`(() => {
+      const r = [...CSS.highlights.get('${grade}')][0];
+      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const caret = document.createRange();
+      caret.setStart(r.startContainer, r.startOffset);
+      getSelection().removeAllRanges();
+      getSelection().addRange(caret);
+      return r.toString().length;
+    })()`);
+    const before = await commonColour(tab, await tab.screenshot(await box()));
+    expect(before).not.toBe('255,255,255'); // the grade's fill is there to be kept
+    for (let i = 0; i < length; i++) await tab.keys(['Shift', '\uE014']);
+    await pollUntil(
+      () =>
+        tab.evaluate<number>(
+          `document.querySelector('[data-inspection-lens-ui]')?.shadowRoot?.querySelectorAll('.clip button').length ?? 0`,
+        ),
+      (n) => n === 1,
+    );
+    await tab.keys(['Tab']);
+    await tab.keys(['Enter']);
+    expect(
+      await pollUntil(
+        () => tab.evaluate<number>(`CSS.highlights.get('il-clip')?.size ?? 0`),
+        (n) => n === 1,
+        15_000,
+      ),
+    ).toBe(1);
+    await tab.evaluate(`(getSelection().removeAllRanges(), document.activeElement?.blur(), 1)`);
+    await pollUntil(
+      () =>
+        tab.evaluate<number>(
+          `document.querySelector('[data-inspection-lens-ui]')?.shadowRoot?.querySelectorAll('.clip').length ?? 0`,
+        ),
+      (n) => n === 0,
+      10_000,
+    );
+    await tab.mouseMove(1, 1);
+    expect(await commonColour(tab, await tab.screenshot(await box()))).toBe(before);
+    await tab.close();
+  });
+});

@@ -44,6 +44,8 @@ export interface FirefoxTab {
    * `['Alt', 'Shift', 'n']`). Named keys: Alt, Shift, Control, Tab, Enter, Escape.
    */
   keys(keys: string[]): Promise<void>;
+  /** A PNG (base64) of a box of the viewport. */
+  screenshot(box: { x: number; y: number; width: number; height: number }): Promise<string>;
   activate(): Promise<void>;
   close(): Promise<void>;
   /** Errors the page reported to its console (or threw) since the tab was opened. */
@@ -212,6 +214,13 @@ export async function launchFirefox(extensionDir = firefoxExtensionDir): Promise
             },
           ],
         });
+      },
+      async screenshot(box) {
+        const r = await send<{ data: string }>('browsingContext.captureScreenshot', {
+          context,
+          clip: { type: 'box', ...box },
+        });
+        return r.data;
       },
       async activate() {
         await send('browsingContext.activate', { context });
