@@ -1,5 +1,8 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { FindingDescription } from '../lib/analysis/describe';
-import { GRADE_STYLES } from '../lib/data/grades';
+import { GRADE_STYLES, MARK_STYLES } from '../lib/data/grades';
+import { SHORTCUTS } from '../lib/wording';
+import { Legend } from './Legend';
 
 export interface FindingCardProps {
   description: FindingDescription;
@@ -13,6 +16,10 @@ export interface FindingCardProps {
   onClose(e: Event): void;
   /** Each council's page of Ofsted reports (councils without a known URN get none). */
   links?: { label: string; href: string }[];
+  /** Tab pressed on the card's last control: focus goes back to the highlight it opened from. */
+  onTabOut?: (e: KeyboardEvent) => void;
+  /** The card changed size (its key opened or closed): place it again. */
+  onLayout?: () => void;
 }
 
 /** The in-page hover/focus card for one highlight. Rendered inside a shadow root. */
@@ -24,7 +31,11 @@ export function FindingCard({
   onSaveRecord,
   onClose,
   links = [],
+  onTabOut,
+  onLayout,
 }: FindingCardProps) {
+  const [keyOpen, setKeyOpen] = useState(false);
+  useEffect(() => onLayout?.(), [keyOpen]);
   return (
     <div
       class={`card ${category}`}
@@ -33,11 +44,15 @@ export function FindingCard({
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose(e);
+        else if (e.key === 'Tab' && !e.shiftKey && onTabOut) {
+          const buttons = [...e.currentTarget.querySelectorAll('button')];
+          if (buttons.length && e.composedPath()[0] === buttons[buttons.length - 1]) onTabOut(e);
+        }
       }}
     >
       <div class="head">
         <strong>{description.heading}</strong>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label="Close" title={`Close (${SHORTCUTS.close})`} onClick={onClose}>
           ×
         </button>
       </div>
@@ -58,18 +73,33 @@ export function FindingCard({
         {description.quote.length > 280 ? `${description.quote.slice(0, 277)}…` : description.quote}
       </blockquote>
       <div class="actions">
-        <button type="button" onClick={onSaveClip}>
+        <button type="button" onClick={onSaveClip} title="Save this passage to your clips">
           Save clip
         </button>
         {onSaveRecord ? (
-          <button type="button" class="secondary" onClick={onSaveRecord}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={onSaveRecord}
+            title="Save the article's councils and grades as one record"
+          >
             Save inspection record
           </button>
         ) : null}
+        <button
+          type="button"
+          class="secondary key"
+          aria-expanded={keyOpen}
+          title={`What the highlights mean (${SHORTCUTS.next} / ${SHORTCUTS.previous}: next / previous highlight)`}
+          onClick={() => setKeyOpen(!keyOpen)}
+        >
+          Key
+        </button>
         <span class="status" role="status">
           {status}
         </span>
       </div>
+      {keyOpen ? <Legend /> : null}
     </div>
   );
 }
@@ -88,9 +118,7 @@ export const FINDING_CARD_CSS = `
   border: 1px solid var(--il-border); border-left: 6px solid #6b6b80; border-radius: 8px; padding: 10px 12px;
   box-shadow: 0 6px 24px var(--il-shadow); }
 .card:focus { outline: 2px solid var(--il-accent); outline-offset: 2px; }
-${GRADE_STYLES.map((g) => `.card.${g.highlight} { border-left-color: ${g.card}; }\n`).join('')}.card.il-council { border-left-color: #1f6fb2; }
-.card.il-improvement { border-left-color: #b04a9a; }
-.head { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-bottom: 6px; }
+${[...GRADE_STYLES, ...MARK_STYLES].map((g) => `.card.${g.highlight} { border-left-color: ${g.card}; }\n`).join('')}.head { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-bottom: 6px; }
 .close { border: 0; background: transparent; font-size: 18px; line-height: 1; cursor: pointer; color: var(--il-close); padding: 0 4px; }
 dl { margin: 0; display: grid; gap: 2px; }
 dl > div { display: grid; grid-template-columns: 92px 1fr; gap: 6px; }
@@ -104,4 +132,5 @@ blockquote { margin: 8px 0; padding: 6px 8px; background: var(--il-quote-bg); bo
 .status { color: var(--il-muted); }
 a.ofsted { display: block; margin-top: 4px; color: var(--il-accent); }
 a.ofsted:focus-visible { outline: 2px solid var(--il-fg); outline-offset: 2px; }
+.card { max-height: calc(100vh - 8px); overflow-y: auto; }
 `;

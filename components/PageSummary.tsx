@@ -1,20 +1,17 @@
 import { gradeName } from '../lib/data/grades';
 import type { PageReport } from '../lib/messages';
+import { howSure, judgementWords } from '../lib/wording';
 
 /** What Inspection Lens understood on the current page: detection and who got which grade. */
 export function PageSummary({ report }: { report: PageReport | null }) {
   if (!report)
     return <p class="muted">Inspection Lens has not looked at this page (it only reads http and https pages).</p>;
   if (!report.isInspectionArticle)
-    return (
-      <p class="muted">
-        This page does not look like an inspection article (confidence {Math.round(report.confidence * 100)}%).
-      </p>
-    );
+    return <p class="muted">This page is {howSure(false, report.confidence)}, so nothing is highlighted.</p>;
   return (
     <section aria-label="Inspection outcomes">
       <p>
-        Inspection article (confidence {Math.round(report.confidence * 100)}%): <em>{report.title}</em>
+        This page is {howSure(true, report.confidence)}: <em>{report.title}</em>
       </p>
       {report.outcomes.length ? (
         <table class="outcomes">
@@ -23,7 +20,7 @@ export function PageSummary({ report }: { report: PageReport | null }) {
               <th scope="col">Council</th>
               <th scope="col">Grade</th>
               <th scope="col">When</th>
-              <th scope="col">Service</th>
+              <th scope="col">Judgement</th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +34,7 @@ export function PageSummary({ report }: { report: PageReport | null }) {
                   {o.current ? 'current' : 'previous'}
                   {o.year ? ` (${o.year})` : ''}
                 </td>
-                <td>{o.area ?? 'overall'}</td>
+                <td>{judgementWords(o.area)}</td>
               </tr>
             ))}
           </tbody>

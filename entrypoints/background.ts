@@ -29,6 +29,7 @@ import { Collection } from '../lib/store/collection';
 import { listCouncils } from '../lib/store/councils';
 import { importRecords, readExportPage } from '../lib/store/import';
 import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
+import { welcomeOnInstall } from '../lib/welcome';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
 export default defineBackground(() => {
@@ -90,6 +91,14 @@ export default defineBackground(() => {
   // Ways to clip besides the in-page button: the context menu and the keyboard shortcut.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'il-save-selection', title: 'Save to Inspection Lens', contexts: ['selection'] });
+  });
+  // First run: the welcome page, once, on install (not on update or browser restart).
+  browser.runtime.onInstalled.addListener((details) => {
+    welcomeOnInstall(details, {
+      get: (key) => browser.storage.local.get(key),
+      set: (items) => browser.storage.local.set(items),
+      open: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/welcome.html') }),
+    }).catch(() => {});
   });
   const clipIn = (tabId: number, frameId?: number) =>
     sendToTab(tabId, 'clipSelection', null, frameId ? { frameId } : undefined).catch(() => {});

@@ -5,7 +5,7 @@
 // side panel and the options page all go through `settingsItem`.
 import { browser } from 'wxt/browser';
 import { HIGHLIGHT_NAMES, type HighlightName } from './analysis/findings';
-import { GRADE_STYLES } from './data/grades';
+import { GRADE_STYLES, MARK_STYLES } from './data/grades';
 import { SETTINGS_KEY } from './storage-keys';
 
 export { SETTINGS_KEY };
@@ -24,9 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Human labels for the categories, in display order. */
 export const CATEGORY_LABELS: [HighlightName, string][] = [
   ...GRADE_STYLES.map((g): [HighlightName, string] => [g.highlight, g.label]),
-  ['il-council', 'Councils'],
-  ['il-improvement', 'Improvement areas'],
-  ['il-clip', 'Saved clips'],
+  ...MARK_STYLES.map((m): [HighlightName, string] => [m.highlight, m.label]),
 ];
 
 /** Reads stored settings, falling back to defaults for anything missing or malformed. */

@@ -10,6 +10,7 @@ import type { ClipFinding } from '../../lib/clips';
 import { ofstedLinksOf } from '../../lib/data/ofsted';
 import { type Data, parseMessage, send } from '../../lib/messages';
 import { ownCanonical } from '../../lib/ownership';
+import { placeCard } from '../../lib/page/card-place';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import {
   articleOf,
@@ -21,6 +22,7 @@ import {
   withOverlappedFindings,
 } from '../../lib/page/clipper';
 import { takeEarlyRead } from '../../lib/page/early-storage';
+import { focusAtRange, focusedElement, returnFocus, tabGoesToClipButton } from '../../lib/page/focus-return';
 import { createHighlighter, type Highlighter } from '../../lib/page/highlighter';
 import { type LensEntry, type LensReport, PageLens } from '../../lib/page/lens';
 import { answerPanelRequest, reportedFindings } from '../../lib/page/panel-requests';
@@ -293,7 +295,6 @@ export default defineContentScript({
       }
       const mounts = ensureUi();
       const entry = shown;
-      const rect = entry.range.getBoundingClientRect();
       const description = describeFinding(entry.finding, lens.analysis.outcomes);
       render(
         h(FindingCard, {
@@ -304,17 +305,36 @@ export default defineContentScript({
           ...(lens.analysis.outcomes.length && entry.finding.kind !== 'improvement'
             ? { onSaveRecord: byReader(() => saveRecord()) }
             : {}),
-          onClose: byReader(hideCard),
+          onClose: byReader(closeCard),
           links: ofstedLinksOf(entry.finding.councils),
+          onLayout: positionCard,
+          onTabOut: (e: KeyboardEvent) => {
+            if (!e.isTrusted) return;
+            e.preventDefault();
+            hideCard();
+            focusAtRange(entry.range);
+          },
         }),
         mounts.card,
       );
-      const card = mounts.card.firstElementChild as HTMLElement | null;
-      if (card) {
-        const top =
-          rect.bottom + 6 + 240 > window.innerHeight ? Math.max(4, rect.top - 6 - card.offsetHeight) : rect.bottom + 6;
-        card.style.top = `${Math.round(top)}px`;
-        card.style.left = `${Math.round(Math.min(Math.max(4, rect.left), window.innerWidth - 370))}px`;
+      positionCard();
+    }
+
+    /** Places the card beside its highlight (again when it grows, as when its key opens). */
+    function positionCard() {
+      const card = ui?.mount.firstElementChild as HTMLElement | null;
+      if (card && shown) {
+        const rect = shown.range.getBoundingClientRect();
+        // Beside the highlight, never over the text the reader is selecting.
+        const sel = selectedRange();
+        const p = placeCard(
+          rect,
+          { width: card.offsetWidth, height: card.offsetHeight },
+          { width: window.innerWidth, height: window.innerHeight },
+          sel ? [...sel.getClientRects()] : [],
+        );
+        card.style.top = `${Math.round(p.top)}px`;
+        card.style.left = `${Math.round(p.left)}px`;
       }
     }
 
@@ -328,6 +348,17 @@ export default defineContentScript({
     function hideCard() {
       shown = null;
       renderCard();
+    }
+
+    /** Where focus was before the keyboard opened the card (null: on the page itself). */
+    let focusBefore: HTMLElement | null = null;
+    /** Closes the card (Esc, ×); focus goes back where the reader was, not to the top of the page. */
+    function closeCard() {
+      const range = shown?.range ?? null;
+      const hadFocus = !!ui && ui.host.matches(':focus-within');
+      hideCard();
+      if (hadFocus) returnFocus(focusBefore, range);
+      focusBefore = null;
     }
 
     const pointIn = (r: Range, x: number, y: number) =>
@@ -372,12 +403,14 @@ export default defineContentScript({
     function onKey(e: KeyboardEvent) {
       if (!e.isTrusted || paused || !lens || !e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP'))
         return;
-      const all = lens.all().filter((en) => visible(en.finding.highlight) && en.finding.kind !== 'improvement');
+      // Every category the reader shows, improvement areas included.
+      const all = lens.all().filter((en) => visible(en.finding.highlight));
       if (!all.length) return;
       e.preventDefault();
       cursor = (cursor + (e.code === 'KeyN' ? 1 : -1) + all.length) % all.length;
       const entry = all[cursor];
       (entry.range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+      if (!ui?.host.matches(':focus-within')) focusBefore = focusedElement(document);
       shown = null;
       showCard(entry);
       (ui?.mount.firstElementChild as HTMLElement | null)?.focus();
@@ -599,6 +632,19 @@ export default defineContentScript({
     document.addEventListener('mouseup', onSelectionEnd, { signal: ctx.signal });
     document.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: ctx.signal });
     document.addEventListener('keydown', onKey, { capture: true, signal: ctx.signal });
+    // Tab after a selection: the Clip button is the next stop (it sits at the end of the document).
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (!e.isTrusted || !tabGoesToClipButton(e, !!clipAt && !!selectedRange(), !!ui?.host.matches(':focus-within')))
+          return;
+        const button = clipMount?.querySelector('button');
+        if (!button) return;
+        e.preventDefault();
+        button.focus();
+      },
+      { capture: true, signal: ctx.signal },
+    );
     window.addEventListener('scroll', () => shown && renderCard(), { passive: true, signal: ctx.signal });
 
     // Single-page navigation: the URL changes without a load.

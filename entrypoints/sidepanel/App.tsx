@@ -5,6 +5,7 @@ import { CouncilsView } from '../../components/CouncilsView';
 import { ExportMenu } from '../../components/ExportMenu';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { ImportButton } from '../../components/ImportButton';
+import { LegendDisclosure } from '../../components/Legend';
 import { type PanelTab, PanelTabs, rememberedTab, rememberTab } from '../../components/PanelTabs';
 import { ThisPageView } from '../../components/ThisPageView';
 import type { ExportFilter } from '../../lib/export/records';
@@ -124,6 +125,7 @@ export function App() {
   return (
     <main>
       <h1>Inspection Lens</h1>
+      <LegendDisclosure />
       <p role="status" class="muted">
         {status}
       </p>

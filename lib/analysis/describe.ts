@@ -3,6 +3,7 @@
 // the topic of an improvement area. Pure: the card only renders these rows.
 import { councilDetails } from '../data/gazetteer';
 import { gradeLabel } from '../data/grades';
+import { councilTypeWords, judgementWords, regionWords } from '../wording';
 import type { Finding } from './findings';
 import type { Outcome } from './outcomes';
 
@@ -18,12 +19,15 @@ export function describeFinding(f: Finding, outcomes: Outcome[]): FindingDescrip
   const rows: [string, string][] = [];
   if (f.kind === 'grade' && f.grade) {
     rows.push(['Grade', gradeLabel(f.grade)]);
-    rows.push([
-      f.councils.length > 1 ? 'Councils' : 'Council',
-      f.councils.length ? f.councils.map((c) => `${c.name} (${c.code})`).join(', ') : 'not identified',
-    ]);
+    // A field that is not known is not shown (no "not identified", no "not stated").
+    if (f.councils.length)
+      rows.push([
+        f.councils.length > 1 ? 'Councils' : 'Council',
+        f.councils.map((c) => `${c.name} (${c.code})`).join(', '),
+      ]);
     rows.push(['When', `${f.current ? 'Current grade' : 'Previous grade'}${f.year ? `, ${f.year}` : ''}`]);
-    rows.push(['Judgement', f.area ?? 'Overall / not stated']);
+    const judgement = judgementWords(f.area);
+    if (judgement) rows.push(['Judgement', judgement]);
     if (f.why) rows.push(['Why', f.why]);
     return { heading: `Grade: ${gradeLabel(f.grade)}`, rows, quote: f.sentence };
   }
@@ -34,18 +38,21 @@ export function describeFinding(f: Finding, outcomes: Outcome[]): FindingDescrip
       rows.push(['ONS code', c.code]);
       if (record) {
         rows.push(['DfE code', record.dfeCode]);
-        rows.push(['Type', `${record.type}, ${record.region}`]);
+        const type = councilTypeWords(record.type);
+        const region = regionWords(record.region);
+        if (type) rows.push(['Kind', type]);
+        if (region) rows.push(['Region', region]);
       }
       if (former) rows.push(['Former authority', `until ${former.endedYear}`]);
       const grades = outcomes.filter((o) => o.council.code === c.code);
       for (const o of grades)
         rows.push([
           o.current ? 'Grade here' : 'Earlier grade',
-          `${gradeLabel(o.grade)}${o.year ? ` (${o.year})` : ''}${o.area ? ` — ${o.area}` : ''}`,
+          `${gradeLabel(o.grade)}${o.year ? ` (${o.year})` : ''}${o.area ? ` — ${judgementWords(o.area)}` : ''}`,
         ]);
     }
     return { heading: `Council: ${f.councils.map((c) => c.name).join(' / ')}`, rows, quote: f.sentence };
   }
-  rows.push(['Topic', f.topic ?? 'general']);
+  if (f.topic) rows.push(['Topic', f.topic]);
   return { heading: 'Improvement area', rows, quote: f.sentence };
 }

@@ -85,7 +85,7 @@ export const MAIN_GRADES: readonly (GradeStyle & { grade: MainGrade })[] = [
 /** Every `other:` grade (older frameworks' words) shares one style. */
 export const OTHER_GRADE_STYLE: GradeStyle = {
   highlight: 'il-grade-other',
-  label: 'Older-framework grades',
+  label: "Grades from Ofsted's older frameworks (adequate, poor)",
   priority: 4,
   line: '#7b5ea7',
   lineStyle: 'dotted',
@@ -174,4 +174,55 @@ export function gradeName(grade: string): string {
 export function gradeLabel(grade: string): string {
   const name = gradeName(grade);
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** How a category other than a grade is drawn: councils, improvement areas, saved clips. */
+export interface MarkStyle {
+  highlight: 'il-council' | 'il-improvement' | 'il-clip';
+  /** The reader's name for the category. */
+  label: string;
+  /** What it marks, in a few words (the key). */
+  meaning: string;
+  /** The CSS `text-decoration` the page draws it with (line position, style and colour). */
+  decoration: string;
+  /** Highlight background in the page ('' for none: a clip never fills). */
+  fill: string;
+  /** The card's left border. */
+  card: string;
+}
+
+/** Councils, improvement areas and clips, as the page draws them (the style sheet is tested against these). */
+export const MARK_STYLES: readonly MarkStyle[] = [
+  {
+    highlight: 'il-council',
+    label: 'Councils',
+    meaning: 'a council named in the article (line above)',
+    decoration: 'overline solid #3a8ee6',
+    fill: 'rgba(31, 111, 178, 0.16)',
+    card: '#1f6fb2',
+  },
+  {
+    highlight: 'il-improvement',
+    label: 'Improvement areas',
+    meaning: 'what inspectors say must improve (light tint, dotted line)',
+    decoration: 'underline dotted #c45bb0',
+    fill: 'rgba(176, 74, 154, 0.06)',
+    card: '#b04a9a',
+  },
+  {
+    highlight: 'il-clip',
+    label: 'Saved clips',
+    meaning: 'text you saved (gold lines above and below)',
+    decoration: 'underline overline solid #c79a00',
+    fill: '',
+    card: '#c79a00',
+  },
+];
+
+/** What each grade's highlight means in the key. */
+export function gradeMeaning(style: GradeStyle): string {
+  const line = `${style.lineStyle} underline`;
+  return style === OTHER_GRADE_STYLE
+    ? `an older grade (${line})`
+    : `a council graded ${style.label.toLowerCase()} (${line})`;
 }

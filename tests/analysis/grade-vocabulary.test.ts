@@ -13,6 +13,7 @@ import {
   gradeOfWords,
   gradeWordsRegExp,
   MAIN_GRADES,
+  MARK_STYLES,
   OTHER_GRADE_STYLE,
 } from '../../lib/data/grades';
 import { CATEGORY_LABELS } from '../../lib/settings';
@@ -88,5 +89,20 @@ describe('grade styles', () => {
     expect(rule(sheet, `.${s.highlight} .swatch`)).toContain(`background: ${s.swatch};`);
     const grade = MAIN_GRADES.find((g) => g.highlight === s.highlight);
     if (grade) expect(rule(sheet, `.grade-${grade.grade.replace(/ /g, '-')}`)).toContain(`color: ${s.line};`);
+  });
+});
+
+describe('councils, improvement areas and clips', () => {
+  test.each(MARK_STYLES.map((s) => [s.highlight, s] as const))('the page style sheet draws %s as defined', (_, s) => {
+    const sheet = css('entrypoints/content/style.css');
+    const r = rule(sheet, `::highlight(${s.highlight})`);
+    expect(r).toContain(`text-decoration: ${s.decoration};`);
+    if (s.fill) expect(r).toContain(`background-color: ${s.fill};`);
+    else expect(r).not.toContain('background');
+    expect(rule(sheet, `mark[data-il="${s.highlight}"]`)).toContain(`text-decoration: ${s.decoration} 2px;`);
+  });
+
+  test('the settings name every category as the key does', () => {
+    for (const s of MARK_STYLES) expect(CATEGORY_LABELS).toContainEqual([s.highlight, s.label]);
   });
 });

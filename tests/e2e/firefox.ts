@@ -39,6 +39,13 @@ export interface FirefoxTab {
   /** Moves the mouse to a point of the viewport. */
   mouseMove(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
+  /**
+   * Real key input: the keys are pressed down in order and released in reverse (a chord such as
+   * `['Alt', 'Shift', 'n']`). Named keys: Alt, Shift, Control, Tab, Enter, Escape.
+   */
+  keys(keys: string[]): Promise<void>;
+  /** A PNG (base64) of a box of the viewport. */
+  screenshot(box: { x: number; y: number; width: number; height: number }): Promise<string>;
   activate(): Promise<void>;
   close(): Promise<void>;
   /** Errors the page reported to its console (or threw) since the tab was opened. */
@@ -49,6 +56,10 @@ export interface FirefoxBrowser {
   newTab(): Promise<FirefoxTab>;
   /** Opens one of the extension's pages (moz-extension://) in a new tab, as the browser UI would. */
   openExtensionPage(file: string): Promise<FirefoxTab>;
+  /** The tabs open now (the extension's own included), with their URLs. */
+  tabs(): Promise<{ context: string; url: string }[]>;
+  /** A tab already open (for instance one the extension opened). */
+  tabOf(context: string): FirefoxTab;
   /** Evaluates an expression in the browser window's privileged (chrome) scope. */
   chrome<T>(expression: string): Promise<T>;
   close(): Promise<void>;
@@ -180,6 +191,37 @@ export async function launchFirefox(extensionDir = firefoxExtensionDir): Promise
           { type: 'pointerUp', button: 0 },
         ]);
       },
+      async keys(keys) {
+        const named: Record<string, string> = {
+          Alt: '\uE00A',
+          Shift: '\uE008',
+          Control: '\uE009',
+          Tab: '\uE004',
+          Enter: '\uE007',
+          Escape: '\uE00C',
+        };
+        const values = keys.map((k) => named[k] ?? k);
+        await send('input.performActions', {
+          context,
+          actions: [
+            {
+              type: 'key',
+              id: 'keyboard',
+              actions: [
+                ...values.map((value) => ({ type: 'keyDown', value })),
+                ...[...values].reverse().map((value) => ({ type: 'keyUp', value })),
+              ],
+            },
+          ],
+        });
+      },
+      async screenshot(box) {
+        const r = await send<{ data: string }>('browsingContext.captureScreenshot', {
+          context,
+          clip: { type: 'box', ...box },
+        });
+        return r.data;
+      },
       async activate() {
         await send('browsingContext.activate', { context });
       },
@@ -208,6 +250,10 @@ export async function launchFirefox(extensionDir = firefoxExtensionDir): Promise
       if (!found) throw new Error(`${url} did not open`);
       return tab(found.context);
     },
+    async tabs() {
+      return (await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts;
+    },
+    tabOf: (context: string) => tab(context),
     async newTab() {
       const { context } = await send<{ context: string }>('browsingContext.create', { type: 'tab' });
       return tab(context);

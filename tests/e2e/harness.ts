@@ -67,7 +67,24 @@ export interface ExtensionBrowser {
   extensionId: string;
   serviceWorker(): Promise<Worker>;
   openSidePanel(): Promise<Page>;
+  /** The welcome page the extension opened on install (kept open only with `welcome: 'keep'`). */
+  welcome: Page | null;
   close(): Promise<void>;
+}
+
+/**
+ * The welcome page a fresh install opens (once), if this build has one: found within a few
+ * seconds, then closed unless the caller keeps it, so other tests start with only their own tabs.
+ */
+async function welcomeOnInstall(context: BrowserContext, dir: string, fresh: boolean): Promise<Page | null> {
+  if (!fresh || !fs.existsSync(path.join(dir, 'welcome.html'))) return null;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
 }
 
 /**
@@ -120,18 +137,25 @@ export async function setBenchMarks(sw: Worker, on: boolean): Promise<void> {
  */
 export async function launchWithExtension(
   dir = extensionDir,
-  { marks = true, profile }: { marks?: boolean; profile?: string } = {},
+  { marks = true, profile, welcome: keepWelcome }: { marks?: boolean; profile?: string; welcome?: 'keep' } = {},
 ): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`no build in ${dir}`);
+  const fresh = !profile || !fs.existsSync(profile) || fs.readdirSync(profile).length === 0;
   const { context, close } = await launchChromiumWith(dir, profile);
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
   if (marks) await setBenchMarks(await serviceWorker(), true);
+  let welcome = await welcomeOnInstall(context, dir, fresh);
+  if (welcome && keepWelcome !== 'keep') {
+    await welcome.close();
+    welcome = null;
+  }
   return {
     context,
     extensionId,
     serviceWorker,
+    welcome,
     async openSidePanel() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);

@@ -1,0 +1,19 @@
+// The bundled sample article as an extension page, so the welcome page's "Try it" link works
+// offline: the same page `npm start` serves (tests/fixtures/pages/003_…), with the content script
+// run on it as on a news site (a content script does not run on the extension's own pages).
+import sampleHtml from '../../tests/fixtures/pages/003_7373dea24638aad1.html?raw';
+import contentScript from '../content/index';
+
+const parsed = new DOMParser().parseFromString(sampleHtml, 'text/html');
+// Only the article's own markup and styles: no scripts, frames or forms (it has none today).
+for (const el of parsed.querySelectorAll('script, iframe, object, embed, form, link')) el.remove();
+document.title = parsed.title;
+for (const el of parsed.head.querySelectorAll('meta[property], meta[name], style'))
+  document.head.append(document.importNode(el, true));
+document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+
+const controller = new AbortController();
+contentScript.main({
+  signal: controller.signal,
+  onInvalidated: (cb: () => void) => controller.signal.addEventListener('abort', cb),
+} as unknown as NonNullable<Parameters<typeof contentScript.main>[0]>);
