@@ -14,6 +14,9 @@ if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { 
 /** Timed saves (BENCH_SAVES, default 100); as many again are saved for the anchoring test. */
 const SAVES = Number(process.env.BENCH_SAVES ?? 100);
 
+/** Saves per tab: under the background's limit of 60 saves a minute per tab (lib/rate-limit.ts). */
+const TAB_SAVES = 50;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function longArticle(copies: number): string {
@@ -65,17 +68,29 @@ async function main() {
   server.extra.set('/long.html', longArticle(40));
   const ext = await launchWithExtension();
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/long.html`);
-  await page.waitForTimeout(500);
+  const openArticle = async () => {
+    const p = await ext.context.newPage();
+    await p.goto(`${server.origin}/long.html`);
+    await untilMarked(p, has('il:painted'), 30_000);
+    return p;
+  };
+  let page = await openArticle();
 
+  // Each save starts as soon as the last one showed "Saved" (a new selection keeps its own
+  // button: the "Saved" button's hiding timer no longer hides it). The background allows a tab
+  // 60 saves a minute, so every TAB_SAVES saves the article is opened in a fresh tab.
   const saves: number[] = [];
+  const t0 = performance.now();
   for (let i = 0; i < 2 * SAVES; i++) {
+    if (i > 0 && i % TAB_SAVES === 0) {
+      await page.close();
+      page = await openArticle();
+    }
     const ms = await clipOnce(page, i);
     if (i < SAVES) saves.push(ms);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1600))).catch(() => {}); // the button hides after a save
     if (i === SAVES - 1) console.log(`${SAVES} saves done; saving ${SAVES} more clips for the anchoring test…`);
   }
+  const savingSeconds = (performance.now() - t0) / 1000;
   const panel = await ext.openSidePanel();
   const pings: number[] = [];
   for (let i = 0; i < 100; i++)
@@ -89,6 +104,7 @@ async function main() {
   console.log(`Save latency, click "Clip" → "Saved" shown (${SAVES} saves):`);
   console.log(`  median ${median(saves).toFixed(1)} ms, worst ${Math.max(...saves).toFixed(1)} ms`);
   console.log(`  floor: bare message round trip to the background, median ${median(pings).toFixed(2)} ms`);
+  console.log(`  the ${2 * SAVES} saves took ${savingSeconds.toFixed(1)} s in all (tab changes included)`);
 
   const anchorTimes: number[] = [];
   const indexOfTimes: number[] = [];
