@@ -65,6 +65,8 @@ export interface LensOptions {
 
 /** Findings on a page from which only the highlights near the viewport are drawn. */
 export const WINDOW_AT = 1000;
+/** While the reader scrolls, highlights are drawn this many screens further ahead (see viewport.ts). */
+export const SCROLL_AHEAD = 4;
 /** Characters of a long article analysed and drawn first (some ten screens of text). */
 export const FIRST_CHARS = 30_000;
 
@@ -161,7 +163,7 @@ export class PageLens {
     options: LensOptions = {},
   ) {
     this.windowAt = options.windowAt ?? WINDOW_AT;
-    this.makeWatcher = options.watcher ?? scrollWatcher(doc);
+    this.makeWatcher = options.watcher ?? scrollWatcher(doc, { ahead: SCROLL_AHEAD });
     this.nearViewport = options.nearViewport ?? defaultNearViewport(doc);
     this.firstChars = options.firstChars ?? FIRST_CHARS;
     this.view = options.view === undefined ? defaultView(doc) : options.view;
