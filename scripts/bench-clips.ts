@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { has, launchWithExtension, pagesDir, root, serveFixtures, untilMarked } from '../tests/e2e/harness';
+import { chromiumVersion, figure, recordResults } from './bench-results';
 
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
 
@@ -140,8 +141,23 @@ async function main() {
   console.log(
     `  floor: indexOf of the ${2 * SAVES} quotes in the page text, median ${median(indexOfTimes).toFixed(2)} ms`,
   );
+  const version = await chromiumVersion(ext.context);
   await ext.close();
   await server.close();
+  recordResults(
+    'clips',
+    {
+      saves: SAVES,
+      saveLatency: figure(saves, { baselines: { messageRoundTrip: pings } }),
+      allSavesSeconds: figure([savingSeconds], { unit: 's' }),
+      reanchoring: {
+        clips: shown,
+        articleBytes: server.extra.get('/long.html')?.length ?? 0,
+        time: figure(anchorTimes, { baselines: { indexOfEveryQuote: indexOfTimes } }),
+      },
+    },
+    { name: 'Chromium (headless)', version },
+  );
 }
 
 main().catch((e) => {

@@ -33,7 +33,7 @@ import {
   untilMarked,
 } from '../tests/e2e/harness';
 import { writeChart } from './bench-chart';
-import { type Figure, figure, recordResults, spread } from './bench-results';
+import { chromiumVersion, type Figure, figure, recordResults, spread } from './bench-results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Page sizes of the sweep (a long article of about that much HTML); BENCH_SWEEP=0 skips it. */
@@ -530,7 +530,7 @@ async function main() {
     console.log('');
   }
   const sweep = process.env.BENCH_SWEEP === '0' || only ? [] : await measureSweep(ext.context, plain, server);
-  const browser = { name: 'Chromium (headless)', version: await browserVersion(ext.context) };
+  const browser = { name: 'Chromium (headless)', version: await chromiumVersion(ext.context) };
   await baselines.close();
   fs.rmSync(baselineDir, { recursive: true, force: true });
   await ext.close();
@@ -549,19 +549,6 @@ async function main() {
     browser,
   );
   if (sweep.length && writeChart()) console.log('wrote bench/results.json and docs/performance-chart.svg');
-}
-
-async function browserVersion(context: BrowserContext): Promise<string> {
-  const page = await context.newPage();
-  try {
-    const cdp = await context.newCDPSession(page);
-    const v = (await cdp.send('Browser.getVersion')) as { product: string };
-    return v.product;
-  } catch {
-    return 'unknown';
-  } finally {
-    await page.close();
-  }
 }
 
 /**

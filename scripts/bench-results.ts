@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const RESULTS_FILE = path.join(root, 'bench/results.json');
@@ -108,4 +109,18 @@ export function recordResults(section: string, data: unknown, browser?: { name: 
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** The browser's product and version (e.g. "Chrome/156.0.8078.108"), through the DevTools protocol. */
+export async function chromiumVersion(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const v = (await cdp.send('Browser.getVersion')) as { product: string };
+    return v.product;
+  } catch {
+    return 'unknown';
+  } finally {
+    await page.close();
+  }
 }
