@@ -67,7 +67,8 @@ async function clipOnce(page: Page, n: number): Promise<number> {
 async function main() {
   const server = await serveFixtures();
   server.extra.set('/long.html', longArticle(40));
-  const ext = await launchWithExtension();
+  // IL_EXTENSION_DIR: a copy of a build to measure (the worktree can be rebuilt meanwhile).
+  const ext = await launchWithExtension(process.env.IL_EXTENSION_DIR || undefined);
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
   const openArticle = async () => {
     const p = await ext.context.newPage();

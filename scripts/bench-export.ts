@@ -172,7 +172,8 @@ async function main() {
     `Export and import of ${CLIPS.toLocaleString('en-GB')} clips from ${ARTICLES.toLocaleString('en-GB')} articles (JSON file ${mb(fs.statSync(file).size)}), in real Chromium: side panel and background service worker`,
   );
 
-  const ext = await launchWithExtension();
+  // IL_EXTENSION_DIR: a copy of a build to measure (the worktree can be rebuilt meanwhile).
+  const ext = await launchWithExtension(process.env.IL_EXTENSION_DIR || undefined);
   const browserVersion = chromiumVersion(ext.context);
   // The side panel's clip list is stubbed empty here: until lists are paged it renders every clip,
   // and a panel holding 50,000 rendered clips makes everything in it slow (GC and layout), which

@@ -326,7 +326,8 @@ async function main() {
       server.extra.get('/bench-non-article.html') as string,
     ],
   ] as const;
-  const ext = await launchWithExtension();
+  // IL_EXTENSION_DIR: a copy of a build to measure (the worktree can be rebuilt meanwhile).
+  const ext = await launchWithExtension(process.env.IL_EXTENSION_DIR || undefined);
   // tsx (esbuild) names functions with a `__name` helper that page-side code must also have.
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
   await ext.context.addInitScript(OBSERVERS);
