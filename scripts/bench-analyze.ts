@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeDocument } from '../lib/analysis/analyze';
 import { documentFromPlainText, type SourceDocument } from '../lib/analysis/text';
+import { figure, recordResults } from './bench-results';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seedDir = path.join(root, 'tests/fixtures/seeds');
@@ -46,7 +47,7 @@ function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-function time<T>(fn: () => T, runs: number): { median: number; min: number } {
+function time<T>(fn: () => T, runs: number): { median: number; min: number; samples: number[] } {
   for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up the JIT
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -54,7 +55,7 @@ function time<T>(fn: () => T, runs: number): { median: number; min: number } {
     fn();
     ts.push(performance.now() - t0);
   }
-  return { median: median(ts), min: Math.min(...ts) };
+  return { median: median(ts), min: Math.min(...ts), samples: ts };
 }
 
 const typical = article(2000);
@@ -76,3 +77,20 @@ console.log(`  analysis ${la.median.toFixed(0)} ms = ${(mb / (la.median / 1000))
 console.log(
   `  regex scan ${lr.median.toFixed(0)} ms = ${(mb / (lr.median / 1000)).toFixed(1)} MB/s; analysis / regex = ${(la.median / lr.median).toFixed(1)}×`,
 );
+
+recordResults('analyze', {
+  runtime: `Node ${process.version}`,
+  typicalArticle: {
+    words: wordsOf(typical),
+    analysis: figure(a.samples, { baselines: { regexScan: r.samples }, budget: 2 }),
+  },
+  longText: {
+    megabytes: Math.round(mb * 100) / 100,
+    analysis: figure(la.samples, { baselines: { regexScan: lr.samples } }),
+    megabytesPerSecond: figure(
+      la.samples.map((t) => mb / (t / 1000)),
+      { unit: 'MB/s', baselines: { regexScan: lr.samples.map((t) => mb / (t / 1000)) } },
+    ),
+    targetMegabytesPerSecond: 10,
+  },
+});

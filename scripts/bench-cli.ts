@@ -6,6 +6,7 @@
 import { DOMParser } from 'linkedom';
 import { analyzeInput } from '../lib/cli/analyze';
 import { decodeBytes } from '../lib/cli/decode';
+import { figure, recordResults } from './bench-results';
 
 const TEXT = '<p>Ofsted rated Hackney council’s children’s services ‘inadequate’.</p>';
 const nested = (n: number) => `<html><body>${'<div>'.repeat(n)}${TEXT}${'</div>'.repeat(n)}</body></html>`;
@@ -15,13 +16,16 @@ function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-function time(fn: () => void, runs: number): number {
+/** Every sample of every timing, by label, for bench/results.json. */
+const samples = new Map<string, number[]>();
+function time(fn: () => void, runs: number, label?: string): number {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     ts.push(performance.now() - t0);
   }
+  if (label) samples.set(label, ts);
   return median(ts);
 }
 const analyse = (bytes: Buffer) => () => {
@@ -34,14 +38,16 @@ console.log('Baselines on the same byte count: decoding the bytes alone, and the
 console.log('holding the same <div>s side by side (the nested page loses all but 512 of its <div>s to the cap).');
 console.log('  depth     bytes   decode   nested     flat   nested/flat   nested µs per element');
 analyse(Buffer.from(nested(1000)))(); // warm up
+const depths: number[] = [];
 for (const depth of [25_000, 50_000, 100_000, 200_000, 400_000]) {
   const a = Buffer.from(nested(depth));
   const b = Buffer.from(flat(depth));
   if (a.length !== b.length) throw new Error('the two pages must have the same byte count');
   const runs = depth <= 100_000 ? 3 : 1;
-  const td = time(() => decodeBytes(b, true), runs);
-  const tn = time(analyse(a), runs);
-  const tf = time(analyse(b), runs);
+  const td = time(() => decodeBytes(b, true), runs, `decode ${depth}`);
+  const tn = time(analyse(a), runs, `nested ${depth}`);
+  const tf = time(analyse(b), runs, `flat ${depth}`);
+  depths.push(depth);
   console.log(
     `${depth.toLocaleString('en-GB').padStart(7)} ${a.length.toLocaleString('en-GB').padStart(9)} ${td.toFixed(1).padStart(8)} ${tn.toFixed(0).padStart(8)} ${tf.toFixed(0).padStart(8)} ${(tn / tf).toFixed(2).padStart(13)} ${((tn * 1000) / depth).toFixed(2).padStart(23)}`,
   );
@@ -58,3 +64,14 @@ for (const depth of [25_000, 50_000]) {
     `${depth.toLocaleString('en-GB').padStart(7)}  nested ${tn.toFixed(0).padStart(6)}  flat ${tf.toFixed(0).padStart(5)}  ratio ${(tn / tf).toFixed(1)}`,
   );
 }
+
+const get = (label: string) => samples.get(label) ?? [];
+recordResults('cli', {
+  runtime: `Node ${process.version}`,
+  nestedPages: depths.map((depth) => ({
+    depth,
+    wholePath: figure(get(`nested ${depth}`), {
+      baselines: { flatPage: get(`flat ${depth}`), decodeOnly: get(`decode ${depth}`) },
+    }),
+  })),
+});

@@ -14,6 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Article, Clip } from '../lib/clips';
 import { buildJson } from '../lib/export/json';
 import { launchWithExtension, root } from '../tests/e2e/harness';
+import { chromiumVersion, figure, recordResults } from './bench-results';
 
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
 
@@ -171,7 +172,9 @@ async function main() {
     `Export and import of ${CLIPS.toLocaleString('en-GB')} clips from ${ARTICLES.toLocaleString('en-GB')} articles (JSON file ${mb(fs.statSync(file).size)}), in real Chromium: side panel and background service worker`,
   );
 
-  const ext = await launchWithExtension();
+  // IL_EXTENSION_DIR: a copy of a build to measure (the worktree can be rebuilt meanwhile).
+  const ext = await launchWithExtension(process.env.IL_EXTENSION_DIR || undefined);
+  const browserVersion = chromiumVersion(ext.context);
   // The side panel's clip list is stubbed empty here: until lists are paged it renders every clip,
   // and a panel holding 50,000 rendered clips makes everything in it slow (GC and layout), which
   // would be timed instead of the export and import.
@@ -211,6 +214,7 @@ async function main() {
     throw new Error(`import did not add every clip: ${summary.join(' | ')}`);
 
   const exportTimes: number[] = [];
+  const exports: Record<string, unknown> = {};
   for (const format of ['JSON', 'Web Annotation (JSON-LD)', 'CSV', 'Outcomes CSV', 'Markdown']) {
     const r = await measured(heaps, async () => {
       await click(panel, '.export-menu', 'Export');
@@ -221,6 +225,7 @@ async function main() {
       return fs.statSync(await download.path()).size;
     });
     exportTimes.push(r.ms);
+    exports[format] = { clickToDownload: figure([r.ms]), bytes: r.value, peakHeapBytes: r.peak };
     console.log(
       `  export ${format} (click → download): ${(r.ms / 1000).toFixed(2)} s, ${mb(r.value)}; peak heap ${heapText(r.peak)}`,
     );
@@ -255,6 +260,26 @@ async function main() {
   );
   await ext.close();
   fs.rmSync(tmp, { recursive: true, force: true });
+  recordResults(
+    'export',
+    {
+      clips: CLIPS,
+      articles: ARTICLES,
+      note: 'one run each (50,000 clips take minutes): min = median = max; heaps sampled every 20 ms, in the order of heapTargets',
+      heapTargets: labels,
+      import: {
+        fileChosenToImported: figure([imp.ms], { baselines: { parsePlusGetAll: [floor.parse + floor.getAll] } }),
+        peakHeapBytes: imp.peak,
+      },
+      exports,
+      floor: {
+        getAll: figure([floor.getAll]),
+        stringify: figure([floor.stringify]),
+        parse: figure([floor.parse]),
+      },
+    },
+    { name: 'Chromium (headless)', version: await browserVersion },
+  );
 }
 
 main().catch((e) => {

@@ -5,8 +5,9 @@
 // a Chromium without ours):
 // the page doing nothing until its next frame (its own rendering), a bare TreeWalker pass over
 // the text nodes (the floor), and mark.js highlighting the same words (the usual tool).
-// Budgets: typical article < 10 ms; 1 MB article < 150 ms with no task over 50 ms; quick check
-// < 1 ms; faster than mark.js on every page.
+// Budgets (BUDGETS below; why each, in docs/performance.md), printed beside the figures and kept
+// in bench/results.json with every figure's spread and baselines. Then a sweep of page sizes
+// (SWEEP_BYTES) for the chart of time to highlights against page size (docs/performance-chart.svg).
 //
 // "Painted" is when the frame that carries the highlights has been rendered: a message posted
 // from its requestAnimationFrame callback arrives after the frame's style, layout and paint.
@@ -31,8 +32,25 @@ import {
   serveFixtures,
   untilMarked,
 } from '../tests/e2e/harness';
+import { writeChart } from './bench-chart';
+import { chromiumVersion, type Figure, figure, recordResults, spread } from './bench-results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Page sizes of the sweep (a long article of about that much HTML); BENCH_SWEEP=0 skips it. */
+const SWEEP_BYTES = (process.env.BENCH_SWEEP_BYTES ?? '10000,100000,300000,1000000').split(',').map(Number);
+const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 3);
+
+/** The budgets, in ms: medians unless said otherwise. */
+const BUDGETS = {
+  typicalWork: 4,
+  longWhole: 100,
+  longFirstScreens: 20,
+  longTask: 50,
+  scrollAdded: 1.5,
+  rerunWork: 10,
+};
+const verdict = (value: number, max: number) =>
+  `${Number.isFinite(value) && value <= max ? 'met' : 'NOT met'} (budget ≤ ${max} ms, measured ${Number.isFinite(value) ? value.toFixed(1) : '–'} ms)`;
 const DEBUG = !!process.env.BENCH_DEBUG;
 const markJs = fs.readFileSync(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
@@ -308,7 +326,8 @@ async function main() {
       server.extra.get('/bench-non-article.html') as string,
     ],
   ] as const;
-  const ext = await launchWithExtension();
+  // IL_EXTENSION_DIR: a copy of a build to measure (the worktree can be rebuilt meanwhile).
+  const ext = await launchWithExtension(process.env.IL_EXTENSION_DIR || undefined);
   // tsx (esbuild) names functions with a `__name` helper that page-side code must also have.
   await ext.context.addInitScript({ content: 'window.__name = (f) => f;' });
   await ext.context.addInitScript(OBSERVERS);
@@ -319,6 +338,7 @@ async function main() {
   console.log(`Chromium with the built extension, and the same Chromium without it for the baselines;`);
   console.log(`median of ${RUNS} loads per figure, loads interleaved. Times from script start.\n`);
   const only = process.env.BENCH_ONLY; // a part of a case label, to run one case
+  const caseResults: Record<string, unknown> = {};
   for (const [label, url, html] of cases.filter(([l]) => !only || l.includes(only))) {
     const page = await ext.context.newPage();
     const ours: Awaited<ReturnType<typeof measureExtension>>[] = [];
@@ -435,12 +455,141 @@ async function main() {
         `  reloaded halfway down (scrolled to ${(r((x) => x.scrolled) * 100).toFixed(0)}% of the page): the reader's screens painted ${ms(r((x) => x.firstPainted))} with ${r((x) => x.drawnFirst)} highlights, the whole article ${ms(r((x) => x.painted))}`,
       );
     }
+
+    // Every figure with its spread and baselines, and the budgets that apply to this page.
+    const baselines = {
+      pageDoingNothing: base.nothing.map((x) => x.painted),
+      floorWalker: base.walker.map((x) => x.painted),
+      markjs: base.markjs.map((x) => x.painted),
+    };
+    const figures: Record<string, Figure> = {
+      highlightsSet: figure(
+        ours.map((o) => o.set),
+        { baselines: { floorWalker: base.walker.map((x) => x.set), markjs: base.markjs.map((x) => x.set) } },
+      ),
+      highlightsPainted: figure(
+        ours.map((o) => o.painted),
+        { baselines, ...(label.startsWith('1 MB') ? { budget: BUDGETS.longWhole } : {}) },
+      ),
+      ourMainThreadWork: figure(
+        ours.map((o) => o.work),
+        label.startsWith('typical') ? { budget: BUDGETS.typicalWork } : {},
+      ),
+      longestTask: figure(
+        ours.map((o) => o.longestTask),
+        label.startsWith('1 MB') ? { budget: BUDGETS.longTask, note: '0: no task over 50 ms' } : {},
+      ),
+      quickCheck: figure(ours.map((o) => o.check)),
+      modulesBeforeCheck: figure(ours.map((o) => o.load)),
+    };
+    if (ours.some((o) => Number.isFinite(o.firstPainted)))
+      figures.firstScreensPainted = figure(
+        ours.map((o) => o.firstPainted),
+        label.startsWith('1 MB') ? { baselines, budget: BUDGETS.longFirstScreens } : { baselines },
+      );
+    if (reruns.length)
+      figures.rerunWork = figure(
+        reruns.map((x) => x.rerun.work),
+        {
+          baselines: { firstRunWork: reruns.map((x) => x.first.work) },
+          ...(label.startsWith('1 MB') ? { budget: BUDGETS.rerunWork } : {}),
+        },
+      );
+    if (scrolls.ours.length) {
+      figures.scrollFrame = figure(scrolls.ours, { baselines: { withoutOurs: scrolls.plain } });
+      const added = median(scrolls.ours) - median(scrolls.plain);
+      figures.scrollFrameAdded = {
+        ...spread([added]),
+        ...(label.startsWith('1 MB')
+          ? {
+              budget: {
+                max: BUDGETS.scrollAdded,
+                met: added <= BUDGETS.scrollAdded,
+                note: 'median with ours minus median without',
+              },
+            }
+          : {}),
+      };
+    }
+    if (reloads.length) figures.reloadedHalfwayScreensPainted = figure(reloads.map((x) => x.firstPainted));
+    figures.heapKeptMB = figure([Math.min(...heap.ours) - Math.min(...heap.plain)], { unit: 'MB' });
+    const inFirstFrame = ours.filter((o) => Number.isFinite(o.set) && o.pageFirstPaint >= o.set).length;
+    caseResults[label] = {
+      url,
+      htmlBytes: html.length,
+      textChars: base.walker[0].chars,
+      loads: ours.length,
+      highlightsBeforePageFirstPaint: { loads: inFirstFrame, of: ours.length },
+      figures,
+    };
+    const budgets = Object.entries(figures).filter(([, f]) => f.budget);
+    if (label.startsWith('typical'))
+      console.log(
+        `  budget: highlights set before the page's own first paint in 5 of 5 loads: ${inFirstFrame === ours.length ? 'met' : 'NOT met'} (${inFirstFrame} of ${ours.length})`,
+      );
+    for (const [name, f] of budgets) console.log(`  budget: ${name} ${verdict(f.median, f.budget?.max ?? 0)}`);
     console.log('');
   }
+  const sweep = process.env.BENCH_SWEEP === '0' || only ? [] : await measureSweep(ext.context, plain, server);
+  const browser = { name: 'Chromium (headless)', version: await chromiumVersion(ext.context) };
   await baselines.close();
   fs.rmSync(baselineDir, { recursive: true, force: true });
   await ext.close();
   await server.close();
+  if (only) return; // a partial run does not replace the recorded figures
+  recordResults(
+    'page',
+    {
+      runs: RUNS,
+      budgets: BUDGETS,
+      baselinesAre:
+        'pageDoingNothing: its next frame painted; floorWalker: a bare TreeWalker over the text nodes; markjs: mark.js highlighting the same words; all content scripts of a throwaway extension in the same Chromium without ours, at the same moment (document_idle)',
+      cases: caseResults,
+      sweep,
+    },
+    browser,
+  );
+  if (sweep.length && writeChart()) console.log('wrote bench/results.json and docs/performance-chart.svg');
+}
+
+/**
+ * Time to highlights against page size, for the chart: long articles of SWEEP_BYTES of HTML,
+ * SWEEP_RUNS loads each of ours, mark.js and the bare TreeWalker (painted, from script start).
+ */
+async function measureSweep(
+  context: BrowserContext,
+  plain: BrowserContext,
+  server: Awaited<ReturnType<typeof serveFixtures>>,
+) {
+  const points: { bytes: number; textChars: number; series: Record<string, ReturnType<typeof spread>> }[] = [];
+  const page = await context.newPage();
+  for (const bytes of SWEEP_BYTES) {
+    const html = longArticle(bytes);
+    const url = `/bench-sweep-${bytes}.html`;
+    server.extra.set(url, html);
+    const words = wordsFor(html);
+    const runs = { ours: [] as number[], oursFirst: [] as number[], markjs: [] as number[], floor: [] as number[] };
+    let chars = 0;
+    for (let i = 0; i < SWEEP_RUNS; i++) {
+      await settle();
+      const o = await measureExtension(page, server.origin + url);
+      runs.ours.push(o.painted);
+      runs.oursFirst.push(Number.isFinite(o.firstPainted) ? o.firstPainted : o.painted);
+      await settle();
+      const w = await measureBaseline(plain, server.origin + url, 'walker', words);
+      runs.floor.push(w.painted);
+      chars = w.chars;
+      await settle();
+      runs.markjs.push((await measureBaseline(plain, server.origin + url, 'markjs', words)).painted);
+    }
+    const series = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, spread(v)]));
+    points.push({ bytes: html.length, textChars: chars, series });
+    console.log(
+      `sweep ${(html.length / 1024).toFixed(0)} KB: Inspection Lens painted ${ms(series.ours.median)} (first screens ${ms(series.oursFirst.median)}), mark.js ${ms(series.markjs.median)}, floor ${ms(series.floor.median)}`,
+    );
+  }
+  await page.close();
+  return points;
 }
 
 main().catch((e) => {

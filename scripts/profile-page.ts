@@ -3,11 +3,13 @@
 // per load. Builds with IL_PROFILE=1 so the bundle keeps its function names. A tool for finding
 // where time goes; the figures to quote come from `npm run bench:page`.
 //
+// --rerun: profile the re-run after a paragraph is added to the loaded page instead of the load.
 // page: typical (seed 003, the default), 1mb, log (30,000 paragraphs), walks (not an article),
 // or a path under tests/fixtures/pages.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import {
+  has,
   launchWithExtension,
   longArticle,
   paintedOrTurnedDown,
@@ -19,7 +21,12 @@ import {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { reps: { type: 'string', default: '10' }, interval: { type: 'string', default: '50' } },
+  options: {
+    reps: { type: 'string', default: '10' },
+    interval: { type: 'string', default: '50' },
+    // Profile the re-run after a paragraph is added to the loaded page, not the load.
+    rerun: { type: 'boolean', default: false },
+  },
 });
 const reps = Number(values.reps);
 
@@ -62,10 +69,23 @@ async function main() {
   const self = new Map<string, number>();
   let ours = 0;
   for (let rep = 0; rep < reps; rep++) {
-    await cdp.send('Profiler.start');
-    await page.reload();
-    // Done when highlights are painted, or when the quick check has turned the page down.
-    await untilMarked(page, paintedOrTurnedDown, 60_000);
+    if (values.rerun) {
+      await page.reload();
+      await untilMarked(page, has('il:painted'), 60_000);
+      await page.waitForTimeout(300);
+      await cdp.send('Profiler.start');
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.';
+        (document.querySelector('article') ?? document.body).append(p);
+      });
+      await untilMarked(page, has('il:highlighted', 2), 60_000);
+    } else {
+      await cdp.send('Profiler.start');
+      await page.reload();
+      // Done when highlights are painted, or when the quick check has turned the page down.
+      await untilMarked(page, paintedOrTurnedDown, 60_000);
+    }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {

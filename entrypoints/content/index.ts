@@ -466,6 +466,8 @@ export default defineContentScript({
 
     let clipStatus = '';
     let clipAt: { top: number; left: number } | null = null;
+    /** Hides the "Saved" button a moment after a save; a new selection cancels it (its own button stays). */
+    let clipHideTimer = 0;
     function renderClipButton() {
       if (!clipAt && !ui) return;
       const { clip } = ensureUi();
@@ -524,7 +526,8 @@ export default defineContentScript({
       );
       if (r.ok) {
         showClip(clip.id, range.cloneRange());
-        setTimeout(() => {
+        clearTimeout(clipHideTimer);
+        clipHideTimer = window.setTimeout(() => {
           clipAt = null;
           clipStatus = '';
           renderClipButton();
@@ -547,6 +550,7 @@ export default defineContentScript({
       if (!e.isTrusted || paused || (ui && e.composedPath().includes(ui.host))) return;
       setTimeout(() => {
         const range = selectedRange();
+        if (range) clearTimeout(clipHideTimer);
         clipAt = range ? buttonPosition(range) : null;
         clipStatus = '';
         renderClipButton();

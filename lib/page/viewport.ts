@@ -17,11 +17,14 @@ export interface ViewportWatcher {
 }
 export type WatcherFactory = (onChange: (el: Element, near: boolean) => void) => ViewportWatcher | null;
 
-/** Returns the blocks within a screen of the viewport, given them in the order they stand on the page. */
-export function blocksNear(blocks: Element[], viewportHeight: number): Element[] {
+/**
+ * Returns the blocks within a screen of the viewport (and `ahead` more screens either side),
+ * given them in the order they stand on the page.
+ */
+export function blocksNear(blocks: Element[], viewportHeight: number, ahead = 0): Element[] {
   const h = viewportHeight || 800;
-  const top = -h;
-  const bottom = 2 * h;
+  const top = -h * (1 + ahead);
+  const bottom = h * (2 + ahead);
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
@@ -51,13 +54,24 @@ function pageOrder(list: Element[]): Element[] {
   return placed.map((p) => p.el);
 }
 
+/** How long after the last scroll event a scroll counts as over (see `ahead`). */
+export const SCROLL_IDLE_MS = 150;
+
 /**
  * A viewport watcher driven by scrolling: after blocks are observed, and in the frame after any
  * scroll (the window or an inner scroller), resize or change of the document's height, it
  * reports the blocks that came near or went away. A block is reported once when first observed,
  * near or not, as an IntersectionObserver would.
+ *
+ * `ahead` (screens): while the reader scrolls, the near set is widened by that many screens
+ * either side whenever the blocks within a screen of the viewport are no longer all in it, and
+ * left alone otherwise; `SCROLL_IDLE_MS` after the scroll it is narrowed to a screen either side
+ * again. Every change to what a page highlights costs a repaint of the whole page in Chromium
+ * (on a 1 MB article some milliseconds a frame), so a scroll changes it every few screens
+ * instead of every frame. 0 (the default): exactly the blocks within a screen, every frame.
  */
-export function scrollWatcher(doc: Document): WatcherFactory {
+export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): WatcherFactory {
+  const ahead = options.ahead ?? 0;
   return (onChange) => {
     const win = doc.defaultView;
     if (!win || typeof win.requestAnimationFrame !== 'function') return null;
@@ -68,12 +82,26 @@ export function scrollWatcher(doc: Document): WatcherFactory {
     let fresh = new Set<Element>();
     let scheduled = false;
     let live = true;
+    /** A scroll is under way (with `ahead`): the timer that ends it. */
+    let scrolling: number | null = null;
+
+    const nearNow = (blocks: Element[]): Set<Element> => {
+      const exact = blocksNear(blocks, win.innerHeight);
+      if (!scrolling) return new Set(exact);
+      if (exact.every((el) => near.has(el))) {
+        // Still covered: keep the set, with the fresh blocks that are near (once reported, stay).
+        const now = new Set(near);
+        for (const el of exact) now.add(el);
+        return now;
+      }
+      return new Set(blocksNear(blocks, win.innerHeight, ahead));
+    };
 
     const check = () => {
       scheduled = false;
       if (!live) return;
       ordered ??= pageOrder([...observed]);
-      const now = new Set(blocksNear(ordered, win.innerHeight));
+      const now = nearNow(ordered);
       const before = near;
       const unreported = fresh;
       near = now;
@@ -87,7 +115,18 @@ export function scrollWatcher(doc: Document): WatcherFactory {
       scheduled = true;
       win.requestAnimationFrame(check);
     };
-    doc.addEventListener('scroll', schedule, { capture: true, passive: true });
+    const endScroll = () => {
+      scrolling = null;
+      schedule();
+    };
+    const onScroll = () => {
+      if (ahead > 0) {
+        if (scrolling !== null) win.clearTimeout(scrolling);
+        scrolling = win.setTimeout(endScroll, SCROLL_IDLE_MS);
+      }
+      schedule();
+    };
+    doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
     win.addEventListener('resize', schedule, { passive: true });
     const RO = (win as unknown as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
     // The page's height changed (content loaded or removed): blocks may have moved past each other.
@@ -128,7 +167,9 @@ export function scrollWatcher(doc: Document): WatcherFactory {
       },
       disconnect() {
         live = false;
-        doc.removeEventListener('scroll', schedule, { capture: true });
+        if (scrolling !== null) win.clearTimeout(scrolling);
+        scrolling = null;
+        doc.removeEventListener('scroll', onScroll, { capture: true });
         win.removeEventListener('resize', schedule);
         resize?.disconnect();
         observed.clear();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { blocksNear, scrollWatcher } from '../../lib/page/viewport';
+import { blocksNear, SCROLL_IDLE_MS, scrollWatcher } from '../../lib/page/viewport';
 
 /**
  * A page of `n` blocks 100 px tall stacked from the top, laid out by hand (happy-dom has no
@@ -129,6 +129,48 @@ describe('the scroll watcher', () => {
     await frame();
     expect(near.has(blocks[12])).toBe(true); // within 2 × 700 px now
     expect(page.scrollY).toBe(0);
+    watcher?.disconnect();
+  });
+});
+
+describe('the scroll watcher drawing ahead while the reader scrolls', () => {
+  test('a scroll widens the near set only when the screens around the viewport leave it, and narrows it once the scroll is over', async () => {
+    const { page, blocks } = stackedPage(400);
+    const near = new Set<Element>();
+    let reports = 0;
+    const watcher = scrollWatcher(document, { ahead: 4 })((el, isNear) => {
+      reports++;
+      if (isNear) near.add(el);
+      else near.delete(el);
+    });
+    for (const b of blocks) watcher?.observe(b);
+    watcher?.reorder?.(blocks);
+    await frame();
+    // At rest: a screen either side, as without `ahead`.
+    expect(index(near)).toEqual([...Array(11).keys()]);
+    // Scrolling a screen (500 px): blocks 5 to 15 must be near; the set widens 4 screens further
+    // (2000 px either side of the usual band: blocks up to 3500 px, i.e. 0 to 35).
+    page.scrollY = 500;
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(index(near)).toEqual([...Array(36).keys()]);
+    // Another screen down: still covered, nothing reported.
+    reports = 0;
+    page.scrollY = 1000;
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(reports).toBe(0);
+    expect(index(near)).toEqual([...Array(36).keys()]);
+    // Far down: every block within a screen of the viewport is near, whatever came before.
+    page.scrollY = 20_000;
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    for (let i = 195; i <= 210; i++) expect(near.has(blocks[i])).toBe(true);
+    expect(near.has(blocks[0])).toBe(false);
+    // Once the scroll is over, back to a screen either side.
+    await new Promise((r) => setTimeout(r, SCROLL_IDLE_MS + 50));
+    await frame();
+    expect(index(near)).toEqual(Array.from({ length: 17 }, (_, i) => 194 + i));
     watcher?.disconnect();
   });
 });
