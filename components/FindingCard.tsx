@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FindingDescription } from '../lib/analysis/describe';
 import { GRADE_STYLES, MARK_STYLES } from '../lib/data/grades';
-import { SHORTCUTS } from '../lib/wording';
+import { SHORTCUTS } from '../lib/data/wording';
 import { Legend } from './Legend';
 
 export interface FindingCardProps {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { GRADE_STYLES, gradeMeaning, MARK_STYLES } from '../lib/data/grades';
-import { SHORTCUTS } from '../lib/wording';
+import { SHORTCUTS } from '../lib/data/wording';
 
 /** One row of the key: a sample drawn the way the page draws the category, its name and meaning. */
 interface KeyRow {

@@ -1,6 +1,6 @@
 import { gradeName } from '../lib/data/grades';
+import { howSure, judgementWords } from '../lib/data/wording';
 import type { PageReport } from '../lib/messages';
-import { howSure, judgementWords } from '../lib/wording';
 
 /** What Inspection Lens understood on the current page: detection and who got which grade. */
 export function PageSummary({ report }: { report: PageReport | null }) {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { describeFinding } from '../lib/analysis/describe';
 import type { Finding } from '../lib/analysis/findings';
 import { OTHER_GRADE_STYLE } from '../lib/data/grades';
-import { councilTypeWords, howSure, judgementWords, regionWords } from '../lib/wording';
+import { councilTypeWords, howSure, judgementWords, regionWords } from '../lib/data/wording';
 
 describe('plain words for the reader', () => {
   test.each([

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HighlightSettings } from '../../components/HighlightSettings';
 import { Legend } from '../../components/Legend';
+import { SHORTCUTS } from '../../lib/data/wording';
 import { type Settings, settingsItem } from '../../lib/settings';
-import { SHORTCUTS } from '../../lib/wording';
 
 /** Firefox has no page a tab can open for its shortcut settings: the options page says where they are. */
 const FIREFOX = import.meta.env.BROWSER === 'firefox';

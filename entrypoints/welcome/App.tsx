@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Legend } from '../../components/Legend';
 import type { HighlightName } from '../../lib/analysis/findings';
+import { SHORTCUTS } from '../../lib/data/wording';
 import { createHighlighter } from '../../lib/page/highlighter';
-import { SHORTCUTS } from '../../lib/wording';
 
 /** A part of the sample excerpt: plain text, or text drawn as one highlight category. */
 type Piece = string | [HighlightName, string];

@@ -3,7 +3,7 @@
 // the topic of an improvement area. Pure: the card only renders these rows.
 import { councilDetails } from '../data/gazetteer';
 import { gradeLabel } from '../data/grades';
-import { councilTypeWords, judgementWords, regionWords } from '../wording';
+import { councilTypeWords, judgementWords, regionWords } from '../data/wording';
 import type { Finding } from './findings';
 import type { Outcome } from './outcomes';
 

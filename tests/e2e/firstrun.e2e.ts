@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { GRADE_STYLES, MARK_STYLES } from '../../lib/data/grades';
-import { SHORTCUTS } from '../../lib/wording';
+import { SHORTCUTS } from '../../lib/data/wording';
 import { launchWithExtension, root, useExtensionBrowser } from './harness';
 import { selectText } from './select';
 
