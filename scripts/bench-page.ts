@@ -269,7 +269,15 @@ async function measureScroll(page: Page, url: string, ready: string | null) {
   await page.goto(url);
   if (ready) await untilMarked(page, has(ready));
   await page.waitForTimeout(300);
-  return page.evaluate(
+  // Also the renderer main thread's CPU time over the 60 frames (the DevTools protocol's
+  // ThreadTime): other processes on a shared machine stretch wall time far more than CPU time.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) *
+    1000;
+  const cpu0 = await threadTime();
+  const costs = await page.evaluate(
     () =>
       new Promise<number[]>((resolve) => {
         const costs: number[] = [];
@@ -290,6 +298,9 @@ async function measureScroll(page: Page, url: string, ready: string | null) {
         step();
       }),
   );
+  const cpuPerFrame = ((await threadTime()) - cpu0) / costs.length;
+  await cdp.detach();
+  return { costs, cpuPerFrame };
 }
 
 /** The page's JavaScript heap after load and two garbage collections, in MB (content scripts share it). */
@@ -367,12 +378,17 @@ async function main() {
     }
     const reloads: Awaited<ReturnType<typeof measureScrolledReload>>[] = [];
     const scrolls: { ours: number[]; plain: number[] } = { ours: [], plain: [] };
+    const scrollCpu: { ours: number[]; plain: number[] } = { ours: [], plain: [] };
     if (ours.some((o) => Number.isFinite(o.firstPainted))) {
       for (let i = 0; i < RUNS; i++) reloads.push(await measureScrolledReload(page, server.origin + url));
       for (let i = 0; i < RUNS; i++) {
-        scrolls.ours.push(...(await measureScroll(page, server.origin + url, 'il:painted')));
+        const o = await measureScroll(page, server.origin + url, 'il:painted');
+        scrolls.ours.push(...o.costs);
+        scrollCpu.ours.push(o.cpuPerFrame);
         const plainPage = await plain.newPage();
-        scrolls.plain.push(...(await measureScroll(plainPage, server.origin + url, null)));
+        const p = await measureScroll(plainPage, server.origin + url, null);
+        scrolls.plain.push(...p.costs);
+        scrollCpu.plain.push(p.cpuPerFrame);
         await plainPage.close();
       }
     }
@@ -448,6 +464,9 @@ async function main() {
       console.log(
         `  scrolling a screen per frame (${scrolls.ours.length} frames): main-thread time per frame, median ${ms(q(scrolls.ours, 0.5), 2)}, 95th percentile ${ms(q(scrolls.ours, 0.95), 2)}; the page without ours: median ${ms(q(scrolls.plain, 0.5), 2)}, 95th percentile ${ms(q(scrolls.plain, 0.95), 2)}`,
       );
+      console.log(
+        `    main-thread CPU time per frame (median of ${scrollCpu.ours.length} runs): ${ms(median(scrollCpu.ours), 2)} with ours, ${ms(median(scrollCpu.plain), 2)} without: ours adds ${ms(median(scrollCpu.ours) - median(scrollCpu.plain), 2)}`,
+      );
     }
     if (reloads.length) {
       const r = (f: (x: (typeof reloads)[number]) => number) => median(reloads.map(f));
@@ -497,6 +516,7 @@ async function main() {
       );
     if (scrolls.ours.length) {
       figures.scrollFrame = figure(scrolls.ours, { baselines: { withoutOurs: scrolls.plain } });
+      figures.scrollFrameCpu = figure(scrollCpu.ours, { baselines: { withoutOurs: scrollCpu.plain } });
       const added = median(scrolls.ours) - median(scrolls.plain);
       figures.scrollFrameAdded = {
         ...spread([added]),
