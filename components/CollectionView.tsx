@@ -274,7 +274,7 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
         ))}
       </fieldset>
       {tools ? <div class="transfer">{tools}</div> : null}
-      <div role="status" class="cv-live">
+      <div aria-live="polite" class="cv-live">
         {undo ? (
           <>
             {undo.length === 1 ? 'Clip deleted.' : `${undo.length} clips deleted.`}{' '}

@@ -173,7 +173,7 @@ describe('the Collection view', () => {
     await row.getByRole('button', { name: 'Delete clip' }).click();
     await expect.poll(() => rows(panel).count()).toBe(3);
     const live = panel.locator('.cv-live');
-    expect(await live.getAttribute('role')).toBe('status');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => live.textContent()).toContain('Clip deleted.');
     expect((await storedClips(panel)).some((c) => c.quote === BRADFORD)).toBe(false);
     await live.getByRole('button', { name: 'Undo' }).click();
