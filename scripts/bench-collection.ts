@@ -271,21 +271,18 @@ async function inChromium(articles: Article[], clips: Clip[], typed: string[]) {
     /** From the start of the page's navigation to its first clip row in the DOM. */
     const firstRow = async () => {
       await panel.goto(url);
-      return panel.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const look = () =>
-              document.querySelector('li.cv-row[data-clip-id]')
-                ? resolve(performance.now())
-                : requestAnimationFrame(look);
-            look();
-          }),
+      // A string: tsx's helpers (named functions) do not exist in the page.
+      return panel.evaluate<number>(
+        `new Promise((resolve) => { const look = () => document.querySelector('li.cv-row[data-clip-id]') ? resolve(performance.now()) : requestAnimationFrame(look); look(); })`,
       );
     };
     const cold = await firstRow();
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) warm.push(await firstRow());
     const words = [...typed, ...typed, ...typed];
+    // tsx names functions with a helper the page and the worker do not have.
+    await panel.evaluate('globalThis.__name = (f) => f');
+    await sw.evaluate('globalThis.__name = (f) => f');
     const times = await panel.evaluate(async (ws: string[]) => {
       const out: number[] = [];
       for (const text of ws) {
