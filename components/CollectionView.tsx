@@ -115,8 +115,11 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
   );
 
   const groups = meta?.groups ?? [];
-  const headingAt = useRef(new Map<number, GroupHeader>());
-  headingAt.current = useMemo(() => new Map(groups.map((g) => [g.index, g])), [groups]);
+  const groupCount = meta?.headings.length ?? 0;
+  /** Every heading's position (for the items' heights); the headings' text comes with each window. */
+  const headingAt = useRef(new Set<number>());
+  headingAt.current = useMemo(() => new Set(meta?.headings ?? []), [meta?.headings]);
+  const headingText = useMemo(() => new Map(groups.map((g) => [g.index, g])), [groups]);
   const heightOf = useCallback((i: number) => (headingAt.current.has(i) ? HEADING_HEIGHT : ROW_HEIGHT), [meta]);
 
   const save = async (
@@ -186,7 +189,9 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
   const renderRange = (start: number, end: number, tabbable: number) => {
     const items: ComponentChildren[] = [];
     for (let i = start; i < end; i++) {
-      const heading = headingAt.current.get(i);
+      const heading = headingAt.current.has(i)
+        ? (headingText.get(i) ?? { key: `pending${i}`, title: '…', count: 0, index: i })
+        : undefined;
       const row = rows.get(i);
       items.push(
         heading ? (
@@ -274,7 +279,7 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
         ))}
       </fieldset>
       {tools ? <div class="transfer">{tools}</div> : null}
-      <div role="status" class="cv-live">
+      <div aria-live="polite" class="cv-live">
         {undo ? (
           <>
             {undo.length === 1 ? 'Clip deleted.' : `${undo.length} clips deleted.`}{' '}
@@ -290,8 +295,8 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
         <p class="cv-count muted">
           {meta.total === 1 ? '1 clip' : `${meta.total.toLocaleString('en-GB')} clips`}
           {filtered ? ' match' : ''}
-          {groups.length
-            ? ` in ${groups.length.toLocaleString('en-GB')} ${groupBy === 'article' ? (groups.length === 1 ? 'article' : 'articles') : groups.length === 1 ? 'group' : 'groups'}`
+          {groupCount
+            ? ` in ${groupCount.toLocaleString('en-GB')} ${groupBy === 'article' ? (groupCount === 1 ? 'article' : 'articles') : groupCount === 1 ? 'group' : 'groups'}`
             : ''}
           {meta.unreadable ? ` (${meta.unreadable} could not be read)` : ''}
         </p>

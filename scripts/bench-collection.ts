@@ -7,6 +7,10 @@
 // - filters through the indexes (grade + council, tag, date range);
 // beside the same queries as a plain array filter over all clips (each clip's text normalised per
 // query, then grouped, sorted and cut to the same window), measured in the same run.
+// Then the same collection in Chromium's real IndexedDB through the built extension (skipped with
+// BENCH_BROWSER=0): the side panel's first render (page load to the first clip row, cold and
+// warm) and each keystroke's queryClips round trip from the panel, beside a plain array filter
+// of the same clips in the service worker.
 import 'fake-indexeddb/auto';
 import { Window } from 'happy-dom';
 import { h, render } from 'preact';
@@ -14,6 +18,7 @@ import type { Article, Clip } from '../lib/clips';
 import { matchesFilter } from '../lib/export/records';
 import { Collection, type CollectionQuery } from '../lib/store/collection';
 import { openLensDb } from '../lib/store/db';
+import { extensionDir, launchWithExtension, root } from '../tests/e2e/harness';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
@@ -234,6 +239,111 @@ async function main() {
     `  (checked: every query's count equals the array filter's; ${totals.toLocaleString('en-GB')} matches in all)`,
   );
   cold.close();
+  if (process.env.BENCH_BROWSER !== '0') await inChromium(articles, clips, typed);
+}
+
+async function inChromium(articles: Article[], clips: Clip[], typed: string[]) {
+  const { execFileSync } = await import('node:child_process');
+  if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+  const ext = await launchWithExtension(extensionDir, { marks: false });
+  try {
+    const sw = await ext.serviceWorker();
+    await sw.evaluate(
+      async ({ articles, clips }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('inspection-lens', 4);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const tx = db.transaction(['clips', 'articles'], 'readwrite');
+        for (const a of articles) tx.objectStore('articles').put(a);
+        for (const c of clips) tx.objectStore('clips').put(c);
+        await new Promise((r) => {
+          tx.oncomplete = r;
+        });
+        db.close();
+      },
+      { articles, clips },
+    );
+    const panel = await ext.context.newPage();
+    await panel.setViewportSize({ width: 420, height: 900 });
+    const url = `chrome-extension://${ext.extensionId}/sidepanel.html`;
+    /** From the start of the page's navigation to its first clip row in the DOM. */
+    const firstRow = async () => {
+      await panel.goto(url);
+      // A string: tsx's helpers (named functions) do not exist in the page.
+      return panel.evaluate<number>(
+        `new Promise((resolve) => { const look = () => document.querySelector('li.cv-row[data-clip-id]') ? resolve(performance.now()) : requestAnimationFrame(look); look(); })`,
+      );
+    };
+    const cold = await firstRow();
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push(await firstRow());
+    const words = [...typed, ...typed, ...typed];
+    // tsx names functions with a helper the page and the worker do not have.
+    await panel.evaluate('globalThis.__name = (f) => f');
+    await sw.evaluate('globalThis.__name = (f) => f');
+    const times = await panel.evaluate(async (ws: string[]) => {
+      const out: number[] = [];
+      for (const text of ws) {
+        const t0 = performance.now();
+        await chrome.runtime.sendMessage({ type: 'queryClips', data: { text, limit: 40 } });
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, words);
+    const plain = await sw.evaluate(async (ws: string[]) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('inspection-lens');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const t0 = performance.now();
+      const [all, arts] = await Promise.all(
+        ['clips', 'articles'].map(
+          (name) =>
+            new Promise<Record<string, unknown>[]>((resolve) => {
+              const r = db.transaction(name).objectStore(name).getAll();
+              r.onsuccess = () => resolve(r.result);
+            }),
+        ),
+      );
+      const read = performance.now() - t0;
+      db.close();
+      const titles = new Map(arts.map((a) => [a.id as string, a.title as string]));
+      const norm = (x: string) =>
+        x
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim();
+      const out: number[] = [];
+      for (const text of ws) {
+        const t1 = performance.now();
+        const parts = norm(text).split(' ');
+        const last = parts.pop() as string;
+        const hits = all.filter((c) => {
+          const t = ` ${norm(`${c.quote} ${c.note} ${(c.tags as string[]).join(' ')} ${titles.get(c.articleId as string) ?? ''}`)} `;
+          return t.includes(` ${last}`) && parts.every((w) => t.includes(` ${w} `));
+        });
+        hits.sort((a, b) => (b.created as number) - (a.created as number));
+        out.push(performance.now() - t1);
+      }
+      return { read, out };
+    }, words);
+    console.log(`Chromium (real IndexedDB, built extension), the same ${clips.length.toLocaleString('en-GB')} clips:`);
+    console.log(
+      `  side panel first render, page load to first clip row: cold (search cache built) ${ms(cold)}, warm median ${ms(median(warm))}`,
+    );
+    console.log(
+      `  search keystroke, queryClips round trip from the panel: median ${ms(median(times))}, p95 ${ms(p95(times))}`,
+    );
+    console.log(
+      `    baseline: plain array filter in the service worker: median ${ms(median(plain.out))}, p95 ${ms(p95(plain.out))} (after reading every clip: ${ms(plain.read)})`,
+    );
+  } finally {
+    await ext.close();
+  }
 }
 
 main().then(

@@ -66,6 +66,9 @@ export interface CollectionPage {
   total: number;
   /** List items: every group heading and every clip row under it. */
   length: number;
+  /** The positions of every group heading in the list (so the list knows every item's height). */
+  headings: number[];
+  /** Groups: every one (count: `headings.length`), but only the headings inside the window are sent. */
   groups: GroupHeader[];
   rows: CollectionRow[];
   /** Stored records that could not be read (not listed). */
@@ -288,18 +291,21 @@ export class Collection {
             : a.header.title.localeCompare(b.header.title),
       );
     } else ordered.sort((a, b) => b.latest - a.latest || (a.header.key < b.header.key ? -1 : 1));
-    for (const g of ordered) g.clips.sort(newestFirst);
+
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const end = offset + Math.min(MAX_WINDOW, Math.max(0, Math.floor(q.limit ?? 50)));
     const headers: GroupHeader[] = [];
     const rows: CollectionRow[] = [];
     let index = 0;
+    const headings: number[] = [];
     for (const g of ordered) {
-      headers.push({ ...g.header, count: g.clips.length, index });
+      headings.push(index);
+      if (index >= offset && index < end) headers.push({ ...g.header, count: g.clips.length, index });
       const first = index + 1;
-      // Only the rows inside the window are built.
+      // Only the rows inside the window are built (and only their groups sorted).
       const from = Math.max(first, offset);
       const to = Math.min(first + g.clips.length, end);
+      if (from < to) g.clips.sort(newestFirst);
       for (let i = from; i < to; i++) {
         const clip = g.clips[i - first];
         const a = cache.articles.get(clip.articleId);
@@ -316,13 +322,22 @@ export class Collection {
     }
     // Records that could not be read are listed (as such) when nothing is filtered: never hidden, never deleted.
     if (everything && cache.unreadable.length) {
-      headers.push({ key: UNREADABLE_GROUP, title: UNREADABLE_GROUP, count: cache.unreadable.length, index });
+      headings.push(index);
+      if (index >= offset && index < end)
+        headers.push({ key: UNREADABLE_GROUP, title: UNREADABLE_GROUP, count: cache.unreadable.length, index });
       const first = index + 1;
       for (let i = Math.max(first, offset); i < Math.min(first + cache.unreadable.length, end); i++)
         rows.push({ index: i, clip: null, unreadable: cache.unreadable[i - first], title: '', site: '' });
       index = first + cache.unreadable.length;
     }
-    return { total: matched.length, length: index, groups: headers, rows, unreadable: cache.unreadable.length };
+    return {
+      total: matched.length,
+      length: index,
+      headings,
+      groups: headers,
+      rows,
+      unreadable: cache.unreadable.length,
+    };
   }
 
   /** Deletes clips; returns the records deleted (so an undo can put them back exactly). */

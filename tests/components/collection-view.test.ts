@@ -268,7 +268,7 @@ describe('CollectionView', () => {
     (host.querySelector('li[data-clip-id="c3"] .cv-delete') as HTMLButtonElement).click();
     await until(() => rowsShown().length === 2, 'two rows');
     const live = host.querySelector('.cv-live') as HTMLElement;
-    expect(live.getAttribute('role')).toBe('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
     expect(live.textContent).toContain('Clip deleted.');
     (live.querySelector('button') as HTMLButtonElement).click();
     await until(() => rowsShown().length === 3, 'three rows again');

@@ -173,7 +173,7 @@ describe('the Collection view', () => {
     await row.getByRole('button', { name: 'Delete clip' }).click();
     await expect.poll(() => rows(panel).count()).toBe(3);
     const live = panel.locator('.cv-live');
-    expect(await live.getAttribute('role')).toBe('status');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => live.textContent()).toContain('Clip deleted.');
     expect((await storedClips(panel)).some((c) => c.quote === BRADFORD)).toBe(false);
     await live.getByRole('button', { name: 'Undo' }).click();
@@ -203,10 +203,21 @@ describe('the Collection view', () => {
     await expect.poll(() => markInView(page, HACKNEY)).toMatch(/view/);
     expect(await markInView(page, HACKNEY)).toMatch(/^out of view/);
     const pages = env.ext.context.pages().length;
+    // The passage flashes: an outline laid over it, then removed (watched for as it comes and goes).
+    await page.evaluate(() => {
+      new MutationObserver((changes) => {
+        for (const c of changes)
+          for (const n of c.addedNodes)
+            if ((n as Element).hasAttribute?.('data-inspection-lens-flash'))
+              document.documentElement.dataset.flashSeen = String((n as Element).children.length);
+      }).observe(document.body, { childList: true });
+    });
     await panel.getByRole('button', { name: new RegExp(HACKNEY) }).click();
-    await expect.poll(() => markInView(page, HACKNEY)).toBe('in view');
-    // The passage flashes (an outline laid over it, then removed).
-    expect(await page.locator('[data-inspection-lens-flash]').count()).toBe(1);
+    await expect.poll(() => markInView(page, HACKNEY), { timeout: 15_000 }).toBe('in view');
+    await expect
+      .poll(() => page.evaluate(() => Number(document.documentElement.dataset.flashSeen ?? 0)))
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-inspection-lens-flash]').count(), { timeout: 5000 }).toBe(0);
     expect(env.ext.context.pages().length).toBe(pages);
     await page.close();
 

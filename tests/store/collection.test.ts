@@ -226,11 +226,14 @@ describe('collection queries', () => {
     const p = await collection.query({ offset: 500, limit: 40 });
     expect(p.total).toBe(1200);
     expect(p.length).toBe(1230);
-    expect(p.groups).toHaveLength(30);
+    // Every heading's position is sent; the headings' text only for those inside the window.
+    expect(p.headings).toHaveLength(30);
     expect(p.rows.length).toBeLessThanOrEqual(40);
     expect(p.rows.every((r) => r.index >= 500 && r.index < 540)).toBe(true);
+    expect(p.groups.every((g) => g.index >= 500 && g.index < 540)).toBe(true);
     // Rows and headings together fill the window exactly.
-    const headings = p.groups.filter((g) => g.index >= 500 && g.index < 540).length;
+    const headings = p.headings.filter((i) => i >= 500 && i < 540).length;
+    expect(p.groups).toHaveLength(headings);
     expect(p.rows.length + headings).toBe(40);
     expect((await collection.query({ limit: 100_000 })).rows.length).toBeLessThanOrEqual(500);
   });
