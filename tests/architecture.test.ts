@@ -12,7 +12,7 @@ import { checkTree, importsOf, type Rules, sourcesOf } from './support/import-gr
  * The content script's wiring budget. TODO(issue 15): 60 once the "features" branch has moved
  * the content script's jobs into feature modules; for now it is what main needs.
  */
-const CONTENT_SCRIPT_MAX_LINES = 620;
+const CONTENT_SCRIPT_MAX_LINES = 690;
 /** Every other file under entrypoints/. TODO(issue 15): tighten after the merge (background.ts is 268 lines). */
 const ENTRY_POINT_MAX_LINES = 280;
 
