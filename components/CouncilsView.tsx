@@ -1,3 +1,4 @@
+import { judgementWords } from '../lib/data/wording';
 import type { CouncilPoint, CouncilRow } from '../lib/messages';
 import { GradeWord, whenOf } from './GradeWord';
 
@@ -61,7 +62,7 @@ export function CouncilsView({ rows, onOpen }: CouncilsViewProps) {
                   >
                     <span class="year">{yearOf(p)}</span> <GradeWord grade={p.grade} />{' '}
                     <span class="when">{whenOf({ current: p.current })}</span>
-                    {p.area ? <span class="area"> · {p.area}</span> : null}
+                    {p.area ? <span class="area"> · {judgementWords(p.area)}</span> : null}
                     <span class="source"> · {p.title || new URL(p.url).hostname}</span>
                   </a>
                 </li>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Article, Clip } from '../lib/clips';
+import { howSure, judgementWords } from '../lib/data/wording';
 import type { PageReport, ReportedFinding } from '../lib/messages';
 import { GradeWord, whenOf } from './GradeWord';
 
@@ -68,10 +69,7 @@ export function ThisPageView(props: ThisPageViewProps) {
   else if (!report.isInspectionArticle)
     body = (
       <div class="empty">
-        <p>
-          This page is not an inspection article (confidence {Math.round(report.confidence * 100)}%), so nothing is
-          highlighted here.
-        </p>
+        <p>This page is {howSure(false, report.confidence)}, so nothing is highlighted here.</p>
         <p class="muted">
           You can still clip from it: select text and press the <strong>Clip</strong> button beside it (or Alt+Shift+C,
           or “Save to Inspection Lens” in the right-click menu).
@@ -141,7 +139,7 @@ function ArticleParts({
     <>
       <section aria-labelledby="outcomes-h">
         <h3 id="outcomes-h">Outcomes</h3>
-        <p class="muted">Inspection article (confidence {Math.round(report.confidence * 100)}%).</p>
+        <p class="muted">This page is {howSure(true, report.confidence)}.</p>
         {report.outcomes.length ? (
           <table class="outcomes">
             <thead>
@@ -149,7 +147,7 @@ function ArticleParts({
                 <th scope="col">Council</th>
                 <th scope="col">Grade</th>
                 <th scope="col">When</th>
-                <th scope="col">Service</th>
+                <th scope="col">Judgement</th>
               </tr>
             </thead>
             <tbody>
@@ -162,7 +160,7 @@ function ArticleParts({
                     <GradeWord grade={o.grade} />
                   </td>
                   <td>{whenOf(o)}</td>
-                  <td>{o.area ?? 'overall'}</td>
+                  <td>{judgementWords(o.area)}</td>
                 </tr>
               ))}
             </tbody>
@@ -180,7 +178,7 @@ function ArticleParts({
               {record.outcomes.map((o) => (
                 <li key={`${o.council.code}|${o.grade}|${o.current}|${o.year ?? ''}|${o.area ?? ''}`}>
                   {o.council.name}: <GradeWord grade={o.grade} /> {whenOf(o)}
-                  {o.area ? `, ${o.area}` : ''}
+                  {o.area ? `, ${judgementWords(o.area)}` : ''}
                 </li>
               ))}
             </ul>
@@ -215,7 +213,7 @@ function ArticleParts({
                   {[
                     f.councils.map((c) => c.name).join(', '),
                     f.grade ? whenOf(f) : '',
-                    f.area ?? '',
+                    judgementWords(f.area),
                     f.topic ? `topic: ${f.topic}` : '',
                   ]
                     .filter(Boolean)

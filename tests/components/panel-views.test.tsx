@@ -214,7 +214,9 @@ describe('This page', () => {
 
   test('a page that is not an inspection article says so and how to clip; no page at all says what to open', () => {
     view({ report: report({ isInspectionArticle: false, confidence: 0.1, outcomes: [], findings: [] }) });
-    expect(root.textContent).toContain('This page is not an inspection article');
+    // How sure, in words (issue 16): never a percentage.
+    expect(root.textContent).toContain('This page is probably not an inspection article');
+    expect(root.textContent).not.toMatch(/\d%/);
     expect(root.textContent).toContain('select text and press the Clip button');
     expect(root.querySelector('[aria-label="Findings on this page"]')).toBeNull();
     act(() => render(null, root));
