@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CollectionView } from '../../components/CollectionView';
 import { CouncilsView } from '../../components/CouncilsView';
@@ -29,7 +29,10 @@ export function App() {
   /** This page's clips and record, and the councils; read again whenever clips change anywhere. */
   const pageData = usePageAndCouncils(report, setStatus);
 
+  /** Refreshes overlap (a tab switch and a report update): only the latest one's answer is shown. */
+  const refreshes = useRef(0);
   const refresh = useCallback(async () => {
+    const mine = ++refreshes.current;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     // Opened as a tab (tests, or by hand), the panel reports on the page the reader was on before.
     let id = tab?.id ?? null;
@@ -37,8 +40,10 @@ export function App() {
       const others = await browser.tabs.query({ currentWindow: true });
       id = others.filter((t) => !t.url?.startsWith(browser.runtime.getURL('/'))).pop()?.id ?? null;
     }
+    const next = id === null ? null : await send('getPageReport', { tabId: id }).catch(() => null);
+    if (mine !== refreshes.current) return;
     setTabId(id);
-    setReport(id === null ? null : await send('getPageReport', { tabId: id }).catch(() => null));
+    setReport(next);
   }, []);
 
   useEffect(() => {
@@ -92,6 +97,11 @@ export function App() {
       error: e.message,
     }));
     if (!r?.ok) setStatus(r?.error ?? 'Could not reach the page');
+    // The switch shows the page's answer at once; an older report still on its way is not shown.
+    else {
+      refreshes.current++;
+      setReport((cur) => (cur ? { ...cur, highlighting: enabled } : cur));
+    }
   };
 
   /** Asks the tab's page to show or clip one of its findings; the error in words, or null. */
