@@ -87,8 +87,8 @@ export const UNREADABLE_GROUP = 'Clips that could not be read';
 
 interface Entry {
   clip: Clip;
-  /** Normalised words of quote, note, tags and headline, space-separated, with a space at each end. */
-  text: string;
+  /** Normalised words of quote, note, tags and headline, space-separated, with a space at each end (null: not worked out yet). */
+  text: string | null;
 }
 
 interface Cache {
@@ -101,6 +101,11 @@ interface Cache {
 
 function entryText(c: Clip, a: Article | undefined): string {
   return searchTextOf(c, a?.title);
+}
+
+/** Works out every entry's search text not yet worked out. */
+function searchable(cache: Cache) {
+  for (const e of cache.entries.values()) e.text ??= entryText(e.clip, cache.articles.get(e.clip.articleId));
 }
 
 const NO_COUNCIL = '';
@@ -220,11 +225,10 @@ export class Collection {
       }
       const entries = new Map<string, Entry>();
       const unreadable: Cache['unreadable'] = [];
-      for (const [i, raw] of rawClips.entries()) {
-        // Built in slices, so queries answered from the indexes meanwhile are not held up.
-        if (i && i % 1000 === 0) await new Promise((r) => setTimeout(r, 0));
+      for (const raw of rawClips) {
         const c = readClip(raw);
-        if (c) entries.set(c.id, { clip: c, text: entryText(c, articles.get(c.articleId)) });
+        // The search text is worked out later (when the background is idle, or by the first search).
+        if (c) entries.set(c.id, { clip: c, text: null });
         else {
           const r = raw as { id?: unknown; created?: unknown } | null;
           unreadable.push({
@@ -305,20 +309,21 @@ export class Collection {
     const ids = await this.filtered(q);
     const everything = ids === null && !q.text?.trim();
     const test = textMatcher(q.text);
+    if (test) searchable(cache);
     const matched: Clip[] = [];
     const prior = test ? this.previous(q) : null;
     if (prior) {
       // A longer prefix of the last search (same filters): only the last matches can match.
       for (const c of prior.matched) {
         const e = cache.entries.get(c.id);
-        if (e && test?.(e.text)) matched.push(e.clip);
+        if (e && test?.(e.text as string)) matched.push(e.clip);
       }
     } else if (ids) {
       for (const id of ids) {
         const e = cache.entries.get(id);
-        if (e && (!test || test(e.text))) matched.push(e.clip);
+        if (e && (!test || test(e.text as string))) matched.push(e.clip);
       }
-    } else for (const e of cache.entries.values()) if (!test || test(e.text)) matched.push(e.clip);
+    } else for (const e of cache.entries.values()) if (!test || test(e.text as string)) matched.push(e.clip);
     if (test) this.last = { key: filterKey(q), words: normalise(q.text ?? ''), matched };
     const page = await this.window(matched, this.fromCache(cache), q, everything);
     return page as CollectionPage;
@@ -427,12 +432,15 @@ export class Collection {
     const db = await this.db();
     const tx = db.transaction(['clips', 'articles']);
     const clips = tx.objectStore('clips');
+    // Three read-only transactions, which the browser may serve side by side (a write in between
+    // shows as ids that do not line up, and the cache path answers).
+    const own = () => db.transaction('clips').store;
     const [count, byTime, byArticle, firsts] = await Promise.all([
       clips.count(),
       clips.index('byCreated').getAllKeys(),
       // Ids in article order, and each article's first id (a key cursor that skips repeats): where each article's clips start.
-      clips.index('byArticle').getAllKeys(),
-      distinctKeys(unwrap(clips.index('byArticle'))),
+      own().index('byArticle').getAllKeys(),
+      distinctKeys(unwrap(own().index('byArticle'))),
     ]);
     // A record without a creation time or an article is not in those indexes: the cache path lists it as unreadable.
     if (byTime.length !== count || byArticle.length !== count) return null;
@@ -471,7 +479,13 @@ export class Collection {
     this.building = true;
     setTimeout(() => {
       this.load()
-        .then((cache) => {
+        .then(async (cache) => {
+          // The search text, in slices (queries are answered in between).
+          const todo = [...cache.entries.values()].filter((e) => e.text === null);
+          for (let i = 0; i < todo.length; i += 1000) {
+            await new Promise((r) => setTimeout(r, 0));
+            for (const e of todo.slice(i, i + 1000)) e.text ??= entryText(e.clip, cache.articles.get(e.clip.articleId));
+          }
           // The indexes answered without the records that cannot be read: the panel asks again and lists them.
           if (cache.unreadable.length) this.onStale?.();
         })
