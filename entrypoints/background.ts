@@ -61,7 +61,7 @@ export default defineBackground(() => {
 
   const store = new ClipStore();
   /** The Collection view's queries, with a search cache kept fresh on every write below. */
-  const collection = new Collection();
+  const collection = new Collection(undefined, () => clipsChanged());
   /**
    * Tells content scripts only whether the reader has any clip (so a page asks for its clips only
    * then): which pages have clips stays here and in the database, where no content script can

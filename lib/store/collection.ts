@@ -8,9 +8,9 @@
 // background on every write (`saved`, `changed`, `deleted`, `invalidate`). Chosen by measurement
 // (scripts/bench-collection.ts): a scan of 10,000 normalised strings is a few milliseconds, well
 // under a keystroke's budget, with no stored word index to keep in step with every edit.
-import type { IDBPDatabase } from 'idb';
+import { type IDBPDatabase, unwrap } from 'idb';
 import type { Article, Clip, ClipCategory } from '../clips';
-import { searchTextOf, textMatcher } from '../search-text';
+import { normalise, searchTextOf, textMatcher } from '../search-text';
 import { type LensDB, openLensDb } from './db';
 import { readArticle, readClip } from './records';
 
@@ -75,6 +75,9 @@ export interface CollectionPage {
   unreadable: number;
 }
 
+/** How long after a reply from the indexes the search cache starts to be built (the panel's next requests come first). */
+const IDLE_BUILD_MS = 1000;
+
 /** The most rows one reply carries. */
 export const MAX_WINDOW = 500;
 /** Characters of a quote sent for a row (the row shows three lines; the whole clip stays in the store). */
@@ -84,8 +87,8 @@ export const UNREADABLE_GROUP = 'Clips that could not be read';
 
 interface Entry {
   clip: Clip;
-  /** Normalised words of quote, note, tags and headline, space-separated, with a space at each end. */
-  text: string;
+  /** Normalised words of quote, note, tags and headline, space-separated, with a space at each end (null: not worked out yet). */
+  text: string | null;
 }
 
 interface Cache {
@@ -100,9 +103,46 @@ function entryText(c: Clip, a: Article | undefined): string {
   return searchTextOf(c, a?.title);
 }
 
+/** Works out every entry's search text not yet worked out. */
+function searchable(cache: Cache) {
+  for (const e of cache.entries.values()) e.text ??= entryText(e.clip, cache.articles.get(e.clip.articleId));
+}
+
 const NO_COUNCIL = '';
 
-const newestFirst = (a: Clip, b: Clip) => b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+/** What grouping and ordering read of a clip (the index path has only these until the window is read). */
+interface Lite {
+  id: string;
+  created: number;
+  articleId: string;
+  councilCodes: string[];
+}
+
+/** Where the window's clips and articles come from (the cache, or the store). Null: a record could not be read. */
+interface Source {
+  unreadable: { id: string; created: number }[];
+  clips(ids: string[]): Promise<Map<string, Clip> | null>;
+  articles(ids: string[]): Promise<Map<string, Article>>;
+}
+
+const filterKey = (q: CollectionQuery) => JSON.stringify([q.category, q.grade, q.council, q.tag, q.from, q.to]);
+
+/** Each distinct key of an index with its first primary key, read with a key-only cursor that skips repeats. */
+function distinctKeys(index: IDBIndex): Promise<[IDBValidKey, IDBValidKey][]> {
+  return new Promise((resolve, reject) => {
+    const out: [IDBValidKey, IDBValidKey][] = [];
+    const req = index.openKeyCursor(null, 'nextunique');
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return resolve(out);
+      out.push([cursor.key, cursor.primaryKey]);
+      cursor.continue();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+const newestFirst = (a: Lite, b: Lite) => b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** A clip with its quote cut for display (the store keeps it whole). */
 function shortened(c: Clip): Clip {
@@ -113,10 +153,27 @@ function shortened(c: Clip): Clip {
 export class Collection {
   private dbPromise: Promise<IDBPDatabase<LensDB>> | null = null;
   private cache: Promise<Cache> | null = null;
+  /** Clips' places in time and their articles (and councils), read from the indexes; until the next write. */
+  private layout: Promise<Map<string, Lite> | null> | null = null;
+  private councils: Promise<boolean> | null = null;
+  /** The cache is built (queries with no text stop using the indexes alone). */
+  private ready = false;
+  private building = false;
+  /** The last search's matches (cleared by every write): a longer prefix only filters them. */
+  private last: { key: string; words: string; matched: Clip[] } | null = null;
+  /** For tests: every query through the cache. */
+  noIndexPath = false;
   /** Ids matching one index filter (`grade:good`), read once until the next write. */
   private keys = new Map<string, Promise<Set<string>>>();
 
-  constructor(private readonly name?: string) {}
+  /**
+   * `onStale`: called when the cache, built after a reply the indexes gave, finds records that
+   * could not be read (that reply did not list them): the views should ask again.
+   */
+  constructor(
+    private readonly name?: string,
+    private readonly onStale?: () => void,
+  ) {}
 
   private db(): Promise<IDBPDatabase<LensDB>> {
     this.dbPromise ??= openLensDb(this.name).then(
@@ -170,7 +227,8 @@ export class Collection {
       const unreadable: Cache['unreadable'] = [];
       for (const raw of rawClips) {
         const c = readClip(raw);
-        if (c) entries.set(c.id, { clip: c, text: entryText(c, articles.get(c.articleId)) });
+        // The search text is worked out later (when the background is idle, or by the first search).
+        if (c) entries.set(c.id, { clip: c, text: null });
         else {
           const r = raw as { id?: unknown; created?: unknown } | null;
           unreadable.push({
@@ -180,6 +238,7 @@ export class Collection {
         }
       }
       unreadable.sort((a, b) => b.created - a.created);
+      this.ready = true;
       return { entries, articles, unreadable, fingerprint };
     })().catch((e) => {
       this.cache = null;
@@ -202,9 +261,11 @@ export class Collection {
     return got;
   }
 
-  /** Searches, filters and groups the collection; returns the counts, the headings and one window of rows. */
-  async query(q: CollectionQuery = {}): Promise<CollectionPage> {
-    const cache = await this.load();
+  /**
+   * The ids a query's filters leave (in the order the cache path walks them), or null when nothing
+   * is filtered.
+   */
+  private async filtered(q: CollectionQuery): Promise<string[] | null> {
     const sets: Promise<Set<string>>[] = [];
     if (q.category) sets.push(this.idsFrom('byCategory', q.category));
     if (q.grade) sets.push(this.idsFrom('byGrade', q.grade));
@@ -217,118 +278,329 @@ export class Collection {
           IDBKeyRange.bound(q.from ?? Number.MIN_SAFE_INTEGER, q.to ?? Number.MAX_SAFE_INTEGER, false, false),
         ),
       );
-    const filters = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
-    const everything = !sets.length && !q.text?.trim();
-    const test = textMatcher(q.text);
-    let candidates: Iterable<Entry>;
-    if (filters.length) {
-      const [smallest, ...rest] = filters;
-      const picked: Entry[] = [];
-      for (const id of smallest) {
-        if (!rest.every((s) => s.has(id))) continue;
-        const e = cache.entries.get(id);
-        if (e) picked.push(e);
-      }
-      candidates = picked;
-    } else candidates = cache.entries.values();
-    const matched: Clip[] = [];
-    for (const e of candidates) if (!test || test(e.text)) matched.push(e.clip);
-    return this.window(matched, cache, q, everything);
+    if (!sets.length) return null;
+    const [smallest, ...rest] = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
+    const ids: string[] = [];
+    for (const id of smallest) if (rest.every((s) => s.has(id))) ids.push(id);
+    return ids;
   }
 
-  private window(matched: Clip[], cache: Cache, q: CollectionQuery, everything: boolean): CollectionPage {
-    const groups = new Map<string, { header: Omit<GroupHeader, 'count' | 'index'>; clips: Clip[]; latest: number }>();
-    const add = (key: string, header: () => Omit<GroupHeader, 'count' | 'index'>, c: Clip) => {
-      let g = groups.get(key);
-      if (!g) {
-        g = { header: header(), clips: [], latest: 0 };
-        groups.set(key, g);
+  /**
+   * Searches, filters and groups the collection; returns the counts, the headings and one window of rows.
+   *
+   * A query with no search text, asked before the search cache is built (the panel's first render
+   * after the background starts), is answered from the indexes alone (`queryIndexed`); the cache is
+   * then built when the background is idle, or by the first query with text.
+   */
+  async query(q: CollectionQuery = {}): Promise<CollectionPage> {
+    if (!this.ready && !textMatcher(q.text) && !this.noIndexPath) {
+      const page = await this.queryIndexed(q).catch(() => null);
+      if (page) {
+        this.buildSoon();
+        return page;
       }
-      g.clips.push(c);
-      if (c.created > g.latest) g.latest = c.created;
-    };
+    }
+    return this.queryCached(q);
+  }
+
+  /** The same query answered from the search cache (every clip read once and kept). */
+  async queryCached(q: CollectionQuery = {}): Promise<CollectionPage> {
+    const cache = await this.load();
+    const ids = await this.filtered(q);
+    const everything = ids === null && !q.text?.trim();
+    const test = textMatcher(q.text);
+    if (test) searchable(cache);
+    const matched: Clip[] = [];
+    const prior = test ? this.previous(q) : null;
+    if (prior) {
+      // A longer prefix of the last search (same filters): only the last matches can match.
+      for (const c of prior.matched) {
+        const e = cache.entries.get(c.id);
+        if (e && test?.(e.text as string)) matched.push(e.clip);
+      }
+    } else if (ids) {
+      for (const id of ids) {
+        const e = cache.entries.get(id);
+        if (e && (!test || test(e.text as string))) matched.push(e.clip);
+      }
+    } else for (const e of cache.entries.values()) if (!test || test(e.text as string)) matched.push(e.clip);
+    if (test) this.last = { key: filterKey(q), words: normalise(q.text ?? ''), matched };
+    const page = await this.window(matched, this.fromCache(cache), q, everything);
+    return page as CollectionPage;
+  }
+
+  /**
+   * The last search's matches, if `q` narrows it: same filters, and its normalised text starts with
+   * the last one's ("leeds urg" -> "leeds urge" or "leeds urgently i"), so every clip it matches
+   * matched before (the last search's whole words stay whole, its prefix word only grows).
+   */
+  private previous(q: CollectionQuery) {
+    const last = this.last;
+    if (!last || last.key !== filterKey(q) || !last.words) return null;
+    return normalise(q.text ?? '').startsWith(last.words) ? last : null;
+  }
+
+  /**
+   * The query answered from the indexes: ids, creation times and articles (or councils) from
+   * key-only cursors, then only the window's clips and articles read. Null when the store holds
+   * records the indexes cannot vouch for (the cache path lists them as unreadable).
+   */
+  async queryIndexed(q: CollectionQuery = {}): Promise<CollectionPage | null> {
+    if (textMatcher(q.text)) return null;
+    const idsP = this.filtered(q);
+    this.layout ??= this.readLayout().catch(() => null);
+    const lite = await this.layout;
+    if (!lite) return null;
     if (q.groupBy === 'council') {
-      for (const c of matched) {
-        const councils = c.councilCodes.length ? c.councilCodes : [NO_COUNCIL];
-        for (const code of councils)
-          add(
-            code,
-            () => ({
-              key: code,
-              title:
-                code === NO_COUNCIL
-                  ? 'No council named'
-                  : (c.finding?.councils.find((x) => x.code === code)?.name ?? code),
-            }),
-            c,
-          );
+      this.councils ??= this.readCouncils(lite).catch(() => false);
+      if (!(await this.councils)) return null;
+    }
+    const ids = await idsP;
+    const db = await this.db();
+    const tx = db.transaction(['clips', 'articles']);
+    const matched: Lite[] = [];
+    if (ids) {
+      for (const id of ids) {
+        const l = lite.get(id);
+        if (l) matched.push(l);
       }
     } else {
-      for (const c of matched)
-        add(
-          c.articleId,
-          () => {
-            const a = cache.articles.get(c.articleId);
-            return {
-              key: c.articleId,
-              title: a?.title || c.url,
-              site: a?.site ?? '',
-              date: a?.published ?? a?.created ?? c.created,
-              url: a?.url ?? c.url,
-            };
-          },
-          c,
-        );
+      // The cache path walks clips in key order (as getAll reads them).
+      const all = [...lite.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const l of all) matched.push(l);
     }
-    // Articles: most recently clipped first. Councils: by name ("No council" last). Clips in a group: newest first.
-    const ordered = [...groups.values()];
-    if (q.groupBy === 'council') {
-      ordered.sort((a, b) =>
-        a.header.key === NO_COUNCIL
-          ? 1
-          : b.header.key === NO_COUNCIL
-            ? -1
-            : a.header.title.localeCompare(b.header.title),
+    const clipStore = tx.objectStore('clips');
+    const articleStore = tx.objectStore('articles');
+    return this.window(
+      matched,
+      {
+        unreadable: [],
+        async clips(wanted) {
+          const got = await Promise.all(wanted.map((id) => clipStore.get(id)));
+          const out = new Map<string, Clip>();
+          for (const raw of got) {
+            const c = readClip(raw);
+            // A record the indexes list but that cannot be read: let the cache path list it as such.
+            if (!c) return null;
+            out.set(c.id, c);
+          }
+          return out;
+        },
+        async articles(wanted) {
+          const got = await Promise.all(wanted.map((id) => articleStore.get(id)));
+          const out = new Map<string, Article>();
+          for (const raw of got) {
+            const a = readArticle(raw);
+            if (a) out.set(a.id, a);
+          }
+          return out;
+        },
+      },
+      q,
+      ids === null,
+    );
+  }
+
+  private fromCache(cache: Cache): Source {
+    return {
+      unreadable: cache.unreadable,
+      clips: async (ids) => {
+        const out = new Map<string, Clip>();
+        for (const id of ids) {
+          const e = cache.entries.get(id);
+          if (e) out.set(id, e.clip);
+        }
+        return out;
+      },
+      articles: async (ids) => {
+        const out = new Map<string, Article>();
+        for (const id of ids) {
+          const a = cache.articles.get(id);
+          if (a) out.set(id, a);
+        }
+        return out;
+      },
+    };
+  }
+
+  /**
+   * Every clip's place in time and its article, from the indexes alone (one request for the ids in
+   * time order, one per article for its clips); kept until the next write. Null when the store holds
+   * records the indexes cannot vouch for (the cache path then answers, and lists them as unreadable).
+   */
+  private async readLayout(): Promise<Map<string, Lite> | null> {
+    const db = await this.db();
+    const tx = db.transaction(['clips', 'articles']);
+    const clips = tx.objectStore('clips');
+    // Three read-only transactions, which the browser may serve side by side (a write in between
+    // shows as ids that do not line up, and the cache path answers).
+    const own = () => db.transaction('clips').store;
+    const [count, byTime, byArticle, firsts] = await Promise.all([
+      clips.count(),
+      clips.index('byCreated').getAllKeys(),
+      // Ids in article order, and each article's first id (a key cursor that skips repeats): where each article's clips start.
+      own().index('byArticle').getAllKeys(),
+      distinctKeys(unwrap(own().index('byArticle'))),
+    ]);
+    // A record without a creation time or an article is not in those indexes: the cache path lists it as unreadable.
+    if (byTime.length !== count || byArticle.length !== count) return null;
+    // The clips' order in the list (time, then id) stands for their creation times.
+    const lite = new Map<string, Lite>();
+    byTime.forEach((id, rank) => {
+      lite.set(id, { id, created: rank, articleId: '', councilCodes: [] });
+    });
+    let next = 0;
+    let articleId = '';
+    for (const id of byArticle) {
+      if (next < firsts.length && firsts[next][1] === id) articleId = String(firsts[next++][0]);
+      const l = lite.get(id);
+      if (!l || !articleId) return null;
+      l.articleId = articleId;
+    }
+    if (next !== firsts.length) return null;
+    return lite;
+  }
+
+  /** Each clip's councils, from the council index (its distinct keys, then each council's clips). */
+  private async readCouncils(lite: Map<string, Lite>): Promise<boolean> {
+    const db = await this.db();
+    const index = db.transaction('clips').store.index('byCouncil');
+    const codes = (await distinctKeys(unwrap(index))).map(([code]) => code);
+    const perCouncil = await Promise.all(codes.map((c) => index.getAllKeys(IDBKeyRange.only(c))));
+    perCouncil.forEach((members, i) => {
+      for (const id of members) lite.get(id)?.councilCodes.push(String(codes[i]));
+    });
+    return true;
+  }
+
+  /** Builds the search cache once the background is idle (after the first reply went out). */
+  private buildSoon() {
+    if (this.building) return;
+    this.building = true;
+    setTimeout(() => {
+      this.load()
+        .then(async (cache) => {
+          // The search text, in slices (queries are answered in between).
+          const todo = [...cache.entries.values()].filter((e) => e.text === null);
+          for (let i = 0; i < todo.length; i += 1000) {
+            await new Promise((r) => setTimeout(r, 0));
+            for (const e of todo.slice(i, i + 1000)) e.text ??= entryText(e.clip, cache.articles.get(e.clip.articleId));
+          }
+          // The indexes answered without the records that cannot be read: the panel asks again and lists them.
+          if (cache.unreadable.length) this.onStale?.();
+        })
+        .catch(() => {})
+        .finally(() => {
+          this.building = false;
+        });
+    }, IDLE_BUILD_MS);
+  }
+
+  private async window(
+    matched: Lite[],
+    src: Source,
+    q: CollectionQuery,
+    everything: boolean,
+  ): Promise<CollectionPage | null> {
+    const groups = new Map<string, { key: string; members: Lite[]; newest: Lite; first: Lite }>();
+    const add = (key: string, c: Lite) => {
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, members: [], newest: c, first: c };
+        groups.set(key, g);
+      }
+      g.members.push(c);
+      if (newestFirst(c, g.newest) < 0) g.newest = c;
+    };
+    const byCouncil = q.groupBy === 'council';
+    if (byCouncil) {
+      for (const c of matched) for (const code of c.councilCodes.length ? c.councilCodes : [NO_COUNCIL]) add(code, c);
+    } else for (const c of matched) add(c.articleId, c);
+    // Articles: most recently clipped first (their newest clips in the order clips are listed: time,
+    // then id, so the indexes' order alone gives it). Councils: by name ("No council" last), named by the
+    // first matching clip's finding. Clips in a group: newest first.
+    let ordered = [...groups.values()];
+    const titles = new Map<string, string>();
+    if (byCouncil) {
+      const firsts = await src.clips(ordered.filter((g) => g.key !== NO_COUNCIL).map((g) => g.first.id));
+      if (!firsts) return null;
+      for (const g of ordered)
+        titles.set(
+          g.key,
+          g.key === NO_COUNCIL
+            ? 'No council named'
+            : (firsts.get(g.first.id)?.finding?.councils.find((x) => x.code === g.key)?.name ?? g.key),
+        );
+      const title = (g: { key: string }) => titles.get(g.key) ?? g.key;
+      ordered = ordered.sort((a, b) =>
+        a.key === NO_COUNCIL ? 1 : b.key === NO_COUNCIL ? -1 : title(a).localeCompare(title(b)),
       );
-    } else ordered.sort((a, b) => b.latest - a.latest || (a.header.key < b.header.key ? -1 : 1));
+    } else ordered.sort((a, b) => newestFirst(a.newest, b.newest));
 
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const end = offset + Math.min(MAX_WINDOW, Math.max(0, Math.floor(q.limit ?? 50)));
-    const headers: GroupHeader[] = [];
-    const rows: CollectionRow[] = [];
+    // Where each group and row falls; only the window's clips and articles are then read.
+    const shownGroups: { g: (typeof ordered)[0]; index: number }[] = [];
+    const shownRows: { index: number; id: string }[] = [];
     let index = 0;
     const headings: number[] = [];
     for (const g of ordered) {
       headings.push(index);
-      if (index >= offset && index < end) headers.push({ ...g.header, count: g.clips.length, index });
+      if (index >= offset && index < end) shownGroups.push({ g, index });
       const first = index + 1;
-      // Only the rows inside the window are built (and only their groups sorted).
       const from = Math.max(first, offset);
-      const to = Math.min(first + g.clips.length, end);
-      if (from < to) g.clips.sort(newestFirst);
-      for (let i = from; i < to; i++) {
-        const clip = g.clips[i - first];
-        const a = cache.articles.get(clip.articleId);
-        const cut = clip.quote.length > QUOTE_SHOWN;
-        rows.push({
-          index: i,
-          clip: cut ? shortened(clip) : clip,
-          ...(cut ? { cut } : {}),
-          title: a?.title || clip.url,
-          site: a?.site ?? '',
-        });
-      }
-      index = first + g.clips.length;
+      const to = Math.min(first + g.members.length, end);
+      if (from < to) g.members.sort(newestFirst);
+      for (let i = from; i < to; i++) shownRows.push({ index: i, id: g.members[i - first].id });
+      index = first + g.members.length;
+    }
+    // An article heading with no stored article falls back on its first clip's address.
+    const clips = await src.clips([
+      ...new Set([...shownRows.map((r) => r.id), ...(byCouncil ? [] : shownGroups.map(({ g }) => g.first.id))]),
+    ]);
+    if (!clips) return null;
+    const articleIds = new Set<string>();
+    for (const c of clips.values()) articleIds.add(c.articleId);
+    if (!byCouncil) for (const { g } of shownGroups) articleIds.add(g.key);
+    const articles = await src.articles([...articleIds]);
+    const headers: GroupHeader[] = shownGroups.map(({ g, index }) => {
+      if (byCouncil) return { key: g.key, title: titles.get(g.key) ?? g.key, count: g.members.length, index };
+      const a = articles.get(g.key);
+      const url0 = clips.get(g.first.id)?.url ?? '';
+      return {
+        key: g.key,
+        title: a?.title || url0,
+        site: a?.site ?? '',
+        date: a?.published ?? a?.created ?? clips.get(g.first.id)?.created ?? 0,
+        url: a?.url ?? url0,
+        count: g.members.length,
+        index,
+      };
+    });
+    const rows: CollectionRow[] = [];
+    for (const r of shownRows) {
+      const clip = clips.get(r.id);
+      if (!clip) return null;
+      const a = articles.get(clip.articleId);
+      const cut = clip.quote.length > QUOTE_SHOWN;
+      rows.push({
+        index: r.index,
+        clip: cut ? shortened(clip) : clip,
+        ...(cut ? { cut } : {}),
+        title: a?.title || clip.url,
+        site: a?.site ?? '',
+      });
     }
     // Records that could not be read are listed (as such) when nothing is filtered: never hidden, never deleted.
-    if (everything && cache.unreadable.length) {
+    const unreadable = src.unreadable;
+    if (everything && unreadable.length) {
       headings.push(index);
       if (index >= offset && index < end)
-        headers.push({ key: UNREADABLE_GROUP, title: UNREADABLE_GROUP, count: cache.unreadable.length, index });
+        headers.push({ key: UNREADABLE_GROUP, title: UNREADABLE_GROUP, count: unreadable.length, index });
       const first = index + 1;
-      for (let i = Math.max(first, offset); i < Math.min(first + cache.unreadable.length, end); i++)
-        rows.push({ index: i, clip: null, unreadable: cache.unreadable[i - first], title: '', site: '' });
-      index = first + cache.unreadable.length;
+      for (let i = Math.max(first, offset); i < Math.min(first + unreadable.length, end); i++)
+        rows.push({ index: i, clip: null, unreadable: unreadable[i - first], title: '', site: '' });
+      index = first + unreadable.length;
     }
     return {
       total: matched.length,
@@ -336,7 +608,7 @@ export class Collection {
       headings,
       groups: headers,
       rows,
-      unreadable: cache.unreadable.length,
+      unreadable: unreadable.length,
     };
   }
 
@@ -378,6 +650,9 @@ export class Collection {
   /** A clip was saved with its article (the article's headline may have changed). */
   saved(clip: Clip, article: Article) {
     this.keys.clear();
+    this.layout = null;
+    this.councils = null;
+    this.last = null;
     this.cache?.then(
       (cache) => {
         const a = readArticle(article);
@@ -396,6 +671,9 @@ export class Collection {
   /** A clip changed (note, tags, orphaned state) or was put back. */
   changed(clip: Clip) {
     this.keys.clear();
+    this.layout = null;
+    this.councils = null;
+    this.last = null;
     this.cache?.then(
       (cache) => {
         cache.entries.set(clip.id, { clip, text: entryText(clip, cache.articles.get(clip.articleId)) });
@@ -406,6 +684,7 @@ export class Collection {
 
   /** The content script found (or did not find) these clips on their page. */
   orphaned(states: { id: string; orphaned: boolean }[]) {
+    this.last = null;
     this.cache?.then(
       (cache) => {
         for (const s of states) {
@@ -420,6 +699,9 @@ export class Collection {
   /** Clips were deleted. */
   deleted(ids: string[]) {
     this.keys.clear();
+    this.layout = null;
+    this.councils = null;
+    this.last = null;
     this.cache?.then(
       (cache) => {
         for (const id of ids) cache.entries.delete(id);
@@ -431,6 +713,10 @@ export class Collection {
   /** Anything else was written (an import, a saved record, orphan states): read everything again on the next query. */
   invalidate() {
     this.keys.clear();
+    this.layout = null;
+    this.councils = null;
+    this.last = null;
+    this.ready = false;
     this.cache = null;
   }
 
