@@ -5,8 +5,8 @@ import type { Outcome } from '../analysis/outcomes';
 import type { Span } from '../analysis/text';
 import { describeQuote } from '../anchor/match-quote';
 import { type Article, articleIdFor, type Clip, type ClipCategory, type ClipFinding, indexFieldsOf } from '../clips';
-import { ownCanonical } from '../ownership';
 import { LIMITS } from '../store/records';
+import { pageCanonical } from './canonical';
 
 /** Why a passage of this length cannot be clipped, in the reader's words (null when it can). */
 export function tooLongToClip(span: Span): string | null {
@@ -56,8 +56,7 @@ export function buildClip(
 export function articleOf(doc: Document, url: string, outcomes: Outcome[] = [], now = Date.now()): Article {
   const meta = (sel: string) => doc.head?.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   // A canonical link counts only on the page's own origin (a page cannot claim another site's article).
-  const canonical = doc.head?.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const canonicalUrl = ownCanonical(url, canonical) ?? articleIdFor(url);
+  const canonicalUrl = pageCanonical(doc, url) ?? articleIdFor(url);
   const published =
     meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="pubdate"]');
   return {
