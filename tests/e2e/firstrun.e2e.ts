@@ -135,7 +135,9 @@ describe('keyboard', () => {
     await page.keyboard.press('Alt+Shift+N');
     const buttons = await page.getByRole('dialog').getByRole('button').allTextContents();
     expect(buttons.at(-1)).toBe('Key');
-    for (let i = 0; i < buttons.length; i++) await page.keyboard.press('Tab');
+    // The card's controls in Tab order: its buttons and its links (a council's Ofsted reports).
+    const links = await page.getByRole('dialog').getByRole('link').count();
+    for (let i = 0; i < buttons.length + links; i++) await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Key');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
