@@ -15,7 +15,7 @@ import {
   type UpdateReply,
 } from '../lib/messages';
 import { openClipAt } from '../lib/open-clip';
-import { clipBelongsTo, mayWriteArticle, mayWriteClip, pageQuery, toPageClip } from '../lib/ownership';
+import { clipBelongsTo, pageOwnsWhatItNames, pageQuery, toPageClip } from '../lib/ownership';
 import { RateLimit } from '../lib/rate-limit';
 import { CLIPPED_PAGES_KEY, HAS_CLIPS_KEY } from '../lib/storage-keys';
 import {
@@ -28,7 +28,7 @@ import {
 import { Collection } from '../lib/store/collection';
 import { listCouncils } from '../lib/store/councils';
 import { importRecords, readExportPage } from '../lib/store/import';
-import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
+import { showPageState } from '../lib/toolbar';
 import { welcomeOnInstall } from '../lib/welcome';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
@@ -111,18 +111,6 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) clipIn(tab.id);
   });
 
-  // MV3 has `action`; Firefox's MV2 build has `browserAction`.
-  const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-
-  async function setBadge(tabId: number, report: PageReport) {
-    const text = badgeText(report);
-    await toolbar.setBadgeText({ tabId, text });
-    await toolbar.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
-    await toolbar.setTitle({ tabId, title: toolbarTitle(report) });
-    // The icon with a dot says the page is an inspection article, badge or not.
-    await toolbar.setIcon({ tabId, path: report.isInspectionArticle ? ARTICLE_ICON : PLAIN_ICON });
-  }
-
   /** Messages the background answers: from content scripts and from our extension pages. */
   type Incoming = MessageOf<'pageToBackground' | 'panelToBackground'>;
 
@@ -135,7 +123,7 @@ export default defineBackground(() => {
         if (tabId === undefined) return { ok: true } satisfies Reply<'pageReport'>;
         // The URL is the browser's word for the sender's page, not what the page says it is.
         reports.set(tabId, { ...msg.data, url: sender.url ?? msg.data.url });
-        await setBadge(tabId, msg.data).catch(() => {});
+        await showPageState(tabId, msg.data).catch(() => {});
         broadcast('reportUpdated', { tabId });
         return { ok: true } satisfies Reply<'pageReport'>;
       }
@@ -275,7 +263,7 @@ export default defineBackground(() => {
       return false;
     }
     // A page may only read and write its own clips (lib/ownership.ts).
-    if (from === 'pageToBackground' && !ownsWhatItNames(msg, sender.url ?? '')) {
+    if (from === 'pageToBackground' && !pageOwnsWhatItNames(msg, sender.url ?? '')) {
       // A save is refused for good (no retry), in words the reader understands.
       sendResponse(
         refused(
@@ -289,17 +277,4 @@ export default defineBackground(() => {
     handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
     return true;
   });
-
-  function ownsWhatItNames(msg: Incoming, senderUrl: string): boolean {
-    switch (msg.type) {
-      case 'clipsForPage':
-        return pageQuery(senderUrl, msg.data) !== null;
-      case 'saveClip':
-        return mayWriteClip(senderUrl, msg.data.clip, msg.data.article);
-      case 'saveRecord':
-        return mayWriteArticle(senderUrl, msg.data.article);
-      default:
-        return true;
-    }
-  }
 });

@@ -88,3 +88,28 @@ export function pageQuery(
 export function clipBelongsTo(senderUrl: string, c: Clip): boolean {
   return sameOrigin(c.url, senderUrl) && sameOrigin(c.articleId, senderUrl);
 }
+
+/** A page's request as the ownership check sees it: the kinds that name a page, clip or article. */
+type PageRequest =
+  | { type: 'clipsForPage'; data: { url: string; canonicalUrl?: string } }
+  | { type: 'saveClip'; data: { clip: Clip; article: Article } }
+  | { type: 'saveRecord'; data: { article: Article } }
+  | { type: string; data: unknown };
+
+/** True when a page's request names only its own page, clips and article (every other kind: true). */
+export function pageOwnsWhatItNames(msg: PageRequest, senderUrl: string): boolean {
+  switch (msg.type) {
+    case 'clipsForPage': {
+      const d = msg.data as { url: string; canonicalUrl?: string };
+      return pageQuery(senderUrl, d) !== null;
+    }
+    case 'saveClip': {
+      const d = msg.data as { clip: Clip; article: Article };
+      return mayWriteClip(senderUrl, d.clip, d.article);
+    }
+    case 'saveRecord':
+      return mayWriteArticle(senderUrl, (msg.data as { article: Article }).article);
+    default:
+      return true;
+  }
+}

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { PageReport } from './messages';
 
 // What the toolbar button shows for a tab: the badge's number, its tooltip and which icon set.
@@ -26,4 +27,15 @@ export function toolbarTitle(report: PageReport): string {
   const total = findingCount(report);
   if (!total) return 'Inspection Lens: an inspection article, no findings highlighted';
   return `Inspection Lens: ${total} finding${total === 1 ? '' : 's'} on this page (grades, councils, improvement areas)`;
+}
+
+/** Shows a tab's page state on the toolbar button: badge, its colour, the tooltip and the icon set. */
+export async function showPageState(tabId: number, report: PageReport): Promise<void> {
+  // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await toolbar.setBadgeText({ tabId, text: badgeText(report) });
+  await toolbar.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
+  await toolbar.setTitle({ tabId, title: toolbarTitle(report) });
+  // The icon with a dot says the page is an inspection article, badge or not.
+  await toolbar.setIcon({ tabId, path: report.isInspectionArticle ? ARTICLE_ICON : PLAIN_ICON });
 }
