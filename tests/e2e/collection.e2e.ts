@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pagesDir, root, useExtensionBrowser } from './harness';
+import { onCollection } from './panel-tabs';
 import { clipText } from './select';
 
 const env = useExtensionBrowser();
@@ -79,7 +80,7 @@ describe('the Collection view', () => {
     await expect.poll(() => card.getByRole('status').textContent()).toBe('Saved to Inspection Lens');
     await page.close();
 
-    panel = await env.ext.openSidePanel();
+    panel = await onCollection(env.ext.openSidePanel());
     await expect.poll(() => rows(panel).count()).toBe(4);
     const heads = await headings(panel);
     expect(heads).toHaveLength(4);
@@ -157,7 +158,7 @@ describe('the Collection view', () => {
       .poll(async () => (await storedClips(panel)).find((c) => c.quote === BRADFORD)?.tags)
       .toEqual(['follow-up', 'trust']);
     await panel.close();
-    panel = await env.ext.openSidePanel();
+    panel = await onCollection(env.ext.openSidePanel());
     await expect
       .poll(() => panel.getByRole('textbox', { name: /^Note for clip “Inspectors said the council/ }).inputValue())
       .toBe('Ask the trust about assessments');

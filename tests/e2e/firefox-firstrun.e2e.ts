@@ -157,8 +157,9 @@ describe('keyboard in Firefox', () => {
   test('Tab past the card’s last button returns to the highlight, not the page top', async () => {
     const tab = await article();
     await tab.keys(['Alt', 'Shift', 'n']);
+    // The card's controls in Tab order: its buttons and its links (a council's Ofsted reports).
     const buttons = await tab.evaluate<number>(
-      `document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelectorAll('[role="dialog"] button').length`,
+      `document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelectorAll('[role="dialog"] button, [role="dialog"] a[href]').length`,
     );
     for (let i = 0; i < buttons; i++) await tab.keys(['Tab']);
     expect((await tab.evaluate<Focused>(FOCUSED)).text).toBe('Key');

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extensionDir, type FixtureServer, launchWithExtension, pagesDir, root, serveFixtures } from './harness';
+import { onCollection } from './panel-tabs';
 import { clipText } from './select';
 
 const FROM = process.env.IL_UPDATE_FROM ?? '50c399b009bbed309f03d1d5ff9075fd5b7ce6e7';
@@ -200,7 +201,7 @@ describe.skipIf(!haveFromV3)('an update from schema version 3 (before the Collec
     fs.rmSync(path.join(profile(), 'Default', 'Service Worker'), { recursive: true, force: true });
     const after = await launchWithExtension(installed(), { marks: false, profile: profile() });
     expect(after.extensionId).toBe(before.extensionId);
-    const p = await after.openSidePanel();
+    const p = await onCollection(after.openSidePanel());
     const rows = p
       .getByRole('list', { name: 'Saved clips' })
       .getByRole('listitem')
