@@ -1,6 +1,6 @@
 // The settings item: one key, default and parse, read, written and watched the same way by the
 // content script (early read and live changes), the side panel and the options page.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HIGHLIGHT_NAMES } from '../lib/analysis/findings';
@@ -76,9 +76,14 @@ describe('reading, writing and watching through browser.storage', () => {
 });
 
 test('no reader parses the stored settings by hand: every context reads through settingsItem', () => {
-  for (const file of ['entrypoints/content/index.ts', 'entrypoints/sidepanel/App.tsx', 'entrypoints/options/App.tsx']) {
+  // The content script reads its settings in its settings gate (lib/content/gate.ts).
+  for (const file of ['lib/content/gate.ts', 'entrypoints/sidepanel/App.tsx', 'entrypoints/options/App.tsx']) {
     const src = readFileSync(file, 'utf8');
     expect(src, file).toMatch(/settingsItem\./);
     expect(src, file).not.toMatch(/SETTINGS_KEY|parseSettings/);
   }
+  for (const file of readdirSync('lib/content').map((f) => `lib/content/${f}`)) {
+    expect(readFileSync(file, 'utf8'), file).not.toMatch(/SETTINGS_KEY|parseSettings/);
+  }
+  expect(readFileSync('entrypoints/content/index.ts', 'utf8')).not.toMatch(/SETTINGS_KEY|parseSettings/);
 });

@@ -20,7 +20,7 @@ import {
   toSourceDocument,
 } from './extract';
 import type { Highlighter } from './highlighter';
-import { analysisBlocks, rangeInBlock } from './ranges';
+import { analysisBlocks, rangeInBlock } from './text-map';
 import { markTime } from './timing';
 import { blocksNear, scrollWatcher, type ViewportWatcher, type WatcherFactory } from './viewport';
 
@@ -166,6 +166,8 @@ export class PageLens {
   /** Blocks as read from the page, kept while nothing in them changes (with `trackChanges`). */
   private readonly extraction: ExtractionCache | null;
   analysis: Analysis | null = null;
+  /** The last complete extraction of the page (what `analysis` read). */
+  extracted: ExtractedDocument | null = null;
 
   /** Blocks the last run analysed afresh and reused unchanged, and blocks it did not read again. */
   get lastRun(): { analysed: number; reused: number; notReread: number; reread: number } {
@@ -249,6 +251,7 @@ export class PageLens {
       next = extraction.next();
     }
     const extracted = next.value;
+    this.extracted = extracted;
     markTime('il:extracted');
     yield;
     const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize, this.cache);

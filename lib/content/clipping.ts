@@ -1,0 +1,139 @@
+// Clipping a selection: the floating Clip button after the reader selects text, Alt+Shift+C and
+// the context menu (a `clipSelection` message from the background) save it as a clip. A clip of
+// the analysed article keeps the findings it overlaps. Tab after a selection goes to the button.
+import { h, render } from 'preact';
+import { ClipButton } from '../../components/ClipButton';
+import { findingsOf } from '../analysis/findings';
+import { pageText } from '../page/clip-anchoring';
+import { articleOf, buildClip, tooLongToClip, withOverlappedFindings } from '../page/clipper';
+import { tabGoesToClipButton } from '../page/focus-return';
+import { clipButtonPosition } from '../page/geometry';
+import { spanOfRange, type TextMap } from '../page/text-map';
+import { type ContentContext, onAbort } from './context';
+import type { PageRunner } from './runner';
+import { saveFromPage } from './save';
+import { byReader, type PageUi } from './ui';
+
+export interface ClippingFeature {
+  /** Saves the reader's selection as a clip (the Clip button, the shortcut, the context menu). */
+  clipSelection(): Promise<{ ok: boolean; error?: string }>;
+  /** Offers the Clip button for the current selection (after a selection the reader made). */
+  offer(): void;
+}
+
+/** How long the button stays after a clip was saved. */
+export const SAVED_BUTTON_MS = 1500;
+
+export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi): ClippingFeature {
+  const { doc, win, gate, signal } = cx;
+  let clipStatus = '';
+  let clipAt: { top: number; left: number } | null = null;
+  let doneTimer = 0;
+
+  function renderButton() {
+    if (!clipAt && !ui.host) return;
+    const { clip } = ui.ensure();
+    render(
+      clipAt ? h(ClipButton, { ...clipAt, status: clipStatus, onClip: byReader(() => clipSelection()) }) : null,
+      clip,
+    );
+  }
+
+  function hideButton() {
+    clipAt = null;
+    clipStatus = '';
+    renderButton();
+  }
+
+  const selectedRange = () => ui.selectedRange();
+
+  const buttonAt = (range: Range) => {
+    const rects = range.getClientRects();
+    return clipButtonPosition(rects[rects.length - 1] ?? range.getBoundingClientRect(), {
+      width: win.innerWidth,
+      height: win.innerHeight,
+    });
+  };
+
+  async function clipSelection(): Promise<{ ok: boolean; error?: string }> {
+    if (gate.paused) return { ok: false, error: 'Inspection Lens is paused on this site.' };
+    const range = selectedRange();
+    const onStatus = (s: string) => {
+      clipStatus = s;
+      renderButton();
+    };
+    if (!range) {
+      onStatus('Select some text on the page to clip.');
+      return { ok: false, error: 'no selection' };
+    }
+    // The article as the page runner read it when still current; else read now.
+    let page: TextMap = runner.textMap('article') ?? pageText(doc, 'article');
+    let span = spanOfRange(page, range);
+    if (!span) {
+      page = pageText(doc, 'body');
+      span = spanOfRange(page, range);
+    }
+    if (!span) {
+      onStatus('This text cannot be clipped (it is not part of the page’s text).');
+      return { ok: false, error: 'not in page text' };
+    }
+    const tooLong = tooLongToClip(span);
+    if (tooLong) {
+      onStatus(tooLong);
+      return { ok: false, error: tooLong };
+    }
+    clipAt ??= buttonAt(range);
+    const url = win.location.href;
+    // A selection keeps the findings it overlaps (when its text is the analysed text).
+    const analysed = runner.lens?.analysis;
+    const plain = buildClip(url, page.text, span, page.model, 'selection');
+    const clip =
+      analysed && page.model === 'article' && analysed.prepared.text === page.text
+        ? withOverlappedFindings(plain, findingsOf(analysed))
+        : plain;
+    const r = await saveFromPage(
+      'saveClip',
+      { clip, article: articleOf(doc, url, runner.lens?.analysis?.outcomes ?? []) },
+      onStatus,
+    );
+    if (r.ok) {
+      runner.showClip(clip.id, range.cloneRange());
+      clearTimeout(doneTimer);
+      doneTimer = win.setTimeout(hideButton, SAVED_BUTTON_MS);
+    }
+    return r.ok ? { ok: true } : { ok: false, error: r.error };
+  }
+
+  function offer() {
+    const range = selectedRange();
+    // A new selection keeps its own button: the last save's "Saved" no longer hides it.
+    if (range) clearTimeout(doneTimer);
+    clipAt = range ? buttonAt(range) : null;
+    clipStatus = '';
+    renderButton();
+  }
+
+  function onSelectionEnd(e: Event) {
+    // A page script's made-up mouseup or keyup does not offer to clip what it selected.
+    if (!e.isTrusted || gate.paused || ui.isIn(e)) return;
+    win.setTimeout(offer);
+  }
+
+  doc.addEventListener('mouseup', onSelectionEnd, { signal });
+  doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal });
+  // Tab after a selection: the Clip button is the next stop (it sits at the end of the document).
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (!e.isTrusted || !tabGoesToClipButton(e, !!clipAt && !!selectedRange(), ui.hasFocus())) return;
+      const button = ui.current()?.clip.querySelector('button');
+      if (!button) return;
+      e.preventDefault();
+      button.focus();
+    },
+    { capture: true, signal },
+  );
+  runner.on('forget', hideButton, signal);
+  onAbort(signal, () => clearTimeout(doneTimer));
+  return { clipSelection, offer };
+}

@@ -1,0 +1,287 @@
+// The page runner: analyses the page and draws its highlights when it may be an inspection
+// article, runs again (reading again only what changed) when the page changes or navigates,
+// reports to the background (toolbar badge, side panel) and keeps the saved clips' highlights.
+import type { HighlightName } from '../analysis/findings';
+import type { Clip } from '../clips';
+import { send } from '../messages';
+import { createHighlighter, type Highlighter } from '../page/highlighter';
+import { type LensReport, PageLens } from '../page/lens';
+import { reportedFindings } from '../page/panel-requests';
+import { mayBeInspectionArticle } from '../page/quick-check';
+import { ClipShower } from '../page/show-clip';
+import { type TextMap, textMapOf } from '../page/text-map';
+import { nextTask, yieldToPage } from '../page/timing';
+import { type ContentContext, onAbort } from './context';
+import { createEvents } from './events';
+import { trace } from './trace';
+
+export type RunnerEvent = 'forget' | 'navigated';
+
+export interface PageRunner {
+  readonly lens: PageLens | null;
+  readonly last: LensReport | null;
+  /** The highlighter, made when first needed (a page that is not an article never touches the Highlight API). */
+  highlighter(): Highlighter;
+  /** Runs the analysis now (or once more after the run in progress). */
+  analyse(): void;
+  /**
+   * The page's article text as the last run read it, while still current (no run in progress,
+   * no change since, the page's text nodes not split by <mark> wrappers); else null: read afresh.
+   */
+  textMap(model: Clip['textModel']): TextMap | null;
+  /** Draws a saved clip's highlight (once per clip) and tells the shower where it is. */
+  showClip(id: string, range: Range): void;
+  /** Scrolls to a saved clip's passage and flashes it when the side panel opens it (lib/page/show-clip.ts). */
+  readonly shower: ClipShower;
+  /** `forget`: the page was paused, everything shown must go; `navigated`: a single-page navigation. */
+  on(type: RunnerEvent, f: () => void, signal: AbortSignal): void;
+}
+
+export interface RunnerOptions {
+  /** The quick check's answer at start. */
+  worth: boolean;
+  /** Nodes that are ours (the UI host), not the page's: their changes are not the page's changes. */
+  isOurs(n: Node): boolean;
+}
+
+export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRunner {
+  const { doc, win, gate, signal } = cx;
+  const events = createEvents<RunnerEvent>();
+  let lens: PageLens | null = null;
+  let last: LensReport | null = null;
+  let observer: MutationObserver | null = null;
+  let rerunTimer = 0;
+  let lastUrl = win.location.href;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let highlighterMade: Highlighter | null = null;
+  const clipHandles = new Map<string, unknown>();
+  const shower = new ClipShower(doc);
+
+  const highlighter = () => {
+    highlighterMade ??= createHighlighter(doc);
+    return highlighterMade;
+  };
+
+  function report(rep: LensReport | null = last) {
+    // Paused here: the badge and the panel learn nothing of the page.
+    const r = gate.paused ? null : rep;
+    const a = r?.analysis;
+    send('pageReport', {
+      url: win.location.href,
+      title: doc.title.slice(0, 500),
+      isInspectionArticle: !!r?.isInspectionArticle,
+      confidence: r?.confidence ?? 0,
+      counts: (r?.counts ?? {}) as Record<string, number>,
+      outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
+      highlighting: gate.highlighting(),
+      findings: reportedFindings(r?.isInspectionArticle ? a : null),
+    }).catch(() => {});
+  }
+
+  function applyVisibility() {
+    if (!highlighterMade) return;
+    for (const name of Object.keys(gate.settings.categories) as HighlightName[])
+      highlighterMade.setVisible(name, gate.visible(name));
+  }
+
+  /** Resolves once the next frame has been rendered (a message posted from its rAF callback). */
+  const afterNextFrame = () =>
+    new Promise<void>((resolve) =>
+      win.requestAnimationFrame(() => {
+        trace('il:frame');
+        nextTask().then(resolve);
+      }),
+    );
+
+  /**
+   * After a frame: resolves when highlights set before it are on screen, that is at once, or
+   * (hidden until the stored settings are known) at the frame after the settings arrive.
+   */
+  const onScreen = async () => {
+    if (gate.known) return;
+    await gate.ready;
+    await afterNextFrame();
+  };
+
+  function analyse() {
+    if (gate.paused || signal.aborted) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (!lens) lens = new PageLens(doc, highlighter(), { trackChanges: true });
+    const current = lens;
+    const runUrl = win.location.href;
+    running = (async () => {
+      // Drawn hidden if the stored settings have not arrived yet (in Chromium they almost always
+      // have; Firefox reads storage more slowly); shown the moment they do.
+      applyVisibility();
+      startWatching();
+      const slices = { slices: 0, longest: 0, total: 0 };
+      // On a long article the top is drawn first; `paint` lets the page paint it.
+      // The mark is made before the work resumes (in the same task), not after its next slice.
+      const paint = () =>
+        afterNextFrame().then(() => {
+          if (gate.known) trace('il:first-painted');
+          else onScreen().then(() => trace('il:first-painted'));
+        });
+      last = await current.runAsync(yieldToPage, 20, slices, paint);
+      trace('il:highlighted', {
+        drawn: current.drawn,
+        longestSlice: slices.longest,
+        slices: slices.slices,
+        work: slices.total,
+        ...current.lastRun,
+      });
+      afterNextFrame()
+        .then(onScreen)
+        .then(() => trace('il:painted'));
+      report();
+      if (!last.isInspectionArticle) stopWatching();
+    })()
+      .catch(() => {})
+      .finally(() => {
+        running = null;
+        if (gate.paused) {
+          forgetPage();
+          return;
+        }
+        if (again) {
+          again = false;
+          // Once more: the page changed while this run worked. Not for a page that is not an
+          // article (a ticker would keep it busy forever), unless it navigated meanwhile.
+          if (last?.isInspectionArticle || win.location.href !== runUrl) analyse();
+        }
+      });
+  }
+
+  function scheduleRerun() {
+    if (rerunTimer || signal.aborted) return;
+    rerunTimer = win.setTimeout(() => {
+      rerunTimer = 0;
+      if (win.location.href !== lastUrl) {
+        lastUrl = win.location.href;
+        events.emit('navigated');
+      }
+      if (lens || mayBeInspectionArticle(doc)) analyse();
+    }, 250);
+  }
+
+  const isOurs = (n: Node) => opts.isOurs(n) || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il'));
+
+  // Every change to the page is reported to the lens (so a re-run reads again only what
+  // changed) and schedules a re-run. Watching starts before the first run, so changes made
+  // while it works are not missed; it stops if the page turns out not to be an article.
+  function startWatching() {
+    if (observer) return;
+    observer = new MutationObserver((records) => {
+      let relevant = false;
+      for (const r of records) {
+        if (r.type === 'characterData') {
+          lens?.markDirty(r.target);
+          relevant = true;
+          continue;
+        }
+        const changed = [...r.addedNodes, ...r.removedNodes];
+        if (changed.some((n) => !isOurs(n)) && !(r.target instanceof Element && r.target.closest('mark[data-il]'))) {
+          lens?.markDirty(r.target);
+          relevant = true;
+        }
+      }
+      if (relevant) scheduleRerun();
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  function stopWatching() {
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(rerunTimer);
+    rerunTimer = 0;
+  }
+
+  /** Takes away everything drawn or shown on the page; a run in progress does it when it ends. */
+  function forgetPage() {
+    stopWatching();
+    events.emit('forget');
+    if (running) return;
+    lens?.clear();
+    lens = null;
+    last = null;
+    highlighterMade?.clear();
+    clipHandles.clear();
+  }
+
+  const mayRun = () => gate.settings.enabled && mayBeInspectionArticle(doc);
+  const on = (type: Parameters<typeof gate.on>[0], f: () => void) => gate.on(type, f, signal);
+  on('known', () => {
+    if (gate.paused) forgetPage();
+    applyVisibility();
+    report();
+  });
+  on('pause', () => {
+    forgetPage();
+    report();
+  });
+  on('resume', () => {
+    report();
+    if (mayRun()) analyse();
+  });
+  on('settings', () => {
+    if (!lens && mayRun()) analyse();
+    applyVisibility();
+    report();
+  });
+  on('page', () => {
+    if (gate.pageEnabled && !lens && !gate.paused) analyse();
+    applyVisibility();
+    report();
+  });
+
+  // Single-page navigation: the URL changes without a load.
+  win.addEventListener('popstate', scheduleRerun, { signal });
+  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigatesuccess', scheduleRerun, { signal } as AddEventListenerOptions);
+
+  onAbort(signal, () => {
+    stopWatching();
+    lens?.clear();
+    highlighterMade?.clear();
+  });
+
+  if (opts.worth) analyse();
+  gate.ready.then(() => {
+    if (signal.aborted || (opts.worth && gate.settings.enabled)) return;
+    report(null);
+    // A late-loading article body: look once more after the page has settled.
+    const late = win.setTimeout(() => {
+      if (!lens && !signal.aborted && mayRun()) analyse();
+    }, 1500);
+    onAbort(signal, () => clearTimeout(late));
+  });
+
+  return {
+    get lens() {
+      return lens;
+    },
+    get last() {
+      return last;
+    },
+    highlighter,
+    analyse,
+    textMap(model) {
+      const extracted = lens?.extracted;
+      if (model !== 'article' || !extracted || running || rerunTimer || highlighterMade?.mode !== 'highlight-api')
+        return null;
+      return textMapOf(extracted, model);
+    },
+    shower,
+    showClip(id, range) {
+      if (!gate.paused) shower.found(id, range);
+      if (gate.paused || clipHandles.has(id)) return;
+      clipHandles.set(id, highlighter().add('il-clip', range));
+    },
+    on: events.on,
+  };
+}
