@@ -24,6 +24,7 @@ import {
 } from '../lib/store/clip-store';
 import { Collection } from '../lib/store/collection';
 import { importRecords, readExportPage } from '../lib/store/import';
+import { warmCollectionIfPanelOpen } from '../lib/store/warm-collection';
 import { ARTICLE_ICON, badgeText, PLAIN_ICON, toolbarTitle } from '../lib/toolbar';
 
 // The background owns extension state: per-tab page reports (the badge) and, later, the database.
@@ -57,6 +58,8 @@ export default defineBackground(() => {
   const store = new ClipStore();
   /** The Collection view's queries, with a search cache kept fresh on every write below. */
   const collection = new Collection(undefined, () => clipsChanged());
+  // Started with a panel open: the Collection's first query will not wait for its layout.
+  void warmCollectionIfPanelOpen(collection);
   /**
    * Tells content scripts only whether the reader has any clip (so a page asks for its clips only
    * then): which pages have clips stays here and in the database, where no content script can
