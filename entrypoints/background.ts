@@ -28,18 +28,17 @@ import {
 import { Collection } from '../lib/store/collection';
 import { listCouncils } from '../lib/store/councils';
 import { importRecords, readExportPage } from '../lib/store/import';
-import { showPageState } from '../lib/toolbar';
+import { warmCollectionIfPanelOpen } from '../lib/store/warm-collection';
+import { openPanelFromToolbar, showPageState } from '../lib/toolbar';
 import { welcomeOnInstall } from '../lib/welcome';
 
-// The background owns extension state: per-tab page reports (the badge) and, later, the database.
+// The background owns extension state: per-tab page reports (the badge) and the database; it
+// answers every message kind of lib/messages.ts sent to it.
 export default defineBackground(() => {
   const reports = new Map<number, PageReport>();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
 
-  // Chrome: the toolbar button opens the side panel. Firefox uses its sidebar instead.
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
-    ?.sidePanel;
-  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  openPanelFromToolbar();
 
   /** Saves a tab may make in a minute: more than a reader clips (one a second), far fewer than a flood. */
   const saveLimit = new RateLimit<number>(60, 60_000);
@@ -62,6 +61,8 @@ export default defineBackground(() => {
   const store = new ClipStore();
   /** The Collection view's queries, with a search cache kept fresh on every write below. */
   const collection = new Collection(undefined, () => clipsChanged());
+  // Started with a panel open: the Collection's first query will not wait for its layout.
+  void warmCollectionIfPanelOpen(collection);
   /**
    * Tells content scripts only whether the reader has any clip (so a page asks for its clips only
    * then): which pages have clips stays here and in the database, where no content script can

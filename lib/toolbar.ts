@@ -39,3 +39,10 @@ export async function showPageState(tabId: number, report: PageReport): Promise<
   // The icon with a dot says the page is an inspection article, badge or not.
   await toolbar.setIcon({ tabId, path: report.isInspectionArticle ? ARTICLE_ICON : PLAIN_ICON });
 }
+
+/** Chrome: the toolbar button opens the side panel. Firefox uses its sidebar instead (nothing to set). */
+export function openPanelFromToolbar(): void {
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
+    ?.sidePanel;
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+}

@@ -19,6 +19,7 @@ import { matchesFilter } from '../lib/export/records';
 import { Collection, type CollectionQuery } from '../lib/store/collection';
 import { openLensDb } from '../lib/store/db';
 import { extensionDir, launchWithExtension, root } from '../tests/e2e/harness';
+import { chromiumVersion, figure, recordResults } from './bench-results';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
@@ -26,6 +27,10 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+const verdict = (value: number, max: number, what = 'measured') =>
+  `${Number.isFinite(value) && value <= max ? 'met' : 'NOT met'} (budget ≤ ${max.toFixed(0)} ms, ${what} ${Number.isFinite(value) ? value.toFixed(1) : '–'} ms)`;
+/** What bench/results.json records of this run (section "collection"). */
+const results: Record<string, unknown> = {};
 
 // A repeatable pseudo-random collection with real-looking words.
 let seed = 42;
@@ -243,6 +248,16 @@ async function main() {
       `  filter ${JSON.stringify(f)} (${total} clips): first ${ms(runs[0])}, then median ${ms(median(runs.slice(1)))}; array filter median ${ms(median(base))}`,
     );
   }
+  results.node = {
+    runtime: `Node ${process.version}, fake-indexeddb, happy-dom`,
+    clips: CLIPS,
+    articles: ARTICLES,
+    firstRenderCold: figure([first.took], {
+      baselines: { cachePath: [firstViaCache.took], readEveryClip: [floor[0]] },
+    }),
+    firstRenderWarm: figure([again.took], { baselines: { arrayFilterFirstWindow: [arrayFirst] } }),
+    keystroke: figure(ours, { baselines: { arrayFilter: plain }, budget: 50, note: 'median of each keystroke' }),
+  };
   console.log(
     `  (checked: every query's count equals the array filter's; ${totals.toLocaleString('en-GB')} matches in all)`,
   );
@@ -341,31 +356,67 @@ async function inChromium(articles: Article[], clips: Clip[], typed: string[]) {
       }
       return { read, out };
     }, words);
-    // The background's first reply after it starts again (the panel already open): with no text
-    // (answered from the indexes), and, as before this change, one that waits for the search cache.
-    const cdp = await ext.context.newCDPSession(panel);
+    // After the background starts again (the panel already open), interleaved, ROUNDS restarts each:
+    // - the floor: `ping` (no database), and `listClips` with pageSize 1 (opening IndexedDB and one
+    //   cursor step), the smallest database read the background already answers;
+    // - the Collection's first reply with no text (answered from the indexes), and one with text
+    //   (every clip read and its search text worked out first);
+    // - the Collection's first render: the panel loaded again right after the restart, page load to
+    //   its first clip row.
+    const ctl = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(ctl);
     await cdp.send('ServiceWorker.enable');
-    const afterRestart = async (data: object) => {
+    const restart = async () => {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 500));
-      return panel.evaluate(async (d) => {
-        const t0 = performance.now();
-        await chrome.runtime.sendMessage({ type: 'queryClips', data: d });
-        return performance.now() - t0;
-      }, data);
     };
+    const afterRestart = async (msg: object) => {
+      await restart();
+      return panel.evaluate(async (m) => {
+        const t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage(m);
+        if (!reply || reply.ok === false) throw new Error(`no reply to ${JSON.stringify(m)}`);
+        return performance.now() - t0;
+      }, msg);
+    };
+    const ROUNDS = Number(process.env.BENCH_RESTARTS ?? 7);
+    const floorPing: number[] = [];
+    const floorOne: number[] = [];
     const indexed: number[] = [];
     const viaCache: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      indexed.push(await afterRestart({ limit: 40 }));
-      viaCache.push(await afterRestart({ text: 'c', limit: 40 }));
+    const coldRender: number[] = [];
+    const wokenFirst: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      floorPing.push(await afterRestart({ type: 'ping', data: null }));
+      floorOne.push(await afterRestart({ type: 'listClips', data: { pageSize: 1 } }));
+      indexed.push(await afterRestart({ type: 'queryClips', data: { limit: 40 } }));
+      viaCache.push(await afterRestart({ type: 'queryClips', data: { text: 'c', limit: 40 } }));
+      await restart();
+      coldRender.push(await firstRow());
+      // The background started by something else (here a ping; in use, a tab's page report), the
+      // Collection asked 1 s later: what warming the layout at start buys.
+      await restart();
+      await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: null }));
+      await new Promise((r) => setTimeout(r, 1000));
+      wokenFirst.push(
+        await panel.evaluate(async () => {
+          const t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: 'queryClips', data: { limit: 40 } });
+          return performance.now() - t0;
+        }),
+      );
     }
+    const range = (xs: number[]) => `median ${ms(median(xs))} (${ms(Math.min(...xs))}-${ms(Math.max(...xs))})`;
     console.log(`Chromium (real IndexedDB, built extension), the same ${clips.length.toLocaleString('en-GB')} clips:`);
+    console.log(`  after the background restarts (x${ROUNDS} each, interleaved; median (min-max)):`);
+    console.log(`    floor, ping (no database):                              ${range(floorPing)}`);
+    console.log(`    floor, listClips pageSize 1 (open IndexedDB, one record): ${range(floorOne)}`);
+    console.log(`    Collection first reply, no text (from the indexes):     ${range(indexed)}`);
+    console.log(`    Collection first reply, with text (search cache built):  ${range(viaCache)}`);
+    console.log(`    Collection first render, panel load to first clip row:  ${range(coldRender)}`);
+    console.log(`    Collection first reply, asked 1 s after a ping woke it:   ${range(wokenFirst)}`);
     console.log(
-      `  background's first reply after it restarts (x5): with no text (from the indexes) median ${ms(median(indexed))}; with text (every clip read and its search text worked out first) median ${ms(median(viaCache))}`,
-    );
-    console.log(
-      `  side panel first render, page load to first clip row: cold (answered from the indexes) ${ms(cold)}, warm median ${ms(median(warm))}`,
+      `  side panel first render, page load to first clip row: first of the run ${ms(cold)}, warm median ${ms(median(warm))}`,
     );
     console.log(
       `  search keystroke, queryClips round trip from the panel: median ${ms(median(times))}, p95 ${ms(p95(times))}`,
@@ -373,6 +424,53 @@ async function inChromium(articles: Article[], clips: Clip[], typed: string[]) {
     console.log(
       `    baseline: plain array filter in the service worker: median ${ms(median(plain.out))}, p95 ${ms(p95(plain.out))} (after reading every clip: ${ms(plain.read)})`,
     );
+    const floor = median(floorOne);
+    console.log('  budgets:');
+    console.log(`    first render after a background restart ≤ 300 ms: ${verdict(median(coldRender), 300, 'median')}`);
+    console.log(
+      `    floor (one record) itself within 300 ms: ${verdict(floor, 300, 'median')}; it is ${((floor / 300) * 100).toFixed(0)}% of the 300 ms`,
+    );
+    console.log(
+      `    first render after a restart within floor + 150 ms: ${verdict(median(coldRender), floor + 150, 'median')}`,
+    );
+    console.log(`    Collection first reply within floor + 100 ms: ${verdict(median(indexed), floor + 100, 'median')}`);
+    console.log(`    warm opening (background running) ≤ 300 ms: ${verdict(median(warm), 300, 'median')}`);
+    console.log(
+      `    search keystroke ≤ 50 ms: ${verdict(median(times), 50, 'median')}; ${verdict(p95(times), 50, 'p95')}`,
+    );
+    results.chromium = {
+      clips: clips.length,
+      articles: articles.length,
+      afterBackgroundRestart: {
+        restarts: ROUNDS,
+        floorPing: figure(floorPing),
+        floorOneRecord: figure(floorOne, {
+          budget: 300,
+          note: 'listClips pageSize 1: opening IndexedDB and one cursor step; if this is near 300 ms, the 300 ms first render is not meetable here',
+        }),
+        collectionFirstReply: figure(indexed, {
+          baselines: { floorPing, floorOneRecord: floorOne, withText: viaCache },
+          budget: floor + 100,
+          note: 'floor (one record, median) + 100 ms',
+        }),
+        collectionFirstRender: figure(coldRender, {
+          baselines: { floorPing, floorOneRecord: floorOne },
+          budget: floor + 150,
+          note: 'floor (one record, median) + 150 ms; the issue asks 300 ms: see firstRender300',
+        }),
+        firstReplyOneSecondAfterAnotherWake: figure(wokenFirst, { baselines: { restartedByTheQuery: indexed } }),
+        firstRender300: figure(coldRender, { budget: 300, note: "the issue's budget, after a background restart" }),
+      },
+      firstRenderOfRun: figure([cold]),
+      warmOpening: figure(warm, { budget: 300 }),
+      keystroke: figure(times, {
+        baselines: { arrayFilterInWorker: plain.out },
+        budget: 50,
+        note: 'median; see p95 for "each keystroke"',
+      }),
+    };
+    recordResults('collection', results, { name: 'chromium', version: await chromiumVersion(ext.context) });
+    console.log('  wrote bench/results.json (section "collection")');
   } finally {
     await ext.close();
   }

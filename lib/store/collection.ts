@@ -303,6 +303,16 @@ export class Collection {
     return this.queryCached(q);
   }
 
+  /**
+   * Reads the layout the first query with no text needs (ids in time order, each clip's article),
+   * ahead of that query: the background calls it when it starts with the panel open.
+   */
+  async warm(): Promise<void> {
+    if (this.ready || this.noIndexPath) return;
+    this.layout ??= this.readLayout().catch(() => null);
+    await this.layout;
+  }
+
   /** The same query answered from the search cache (every clip read once and kept). */
   async queryCached(q: CollectionQuery = {}): Promise<CollectionPage> {
     const cache = await this.load();
