@@ -32,8 +32,7 @@ import { warmCollectionIfPanelOpen } from '../lib/store/warm-collection';
 import { openPanelFromToolbar, showPageState } from '../lib/toolbar';
 import { welcomeOnInstall } from '../lib/welcome';
 
-// The background owns extension state: per-tab page reports (the badge) and the database; it
-// answers every message kind of lib/messages.ts sent to it.
+// The background owns extension state: per-tab page reports (the badge) and the database.
 export default defineBackground(() => {
   const reports = new Map<number, PageReport>();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
