@@ -47,9 +47,13 @@ describe('first run in Firefox', () => {
     );
     expect(tabs.filter((c) => c.url === WELCOME)).toHaveLength(1);
     const welcome = firefox.tabOf(tabs.find((c) => c.url === WELCOME)?.context as string);
-    expect(await welcome.evaluate<string>(`document.querySelector('h1')?.textContent`)).toBe(
-      'Welcome to Inspection Lens',
-    );
+    // The tab exists before its page has rendered: wait for the heading.
+    expect(
+      await pollUntil(
+        () => welcome.evaluate<string | undefined>(`document.querySelector('h1')?.textContent`).catch(() => undefined),
+        (h) => h === 'Welcome to Inspection Lens',
+      ),
+    ).toBe('Welcome to Inspection Lens');
     // Its sample excerpt is drawn with the extension's own highlights.
     expect(
       await pollUntil(
