@@ -295,8 +295,7 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
         <p class="cv-count muted">
           {meta.total === 1 ? '1 clip' : `${meta.total.toLocaleString('en-GB')} clips`}
           {filtered ? ' match' : ''}
-          {/* A provisional reply (partial) knows only its window's articles: their number comes with the exact one. */}
-          {groupCount && !meta.partial
+          {groupCount
             ? ` in ${groupCount.toLocaleString('en-GB')} ${groupBy === 'article' ? (groupCount === 1 ? 'article' : 'articles') : groupCount === 1 ? 'group' : 'groups'}`
             : ''}
           {meta.unreadable ? ` (${meta.unreadable} could not be read)` : ''}
