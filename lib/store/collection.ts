@@ -657,12 +657,17 @@ export class Collection {
     return restored;
   }
 
-  /** A clip was saved with its article (the article's headline may have changed). */
-  saved(clip: Clip, article: Article) {
+  /** A write happened: what was worked out from the clips (index ids, layout, councils, last search) is read anew. */
+  private forgetDerived() {
     this.keys.clear();
     this.layout = null;
     this.councils = null;
     this.last = null;
+  }
+
+  /** A clip was saved with its article (the article's headline may have changed). */
+  saved(clip: Clip, article: Article) {
+    this.forgetDerived();
     this.cache?.then(
       (cache) => {
         const a = readArticle(article);
@@ -680,10 +685,7 @@ export class Collection {
 
   /** A clip changed (note, tags, orphaned state) or was put back. */
   changed(clip: Clip) {
-    this.keys.clear();
-    this.layout = null;
-    this.councils = null;
-    this.last = null;
+    this.forgetDerived();
     this.cache?.then(
       (cache) => {
         cache.entries.set(clip.id, { clip, text: entryText(clip, cache.articles.get(clip.articleId)) });
@@ -708,10 +710,7 @@ export class Collection {
 
   /** Clips were deleted. */
   deleted(ids: string[]) {
-    this.keys.clear();
-    this.layout = null;
-    this.councils = null;
-    this.last = null;
+    this.forgetDerived();
     this.cache?.then(
       (cache) => {
         for (const id of ids) cache.entries.delete(id);
@@ -722,10 +721,7 @@ export class Collection {
 
   /** Anything else was written (an import, a saved record, orphan states): read everything again on the next query. */
   invalidate() {
-    this.keys.clear();
-    this.layout = null;
-    this.councils = null;
-    this.last = null;
+    this.forgetDerived();
     this.ready = false;
     this.cache = null;
   }
