@@ -2,7 +2,7 @@
 // article or open one, wait for its content script, then ask it to show the clip
 // (lib/page/show-clip.ts scrolls to the passage and flashes it).
 import { browser } from 'wxt/browser';
-import type { Clip } from './clips';
+import { articleIdFor, type Clip } from './clips';
 import { type Reply, sendToTab } from './messages';
 
 /** How long a page may take to load and answer before the reader is told it did not. */
@@ -19,7 +19,7 @@ export async function openClipAt(clip: Clip, tabId: number | undefined): Promise
     const tab = await browser.tabs.update(id, { active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
   } else {
-    id = (await browser.tabs.create({ url: clip.url.split('#')[0] })).id;
+    id = (await browser.tabs.create({ url: articleIdFor(clip.url) })).id;
   }
   if (id === undefined) return { ok: false, error: 'The article could not be opened.' };
   const until = Date.now() + ANSWER_WITHIN_MS;
