@@ -237,17 +237,17 @@ describe('side panel: This page, Councils and the tabs', () => {
   test('the same selection clipped twice is one clip, with the findings it overlaps', async () => {
     const panel = await env.ext.openSidePanel();
     const before = (await allClips(panel)).length;
-    // A fresh tab on the same article (the shared one was scrolled, flashed and clipped from by the tests above).
-    const fresh = await openArticle('/lambeth-2019.html', article2019);
-    await clipText(fresh, 'rated inadequate by Ofsted');
-    await fresh.keyboard.press('Escape');
-    await clipText(fresh, 'rated inadequate by Ofsted');
+    await article.bringToFront();
+    await article.evaluate(() => window.scrollTo(0, 0));
+    await clipText(article, 'rated inadequate by Ofsted');
+    await article.keyboard.press('Escape');
+    await clipText(article, 'rated inadequate by Ofsted');
     const same = (await allClips(panel)).filter((c) => c.quote === 'rated inadequate by Ofsted');
     expect(same).toHaveLength(1);
     expect((await allClips(panel)).length).toBe(before + 1);
     expect(same[0]).toMatchObject({ category: 'selection', councilCodes: ['E09000022'], grades: ['inadequate'] });
     expect(same[0].finding).toMatchObject({ kind: 'grade', grade: 'inadequate', year: 2019 });
-    await Promise.all([fresh.close(), panel.close()]);
+    await panel.close();
   });
 
   test('Councils: one council’s timeline from two articles of different years, each point linking to its article', async () => {
