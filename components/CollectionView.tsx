@@ -295,7 +295,8 @@ export function CollectionView({ api, onFilterChange, tools, fallbackHeight, onS
         <p class="cv-count muted">
           {meta.total === 1 ? '1 clip' : `${meta.total.toLocaleString('en-GB')} clips`}
           {filtered ? ' match' : ''}
-          {groupCount
+          {/* A provisional reply (partial) knows only its window's articles: their number comes with the exact one. */}
+          {groupCount && !meta.partial
             ? ` in ${groupCount.toLocaleString('en-GB')} ${groupBy === 'article' ? (groupCount === 1 ? 'article' : 'articles') : groupCount === 1 ? 'group' : 'groups'}`
             : ''}
           {meta.unreadable ? ` (${meta.unreadable} could not be read)` : ''}

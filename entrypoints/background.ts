@@ -59,7 +59,8 @@ export default defineBackground(() => {
 
   const store = new ClipStore();
   /** The Collection view's queries, with a search cache kept fresh on every write below. */
-  const collection = new Collection(undefined, () => clipsChanged());
+  // The panel's first query after a start is answered from the newest clips (`partial`) while the layout is read.
+  const collection = new Collection(undefined, () => clipsChanged(), { firstWindow: true });
   // Started with a panel open: the Collection's first query will not wait for its layout.
   void warmCollectionIfPanelOpen(collection);
   /**

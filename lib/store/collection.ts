@@ -73,10 +73,34 @@ export interface CollectionPage {
   rows: CollectionRow[];
   /** Stored records that could not be read (not listed). */
   unreadable: number;
+  /**
+   * A provisional reply (the first window, read before the layout): its rows and the headings it
+   * sends are exact, but `headings` holds only the window's and `length` is an estimate; the
+   * background tells the views to ask again once the layout is read.
+   */
+  partial?: boolean;
 }
 
 /** How long after a reply from the indexes the search cache starts to be built (the panel's next requests come first). */
 const IDLE_BUILD_MS = 1000;
+
+/** The most clips the provisional first window reads (its articles' clips in full); more: the exact path answers. */
+const FIRST_WINDOW_READ = 5000;
+
+/** The panel's first query: no text, no filter, grouped by article, from the top. */
+function isFirstWindow(q: CollectionQuery): boolean {
+  return (
+    !textMatcher(q.text) &&
+    !q.category &&
+    !q.grade &&
+    !q.council &&
+    !q.tag &&
+    q.from === undefined &&
+    q.to === undefined &&
+    q.groupBy !== 'council' &&
+    Math.max(0, Math.floor(q.offset ?? 0)) === 0
+  );
+}
 
 /** The most rows one reply carries. */
 export const MAX_WINDOW = 500;
@@ -155,6 +179,8 @@ export class Collection {
   private cache: Promise<Cache> | null = null;
   /** Clips' places in time and their articles (and councils), read from the indexes; until the next write. */
   private layout: Promise<Map<string, Lite> | null> | null = null;
+  /** A layout has been read since the background started (later ones, after writes, are read as before). */
+  private laidOut = false;
   private councils: Promise<boolean> | null = null;
   /** The cache is built (queries with no text stop using the indexes alone). */
   private ready = false;
@@ -169,10 +195,14 @@ export class Collection {
   /**
    * `onStale`: called when the cache, built after a reply the indexes gave, finds records that
    * could not be read (that reply did not list them): the views should ask again.
+   * `firstWindow`: the panel's first query, asked before the layout is read, gets a provisional
+   * reply (`partial`, see `firstWindow`) and `onStale` is called once the layout is read; for a
+   * caller whose views ask again on `onStale` (the background). Off: every reply is exact.
    */
   constructor(
     private readonly name?: string,
     private readonly onStale?: () => void,
+    private readonly options: { firstWindow?: boolean } = {},
   ) {}
 
   private db(): Promise<IDBPDatabase<LensDB>> {
@@ -294,6 +324,17 @@ export class Collection {
    */
   async query(q: CollectionQuery = {}): Promise<CollectionPage> {
     if (!this.ready && !textMatcher(q.text) && !this.noIndexPath) {
+      if (this.options.firstWindow && isFirstWindow(q) && !this.laidOut) {
+        const page = await this.firstWindow(q).catch(() => null);
+        if (page) {
+          // The exact layout next; once read, the views ask again (and get the same first window).
+          this.readLayoutSoon().then(() => {
+            this.onStale?.();
+            this.buildSoon();
+          });
+          return page;
+        }
+      }
       const page = await this.queryIndexed(q).catch(() => null);
       if (page) {
         this.buildSoon();
@@ -309,8 +350,17 @@ export class Collection {
    */
   async warm(): Promise<void> {
     if (this.ready || this.noIndexPath) return;
-    this.layout ??= this.readLayout().catch(() => null);
-    await this.layout;
+    await this.readLayoutSoon();
+  }
+
+  /** Starts reading the layout, unless it is read or being read. */
+  private readLayoutSoon() {
+    this.layout ??= this.readLayout()
+      .catch(() => null)
+      .finally(() => {
+        this.laidOut = true;
+      });
+    return this.layout;
   }
 
   /** The same query answered from the search cache (every clip read once and kept). */
@@ -358,8 +408,7 @@ export class Collection {
   async queryIndexed(q: CollectionQuery = {}): Promise<CollectionPage | null> {
     if (textMatcher(q.text)) return null;
     const idsP = this.filtered(q);
-    this.layout ??= this.readLayout().catch(() => null);
-    const lite = await this.layout;
+    const lite = await this.readLayoutSoon();
     if (!lite) return null;
     if (q.groupBy === 'council') {
       this.councils ??= this.readCouncils(lite).catch(() => false);
@@ -469,6 +518,103 @@ export class Collection {
     }
     if (next !== firsts.length) return null;
     return lite;
+  }
+
+  /**
+   * The panel's first query (no text, no filter, by article, from the top) answered before the
+   * layout is read: the newest `limit` clips from the time index (they name every article whose
+   * heading falls in the window: an article's newest clip has fewer clips before it than its
+   * heading has items before it), each article's count, then those articles' clips in full. The
+   * window's rows and headings are those of the exact reply; `total` is the store's count (records
+   * that cannot be read included), `headings` only the window's and `length` an estimate
+   * (`partial`). Null when it cannot vouch for its window (a record in it it cannot read, a
+   * collection shorter than the window, very large articles): the exact path answers.
+   */
+  private async firstWindow(q: CollectionQuery): Promise<CollectionPage | null> {
+    const end = Math.min(MAX_WINDOW, Math.max(0, Math.floor(q.limit ?? 50)));
+    if (!end) return null;
+    const db = await this.db();
+    const tx = db.transaction(['clips', 'articles']);
+    const clipStore = tx.objectStore('clips');
+    const byArticle = clipStore.index('byArticle');
+    // The newest `end` clips in three requests (not one per clip): the `end`-th newest clip's time
+    // (a key cursor from the newest end, advanced), then every clip from that time on.
+    const newestRecords = async () => {
+      const byCreated = clipStore.index('byCreated');
+      let cursor = await byCreated.openKeyCursor(null, 'prev');
+      if (cursor && end > 1) cursor = await cursor.advance(end - 1);
+      if (!cursor) return null;
+      // In index order (time, then id): reversed, the order clips are listed in.
+      return (await byCreated.getAll(IDBKeyRange.lowerBound(cursor.key))).reverse().slice(0, end);
+    };
+    // Counts in transactions of their own, which the browser may serve beside the reads.
+    const [count, articleCount, newest] = await Promise.all([db.count('clips'), db.count('articles'), newestRecords()]);
+    // A collection shorter than the window: the exact path answers (and lists anything unreadable).
+    if (!newest) return null;
+    // Articles in list order: each one's newest clip, newest first.
+    const order: string[] = [];
+    const seen = new Set<string>();
+    for (const raw of newest) {
+      const c = readClip(raw);
+      if (!c) return null;
+      if (!seen.has(c.articleId)) {
+        seen.add(c.articleId);
+        order.push(c.articleId);
+      }
+    }
+    const counts = await Promise.all(order.map((a) => byArticle.count(IDBKeyRange.only(a))));
+    const shown: string[] = [];
+    let at = 0;
+    let members = 0;
+    for (let i = 0; i < order.length && at < end; i++) {
+      shown.push(order[i]);
+      at += 1 + counts[i];
+      members += counts[i];
+    }
+    if (at < end || members > FIRST_WINDOW_READ) return null;
+    const matched: Lite[] = [];
+    const got = new Map<string, Clip>();
+    for (const raws of await Promise.all(shown.map((a) => byArticle.getAll(IDBKeyRange.only(a))))) {
+      for (const raw of raws) {
+        const c = readClip(raw);
+        if (!c) return null;
+        got.set(c.id, c);
+        matched.push({ id: c.id, created: c.created, articleId: c.articleId, councilCodes: [] });
+      }
+    }
+    // The order the exact paths walk clips in (key order): a group's first clip is its smallest id.
+    matched.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const articleStore = tx.objectStore('articles');
+    const page = await this.window(
+      matched,
+      {
+        unreadable: [],
+        async clips(ids) {
+          const out = new Map<string, Clip>();
+          for (const id of ids) {
+            const c = got.get(id);
+            if (!c) return null;
+            out.set(id, c);
+          }
+          return out;
+        },
+        async articles(ids) {
+          const raws = await Promise.all(ids.map((id) => articleStore.get(id)));
+          const out = new Map<string, Article>();
+          for (const raw of raws) {
+            const a = readArticle(raw);
+            if (a) out.set(a.id, a);
+          }
+          return out;
+        },
+      },
+      { groupBy: 'article', offset: 0, limit: end },
+      false,
+    );
+    if (!page) return null;
+    // Every clip has a heading above it: at most one per article record, at least the window's.
+    const length = Math.max(page.length, count + Math.min(count, Math.max(articleCount, shown.length)));
+    return { ...page, total: count, length, partial: true };
   }
 
   /** Each clip's councils, from the council index (its distinct keys, then each council's clips). */

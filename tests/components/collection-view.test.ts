@@ -200,6 +200,52 @@ describe('CollectionView', () => {
     expect(host.querySelector('input[type="search"]')?.getAttribute('aria-label')).toBe('Search clips');
   });
 
+  test('after the background starts, the first window shows at once and stays put when the exact layout follows', async () => {
+    const store = new ClipStore();
+    const urls = Array.from({ length: 12 }, (_, i) => `https://news.example/story-${i}`);
+    for (let i = 0; i < 150; i++)
+      await store.saveClip(clip(urls[i % 12], `Finding number ${i}`), article(urls[i % 12], `Story ${i % 12}`));
+    let stale = () => {};
+    const told = new Promise<void>((resolve) => {
+      stale = resolve;
+    });
+    // The Collection as the background makes it: a provisional first reply, then "ask again".
+    const collection = new Collection(undefined, () => stale(), { firstWindow: true });
+    const api = storeApi(store, collection);
+    const replies: boolean[] = [];
+    let askAgain = () => {};
+    render(
+      h(CollectionView, {
+        api: {
+          ...api,
+          query: async (q) => {
+            const page = await collection.query(q);
+            replies.push(!!page.partial);
+            return page;
+          },
+          subscribe(f) {
+            askAgain = f;
+            return () => {};
+          },
+        },
+      }),
+      host,
+    );
+    await until(() => rowsShown().length > 0, 'the first rows');
+    expect(replies).toEqual([true]);
+    const rows = rowsShown();
+    const headings = headingsShown();
+    expect(headings[0]).toBe('Story 5');
+    // The number of articles is not known yet: only the number of clips is given.
+    expect(host.querySelector('.cv-count')?.textContent).toBe('150 clips');
+    await told;
+    askAgain();
+    await until(() => host.querySelector('.cv-count')?.textContent === '150 clips in 12 articles', 'the exact layout');
+    expect(replies).toEqual([true, false]);
+    expect(rowsShown()).toEqual(rows);
+    expect(headingsShown()).toEqual(headings);
+  });
+
   test('lists clips under their article headings, grade as a word, the orphan marked in words', async () => {
     const { store, collection } = await seeded();
     render(h(CollectionView, { api: storeApi(store, collection) }), host);
