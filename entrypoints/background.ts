@@ -58,8 +58,7 @@ export default defineBackground(() => {
   };
 
   const store = new ClipStore();
-  /** The Collection view's queries, with a search cache kept fresh on every write below. */
-  // The panel's first query after a start is answered from the newest clips (`partial`) while the layout is read.
+  /** The Collection's queries (search cache kept fresh by every write below; the first reply after a start: newest clips, `partial`). */
   const collection = new Collection(undefined, () => clipsChanged(), { firstWindow: true });
   // Started with a panel open: the Collection's first query will not wait for its layout.
   void warmCollectionIfPanelOpen(collection);
