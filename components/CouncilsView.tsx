@@ -65,6 +65,26 @@ export function CouncilsView({ rows, onOpen }: CouncilsViewProps) {
                     {p.area ? <span class="area"> · {judgementWords(p.area)}</span> : null}
                     <span class="source"> · {p.title || new URL(p.url).hostname}</span>
                   </a>
+                  {p.alsoIn?.length ? (
+                    <span class="also">
+                      {' · also in '}
+                      {p.alsoIn.map((o, i) => (
+                        <span key={o.articleId}>
+                          {i ? ', ' : ''}
+                          <a
+                            href={o.url}
+                            title={o.title || o.url}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              onOpen(o.url);
+                            }}
+                          >
+                            {o.title || new URL(o.url).hostname}
+                          </a>
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ol>

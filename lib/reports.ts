@@ -32,6 +32,8 @@ export interface CouncilPoint {
   published?: string;
   /** Where it comes from: the article's saved record (or outcomes saved with a clip), or a clip's finding. */
   source: 'record' | 'clip';
+  /** Other articles reporting the same inspection (same grade, year and area), oldest first. */
+  alsoIn?: { articleId: string; url: string; title: string }[];
 }
 
 /** One council the reader has clips or saved outcomes for, with its grade history (oldest first). */

@@ -19,9 +19,48 @@ function placeOf(p: CouncilPoint, article: Article | undefined): number {
 }
 
 /**
+ * One point per inspection: points of the same grade, year (known) and area from several
+ * articles are one, told by the article that reports it as current (else the earliest
+ * published), the others listed in `alsoIn`. A 2023 article recalling the 2019 grade is then a
+ * second source of the 2019 point, not a second point.
+ */
+function mergeSameInspection(points: CouncilPoint[], places: Map<CouncilPoint, number>): CouncilPoint[] {
+  const groups = new Map<string, CouncilPoint[]>();
+  const out: CouncilPoint[] = [];
+  for (const p of points) {
+    if (!p.year) {
+      out.push(p);
+      continue;
+    }
+    const key = `${p.grade}|${p.year}|${p.area ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else {
+      groups.set(key, [p]);
+      out.push(p);
+    }
+  }
+  return out.map((first) => {
+    const g = first.year ? (groups.get(`${first.grade}|${first.year}|${first.area ?? ''}`) ?? [first]) : [first];
+    if (g.length === 1) return first;
+    const byAge = [...g].sort(
+      (x, y) => (x.published ?? '9').localeCompare(y.published ?? '9') || x.articleId.localeCompare(y.articleId),
+    );
+    const teller = byAge.find((p) => p.current) ?? byAge[0];
+    const others = new Map<string, { articleId: string; url: string; title: string }>();
+    for (const p of byAge)
+      if (p.articleId !== teller.articleId)
+        others.set(p.articleId, { articleId: p.articleId, url: p.url, title: p.title });
+    const merged: CouncilPoint = { ...teller, ...(others.size ? { alsoIn: [...others.values()] } : {}) };
+    places.set(merged, places.get(teller) ?? 0);
+    return merged;
+  });
+}
+
+/**
  * The councils and their grade histories, from stored articles and clips (pure). Points are
- * one per council, article, grade, current or previous, year and area, oldest first (a previous
- * grade before a current one of the same year); rows are in name order.
+ * one per council and inspection (grade, year and area; see mergeSameInspection), oldest first
+ * (a previous grade before a current one of the same year); rows are in name order.
  */
 export function councilHistory(articles: readonly Article[], clips: readonly Clip[]): CouncilRow[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -82,7 +121,7 @@ export function councilHistory(articles: readonly Article[], clips: readonly Cli
   return [...rows.values()]
     .map(({ seen: _seen, places, ...r }) => ({
       ...r,
-      points: r.points.sort(
+      points: mergeSameInspection(r.points, places).sort(
         (x, y) =>
           (places.get(x) ?? 0) - (places.get(y) ?? 0) ||
           Number(x.current) - Number(y.current) ||

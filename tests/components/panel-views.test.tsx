@@ -281,6 +281,22 @@ describe('Councils', () => {
     expect(root.textContent).toContain('No grades for Nowhere');
   });
 
+  test('a point reported by a second article names it, and opens it', () => {
+    const onOpen = vi.fn();
+    const told = {
+      ...row.points[0],
+      alsoIn: [
+        { articleId: 'https://later.example/2023', url: 'https://later.example/2023', title: 'Lambeth now good' },
+      ],
+    };
+    mount(<CouncilsView rows={[{ ...row, points: [told] }]} onOpen={onOpen} />);
+    const point = root.querySelector('ol.timeline li') as HTMLElement;
+    expect(point.textContent).toMatch(/^2019 inadequate.* · also in Lambeth now good$/);
+    const second = [...point.querySelectorAll('a')].find((a) => a.textContent === 'Lambeth now good') as HTMLElement;
+    act(() => second.click());
+    expect(onOpen).toHaveBeenCalledWith('https://later.example/2023');
+  });
+
   test('with no councils, it tells a new reader how to get some', () => {
     mount(<CouncilsView rows={[]} onOpen={() => {}} />);
     expect(root.textContent).toContain('No councils yet.');

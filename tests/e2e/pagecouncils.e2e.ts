@@ -270,6 +270,11 @@ describe('side panel: This page, Councils and the tabs', () => {
       `${env.server.origin}/lambeth-2019.html`,
     );
     expect(points.at(-1)?.href).toBe(`${env.server.origin}/lambeth-2023.html`);
+    // The 2023 article recalls the 2019 grade: one 2019 point, with the 2023 article as a second source.
+    expect(points.filter((p) => /^2019 inadequate/.test(p.text))).toHaveLength(1);
+    expect(await timeline.getByRole('listitem').first().textContent()).toContain(
+      "also in Lambeth children's services judged good by Ofsted",
+    );
     const ofsted = panel.getByRole('link', { name: 'Ofsted reports for Lambeth' });
     expect(await ofsted.getAttribute('href')).toBe('https://reports.ofsted.gov.uk/provider/44/80506');
     // A point opens its article (here: its tab was closed, so a new one).

@@ -101,6 +101,43 @@ describe('councilHistory', () => {
     ]);
   });
 
+  test('an inspection reported by two articles is one point, with the other article as a second source', () => {
+    const a2019 = article('https://news.example/2019', {
+      published: '2019-03-14',
+      outcomes: [{ council: LAMBETH, grade: 'inadequate', current: true, year: 2019 }],
+    });
+    // Four years on, the council's new grade, and the 2019 one recalled as its previous.
+    const a2023 = article('https://news.example/2023', {
+      published: '2023-06-20',
+      outcomes: [
+        { council: LAMBETH, grade: 'good', current: true, year: 2023 },
+        { council: LAMBETH, grade: 'inadequate', current: false, year: 2019 },
+      ],
+    });
+    // A third article recalls the 2019 grade too, but for another judgement area: its own point.
+    const a2024 = article('https://news.example/2024', {
+      published: '2024-01-10',
+      outcomes: [{ council: LAMBETH, grade: 'inadequate', current: false, year: 2019, area: 'leadership' }],
+    });
+    const [row] = councilHistory([a2023, a2024, a2019], []);
+    expect(row.points.map((p) => `${p.year} ${p.grade} ${p.current ? 'current' : 'previous'} ${p.url}`)).toEqual([
+      '2019 inadequate previous https://news.example/2024',
+      '2019 inadequate current https://news.example/2019',
+      '2023 good current https://news.example/2023',
+    ]);
+    expect(row.points[1].alsoIn).toEqual([
+      { articleId: a2023.id, url: a2023.url, title: 'Story at https://news.example/2023' },
+    ]);
+    expect(row.points[2].alsoIn).toBeUndefined();
+    // Told only as a previous grade: the earliest article tells it, the later one is a second source.
+    const [recalled] = councilHistory([a2024, a2023], []).map((r) =>
+      r.points.filter((p) => p.year === 2019 && !p.area),
+    );
+    expect(recalled.map((p) => [p.url, p.alsoIn?.map((o) => o.url)])).toEqual([
+      ['https://news.example/2023', undefined],
+    ]);
+  });
+
   test('a council with no known Ofsted URN has none', () => {
     const [row] = councilHistory([], [clip({ councilCodes: ['E99999999'] })]);
     expect(row.urn).toBeUndefined();
