@@ -52,39 +52,41 @@ export function CouncilsView({ rows, onOpen }: CouncilsViewProps) {
             <ol class="timeline" aria-label={`Grade history of ${r.name}, oldest first`}>
               {r.points.map((p) => (
                 <li key={`${p.articleId}|${p.grade}|${p.current}|${p.year ?? ''}|${p.area ?? ''}`} class="point">
-                  <a
-                    href={p.url}
-                    title={p.title || p.url}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpen(p.url);
-                    }}
-                  >
-                    <span class="year">{yearOf(p)}</span> <GradeWord grade={p.grade} />{' '}
-                    <span class="when">{whenOf({ current: p.current })}</span>
-                    {p.area ? <span class="area"> · {judgementWords(p.area)}</span> : null}
-                    <span class="source"> · {p.title || new URL(p.url).hostname}</span>
-                  </a>
-                  {p.alsoIn?.length ? (
-                    <span class="also">
-                      {' · also in '}
-                      {p.alsoIn.map((o, i) => (
-                        <span key={o.articleId}>
-                          {i ? ', ' : ''}
-                          <a
-                            href={o.url}
-                            title={o.title || o.url}
-                            onClick={(e) => {
-                              e.preventDefault();
-                              onOpen(o.url);
-                            }}
-                          >
-                            {o.title || new URL(o.url).hostname}
-                          </a>
-                        </span>
-                      ))}
-                    </span>
-                  ) : null}
+                  <span class="stack">
+                    <a
+                      href={p.url}
+                      title={p.title || p.url}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpen(p.url);
+                      }}
+                    >
+                      <span class="year">{yearOf(p)}</span> <GradeWord grade={p.grade} />{' '}
+                      <span class="when">{whenOf({ current: p.current })}</span>
+                      {p.area ? <span class="area"> · {judgementWords(p.area)}</span> : null}
+                      <span class="source"> · {p.title || new URL(p.url).hostname}</span>
+                    </a>
+                    {p.alsoIn?.length ? (
+                      <span class="also">
+                        {'also in '}
+                        {p.alsoIn.map((o, i) => (
+                          <span key={o.articleId}>
+                            {i ? ', ' : ''}
+                            <a
+                              href={o.url}
+                              title={o.title || o.url}
+                              onClick={(e) => {
+                                e.preventDefault();
+                                onOpen(o.url);
+                              }}
+                            >
+                              {o.title || new URL(o.url).hostname}
+                            </a>
+                          </span>
+                        ))}
+                      </span>
+                    ) : null}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -32,7 +32,7 @@ export interface CouncilPoint {
   published?: string;
   /** Where it comes from: the article's saved record (or outcomes saved with a clip), or a clip's finding. */
   source: 'record' | 'clip';
-  /** Other articles reporting the same inspection (same grade, year and area), oldest first. */
+  /** Other articles reporting the same inspection (same grade and year), oldest first. */
   alsoIn?: { articleId: string; url: string; title: string }[];
 }
 

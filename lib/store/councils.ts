@@ -19,8 +19,8 @@ function placeOf(p: CouncilPoint, article: Article | undefined): number {
 }
 
 /**
- * One point per inspection: points of the same grade, year (known) and area from several
- * articles are one, told by the article that reports it as current (else the earliest
+ * One point per inspection: points of the same grade and year (known) from several articles are
+ * one (an article recalling a grade often names the area it remembers, another none), told by the article that reports it as current (else the earliest
  * published), the others listed in `alsoIn`. A 2023 article recalling the 2019 grade is then a
  * second source of the 2019 point, not a second point.
  */
@@ -32,7 +32,7 @@ function mergeSameInspection(points: CouncilPoint[], places: Map<CouncilPoint, n
       out.push(p);
       continue;
     }
-    const key = `${p.grade}|${p.year}|${p.area ?? ''}`;
+    const key = `${p.grade}|${p.year}`;
     const g = groups.get(key);
     if (g) g.push(p);
     else {
@@ -41,7 +41,7 @@ function mergeSameInspection(points: CouncilPoint[], places: Map<CouncilPoint, n
     }
   }
   return out.map((first) => {
-    const g = first.year ? (groups.get(`${first.grade}|${first.year}|${first.area ?? ''}`) ?? [first]) : [first];
+    const g = first.year ? (groups.get(`${first.grade}|${first.year}`) ?? [first]) : [first];
     if (g.length === 1) return first;
     const byAge = [...g].sort(
       (x, y) => (x.published ?? '9').localeCompare(y.published ?? '9') || x.articleId.localeCompare(y.articleId),
@@ -59,7 +59,7 @@ function mergeSameInspection(points: CouncilPoint[], places: Map<CouncilPoint, n
 
 /**
  * The councils and their grade histories, from stored articles and clips (pure). Points are
- * one per council and inspection (grade, year and area; see mergeSameInspection), oldest first
+ * one per council and inspection (grade and year; see mergeSameInspection), oldest first
  * (a previous grade before a current one of the same year); rows are in name order.
  */
 export function councilHistory(articles: readonly Article[], clips: readonly Clip[]): CouncilRow[] {

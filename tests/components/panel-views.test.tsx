@@ -291,7 +291,7 @@ describe('Councils', () => {
     };
     mount(<CouncilsView rows={[{ ...row, points: [told] }]} onOpen={onOpen} />);
     const point = root.querySelector('ol.timeline li') as HTMLElement;
-    expect(point.textContent).toMatch(/^2019 inadequate.* · also in Lambeth now good$/);
+    expect(point.textContent).toMatch(/^2019 inadequate.*also in Lambeth now good$/);
     const second = [...point.querySelectorAll('a')].find((a) => a.textContent === 'Lambeth now good') as HTMLElement;
     act(() => second.click());
     expect(onOpen).toHaveBeenCalledWith('https://later.example/2023');

@@ -271,7 +271,10 @@ describe('side panel: This page, Councils and the tabs', () => {
     );
     expect(points.at(-1)?.href).toBe(`${env.server.origin}/lambeth-2023.html`);
     // The 2023 article recalls the 2019 grade: one 2019 point, with the 2023 article as a second source.
-    expect(points.filter((p) => /^2019 inadequate/.test(p.text))).toHaveLength(1);
+    expect(
+      points.filter((p) => /^2019 inadequate/.test(p.text)),
+      JSON.stringify(points),
+    ).toHaveLength(1);
     expect(await timeline.getByRole('listitem').first().textContent()).toContain(
       "also in Lambeth children's services judged good by Ofsted",
     );

@@ -114,27 +114,32 @@ describe('councilHistory', () => {
         { council: LAMBETH, grade: 'inadequate', current: false, year: 2019 },
       ],
     });
-    // A third article recalls the 2019 grade too, but for another judgement area: its own point.
+    // A third article recalls the 2019 grade too, naming the area it remembers: the same inspection.
     const a2024 = article('https://news.example/2024', {
       published: '2024-01-10',
       outcomes: [{ council: LAMBETH, grade: 'inadequate', current: false, year: 2019, area: 'leadership' }],
     });
-    const [row] = councilHistory([a2023, a2024, a2019], []);
+    // And a 2019 grade of another word (another judgement of that year) stays a point of its own.
+    const other = article('https://news.example/2019b', {
+      published: '2019-03-20',
+      outcomes: [{ council: LAMBETH, grade: 'requires improvement', current: true, year: 2019, area: 'care leavers' }],
+    });
+    const [row] = councilHistory([a2023, a2024, a2019, other], []);
     expect(row.points.map((p) => `${p.year} ${p.grade} ${p.current ? 'current' : 'previous'} ${p.url}`)).toEqual([
-      '2019 inadequate previous https://news.example/2024',
       '2019 inadequate current https://news.example/2019',
+      '2019 requires improvement current https://news.example/2019b',
       '2023 good current https://news.example/2023',
     ]);
-    expect(row.points[1].alsoIn).toEqual([
+    expect(row.points[0].area).toBeUndefined();
+    expect(row.points[0].alsoIn).toEqual([
       { articleId: a2023.id, url: a2023.url, title: 'Story at https://news.example/2023' },
+      { articleId: a2024.id, url: a2024.url, title: 'Story at https://news.example/2024' },
     ]);
     expect(row.points[2].alsoIn).toBeUndefined();
     // Told only as a previous grade: the earliest article tells it, the later one is a second source.
-    const [recalled] = councilHistory([a2024, a2023], []).map((r) =>
-      r.points.filter((p) => p.year === 2019 && !p.area),
-    );
+    const [recalled] = councilHistory([a2024, a2023], []).map((r) => r.points.filter((p) => p.year === 2019));
     expect(recalled.map((p) => [p.url, p.alsoIn?.map((o) => o.url)])).toEqual([
-      ['https://news.example/2023', undefined],
+      ['https://news.example/2023', ['https://news.example/2024']],
     ]);
   });
 
