@@ -27,7 +27,7 @@ export function App() {
   const [filter, setFilter] = useState<ExportFilter>({});
   const [tab, setTab] = useState<PanelTab>(rememberedTab);
   /** This page's clips and record, and the councils; read again whenever clips change anywhere. */
-  const pageData = usePageAndCouncils(report, setStatus);
+  const pageData = usePageAndCouncils(report, setStatus, tab === 'councils');
 
   /** Refreshes overlap (a tab switch and a report update): only the latest one's answer is shown. */
   const refreshes = useRef(0);

@@ -18,7 +18,12 @@ export async function clipsOfArticle(articleId: string): Promise<Clip[]> {
   return out;
 }
 
-export function usePageAndCouncils(report: PageReport | null, onError: (s: string) => void) {
+/**
+ * `councilsShown`: the Councils view is (or was) open. The councils are read only from then on:
+ * reading them goes through every clip that names a council, which the Collection's first
+ * reply must not wait behind when the panel opens on another view.
+ */
+export function usePageAndCouncils(report: PageReport | null, onError: (s: string) => void, councilsShown = true) {
   const [version, setVersion] = useState(0);
   const [clips, setClips] = useState<Clip[]>([]);
   const [record, setRecord] = useState<Article | null>(null);
@@ -45,7 +50,10 @@ export function usePageAndCouncils(report: PageReport | null, onError: (s: strin
     };
   }, [articleId, version, onError]);
 
+  const [councilsWanted, setCouncilsWanted] = useState(councilsShown);
+  if (councilsShown && !councilsWanted) setCouncilsWanted(true);
   useEffect(() => {
+    if (!councilsWanted) return;
     let stale = false;
     send('listCouncils', null).then(
       (rows) => !stale && setCouncils(Array.isArray(rows) ? rows : []),
@@ -54,7 +62,7 @@ export function usePageAndCouncils(report: PageReport | null, onError: (s: strin
     return () => {
       stale = true;
     };
-  }, [version, onError]);
+  }, [version, onError, councilsWanted]);
 
   const changed = useCallback(() => setVersion((v) => v + 1), []);
   return { clips, record, councils, changed };

@@ -81,6 +81,9 @@ export interface CollectionPage {
   partial?: boolean;
 }
 
+/** How often the search cache checks for writes that bypassed the background (another context). */
+const FINGERPRINT_EVERY_MS = 1000;
+
 /** How long after a reply from the indexes the search cache starts to be built (the panel's next requests come first). */
 const IDLE_BUILD_MS = 1000;
 
@@ -179,6 +182,8 @@ export class Collection {
   private cache: Promise<Cache> | null = null;
   /** Clips' places in time and their articles (and councils), read from the indexes; until the next write. */
   private layout: Promise<Map<string, Lite> | null> | null = null;
+  /** When the store's fingerprint was last read (Date.now()). */
+  private checkedAt = 0;
   /** A layout has been read since the background started (later ones, after writes, are read as before). */
   private laidOut = false;
   private councils: Promise<boolean> | null = null;
@@ -236,12 +241,19 @@ export class Collection {
   private async load(): Promise<Cache> {
     if (this.cache) {
       const cache = await this.cache;
-      const now = await this.fingerprint();
-      if (cache.fingerprint === null) cache.fingerprint = now;
-      else if (cache.fingerprint !== now) this.invalidate();
+      // Each check is a database round trip (about as long as the whole search in Chromium): while
+      // the reader types, once a second is enough (the background's own writes update the cache).
+      const t = Date.now();
+      if (cache.fingerprint === null || t - this.checkedAt >= FINGERPRINT_EVERY_MS) {
+        const now = await this.fingerprint();
+        this.checkedAt = t;
+        if (cache.fingerprint === null) cache.fingerprint = now;
+        else if (cache.fingerprint !== now) this.invalidate();
+      }
     }
     this.cache ??= (async () => {
       const fingerprint = await this.fingerprint();
+      this.checkedAt = Date.now();
       const db = await this.db();
       const tx = db.transaction(['clips', 'articles']);
       const [rawClips, rawArticles] = await Promise.all([
@@ -816,6 +828,7 @@ export class Collection {
     this.forgetDerived();
     this.cache?.then(
       (cache) => {
+        cache.fingerprint = null; // this write is in the cache: the store's new look is read, not taken as another's
         const a = readArticle(article);
         if (a) {
           const before = cache.articles.get(a.id);
@@ -834,6 +847,7 @@ export class Collection {
     this.forgetDerived();
     this.cache?.then(
       (cache) => {
+        cache.fingerprint = null;
         cache.entries.set(clip.id, { clip, text: entryText(clip, cache.articles.get(clip.articleId)) });
       },
       () => {},
@@ -845,6 +859,7 @@ export class Collection {
     this.last = null;
     this.cache?.then(
       (cache) => {
+        cache.fingerprint = null;
         for (const s of states) {
           const e = cache.entries.get(s.id);
           if (e) e.clip = { ...e.clip, orphaned: s.orphaned };
@@ -859,6 +874,7 @@ export class Collection {
     this.forgetDerived();
     this.cache?.then(
       (cache) => {
+        cache.fingerprint = null;
         for (const id of ids) cache.entries.delete(id);
       },
       () => {},

@@ -1,7 +1,7 @@
 // The Collection view's store side: the version-4 migration keeps every clip and adds the indexes
 // the view filters by; queries search, filter, group and window; delete and undo restore exactly.
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Article, Clip } from '../../lib/clips';
 import { ClipStore } from '../../lib/store/clip-store';
 import { Collection, normalise } from '../../lib/store/collection';
@@ -61,6 +61,9 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   store = new ClipStore();
   collection = new Collection();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 async function seed() {
@@ -299,13 +302,33 @@ describe('collection queries', () => {
     ]);
   });
 
-  test('a write that bypassed the background (another context) is seen on the next query', async () => {
+  test('a write that bypassed the background (another context) is seen within a second', async () => {
     await seed();
     expect((await collection.query({ text: 'kestrel' })).total).toBe(0);
     const db = await openLensDb();
     await db.put('clips', clip({ url: A, quote: 'A kestrel over the town hall', updated: Date.now() + 1000 }));
     db.close();
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 1001);
     expect((await collection.query({ text: 'kestrel' })).total).toBe(1);
+  });
+
+  test('while the reader types, the store is not read again; after the background’s own write, neither', async () => {
+    await seed();
+    await collection.query({ text: 'c' }); // the search cache is built
+    const reads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const counts = vi.spyOn(IDBObjectStore.prototype, 'count');
+    for (const text of ['ch', 'chi', 'chil', 'child']) await collection.query({ text });
+    expect(counts).not.toHaveBeenCalled(); // no round trip to the store per keystroke
+    const extra = clip({ url: A, quote: 'A zebra crossing' });
+    const r = await store.saveClip(extra, article(A, 'Leeds children’s services rated outstanding'));
+    collection.saved(r.clip, article(A, 'Leeds children’s services rated outstanding'));
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 5000);
+    expect((await collection.query({ text: 'zebra' })).total).toBe(1);
+    // The store's look was checked (a second has passed), and not taken for another context's write.
+    expect(counts).toHaveBeenCalled();
+    expect(reads).not.toHaveBeenCalled();
   });
 
   test('a huge quote travels cut in a row (the store keeps it whole)', async () => {
