@@ -29,6 +29,8 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
   let clipStatus = '';
   let clipAt: { top: number; left: number } | null = null;
   let doneTimer = 0;
+  /** The selection changed since the button was last offered (a drag, a double-click, the keyboard). */
+  let selectionMoved = false;
 
   function renderButton() {
     if (!clipAt && !ui.host) return;
@@ -108,6 +110,7 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
     const range = selectedRange();
     // A new selection keeps its own button: the last save's "Saved" no longer hides it.
     if (range) clearTimeout(doneTimer);
+    selectionMoved = false;
     clipAt = range ? buttonAt(range) : null;
     clipStatus = '';
     renderButton();
@@ -115,9 +118,21 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
 
   function onSelectionEnd(e: Event) {
     // A page script's made-up mouseup or keyup does not offer to clip what it selected.
-    if (!e.isTrusted || gate.paused || ui.isIn(e)) return;
+    if (!e.isTrusted || gate.paused) return;
+    // Released over our own UI: a press of the Clip button (which keeps the selection), unless a
+    // new selection was made meanwhile: a drag that ends over the last selection's button offers
+    // the button for the new selection (before, it was ignored and the old button hid itself).
+    if (ui.isIn(e) && !selectionMoved) return;
     win.setTimeout(offer);
   }
+
+  doc.addEventListener(
+    'selectionchange',
+    () => {
+      selectionMoved = true;
+    },
+    { signal },
+  );
 
   doc.addEventListener('mouseup', onSelectionEnd, { signal });
   doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal });

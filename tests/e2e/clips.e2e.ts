@@ -178,4 +178,22 @@ describe('clips', () => {
     expect(clips.filter((c) => c.quote === 'strong front door services')).toHaveLength(1);
     await Promise.all([page.close(), fresh.close()]);
   });
+
+  test('a new selection whose drag ends over the last Clip button gets its own button, which stays', async () => {
+    env.server.extra.set('/story-again.html', seed('002_ba3b3e12e34938f9.html'));
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/story-again.html`);
+    await select(page, 'article', quote);
+    await clipSelection(page);
+    // The mouse is still over the button it pressed: the next selection's release happens there.
+    const next = 'Overly adult-focused work';
+    await select(page, 'h1', next);
+    // Past the time the last save's "Saved" button stays: the new selection's button is still offered.
+    await page.waitForTimeout(2000);
+    const button = page.getByRole('button', { name: 'Clip', exact: true });
+    await expect.poll(() => button.count()).toBe(1);
+    await clipSelection(page);
+    expect(await clipTexts(page)).toContain(next);
+    await page.close();
+  });
 });
