@@ -8,7 +8,7 @@ import { createHighlighter, type Highlighter } from '../page/highlighter';
 import { type LensReport, PageLens } from '../page/lens';
 import { reportedFindings } from '../page/panel-requests';
 import { mayBeInspectionArticle } from '../page/quick-check';
-import { ClipShower } from '../page/show-clip';
+import { ClipShower, isFlashLayer } from '../page/show-clip';
 import { type TextMap, textMapOf } from '../page/text-map';
 import { nextTask, yieldToPage } from '../page/timing';
 import { type ContentContext, onAbort } from './context';
@@ -168,7 +168,9 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     }, 250);
   }
 
-  const isOurs = (n: Node) => opts.isOurs(n) || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il'));
+  // Ours: the UI host, our <mark>s, and the outline a flash lays over a passage for a moment.
+  const isOurs = (n: Node) =>
+    opts.isOurs(n) || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il')) || isFlashLayer(n);
 
   // Every change to the page is reported to the lens (so a re-run reads again only what
   // changed) and schedules a re-run. Watching starts before the first run, so changes made

@@ -3,6 +3,12 @@
 // removed, when the reader prefers reduced motion). The outline is a separate element laid over
 // the passage, with no text, removed after the flash: the page's own nodes are never changed.
 
+/** The attribute on the flash's outline layer (the page runner does not take it for a change to the page). */
+export const FLASH_LAYER_ATTR = 'data-inspection-lens-flash';
+
+/** Whether `n` is a flash outline layer made here. */
+export const isFlashLayer = (n: Node): boolean => n.nodeType === 1 && (n as Element).hasAttribute(FLASH_LAYER_ATTR);
+
 /** How long the outline stays. */
 export const FLASH_MS = 1600;
 /** How long a request waits for the page's clips to be re-found after a load. */
@@ -75,7 +81,7 @@ export class ClipShower {
     const reduce = view.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).slice(0, 40);
     const layer = this.doc.createElement('div');
-    layer.setAttribute('data-inspection-lens-flash', '');
+    layer.setAttribute(FLASH_LAYER_ATTR, '');
     layer.setAttribute('aria-hidden', 'true');
     layer.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;pointer-events:none;z-index:2147483646;';
     for (const r of rects) {

@@ -12,6 +12,7 @@ import { startRefinding } from '../../lib/content/refind';
 import { startPageRunner } from '../../lib/content/runner';
 import { createPageUi } from '../../lib/content/ui';
 import { pageText } from '../../lib/page/clip-anchoring';
+import { FLASH_LAYER_ATTR } from '../../lib/page/show-clip';
 import { HAS_CLIPS_KEY, SETTINGS_KEY } from '../../lib/storage-keys';
 import { context, fakeBackground, loadPage, loadPlainPage, marks, until } from './helpers';
 
@@ -37,6 +38,33 @@ describe('the page runner', () => {
     expect(reports(sent).at(-1)?.highlighting).toBe(true);
     cx.controller.abort();
     expect(marks()).toEqual([]);
+  });
+
+  test('a flash laid over a passage is not a change to the page (no re-run); a new paragraph is', async () => {
+    const sent = fakeBackground();
+    loadPage();
+    const cx = context();
+    startPageRunner(cx, { worth: true, isOurs: () => false });
+    await until(() => reports(sent).some((r) => r.isInspectionArticle));
+    // Settled: no report for half a second.
+    for (let n = -1; n !== reports(sent).length; ) {
+      n = reports(sent).length;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const before = reports(sent).length;
+    const layer = document.createElement('div');
+    layer.setAttribute(FLASH_LAYER_ATTR, '');
+    layer.append(document.createElement('div'));
+    document.body.append(layer);
+    await new Promise((r) => setTimeout(r, 400));
+    layer.remove();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reports(sent).length).toBe(before);
+    const p = document.createElement('p');
+    p.textContent = 'Ofsted rated Leeds children’s services outstanding in a later inspection.';
+    document.querySelector('article')?.append(p);
+    await until(() => reports(sent).length > before);
+    cx.controller.abort();
   });
 
   test('the settings switched off: nothing is analysed, the page is reported as not an article', async () => {
