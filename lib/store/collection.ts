@@ -238,13 +238,14 @@ export class Collection {
     return `${count}|${last?.key ?? ''}|${last?.primaryKey ?? ''}`;
   }
 
-  private async load(): Promise<Cache> {
+  /** `typing`: a search as the reader types (the store's look is then checked once a second, not each time). */
+  private async load(typing = false): Promise<Cache> {
     if (this.cache) {
       const cache = await this.cache;
       // Each check is a database round trip (about as long as the whole search in Chromium): while
       // the reader types, once a second is enough (the background's own writes update the cache).
       const t = Date.now();
-      if (cache.fingerprint === null || t - this.checkedAt >= FINGERPRINT_EVERY_MS) {
+      if (cache.fingerprint === null || !typing || t - this.checkedAt >= FINGERPRINT_EVERY_MS) {
         const now = await this.fingerprint();
         this.checkedAt = t;
         if (cache.fingerprint === null) cache.fingerprint = now;
@@ -377,7 +378,7 @@ export class Collection {
 
   /** The same query answered from the search cache (every clip read once and kept). */
   async queryCached(q: CollectionQuery = {}): Promise<CollectionPage> {
-    const cache = await this.load();
+    const cache = await this.load(!!textMatcher(q.text));
     const ids = await this.filtered(q);
     const everything = ids === null && !q.text?.trim();
     const test = textMatcher(q.text);
