@@ -16,9 +16,12 @@ function growth(make: (n: number) => { title: string; blocks: string[] }, n: num
   // The best of five runs each: on a shared, loaded machine one run can be pre-empted.
   const best = (doc: { title: string; blocks: string[] }) =>
     Math.min(...Array.from({ length: 5 }, () => timeOf(() => analyzeDocument(doc))));
-  const a = best(small);
-  const b = best(large);
-  return b / Math.max(a, 0.5);
+  // Measured again (up to three times, the lowest ratio kept) when a busy machine stretched one
+  // side: a quadratic step stays at sixteen every time, a linear one comes back near four.
+  let ratio = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3 && ratio >= 8; round++)
+    ratio = Math.min(ratio, best(large) / Math.max(best(small), 0.5));
+  return ratio;
 }
 
 describe('hostile and broken input', () => {
