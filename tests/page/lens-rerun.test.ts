@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { HighlightName } from '../../lib/analysis/findings';
+import type { Highlighter } from '../../lib/page/highlighter';
+import { PageLens } from '../../lib/page/lens';
+
+// A page that changes (a live blog, infinite scroll, an edit): each re-run reads and analyses
+// only what changed, must highlight exactly what a fresh lens highlights, and must leave the
+// highlights of the blocks it did not touch as they are (not removed and drawn again).
+const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
+
+/** Seed 003's article with its paragraphs repeated (each copy numbered), as a longer page. */
+function load(copies: number) {
+  const html = fs.readFileSync(path.join(pages, '003_7373dea24638aad1.html'), 'utf8');
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
+  const article = document.querySelector('article') as Element;
+  const paras = [...article.querySelectorAll('p')];
+  for (let i = 2; i <= copies; i++)
+    for (const p of paras) {
+      const copy = p.cloneNode(true) as Element;
+      copy.append(` (note ${i})`);
+      article.append(copy);
+    }
+  return article;
+}
+
+function recordingHighlighter() {
+  const drawn = new Map<Range, HighlightName>();
+  let removed = 0;
+  const hl: Highlighter = {
+    mode: 'highlight-api',
+    add(name, range) {
+      drawn.set(range, name);
+      return range;
+    },
+    remove(_name, handle) {
+      drawn.delete(handle as Range);
+      removed++;
+    },
+    setVisible() {},
+    clear() {
+      drawn.clear();
+    },
+  };
+  return { hl, drawn, removed: () => removed };
+}
+
+/** What is highlighted: each range's text, highlight and place (its block's text). */
+const picture = (drawn: Map<Range, HighlightName>) =>
+  [...drawn]
+    .map(
+      ([r, name]) => `${name} ${r.toString()} @ ${r.startContainer.parentElement?.closest('p, h1, li')?.textContent}`,
+    )
+    .sort();
+
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NEW = [
+  'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.',
+  'Inspectors said leaders must improve the quality of supervision for social workers.',
+  'Readers can leave a comment below this story.',
+];
+
+describe('the lens re-run after random changes to the page', () => {
+  test('each re-run highlights what a fresh lens does; untouched blocks keep their highlights', () => {
+    const article = load(4);
+    const rec = recordingHighlighter();
+    const lens = new PageLens(document, rec.hl, { trackChanges: true });
+    expect(lens.run().isInspectionArticle).toBe(true);
+    const rnd = random(15);
+    for (let step = 0; step < 30; step++) {
+      const paras = [...article.querySelectorAll('p')];
+      const i = Math.floor(rnd() * paras.length);
+      const r = rnd();
+      // The blocks a change may touch: the one changed and the one after it (a grade's table
+      // row reads the line above it).
+      const touched = new Set<Element>();
+      if (r < 0.35) {
+        const p = document.createElement('p');
+        p.textContent = NEW[step % NEW.length];
+        if (r < 0.15) article.append(p);
+        else paras[i].before(p);
+        touched.add(p).add(paras[i]);
+        lens.markDirty(article);
+      } else if (r < 0.65) {
+        const text = paras[i].firstChild as Text;
+        text.data = `${text.data} Leaders must now act.`;
+        touched.add(paras[i]).add(paras[i + 1]);
+        lens.markDirty(text);
+      } else {
+        paras[i].remove();
+        touched.add(paras[i]).add(paras[i + 1]);
+        lens.markDirty(article);
+      }
+      const before = new Map([...rec.drawn.keys()].map((range) => [range, range.startContainer.parentElement]));
+      const removedBefore = rec.removed();
+      const report = lens.run();
+      // Only what changed was read from the page and analysed again.
+      expect(lens.lastRun.reread, `step ${step}`).toBeLessThanOrEqual(2);
+      expect(lens.lastRun.analysed, `step ${step}`).toBeLessThanOrEqual(2);
+      const fresh = recordingHighlighter();
+      const freshReport = new PageLens(document, fresh.hl).run();
+      expect(report.counts, `step ${step}`).toEqual(freshReport.counts);
+      expect(picture(rec.drawn), `step ${step}`).toEqual(picture(fresh.drawn));
+      // A highlight outside the touched blocks is the same Range as before: not removed, not redrawn.
+      let kept = 0;
+      for (const [range, parent] of before) {
+        const block = parent?.closest('p');
+        if (!block?.isConnected || touched.has(block)) continue;
+        expect(rec.drawn.has(range), `step ${step}: ${range.toString()}`).toBe(true);
+        kept++;
+      }
+      expect(kept).toBeGreaterThan(20);
+      expect(rec.removed() - removedBefore).toBeLessThanOrEqual(before.size - kept);
+    }
+  });
+});
