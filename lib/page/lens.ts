@@ -174,16 +174,25 @@ export class PageLens {
   /** The last complete extraction of the page (what `analysis` read). */
   extracted: ExtractedDocument | null = null;
 
-  /** Blocks the last run analysed afresh and reused unchanged, and blocks it did not read again. */
-  get lastRun(): { analysed: number; reused: number; notReread: number; reread: number } {
+  /**
+   * Blocks the last run analysed afresh and reused unchanged, blocks it did not read again and
+   * read again, and children it took from its list without reading the page (see ExtractionCache).
+   */
+  get lastRun(): { analysed: number; reused: number; notReread: number; reread: number; listed: number } {
     const notReread = this.extraction?.reused ?? 0;
     const reread = this.extraction?.fresh ?? 0;
-    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread, reread };
+    const listed = this.extraction?.listed ?? 0;
+    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread, reread, listed };
   }
 
   /** Reports a change in the page (a text node's text, or an element's children). */
   markDirty(node: Node) {
     this.extraction?.markDirty(node);
+  }
+
+  /** Reports a change to an element's children, with what was added and removed (a MutationRecord's lists). */
+  markChildren(node: Node, added: ArrayLike<Node>, removed: ArrayLike<Node>) {
+    this.extraction?.markChildren(node, added, removed);
   }
 
   constructor(
