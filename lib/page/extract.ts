@@ -506,13 +506,15 @@ function* walkSteps(
   early: { at: number; perBlock: boolean } = { at: 0, perBlock: false },
   cache?: ExtractionCache,
 ): Generator<void, void> {
+  // The root's children are listed from the start; a block's only once a block is found inside
+  // it (most blocks are leaves: nothing to list).
   const frame0 = (el: Element, owner: Element, block: boolean, enclosing: Frame | null, kid: Kid | null): Frame => {
     const list = cache && (block || el === root) ? cache.kidsOf(el) : null;
     return {
       next: list ? null : el.firstChild,
       list,
       at: 0,
-      record: cache && (block || el === root) ? [] : null,
+      record: cache && (list || el === root) ? [] : null,
       kid,
       owner,
       block,
@@ -576,7 +578,7 @@ function* walkSteps(
         continue;
       }
     }
-    const kid: Kid | null = frame.record ? { node: child, kind: OTHER } : null;
+    let kid: Kid | null = frame.record ? { node: child, kind: OTHER } : null;
     if (kid) frame.record?.push(kid);
     if (child.nodeType === TEXT) {
       const data = (child as Text).data;
@@ -597,6 +599,15 @@ function* walkSteps(
     }
     if (BLOCK_TAGS.has(tag)) {
       if (frame.enclosing) frame.enclosing.nested = true;
+      if (cache && frame.block && !frame.record && !frame.list) {
+        // The first block inside this one: its children are listed from here on, those before
+        // as "other" (read from the page next time).
+        frame.record = [];
+        for (let n = frame.owner.firstChild; n && n !== child; n = n.nextSibling)
+          frame.record.push({ node: n, kind: OTHER });
+        kid = { node: child, kind: OTHER };
+        frame.record.push(kid);
+      }
       const kept = cache?.take(el);
       if (kept) {
         builder.reuse(kept);
