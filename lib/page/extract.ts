@@ -774,6 +774,22 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const PLAIN_TAGS = new Set(['p', 'div', 'section']);
 const NO_SENTENCE_END = /^[^.!?]{1,79}$/;
 
+/** Each block's kind, worked out once (a block keeps its element and text; a re-run passes it on). */
+const KIND_OF = new WeakMap<ExtractedBlock, BlockKind>();
+
+function kindOf(b: ExtractedBlock): BlockKind {
+  let kind = KIND_OF.get(b);
+  if (kind) return kind;
+  const tag = b.element.localName.toLowerCase();
+  kind = ITEM_TAGS.has(tag)
+    ? 'item'
+    : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
+      ? 'heading'
+      : 'text';
+  KIND_OF.set(b, kind);
+  return kind;
+}
+
 /** The analysis view of an extracted article. */
 export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
   const n = extracted.blocks.length;
@@ -781,13 +797,8 @@ export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
   const blockKinds = new Array<BlockKind>(n);
   for (let i = 0; i < n; i++) {
     const b = extracted.blocks[i];
-    const tag = b.element.localName.toLowerCase();
     blocks[i] = b.text;
-    blockKinds[i] = ITEM_TAGS.has(tag)
-      ? 'item'
-      : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
-        ? 'heading'
-        : 'text';
+    blockKinds[i] = kindOf(b);
   }
   return { title: extracted.title, blocks, blockKinds };
 }
