@@ -1,12 +1,12 @@
 // The analysis core: text in, findings out. No DOM and no browser API, so it runs unchanged in
 // the content script, in Node (the command-line analyser) and in tests.
 import type { Council } from '../data/gazetteer';
-import type { AnalysisCache, BlockResult, BlockRole } from './cache';
+import type { AnalysisCache, BlockResult, BlockRole, LastRun } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
-import { type Detection, detectInspectionArticle } from './detect';
+import { DETECT_CHARS, DETECT_GRADE_SENTENCES, type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention, pageGrades } from './grades';
 import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
-import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome } from './outcomes';
+import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome, primaryCouncil } from './outcomes';
 import { runSteps } from './steps';
 import {
   type PreparedText,
@@ -57,31 +57,54 @@ function relative(
  * The analysis as a sequence of steps: it yields between slices of sentences so a caller can
  * give the main thread back on a very long page. Sentence-local work (councils, grades,
  * improvement areas) is done block by block, taken from the cache for blocks it has seen; the
- * document-level steps after it are linear and short.
+ * document-level steps after it are linear and short. With a cache, the blocks at the start that
+ * are as the last run left them (same text, same role) are not even visited: their sentences and
+ * findings are the last run's own objects (their offsets cannot have moved).
  */
 export function* analyzeSteps(
   doc: SourceDocument,
   sentencesPerStep = 300,
   cache?: AnalysisCache,
 ): Generator<void, Analysis> {
-  const safe = sanitiseDocument(doc);
+  const last = cache?.lastRun ?? null;
+  const { safe, same, truncated } = sanitiseDocument(doc, last);
   yield;
   cache?.begin();
-  const split = cache ? (t: string) => cache.sentencesOf(t, splitSentences) : splitSentences;
-  const prepared = yield* prepareTextSteps(safe, sentencesPerStep, split);
-  yield;
-  const councils: CouncilMention[] = [];
-  const found: GradeMention[] = [];
-  const improvements: ImprovementArea[] = [];
-  const { sentences, text, blocks } = prepared;
   const listBlocks = improvementListBlocks(safe);
-  let si = 0;
+  const count = safe.blocks.length + 1;
+  const roles = new Uint8Array(count);
+  for (let b = 1; b < count; b++) roles[b] = listBlocks.has(b) ? 1 : 2;
+  // Blocks 0..kept-1 (0 is the title) are the last run's: same text, same role.
+  let kept = 0;
+  if (last) while (kept < same && roles[kept] === last.roles[kept]) kept++;
+  const split = cache ? (t: string) => cache.sentencesOf(t, splitSentences) : splitSentences;
+  const prepared = yield* prepareTextSteps(
+    safe,
+    sentencesPerStep,
+    split,
+    last && kept ? { from: last.prepared, blocks: kept, sentences: last.sentenceAt[kept] } : undefined,
+  );
+  yield;
+  const { sentences, text, blocks } = prepared;
+  const councils: CouncilMention[] = last && kept ? last.councils.slice(0, last.councilAt[kept]) : [];
+  const found: GradeMention[] = last && kept ? last.found.slice(0, last.gradeAt[kept]) : [];
+  const improvements: ImprovementArea[] = last && kept ? last.improvements.slice(0, last.improvementAt[kept]) : [];
+  const sentenceAt = last && kept ? last.sentenceAt.slice(0, kept) : [];
+  const councilAt = last && kept ? last.councilAt.slice(0, kept) : [];
+  const gradeAt = last && kept ? last.gradeAt.slice(0, kept) : [];
+  const improvementAt = last && kept ? last.improvementAt.slice(0, kept) : [];
+  if (cache) cache.reused += kept;
+  let si = last && kept ? last.sentenceAt[kept] : 0;
   let sinceYield = 0;
-  for (let b = 0; b < blocks.length; b++) {
+  for (let b = kept; b < blocks.length; b++) {
+    sentenceAt.push(si);
+    councilAt.push(councils.length);
+    gradeAt.push(found.length);
+    improvementAt.push(improvements.length);
     let sj = si;
     while (sj < sentences.length && sentences[sj].block === b) sj++;
     const offset = blocks[b].start;
-    const role: BlockRole = b === 0 ? 0 : listBlocks.has(b) ? 1 : 2;
+    const role = roles[b] as BlockRole;
     // The block's own string is the key (same object as the sentence split's: hashed once).
     const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
     const hit = cache?.get(role, blockText);
@@ -107,17 +130,74 @@ export function* analyzeSteps(
       yield;
     }
   }
-  cache?.end();
+  sentenceAt.push(si);
+  councilAt.push(councils.length);
+  gradeAt.push(found.length);
+  improvementAt.push(improvements.length);
   const rawGrades = pageGrades(found, sentences);
-  const grades = attributeGrades(rawGrades, councils, sentences);
-  const detection = detectInspectionArticle({
-    title: safe.title,
-    text,
-    councilCount: new Set(councils.flatMap((m) => m.councils.map((c) => c.code))).size,
-    gradeCount: grades.length,
-    gradeSentences: [...new Set(grades.map((g) => g.sentence))].map((s) => s.text),
-  });
+  // A grade found in the unchanged start (the same object as last time: pageGrades passes it on)
+  // is attributed as then when the article's main council is the same.
+  const primary = primaryCouncil(councils);
+  const known = last && kept && last.primary === primary ? last.attributed : null;
+  const grades = attributeGrades(rawGrades, councils, sentences, known ? (g) => known.get(g) : undefined, primary);
+  const attributed = new Map<GradeMention, AttributedGrade>();
+  for (let i = 0; i < grades.length; i++) attributed.set(rawGrades[i], grades[i]);
+  const input = detectionInput(safe.title, text, councils, grades);
+  // Detection reads the title, the first DETECT_CHARS of the text and these counts: when the
+  // unchanged start covers that much and the counts are the same, its answer is the same.
+  const sameInput =
+    last?.detection &&
+    kept &&
+    prepared.blocks[kept - 1].end >= DETECT_CHARS &&
+    input.councilCount === last.detection.input.councilCount &&
+    input.gradeCount === last.detection.input.gradeCount &&
+    sameStrings(input.gradeSentences ?? [], last.detection.input.gradeSentences ?? []);
+  const detection = sameInput && last?.detection ? last.detection.result : detectInspectionArticle(input);
+  cache?.end(
+    truncated
+      ? null
+      : {
+          raw: sourceStrings(doc),
+          safe,
+          roles,
+          prepared,
+          sentenceAt,
+          councilAt,
+          gradeAt,
+          improvementAt,
+          councils,
+          found,
+          improvements,
+          primary,
+          attributed,
+          detection: { input, result: detection },
+        },
+  );
   return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+}
+
+/** What detection reads: the distinct councils named, the grades and the first 40 grade sentences. */
+function detectionInput(title: string, text: string, councils: CouncilMention[], grades: AttributedGrade[]) {
+  const codes = new Set<string>();
+  for (const m of councils) for (const c of m.councils) codes.add(c.code);
+  const seen = new Set<Sentence>();
+  const gradeSentences: string[] = [];
+  for (const g of grades) {
+    if (seen.has(g.sentence)) continue;
+    seen.add(g.sentence);
+    gradeSentences.push(g.sentence.text);
+    if (gradeSentences.length === DETECT_GRADE_SENTENCES) break;
+  }
+  return { title, text, councilCount: codes.size, gradeCount: grades.length, gradeSentences };
+}
+
+const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The title and blocks as given, for the next run to compare (only strings can match). */
+function sourceStrings(doc: SourceDocument): unknown[] {
+  const out: unknown[] = [doc.title];
+  for (const b of doc.blocks ?? []) out.push(b);
+  return out;
 }
 
 /** Analyses a document: detection, grades, councils, improvement areas, outcomes. */
@@ -128,24 +208,55 @@ export function analyzeDocument(doc: SourceDocument): Analysis {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 
-/** Removes control characters and caps size; keeps offsets meaningful for what remains. */
-function sanitiseDocument(doc: SourceDocument): SourceDocument {
+/**
+ * Removes control characters and caps size; keeps offsets meaningful for what remains. With the
+ * last run, the leading strings given exactly as then (`same`, the title counting as one) are
+ * taken as they were cleaned then, without reading them again.
+ */
+function sanitiseDocument(
+  doc: SourceDocument,
+  last: LastRun | null = null,
+): { safe: SourceDocument; same: number; truncated: boolean } {
   let budget = MAX_TEXT;
+  let truncated = false;
   // A clean block is passed on as the same string (a new copy would be hashed again by the cache).
   const clean = (s: string) => {
     let t = typeof s === 'string' ? s : String(s ?? '');
-    if (t.length > budget) t = t.slice(0, Math.max(0, budget));
+    if (t.length > budget) {
+      t = t.slice(0, Math.max(0, budget));
+      truncated = true;
+    }
     if (CONTROL.test(t)) t = t.replace(CONTROLS, ' ');
     budget -= t.length;
     return t;
   };
-  const title = clean(doc.title);
-  const blocks: string[] = [];
-  for (const b of doc.blocks ?? []) {
-    if (budget <= 0) break;
-    blocks.push(clean(b));
+  const given = doc.blocks ?? [];
+  let same = 0;
+  if (last && typeof doc.title === 'string' && doc.title === last.raw[0]) {
+    same = 1;
+    const n = Math.min(given.length, last.raw.length - 1);
+    while (same <= n && typeof given[same - 1] === 'string' && given[same - 1] === last.raw[same]) same++;
   }
-  return { title, blocks, ...(doc.blockKinds ? { blockKinds: doc.blockKinds.slice(0, blocks.length) } : {}) };
+  const title = same ? (last?.safe.title ?? '') : clean(doc.title);
+  if (same) budget -= title.length;
+  const blocks: string[] = [];
+  for (let i = 0; i < same - 1; i++) {
+    const b = (last as LastRun).safe.blocks[i];
+    blocks.push(b);
+    budget -= b.length;
+  }
+  for (let i = blocks.length; i < given.length; i++) {
+    if (budget <= 0) {
+      truncated = true;
+      break;
+    }
+    blocks.push(clean(given[i]));
+  }
+  return {
+    safe: { title, blocks, ...(doc.blockKinds ? { blockKinds: doc.blockKinds.slice(0, blocks.length) } : {}) },
+    same,
+    truncated,
+  };
 }
 
 /** The contract's result shape (see ../shared/contracts/ANALYSIS.md). */

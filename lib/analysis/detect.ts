@@ -378,16 +378,23 @@ const JOINT_PARTNERS = new Set<Subject>(['police', 'youth-justice', 'adult-care'
  * (not an award, appointment, preparation or opinion)? The confidence is the product of the two
  * probabilities, so a strong answer to one cannot make up for a "no" to the other.
  */
+/** Characters of the text detection reads (long pages: the evidence is in the first part). */
+export const DETECT_CHARS = 60_000;
+/** Grade sentences detection reads, the first ones. */
+export const DETECT_GRADE_SENTENCES = 40;
+
 export function detectInspectionArticle(input: DetectionInput): Detection {
   // Long pages: the evidence is in the first part; cap the work.
-  const body = input.text.length > 60_000 ? input.text.slice(0, 60_000) : input.text;
+  const body = input.text.length > DETECT_CHARS ? input.text.slice(0, DETECT_CHARS) : input.text;
   const title = input.title;
   const lead = leadOf(body, title);
   const early = `${title}\n${lead}`;
   const subject = new Evidence('subject', -1);
   const outcome = new Evidence('outcome', -1.5);
 
-  const gs = (input.gradeSentences ?? []).slice(0, 40).map((s) => (s.length > 1500 ? s.slice(0, 1500) : s));
+  const gs = (input.gradeSentences ?? [])
+    .slice(0, DETECT_GRADE_SENTENCES)
+    .map((s) => (s.length > 1500 ? s.slice(0, 1500) : s));
   // --- Subject: the title speaks loudest, then the lead; the body only tips a balance.
   // A joint inspection of a council's area (named, or recognised by its partner inspectorates
   // named together with Ofsted) lists police, probation and health as partners, not subjects.

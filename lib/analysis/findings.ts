@@ -44,13 +44,29 @@ export function highlightForGrade(grade: Grade): HighlightName {
   return gradeStyle(grade).highlight;
 }
 
+/**
+ * The finding made from each grade, council mention and improvement area: a re-run of a page
+ * passes on the last run's own objects for the part of the page that did not change (see
+ * analyzeSteps), and gets the same finding objects for them. A finding depends only on its
+ * object and the sentence around it, which is in the same unchanged part.
+ */
+const MADE = new WeakMap<object, Finding>();
+
 /** Lists the findings of an analysis, in text order within each kind. */
 export function findingsOf(analysis: Analysis): Finding[] {
   const out: Finding[] = [];
   const sentences = analysis.prepared.sentences;
   const sentenceText = (start: number) => sentences[sentenceIndexAt(sentences, start)]?.text ?? '';
-  for (const g of analysis.grades)
-    out.push({
+  const made = <T extends object>(x: T, make: (x: T) => Finding) => {
+    let f = MADE.get(x);
+    if (!f) {
+      f = make(x);
+      MADE.set(x, f);
+    }
+    out.push(f);
+  };
+  for (const grade of analysis.grades)
+    made(grade, (g) => ({
       id: `g:${g.start}:${g.end}:${g.grade}`,
       kind: 'grade',
       highlight: highlightForGrade(g.grade),
@@ -64,9 +80,9 @@ export function findingsOf(analysis: Analysis): Finding[] {
       ...(g.year ? { year: g.year } : {}),
       ...(g.area ? { area: g.area } : {}),
       ...whyOf(g),
-    });
-  for (const m of analysis.councils)
-    out.push({
+    }));
+  for (const mention of analysis.councils)
+    made(mention, (m) => ({
       id: `c:${m.start}:${m.end}:${m.councils.map((c) => c.code).join('+')}`,
       kind: 'council',
       highlight: 'il-council',
@@ -76,9 +92,9 @@ export function findingsOf(analysis: Analysis): Finding[] {
       sentence: sentenceText(m.start),
       councils: m.councils,
       ...whyOf(m),
-    });
-  for (const i of analysis.improvements)
-    out.push({
+    }));
+  for (const area of analysis.improvements)
+    made(area, (i) => ({
       id: `i:${i.sentence.start}:${i.sentence.end}`,
       kind: 'improvement',
       highlight: 'il-improvement',
@@ -89,7 +105,7 @@ export function findingsOf(analysis: Analysis): Finding[] {
       councils: [],
       ...(i.topic ? { topic: i.topic } : {}),
       ...whyOf(i),
-    });
+    }));
   return out;
 }
 

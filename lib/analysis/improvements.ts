@@ -707,9 +707,11 @@ const LIST_INTRO =
 export function improvementListBlocks(doc: SourceDocument): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < doc.blocks.length; i++) {
-    const b = doc.blocks[i].trim();
     const kind = blockKindOf(doc, i);
-    // The regexes last: most blocks are neither headings nor end with a colon.
+    // Most blocks are neither headings nor end with a colon: told without a trimmed copy.
+    if (kind !== 'heading' && !endsWithColon(doc.blocks[i])) continue;
+    const b = doc.blocks[i].trim();
+    // The regexes last.
     if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !LIST_INTRO.test(b))
       continue;
     let j = i + 1;
@@ -717,6 +719,14 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     i = j - 1;
   }
   return out;
+}
+
+/** True when a block ends with a colon, white space after it aside. */
+function endsWithColon(block: string): boolean {
+  const last = block.charCodeAt(block.length - 1);
+  if (last === 58) return true;
+  // Only text ending in white space (or nothing) needs trimming to tell.
+  return !(last > 32 && last !== 0xa0 && last < 0x1680 && last !== 0x85) && block.trim().endsWith(':');
 }
 
 /** A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…". */

@@ -58,8 +58,13 @@ export function attributeGrades(
   grades: GradeMention[],
   mentions: CouncilMention[],
   sentences?: Sentence[],
+  /**
+   * A re-run's shortcut: the grade as attributed last time, when the caller knows that nothing it
+   * depends on has changed (its sentence, the mentions before it and the main council).
+   */
+  known?: (g: GradeMention) => AttributedGrade | undefined,
+  primary: Council | null = primaryCouncil(mentions),
 ): AttributedGrade[] {
-  const primary = primaryCouncil(mentions);
   // One mention naming several councils (a company run for two boroughs): the article's main one
   // when it is among them.
   const narrow = (cs: Council[]) =>
@@ -91,6 +96,8 @@ export function attributeGrades(
     why: `${g.why ? `${g.why}; ` : ''}council: ${how}`,
   });
   return grades.map((g) => {
+    const before = known?.(g);
+    if (before) return before;
     const info = sentenceInfo(g);
     if (info.distinct.length === 1) return at(g, info.distinct, 'named in the sentence');
     if (info.distinct.length > 1) {

@@ -174,12 +174,18 @@ export function* prepareTextSteps(
   doc: SourceDocument,
   blocksPerStep: number,
   split: (block: string) => Span[] = splitSentences,
+  /**
+   * An earlier preparation whose first `blocks` blocks (the title counting as one) are this
+   * document's, with `sentences` sentences in them: they are taken as they are.
+   */
+  reuse?: { from: PreparedText; blocks: number; sentences: number },
 ): Generator<void, PreparedText> {
-  const blocks: Span[] = [];
-  const sentences: Sentence[] = [];
-  let text = '';
+  const kept = reuse ? reuse.blocks : 0;
+  const blocks: Span[] = reuse ? reuse.from.blocks.slice(0, kept) : [];
+  const sentences: Sentence[] = reuse ? reuse.from.sentences.slice(0, reuse.sentences) : [];
+  let text = reuse && kept ? reuse.from.text.slice(0, reuse.from.blocks[kept - 1].end) : '';
   const count = doc.blocks.length + 1;
-  for (let index = 0; index < count; index++) {
+  for (let index = kept; index < count; index++) {
     if (index > 0 && index % blocksPerStep === 0) yield;
     const raw = index === 0 ? doc.title : doc.blocks[index - 1];
     // The block's own string when it has no carriage return: a cache keyed by it hashes it once.

@@ -187,7 +187,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
         }
         const changed = [...r.addedNodes, ...r.removedNodes];
         if (changed.some((n) => !isOurs(n)) && !(r.target instanceof Element && r.target.closest('mark[data-il]'))) {
-          lens?.markDirty(r.target);
+          lens?.markChildren(r.target, r.addedNodes, r.removedNodes);
           relevant = true;
         }
       }

@@ -230,8 +230,7 @@ class BlockBuilder {
     this.element = el;
   }
 
-  addText(node: Text, owner: Element) {
-    const value = node.data;
+  addText(node: Text, owner: Element, value = node.data) {
     if (!value) return;
     if (!this.element) this.element = owner;
     // Fast path: no white space to collapse (the usual case for text inside a paragraph).
@@ -301,9 +300,35 @@ class BlockBuilder {
   }
 }
 
+/** One child of an element as the last walk met it: a leaf block, white space, or anything else. */
+interface Kid {
+  node: Node;
+  kind: KidKind;
+  /** The leaf block it was read as (BLOCK). */
+  block?: ExtractedBlock;
+  /** Its text (WHITE). */
+  data?: string;
+}
+const OTHER = 0;
+const BLOCK = 1;
+const WHITE = 2;
+type KidKind = typeof OTHER | typeof BLOCK | typeof WHITE;
+
+/** Children added to and removed from an element, as a MutationObserver reported them. */
+interface KidChanges {
+  added: Node[];
+  removed: Set<Node>;
+}
+
+const ONLY_WHITE = /^[ \t\n\r\f\u00a0]*$/;
+
 /**
  * What a re-run may reuse from earlier extractions: leaf blocks (block elements with no block
- * inside) by element, unless a change was reported at or below them since they were read.
+ * inside) by element, unless a change was reported at or below them since they were read; and
+ * the list of children of each element with blocks inside, so that a re-run steps through the
+ * children it knows without reading them from the page again (on a long article, thousands of
+ * paragraphs and the white space between them), when every change to that list was reported
+ * with what it added and removed (`markChildren`).
  */
 export class ExtractionCache {
   private blocks = new WeakMap<Element, ExtractedBlock>();
@@ -312,13 +337,47 @@ export class ExtractionCache {
   private dirty = new WeakSet<Node>();
   /** Changes reported while a run was under way: they count for the next run too. */
   private dirtyDuringRun: WeakSet<Node> | null = null;
+  /** Children of each element as the run numbered `run` walked them. */
+  private kids = new WeakMap<Element, { run: number; list: Kid[] }>();
+  /** Child changes reported since the last run began, and those reported during it. */
+  private changes = new Map<Node, KidChanges>();
+  private changesBefore = new Map<Node, KidChanges>();
+  /** Elements whose children changed in a way not reported in full: read from the page again. */
+  private unknown = new WeakSet<Node>();
+  private unknownDuringRun: WeakSet<Node> | null = null;
+  private run = 0;
   /** Leaf blocks the last run reused. */
   reused = 0;
   /** Leaf blocks the last run read from the page (new, or changed since they were kept). */
   fresh = 0;
+  /** Children the last run took from its list instead of reading them from the page. */
+  listed = 0;
 
   /** Records that a node changed (its text, or its children): it and its ancestors are re-read. */
   markDirty(node: Node) {
+    if (node.nodeType === ELEMENT) {
+      this.unknown.add(node);
+      this.unknownDuringRun?.add(node);
+    }
+    this.dirtyUp(node);
+  }
+
+  /** Records that an element's children changed: these were added and these removed. */
+  markChildren(node: Node, added: ArrayLike<Node>, removed: ArrayLike<Node>) {
+    let c = this.changes.get(node);
+    if (!c) {
+      c = { added: [], removed: new Set() };
+      this.changes.set(node, c);
+    }
+    for (let i = 0; i < removed.length; i++) c.removed.add(removed[i]);
+    for (let i = 0; i < added.length; i++) {
+      c.added.push(added[i]);
+      c.removed.delete(added[i]);
+    }
+    this.dirtyUp(node);
+  }
+
+  private dirtyUp(node: Node) {
     for (let n: Node | null = node; n; n = n.parentNode) {
       if (this.dirty.has(n) && (!this.dirtyDuringRun || this.dirtyDuringRun.has(n))) break;
       this.dirty.add(n);
@@ -330,12 +389,20 @@ export class ExtractionCache {
   begin() {
     this.reused = 0;
     this.fresh = 0;
+    this.listed = 0;
+    this.run++;
     this.dirtyDuringRun = new WeakSet();
+    this.unknownDuringRun = new WeakSet();
+    this.changesBefore = this.changes;
+    this.changes = new Map();
   }
 
   end() {
     this.dirty = this.dirtyDuringRun ?? new WeakSet();
     this.dirtyDuringRun = null;
+    this.unknown = this.unknownDuringRun ?? new WeakSet();
+    this.unknownDuringRun = null;
+    this.changesBefore = new Map();
   }
 
   take(el: Element): ExtractedBlock | undefined {
@@ -350,11 +417,68 @@ export class ExtractionCache {
     this.empty = false;
     this.blocks.set(block.element, block);
   }
+
+  /** True when a node has not changed since it was last read (nor anything below it). */
+  clean(n: Node): boolean {
+    return !this.dirty.has(n);
+  }
+
+  /**
+   * The children of `el` in order, from the list the last run made and the changes reported
+   * since; null when that is not known for sure (then they are read from the page).
+   */
+  kidsOf(el: Element): Kid[] | null {
+    const known = this.kids.get(el);
+    if (!known || known.run !== this.run - 1 || this.unknown.has(el)) return null;
+    let list = known.list;
+    for (const c of [this.changesBefore.get(el), this.changes.get(el)]) {
+      if (!c) continue;
+      const moved = new Set(c.added);
+      list = list.filter((k) => !c.removed.has(k.node) && !moved.has(k.node));
+      for (const node of c.added) {
+        if (node.parentNode !== el || list.some((k) => k.node === node)) continue;
+        // After the nearest sibling before it that is in the list (new ones are placed in order).
+        let at = 0;
+        for (let p = node.previousSibling; p; p = p.previousSibling) {
+          const i = lastIndexOf(list, p);
+          if (i >= 0) {
+            at = i + 1;
+            break;
+          }
+        }
+        list.splice(at, 0, { node, kind: OTHER });
+      }
+    }
+    // A last check that the list is the page's: its length and both ends.
+    if (
+      el.childNodes.length !== list.length ||
+      (list.length && (el.firstChild !== list[0].node || el.lastChild !== list[list.length - 1].node))
+    )
+      return null;
+    return list;
+  }
+
+  /** Keeps the children of `el` as this run walked them. */
+  keepKids(el: Element, list: Kid[]) {
+    this.kids.set(el, { run: this.run, list });
+  }
+}
+
+function lastIndexOf(list: Kid[], node: Node): number {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].node === node) return i;
+  return -1;
 }
 
 interface Frame {
   /** The next child to visit. */
   next: Node | null;
+  /** The children to visit, when known without reading the page (`next` is then unused). */
+  list: Kid[] | null;
+  at: number;
+  /** The children as visited, to keep for the next run (elements with blocks inside). */
+  record: Kid[] | null;
+  /** This frame's own entry in its parent's record. */
+  kid: Kid | null;
   /** The block element text here belongs to. */
   owner: Element;
   block: boolean;
@@ -382,31 +506,87 @@ function* walkSteps(
   early: { at: number; perBlock: boolean } = { at: 0, perBlock: false },
   cache?: ExtractionCache,
 ): Generator<void, void> {
-  const stack: Frame[] = [{ next: root.firstChild, owner: root, block: false, enclosing: null, nested: false }];
+  // The root's children are listed from the start; a block's only once a block is found inside
+  // it (most blocks are leaves: nothing to list).
+  const frame0 = (el: Element, owner: Element, block: boolean, enclosing: Frame | null, kid: Kid | null): Frame => {
+    const list = cache && (block || el === root) ? cache.kidsOf(el) : null;
+    return {
+      next: list ? null : el.firstChild,
+      list,
+      at: 0,
+      record: cache && (list || el === root) ? [] : null,
+      kid,
+      owner,
+      block,
+      enclosing,
+      nested: false,
+    };
+  };
+  const stack: Frame[] = [frame0(root, root, false, null, null)];
   let visited = 0;
   let blocksSeen = -1;
   while (stack.length) {
     const frame = stack[stack.length - 1];
-    const child = frame.next;
+    let child: Node | null;
+    let listed: Kid | null = null;
+    if (frame.list) {
+      listed = frame.at < frame.list.length ? frame.list[frame.at++] : null;
+      child = listed?.node ?? null;
+    } else child = frame.next;
     if (!child) {
       stack.pop();
+      let leaf = false;
       if (frame.block) {
         const before = builder.blocks.length;
         builder.flush();
         const made = builder.blocks[before];
-        if (cache && !frame.nested && made?.element === frame.owner) cache.keep(made);
+        if (cache && !frame.nested && made?.element === frame.owner) {
+          cache.keep(made);
+          leaf = true;
+          if (frame.kid) {
+            frame.kid.kind = BLOCK;
+            frame.kid.block = made;
+          }
+        }
       }
+      // The children of an element with blocks inside, for the next run to step through.
+      if (cache && frame.record && !leaf && (frame.nested || frame.owner === root))
+        cache.keepKids(frame.block ? frame.owner : root, frame.record);
       continue;
     }
-    frame.next = child.nextSibling;
+    if (!frame.list) frame.next = child.nextSibling;
     if (++visited % nodesPerStep === 0) yield;
     else if (early.at && builder.chars >= early.at && builder.blocks.length !== blocksSeen) {
       blocksSeen = builder.blocks.length;
       if (!early.perBlock) early.at = 0;
       yield;
     }
+    // A child the last run met and that has not changed since: taken as it was, the page not read.
+    if (listed && cache && listed.kind !== OTHER) {
+      if (listed.kind === WHITE && cache.clean(child)) {
+        builder.addText(child as Text, frame.owner, listed.data);
+        frame.record?.push(listed);
+        cache.listed++;
+        continue;
+      }
+      const kept = listed.kind === BLOCK ? cache.take(child as Element) : undefined;
+      if (kept) {
+        if (frame.enclosing) frame.enclosing.nested = true;
+        builder.reuse(kept);
+        frame.record?.push(listed);
+        cache.listed++;
+        continue;
+      }
+    }
+    let kid: Kid | null = frame.record ? { node: child, kind: OTHER } : null;
+    if (kid) frame.record?.push(kid);
     if (child.nodeType === TEXT) {
-      builder.addText(child as Text, frame.owner);
+      const data = (child as Text).data;
+      builder.addText(child as Text, frame.owner, data);
+      if (kid && ONLY_WHITE.test(data)) {
+        kid.kind = WHITE;
+        kid.data = data;
+      }
       continue;
     }
     if (child.nodeType !== ELEMENT) continue;
@@ -419,17 +599,40 @@ function* walkSteps(
     }
     if (BLOCK_TAGS.has(tag)) {
       if (frame.enclosing) frame.enclosing.nested = true;
+      if (cache && frame.block && !frame.record && !frame.list) {
+        // The first block inside this one: its children are listed from here on, those before
+        // as "other" (read from the page next time).
+        frame.record = [];
+        for (let n = frame.owner.firstChild; n && n !== child; n = n.nextSibling)
+          frame.record.push({ node: n, kind: OTHER });
+        kid = { node: child, kind: OTHER };
+        frame.record.push(kid);
+      }
       const kept = cache?.take(el);
       if (kept) {
         builder.reuse(kept);
+        if (kid) {
+          kid.kind = BLOCK;
+          kid.block = kept;
+        }
         continue;
       }
       builder.start(el);
-      const f: Frame = { next: el.firstChild, owner: el, block: true, enclosing: null, nested: false };
+      const f = frame0(el, el, true, null, kid);
       f.enclosing = f;
       stack.push(f);
     } else
-      stack.push({ next: el.firstChild, owner: frame.owner, block: false, enclosing: frame.enclosing, nested: false });
+      stack.push({
+        next: el.firstChild,
+        list: null,
+        at: 0,
+        record: null,
+        kid: null,
+        owner: frame.owner,
+        block: false,
+        enclosing: frame.enclosing,
+        nested: false,
+      });
   }
 }
 
@@ -571,6 +774,22 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const PLAIN_TAGS = new Set(['p', 'div', 'section']);
 const NO_SENTENCE_END = /^[^.!?]{1,79}$/;
 
+/** Each block's kind, worked out once (a block keeps its element and text; a re-run passes it on). */
+const KIND_OF = new WeakMap<ExtractedBlock, BlockKind>();
+
+function kindOf(b: ExtractedBlock): BlockKind {
+  let kind = KIND_OF.get(b);
+  if (kind) return kind;
+  const tag = b.element.localName.toLowerCase();
+  kind = ITEM_TAGS.has(tag)
+    ? 'item'
+    : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
+      ? 'heading'
+      : 'text';
+  KIND_OF.set(b, kind);
+  return kind;
+}
+
 /** The analysis view of an extracted article. */
 export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
   const n = extracted.blocks.length;
@@ -578,13 +797,8 @@ export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
   const blockKinds = new Array<BlockKind>(n);
   for (let i = 0; i < n; i++) {
     const b = extracted.blocks[i];
-    const tag = b.element.localName.toLowerCase();
     blocks[i] = b.text;
-    blockKinds[i] = ITEM_TAGS.has(tag)
-      ? 'item'
-      : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
-        ? 'heading'
-        : 'text';
+    blockKinds[i] = kindOf(b);
   }
   return { title: extracted.title, blocks, blockKinds };
 }

@@ -8,7 +8,7 @@
 // set as the reader scrolls (blocks within a screen of the viewport: see viewport.ts).
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { AnalysisCache } from '../analysis/cache';
-import { countByHighlight, type Finding, findingsOf, type HighlightName } from '../analysis/findings';
+import { type Finding, findingsOf, type HighlightName } from '../analysis/findings';
 import { PAINT, runSteps, runStepsWithPauses, type SliceStats, type Step } from '../analysis/steps';
 import {
   type ExtractedBlock,
@@ -73,6 +73,8 @@ export const FIRST_CHARS = 30_000;
 class Entry implements LensEntry {
   handle: unknown = null;
   order = 0;
+  /** The last run that found it (entries no run found since are dropped). */
+  run = 0;
   private made: Range | null = null;
   constructor(
     readonly key: string,
@@ -152,6 +154,9 @@ export class PageLens {
   private byBlock = new Map<Element, Entry[]>();
   private blockIds = new WeakMap<Element, number>();
   private nextBlockId = 1;
+  /** The entry of each finding object: a re-run's unchanged findings are the same objects. */
+  private byFinding = new WeakMap<Finding, Entry>();
+  private runs = 0;
   private readonly windowAt: number;
   private readonly makeWatcher: WatcherFactory;
   private readonly nearViewport: (blocks: Element[]) => Set<Element>;
@@ -169,16 +174,25 @@ export class PageLens {
   /** The last complete extraction of the page (what `analysis` read). */
   extracted: ExtractedDocument | null = null;
 
-  /** Blocks the last run analysed afresh and reused unchanged, and blocks it did not read again. */
-  get lastRun(): { analysed: number; reused: number; notReread: number; reread: number } {
+  /**
+   * Blocks the last run analysed afresh and reused unchanged, blocks it did not read again and
+   * read again, and children it took from its list without reading the page (see ExtractionCache).
+   */
+  get lastRun(): { analysed: number; reused: number; notReread: number; reread: number; listed: number } {
     const notReread = this.extraction?.reused ?? 0;
     const reread = this.extraction?.fresh ?? 0;
-    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread, reread };
+    const listed = this.extraction?.listed ?? 0;
+    return { analysed: this.cache.analysed, reused: this.cache.reused, notReread, reread, listed };
   }
 
   /** Reports a change in the page (a text node's text, or an element's children). */
   markDirty(node: Node) {
     this.extraction?.markDirty(node);
+  }
+
+  /** Reports a change to an element's children, with what was added and removed (a MutationRecord's lists). */
+  markChildren(node: Node, added: ArrayLike<Node>, removed: ArrayLike<Node>) {
+    this.extraction?.markChildren(node, added, removed);
   }
 
   constructor(
@@ -267,7 +281,7 @@ export class PageLens {
     return {
       isInspectionArticle: true,
       confidence: analysis.detection.confidence,
-      counts: countByHighlight([...this.entries.values()].map((e) => e.finding)),
+      counts: this.counts(),
       analysis,
     };
   }
@@ -300,7 +314,7 @@ export class PageLens {
     const blocks = analysisBlocks(extracted);
     const spans = analysis.prepared.blocks;
     const fresh = this.highlighter.mode === 'mark';
-    const seen = new Set<string>();
+    const run = ++this.runs;
     const added: Entry[] = [];
     let b = 0;
     let n = 0;
@@ -309,20 +323,35 @@ export class PageLens {
       while (b < spans.length - 1 && spans[b].end < f.start) b++;
       const block = blocks[b];
       if (!block) continue; // the headline from metadata: not in the page
+      // A finding the last run had too (the same object: same text, same place in its block),
+      // still in the same element: its entry stays as it is, drawn or not.
+      const had = this.byFinding.get(f);
+      if (had?.run && had.source.element === block.element && this.entries.get(had.key) === had) {
+        had.run = run;
+        had.order = n;
+        if (!had.materialised) {
+          had.source = block;
+          continue;
+        }
+        const r = had.tryRange();
+        if (r && !r.collapsed && r.startContainer.isConnected) continue;
+        this.drop(had);
+      }
       const localStart = f.start - spans[b].start;
       const localEnd = Math.min(f.end, spans[b].end) - spans[b].start;
       // The text is not part of the key (a long string to join and hash for every finding on
       // every run): a finding at the same place with other text replaces the entry instead.
       const key = `${this.blockId(block.element)}:${localStart}:${localEnd}:${f.highlight}`;
-      seen.add(key);
       let existing = this.entries.get(key);
       if (existing && existing.finding.text !== f.text) {
         this.drop(existing);
         existing = undefined;
       }
       if (existing) {
+        existing.run = run;
         existing.order = n;
         existing.finding = f;
+        this.byFinding.set(f, existing);
         if (!existing.materialised) {
           existing.source = block; // same element, offsets and text: today's segments map it
           continue;
@@ -333,10 +362,14 @@ export class PageLens {
       }
       const entry = new Entry(key, f, block, localStart, localEnd, this.doc, fresh);
       entry.order = n;
-      if (this.add(entry)) added.push(entry);
+      entry.run = run;
+      if (this.add(entry)) {
+        added.push(entry);
+        this.byFinding.set(f, entry);
+      }
     }
     if (complete) {
-      for (const [key, e] of this.entries) if (!seen.has(key)) this.drop(e);
+      for (const e of this.entries.values()) if (e.run !== run) this.drop(e);
       // The watcher searches the blocks by position: they are in document order here already.
       this.watcher?.reorder?.(blocks.flatMap((b) => (b && this.byBlock.has(b.element) ? [b.element] : [])));
     }
@@ -438,6 +471,13 @@ export class PageLens {
         this.watcher?.unobserve(e.block);
       }
     }
+  }
+
+  /** Findings per highlight name, on the whole page. */
+  private counts(): Partial<Record<HighlightName, number>> {
+    const counts: Partial<Record<HighlightName, number>> = {};
+    for (const e of this.entries.values()) counts[e.finding.highlight] = (counts[e.finding.highlight] ?? 0) + 1;
+    return counts;
   }
 
   /** Removes every highlight and forgets every finding. */

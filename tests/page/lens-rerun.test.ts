@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { HighlightName } from '../../lib/analysis/findings';
+import type { Highlighter } from '../../lib/page/highlighter';
+import { PageLens } from '../../lib/page/lens';
+
+// A page that changes (a live blog, infinite scroll, an edit): each re-run reads and analyses
+// only what changed, must highlight exactly what a fresh lens highlights, and must leave the
+// highlights of the blocks it did not touch as they are (not removed and drawn again).
+const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
+
+/** Seed 003's article with its paragraphs repeated (each copy numbered), as a longer page. */
+function load(copies: number, wrapped: boolean) {
+  const html = fs.readFileSync(path.join(pages, '003_7373dea24638aad1.html'), 'utf8');
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
+  const article = document.querySelector('article') as Element;
+  const paras = [...article.querySelectorAll('p')];
+  for (let i = 2; i <= copies; i++) {
+    // Wrapped: each copy in a <div> of its own (blocks with blocks inside), after a line of text.
+    const into = wrapped ? article.appendChild(document.createElement('div')) : article;
+    if (wrapped) into.append(`Part ${i}\n`);
+    for (const p of paras) {
+      const copy = p.cloneNode(true) as Element;
+      copy.append(` (note ${i})`);
+      into.append(copy, '\n');
+    }
+  }
+  return article;
+}
+
+function recordingHighlighter() {
+  const drawn = new Map<Range, HighlightName>();
+  let removed = 0;
+  const hl: Highlighter = {
+    mode: 'highlight-api',
+    add(name, range) {
+      drawn.set(range, name);
+      return range;
+    },
+    remove(_name, handle) {
+      drawn.delete(handle as Range);
+      removed++;
+    },
+    setVisible() {},
+    clear() {
+      drawn.clear();
+    },
+  };
+  return { hl, drawn, removed: () => removed };
+}
+
+/** What is highlighted: each range's text, highlight and place (its block's text). */
+const picture = (drawn: Map<Range, HighlightName>) =>
+  [...drawn]
+    .map(
+      ([r, name]) => `${name} ${r.toString()} @ ${r.startContainer.parentElement?.closest('p, h1, li')?.textContent}`,
+    )
+    .sort();
+
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NEW = [
+  'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.',
+  'Inspectors said leaders must improve the quality of supervision for social workers.',
+  'Readers can leave a comment below this story.',
+];
+
+/** Reports the page's changes to the lens as the page runner does (lib/content/runner.ts). */
+function reporter(lens: PageLens) {
+  const observer = new MutationObserver(() => {});
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  return () => {
+    for (const r of observer.takeRecords())
+      if (r.type === 'characterData') lens.markDirty(r.target);
+      else lens.markChildren(r.target, r.addedNodes, r.removedNodes);
+  };
+}
+
+describe('the lens re-run after random changes to the page', () => {
+  test.each([
+    ['paragraphs in the article', false],
+    ['paragraphs in a <div> per part', true],
+  ])('%s: each re-run highlights what a fresh lens does; untouched blocks keep their highlights', (_name, wrapped) => {
+    const article = load(4, wrapped);
+    const count = () => article.querySelectorAll('p').length;
+    const rec = recordingHighlighter();
+    const lens = new PageLens(document, rec.hl, { trackChanges: true });
+    const report = reporter(lens);
+    expect(lens.run().isInspectionArticle).toBe(true);
+    const rnd = random(15);
+    for (let step = 0; step < 40; step++) {
+      // The blocks a change may touch: the one changed and the one after it (a grade's table
+      // row reads the line above it).
+      const touched = new Set<Element>();
+      const edits = 1 + Math.floor(rnd() * 3);
+      for (let e = 0; e < edits; e++) {
+        const paras = [...article.querySelectorAll('p')];
+        const i = Math.floor(rnd() * paras.length);
+        const r = rnd();
+        if (r < 0.35) {
+          const p = document.createElement('p');
+          p.textContent = NEW[step % NEW.length];
+          if (r < 0.15) (paras[paras.length - 1].parentElement as Element).append(p);
+          else paras[i].before(p);
+          touched.add(p).add(paras[i]);
+        } else if (r < 0.6) {
+          const text = paras[i].firstChild as Text;
+          text.data = `${text.data} Leaders must now act.`;
+          touched.add(paras[i]).add(paras[i + 1]);
+        } else if (r < 0.8) {
+          paras[i].remove();
+          touched.add(paras[i]).add(paras[i + 1]);
+        } else {
+          // A paragraph moved elsewhere, with the white space before it.
+          const j = Math.floor(rnd() * paras.length);
+          const space = paras[i].previousSibling;
+          paras[j].after(paras[i]);
+          if (space?.nodeType === 3) paras[i].before(space);
+          touched
+            .add(paras[i])
+            .add(paras[i + 1])
+            .add(paras[j + 1]);
+        }
+      }
+      report();
+      const before = new Map([...rec.drawn.keys()].map((range) => [range, range.startContainer.parentElement]));
+      const removedBefore = rec.removed();
+      const again = lens.run();
+      // Only what changed was read from the page and analysed again; the rest of the article's
+      // children were taken from the last run's list.
+      expect(lens.lastRun.reread, `step ${step}`).toBeLessThanOrEqual(edits);
+      expect(lens.lastRun.analysed, `step ${step}`).toBeLessThanOrEqual(edits);
+      expect(lens.lastRun.listed, `step ${step}`).toBeGreaterThan(count());
+      const fresh = recordingHighlighter();
+      const freshReport = new PageLens(document, fresh.hl).run();
+      expect(again.counts, `step ${step}`).toEqual(freshReport.counts);
+      expect(picture(rec.drawn), `step ${step}`).toEqual(picture(fresh.drawn));
+      // A highlight outside the touched blocks is the same Range as before: not removed, not redrawn.
+      let kept = 0;
+      for (const [range, parent] of before) {
+        const block = parent?.closest('p');
+        if (!block?.isConnected || touched.has(block)) continue;
+        expect(rec.drawn.has(range), `step ${step}: ${range.toString()}`).toBe(true);
+        kept++;
+      }
+      expect(kept).toBeGreaterThan(20);
+      expect(rec.removed() - removedBefore).toBeLessThanOrEqual(before.size - kept);
+    }
+  });
+});
