@@ -7,12 +7,14 @@
 //   after our late second look at 1.5 s), with our extension minus with an extension whose
 //   content scripts are empty (the floor: what any extension with content scripts costs).
 // Budgets (issue 15): at most 8 KB gzipped of our code; at most 0.5 ms of main-thread time.
-// BENCH_BEFORE=<dir of another chrome-mv3 build> measures that build too, in the same run.
+// BENCH_BEFORE=<dir of another chrome-mv3 build> measures that build too, in the same run (several:
+// name=dir,name=dir). IL_EXTENSION_DIR measures a copy of a build instead of .output.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
 import { extensionDir, launchChromiumWith, root, serveFixtures } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -60,31 +62,38 @@ const spread = (xs: number[]) => {
   return `${s[Math.floor(s.length * 0.25)].toFixed(2)}–${s[Math.floor(s.length * 0.75)].toFixed(2)}`;
 };
 
-async function mainThread(dir: string, url: string) {
-  const { context, close } = await launchChromiumWith(dir);
-  const script: number[] = [];
-  const task: number[] = [];
+/** One load of `url` in a fresh tab: the renderer's script and task time for the whole load, in ms. */
+async function oneLoad(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForTimeout(2000);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? Number.NaN) * 1000;
+  await page.close();
+  await new Promise((r) => setTimeout(r, 300));
+  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+}
+
+/** Every build in its own browser, loads interleaved (a busy moment of the machine falls on all of them). */
+async function mainThread(dirs: string[], url: string) {
+  const browsers = [];
+  for (const dir of dirs) browsers.push(await launchChromiumWith(dir));
+  const out = dirs.map(() => ({ script: [] as number[], task: [] as number[] }));
   try {
-    // A first load warms the browser (and the extension's code cache, as on a reader's second page).
-    for (let i = 0; i <= RUNS; i++) {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      await page.goto(url);
-      await page.waitForTimeout(2000);
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-      const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? Number.NaN) * 1000;
-      if (i > 0) {
-        script.push(get('ScriptDuration'));
-        task.push(get('TaskDuration'));
+    // A first load warms each browser (and the extension's code cache, as on a reader's second page).
+    for (let i = 0; i <= RUNS; i++)
+      for (const [k, b] of browsers.entries()) {
+        const r = await oneLoad(b.context, url);
+        if (i === 0) continue;
+        out[k].script.push(r.script);
+        out[k].task.push(r.task);
       }
-      await page.close();
-      await new Promise((r) => setTimeout(r, 300));
-    }
   } finally {
-    await close();
+    for (const b of browsers) await b.close();
   }
-  return { script, task };
+  return out;
 }
 
 const server = await serveFixtures();
@@ -92,8 +101,14 @@ server.extra.set('/walks.html', PAGE);
 const url = `${server.origin}/walks.html`;
 const builds: [string, string][] = [
   ['floor (empty content scripts)', floorExtension()],
-  ['Inspection Lens', extensionDir],
-  ...(process.env.BENCH_BEFORE ? [['Inspection Lens, other build', process.env.BENCH_BEFORE] as [string, string]] : []),
+  ['Inspection Lens', process.env.IL_EXTENSION_DIR || extensionDir],
+  ...(process.env.BENCH_BEFORE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((b): [string, string] => {
+      const [name, dir] = b.includes('=') ? b.split('=') : ['other build', b];
+      return [`Inspection Lens, ${name}`, dir];
+    }),
 ];
 
 console.log('Non-article page: our code parsed on every page');
@@ -106,9 +121,11 @@ for (const [name, dir] of builds.slice(1)) {
   );
 }
 
-const results: Record<string, { script: number[]; task: number[] }> = {};
-// Interleaved: floor, ours, (other), so that a busy moment of the machine falls on all of them.
-for (const [name, dir] of builds) results[name] = await mainThread(dir, url);
+const measured = await mainThread(
+  builds.map(([, dir]) => dir),
+  url,
+);
+const results = Object.fromEntries(builds.map(([name], k) => [name, measured[k]]));
 await server.close();
 
 const floor = results[builds[0][0]];

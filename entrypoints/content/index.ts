@@ -15,6 +15,9 @@ trace('il:modules');
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // No window.postMessage to the page at start (WXT's coming default): a page's own message
+  // listeners would run for it on every page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     trace('il:start');
     const cx: ContentContext = { doc: document, win: window, gate: startSettingsGate(ctx.signal), signal: ctx.signal };

@@ -8,16 +8,22 @@ import type { KindOf } from '../messages';
 import { mayBeInspectionArticle } from '../page/quick-check';
 import { clipsForThisPage } from './clip-query';
 import { type ContentContext, onAbort } from './context';
+import { importEngineFile } from './early-engine';
 import type { Engine, EngineStart } from './engine';
-import { ENGINE_FILE, ENGINE_SLOT, type EngineModule } from './engine-slot';
+import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_SLOT, type EngineModule } from './engine-slot';
 import { post } from './post';
 import { trace } from './trace';
 
-/** Loads the engine's script (once): a dynamic import of the web-accessible module. */
+/**
+ * Loads the engine's script (once): a dynamic import of the web-accessible module, or the one the
+ * early content script began when the page looked like an article before document_idle.
+ */
 export async function importEngine(): Promise<EngineModule> {
   const slot = globalThis as Record<string, unknown>;
-  if (!slot[ENGINE_SLOT])
-    await import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(ENGINE_FILE));
+  const early = slot[EARLY_IMPORT_SLOT] as EarlyImport | undefined;
+  if (early && !slot[ENGINE_SLOT]) await early.done;
+  if (early) trace('il:engine-early', { by: early.by, startedAt: early.startedAt, loadedAt: early.loadedAt });
+  if (!slot[ENGINE_SLOT]) await importEngineFile();
   return slot[ENGINE_SLOT] as EngineModule;
 }
 

@@ -80,6 +80,24 @@ describe('the engine loader', () => {
     cx.controller.abort();
   });
 
+  test("the side panel's requests to the page (show a clip, show or clip a finding) load the engine, which answers", async () => {
+    loadPlainPage();
+    const cx = context();
+    const fake = fakeEngine();
+    startLoader(cx, false, fake.load);
+    const requests = [
+      { type: 'showClip', data: { clipId: 'c1' } },
+      { type: 'showFinding', data: { findingId: 'f1' } },
+      { type: 'clipFinding', data: { findingId: 'f1' } },
+    ];
+    for (const r of requests) expect(await fromBackground(r)).toEqual({ ok: true });
+    expect(fake.started).toEqual([{ worth: false }]);
+    expect(fake.answered).toEqual(requests);
+    // A kind the page does not answer is left alone (and loads nothing more).
+    expect(await fromBackground({ type: 'pageReport', data: {} })).toBe('not answered');
+    cx.controller.abort();
+  });
+
   test('saved clips on this page load the engine with them; a reader whose clips are elsewhere loads nothing', async () => {
     await fakeBrowser.storage.local.set({ [HAS_CLIPS_KEY]: true });
     const clip = { id: 'a', quote: 'Bake', selectors: [], textModel: 'article', orphaned: false };

@@ -1,6 +1,7 @@
 // The lazy engine in Chromium: a page that is not an inspection article runs only the quick
 // check (the engine is never loaded there), yet the reader can still clip on it (the engine is
-// loaded when they select text); an article loads the engine at once.
+// loaded when they select text); an article loads the engine at once, its import begun by the
+// early script as soon as the page's head was parsed.
 import { describe, expect, test } from 'vitest';
 import { has, paintedOrTurnedDown, untilMarked, useExtensionBrowser } from './harness';
 import { clipText } from './select';
@@ -21,6 +22,8 @@ describe('the engine loads only where it is needed', () => {
     // Past the late second look (1.5 s after the settings are read).
     await page.waitForTimeout(2000);
     expect(await marks(page)).not.toContain('il:engine-load');
+    // Its head said nothing of an inspection either: the early script did not start the import.
+    expect(await marks(page)).not.toContain('il:engine-early');
     expect(await page.locator('[data-inspection-lens-ui]').count()).toBe(0);
     await clipText(page, 'climbs gently through beech woods', 'article');
     expect(await marks(page)).toContain('il:engine-loaded');
@@ -32,6 +35,15 @@ describe('the engine loads only where it is needed', () => {
     await page.goto(`${env.server.origin}/003_7373dea24638aad1.html`);
     await untilMarked(page, has('il:painted'));
     expect(await marks(page)).toEqual(expect.arrayContaining(['il:engine-load', 'il:engine-loaded', 'il:highlighted']));
+    // Its title names the council's children's services: the early script (document_start) began
+    // the engine's import from the head, before the content script started at document_idle.
+    const early = await page.evaluate(() => {
+      const m = performance.getEntriesByName('il:engine-early')[0] as PerformanceMark | undefined;
+      const start = performance.getEntriesByName('il:start')[0]?.startTime ?? Number.NaN;
+      return m ? { ...(m.detail as { by: string; startedAt: number }), start } : null;
+    });
+    expect(early?.by).toBe('head');
+    expect(early?.startedAt).toBeLessThan(early?.start ?? 0);
     await page.close();
   });
 });
