@@ -1,3 +1,4 @@
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -23,6 +24,16 @@ export default defineConfig({
       },
     },
     icons: ICONS,
+    // The content script's engine, imported by the content script only on pages that may be
+    // articles (lib/content/loader.ts). Chrome gives it a new URL each browser start, so a site
+    // cannot probe for it; Firefox's moz-extension host is already random per install.
+    web_accessible_resources: [
+      {
+        resources: ['content-engine.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     action: { default_title: 'Inspection Lens', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
@@ -36,5 +47,22 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The content scripts that run on every page use the browser's own extension API, not the
+    // polyfill (lib/content/native-browser.ts says why): it is about 3 KB gzipped per script.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const native = {
+        find: /^wxt\/browser$/,
+        replacement: path.resolve(import.meta.dirname, 'lib/content/native-browser.ts'),
+      };
+      config.resolve ??= {};
+      const alias = config.resolve.alias ?? [];
+      config.resolve.alias = [
+        native,
+        ...(Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))),
+      ];
+    },
+  },
   zip: { excludeSources: ['.output/**', 'node_modules/**', 'test-results/**', '.wxt/**'] },
 });

@@ -3,6 +3,7 @@
 // run on it as on a news site (a content script does not run on the extension's own pages).
 import sampleHtml from '../../tests/fixtures/pages/003_7373dea24638aad1.html?raw';
 import contentScript from '../content/index';
+import contentEngine from '../content-engine';
 
 const parsed = new DOMParser().parseFromString(sampleHtml, 'text/html');
 // Only the article's own markup and styles: no scripts, frames or forms (it has none today).
@@ -12,6 +13,9 @@ for (const el of parsed.head.querySelectorAll('meta[property], meta[name], style
   document.head.append(document.importNode(el, true));
 document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 
+// The engine is part of this page's bundle: an extension page may not import the web-accessible
+// copy by its per-session URL (its CSP allows only its own origin), so the loader finds it here.
+contentEngine.main();
 const controller = new AbortController();
 contentScript.main({
   signal: controller.signal,

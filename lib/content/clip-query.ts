@@ -1,11 +1,12 @@
 // Asking the background for this page's saved clips: only when the reader has clips at all (no
 // wake-up otherwise); which pages have clips only the background knows, and it answers for this
 // page's own URL (and its canonical link, on its own origin only: it checks that again).
-import { send } from '../messages';
 import type { PageClip } from '../ownership';
 import { pageAddress } from '../page/canonical';
+import { post } from './post';
 
 export async function clipsForThisPage(doc: Document, url: string): Promise<PageClip[]> {
-  const clips = await send('clipsForPage', pageAddress(doc, url)).catch(() => []);
-  return Array.isArray(clips) ? clips : [];
+  // The light `post` (not `send`): this runs on every page where the reader has clips.
+  const clips = await post('clipsForPage', pageAddress(doc, url));
+  return Array.isArray(clips) ? (clips as PageClip[]) : [];
 }

@@ -27,7 +27,16 @@ export function textSample(doc: Document, limit = SAMPLE_CHARS): string {
 
 /** True when the page may be an inspection article and deserves the full analysis. */
 export function mayBeInspectionArticle(doc: Document): boolean {
-  if (SIGNS.test(`${doc.title} ${doc.location?.pathname ?? ''}`)) return true;
+  return headMayBeInspectionArticle(doc) || /ofsted/i.test(textSample(doc));
+}
+
+/**
+ * The part of the quick check that needs only the page's address and its <head>: the title, the
+ * URL's path and the title, description and keywords metadata. The early content script asks it
+ * as soon as the head is parsed, to start loading the engine before the body has arrived.
+ */
+export function headMayBeInspectionArticle(doc: Document, path = doc.location?.pathname ?? ''): boolean {
+  if (SIGNS.test(`${doc.title} ${path}`)) return true;
   // Title, description and keywords metadata, read in one pass over the head's meta elements
   // (cheaper on a fresh page than one selector query each).
   const metas = doc.head?.getElementsByTagName('meta');
@@ -36,7 +45,7 @@ export function mayBeInspectionArticle(doc: Document): boolean {
       const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
       if (META_KEYS.has(key) && SIGNS.test(metas[i].getAttribute('content') ?? '')) return true;
     }
-  return /ofsted/i.test(textSample(doc));
+  return false;
 }
 
 const META_KEYS = new Set(['og:title', 'description', 'og:description', 'keywords']);

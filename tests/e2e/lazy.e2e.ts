@@ -1,0 +1,49 @@
+// The lazy engine in Chromium: a page that is not an inspection article runs only the quick
+// check (the engine is never loaded there), yet the reader can still clip on it (the engine is
+// loaded when they select text); an article loads the engine at once, its import begun by the
+// early script as soon as the page's head was parsed.
+import { describe, expect, test } from 'vitest';
+import { has, paintedOrTurnedDown, untilMarked, useExtensionBrowser } from './harness';
+import { clipText } from './select';
+
+const env = useExtensionBrowser();
+const marks = (page: import('playwright-core').Page) =>
+  page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+
+describe('the engine loads only where it is needed', () => {
+  test('a page that is not an article: no engine, until the reader clips on it', async () => {
+    env.server.extra.set(
+      '/walks.html',
+      `<!doctype html><html><head><title>Ten great walks</title></head><body><nav><a href="/">Home</a></nav><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are wide.</p>'.repeat(20)}</article></body></html>`,
+    );
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/walks.html`);
+    await untilMarked(page, paintedOrTurnedDown);
+    // Past the late second look (1.5 s after the settings are read).
+    await page.waitForTimeout(2000);
+    expect(await marks(page)).not.toContain('il:engine-load');
+    // Its head said nothing of an inspection either: the early script did not start the import.
+    expect(await marks(page)).not.toContain('il:engine-early');
+    expect(await page.locator('[data-inspection-lens-ui]').count()).toBe(0);
+    await clipText(page, 'climbs gently through beech woods', 'article');
+    expect(await marks(page)).toContain('il:engine-loaded');
+    await page.close();
+  });
+
+  test('an article: the engine loads at once and highlights', async () => {
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/003_7373dea24638aad1.html`);
+    await untilMarked(page, has('il:painted'));
+    expect(await marks(page)).toEqual(expect.arrayContaining(['il:engine-load', 'il:engine-loaded', 'il:highlighted']));
+    // Its title names the council's children's services: the early script (document_start) began
+    // the engine's import from the head, before the content script started at document_idle.
+    const early = await page.evaluate(() => {
+      const m = performance.getEntriesByName('il:engine-early')[0] as PerformanceMark | undefined;
+      const start = performance.getEntriesByName('il:start')[0]?.startTime ?? Number.NaN;
+      return m ? { ...(m.detail as { by: string; startedAt: number }), start } : null;
+    });
+    expect(early?.by).toBe('head');
+    expect(early?.startedAt).toBeLessThan(early?.start ?? 0);
+    await page.close();
+  });
+});
