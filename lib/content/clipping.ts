@@ -31,6 +31,10 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
   let doneTimer = 0;
   /** The selection changed since the button was last offered (a drag, a double-click, the keyboard). */
   let selectionMoved = false;
+  /** The boundary points of the selection the button was last offered for. */
+  let offeredFor: [Node, number, Node, number] | null = null;
+  /** Clip requests so far (a release over the button that is followed by one was a press of it). */
+  let presses = 0;
 
   function renderButton() {
     if (!clipAt && !ui.host) return;
@@ -58,6 +62,7 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
   };
 
   async function clipSelection(): Promise<{ ok: boolean; error?: string }> {
+    presses++;
     if (gate.paused) return { ok: false, error: 'Inspection Lens is paused on this site.' };
     const range = selectedRange();
     const onStatus = (s: string) => {
@@ -111,9 +116,24 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
     // A new selection keeps its own button: the last save's "Saved" no longer hides it.
     if (range) clearTimeout(doneTimer);
     selectionMoved = false;
+    offeredFor = range ? [range.startContainer, range.startOffset, range.endContainer, range.endOffset] : null;
     clipAt = range ? buttonAt(range) : null;
     clipStatus = '';
     renderButton();
+  }
+
+  /** Whether the reader's selection is still the one the button was offered for. */
+  function sameSelection() {
+    const r = selectedRange();
+    const o = offeredFor;
+    return (
+      !!r &&
+      !!o &&
+      r.startContainer === o[0] &&
+      r.startOffset === o[1] &&
+      r.endContainer === o[2] &&
+      r.endOffset === o[3]
+    );
   }
 
   function onSelectionEnd(e: Event) {
@@ -122,8 +142,16 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
     // Released over our own UI: a press of the Clip button (which keeps the selection), unless a
     // new selection was made meanwhile: a drag that ends over the last selection's button offers
     // the button for the new selection (before, it was ignored and the old button hid itself).
-    if (ui.isIn(e) && !selectionMoved) return;
-    win.setTimeout(offer);
+    // Decided a moment later, once the browser has told of the selection's change and a press
+    // has become a click (saving a clip may change the page under the selection: not a new one).
+    if (!ui.isIn(e)) {
+      win.setTimeout(offer);
+      return;
+    }
+    const before = presses;
+    win.setTimeout(() => {
+      if (presses === before && (selectionMoved || !sameSelection())) offer();
+    }, 30);
   }
 
   doc.addEventListener(
