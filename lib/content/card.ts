@@ -171,7 +171,17 @@ export function startFindingCard(cx: ContentContext, runner: PageRunner, ui: Pag
 
   doc.addEventListener('mousemove', onPointerMove, { passive: true, signal });
   doc.addEventListener('keydown', onKey, { capture: true, signal });
-  win.addEventListener('scroll', () => shown && renderCard(), { passive: true, signal });
+  // A scroll moves the card with its highlight; a card the page took out stays out (it comes back
+  // when the reader next opens one, not because the page scrolled).
+  win.addEventListener(
+    'scroll',
+    () => {
+      if (!shown) return;
+      if (ui.host?.isConnected) renderCard();
+      else shown = null;
+    },
+    { passive: true, signal },
+  );
   runner.on('navigated', hide, signal);
   runner.on('forget', hide, signal);
   gate.on('page', () => gate.pageEnabled || hide(), signal);
