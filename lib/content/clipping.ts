@@ -37,12 +37,14 @@ export function startClipping(cx: ContentContext, runner: PageRunner, ui: PageUi
   let presses = 0;
 
   function renderButton() {
-    if (!clipAt && !ui.host) return;
+    // Nothing to show: taken away where it is, and the UI is not put back (or made) for it.
+    if (!clipAt) {
+      const mounts = ui.current();
+      if (mounts) render(null, mounts.clip);
+      return;
+    }
     const { clip } = ui.ensure();
-    render(
-      clipAt ? h(ClipButton, { ...clipAt, status: clipStatus, onClip: byReader(() => clipSelection()) }) : null,
-      clip,
-    );
+    render(h(ClipButton, { ...clipAt, status: clipStatus, onClip: byReader(() => clipSelection()) }), clip);
   }
 
   function hideButton() {

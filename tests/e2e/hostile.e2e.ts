@@ -205,8 +205,13 @@ describe('a page script cannot act for the reader', () => {
     expect(removed).toBe(1);
     // The page scrolls (as opening the card by keyboard did): the card stays out until the reader needs it.
     await page.evaluate(() => window.scrollBy(0, 40));
+    // Nor does a key or a click that selects nothing (each asks whether to offer the Clip button).
+    await page.keyboard.press('Shift+A');
+    await page.mouse.click(5, 5);
+    await page.waitForTimeout(150);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('[data-inspection-lens-ui]').count()).toBe(0);
     await readerSelects(page, 'improve the frequency of management oversight');
     await page.getByRole('button', { name: 'Clip', exact: true }).click();
     await expect
