@@ -20,30 +20,22 @@ function placeOf(p: CouncilPoint, article: Article | undefined): number {
 
 /**
  * One point per inspection: points of the same grade and year (known) from several articles are
- * one (an article recalling a grade often names the area it remembers, another none), told by the article that reports it as current (else the earliest
- * published), the others listed in `alsoIn`. A 2023 article recalling the 2019 grade is then a
- * second source of the 2019 point, not a second point.
+ * one, whatever area each names (an article recalling a grade often names the area it remembers,
+ * another none). It is told by the article that reports it as current (else the earliest
+ * published), the others listed in `alsoIn`: a 2023 article recalling the 2019 grade is a second
+ * source of the 2019 point, not a second point.
  */
 function mergeSameInspection(points: CouncilPoint[], places: Map<CouncilPoint, number>): CouncilPoint[] {
   const groups = new Map<string, CouncilPoint[]>();
-  const out: CouncilPoint[] = [];
-  for (const p of points) {
-    if (!p.year) {
-      out.push(p);
-      continue;
-    }
-    const key = `${p.grade}|${p.year}`;
+  points.forEach((p, i) => {
+    const key = p.year ? `${p.grade}|${p.year}` : `#${i}`;
     const g = groups.get(key);
     if (g) g.push(p);
-    else {
-      groups.set(key, [p]);
-      out.push(p);
-    }
-  }
-  return out.map((first) => {
-    const g = first.year ? (groups.get(`${first.grade}|${first.year}`) ?? [first]) : [first];
-    if (g.length === 1) return first;
-    const byAge = [...g].sort(
+    else groups.set(key, [p]);
+  });
+  return [...groups.values()].map((g) => {
+    if (g.length === 1) return g[0];
+    const byAge = g.sort(
       (x, y) => (x.published ?? '9').localeCompare(y.published ?? '9') || x.articleId.localeCompare(y.articleId),
     );
     const teller = byAge.find((p) => p.current) ?? byAge[0];
