@@ -88,12 +88,8 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
     const nearNow = (blocks: Element[]): Set<Element> => {
       const exact = blocksNear(blocks, win.innerHeight);
       if (!scrolling) return new Set(exact);
-      if (exact.every((el) => near.has(el))) {
-        // Still covered: keep the set, with the fresh blocks that are near (once reported, stay).
-        const now = new Set(near);
-        for (const el of exact) now.add(el);
-        return now;
-      }
+      // Still covered: the same set (every block within a screen is in it already).
+      if (exact.every((el) => near.has(el))) return near;
       return new Set(blocksNear(blocks, win.innerHeight, ahead));
     };
 
@@ -106,9 +102,11 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
       const unreported = fresh;
       near = now;
       fresh = new Set();
-      for (const el of before) if (!now.has(el) && observed.has(el)) onChange(el, false);
+      // The same set (a scroll within the blocks drawn ahead): nothing came or went.
+      const same = now === before;
+      if (!same) for (const el of before) if (!now.has(el) && observed.has(el)) onChange(el, false);
       for (const el of unreported) if (!now.has(el) && !before.has(el) && observed.has(el)) onChange(el, false);
-      for (const el of now) if (!before.has(el)) onChange(el, true);
+      if (!same) for (const el of now) if (!before.has(el)) onChange(el, true);
     };
     const schedule = () => {
       if (scheduled || !live) return;
