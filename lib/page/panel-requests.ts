@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis/analyze';
 import { type Finding, findingsOf } from '../analysis/findings';
 import { MAX_REPORTED_FINDINGS, type ReportedFinding } from '../reports';
+import { inTextOrder } from './lens';
 
 /** A request from the panel, as the content script's boundary (lib/messages.ts) checked it. */
 type PanelRequest = { type: string; data: unknown };
@@ -13,8 +14,7 @@ type PanelRequest = { type: string; data: unknown };
 export function reportedFindings(analysis: Analysis | null | undefined): ReportedFinding[] {
   if (!analysis?.detection.isInspectionArticle) return [];
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-  return findingsOf(analysis)
-    .sort((a, b) => a.start - b.start)
+  return inTextOrder(analysis)
     .slice(0, MAX_REPORTED_FINDINGS)
     .map((f) => ({
       id: f.id,
