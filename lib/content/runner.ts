@@ -171,6 +171,10 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
   // Ours: the UI host, our <mark>s, and the outline a flash lays over a passage for a moment.
   const isOurs = (n: Node) =>
     opts.isOurs(n) || (n.nodeName === 'MARK' && (n as Element).hasAttribute('data-il')) || isFlashLayer(n);
+  const notAllOurs = (nodes: NodeList) => {
+    for (let i = 0; i < nodes.length; i++) if (!isOurs(nodes[i])) return true;
+    return false;
+  };
 
   // Every change to the page is reported to the lens (so a re-run reads again only what
   // changed) and schedules a re-run. Watching starts before the first run, so changes made
@@ -185,8 +189,10 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
           relevant = true;
           continue;
         }
-        const changed = [...r.addedNodes, ...r.removedNodes];
-        if (changed.some((n) => !isOurs(n)) && !(r.target instanceof Element && r.target.closest('mark[data-il]'))) {
+        if (
+          (notAllOurs(r.addedNodes) || notAllOurs(r.removedNodes)) &&
+          !(r.target instanceof Element && r.target.closest('mark[data-il]'))
+        ) {
           lens?.markChildren(r.target, r.addedNodes, r.removedNodes);
           relevant = true;
         }
