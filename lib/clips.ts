@@ -134,9 +134,16 @@ export interface ExportFilter {
   text?: string;
 }
 
+/** The last search's matcher: an export filters every clip with the same words. */
+let lastMatcher: { text: string; test: ReturnType<typeof textMatcher> } | null = null;
+function matcherOf(text: string) {
+  if (lastMatcher?.text !== text) lastMatcher = { text, test: textMatcher(text) };
+  return lastMatcher.test;
+}
+
 /** True when the clip is in the filtered part of the collection (`headline`: its article's, for the search). */
 export function matchesFilter(c: Clip, f: ExportFilter = {}, headline = ''): boolean {
-  const search = f.text ? textMatcher(f.text) : null;
+  const search = f.text ? matcherOf(f.text) : null;
   return (
     (!f.articleId || c.articleId === f.articleId) &&
     (!f.council || c.councilCodes.includes(f.council)) &&
