@@ -154,7 +154,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined && !saveLimit.allow(sender.tab.id)) return tooMany;
         try {
           const a = await store.saveRecord(msg.data.article);
-          collection.invalidate();
+          collection.articleSaved(a);
           clipsChanged();
           return { ok: true, created: true, id: a.id } satisfies SaveReply;
         } catch (e) {

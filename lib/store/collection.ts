@@ -826,18 +826,27 @@ export class Collection {
 
   /** A clip was saved with its article (the article's headline may have changed). */
   saved(clip: Clip, article: Article) {
+    this.articleSaved(article);
+    this.cache?.then(
+      (cache) => {
+        cache.entries.set(clip.id, { clip, text: entryText(clip, cache.articles.get(clip.articleId)) });
+      },
+      () => {},
+    );
+  }
+
+  /** An article was saved (with a clip, or its inspection record): its headline may have changed. */
+  articleSaved(article: Article) {
     this.forgetDerived();
     this.cache?.then(
       (cache) => {
         cache.fingerprint = null; // this write is in the cache: the store's new look is read, not taken as another's
         const a = readArticle(article);
-        if (a) {
-          const before = cache.articles.get(a.id);
-          cache.articles.set(a.id, { ...before, ...a });
-          if (before && before.title !== a.title)
-            for (const e of cache.entries.values()) if (e.clip.articleId === a.id) e.text = entryText(e.clip, a);
-        }
-        cache.entries.set(clip.id, { clip, text: entryText(clip, cache.articles.get(clip.articleId)) });
+        if (!a) return;
+        const before = cache.articles.get(a.id);
+        cache.articles.set(a.id, { ...before, ...a });
+        if (before && before.title !== a.title)
+          for (const e of cache.entries.values()) if (e.clip.articleId === a.id) e.text = entryText(e.clip, a);
       },
       () => {},
     );

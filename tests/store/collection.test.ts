@@ -256,6 +256,18 @@ describe('collection queries', () => {
     expect((await collection.query({ text: 'zebra' })).total).toBe(0);
   });
 
+  test('an inspection record saved with a new headline: the clips are found by it, without reading the store again', async () => {
+    await seed();
+    expect((await collection.query({ text: 'kingfisher' })).total).toBe(0);
+    const reads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const a = await store.saveRecord(article(A, 'Leeds kingfisher report'));
+    collection.articleSaved(a);
+    const found = await collection.query({ text: 'kingfisher' });
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.groups.map((g) => g.title)).toEqual(['Leeds kingfisher report']);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
   test('delete returns what it deleted; restore puts it back exactly (same id, version, fields)', async () => {
     const clips = await seed();
     const edited = (await store.updateClip(clips[1].id, { note: 'edited once' })) as Clip;
