@@ -14,7 +14,7 @@ import {
   sendToTab,
   type UpdateReply,
 } from '../lib/messages';
-import { openClipAt } from '../lib/open-clip';
+import { focusOrOpen, openClipAt } from '../lib/open-clip';
 import { clipBelongsTo, pageOwnsWhatItNames, pageQuery, toPageClip } from '../lib/ownership';
 import { RateLimit } from '../lib/rate-limit';
 import { CLIPPED_PAGES_KEY, HAS_CLIPS_KEY } from '../lib/storage-keys';
@@ -200,8 +200,7 @@ export default defineBackground(() => {
       case 'openArticle': {
         // Focus a tab already showing the article (known from its content script), else open one.
         const open = [...reports].find(([, r]) => sameArticle(r.url, msg.data.url));
-        if (open) await browser.tabs.update(open[0], { active: true });
-        else await browser.tabs.create({ url: msg.data.url });
+        await focusOrOpen(open?.[0], msg.data.url);
         return { ok: true } satisfies Reply<'openArticle'>;
       }
       case 'showFindingInTab':

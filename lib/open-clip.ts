@@ -9,18 +9,20 @@ import { type Reply, sendToTab } from './messages';
 const ANSWER_WITHIN_MS = 20_000;
 const RETRY_MS = 200;
 
+/** Switches to `tabId` (and its window), or opens `url` in a new tab; the tab's id. */
+export async function focusOrOpen(tabId: number | undefined, url: string): Promise<number | undefined> {
+  if (tabId === undefined) return (await browser.tabs.create({ url })).id;
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+  return tabId;
+}
+
 /**
  * Shows `clip` in `tabId` (focused), or in a new tab on its article when `tabId` is undefined.
  * Resolves with the page's answer: ok once the passage is in view, or why not.
  */
 export async function openClipAt(clip: Clip, tabId: number | undefined): Promise<Reply<'openClip'>> {
-  let id = tabId;
-  if (id !== undefined) {
-    const tab = await browser.tabs.update(id, { active: true });
-    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
-  } else {
-    id = (await browser.tabs.create({ url: articleIdFor(clip.url) })).id;
-  }
+  const id = await focusOrOpen(tabId, articleIdFor(clip.url));
   if (id === undefined) return { ok: false, error: 'The article could not be opened.' };
   const until = Date.now() + ANSWER_WITHIN_MS;
   while (Date.now() < until) {
