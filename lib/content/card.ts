@@ -171,14 +171,19 @@ export function startFindingCard(cx: ContentContext, runner: PageRunner, ui: Pag
 
   doc.addEventListener('mousemove', onPointerMove, { passive: true, signal });
   doc.addEventListener('keydown', onKey, { capture: true, signal });
-  // A scroll moves the card with its highlight; a card the page took out stays out (it comes back
-  // when the reader next opens one, not because the page scrolled).
+  // A scroll moves the card with its highlight: placed again once a frame (nothing else of it
+  // changes). A card the page took out stays out: it comes back when the reader next opens one.
+  let scrollFrame = 0;
   win.addEventListener(
     'scroll',
     () => {
-      if (!shown) return;
-      if (ui.host?.isConnected) renderCard();
-      else shown = null;
+      if (!shown || scrollFrame) return;
+      scrollFrame = win.requestAnimationFrame(() => {
+        scrollFrame = 0;
+        if (!shown) return;
+        if (ui.host?.isConnected) position();
+        else shown = null;
+      });
     },
     { passive: true, signal },
   );
@@ -187,6 +192,7 @@ export function startFindingCard(cx: ContentContext, runner: PageRunner, ui: Pag
   gate.on('page', () => gate.pageEnabled || hide(), signal);
   onAbort(signal, () => {
     win.cancelAnimationFrame(frame);
+    win.cancelAnimationFrame(scrollFrame);
     clearTimeout(hideTimer);
   });
 
