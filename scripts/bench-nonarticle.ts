@@ -57,6 +57,48 @@ function floorExtension(): string {
   return dir;
 }
 
+/**
+ * An extension whose content scripts make the same extension calls ours makes on a page that is
+ * not an article, and run none of our code: a storage read at document_start; at document_idle two
+ * listeners (storage changes, the background's messages) and one message to a background that
+ * answers it. What is left over this is what our own code costs.
+ */
+function apiCallsExtension(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-api-'));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'The same extension calls, none of our code',
+      version: '1.0',
+      permissions: ['storage'],
+      background: { service_worker: 'background.js' },
+      content_scripts: [
+        { matches: ['http://*/*', 'https://*/*'], js: ['early.js'], run_at: 'document_start' },
+        { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' },
+      ],
+    }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'background.js'),
+    'chrome.runtime.onMessage.addListener((m, s, r) => { r({ ok: true }); });\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'early.js'),
+    "globalThis.__read = chrome.storage.local.get(['settings', 'hasClips', 'pausedSites', 'benchMarks']);\nchrome.storage.onChanged.addListener(() => {});\n",
+  );
+  fs.writeFileSync(
+    path.join(dir, 'content.js'),
+    [
+      'chrome.storage.onChanged.addListener(() => {});',
+      'chrome.runtime.onMessage.addListener(() => false);',
+      "globalThis.__read.then(() => chrome.runtime.sendMessage({ type: 'pageReport', data: { url: location.href, title: document.title } })).catch(() => {});",
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,6 +145,7 @@ const url = `${server.origin}/walks.html`;
 const builds: [string, string][] = [
   ['floor (empty content scripts)', floorExtension()],
   ['Inspection Lens', process.env.IL_EXTENSION_DIR || extensionDir],
+  ['the same extension calls alone', apiCallsExtension()],
   ...(process.env.BENCH_BEFORE ?? '')
     .split(',')
     .filter(Boolean)
@@ -113,7 +156,7 @@ const builds: [string, string][] = [
 ];
 
 console.log('Non-article page: our code parsed on every page');
-for (const [name, dir] of builds.slice(1)) {
+for (const [name, dir] of builds.filter((_, k) => k !== 0 && k !== 2)) {
   const files = everyPageFiles(dir);
   const js = files.filter((f) => f.file.endsWith('.js'));
   const sum = (xs: typeof files, k: 'raw' | 'gzip') => xs.reduce((n, f) => n + f[k], 0);
@@ -149,6 +192,14 @@ const gzipKB = oursFiles.filter((f) => f.file.endsWith('.js')).reduce((n, f) => 
 const ours = results[builds[1][0]];
 console.log(
   `  budget: our code ${gzipKB <= 8 ? 'met' : 'NOT met'} (≤ 8 KB gzipped, measured ${gzipKB.toFixed(1)} KB); main-thread time ${median(ours.script) - median(floor.script) <= 0.5 ? 'met' : 'NOT met'} (≤ 0.5 ms, measured +${(median(ours.script) - median(floor.script)).toFixed(2)} ms of script over the floor)`,
+);
+// The extension calls themselves (a storage read, listeners, a message) cost more than 0.5 ms in
+// Chromium before any code of ours runs; the nearest budget that means something is our own code's
+// share: at most 0.5 ms over an extension that makes the same calls.
+const api = results[builds[2][0]];
+const overApi = median(ours.script) - median(api.script);
+console.log(
+  `  the same extension calls alone take ${(median(api.script) - median(floor.script)).toFixed(2)} ms over empty content scripts; budget: our own code ${overApi <= 0.5 ? 'met' : 'NOT met'} (≤ 0.5 ms over those calls, measured ${overApi >= 0 ? '+' : ''}${overApi.toFixed(2)} ms)`,
 );
 // Recorded in bench/results.json (a run with other builds too records them as baselines).
 recordResults('nonarticle', {
