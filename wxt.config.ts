@@ -64,10 +64,11 @@ export default defineConfig({
       const code = fs.readFileSync(engine, 'utf8');
       if (!code.startsWith(COMPILE_HINT)) fs.writeFileSync(engine, `${COMPILE_HINT}\n${code}`);
     },
-    // The content scripts that run on every page use the browser's own extension API, not the
-    // polyfill (lib/content/native-browser.ts says why): it is about 3 KB gzipped per script.
+    // The content scripts that run on every page, and the engine they import, use the browser's
+    // own extension API, not the polyfill (lib/content/native-browser.ts says why): it is about
+    // 3 KB gzipped per script, and the engine would wrap the API again on every article.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'content-engine')) return;
       const native = {
         find: /^wxt\/browser$/,
         replacement: path.resolve(import.meta.dirname, 'lib/content/native-browser.ts'),
