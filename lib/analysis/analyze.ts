@@ -94,42 +94,27 @@ export function* analyzeSteps(
   const gradeAt = last && kept ? last.gradeAt.slice(0, kept) : [];
   const improvementAt = last && kept ? last.improvementAt.slice(0, kept) : [];
   if (cache) cache.reused += kept;
-  let si = last && kept ? last.sentenceAt[kept] : 0;
-  let sinceYield = 0;
-  for (let b = kept; b < blocks.length; b++) {
-    sentenceAt.push(si);
-    councilAt.push(councils.length);
-    gradeAt.push(found.length);
-    improvementAt.push(improvements.length);
-    let sj = si;
-    while (sj < sentences.length && sentences[sj].block === b) sj++;
-    const offset = blocks[b].start;
-    const role = roles[b] as BlockRole;
-    // The block's own string is the key (same object as the sentence split's: hashed once).
-    const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
-    const hit = cache?.get(role, blockText);
-    if (hit) {
-      for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
-      for (const g of hit.grades)
-        found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
-      for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
-    } else if (sj > si) {
-      const slice = sentences.slice(si, sj);
-      const c = findCouncilMentions(text, slice);
-      const g = findGrades(slice);
-      const imp = findImprovementAreas(slice, g, listBlocks);
-      for (const m of c) councils.push(m);
-      for (const x of g) found.push(x);
-      for (const a of imp) improvements.push(a);
-      cache?.set(role, blockText, relative(c, g, imp, slice, offset));
-    } else cache?.set(role, blockText, NOTHING);
-    sinceYield += sj - si;
-    si = sj;
-    if (sinceYield >= sentencesPerStep && b < blocks.length - 1) {
-      sinceYield = 0;
-      yield;
-    }
+  const run: BlockRun = {
+    safe,
+    prepared,
+    roles,
+    listBlocks,
+    cache,
+    councils,
+    found,
+    improvements,
+    sentenceAt,
+    councilAt,
+    gradeAt,
+    improvementAt,
+    si: last && kept ? last.sentenceAt[kept] : 0,
+  };
+  // The blocks, a step's worth of sentences at a time (see analyseBlocks).
+  for (let b = kept; b < blocks.length; ) {
+    b = analyseBlocks(run, b, sentencesPerStep);
+    if (b < blocks.length) yield;
   }
+  const si = run.si;
   sentenceAt.push(si);
   councilAt.push(councils.length);
   gradeAt.push(found.length);
@@ -174,6 +159,73 @@ export function* analyzeSteps(
         },
   );
   return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+}
+
+/** The state of the block-by-block pass of analyzeSteps. */
+interface BlockRun {
+  safe: SourceDocument;
+  prepared: PreparedText;
+  roles: Uint8Array;
+  listBlocks: Set<number>;
+  cache: AnalysisCache | undefined;
+  councils: CouncilMention[];
+  found: GradeMention[];
+  improvements: ImprovementArea[];
+  sentenceAt: number[];
+  councilAt: number[];
+  gradeAt: number[];
+  improvementAt: number[];
+  /** The index of the first sentence of the next block. */
+  si: number;
+}
+
+/**
+ * Analyses blocks from `from` on, until at least `sentencesPerStep` sentences have been read or
+ * the blocks run out; returns the next block. A plain function, not part of the generator: V8
+ * does not optimise a generator's loop while it runs, and this loop is the analysis's hottest.
+ */
+function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): number {
+  const { safe, roles, listBlocks, cache, councils, found, improvements } = run;
+  const { sentences, text, blocks } = run.prepared;
+  let si = run.si;
+  let sinceYield = 0;
+  let b = from;
+  for (; b < blocks.length; b++) {
+    run.sentenceAt.push(si);
+    run.councilAt.push(councils.length);
+    run.gradeAt.push(found.length);
+    run.improvementAt.push(improvements.length);
+    let sj = si;
+    while (sj < sentences.length && sentences[sj].block === b) sj++;
+    const offset = blocks[b].start;
+    const role = roles[b] as BlockRole;
+    // The block's own string is the key (same object as the sentence split's: hashed once).
+    const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
+    const hit = cache?.get(role, blockText);
+    if (hit) {
+      for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
+      for (const g of hit.grades)
+        found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
+      for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+    } else if (sj > si) {
+      const slice = sentences.slice(si, sj);
+      const c = findCouncilMentions(text, slice);
+      const g = findGrades(slice);
+      const imp = findImprovementAreas(slice, g, listBlocks);
+      for (const m of c) councils.push(m);
+      for (const x of g) found.push(x);
+      for (const a of imp) improvements.push(a);
+      cache?.set(role, blockText, relative(c, g, imp, slice, offset));
+    } else cache?.set(role, blockText, NOTHING);
+    sinceYield += sj - si;
+    si = sj;
+    if (sinceYield >= sentencesPerStep && b < blocks.length - 1) {
+      b++;
+      break;
+    }
+  }
+  run.si = si;
+  return b;
 }
 
 /** What detection reads: the distinct councils named, the grades and the first 40 grade sentences. */

@@ -181,12 +181,34 @@ export function* prepareTextSteps(
   reuse?: { from: PreparedText; blocks: number; sentences: number },
 ): Generator<void, PreparedText> {
   const kept = reuse ? reuse.blocks : 0;
-  const blocks: Span[] = reuse ? reuse.from.blocks.slice(0, kept) : [];
-  const sentences: Sentence[] = reuse ? reuse.from.sentences.slice(0, reuse.sentences) : [];
-  let text = reuse && kept ? reuse.from.text.slice(0, reuse.from.blocks[kept - 1].end) : '';
+  const out: PreparedText = {
+    text: reuse && kept ? reuse.from.text.slice(0, reuse.from.blocks[kept - 1].end) : '',
+    blocks: reuse ? reuse.from.blocks.slice(0, kept) : [],
+    sentences: reuse ? reuse.from.sentences.slice(0, reuse.sentences) : [],
+  };
   const count = doc.blocks.length + 1;
-  for (let index = kept; index < count; index++) {
+  // The loop is in a plain function, run a step's blocks at a time: a generator's own loop is
+  // not optimised by V8 while it runs (no on-stack replacement), a plain function's is.
+  for (let index = kept; index < count; ) {
     if (index > 0 && index % blocksPerStep === 0) yield;
+    const to = Math.min(count, (Math.floor(index / blocksPerStep) + 1) * blocksPerStep);
+    prepareBlocks(doc, index, to, split, out);
+    index = to;
+  }
+  return out;
+}
+
+/** Appends blocks `from`..`to`-1 (0 is the title) and their sentences to `out`. */
+function prepareBlocks(
+  doc: SourceDocument,
+  from: number,
+  to: number,
+  split: (block: string) => Span[],
+  out: PreparedText,
+) {
+  let text = out.text;
+  const { blocks, sentences } = out;
+  for (let index = from; index < to; index++) {
     const raw = index === 0 ? doc.title : doc.blocks[index - 1];
     // The block's own string when it has no carriage return: a cache keyed by it hashes it once.
     const part = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
@@ -198,7 +220,7 @@ export function* prepareTextSteps(
       sentences.push({ start: offset + s.start, end: offset + s.end, block: index, text: part.slice(s.start, s.end) });
     }
   }
-  return { text, blocks, sentences };
+  out.text = text;
 }
 
 /** Reads the analyser's plain-text format: first line the title, blank lines between paragraphs. */
