@@ -100,26 +100,62 @@ const ALLOWED_CAPITAL_AFTER =
 const COMPASS = /^(?:north|south|east|west) /;
 const ELIDED_BEFORE = /\b(North|South|East|West) (?:and|&) $/;
 
-/** A capitalised word: where every council name starts. */
-const CAPITALISED = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.]*/g;
+/** ASCII letters and digits. */
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** The characters of a capitalised word after its capital: letters, digits, "&" and ".". */
+const isWordChar = (c: number) => isAlnum(c) || c === 38 || c === 46;
 
-/** Finds every council mention in the prepared text, sentence by sentence. */
+/**
+ * For each pair of first two characters (lower case, ASCII), whether a name in the index starts
+ * with it: most capitalised words ("The", "Ofsted", "Inspectors") are turned down on these two
+ * characters, before a lower-case copy is made and looked up.
+ */
+let firstTwo: Uint8Array | null = null;
+function firstTwoTable(): Uint8Array {
+  const table = new Uint8Array(128 * 128);
+  for (const first of getIndex().keys()) {
+    const row = (first.charCodeAt(0) & 127) << 7;
+    // A one-letter name would be found after any second character, or none (index 0).
+    if (first.length < 2) table.fill(1, row, row + 128);
+    else table[row | (first.charCodeAt(1) & 127)] = 1;
+  }
+  return table;
+}
+
+/**
+ * Finds every council mention in the prepared text, sentence by sentence: at each capitalised
+ * word (a capital A-Z not after a letter or digit, then letters, digits, "&" and "."; every
+ * council name starts with one), the names the index files under that word.
+ */
 export function findCouncilMentions(text: string, sentences: Sentence[]): CouncilMention[] {
   const idx = getIndex();
+  firstTwo ??= firstTwoTable();
+  const gate = firstTwo;
   const mentions: CouncilMention[] = [];
+  const n = text.length;
   for (const sentence of sentences) {
-    CAPITALISED.lastIndex = sentence.start;
-    for (let m = CAPITALISED.exec(text); m && m.index < sentence.end; m = CAPITALISED.exec(text)) {
-      const word = m[0].toLowerCase();
+    const end = sentence.end;
+    let i = sentence.start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 65 || c > 90 || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      const p = i;
+      i++;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      const second = i - p < 2 ? 0 : text.charCodeAt(p + 1);
+      if (!gate[((c | 32) << 7) | (second >= 65 && second <= 90 ? second | 32 : second)]) continue;
+      const word = text.slice(p, i).toLowerCase();
       const entries = idx.get(word) ?? idx.get(word.replace(/\.$/, ''));
       if (!entries) continue;
-      const p = m.index;
       // Normalise only the stretch a council name could cover.
-      const norm = normalise(text.slice(p, Math.min(sentence.end, p + 120)));
+      const norm = normalise(text.slice(p, Math.min(end, p + 120)));
       const mention = matchAt(text, norm, p, sentence, entries);
       if (mention) {
         mentions.push(mention);
-        CAPITALISED.lastIndex = mention.end;
+        i = mention.end;
       }
     }
   }

@@ -777,8 +777,19 @@ export function improvementScore(sentence: string): number {
 }
 
 /** Tests that a text has at least `n` words (a word: a run of characters above U+0020). */
-function atLeastWords(n: number): RegExp {
-  return new RegExp(`^[\\x00-\\x20]*(?:[^\\x00-\\x20]+[\\x00-\\x20]+){${n - 1}}[^\\x00-\\x20]`);
+function atLeastWords(n: number): { test(text: string): boolean } {
+  return {
+    test(text: string) {
+      let words = 0;
+      let inWord = false;
+      for (let i = 0; i < text.length; i++) {
+        const word = text.charCodeAt(i) > 32;
+        if (word && !inWord && ++words === n) return true;
+        inWord = word;
+      }
+      return false;
+    },
+  };
 }
 const THREE_WORDS = atLeastWords(3);
 const SIX_WORDS = atLeastWords(6);
@@ -930,30 +941,32 @@ export interface SentenceFeatures {
 /** Lists the features of every sentence the finder would read (the training script's input). */
 export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
-  for (const { sentence, text, inList } of readableSentences(sentences, grades, listBlocks)) {
+  readSentences(sentences, grades, listBlocks, (sentence, text, inList) => {
     const names: string[] = [];
     const { hand } = decideSentence(sentence, text, inList, names);
     out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
-  }
+  });
   return out;
 }
 
 /**
  * The sentences the finder reads (and the training script learns from), in order: at least three
  * words, with their grade judgements read as grade tokens, and whether they are list items.
+ * (A callback, not a generator: this runs for every sentence of a page.)
  */
-function* readableSentences(
+function readSentences(
   sentences: Sentence[],
   grades: Span[],
-  listBlocks?: Set<number>,
-): Generator<{ sentence: Sentence; text: string; inList: boolean }> {
+  listBlocks: Set<number> | undefined,
+  read: (sentence: Sentence, text: string, inList: boolean) => void,
+) {
   let g = 0;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
     const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
-    yield { sentence, text: withGradeTokens(sentence, grades, g), inList };
+    read(sentence, withGradeTokens(sentence, grades, g), inList);
   }
 }
 
@@ -1002,11 +1015,11 @@ export function findImprovementAreas(
   listBlocks?: Set<number>,
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
-  for (const { sentence, text, inList } of readableSentences(sentences, grades, listBlocks)) {
+  readSentences(sentences, grades, listBlocks, (sentence, text, inList) => {
     const hand = improvementScore(text);
     // Combined, the model only weighs sentences a cue, a list or the title makes candidates
     // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
-    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) continue;
+    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) return;
     const logit = modelLogit(sentence, text, inList, hand);
     const byRules = rulesAccept(sentence, inList, hand);
     const byModel = logit >= modelThreshold();
@@ -1018,9 +1031,9 @@ export function findImprovementAreas(
           : mode === 'either'
             ? byRules || byModel
             : (byRules && logit >= modelVeto()) || byModel;
-    if (!accepted) continue;
+    if (!accepted) return;
     out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
-  }
+  });
   return out;
 }
 

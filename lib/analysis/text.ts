@@ -50,8 +50,6 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const CLOSERS = `"'”’)]»`;
-const OPENERS = `"'“‘([«`;
 const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
 
 /** Splits one block into sentence spans (offsets relative to the block). */
@@ -90,25 +88,54 @@ export function splitSentences(block: string): Span[] {
   return spans;
 }
 
+/**
+ * White space as `\s` reads it, by character code (the splitter tests single characters: a
+ * regular expression per character cost more than the rest of the split).
+ */
+export function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
+}
+
+/** Sentence punctuation: . ! ? … */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** Closing quotes and brackets: " ' ” ’ ) ] » */
+const isCloser = (c: number) =>
+  c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+/** Opening quotes and brackets: " ' “ ‘ ( [ « */
+const isOpener = (c: number) =>
+  c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40 || c === 91 || c === 0xab;
+
 /** End of the run of sentence punctuation starting at `dot`. */
 function punctuationRunEnd(block: string, dot: number, end: number): number {
   let j = dot + 1;
-  while (j < end && '.!?…'.includes(block[j])) j++;
+  while (j < end && isStop(block.charCodeAt(j))) j++;
   return j;
 }
 
 /** Given the punctuation run [dot, runEnd), returns where the sentence ends, or -1 if it does not. */
 function boundaryAfter(block: string, dot: number, runEnd: number, end: number): number {
   let j = runEnd;
-  while (j < end && CLOSERS.includes(block[j])) j++;
+  while (j < end && isCloser(block.charCodeAt(j))) j++;
   if (j >= end) return j;
-  if (!/\s/.test(block[j])) return -1;
+  if (!isSpace(block.charCodeAt(j))) return -1;
   let k = j;
-  while (k < end && /\s/.test(block[k])) k++;
+  while (k < end && isSpace(block.charCodeAt(k))) k++;
   if (k >= end) return j;
-  let n = block[k];
-  if (OPENERS.includes(n) && k + 1 < end) n = block[k + 1];
-  if (!/[A-Z0-9\u00C0-\u00DE]/.test(n)) return -1;
+  let n = block.charCodeAt(k);
+  if (isOpener(n) && k + 1 < end) n = block.charCodeAt(k + 1);
+  // A capital (A-Z, À-Þ) or a digit starts the next sentence.
+  if (!((n >= 65 && n <= 90) || (n >= 48 && n <= 57) || (n >= 0xc0 && n <= 0xde))) return -1;
   if (block[dot] === '.' && runEnd === dot + 1) {
     // The word before the full stop: an abbreviation or an initial does not end a sentence.
     let w = dot;
@@ -155,8 +182,8 @@ function mayStartListMarker(c: number): boolean {
 }
 
 function pushTrimmed(block: string, start: number, end: number, out: Span[]) {
-  while (start < end && /\s/.test(block[start])) start++;
-  while (end > start && /\s/.test(block[end - 1])) end--;
+  while (start < end && isSpace(block.charCodeAt(start))) start++;
+  while (end > start && isSpace(block.charCodeAt(end - 1))) end--;
   if (mayStartListMarker(block.charCodeAt(start))) {
     const marker = LIST_MARKER.exec(block.slice(start, Math.min(end, start + 8)));
     if (marker) start += marker[0].length;

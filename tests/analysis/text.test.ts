@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { documentFromPlainText, prepareText, splitSentences } from '../../lib/analysis/text';
+import { documentFromPlainText, isSpace, prepareText, splitSentences } from '../../lib/analysis/text';
 
 const split = (s: string) => splitSentences(s).map((x) => s.slice(x.start, x.end));
 
@@ -35,4 +35,19 @@ describe('sentence splitting for news text', () => {
     ]);
     expect(p.sentences.map((s) => s.block)).toEqual([0, 1, 1, 2]);
   });
+});
+
+test("isSpace (the splitter's white space) is exactly what \\s matches, for every UTF-16 code unit", () => {
+  const differ: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+  expect(differ).toEqual([]);
+});
+
+test('sentences split at every kind of white space, quote and bracket the splitter reads', () => {
+  const spaces = ['\t', '\u00a0', '\u2009', '\u3000', '\u202f'];
+  for (const sp of spaces)
+    expect(splitSentences(`Hackney was rated good.${sp}Essex was rated ‘outstanding’.`).length).toBe(2);
+  expect(splitSentences('He said “it was good.” (Then) “Essex was rated good.”').length).toBe(2);
+  expect(splitSentences('It was good… Then Essex improved?! «Yes» the report said.').length).toBe(3);
+  expect(splitSentences('It was rated good. then the council said no.').length).toBe(1);
 });
