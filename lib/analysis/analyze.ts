@@ -71,12 +71,9 @@ export function* analyzeSteps(
   yield;
   cache?.begin();
   const listBlocks = improvementListBlocks(safe);
-  const count = safe.blocks.length + 1;
-  const roles = new Uint8Array(count);
-  for (let b = 1; b < count; b++) roles[b] = listBlocks.has(b) ? 1 : 2;
+  const roles = rolesOf(listBlocks, safe.blocks.length + 1);
   // Blocks 0..kept-1 (0 is the title) are the last run's: same text, same role.
-  let kept = 0;
-  if (last) while (kept < same && roles[kept] === last.roles[kept]) kept++;
+  const kept = last ? sameRoles(roles, last.roles, same) : 0;
   const split = cache ? (t: string) => cache.sentencesOf(t, splitSentences) : splitSentences;
   const prepared = yield* prepareTextSteps(
     safe,
@@ -228,6 +225,22 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
   return b;
 }
 
+// The loops over every block are plain functions: a generator's own loop runs unoptimised.
+
+/** Each block's role: 1 an item of an improvement list, 2 running text (0 the title). */
+function rolesOf(listBlocks: Set<number>, count: number): Uint8Array {
+  const roles = new Uint8Array(count);
+  for (let b = 1; b < count; b++) roles[b] = listBlocks.has(b) ? 1 : 2;
+  return roles;
+}
+
+/** How many of the first `same` blocks have the role they had last time. */
+function sameRoles(roles: Uint8Array, last: Uint8Array, same: number): number {
+  let kept = 0;
+  while (kept < same && roles[kept] === last[kept]) kept++;
+  return kept;
+}
+
 /** What detection reads: the distinct councils named, the grades and the first 40 grade sentences. */
 function detectionInput(title: string, text: string, councils: CouncilMention[], grades: AttributedGrade[]) {
   const codes = new Set<string>();
@@ -283,20 +296,11 @@ function sanitiseDocument(
     return t;
   };
   const given = doc.blocks ?? [];
-  let same = 0;
-  if (last && typeof doc.title === 'string' && doc.title === last.raw[0]) {
-    same = 1;
-    const n = Math.min(given.length, last.raw.length - 1);
-    while (same <= n && typeof given[same - 1] === 'string' && given[same - 1] === last.raw[same]) same++;
-  }
+  const same = last && typeof doc.title === 'string' && doc.title === last.raw[0] ? 1 + sameStart(given, last.raw) : 0;
   const title = same ? (last?.safe.title ?? '') : clean(doc.title);
   if (same) budget -= title.length;
-  const blocks: string[] = [];
-  for (let i = 0; i < same - 1; i++) {
-    const b = (last as LastRun).safe.blocks[i];
-    blocks.push(b);
-    budget -= b.length;
-  }
+  const blocks: string[] = same > 1 ? (last as LastRun).safe.blocks.slice(0, same - 1) : [];
+  budget -= totalLength(blocks);
   for (let i = blocks.length; i < given.length; i++) {
     if (budget <= 0) {
       truncated = true;
@@ -309,6 +313,20 @@ function sanitiseDocument(
     same,
     truncated,
   };
+}
+
+/** How many of the blocks given are, from the first, the strings the last run was given (after its title). */
+function sameStart(given: string[], raw: unknown[]): number {
+  const n = Math.min(given.length, raw.length - 1);
+  let same = 0;
+  while (same < n && typeof given[same] === 'string' && given[same] === raw[same + 1]) same++;
+  return same;
+}
+
+function totalLength(strings: string[]): number {
+  let n = 0;
+  for (const s of strings) n += s.length;
+  return n;
 }
 
 /** The contract's result shape (see ../shared/contracts/ANALYSIS.md). */
