@@ -148,7 +148,7 @@ export function findCouncilMentions(text: string, sentences: Sentence[]): Counci
       const second = i - p < 2 ? 0 : text.charCodeAt(p + 1);
       if (!gate[((c | 32) << 7) | (second >= 65 && second <= 90 ? second | 32 : second)]) continue;
       const word = text.slice(p, i).toLowerCase();
-      const entries = idx.get(word) ?? idx.get(word.replace(/\.$/, ''));
+      const entries = idx.get(word) ?? (word.endsWith('.') ? idx.get(word.slice(0, -1)) : undefined);
       if (!entries) continue;
       // Normalise only the stretch a council name could cover.
       const norm = normalise(text.slice(p, Math.min(end, p + 120)));

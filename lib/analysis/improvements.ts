@@ -13,7 +13,7 @@ import {
   weightOfKey,
   wordScore,
 } from './improvement-model';
-import { type BlockKind, blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
+import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
@@ -981,7 +981,21 @@ const ANNOUNCES_AREAS =
  * highlighted as needing improvement. These were …"): read as a list item.
  */
 function namesListedAreas(sentences: Sentence[], k: number): boolean {
-  return k > 0 && LISTS_THEM.test(sentences[k].text) && ANNOUNCES_AREAS.test(sentences[k - 1].text);
+  return (
+    k > 0 &&
+    opensWithT(sentences[k].text) &&
+    LISTS_THEM.test(sentences[k].text) &&
+    ANNOUNCES_AREAS.test(sentences[k - 1].text)
+  );
+}
+
+/** Whether the first character after white space is "T" (LISTS_THEM's first letter, tested first). */
+function opensWithT(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) return c === 84;
+  }
+  return false;
 }
 
 /** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */

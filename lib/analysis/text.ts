@@ -107,6 +107,9 @@ export function isSpace(c: number): boolean {
           c === 0xfeff);
 }
 
+/** A-Z, a-z or a full stop. */
+const isLetterOrDot = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
+
 /** Sentence punctuation: . ! ? … */
 const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 /** Closing quotes and brackets: " ' ” ’ ) ] » */
@@ -139,10 +142,12 @@ function boundaryAfter(block: string, dot: number, runEnd: number, end: number):
   if (block[dot] === '.' && runEnd === dot + 1) {
     // The word before the full stop: an abbreviation or an initial does not end a sentence.
     let w = dot;
-    while (w > 0 && dot - w < 16 && /[A-Za-z.]/.test(block[w - 1])) w--;
+    while (w > 0 && dot - w < 16 && isLetterOrDot(block.charCodeAt(w - 1))) w--;
     const word = block.slice(w, dot).toLowerCase();
-    if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) return -1;
-    if (/^[a-z]$/.test(word) && /[A-Z]/.test(block[dot - 1])) return -1;
+    if (ABBREVIATIONS.has(word) || (word.endsWith('.') && ABBREVIATIONS.has(word.slice(0, -1)))) return -1;
+    // An initial: one capital letter.
+    const initial = block.charCodeAt(dot - 1);
+    if (dot - w === 1 && initial >= 65 && initial <= 90) return -1;
   }
   return j;
 }

@@ -51,3 +51,11 @@ test('sentences split at every kind of white space, quote and bracket the splitt
   expect(splitSentences('It was good… Then Essex improved?! «Yes» the report said.').length).toBe(3);
   expect(splitSentences('It was rated good. then the council said no.').length).toBe(1);
 });
+
+test('an initial or an abbreviation (with its own full stop) does not end a sentence; a lower-case letter does', () => {
+  expect(splitSentences('The report by J. Smith was published. It said Essex was good.').length).toBe(2);
+  expect(splitSentences('Leaders, e.g. Smith, agreed. Then they left.').length).toBe(2);
+  expect(splitSentences('See the data (fig. 2) here. Then read on.').length).toBe(2);
+  expect(splitSentences('It scored a. Then it scored b.').length).toBe(2);
+  expect(splitSentences('Ofsted visited in Jan. 2024 and in Feb. Then it left.').length).toBe(1);
+});
