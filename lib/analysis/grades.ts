@@ -46,8 +46,18 @@ const GRADE_WORDS = gradeWordsRegExp();
 const OPEN_Q = `'‘’"“`;
 const CLOSE_Q = `'’"”`;
 
+/** The grades of the words already met (a page writes the same few grade words again and again). */
+const gradesOfWords = new Map<string, Grade>();
+
 /** Normalises the matched words to a grade name. */
-export const gradeOf = gradeOfWords;
+export function gradeOf(words: string): Grade {
+  let grade = gradesOfWords.get(words);
+  if (grade === undefined) {
+    grade = gradeOfWords(words);
+    if (gradesOfWords.size < 512) gradesOfWords.set(words, grade);
+  }
+  return grade;
+}
 
 interface Candidate {
   start: number;
