@@ -355,7 +355,7 @@ export function subjectsIn(text: string, zone: Zone = 'body'): ReadonlySet<Subje
   const out = new Set<Subject>();
   for (const cue of SUBJECT_CUES)
     if (!out.has(cue.subject) && (!cue.titleOnly || zone === 'title') && cue.re.test(text)) out.add(cue.subject);
-  if (read.size >= 256) read.clear();
+  if (read.size >= 128) read.clear();
   read.set(text, out);
   return out;
 }
