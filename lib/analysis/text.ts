@@ -152,22 +152,22 @@ function boundaryAfter(block: string, dot: number, runEnd: number, end: number):
   return j;
 }
 
-const SENTENCE_PUNCT = /[.!?…]/g;
-
 function splitUnit(block: string, start: number, end: number, out: Span[]) {
   let s = start;
-  SENTENCE_PUNCT.lastIndex = start;
-  for (let m = SENTENCE_PUNCT.exec(block); m && m.index < end; m = SENTENCE_PUNCT.exec(block)) {
-    const i = m.index;
+  // Each full stop, ! ? or …, found by character code (no match object per stop).
+  for (let from = start; ; ) {
+    let i = from;
+    while (i < end && !isStop(block.charCodeAt(i))) i++;
+    if (i >= end) break;
     const runEnd = punctuationRunEnd(block, i, end);
     const b = boundaryAfter(block, i, runEnd, end);
     if (b < 0) {
-      SENTENCE_PUNCT.lastIndex = runEnd;
+      from = runEnd;
       continue;
     }
     pushTrimmed(block, s, b, out);
     s = b;
-    SENTENCE_PUNCT.lastIndex = b;
+    from = b;
   }
   pushTrimmed(block, s, end, out);
 }
