@@ -305,7 +305,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
     weight: 2,
-    triggers: ['not'],
+    triggers: ['do', 'does', 'did', 'are', 'is', 'were', 'was', 'have', 'has'].map((w) => `${w} not `),
     examples: ['children do not receive timely help', 'managers do not carefully evaluate plans'],
   },
   {
@@ -342,7 +342,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
     weight: 2,
-    triggers: ['not'],
+    triggers: [...['are', 'is', 'were', 'was', 'been'].map((w) => `${w} not `), 'not as '],
     examples: [
       'children in the borough are not safeguarded',
       'young people were not being supported to return home',

@@ -143,6 +143,8 @@ describe('the trigger gate keeps every cue whose pattern matches (examples in se
     'Leaders have not yet made sure that managers are not always overseeing plans, and outcomes did not improve.',
     'Inspectors rated it graderequiresimprovement for care leavers and plans were weak, though staff did not feel overwhelmed.',
     'It is a matter for the council whether families should have waited, and the workforce is stable.',
+    'Managers DO NOT routinely review plans, and some children Were Not safeguarded by the service.',
+    'The out-of-hours team is not as responsive as it should be, the letter said.',
   ])('a sentence with long triggers is scored as with no gate: %s', (s) => {
     expect(improvementScore(s)).toBe(ungatedScore(s));
     expect(improvementScore(s)).not.toBe(0);
