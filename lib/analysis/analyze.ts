@@ -71,12 +71,9 @@ export function* analyzeSteps(
   yield;
   cache?.begin();
   const listBlocks = improvementListBlocks(safe);
-  const count = safe.blocks.length + 1;
-  const roles = new Uint8Array(count);
-  for (let b = 1; b < count; b++) roles[b] = listBlocks.has(b) ? 1 : 2;
+  const roles = rolesOf(listBlocks, safe.blocks.length + 1);
   // Blocks 0..kept-1 (0 is the title) are the last run's: same text, same role.
-  let kept = 0;
-  if (last) while (kept < same && roles[kept] === last.roles[kept]) kept++;
+  const kept = last ? sameRoles(roles, last.roles, same) : 0;
   const split = cache ? (t: string) => cache.sentencesOf(t, splitSentences) : splitSentences;
   const prepared = yield* prepareTextSteps(
     safe,
@@ -94,42 +91,27 @@ export function* analyzeSteps(
   const gradeAt = last && kept ? last.gradeAt.slice(0, kept) : [];
   const improvementAt = last && kept ? last.improvementAt.slice(0, kept) : [];
   if (cache) cache.reused += kept;
-  let si = last && kept ? last.sentenceAt[kept] : 0;
-  let sinceYield = 0;
-  for (let b = kept; b < blocks.length; b++) {
-    sentenceAt.push(si);
-    councilAt.push(councils.length);
-    gradeAt.push(found.length);
-    improvementAt.push(improvements.length);
-    let sj = si;
-    while (sj < sentences.length && sentences[sj].block === b) sj++;
-    const offset = blocks[b].start;
-    const role = roles[b] as BlockRole;
-    // The block's own string is the key (same object as the sentence split's: hashed once).
-    const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
-    const hit = cache?.get(role, blockText);
-    if (hit) {
-      for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
-      for (const g of hit.grades)
-        found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
-      for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
-    } else if (sj > si) {
-      const slice = sentences.slice(si, sj);
-      const c = findCouncilMentions(text, slice);
-      const g = findGrades(slice);
-      const imp = findImprovementAreas(slice, g, listBlocks);
-      for (const m of c) councils.push(m);
-      for (const x of g) found.push(x);
-      for (const a of imp) improvements.push(a);
-      cache?.set(role, blockText, relative(c, g, imp, slice, offset));
-    } else cache?.set(role, blockText, NOTHING);
-    sinceYield += sj - si;
-    si = sj;
-    if (sinceYield >= sentencesPerStep && b < blocks.length - 1) {
-      sinceYield = 0;
-      yield;
-    }
+  const run: BlockRun = {
+    safe,
+    prepared,
+    roles,
+    listBlocks,
+    cache,
+    councils,
+    found,
+    improvements,
+    sentenceAt,
+    councilAt,
+    gradeAt,
+    improvementAt,
+    si: last && kept ? last.sentenceAt[kept] : 0,
+  };
+  // The blocks, a step's worth of sentences at a time (see analyseBlocks).
+  for (let b = kept; b < blocks.length; ) {
+    b = analyseBlocks(run, b, sentencesPerStep);
+    if (b < blocks.length) yield;
   }
+  const si = run.si;
   sentenceAt.push(si);
   councilAt.push(councils.length);
   gradeAt.push(found.length);
@@ -174,6 +156,89 @@ export function* analyzeSteps(
         },
   );
   return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+}
+
+/** The state of the block-by-block pass of analyzeSteps. */
+interface BlockRun {
+  safe: SourceDocument;
+  prepared: PreparedText;
+  roles: Uint8Array;
+  listBlocks: Set<number>;
+  cache: AnalysisCache | undefined;
+  councils: CouncilMention[];
+  found: GradeMention[];
+  improvements: ImprovementArea[];
+  sentenceAt: number[];
+  councilAt: number[];
+  gradeAt: number[];
+  improvementAt: number[];
+  /** The index of the first sentence of the next block. */
+  si: number;
+}
+
+/**
+ * Analyses blocks from `from` on, until at least `sentencesPerStep` sentences have been read or
+ * the blocks run out; returns the next block. A plain function, not part of the generator: V8
+ * does not optimise a generator's loop while it runs, and this loop is the analysis's hottest.
+ */
+function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): number {
+  const { safe, roles, listBlocks, cache, councils, found, improvements } = run;
+  const { sentences, text, blocks } = run.prepared;
+  let si = run.si;
+  let sinceYield = 0;
+  let b = from;
+  for (; b < blocks.length; b++) {
+    run.sentenceAt.push(si);
+    run.councilAt.push(councils.length);
+    run.gradeAt.push(found.length);
+    run.improvementAt.push(improvements.length);
+    let sj = si;
+    while (sj < sentences.length && sentences[sj].block === b) sj++;
+    const offset = blocks[b].start;
+    const role = roles[b] as BlockRole;
+    // The block's own string is the key (same object as the sentence split's: hashed once).
+    const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
+    const hit = cache?.get(role, blockText);
+    if (hit) {
+      for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
+      for (const g of hit.grades)
+        found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
+      for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+    } else if (sj > si) {
+      const slice = sentences.slice(si, sj);
+      const c = findCouncilMentions(text, slice);
+      const g = findGrades(slice);
+      const imp = findImprovementAreas(slice, g, listBlocks);
+      for (const m of c) councils.push(m);
+      for (const x of g) found.push(x);
+      for (const a of imp) improvements.push(a);
+      cache?.set(role, blockText, relative(c, g, imp, slice, offset));
+    } else cache?.set(role, blockText, NOTHING);
+    sinceYield += sj - si;
+    si = sj;
+    if (sinceYield >= sentencesPerStep && b < blocks.length - 1) {
+      b++;
+      break;
+    }
+  }
+  run.si = si;
+  return b;
+}
+
+// The loops over every block are plain functions: a generator's own loop runs unoptimised.
+
+/** Each block's role: 1 an item of an improvement list, 2 running text (0 the title). */
+function rolesOf(listBlocks: Set<number>, count: number): Uint8Array {
+  const roles = new Uint8Array(count);
+  for (let b = 1; b < count; b++) roles[b] = listBlocks.has(b) ? 1 : 2;
+  return roles;
+}
+
+/** How many of the first `same` blocks have the role they had last time. */
+function sameRoles(roles: Uint8Array, last: Uint8Array, same: number): number {
+  let kept = 0;
+  while (kept < same && roles[kept] === last[kept]) kept++;
+  return kept;
 }
 
 /** What detection reads: the distinct councils named, the grades and the first 40 grade sentences. */
@@ -231,20 +296,11 @@ function sanitiseDocument(
     return t;
   };
   const given = doc.blocks ?? [];
-  let same = 0;
-  if (last && typeof doc.title === 'string' && doc.title === last.raw[0]) {
-    same = 1;
-    const n = Math.min(given.length, last.raw.length - 1);
-    while (same <= n && typeof given[same - 1] === 'string' && given[same - 1] === last.raw[same]) same++;
-  }
+  const same = last && typeof doc.title === 'string' && doc.title === last.raw[0] ? 1 + sameStart(given, last.raw) : 0;
   const title = same ? (last?.safe.title ?? '') : clean(doc.title);
   if (same) budget -= title.length;
-  const blocks: string[] = [];
-  for (let i = 0; i < same - 1; i++) {
-    const b = (last as LastRun).safe.blocks[i];
-    blocks.push(b);
-    budget -= b.length;
-  }
+  const blocks: string[] = same > 1 ? (last as LastRun).safe.blocks.slice(0, same - 1) : [];
+  budget -= totalLength(blocks);
   for (let i = blocks.length; i < given.length; i++) {
     if (budget <= 0) {
       truncated = true;
@@ -257,6 +313,20 @@ function sanitiseDocument(
     same,
     truncated,
   };
+}
+
+/** How many of the blocks given are, from the first, the strings the last run was given (after its title). */
+function sameStart(given: string[], raw: unknown[]): number {
+  const n = Math.min(given.length, raw.length - 1);
+  let same = 0;
+  while (same < n && typeof given[same] === 'string' && given[same] === raw[same + 1]) same++;
+  return same;
+}
+
+function totalLength(strings: string[]): number {
+  let n = 0;
+  for (const s of strings) n += s.length;
+  return n;
 }
 
 /** The contract's result shape (see ../shared/contracts/ANALYSIS.md). */

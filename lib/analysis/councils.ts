@@ -100,26 +100,62 @@ const ALLOWED_CAPITAL_AFTER =
 const COMPASS = /^(?:north|south|east|west) /;
 const ELIDED_BEFORE = /\b(North|South|East|West) (?:and|&) $/;
 
-/** A capitalised word: where every council name starts. */
-const CAPITALISED = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.]*/g;
+/** ASCII letters and digits. */
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** The characters of a capitalised word after its capital: letters, digits, "&" and ".". */
+const isWordChar = (c: number) => isAlnum(c) || c === 38 || c === 46;
 
-/** Finds every council mention in the prepared text, sentence by sentence. */
+/**
+ * For each pair of first two characters (lower case, ASCII), whether a name in the index starts
+ * with it: most capitalised words ("The", "Ofsted", "Inspectors") are turned down on these two
+ * characters, before a lower-case copy is made and looked up.
+ */
+let firstTwo: Uint8Array | null = null;
+function firstTwoTable(): Uint8Array {
+  const table = new Uint8Array(128 * 128);
+  for (const first of getIndex().keys()) {
+    const row = (first.charCodeAt(0) & 127) << 7;
+    // A one-letter name would be found after any second character, or none (index 0).
+    if (first.length < 2) table.fill(1, row, row + 128);
+    else table[row | (first.charCodeAt(1) & 127)] = 1;
+  }
+  return table;
+}
+
+/**
+ * Finds every council mention in the prepared text, sentence by sentence: at each capitalised
+ * word (a capital A-Z not after a letter or digit, then letters, digits, "&" and "."; every
+ * council name starts with one), the names the index files under that word.
+ */
 export function findCouncilMentions(text: string, sentences: Sentence[]): CouncilMention[] {
   const idx = getIndex();
+  firstTwo ??= firstTwoTable();
+  const gate = firstTwo;
   const mentions: CouncilMention[] = [];
+  const n = text.length;
   for (const sentence of sentences) {
-    CAPITALISED.lastIndex = sentence.start;
-    for (let m = CAPITALISED.exec(text); m && m.index < sentence.end; m = CAPITALISED.exec(text)) {
-      const word = m[0].toLowerCase();
-      const entries = idx.get(word) ?? idx.get(word.replace(/\.$/, ''));
+    const end = sentence.end;
+    let i = sentence.start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 65 || c > 90 || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      const p = i;
+      i++;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      const second = i - p < 2 ? 0 : text.charCodeAt(p + 1);
+      if (!gate[((c | 32) << 7) | (second >= 65 && second <= 90 ? second | 32 : second)]) continue;
+      const word = text.slice(p, i).toLowerCase();
+      const entries = idx.get(word) ?? (word.endsWith('.') ? idx.get(word.slice(0, -1)) : undefined);
       if (!entries) continue;
-      const p = m.index;
       // Normalise only the stretch a council name could cover.
-      const norm = normalise(text.slice(p, Math.min(sentence.end, p + 120)));
+      const norm = normalise(text.slice(p, Math.min(end, p + 120)));
       const mention = matchAt(text, norm, p, sentence, entries);
       if (mention) {
         mentions.push(mention);
-        CAPITALISED.lastIndex = mention.end;
+        i = mention.end;
       }
     }
   }
@@ -133,14 +169,17 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
     if (e.key.length < norm.length && /[a-z0-9]/.test(norm[e.key.length])) continue;
     let start = p;
     let formal = e.formal;
-    const suffix = SUFFIX.exec(norm.slice(e.key.length, e.key.length + 40));
+    // Each pattern below is tried only when the characters it must start or end with are there.
+    const suffix =
+      norm.charCodeAt(e.key.length) === 32 ? SUFFIX.exec(norm.slice(e.key.length, e.key.length + 40)) : null;
     if (suffix && !e.formal) {
       if (suffix[1] === 'district') return null; // "X District Council" is a lower-tier district
       end += suffix[0].length;
       formal = true;
     }
     const before = text.slice(Math.max(sentence.start, p - 40), p);
-    const prefix = PREFIX.exec(before.toLowerCase());
+    const prefix =
+      endsWithLower(before, 'of ') || endsWithLower(before, 'of the ') ? PREFIX.exec(before.toLowerCase()) : null;
     if (prefix && !e.formal) {
       start = p - prefix[0].length;
       formal = true;
@@ -149,7 +188,7 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
     if (!formal && !bare) return null;
     const codes = [...e.codes];
     // "North and West Northamptonshire councils": a compass word before "and" shares the name.
-    const elided = ELIDED_BEFORE.exec(before);
+    const elided = before.endsWith('and ') || before.endsWith('& ') ? ELIDED_BEFORE.exec(before) : null;
     const rest = / .*/.exec(e.key)?.[0];
     if (elided && rest && COMPASS.test(e.key)) {
       const key = `${elided[1].toLowerCase()}${rest}`;
@@ -173,6 +212,18 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
   return null;
 }
 
+/** Whether `s` ends with `tail` (lower case, ASCII) in any case. */
+function endsWithLower(s: string, tail: string): boolean {
+  const at = s.length - tail.length;
+  if (at < 0) return false;
+  for (let k = 0; k < tail.length; k++) {
+    const c = s.charCodeAt(at + k);
+    const t = tail.charCodeAt(k);
+    if (c !== t && !(t >= 97 && t <= 122 && c === t - 32)) return false;
+  }
+  return true;
+}
+
 /**
  * Decides whether a bare place name ("Hackney", "Reading", "Kent") names the authority here:
  * null when it does not, else the context rule that lets it through (the mention's `why`).
@@ -180,23 +231,33 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
 function acceptBare(text: string, p: number, end: number, sentence: Sentence, ambiguity: Ambiguity[]): string | null {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(sentence.start, p - 30), p);
-  if (/^[-‐‑]\w/.test(after)) return null; // Newcastle-under-Lyme, Hackney-based
-  if (/\b(?:New|Greater) $/.test(before)) return null; // New York, Greater Manchester
-  if (/\b(?:Radio|BBC|ITV) $/.test(before)) return null; // BBC Radio Leeds, ITV Tyne Tees
+  // Each pattern is tried only when the characters it must start or end with are there.
+  const a0 = after.charCodeAt(0);
+  const a1 = after.charCodeAt(1);
+  const spaceThenCapital = a0 === 32 && a1 >= 65 && a1 <= 90;
+  if ((a0 === 45 || a0 === 0x2010 || a0 === 0x2011) && /^[-‐‑]\w/.test(after)) return null; // Newcastle-under-Lyme, Hackney-based
+  if ((before.endsWith('New ') || before.endsWith('Greater ')) && /\b(?:New|Greater) $/.test(before)) return null; // New York, Greater Manchester
+  if (
+    (before.endsWith('Radio ') || before.endsWith('BBC ') || before.endsWith('ITV ')) &&
+    /\b(?:Radio|BBC|ITV) $/.test(before)
+  )
+    return null; // BBC Radio Leeds, ITV Tyne Tees
   // Titles and institutions named after a place: University of Bristol, Duchess of Cornwall.
   if (
+    (before.endsWith('of ') || before.endsWith('of the ')) &&
     /\b(?:University|Bishop|Archbishop|Diocese|Dean|Duke|Duchess|Earl|Countess|Marquess|Port|Bank|Museum) of (?:the )?$/.test(
       before,
     )
   )
     return null;
-  const nextWord = /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after);
+  const nextWord = spaceThenCapital ? /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after) : null;
   if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return null;
   // A service or setting named after the place: "Surrey YOS", "an Enfield primary school".
-  if (SERVICE_OR_SETTING_AFTER.test(after)) return null;
-  if (/^ (?:County|City)\b(?! Council)/.test(after)) return null; // Derby County, Hull City (the clubs)
-  if (POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
-  if (/[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3) return null;
+  if (a0 === 32 && SERVICE_OR_SETTING_AFTER.test(after)) return null;
+  if (spaceThenCapital && a1 === 67 && /^ (?:County|City)\b(?! Council)/.test(after)) return null; // Derby County, Hull City (the clubs)
+  if ((a0 === 44 || a0 === 32 || (a0 >= 65 && a0 <= 90)) && POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
+  if (before.endsWith(', ') && /[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3)
+    return null;
   if (PERSON_BEFORE.test(before)) return null;
   if (regionLabel(text, p, end, sentence)) return null;
   const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));

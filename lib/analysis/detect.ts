@@ -312,13 +312,22 @@ const TITLE_GRADE = /\b(?:outstanding|good|requires? improvement|requiring impro
 const ROUND_UP =
   /\b(?:\d+|one in \w+|nine|ten|\w+-thirds?|half|most|more than \w+) (?:of )?(?:\w+ )?(?:councils|local authorities)\b/i;
 
+/**
+ * The last text each counting pattern read and its count: a page analysed again (a paragraph
+ * added) asks again about the same first DETECT_CHARS characters.
+ */
+const lastCounts = new Map<RegExp, { text: string; max: number; n: number }>();
+
 const count = (re: RegExp, s: string, max = 50) => {
+  const last = lastCounts.get(re);
+  if (last && last.max === max && last.text === s) return last.n;
   let n = 0;
   re.lastIndex = 0;
   while (re.exec(s)) {
     n++;
     if (n >= max) break;
   }
+  lastCounts.set(re, { text: s, max, n });
   return n;
 };
 
@@ -329,11 +338,25 @@ const ZONE_WEIGHT: Record<Zone, { la: number; other: number }> = {
   body: { la: 0.5, other: -0.6 },
 };
 
+/**
+ * Subjects already read, by zone and text: a page analysed again (a paragraph added) has the same
+ * title, lead and first grade sentences, and each reading runs every subject cue.
+ */
+const subjectsRead = { title: new Map(), lead: new Map(), body: new Map() } as Record<
+  Zone,
+  Map<string, ReadonlySet<Subject>>
+>;
+
 /** The subjects a stretch of text names (each counted once). */
-export function subjectsIn(text: string, zone: Zone = 'body'): Set<Subject> {
+export function subjectsIn(text: string, zone: Zone = 'body'): ReadonlySet<Subject> {
+  const read = subjectsRead[zone];
+  const known = read.get(text);
+  if (known) return known;
   const out = new Set<Subject>();
   for (const cue of SUBJECT_CUES)
     if (!out.has(cue.subject) && (!cue.titleOnly || zone === 'title') && cue.re.test(text)) out.add(cue.subject);
+  if (read.size >= 128) read.clear();
+  read.set(text, out);
   return out;
 }
 

@@ -46,8 +46,18 @@ const GRADE_WORDS = gradeWordsRegExp();
 const OPEN_Q = `'‘’"“`;
 const CLOSE_Q = `'’"”`;
 
+/** The grades of the words already met (a page writes the same few grade words again and again). */
+const gradesOfWords = new Map<string, Grade>();
+
 /** Normalises the matched words to a grade name. */
-export const gradeOf = gradeOfWords;
+export function gradeOf(words: string): Grade {
+  let grade = gradesOfWords.get(words);
+  if (grade === undefined) {
+    grade = gradeOfWords(words);
+    if (gradesOfWords.size < 512) gradesOfWords.set(words, grade);
+  }
+  return grade;
+}
 
 interface Candidate {
   start: number;
@@ -750,13 +760,7 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
   if (!grades.some((g) => g.current && g.timeStrength !== 'cue')) return grades;
   let reportYear = 0;
   const dated = grades.some((g) => g.year && g.current && g.timeStrength !== 'cue');
-  for (const s of dated ? sentences : []) {
-    if (!/\d\d\d\d/.test(s.text)) continue;
-    YEAR.lastIndex = 0;
-    let max = 0;
-    for (let m = YEAR.exec(s.text); m; m = YEAR.exec(s.text)) max = Math.max(max, Number(m[0]));
-    if (max > reportYear && INSPECTION_WORDS.test(s.text)) reportYear = max;
-  }
+  if (dated) for (const s of sentences) reportYear = Math.max(reportYear, inspectionYearIn(s));
   // The title and the lead (the first two paragraphs of running text, past bylines and dates),
   // read up to a few hundred characters each.
   let leadText = '';
@@ -799,6 +803,25 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
     }
     return current === g.current && why === g.why ? g : { ...g, current, why };
   });
+}
+
+/** Each sentence's latest year named beside inspection words (0: none), kept for the next run. */
+const inspectionYears = new WeakMap<Sentence, number>();
+
+/** The latest year a sentence names, when it also names an inspection (0 otherwise). */
+function inspectionYearIn(s: Sentence): number {
+  let year = inspectionYears.get(s);
+  if (year === undefined) {
+    year = 0;
+    if (/\d\d\d\d/.test(s.text)) {
+      YEAR.lastIndex = 0;
+      let max = 0;
+      for (let m = YEAR.exec(s.text); m; m = YEAR.exec(s.text)) max = Math.max(max, Number(m[0]));
+      if (max > 0 && INSPECTION_WORDS.test(s.text)) year = max;
+    }
+    inspectionYears.set(s, year);
+  }
+  return year;
 }
 
 const AREAS: [RegExp, string][] = [

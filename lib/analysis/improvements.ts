@@ -13,7 +13,7 @@ import {
   weightOfKey,
   wordScore,
 } from './improvement-model';
-import { type BlockKind, blockKindOf, type Sentence, type SourceDocument, type Span } from './text';
+import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
@@ -26,10 +26,13 @@ export interface ImprovementArea {
 
 /**
  * A hand cue: a pattern that marks a sentence as stating a weakness or a needed improvement (or,
- * in AGAINST, as praise or a council's own voice), its weight, the word prefixes (first four
- * letters, or the whole word when shorter) at least one of which occurs in any text the pattern
- * matches, and examples it must match (tested). A sentence runs only the cues whose triggers it
- * contains, so most sentences cost one tokenising pass and a few look-ups.
+ * in AGAINST, as praise or a council's own voice), its weight, its triggers, and examples it must
+ * match (tested). Any text the pattern matches holds one of the triggers at the start of a word:
+ * a trigger of up to four characters is a word's first four letters (or the whole word when
+ * shorter); a longer one, which may run over several words ("high caseloads"), is what the text
+ * reads from the start of a word whose first letters are its own, in any case. A sentence runs
+ * only the cues whose triggers it contains, so most sentences cost one tokenising pass and a few
+ * look-ups.
  */
 export interface Cue {
   name: string;
@@ -129,7 +132,14 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:not|never) (?:always|yet|consistently|sufficiently|fully|routinely|robustly|regularly|reliably|systematically)\b|\bnot (?:ensured|made sure|done enough)\b/i,
     weight: 2,
-    triggers: ['not', 'neve'],
+    triggers: [
+      ...['always', 'yet', 'consistently', 'sufficiently', 'fully', 'routinely', 'robustly', 'regularly', 'reliably']
+        .concat('systematically')
+        .flatMap((w) => [`not ${w}`, `never ${w}`]),
+      'not ensured',
+      'not made sure',
+      'not done enough',
+    ],
     examples: ['are not routinely', 'managers have not ensured'],
   },
   {
@@ -151,7 +161,7 @@ export const CUES: Cue[] = [
     name: 'did-not-improve',
     pattern: /\b(?:do|does|did) not improve\b/i,
     weight: 2,
-    triggers: ['not'],
+    triggers: ['not improve'],
     examples: ['outcomes did not improve'],
   },
   {
@@ -159,7 +169,16 @@ export const CUES: Cue[] = [
     pattern:
       /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b/i,
     weight: 2,
-    triggers: ['insu', 'inco', 'inef', 'inad', 'unev', 'vari', 'unde'],
+    triggers: [
+      'insufficient',
+      'inconsisten',
+      'ineffective',
+      'inadequately',
+      'uneven',
+      'variab',
+      'underdeveloped',
+      'under-developed',
+    ],
     examples: [
       'insufficiently challenged',
       'inconsistent recording',
@@ -194,7 +213,7 @@ export const CUES: Cue[] = [
     name: 'overly',
     pattern: /\boverly\b|\bover-optimistic\b/i,
     weight: 2,
-    triggers: ['over'],
+    triggers: ['overly', 'over-optimistic'],
     examples: ['overly optimistic', 'over-optimistic judgements of risk'],
   },
   {
@@ -215,7 +234,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:improvement|attention|action|work) (?:is|was|remains|were) (?:still |also |urgently )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
     weight: 2.5,
-    triggers: ['need', 'nece', 'requ'],
+    triggers: ['needed', 'necessary', 'required'],
     examples: ['improvement is still needed', 'work still required', 'particular attention is needed'],
   },
   {
@@ -238,7 +257,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requir\w*)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
     weight: 2,
-    triggers: ['stil', 'rema', 'requ'],
+    triggers: ['still', 'remain', 'requir'],
     examples: ['still inadequate', 'remains gradeinadequate', 'requires further improvement'],
   },
   {
@@ -260,7 +279,7 @@ export const CUES: Cue[] = [
     name: 'workforce-strain',
     pattern: /\bworkforce (?:challenges|instability|shortages)\b|\bhigh caseloads\b|\bturnover\b[^.]*\bhigh\b/i,
     weight: 1,
-    triggers: ['work', 'high', 'turn'],
+    triggers: ['workforce', 'high caseloads', 'turnover'],
     examples: ['workforce instability', 'high caseloads', 'turnover of staff is high'],
   },
   {
@@ -270,7 +289,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
     weight: 2,
-    triggers: ['grad', 'inad', 'requ'],
+    triggers: ['gradeinadequate', 'graderequir', 'gradepoor', 'inadequate', 'requir'],
     examples: [
       'services for care leavers were rated gradeinadequate',
       'leadership and management was judged inadequate',
@@ -286,14 +305,14 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
     weight: 2,
-    triggers: ['not'],
+    triggers: ['do', 'does', 'did', 'are', 'is', 'were', 'was', 'have', 'has'].map((w) => `${w} not `),
     examples: ['children do not receive timely help', 'managers do not carefully evaluate plans'],
   },
   {
     name: 'deteriorated',
     pattern: /\bdeteriorat\w+|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
     weight: 2,
-    triggers: ['dete', 'decl', 'wors', 'not', 'far'],
+    triggers: ['deteriorat', 'decline', 'worsened', 'not very good', 'not particularly good', 'not good', 'far too'],
     examples: ['practice has deteriorated', 'plans are not very good', 'far too tolerant of risk'],
   },
   {
@@ -323,7 +342,7 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
     weight: 2,
-    triggers: ['not'],
+    triggers: [...['are', 'is', 'were', 'was', 'been'].map((w) => `${w} not `), 'not as '],
     examples: [
       'children in the borough are not safeguarded',
       'young people were not being supported to return home',
@@ -355,7 +374,7 @@ export const AGAINST: Cue[] = [
     pattern:
       /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps|backlogs?)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
     weight: 2,
-    triggers: ['no', 'with', 'not'],
+    triggers: ['no', 'without', 'not overwhelmed', 'not feel overwhelmed'],
     examples: [
       'no delays for children',
       'acted without delay',
@@ -378,14 +397,28 @@ export const AGAINST: Cue[] = [
     pattern:
       /(?<!\bnot (?:\w+ )?)\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
     weight: 0.75,
-    triggers: ['stre', 'stro', 'prai', 'impr', 'exce', 'effe', 'well', 'high', 'prou', 'plea', 'deli', 'welc'],
+    triggers: [
+      'strength',
+      'strong',
+      'praise',
+      'impressive',
+      'exceptional',
+      'excellent',
+      'effective',
+      'well supported',
+      'highly',
+      'proud',
+      'pleased',
+      'delighted',
+      'welcome',
+    ],
     examples: ['inspectors praised', 'a strong focus', 'we are proud'],
   },
   {
     name: 'what-children-should-have',
     pattern: /\b(?:children|young people|families) should (?:be|have|grow)\b/i,
     weight: 1,
-    triggers: ['chil', 'youn', 'fami'],
+    triggers: ['children should', 'young people should', 'families should'],
     examples: ['children should be safe', 'families should have'],
   },
   {
@@ -425,7 +458,18 @@ export const AGAINST: Cue[] = [
     pattern:
       /\b(?:begun|beginning|began|started|starting|continues?|continuing) to (?:make )?(?:progress|improve)\b|\bmade (?:good |some |significant |steady |considerable )?progress\b|\bimprovements? (?:has|have) been made\b/i,
     weight: 1.5,
-    triggers: ['begu', 'begi', 'bega', 'star', 'cont', 'made', 'impr'],
+    triggers: [
+      'begun to',
+      'beginning to',
+      'began to',
+      'started to',
+      'starting to',
+      'continue to',
+      'continues to',
+      'continuing to',
+      'made',
+      'improvement',
+    ],
     examples: ['the council has begun to make progress', 'leaders have made steady progress'],
   },
   {
@@ -565,10 +609,22 @@ export const TOPICS: { topic: string; pattern: RegExp; examples: string[] }[] = 
   },
 ];
 
+/** The last sentence topicOf read and its topic: a sentence taken is often asked twice in a row. */
+let lastTopicOf: string | null = null;
+let lastTopic: string | undefined;
+
 /** Short topic label for an improvement sentence. */
 export function topicOf(sentence: string): string | undefined {
-  for (const row of TOPICS) if (row.pattern.test(sentence)) return row.topic;
-  return undefined;
+  if (sentence === lastTopicOf) return lastTopic;
+  let topic: string | undefined;
+  for (const row of TOPICS)
+    if (row.pattern.test(sentence)) {
+      topic = row.topic;
+      break;
+    }
+  lastTopicOf = sentence;
+  lastTopic = topic;
+  return topic;
 }
 
 const THRESHOLD = 2;
@@ -590,9 +646,14 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 let KEYS: Int32Array | null = null;
 /** Packing codes of ASCII characters: letters of either case 1-26, the apostrophe 27, else 0. */
 const LETTER = new Uint8Array(128);
-/** Per table slot, the cues (index in CUES) and counter-cues (index in AGAINST) the prefix triggers. */
+/**
+ * Per table slot, the cues (index in CUES) and counter-cues (index in AGAINST) the prefix
+ * triggers, and for each the longer trigger the text must read from the word's start (or null).
+ */
 let SLOT_CUES: number[][] = [];
 let SLOT_AGAINST: number[][] = [];
+let SLOT_CUES_READ: (string | null)[][] = [];
+let SLOT_AGAINST_READ: (string | null)[][] = [];
 /** Per cue and counter-cue, whether the current sentence holds one of its triggers. */
 let CUE_SEEN = new Uint8Array(0);
 let AGAINST_SEEN = new Uint8Array(0);
@@ -611,20 +672,36 @@ function buildTable(): Int32Array {
   const keys = new Int32Array(1 << TABLE_BITS);
   SLOT_CUES = Array.from({ length: 1 << TABLE_BITS }, () => []);
   SLOT_AGAINST = Array.from({ length: 1 << TABLE_BITS }, () => []);
+  SLOT_CUES_READ = Array.from({ length: 1 << TABLE_BITS }, () => []);
+  SLOT_AGAINST_READ = Array.from({ length: 1 << TABLE_BITS }, () => []);
   CUE_SEEN = new Uint8Array(CUES.length);
   AGAINST_SEEN = new Uint8Array(AGAINST.length);
-  const fill = (cues: Cue[], slots: number[][]) =>
+  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) =>
     cues.forEach((cue, index) => {
       for (const t of cue.triggers) {
-        const key = packWord(t);
+        // A longer trigger is filed under its first word's prefix and read in full on a hit.
+        const long = t.length > 4;
+        const key = packWord(long ? (/^[a-z'’]+/.exec(t)?.[0] ?? t) : t);
         const i = slotOf(keys, key);
         keys[i] = key;
         slots[i].push(index);
+        reads[i].push(long ? t : null);
       }
     });
-  fill(CUES, SLOT_CUES);
-  fill(AGAINST, SLOT_AGAINST);
+  fill(CUES, SLOT_CUES, SLOT_CUES_READ);
+  fill(AGAINST, SLOT_AGAINST, SLOT_AGAINST_READ);
   return keys;
+}
+
+/** Whether `text` reads `trigger` (lower case) from `at`, ASCII letters in either case. */
+function readsAt(text: string, at: number, trigger: string): boolean {
+  if (at + trigger.length > text.length) return false;
+  for (let k = 0; k < trigger.length; k++) {
+    const t = trigger.charCodeAt(k);
+    const c = text.charCodeAt(at + k);
+    if (c !== t && !(t >= 97 && t <= 122 && c === t - 32)) return false;
+  }
+  return true;
 }
 
 /**
@@ -652,11 +729,20 @@ function candidates(text: string): boolean {
       const key = h | ((len < 4 ? len : 4) << 20);
       const s = slotOf(keys, key);
       if (keys[s] === key) {
-        for (const k of SLOT_CUES[s]) {
-          CUE_SEEN[k] = 1;
+        const cues = SLOT_CUES[s];
+        const cueReads = SLOT_CUES_READ[s];
+        for (let j = 0; j < cues.length; j++) {
+          const read = cueReads[j];
+          if (read !== null && !readsAt(text, i - len, read)) continue;
+          CUE_SEEN[cues[j]] = 1;
           any = true;
         }
-        for (const k of SLOT_AGAINST[s]) AGAINST_SEEN[k] = 1;
+        const against = SLOT_AGAINST[s];
+        const againstReads = SLOT_AGAINST_READ[s];
+        for (let j = 0; j < against.length; j++) {
+          const read = againstReads[j];
+          if (read === null || readsAt(text, i - len, read)) AGAINST_SEEN[against[j]] = 1;
+        }
       }
       h = 0;
       len = 0;
@@ -691,8 +777,19 @@ export function improvementScore(sentence: string): number {
 }
 
 /** Tests that a text has at least `n` words (a word: a run of characters above U+0020). */
-function atLeastWords(n: number): RegExp {
-  return new RegExp(`^[\\x00-\\x20]*(?:[^\\x00-\\x20]+[\\x00-\\x20]+){${n - 1}}[^\\x00-\\x20]`);
+function atLeastWords(n: number): { test(text: string): boolean } {
+  return {
+    test(text: string) {
+      let words = 0;
+      let inWord = false;
+      for (let i = 0; i < text.length; i++) {
+        const word = text.charCodeAt(i) > 32;
+        if (word && !inWord && ++words === n) return true;
+        inWord = word;
+      }
+      return false;
+    },
+  };
 }
 const THREE_WORDS = atLeastWords(3);
 const SIX_WORDS = atLeastWords(6);
@@ -844,30 +941,32 @@ export interface SentenceFeatures {
 /** Lists the features of every sentence the finder would read (the training script's input). */
 export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
-  for (const { sentence, text, inList } of readableSentences(sentences, grades, listBlocks)) {
+  readSentences(sentences, grades, listBlocks, (sentence, text, inList) => {
     const names: string[] = [];
     const { hand } = decideSentence(sentence, text, inList, names);
     out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
-  }
+  });
   return out;
 }
 
 /**
  * The sentences the finder reads (and the training script learns from), in order: at least three
  * words, with their grade judgements read as grade tokens, and whether they are list items.
+ * (A callback, not a generator: this runs for every sentence of a page.)
  */
-function* readableSentences(
+function readSentences(
   sentences: Sentence[],
   grades: Span[],
-  listBlocks?: Set<number>,
-): Generator<{ sentence: Sentence; text: string; inList: boolean }> {
+  listBlocks: Set<number> | undefined,
+  read: (sentence: Sentence, text: string, inList: boolean) => void,
+) {
   let g = 0;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     if (!THREE_WORDS.test(sentence.text)) continue;
     const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
-    yield { sentence, text: withGradeTokens(sentence, grades, g), inList };
+    read(sentence, withGradeTokens(sentence, grades, g), inList);
   }
 }
 
@@ -882,7 +981,21 @@ const ANNOUNCES_AREAS =
  * highlighted as needing improvement. These were …"): read as a list item.
  */
 function namesListedAreas(sentences: Sentence[], k: number): boolean {
-  return k > 0 && LISTS_THEM.test(sentences[k].text) && ANNOUNCES_AREAS.test(sentences[k - 1].text);
+  return (
+    k > 0 &&
+    opensWithT(sentences[k].text) &&
+    LISTS_THEM.test(sentences[k].text) &&
+    ANNOUNCES_AREAS.test(sentences[k - 1].text)
+  );
+}
+
+/** Whether the first character after white space is "T" (LISTS_THEM's first letter, tested first). */
+function opensWithT(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) return c === 84;
+  }
+  return false;
 }
 
 /** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
@@ -916,11 +1029,11 @@ export function findImprovementAreas(
   listBlocks?: Set<number>,
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
-  for (const { sentence, text, inList } of readableSentences(sentences, grades, listBlocks)) {
+  readSentences(sentences, grades, listBlocks, (sentence, text, inList) => {
     const hand = improvementScore(text);
     // Combined, the model only weighs sentences a cue, a list or the title makes candidates
     // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
-    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) continue;
+    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) return;
     const logit = modelLogit(sentence, text, inList, hand);
     const byRules = rulesAccept(sentence, inList, hand);
     const byModel = logit >= modelThreshold();
@@ -932,9 +1045,9 @@ export function findImprovementAreas(
           : mode === 'either'
             ? byRules || byModel
             : (byRules && logit >= modelVeto()) || byModel;
-    if (!accepted) continue;
+    if (!accepted) return;
     out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
-  }
+  });
   return out;
 }
 

@@ -50,8 +50,6 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const CLOSERS = `"'”’)]»`;
-const OPENERS = `"'“‘([«`;
 const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
 
 /** Splits one block into sentence spans (offsets relative to the block). */
@@ -90,52 +88,86 @@ export function splitSentences(block: string): Span[] {
   return spans;
 }
 
+/**
+ * White space as `\s` reads it, by character code (the splitter tests single characters: a
+ * regular expression per character cost more than the rest of the split).
+ */
+export function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
+}
+
+/** A-Z, a-z or a full stop. */
+const isLetterOrDot = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
+
+/** Sentence punctuation: . ! ? … */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** Closing quotes and brackets: " ' ” ’ ) ] » */
+const isCloser = (c: number) =>
+  c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+/** Opening quotes and brackets: " ' “ ‘ ( [ « */
+const isOpener = (c: number) =>
+  c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40 || c === 91 || c === 0xab;
+
 /** End of the run of sentence punctuation starting at `dot`. */
 function punctuationRunEnd(block: string, dot: number, end: number): number {
   let j = dot + 1;
-  while (j < end && '.!?…'.includes(block[j])) j++;
+  while (j < end && isStop(block.charCodeAt(j))) j++;
   return j;
 }
 
 /** Given the punctuation run [dot, runEnd), returns where the sentence ends, or -1 if it does not. */
 function boundaryAfter(block: string, dot: number, runEnd: number, end: number): number {
   let j = runEnd;
-  while (j < end && CLOSERS.includes(block[j])) j++;
+  while (j < end && isCloser(block.charCodeAt(j))) j++;
   if (j >= end) return j;
-  if (!/\s/.test(block[j])) return -1;
+  if (!isSpace(block.charCodeAt(j))) return -1;
   let k = j;
-  while (k < end && /\s/.test(block[k])) k++;
+  while (k < end && isSpace(block.charCodeAt(k))) k++;
   if (k >= end) return j;
-  let n = block[k];
-  if (OPENERS.includes(n) && k + 1 < end) n = block[k + 1];
-  if (!/[A-Z0-9\u00C0-\u00DE]/.test(n)) return -1;
+  let n = block.charCodeAt(k);
+  if (isOpener(n) && k + 1 < end) n = block.charCodeAt(k + 1);
+  // A capital (A-Z, À-Þ) or a digit starts the next sentence.
+  if (!((n >= 65 && n <= 90) || (n >= 48 && n <= 57) || (n >= 0xc0 && n <= 0xde))) return -1;
   if (block[dot] === '.' && runEnd === dot + 1) {
     // The word before the full stop: an abbreviation or an initial does not end a sentence.
     let w = dot;
-    while (w > 0 && dot - w < 16 && /[A-Za-z.]/.test(block[w - 1])) w--;
+    while (w > 0 && dot - w < 16 && isLetterOrDot(block.charCodeAt(w - 1))) w--;
     const word = block.slice(w, dot).toLowerCase();
-    if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) return -1;
-    if (/^[a-z]$/.test(word) && /[A-Z]/.test(block[dot - 1])) return -1;
+    if (ABBREVIATIONS.has(word) || (word.endsWith('.') && ABBREVIATIONS.has(word.slice(0, -1)))) return -1;
+    // An initial: one capital letter.
+    const initial = block.charCodeAt(dot - 1);
+    if (dot - w === 1 && initial >= 65 && initial <= 90) return -1;
   }
   return j;
 }
 
-const SENTENCE_PUNCT = /[.!?…]/g;
-
 function splitUnit(block: string, start: number, end: number, out: Span[]) {
   let s = start;
-  SENTENCE_PUNCT.lastIndex = start;
-  for (let m = SENTENCE_PUNCT.exec(block); m && m.index < end; m = SENTENCE_PUNCT.exec(block)) {
-    const i = m.index;
+  // Each full stop, ! ? or …, found by character code (no match object per stop).
+  for (let from = start; ; ) {
+    let i = from;
+    while (i < end && !isStop(block.charCodeAt(i))) i++;
+    if (i >= end) break;
     const runEnd = punctuationRunEnd(block, i, end);
     const b = boundaryAfter(block, i, runEnd, end);
     if (b < 0) {
-      SENTENCE_PUNCT.lastIndex = runEnd;
+      from = runEnd;
       continue;
     }
     pushTrimmed(block, s, b, out);
     s = b;
-    SENTENCE_PUNCT.lastIndex = b;
+    from = b;
   }
   pushTrimmed(block, s, end, out);
 }
@@ -155,8 +187,8 @@ function mayStartListMarker(c: number): boolean {
 }
 
 function pushTrimmed(block: string, start: number, end: number, out: Span[]) {
-  while (start < end && /\s/.test(block[start])) start++;
-  while (end > start && /\s/.test(block[end - 1])) end--;
+  while (start < end && isSpace(block.charCodeAt(start))) start++;
+  while (end > start && isSpace(block.charCodeAt(end - 1))) end--;
   if (mayStartListMarker(block.charCodeAt(start))) {
     const marker = LIST_MARKER.exec(block.slice(start, Math.min(end, start + 8)));
     if (marker) start += marker[0].length;
@@ -181,12 +213,34 @@ export function* prepareTextSteps(
   reuse?: { from: PreparedText; blocks: number; sentences: number },
 ): Generator<void, PreparedText> {
   const kept = reuse ? reuse.blocks : 0;
-  const blocks: Span[] = reuse ? reuse.from.blocks.slice(0, kept) : [];
-  const sentences: Sentence[] = reuse ? reuse.from.sentences.slice(0, reuse.sentences) : [];
-  let text = reuse && kept ? reuse.from.text.slice(0, reuse.from.blocks[kept - 1].end) : '';
+  const out: PreparedText = {
+    text: reuse && kept ? reuse.from.text.slice(0, reuse.from.blocks[kept - 1].end) : '',
+    blocks: reuse ? reuse.from.blocks.slice(0, kept) : [],
+    sentences: reuse ? reuse.from.sentences.slice(0, reuse.sentences) : [],
+  };
   const count = doc.blocks.length + 1;
-  for (let index = kept; index < count; index++) {
+  // The loop is in a plain function, run a step's blocks at a time: a generator's own loop is
+  // not optimised by V8 while it runs (no on-stack replacement), a plain function's is.
+  for (let index = kept; index < count; ) {
     if (index > 0 && index % blocksPerStep === 0) yield;
+    const to = Math.min(count, (Math.floor(index / blocksPerStep) + 1) * blocksPerStep);
+    prepareBlocks(doc, index, to, split, out);
+    index = to;
+  }
+  return out;
+}
+
+/** Appends blocks `from`..`to`-1 (0 is the title) and their sentences to `out`. */
+function prepareBlocks(
+  doc: SourceDocument,
+  from: number,
+  to: number,
+  split: (block: string) => Span[],
+  out: PreparedText,
+) {
+  let text = out.text;
+  const { blocks, sentences } = out;
+  for (let index = from; index < to; index++) {
     const raw = index === 0 ? doc.title : doc.blocks[index - 1];
     // The block's own string when it has no carriage return: a cache keyed by it hashes it once.
     const part = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
@@ -198,7 +252,7 @@ export function* prepareTextSteps(
       sentences.push({ start: offset + s.start, end: offset + s.end, block: index, text: part.slice(s.start, s.end) });
     }
   }
-  return { text, blocks, sentences };
+  out.text = text;
 }
 
 /** Reads the analyser's plain-text format: first line the title, blank lines between paragraphs. */

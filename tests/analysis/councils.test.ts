@@ -77,6 +77,23 @@ test('every current authority is found by its canonical name and as "<name> Coun
   expect(ALL_COUNCILS).toHaveLength(153);
 });
 
+test('every name the index knows is looked up, as written, in capitals and before a full stop', async () => {
+  const { nameVariants } = await import('../../lib/data/gazetteer');
+  const missing: string[] = [];
+  for (const v of nameVariants()) {
+    if (!/^[A-Z]/.test(v.name)) continue;
+    for (const text of [
+      `Inspectors said ${v.name} Council had improved.`,
+      `INSPECTORS SAID ${v.name.toUpperCase()} COUNCIL HAD IMPROVED.`,
+      `Inspectors visited ${v.name}.`,
+    ]) {
+      const m = found(text).find((x) => v.codes.some((c) => x.codes.includes(c)));
+      if (!m && (v.formal || !text.endsWith(`${v.name}.`))) missing.push(text);
+    }
+  }
+  expect(missing).toEqual([]);
+});
+
 test('councils in the headline count', () => {
   const p = prepareText(documentFromPlainText('Lambeth exits inadequate\n\nThe council was inspected.'));
   expect(findCouncilMentions(p.text, p.sentences).map((m) => m.text)).toEqual(['Lambeth']);

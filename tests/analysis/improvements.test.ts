@@ -7,6 +7,7 @@ import {
   CUES,
   findImprovementAreas,
   improvementListBlocks,
+  improvementScore,
   TOPICS,
   topicOf,
 } from '../../lib/analysis/improvements';
@@ -107,7 +108,46 @@ describe('each cue row: its examples match it and hold one of its trigger words'
       .split(/[^a-z'’]+/)
       .filter(Boolean)
       .map((w) => w.slice(0, 4));
-    expect(cue.triggers.some((t) => prefixes.includes(t))).toBe(true);
+    // A longer trigger is read from the start of a word.
+    const wordStarts = [...example.toLowerCase().matchAll(/(?<![a-z'’])[a-z]/g)].map((m) => m.index);
+    const holds = (t: string) =>
+      t.length <= 4 ? prefixes.includes(t) : wordStarts.some((at) => example.toLowerCase().startsWith(t, at));
+    expect(cue.triggers.some(holds)).toBe(true);
+  });
+});
+
+/** The hand score with every pattern run (no trigger gate): what improvementScore must return. */
+function ungatedScore(s: string): number {
+  if (s.length < 25) return 0;
+  let score = 0;
+  for (const { pattern, weight } of CUES) if (pattern.test(s)) score += weight;
+  if (score > 0) for (const { pattern, weight } of AGAINST) if (pattern.test(s)) score -= weight;
+  return score;
+}
+
+describe('the trigger gate keeps every cue whose pattern matches (examples in sentences, any case)', () => {
+  const rows = [...CUES, ...AGAINST].flatMap((cue) => cue.examples.map((example) => [cue.name, example] as const));
+  test.each(rows)('%s: "%s"', (_name, example) => {
+    // Counter-cues count only beside a cue: a cue's words are put before each example.
+    for (const s of [
+      `Inspectors found that ${example}.`,
+      `Inspectors found weak planning; ${example.toUpperCase()}.`,
+      `Plans were poor and ${example.replace(/\b[a-z]/g, (c) => c.toUpperCase())} here.`,
+    ])
+      expect([s, improvementScore(s)]).toEqual([s, ungatedScore(s)]);
+  });
+  test.each([
+    'Inspectors said the workforce shortages had left high caseloads in the north of the county.',
+    'Staff turnover in the assessment teams remains very high, the letter said.',
+    'Practice in the disabled children’s team was under-developed and the plans were not good.',
+    'Leaders have not yet made sure that managers are not always overseeing plans, and outcomes did not improve.',
+    'Inspectors rated it graderequiresimprovement for care leavers and plans were weak, though staff did not feel overwhelmed.',
+    'It is a matter for the council whether families should have waited, and the workforce is stable.',
+    'Managers DO NOT routinely review plans, and some children Were Not safeguarded by the service.',
+    'The out-of-hours team is not as responsive as it should be, the letter said.',
+  ])('a sentence with long triggers is scored as with no gate: %s', (s) => {
+    expect(improvementScore(s)).toBe(ungatedScore(s));
+    expect(improvementScore(s)).not.toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { documentFromPlainText, prepareText, splitSentences } from '../../lib/analysis/text';
+import { documentFromPlainText, isSpace, prepareText, splitSentences } from '../../lib/analysis/text';
 
 const split = (s: string) => splitSentences(s).map((x) => s.slice(x.start, x.end));
 
@@ -35,4 +35,27 @@ describe('sentence splitting for news text', () => {
     ]);
     expect(p.sentences.map((s) => s.block)).toEqual([0, 1, 1, 2]);
   });
+});
+
+test("isSpace (the splitter's white space) is exactly what \\s matches, for every UTF-16 code unit", () => {
+  const differ: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+  expect(differ).toEqual([]);
+});
+
+test('sentences split at every kind of white space, quote and bracket the splitter reads', () => {
+  const spaces = ['\t', '\u00a0', '\u2009', '\u3000', '\u202f'];
+  for (const sp of spaces)
+    expect(splitSentences(`Hackney was rated good.${sp}Essex was rated ‘outstanding’.`).length).toBe(2);
+  expect(splitSentences('He said “it was good.” (Then) “Essex was rated good.”').length).toBe(2);
+  expect(splitSentences('It was good… Then Essex improved?! «Yes» the report said.').length).toBe(3);
+  expect(splitSentences('It was rated good. then the council said no.').length).toBe(1);
+});
+
+test('an initial or an abbreviation (with its own full stop) does not end a sentence; a lower-case letter does', () => {
+  expect(splitSentences('The report by J. Smith was published. It said Essex was good.').length).toBe(2);
+  expect(splitSentences('Leaders, e.g. Smith, agreed. Then they left.').length).toBe(2);
+  expect(splitSentences('See the data (fig. 2) here. Then read on.').length).toBe(2);
+  expect(splitSentences('It scored a. Then it scored b.').length).toBe(2);
+  expect(splitSentences('Ofsted visited in Jan. 2024 and in Feb. Then it left.').length).toBe(1);
 });

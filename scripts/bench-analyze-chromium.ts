@@ -1,0 +1,129 @@
+// `npx tsx scripts/bench-analyze-chromium.ts [--against <commit>] [--runs N]`: the analysis core on
+// the 1 MB article of `bench:page`, in Chromium, timed as the renderer main thread's CPU time
+// (CDP Performance metrics in thread ticks), which a loaded machine disturbs far less than wall
+// time. Each sample is a fresh Chromium, so every run is as cold as a page's: the first 30,000
+// characters are analysed first (as the page runner draws the first screens before the rest),
+// then the whole article with the same cache (the bench page's "analysed" phase), then three
+// paragraphs are added one after another (the re-runs). With --against, the analysis core of
+// that commit (its lib/, from git) is measured in the same run, samples interleaved.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { parseHtml } from '../lib/cli/parse-html';
+import { extractArticle, toSourceDocument } from '../lib/page/extract';
+import { chromiumPath, longArticle, root } from '../tests/e2e/harness';
+import { spread } from './bench-results';
+
+const { values } = parseArgs({
+  options: { against: { type: 'string' }, runs: { type: 'string', default: '8' } },
+});
+const runs = Number(values.runs);
+
+/** The source trees to measure: this worktree, and the commit's lib/ exported by git. */
+const trees: { name: string; dir: string }[] = [{ name: 'this tree', dir: root }];
+let tmp: string | null = null;
+if (values.against) {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-against-'));
+  const tar = execFileSync('git', ['archive', values.against, 'lib'], { cwd: root, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+  trees.push({ name: values.against, dir: tmp });
+}
+
+async function bundle(dir: string): Promise<string> {
+  const entry = path.join(dir, '.bench-analyze-entry.ts');
+  fs.writeFileSync(
+    entry,
+    `import { analyzeSteps } from './lib/analysis/analyze';
+import { AnalysisCache } from './lib/analysis/cache';
+import { runSteps } from './lib/analysis/steps';
+(globalThis as any).IL = { analyzeSteps, AnalysisCache, runSteps };
+`,
+  );
+  try {
+    const r = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify: true });
+    return r.outputFiles[0].text;
+  } finally {
+    fs.rmSync(entry);
+  }
+}
+
+// Page-side steps, as strings (no bundler helpers in them).
+const FIRST_SCREENS = `(() => {
+  const doc = globalThis.DOC;
+  globalThis.CACHE = new IL.AnalysisCache();
+  let n = doc.title.length, k = 0;
+  while (k < doc.blocks.length && n < 30000) n += doc.blocks[k++].length;
+  IL.runSteps(IL.analyzeSteps({ ...doc, blocks: doc.blocks.slice(0, k), blockKinds: doc.blockKinds.slice(0, k) }, 300, globalThis.CACHE));
+})()`;
+const WHOLE = 'IL.runSteps(IL.analyzeSteps(globalThis.DOC, 300, globalThis.CACHE)), 0';
+const addParagraph = (i: number) => `(() => {
+  const d = globalThis.DOC;
+  globalThis.DOC = { ...d, blocks: [...d.blocks, 'Update ${i}: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.'], blockKinds: [...d.blockKinds, 'text'] };
+  IL.runSteps(IL.analyzeSteps(globalThis.DOC, 300, globalThis.CACHE));
+})()`;
+
+async function main() {
+  const doc = toSourceDocument(extractArticle(parseHtml(longArticle(1_000_000))));
+  const code = await Promise.all(trees.map((t) => bundle(t.dir)));
+  const samples = trees.map(() => ({ whole: [] as number[], rerun: [] as number[], laterRerun: [] as number[] }));
+  const load = os.loadavg()[0];
+  for (let i = 0; i < runs; i++)
+    for (let k = 0; k < trees.length; k++) {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath(),
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.addScriptTag({ content: code[k] });
+        await page.evaluate((d) => {
+          (globalThis as unknown as { DOC: unknown }).DOC = d;
+        }, doc);
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
+        const cpu = async () => {
+          const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+            metrics: { name: string; value: number }[];
+          };
+          return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+        };
+        const timed = async (script: string) => {
+          const t0 = await cpu();
+          await page.evaluate(script);
+          return (await cpu()) - t0;
+        };
+        await page.evaluate(FIRST_SCREENS);
+        samples[k].whole.push(await timed(WHOLE));
+        samples[k].rerun.push(await timed(addParagraph(1)));
+        await timed(addParagraph(2));
+        samples[k].laterRerun.push(await timed(addParagraph(3)));
+      } finally {
+        await browser.close();
+      }
+    }
+  const show = (xs: number[]) => {
+    const s = spread(xs);
+    return `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
+  };
+  console.log(
+    `1 MB article, ${doc.blocks.length} blocks: renderer main-thread CPU time, median of ${runs} fresh Chromiums per tree, interleaved; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+  );
+  trees.forEach((t, k) => {
+    console.log(`  ${t.name}:`);
+    console.log(`    the whole article after its first screens: ${show(samples[k].whole)}`);
+    console.log(
+      `    a paragraph added, the re-run: ${show(samples[k].rerun)}; the third: ${show(samples[k].laterRerun)}`,
+    );
+  });
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  process.exit(1);
+});
