@@ -311,6 +311,13 @@ class BlockBuilder {
   }
 
   flush() {
+    if (!this.text) {
+      // Nothing since the last block (between blocks taken whole, the usual case on a re-run):
+      // no segments either, the same empty list stays.
+      this.element = null;
+      this.lastSpace = true;
+      return;
+    }
     let text = this.text;
     // Trim the trailing space; leading spaces never enter (lastSpace starts true).
     if (text.endsWith(' ')) text = text.slice(0, -1);
@@ -604,6 +611,32 @@ interface Frame {
 }
 
 /**
+ * Takes the next children of a frame whose listed children have not changed (`listClean`) as
+ * the last run met them, white space and leaf blocks, at most `max`; stops at any other child
+ * (read as usual). Returns how many it took.
+ */
+function takeListedRun(frame: Frame, builder: BlockBuilder, cache: ExtractionCache, max: number): number {
+  const list = frame.list as Kid[];
+  const record = frame.record;
+  const from = frame.at;
+  const end = Math.min(list.length, from + max);
+  let at = from;
+  for (; at < end; at++) {
+    const kid = list[at];
+    if (kid.kind === WHITE) builder.addWhite(kid.node as Text, frame.owner, kid.data as string);
+    else if (kid.kind === BLOCK && kid.block) {
+      if (frame.enclosing) frame.enclosing.nested = true;
+      builder.reuse(kid.block);
+      cache.reused++;
+    } else break;
+    record?.push(kid);
+  }
+  frame.at = at;
+  cache.listed += at - from;
+  return at - from;
+}
+
+/**
  * Walks the DOM below `root` in document order, feeding text to the builder: block elements
  * start new blocks, inline ones join the current block. Iterative, so it can pause (yield)
  * every `nodesPerStep` nodes on a very long page. With a cache, unchanged leaf blocks are taken
@@ -645,6 +678,14 @@ function* walkSteps(
     const frame = stack[stack.length - 1];
     let child: Node | null;
     let listed: Kid | null = null;
+    if (frame.listClean && !early.at) {
+      // Listed children unchanged since the last run, taken in one go up to the step's end.
+      const took = takeListedRun(frame, builder, cache as ExtractionCache, nodesPerStep - 1 - (visited % nodesPerStep));
+      if (took) {
+        visited += took;
+        continue;
+      }
+    }
     if (frame.list) {
       listed = frame.at < frame.list.length ? frame.list[frame.at++] : null;
       child = listed?.node ?? null;
