@@ -654,28 +654,71 @@ function* walkSteps(
   early: { at: number; perBlock: boolean } = { at: 0, perBlock: false },
   cache?: ExtractionCache,
 ): Generator<void, void> {
+  // One frame object per depth, used again by every element at that depth (a long page has
+  // thousands of elements, a few levels deep): nothing refers to a frame once it is left.
+  const frames: Frame[] = [];
+  let depth = 0;
+  const push = (
+    next: Node | null,
+    list: Kid[] | null,
+    listClean: boolean,
+    record: Kid[] | null,
+    kid: Kid | null,
+    owner: Element,
+    block: boolean,
+    enclosing: Frame | null,
+  ): Frame => {
+    let f = frames[depth];
+    if (!f) {
+      f = {
+        next: null,
+        list: null,
+        listClean: false,
+        at: 0,
+        record: null,
+        kid: null,
+        owner,
+        block: false,
+        enclosing: null,
+        nested: false,
+      };
+      frames[depth] = f;
+    }
+    depth++;
+    f.next = next;
+    f.list = list;
+    f.listClean = listClean;
+    f.at = 0;
+    f.record = record;
+    f.kid = kid;
+    f.owner = owner;
+    f.block = block;
+    f.enclosing = enclosing;
+    f.nested = false;
+    return f;
+  };
   // The root's children are listed from the start; a block's only once a block is found inside
   // it (most blocks are leaves: nothing to list).
-  const frame0 = (el: Element, owner: Element, block: boolean, enclosing: Frame | null, kid: Kid | null): Frame => {
+  const pushElement = (el: Element, block: boolean, kid: Kid | null): Frame => {
     const list = cache && (block || el === root) ? cache.kidsOf(el) : null;
-    return {
-      next: list ? null : el.firstChild,
+    const f = push(
+      list ? null : el.firstChild,
       list,
-      listClean: !!list && (cache as ExtractionCache).kidsClean(el),
-      at: 0,
-      record: cache && (list || el === root) ? [] : null,
+      !!list && (cache as ExtractionCache).kidsClean(el),
+      cache && (list || el === root) ? [] : null,
       kid,
-      owner,
+      el,
       block,
-      enclosing,
-      nested: false,
-    };
+      null,
+    );
+    if (block) f.enclosing = f;
+    return f;
   };
-  const stack: Frame[] = [frame0(root, root, false, null, null)];
+  pushElement(root, false, null);
   let visited = 0;
   let blocksSeen = -1;
-  while (stack.length) {
-    const frame = stack[stack.length - 1];
+  while (depth) {
+    const frame = frames[depth - 1];
     let child: Node | null;
     let listed: Kid | null = null;
     if (frame.listClean && !early.at) {
@@ -691,7 +734,7 @@ function* walkSteps(
       child = listed?.node ?? null;
     } else child = frame.next;
     if (!child) {
-      stack.pop();
+      depth--;
       let leaf = false;
       if (frame.block) {
         const before = builder.blocks.length;
@@ -777,22 +820,8 @@ function* walkSteps(
         continue;
       }
       builder.start(el);
-      const f = frame0(el, el, true, null, kid);
-      f.enclosing = f;
-      stack.push(f);
-    } else
-      stack.push({
-        next: el.firstChild,
-        list: null,
-        listClean: false,
-        at: 0,
-        record: null,
-        kid: null,
-        owner: frame.owner,
-        block: false,
-        enclosing: frame.enclosing,
-        nested: false,
-      });
+      pushElement(el, true, kid);
+    } else push(el.firstChild, null, false, null, null, frame.owner, false, frame.enclosing);
   }
 }
 
