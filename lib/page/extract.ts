@@ -400,6 +400,7 @@ export class ExtractionCache {
   private run = 0;
   /** The article container the last run chose; a change was reported outside it since. */
   private root: Element | null = null;
+  private rootUrl = '';
   private outside = false;
   /** The furniture of the last run's blocks (see furnitureFlagsOf). */
   readonly furniture: FurnitureMemo = { last: null };
@@ -414,13 +415,16 @@ export class ExtractionCache {
 
   /**
    * The article container: the one the last run chose while every change reported since lies
-   * inside it (a paragraph added to a live article does not make the choice again: on a long
-   * page that reads thousands of paragraphs), else `choose()`.
+   * inside it and the page's address is the same (a paragraph added to a live article does not
+   * make the choice again: on a long page that reads thousands of paragraphs; a single-page
+   * navigation does), else `choose()`.
    */
   mainContent(doc: Document, choose: () => Element): Element {
     const last = this.root;
-    if (last && !this.outside && last.isConnected && last.ownerDocument === doc) return last;
+    if (last && !this.outside && last.isConnected && last.ownerDocument === doc && doc.URL === this.rootUrl)
+      return last;
     this.root = choose();
+    this.rootUrl = doc.URL;
     this.outside = false;
     return this.root;
   }

@@ -382,6 +382,11 @@ describe('re-runs: what is taken from the last run', () => {
     // A container taken out of the page is not kept either.
     other.remove();
     expect(extractArticle(doc, { cache }).root).toBe(article);
+    // Nor after a single-page navigation (the address changed), even with no change outside.
+    doc.body.append(other);
+    expect(extractArticle(doc, { cache }).root).toBe(article);
+    Object.defineProperty(doc, 'URL', { get: () => 'https://example.org/next-story', configurable: true });
+    expect(extractArticle(doc, { cache }).root).toBe(other);
   });
 
   test('furniture flags taken from the last assembly equal those of a fresh read', () => {
