@@ -23,6 +23,13 @@ export interface ExtractedBlock {
   text: string;
   element: Element;
   segments: Segment[];
+  /**
+   * Worked out once for a block, which a re-run passes on while it is unchanged (kept on the
+   * block: a property is read faster than a weak map): its kind (see `toSourceDocument`) and
+   * the furniture rule it matches (null: story text).
+   */
+  kind?: BlockKind;
+  furniture?: FurnitureRule | null;
 }
 
 export interface ExtractedDocument {
@@ -157,7 +164,7 @@ export function findMainContent(doc: Document, exactLengths = false): Element {
     if (parent) childText.set(parent, (childText.get(parent) ?? 0) + len);
     if (len < 40 || (p.tagName === 'LI' && len < 80)) continue;
     if (insideSkipped(p, body, memo)) continue;
-    const commas = text.split(/[,،]/).length - 1;
+    const commas = commasIn(text);
     const score = 1 + Math.min(commas, 6) + Math.min(len / 100, 3);
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
@@ -202,6 +209,14 @@ export function findMainContent(doc: Document, exactLengths = false): Element {
   return textLength(container) < 3 * textLength(best) + 2000 ? container : best;
 }
 
+/** How many commas (Latin or Arabic) a text holds (counted without splitting it into an array of pieces). */
+function commasIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) n++;
+  for (let i = text.indexOf('\u060c'); i >= 0; i = text.indexOf('\u060c', i + 1)) n++;
+  return n;
+}
+
 /** Characters of link text under an element; estimated from an even sample of its links when it has many. */
 function linkText(el: Element): number {
   const links = el.getElementsByTagName('a');
@@ -228,6 +243,16 @@ class BlockBuilder {
   start(el: Element) {
     this.flush();
     this.element = el;
+  }
+
+  /**
+   * Adds a text node that is white space only: one space, or nothing after a space (what
+   * `addText` makes of it, without its search for runs to collapse).
+   */
+  addWhite(node: Text, owner: Element, value: string) {
+    if (!value) return;
+    if (!this.element) this.element = owner;
+    if (!this.lastSpace) this.piece(node, 0, ' ');
   }
 
   addText(node: Text, owner: Element, value = node.data) {
@@ -286,11 +311,18 @@ class BlockBuilder {
   }
 
   flush() {
+    if (!this.text) {
+      // Nothing since the last block (between blocks taken whole, the usual case on a re-run):
+      // no segments either, the same empty list stays.
+      this.element = null;
+      this.lastSpace = true;
+      return;
+    }
     let text = this.text;
     // Trim the trailing space; leading spaces never enter (lastSpace starts true).
     if (text.endsWith(' ')) text = text.slice(0, -1);
     if (this.element && /\S/.test(text)) {
-      this.blocks.push({ text, element: this.element, segments: this.segments });
+      this.blocks.push({ text, element: this.element, segments: this.segments, kind: undefined, furniture: undefined });
       this.chars += text.length;
     }
     this.text = '';
@@ -314,13 +346,30 @@ const BLOCK = 1;
 const WHITE = 2;
 type KidKind = typeof OTHER | typeof BLOCK | typeof WHITE;
 
+/** A child not known to be anything yet (all entries made with every field: one object shape). */
+function newKid(node: Node): Kid {
+  return { node, kind: OTHER, block: undefined, data: undefined };
+}
+
 /** Children added to and removed from an element, as a MutationObserver reported them. */
 interface KidChanges {
   added: Node[];
   removed: Set<Node>;
+  /**
+   * An added node may already be in the last run's list: it was added while a run was under
+   * way (the walk may have met it), or it had been reported removed (moved, or added again).
+   */
+  mayBeListed: boolean;
 }
 
-const ONLY_WHITE = /^[ \t\n\r\f\u00a0]*$/;
+/** True when a text is white space only (or empty): the characters `COLLAPSIBLE` collapses. */
+function isWhite(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12 && c !== 160) return false;
+  }
+  return true;
+}
 
 /**
  * What a re-run may reuse from earlier extractions: leaf blocks (block elements with no block
@@ -335,6 +384,9 @@ export class ExtractionCache {
   /** Nothing kept yet (a first run): look-ups are skipped, each a weak-map probe per block. */
   private empty = true;
   private dirty = new WeakSet<Node>();
+  /** Nodes with a change reported below one of their children (kept as `dirty` is, over runs). */
+  private dirtyKids = new WeakSet<Node>();
+  private dirtyKidsDuringRun: WeakSet<Node> | null = null;
   /** Changes reported while a run was under way: they count for the next run too. */
   private dirtyDuringRun: WeakSet<Node> | null = null;
   /** Children of each element as the run numbered `run` walked them. */
@@ -346,6 +398,14 @@ export class ExtractionCache {
   private unknown = new WeakSet<Node>();
   private unknownDuringRun: WeakSet<Node> | null = null;
   private run = 0;
+  /** The article container the last run chose; a change was reported outside it since. */
+  private root: Element | null = null;
+  private rootUrl = '';
+  private outside = false;
+  /** The furniture of the last run's blocks (see furnitureFlagsOf). */
+  readonly furniture: FurnitureMemo = { last: null };
+  /** Some element's children were kept (none on a first run: no look-up needed). */
+  private kidsKept = false;
   /** Leaf blocks the last run reused. */
   reused = 0;
   /** Leaf blocks the last run read from the page (new, or changed since they were kept). */
@@ -353,8 +413,29 @@ export class ExtractionCache {
   /** Children the last run took from its list instead of reading them from the page. */
   listed = 0;
 
+  /**
+   * The article container: the one the last run chose while every change reported since lies
+   * inside it and the page's address is the same (a paragraph added to a live article does not
+   * make the choice again: on a long page that reads thousands of paragraphs; a single-page
+   * navigation does), else `choose()`.
+   */
+  mainContent(doc: Document, choose: () => Element): Element {
+    const last = this.root;
+    if (last && !this.outside && last.isConnected && last.ownerDocument === doc && doc.URL === this.rootUrl)
+      return last;
+    this.root = choose();
+    this.rootUrl = doc.URL;
+    this.outside = false;
+    return this.root;
+  }
+
+  private changedAt(node: Node) {
+    if (this.root && !this.outside && !this.root.contains(node)) this.outside = true;
+  }
+
   /** Records that a node changed (its text, or its children): it and its ancestors are re-read. */
   markDirty(node: Node) {
+    this.changedAt(node);
     if (node.nodeType === ELEMENT) {
       this.unknown.add(node);
       this.unknownDuringRun?.add(node);
@@ -364,25 +445,40 @@ export class ExtractionCache {
 
   /** Records that an element's children changed: these were added and these removed. */
   markChildren(node: Node, added: ArrayLike<Node>, removed: ArrayLike<Node>) {
+    this.changedAt(node);
     let c = this.changes.get(node);
     if (!c) {
-      c = { added: [], removed: new Set() };
+      c = { added: [], removed: new Set(), mayBeListed: false };
       this.changes.set(node, c);
     }
     for (let i = 0; i < removed.length; i++) c.removed.add(removed[i]);
+    if (added.length && this.dirtyDuringRun) c.mayBeListed = true;
     for (let i = 0; i < added.length; i++) {
       c.added.push(added[i]);
-      c.removed.delete(added[i]);
+      if (c.removed.delete(added[i])) c.mayBeListed = true;
     }
     this.dirtyUp(node);
   }
 
   private dirtyUp(node: Node) {
     for (let n: Node | null = node; n; n = n.parentNode) {
+      if (n !== node) {
+        // An ancestor: a change lies below one of its children.
+        this.dirtyKids.add(n);
+        this.dirtyKidsDuringRun?.add(n);
+      }
       if (this.dirty.has(n) && (!this.dirtyDuringRun || this.dirtyDuringRun.has(n))) break;
       this.dirty.add(n);
       this.dirtyDuringRun?.add(n);
     }
+  }
+
+  /**
+   * True when no child of `el` (nor anything below them) was reported changed: changes were
+   * reported to its own list of children at most. Its listed children need no check one by one.
+   */
+  kidsClean(el: Node): boolean {
+    return !this.dirtyKids.has(el);
   }
 
   /** Starts a run: changes reported from now on are kept for the next run as well. */
@@ -392,6 +488,7 @@ export class ExtractionCache {
     this.listed = 0;
     this.run++;
     this.dirtyDuringRun = new WeakSet();
+    this.dirtyKidsDuringRun = new WeakSet();
     this.unknownDuringRun = new WeakSet();
     this.changesBefore = this.changes;
     this.changes = new Map();
@@ -400,6 +497,8 @@ export class ExtractionCache {
   end() {
     this.dirty = this.dirtyDuringRun ?? new WeakSet();
     this.dirtyDuringRun = null;
+    this.dirtyKids = this.dirtyKidsDuringRun ?? new WeakSet();
+    this.dirtyKidsDuringRun = null;
     this.unknown = this.unknownDuringRun ?? new WeakSet();
     this.unknownDuringRun = null;
     this.changesBefore = new Map();
@@ -410,6 +509,16 @@ export class ExtractionCache {
     const b = this.blocks.get(el);
     if (b) this.reused++;
     return b;
+  }
+
+  /**
+   * The block a listed child was read as, when it has not changed since: the same as `take` of
+   * its element (a child's entry is given its block whenever the block is kept), without the look-up.
+   */
+  takeListed(kid: Kid, clean = !this.dirty.has(kid.node)): ExtractedBlock | undefined {
+    if (!clean) return undefined;
+    if (kid.block) this.reused++;
+    return kid.block;
   }
 
   keep(block: ExtractedBlock) {
@@ -428,27 +537,28 @@ export class ExtractionCache {
    * since; null when that is not known for sure (then they are read from the page).
    */
   kidsOf(el: Element): Kid[] | null {
+    if (!this.kidsKept) return null;
     const known = this.kids.get(el);
     if (!known || known.run !== this.run - 1 || this.unknown.has(el)) return null;
     let list = known.list;
-    for (const c of [this.changesBefore.get(el), this.changes.get(el)]) {
-      if (!c) continue;
-      const moved = new Set(c.added);
-      list = list.filter((k) => !c.removed.has(k.node) && !moved.has(k.node));
-      for (const node of c.added) {
-        if (node.parentNode !== el || list.some((k) => k.node === node)) continue;
-        // After the nearest sibling before it that is in the list (new ones are placed in order).
-        let at = 0;
-        for (let p = node.previousSibling; p; p = p.previousSibling) {
-          const i = lastIndexOf(list, p);
-          if (i >= 0) {
-            at = i + 1;
-            break;
-          }
+    const before = this.changesBefore.get(el);
+    const now = this.changes.get(el);
+    const only = before && now ? null : (before ?? now);
+    if (only && !only.removed.size && !only.mayBeListed) {
+      // Only nodes new to this element added (a paragraph appended, the usual change): the list
+      // needs no search for them, only their places.
+      list = list.slice();
+      for (const node of only.added) if (node.parentNode === el) insertKid(list, node);
+    } else
+      for (const c of [before, now]) {
+        if (!c) continue;
+        const moved = new Set(c.added);
+        list = list.filter((k) => !c.removed.has(k.node) && !moved.has(k.node));
+        for (const node of c.added) {
+          if (node.parentNode !== el || list.some((k) => k.node === node)) continue;
+          insertKid(list, node);
         }
-        list.splice(at, 0, { node, kind: OTHER });
       }
-    }
     // A last check that the list is the page's: its length and both ends.
     if (
       el.childNodes.length !== list.length ||
@@ -460,8 +570,22 @@ export class ExtractionCache {
 
   /** Keeps the children of `el` as this run walked them. */
   keepKids(el: Element, list: Kid[]) {
+    this.kidsKept = true;
     this.kids.set(el, { run: this.run, list });
   }
+}
+
+/** Puts a node new to the list after the nearest sibling before it that is in the list (new ones are placed in order). */
+function insertKid(list: Kid[], node: Node) {
+  let at = 0;
+  for (let p = node.previousSibling; p; p = p.previousSibling) {
+    const i = lastIndexOf(list, p);
+    if (i >= 0) {
+      at = i + 1;
+      break;
+    }
+  }
+  list.splice(at, 0, newKid(node));
 }
 
 function lastIndexOf(list: Kid[], node: Node): number {
@@ -474,6 +598,8 @@ interface Frame {
   next: Node | null;
   /** The children to visit, when known without reading the page (`next` is then unused). */
   list: Kid[] | null;
+  /** No listed child has changed since the last run (see `kidsClean`). */
+  listClean: boolean;
   at: number;
   /** The children as visited, to keep for the next run (elements with blocks inside). */
   record: Kid[] | null;
@@ -486,6 +612,32 @@ interface Frame {
   enclosing: Frame | null;
   /** A block frame with a block inside it (its text is not one leaf block). */
   nested: boolean;
+}
+
+/**
+ * Takes the next children of a frame whose listed children have not changed (`listClean`) as
+ * the last run met them, white space and leaf blocks, at most `max`; stops at any other child
+ * (read as usual). Returns how many it took.
+ */
+function takeListedRun(frame: Frame, builder: BlockBuilder, cache: ExtractionCache, max: number): number {
+  const list = frame.list as Kid[];
+  const record = frame.record;
+  const from = frame.at;
+  const end = Math.min(list.length, from + max);
+  let at = from;
+  for (; at < end; at++) {
+    const kid = list[at];
+    if (kid.kind === WHITE) builder.addWhite(kid.node as Text, frame.owner, kid.data as string);
+    else if (kid.kind === BLOCK && kid.block) {
+      if (frame.enclosing) frame.enclosing.nested = true;
+      builder.reuse(kid.block);
+      cache.reused++;
+    } else break;
+    record?.push(kid);
+  }
+  frame.at = at;
+  cache.listed += at - from;
+  return at - from;
 }
 
 /**
@@ -506,35 +658,87 @@ function* walkSteps(
   early: { at: number; perBlock: boolean } = { at: 0, perBlock: false },
   cache?: ExtractionCache,
 ): Generator<void, void> {
+  // One frame object per depth, used again by every element at that depth (a long page has
+  // thousands of elements, a few levels deep): nothing refers to a frame once it is left.
+  const frames: Frame[] = [];
+  let depth = 0;
+  const push = (
+    next: Node | null,
+    list: Kid[] | null,
+    listClean: boolean,
+    record: Kid[] | null,
+    kid: Kid | null,
+    owner: Element,
+    block: boolean,
+    enclosing: Frame | null,
+  ): Frame => {
+    let f = frames[depth];
+    if (!f) {
+      f = {
+        next: null,
+        list: null,
+        listClean: false,
+        at: 0,
+        record: null,
+        kid: null,
+        owner,
+        block: false,
+        enclosing: null,
+        nested: false,
+      };
+      frames[depth] = f;
+    }
+    depth++;
+    f.next = next;
+    f.list = list;
+    f.listClean = listClean;
+    f.at = 0;
+    f.record = record;
+    f.kid = kid;
+    f.owner = owner;
+    f.block = block;
+    f.enclosing = enclosing;
+    f.nested = false;
+    return f;
+  };
   // The root's children are listed from the start; a block's only once a block is found inside
   // it (most blocks are leaves: nothing to list).
-  const frame0 = (el: Element, owner: Element, block: boolean, enclosing: Frame | null, kid: Kid | null): Frame => {
+  const pushElement = (el: Element, block: boolean, kid: Kid | null): Frame => {
     const list = cache && (block || el === root) ? cache.kidsOf(el) : null;
-    return {
-      next: list ? null : el.firstChild,
+    const f = push(
+      list ? null : el.firstChild,
       list,
-      at: 0,
-      record: cache && (list || el === root) ? [] : null,
+      !!list && (cache as ExtractionCache).kidsClean(el),
+      cache && (list || el === root) ? [] : null,
       kid,
-      owner,
+      el,
       block,
-      enclosing,
-      nested: false,
-    };
+      null,
+    );
+    if (block) f.enclosing = f;
+    return f;
   };
-  const stack: Frame[] = [frame0(root, root, false, null, null)];
+  pushElement(root, false, null);
   let visited = 0;
   let blocksSeen = -1;
-  while (stack.length) {
-    const frame = stack[stack.length - 1];
+  while (depth) {
+    const frame = frames[depth - 1];
     let child: Node | null;
     let listed: Kid | null = null;
+    if (frame.listClean && !early.at) {
+      // Listed children unchanged since the last run, taken in one go up to the step's end.
+      const took = takeListedRun(frame, builder, cache as ExtractionCache, nodesPerStep - 1 - (visited % nodesPerStep));
+      if (took) {
+        visited += took;
+        continue;
+      }
+    }
     if (frame.list) {
       listed = frame.at < frame.list.length ? frame.list[frame.at++] : null;
       child = listed?.node ?? null;
     } else child = frame.next;
     if (!child) {
-      stack.pop();
+      depth--;
       let leaf = false;
       if (frame.block) {
         const before = builder.blocks.length;
@@ -563,13 +767,14 @@ function* walkSteps(
     }
     // A child the last run met and that has not changed since: taken as it was, the page not read.
     if (listed && cache && listed.kind !== OTHER) {
-      if (listed.kind === WHITE && cache.clean(child)) {
-        builder.addText(child as Text, frame.owner, listed.data);
+      const clean = frame.listClean || cache.clean(child);
+      if (listed.kind === WHITE && clean) {
+        builder.addWhite(child as Text, frame.owner, listed.data as string);
         frame.record?.push(listed);
         cache.listed++;
         continue;
       }
-      const kept = listed.kind === BLOCK ? cache.take(child as Element) : undefined;
+      const kept = listed.kind === BLOCK ? cache.takeListed(listed, clean) : undefined;
       if (kept) {
         if (frame.enclosing) frame.enclosing.nested = true;
         builder.reuse(kept);
@@ -578,15 +783,17 @@ function* walkSteps(
         continue;
       }
     }
-    let kid: Kid | null = frame.record ? { node: child, kind: OTHER } : null;
+    let kid: Kid | null = frame.record ? newKid(child) : null;
     if (kid) frame.record?.push(kid);
     if (child.nodeType === TEXT) {
       const data = (child as Text).data;
-      builder.addText(child as Text, frame.owner, data);
-      if (kid && ONLY_WHITE.test(data)) {
-        kid.kind = WHITE;
-        kid.data = data;
-      }
+      if (isWhite(data)) {
+        builder.addWhite(child as Text, frame.owner, data);
+        if (kid) {
+          kid.kind = WHITE;
+          kid.data = data;
+        }
+      } else builder.addText(child as Text, frame.owner, data);
       continue;
     }
     if (child.nodeType !== ELEMENT) continue;
@@ -603,9 +810,8 @@ function* walkSteps(
         // The first block inside this one: its children are listed from here on, those before
         // as "other" (read from the page next time).
         frame.record = [];
-        for (let n = frame.owner.firstChild; n && n !== child; n = n.nextSibling)
-          frame.record.push({ node: n, kind: OTHER });
-        kid = { node: child, kind: OTHER };
+        for (let n = frame.owner.firstChild; n && n !== child; n = n.nextSibling) frame.record.push(newKid(n));
+        kid = newKid(child);
         frame.record.push(kid);
       }
       const kept = cache?.take(el);
@@ -618,21 +824,8 @@ function* walkSteps(
         continue;
       }
       builder.start(el);
-      const f = frame0(el, el, true, null, kid);
-      f.enclosing = f;
-      stack.push(f);
-    } else
-      stack.push({
-        next: el.firstChild,
-        list: null,
-        at: 0,
-        record: null,
-        kid: null,
-        owner: frame.owner,
-        block: false,
-        enclosing: frame.enclosing,
-        nested: false,
-      });
+      pushElement(el, true, kid);
+    } else push(el.firstChild, null, false, null, null, frame.owner, false, frame.enclosing);
   }
 }
 
@@ -660,7 +853,11 @@ export function* extractArticleSteps(
   // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the first part of the page
 ): Generator<void | ExtractedDocument, ExtractedDocument> {
   const body = doc.body ?? doc.documentElement;
-  const root = options.wholeBody ? body : findMainContent(doc);
+  const root = options.wholeBody
+    ? body
+    : options.cache
+      ? options.cache.mainContent(doc, () => findMainContent(doc))
+      : findMainContent(doc);
   yield;
   const builder = new BlockBuilder();
   builder.start(root);
@@ -671,6 +868,7 @@ export function* extractArticleSteps(
   let top = -1;
   let placed = 0;
   const inView: ExtractedBlock[] = [];
+  const memo: FurnitureMemo = options.cache?.furniture ?? { last: null };
   options.cache?.begin();
   for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, early, options.cache)) {
     if (!first || builder.chars < first) {
@@ -679,7 +877,7 @@ export function* extractArticleSteps(
     }
     if (!view) {
       first = 0;
-      yield assemble(doc, root, builder.blocks.slice(), !options.wholeBody);
+      yield assemble(doc, root, builder.blocks.slice(), !options.wholeBody, memo);
       continue;
     }
     if (top < 0) top = placed = builder.blocks.length;
@@ -695,11 +893,11 @@ export function* extractArticleSteps(
     }
     first = 0;
     early.at = 0;
-    yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView], !options.wholeBody);
+    yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView], !options.wholeBody, memo);
   }
   builder.flush();
   options.cache?.end();
-  return assemble(doc, root, builder.blocks, !options.wholeBody);
+  return assemble(doc, root, builder.blocks, !options.wholeBody, memo);
 }
 
 /**
@@ -707,36 +905,71 @@ export function* extractArticleSteps(
  * and the site furniture inside the article container ("Read more:" links, share bars,
  * newsletter and cookie lines) left out.
  */
-function assemble(doc: Document, root: Element, blocks: ExtractedBlock[], teasers: boolean): ExtractedDocument {
+function assemble(
+  doc: Document,
+  root: Element,
+  blocks: ExtractedBlock[],
+  teasers: boolean,
+  memo?: FurnitureMemo,
+): ExtractedDocument {
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);
   const title = titleBlock?.text ?? headlineOutside(doc);
-  return { title, titleBlock, blocks: withoutFurniture(blocks, teasers), root };
+  return { title, titleBlock, blocks: withoutFurniture(blocks, teasers, memo), root };
 }
 
-/** The furniture rule each extracted block matched (null: story text), kept while the block lives. */
-const FURNITURE_OF = new WeakMap<ExtractedBlock, FurnitureRule | null>();
+/** The furniture rule a block matches (null: story text), worked out once per block. */
+function ruleOf(block: ExtractedBlock): FurnitureRule | null {
+  const known = block.furniture;
+  if (known !== undefined) return known;
+  const rule = furnitureRule(block.text);
+  block.furniture = rule;
+  return rule;
+}
+
+/**
+ * The last blocks whose furniture was worked out, and their flags: the next assembly (the whole
+ * article after its first part, or a re-run) takes the flags of the blocks at its start that are
+ * the same objects (the arrays are not changed once assembled).
+ */
+export interface FurnitureMemo {
+  last: { blocks: readonly ExtractedBlock[]; flags: readonly boolean[]; teasers: boolean } | null;
+}
+
+/**
+ * `furnitureFlags` of the blocks' texts, computed only from the first block that differs from
+ * the memo's (a long page is assembled again after its first part and on every re-run).
+ * `furnitureFlags` reads the blocks in order with one state, "under a related-stories heading",
+ * that a block which is not furniture ends: after such a block the flags of the same blocks are
+ * the same, so reading starts again after the last one before the first change.
+ */
+export function furnitureFlagsOf(blocks: readonly ExtractedBlock[], teasers: boolean, memo?: FurnitureMemo): boolean[] {
+  const last = memo?.last;
+  let start = 0;
+  if (last && last.teasers === teasers) {
+    const m = Math.min(blocks.length, last.blocks.length);
+    let same = 0;
+    while (same < m && blocks[same] === last.blocks[same]) same++;
+    let j = same - 1;
+    while (j >= 0 && last.flags[j]) j--;
+    start = j + 1;
+  }
+  const texts = new Array<string>(blocks.length - start);
+  for (let i = start; i < blocks.length; i++) texts[i - start] = blocks[i].text;
+  const tail = furnitureFlags(texts, teasers, (i) => ruleOf(blocks[start + i]));
+  const flags = start && last ? last.flags.slice(0, start).concat(tail) : tail;
+  if (memo) memo.last = { blocks, flags, teasers };
+  return flags;
+}
 
 /**
  * The blocks that are story text (the same array when there is no furniture, the usual case).
  * `teasers`: also the lists under a related-stories heading (in the article, not the whole body).
  */
-function withoutFurniture(blocks: ExtractedBlock[], teasers: boolean): ExtractedBlock[] {
+function withoutFurniture(blocks: ExtractedBlock[], teasers: boolean, memo?: FurnitureMemo): ExtractedBlock[] {
+  const flags = furnitureFlagsOf(blocks, teasers, memo);
   let out: ExtractedBlock[] | null = null;
-  // Each block's rule is worked out once: a long page is assembled again after every slice.
-  const ruleOf = (i: number) => {
-    const known = FURNITURE_OF.get(blocks[i]);
-    if (known !== undefined) return known;
-    const rule = furnitureRule(blocks[i].text);
-    FURNITURE_OF.set(blocks[i], rule);
-    return rule;
-  };
-  const flags = furnitureFlags(
-    blocks.map((b) => b.text),
-    teasers,
-    ruleOf,
-  );
   for (let i = 0; i < blocks.length; i++) {
     const furniture = flags[i];
     if (furniture && !out) out = blocks.slice(0, i);
@@ -775,10 +1008,8 @@ const PLAIN_TAGS = new Set(['p', 'div', 'section']);
 const NO_SENTENCE_END = /^[^.!?]{1,79}$/;
 
 /** Each block's kind, worked out once (a block keeps its element and text; a re-run passes it on). */
-const KIND_OF = new WeakMap<ExtractedBlock, BlockKind>();
-
 function kindOf(b: ExtractedBlock): BlockKind {
-  let kind = KIND_OF.get(b);
+  let kind = b.kind;
   if (kind) return kind;
   const tag = b.element.localName.toLowerCase();
   kind = ITEM_TAGS.has(tag)
@@ -786,7 +1017,7 @@ function kindOf(b: ExtractedBlock): BlockKind {
     : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
       ? 'heading'
       : 'text';
-  KIND_OF.set(b, kind);
+  b.kind = kind;
   return kind;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { furnitureFlags } from '../../lib/analysis/furniture';
 import { runSteps } from '../../lib/analysis/steps';
 import { parseHtml } from '../../lib/cli/parse-html';
 import {
@@ -8,7 +9,9 @@ import {
   ExtractionCache,
   extractArticle,
   extractArticleSteps,
+  type FurnitureMemo,
   findMainContent,
+  furnitureFlagsOf,
 } from '../../lib/page/extract';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -286,5 +289,148 @@ describe('choosing the main content', () => {
     });
     expect(findMainContent(doc)).toBe(article);
     expect(reads).toBe(0);
+  });
+});
+
+describe('re-runs: what is taken from the last run', () => {
+  const page = (n: number) =>
+    `<html><body><nav><p>Home, News, Sport, Weather, and a long menu line of links for the whole site</p></nav><article><h1>Ofsted rates Lambeth</h1>${Array.from(
+      { length: n },
+      (_, i) =>
+        `\n<p>Paragraph ${i}: inspectors found that leaders, managers and social workers had improved practice.</p>`,
+    ).join('')}\n</article></body></html>`;
+  const texts = (x: ReturnType<typeof extractArticle>) => x.blocks.map((b) => b.text);
+  /** The article's blocks as a fresh read gives them, beside the cached read. */
+  const same = (doc: Document, cache: ExtractionCache) =>
+    expect(texts(extractArticle(doc, { cache }))).toEqual(texts(extractArticle(doc)));
+
+  test('paragraphs appended, inserted, moved and added again give what a fresh read gives', () => {
+    const doc = parseHtml(page(20));
+    const article = doc.querySelector('article') as Element;
+    const cache = new ExtractionCache();
+    extractArticle(doc, { cache });
+    const para = (text: string) => {
+      const p = doc.createElement('p');
+      p.textContent = text;
+      return p;
+    };
+    // Appended at the end (the quick path: nodes new to the list).
+    const a = para('Update: Southwark was rated good in 2019.');
+    article.append(a);
+    cache.markChildren(article, [a], []);
+    same(doc, cache);
+    expect(texts(extractArticle(doc, { cache })).at(-1)).toBe('Update: Southwark was rated good in 2019.');
+    // Inserted in the middle, and at the start.
+    const ps = article.querySelectorAll('p');
+    const b = para('Inserted in the middle.');
+    ps[10].before(b);
+    const c = para('Inserted at the start.');
+    article.prepend(c);
+    cache.markChildren(article, [b], []);
+    cache.markChildren(article, [c], []);
+    same(doc, cache);
+    // Moved within the article (removed, then added elsewhere), and added, removed and added again.
+    const moved = article.querySelectorAll('p')[3];
+    moved.remove();
+    cache.markChildren(article, [], [moved]);
+    article.append(moved);
+    cache.markChildren(article, [moved], []);
+    const d = para('Added twice.');
+    article.append(d);
+    cache.markChildren(article, [d], []);
+    d.remove();
+    cache.markChildren(article, [], [d]);
+    article.prepend(d);
+    cache.markChildren(article, [d], []);
+    same(doc, cache);
+    // The article's children were still taken from the last run's list (not read again).
+    expect(cache.listed).toBeGreaterThan(40);
+    expect(texts(extractArticle(doc, { cache })).filter((t) => t === 'Added twice.')).toHaveLength(1);
+    // A paragraph's text changed: it is read again though its parent's list is used.
+    const text = article.querySelectorAll('p')[5].firstChild as Text;
+    text.data = 'Changed text of a listed paragraph.';
+    cache.markDirty(text);
+    same(doc, cache);
+    expect(cache.listed).toBeGreaterThan(40);
+    expect(texts(extractArticle(doc, { cache }))).toContain('Changed text of a listed paragraph.');
+  });
+
+  test('the article container is chosen again only when a change lies outside it', () => {
+    const doc = parseHtml(page(20));
+    const article = doc.querySelector('article') as Element;
+    const cache = new ExtractionCache();
+    expect(extractArticle(doc, { cache }).root).toBe(article);
+    // A longer story appears beside it: a fresh choice takes it, but a change inside the
+    // article since keeps the article chosen.
+    const other = doc.createElement('main');
+    for (let i = 0; i < 60; i++) {
+      const p = doc.createElement('p');
+      p.textContent = `Another story ${i}, much longer, with commas, clauses, and more words than the article has.`;
+      other.append(p);
+    }
+    doc.body.append(other);
+    const p = doc.createElement('p');
+    p.textContent = 'A late paragraph in the article.';
+    article.append(p);
+    cache.markChildren(article, [p], []);
+    expect(findMainContent(doc)).toBe(other);
+    expect(extractArticle(doc, { cache }).root).toBe(article);
+    // Once the change outside is reported, the choice is made again.
+    cache.markChildren(doc.body, [other], []);
+    expect(extractArticle(doc, { cache }).root).toBe(other);
+    same(doc, cache);
+    // A container taken out of the page is not kept either.
+    other.remove();
+    expect(extractArticle(doc, { cache }).root).toBe(article);
+    // Nor after a single-page navigation (the address changed), even with no change outside.
+    doc.body.append(other);
+    expect(extractArticle(doc, { cache }).root).toBe(article);
+    Object.defineProperty(doc, 'URL', { get: () => 'https://example.org/next-story', configurable: true });
+    expect(extractArticle(doc, { cache }).root).toBe(other);
+  });
+
+  test('furniture flags taken from the last assembly equal those of a fresh read', () => {
+    const lines = [
+      'Inspectors found that the council had improved its help for families, the report said.',
+      'Most read',
+      'Council tax to rise',
+      'Ofsted praises Essex',
+      'Share this article',
+      'Read more: Hospital parking charges to rise',
+      'A shorter line',
+      'Related stories',
+      'Leaders must improve supervision.',
+      'x'.repeat(350),
+    ];
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const block = (): ExtractedBlock => ({
+      text: lines[Math.floor(rnd() * lines.length)],
+      element: null as unknown as Element,
+      segments: [],
+    });
+    for (const teasers of [true, false]) {
+      const memo: FurnitureMemo = { last: null };
+      let blocks = Array.from({ length: 40 }, block);
+      for (let step = 0; step < 200; step++) {
+        const flags = furnitureFlagsOf(blocks, teasers, memo);
+        expect(flags, `step ${step}`).toEqual(
+          furnitureFlags(
+            blocks.map((b) => b.text),
+            teasers,
+          ),
+        );
+        // Change the blocks from a random place on (the start stays the same objects).
+        const at = Math.floor(rnd() * (blocks.length + 1));
+        blocks = [
+          ...blocks.slice(0, at),
+          ...Array.from({ length: Math.floor(rnd() * 4) }, block),
+          ...blocks.slice(at + Math.floor(rnd() * 3)),
+        ];
+      }
+    }
   });
 });
