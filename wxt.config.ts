@@ -8,6 +8,7 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 /** The engine's bundle (lib/content/engine-slot.ts ENGINE_FILE) and V8's whole-file compile hint. */
 const ENGINE_BUNDLE = 'content-engine.js';
+const EARLY_BUNDLE = 'early.js';
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 // WXT configuration: the folders stay at the top level (srcDir '.') and every entry point
@@ -22,6 +23,9 @@ export default defineConfig({
     description:
       "Finds Ofsted inspection grades, councils and improvement areas in news about children's services, and keeps your clips.",
     permissions: ['storage', 'contextMenus'],
+    // The early script (entrypoints/early.ts): a plain script at document_start on every page; WXT
+    // adds the main content script (entrypoints/content/) after it.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: [EARLY_BUNDLE], run_at: 'document_start' }],
     commands: {
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+C' },
@@ -68,7 +72,8 @@ export default defineConfig({
     // own extension API, not the polyfill (lib/content/native-browser.ts says why): it is about
     // 3 KB gzipped per script, and the engine would wrap the API again on every article.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'content-engine')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'content-engine' || e.name === 'early'))
+        return;
       const native = {
         find: /^wxt\/browser$/,
         replacement: path.resolve(import.meta.dirname, 'lib/content/native-browser.ts'),

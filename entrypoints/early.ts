@@ -1,0 +1,15 @@
+import { startEarlyEngineLoad } from '../lib/content/early-engine';
+import { startEarlyRead } from '../lib/page/early-storage';
+import { EARLY_KEYS } from '../lib/storage-keys';
+
+// Starts reading the settings (and whether the reader has clips, paused this site, or a benchmark
+// wants marks) as the page starts loading (see lib/page/early-storage.ts), and the engine's load on
+// a page that looks like an article (lib/content/early-engine.ts).
+// A plain script listed in the manifest's content scripts at document_start (wxt.config.ts), not a
+// WXT content script: it needs no context to end (it leaves a read and an import behind, nothing
+// that listens), and WXT's context cost every page about half a millisecond here (bench:nonarticle).
+export default defineUnlistedScript(() => {
+  startEarlyRead(EARLY_KEYS);
+  // On a page that looks like an article, the engine's script starts loading now (not at document_idle).
+  startEarlyEngineLoad(document, window);
+});
