@@ -37,25 +37,25 @@ function everyPageFiles(dir: string) {
   });
 }
 
-/** An extension with the same content-script slots as ours, all empty: the floor. */
-function floorExtension(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-floor-'));
+/** The two content-script slots ours has: early.js at document_start, content.js at document_idle. */
+const SLOTS = [
+  { matches: ['http://*/*', 'https://*/*'], js: ['early.js'], run_at: 'document_start' },
+  { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' },
+];
+
+/** Writes a throwaway extension with our content-script slots and these files; returns its folder. */
+function slotExtension(name: string, files: Record<string, string>, manifest: Record<string, unknown> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-slots-'));
   fs.writeFileSync(
     path.join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Empty content scripts',
-      version: '1.0',
-      content_scripts: [
-        { matches: ['http://*/*', 'https://*/*'], js: ['early.js'], run_at: 'document_start' },
-        { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' },
-      ],
-    }),
+    JSON.stringify({ manifest_version: 3, name, version: '1.0', ...manifest, content_scripts: SLOTS }),
   );
-  fs.writeFileSync(path.join(dir, 'early.js'), '');
-  fs.writeFileSync(path.join(dir, 'content.js'), '');
+  for (const [file, code] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), code);
   return dir;
 }
+
+/** An extension with the same content-script slots as ours, all empty: the floor. */
+const floorExtension = () => slotExtension('Empty content scripts', { 'early.js': '', 'content.js': '' });
 
 /**
  * An extension whose content scripts make the same extension calls ours makes on a page that is
@@ -63,41 +63,22 @@ function floorExtension(): string {
  * listeners (storage changes, the background's messages) and one message to a background that
  * answers it. What is left over this is what our own code costs.
  */
-function apiCallsExtension(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-api-'));
-  fs.writeFileSync(
-    path.join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'The same extension calls, none of our code',
-      version: '1.0',
-      permissions: ['storage'],
-      background: { service_worker: 'background.js' },
-      content_scripts: [
-        { matches: ['http://*/*', 'https://*/*'], js: ['early.js'], run_at: 'document_start' },
-        { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' },
-      ],
-    }),
+const apiCallsExtension = () =>
+  slotExtension(
+    'The same extension calls, none of our code',
+    {
+      'background.js': 'chrome.runtime.onMessage.addListener((m, s, r) => { r({ ok: true }); });\n',
+      'early.js':
+        "globalThis.__read = chrome.storage.local.get(['settings', 'hasClips', 'pausedSites', 'benchMarks']);\nchrome.storage.onChanged.addListener(() => {});\n",
+      'content.js': [
+        'chrome.storage.onChanged.addListener(() => {});',
+        'chrome.runtime.onMessage.addListener(() => false);',
+        "globalThis.__read.then(() => chrome.runtime.sendMessage({ type: 'pageReport', data: { url: location.href, title: document.title } })).catch(() => {});",
+        '',
+      ].join('\n'),
+    },
+    { permissions: ['storage'], background: { service_worker: 'background.js' } },
   );
-  fs.writeFileSync(
-    path.join(dir, 'background.js'),
-    'chrome.runtime.onMessage.addListener((m, s, r) => { r({ ok: true }); });\n',
-  );
-  fs.writeFileSync(
-    path.join(dir, 'early.js'),
-    "globalThis.__read = chrome.storage.local.get(['settings', 'hasClips', 'pausedSites', 'benchMarks']);\nchrome.storage.onChanged.addListener(() => {});\n",
-  );
-  fs.writeFileSync(
-    path.join(dir, 'content.js'),
-    [
-      'chrome.storage.onChanged.addListener(() => {});',
-      'chrome.runtime.onMessage.addListener(() => false);',
-      "globalThis.__read.then(() => chrome.runtime.sendMessage({ type: 'pageReport', data: { url: location.href, title: document.title } })).catch(() => {});",
-      '',
-    ].join('\n'),
-  );
-  return dir;
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => {
