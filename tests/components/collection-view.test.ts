@@ -9,6 +9,7 @@ import { WindowedList } from '../../components/WindowedList';
 import type { Article, Clip } from '../../lib/clips';
 import { ClipStore } from '../../lib/store/clip-store';
 import { Collection } from '../../lib/store/collection';
+import { testClip } from '../support/clip';
 
 let host: HTMLElement;
 beforeEach(() => {
@@ -89,28 +90,7 @@ describe('WindowedList', () => {
 let n = 0;
 function clip(url: string, quote: string, over: Partial<Clip> = {}): Clip {
   n++;
-  return {
-    id: `c${n}`,
-    articleId: url,
-    url,
-    quote,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: n, end: n + quote.length },
-    ],
-    textModel: 'article',
-    category: 'selection',
-    councilCodes: [],
-    grades: [],
-    note: '',
-    tags: [],
-    colour: 'yellow',
-    created: 1_700_000_000_000 + n,
-    updated: 1_700_000_000_000 + n,
-    orphaned: false,
-    rev: 0,
-    ...over,
-  };
+  return testClip(quote, { url, start: n, created: 1_700_000_000_000 + n }, { id: `c${n}`, rev: 0, ...over });
 }
 const article = (url: string, title: string): Article => ({
   id: url,

@@ -8,6 +8,7 @@ import { type PanelTab, PanelTabs, rememberedTab, rememberTab } from '../../comp
 import { ThisPageView, type ThisPageViewProps } from '../../components/ThisPageView';
 import type { Article, Clip } from '../../lib/clips';
 import type { CouncilRow, PageReport } from '../../lib/messages';
+import { testClip } from '../support/clip';
 
 let root: HTMLElement;
 function mount(node: preact.ComponentChild) {
@@ -112,27 +113,12 @@ const report = (over: Partial<PageReport> = {}): PageReport => ({
   ],
   ...over,
 });
-const clip = (quote: string, start: number, over: Partial<Clip> = {}): Clip => ({
-  id: `c${start}`,
-  articleId: 'https://news.example/lambeth',
-  url: 'https://news.example/lambeth',
-  quote,
-  selectors: [
-    { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-    { type: 'TextPositionSelector', start, end: start + quote.length },
-  ],
-  textModel: 'article',
-  category: 'selection',
-  councilCodes: [],
-  grades: [],
-  note: '',
-  tags: [],
-  colour: 'yellow',
-  created: 10_000 - start,
-  updated: 1,
-  orphaned: false,
-  ...over,
-});
+const clip = (quote: string, start: number, over: Partial<Clip> = {}): Clip =>
+  testClip(
+    quote,
+    { url: 'https://news.example/lambeth', start, created: 10_000 - start },
+    { id: `c${start}`, updated: 1, ...over },
+  );
 
 function view(over: Partial<ThisPageViewProps> = {}) {
   const props: ThisPageViewProps = {

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { Article, Clip } from '../../lib/clips';
 import { Collection, type CollectionPage } from '../../lib/store/collection';
 import { openLensDb } from '../../lib/store/db';
+import { testClip } from '../support/clip';
 
 function random(seed: number) {
   let s = seed;
@@ -19,27 +20,7 @@ function random(seed: number) {
 
 function clipOf(i: number, a: Article, created: number, id = `c-${i}`): Clip {
   const quote = `quote number ${i} about ${a.title || 'a page'}`;
-  return {
-    id,
-    articleId: a.id,
-    url: a.url,
-    quote,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: i, end: i + quote.length },
-    ],
-    textModel: 'article',
-    category: 'selection',
-    councilCodes: [],
-    grades: [],
-    note: '',
-    tags: [],
-    colour: 'yellow',
-    created,
-    updated: created,
-    orphaned: false,
-    rev: 0,
-  };
+  return testClip(quote, { url: a.url, start: i, created }, { id, articleId: a.id, rev: 0 });
 }
 
 function makeCollection(seed: number, clipsN: number, articlesN: number) {

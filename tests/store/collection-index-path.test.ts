@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { Article, Clip, ClipCategory } from '../../lib/clips';
 import { Collection, type CollectionQuery } from '../../lib/store/collection';
 import { openLensDb } from '../../lib/store/db';
+import { testClip } from '../support/clip';
 
 const COUNCILS = [
   { code: 'E08000035', name: 'Leeds' },
@@ -58,38 +59,40 @@ function makeCollection(seed: number, clipsN = 300, articlesN = 40) {
     const category = pick(CATEGORIES);
     const grade = pick(GRADES);
     const named = rnd() < 0.6;
-    clips.push({
-      // Ids not in creation order, so key order and time order differ.
-      id: `c-${Math.floor(rnd() * 1e9)}-${i}`,
-      articleId: a.id,
-      url: a.url,
-      quote,
-      selectors: [
-        { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: i, end: i + quote.length },
-      ],
-      textModel: 'article',
-      category,
-      ...(named && codes.length
-        ? {
-            finding: {
-              kind: 'grade' as const,
-              grade: grade as never,
-              councils: councils.filter((c, j) => councils.findIndex((d) => d.code === c.code) === j),
-            },
-          }
-        : {}),
-      councilCodes: codes,
-      grades: category === 'grade' ? [grade] : [],
-      note: rnd() < 0.3 ? `${pick(WORDS)} note` : '',
-      tags: rnd() < 0.4 ? [pick(TAGS)] : [],
-      colour: 'yellow',
-      // Coarse times: many clips (and many articles' newest clips) share a creation time.
-      created: 10_000 + Math.floor(rnd() * 60) * 1000,
-      updated: 10_000,
-      orphaned: rnd() < 0.05,
-      rev: 0,
-    });
+    // Ids not in creation order, so key order and time order differ.
+    const id = `c-${Math.floor(rnd() * 1e9)}-${i}`;
+    const note = rnd() < 0.3 ? `${pick(WORDS)} note` : '';
+    const tags = rnd() < 0.4 ? [pick(TAGS)] : [];
+    // Coarse times: many clips (and many articles' newest clips) share a creation time.
+    const created = 10_000 + Math.floor(rnd() * 60) * 1000;
+    const orphaned = rnd() < 0.05;
+    clips.push(
+      testClip(
+        quote,
+        { url: a.url, start: i, created },
+        {
+          id,
+          articleId: a.id,
+          category,
+          ...(named && codes.length
+            ? {
+                finding: {
+                  kind: 'grade' as const,
+                  grade: grade as never,
+                  councils: councils.filter((c, j) => councils.findIndex((d) => d.code === c.code) === j),
+                },
+              }
+            : {}),
+          councilCodes: codes,
+          grades: category === 'grade' ? [grade] : [],
+          note,
+          tags,
+          updated: 10_000,
+          orphaned,
+          rev: 0,
+        },
+      ),
+    );
   }
   // Some clips' articles are not stored: headings fall back on the clip's address.
   return { articles: articles.filter((_, i) => i % 7 !== 3), clips };

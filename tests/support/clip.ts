@@ -1,0 +1,38 @@
+// A clip for tests: a plain selection of `quote` in the article at `url`, found by its quote and
+// its position, with every other field at its empty value. `over` replaces any field.
+import type { Clip } from '../../lib/clips';
+
+export interface TestClipPlace {
+  url?: string;
+  /** Where the quote starts in the article's text (the position selector); also the default id. */
+  start?: number;
+  /** Creation time, and the update time unless `over` gives one. */
+  created?: number;
+}
+
+export function testClip(quote: string, place: TestClipPlace = {}, over: Partial<Clip> = {}): Clip {
+  const url = place.url ?? 'https://news.example/story';
+  const start = place.start ?? 0;
+  const created = place.created ?? 1;
+  return {
+    id: `c-${start}`,
+    articleId: url,
+    url,
+    quote,
+    selectors: [
+      { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start, end: start + quote.length },
+    ],
+    textModel: 'article',
+    category: 'selection',
+    councilCodes: [],
+    grades: [],
+    note: '',
+    tags: [],
+    colour: 'yellow',
+    created,
+    updated: created,
+    orphaned: false,
+    ...over,
+  };
+}
