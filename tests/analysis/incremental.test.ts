@@ -6,6 +6,7 @@ import { AnalysisCache } from '../../lib/analysis/cache';
 import { findingsOf } from '../../lib/analysis/findings';
 import { runSteps } from '../../lib/analysis/steps';
 import { type BlockKind, documentFromPlainText, type SourceDocument } from '../../lib/analysis/text';
+import { mulberry32 } from '../support/fuzz';
 
 // A re-run takes the unchanged start of the page from the last run and analyses only what
 // changed: after any sequence of edits (a block added, changed, removed, moved; the headline
@@ -21,16 +22,8 @@ const seeds = read('seeds');
 const cases = read('cases');
 const pool = [...seeds, ...cases].flatMap((d) => d.blocks);
 
-/** A small seeded generator (mulberry32): the same edits on every run of the test. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same edits on every run of the test. */
+const random = mulberry32;
 
 const KINDS: BlockKind[] = ['text', 'text', 'text', 'item', 'heading'];
 

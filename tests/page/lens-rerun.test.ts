@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { HighlightName } from '../../lib/analysis/findings';
 import type { Highlighter } from '../../lib/page/highlighter';
 import { PageLens } from '../../lib/page/lens';
+import { mulberry32 } from '../support/fuzz';
 
 // A page that changes (a live blog, infinite scroll, an edit): each re-run reads and analyses
 // only what changed, must highlight exactly what a fresh lens highlights, and must leave the
@@ -59,15 +60,8 @@ const picture = (drawn: Map<Range, HighlightName>) =>
     )
     .sort();
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same edits on every run of the test. */
+const random = mulberry32;
 
 const NEW = [
   'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.',
