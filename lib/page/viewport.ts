@@ -77,6 +77,8 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
     if (!win || typeof win.requestAnimationFrame !== 'function') return null;
     const observed = new Set<Element>();
     let ordered: Element[] | null = null;
+    /** `ordered` is the document order the lens gave (`reorder`), not a sort by positions read. */
+    let documentOrder = false;
     let near = new Set<Element>();
     /** Observed since the last check: reported either way. */
     let fresh = new Set<Element>();
@@ -96,7 +98,10 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
     const check = () => {
       scheduled = false;
       if (!live) return;
-      ordered ??= pageOrder([...observed]);
+      if (!ordered) {
+        ordered = pageOrder([...observed]);
+        documentOrder = false;
+      }
       const now = nearNow(ordered);
       const before = near;
       const unreported = fresh;
@@ -127,7 +132,10 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
     doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
     win.addEventListener('resize', schedule, { passive: true });
     const RO = (win as unknown as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
-    // The page's height changed (content loaded or removed): blocks may have moved past each other.
+    // The page's height changed (content loaded or removed): blocks may have moved past each other
+    // if their order came from their positions; the document order the lens gave still holds
+    // (content added or removed moves the blocks below it together), so it is kept: sorting again
+    // reads every block's position, some milliseconds on a 1 MB article, at each change of the page.
     // Its first report is the height when observed, not a change: acting on it would ask for a
     // frame in the middle of a long run (and on a 1 MB page wait ~15 ms for the compositor).
     let height = -1;
@@ -138,7 +146,7 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
           if (h === height) return;
           height = h;
           if (first) return;
-          ordered = null;
+          if (!documentOrder) ordered = null;
           schedule();
         })
       : null;
@@ -150,6 +158,7 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
         observed.add(el);
         fresh.add(el);
         ordered = null;
+        documentOrder = false;
         schedule();
       },
       unobserve(el) {
@@ -160,7 +169,8 @@ export function scrollWatcher(doc: Document, options: { ahead?: number } = {}): 
       },
       reorder(blocks) {
         ordered = blocks.filter((el) => observed.has(el));
-        if (ordered.length !== observed.size) ordered = null;
+        documentOrder = ordered.length === observed.size;
+        if (!documentOrder) ordered = null;
         schedule();
       },
       disconnect() {

@@ -117,6 +117,51 @@ describe('the scroll watcher', () => {
     other?.disconnect();
   });
 
+  test('the page growing keeps the document order the lens gave: a check reads a few dozen positions, not every block', async () => {
+    const { page, blocks } = stackedPage(10_000);
+    // happy-dom lays nothing out: a ResizeObserver the test drives stands for the page's height changing.
+    const observers: ((entries: { contentRect: { height: number } }[]) => void)[] = [];
+    const win = window as unknown as { ResizeObserver: unknown };
+    const before = win.ResizeObserver;
+    win.ResizeObserver = class {
+      constructor(cb: (entries: { contentRect: { height: number } }[]) => void) {
+        observers.push(cb);
+      }
+      observe() {}
+      disconnect() {}
+    };
+    const grow = (height: number) => {
+      for (const cb of observers) cb([{ contentRect: { height } }]);
+    };
+    try {
+      const near = new Set<Element>();
+      const watcher = scrollWatcher(document)((el, isNear) => (isNear ? near.add(el) : near.delete(el)));
+      for (const b of blocks) watcher?.observe(b);
+      watcher?.reorder?.(blocks);
+      grow(1_000_000); // its first report: the height when observed
+      await frame();
+      page.reads = 0;
+      page.scrollY = 400_000;
+      grow(1_000_100); // a paragraph appended
+      await frame();
+      expect(index(near)).toEqual(Array.from({ length: 17 }, (_, i) => 3994 + i));
+      expect(page.reads).toBeLessThan(60);
+      watcher?.disconnect();
+      // Blocks put in order by their positions (no order given) are sorted again when the page grows.
+      const other = scrollWatcher(document)(() => {});
+      for (const b of blocks) other?.observe(b);
+      grow(1_000_100);
+      await frame();
+      page.reads = 0;
+      grow(1_000_200);
+      await frame();
+      expect(page.reads).toBeGreaterThanOrEqual(10_000);
+      other?.disconnect();
+    } finally {
+      win.ResizeObserver = before;
+    }
+  });
+
   test('a resize of the window brings the check again', async () => {
     const { page, blocks } = stackedPage(40);
     const near = new Set<Element>();
