@@ -273,6 +273,45 @@ describe('the page lens on a long article: only highlights near the viewport are
     expect(new Set(atPaint.map((r) => byRange.get(r)?.kind))).toEqual(new Set(['grade', 'council']));
   });
 
+  test('the first part is a few screens: a typical article is drawn in one go, one of 20,000 characters shows its top first', async () => {
+    /** Runs a lens with the default first part (no layout here: the top alone); what the paint saw and the total. */
+    const run = async (repeats: number) => {
+      const doc = load('003_7373dea24638aad1.html');
+      const article = doc.querySelector('article') as Element;
+      const paragraphs = [...article.querySelectorAll('p')];
+      for (let i = 1; i < repeats; i++) for (const p of paragraphs) article.append(p.cloneNode(true));
+      const vp = fakeViewport();
+      vp.setInitial([...doc.querySelectorAll('article *')]);
+      const hl = recordingHighlighter();
+      const lens = new PageLens(doc, hl, { watcher: vp.watcher, nearViewport: vp.nearViewport, view: null });
+      let painted = 0;
+      let atPaint = 0;
+      const report = await lens.runAsync(
+        async () => {},
+        1000,
+        undefined,
+        async () => {
+          painted++;
+          atPaint = hl.drawn.size;
+        },
+      );
+      const chars = (article.textContent ?? '').length;
+      return { painted, atPaint, total: hl.drawn.size, chars, article: report.isInspectionArticle };
+    };
+    // Seed 003, about 4,700 characters: analysed and drawn whole, with no pause for a paint in between.
+    const typical = await run(1);
+    expect(typical.article).toBe(true);
+    expect(typical.painted).toBe(0);
+    // Its paragraphs four times over (some 20,000 characters, about eight screens): the top is
+    // painted first, the rest follows.
+    const long = await run(4);
+    expect(long.chars).toBeGreaterThan(15_000);
+    expect(long.chars).toBeLessThan(30_000);
+    expect(long.painted).toBe(1);
+    expect(long.atPaint).toBeGreaterThan(0);
+    expect(long.atPaint).toBeLessThan(long.total / 2);
+  });
+
   test('a long article reloaded scrolled down: the first part drawn is what the reader sees', async () => {
     const run = async (view: 'fake' | null) => {
       const doc = load('003_7373dea24638aad1.html');
