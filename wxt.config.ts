@@ -9,6 +9,10 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 /** The engine's bundle (lib/content/engine-slot.ts ENGINE_FILE) and V8's whole-file compile hint. */
 const ENGINE_BUNDLE = 'content-engine.js';
 const EARLY_BUNDLE = 'early.js';
+/** The content script (entrypoints/content/, built as a plain script) and the CSS it imports. */
+const CONTENT_BUNDLE = 'content.js';
+const CONTENT_CSS = 'assets/content.css';
+const EVERY_PAGE = ['http://*/*', 'https://*/*'];
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 // WXT configuration: the folders stay at the top level (srcDir '.') and every entry point
@@ -23,9 +27,13 @@ export default defineConfig({
     description:
       "Finds Ofsted inspection grades, councils and improvement areas in news about children's services, and keeps your clips.",
     permissions: ['storage', 'contextMenus'],
-    // The early script (entrypoints/early.ts): a plain script at document_start on every page; WXT
-    // adds the main content script (entrypoints/content/) after it.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: [EARLY_BUNDLE], run_at: 'document_start' }],
+    // The early script (entrypoints/early.ts) at document_start and the content script
+    // (entrypoints/content/) with its CSS at document_idle, on every page: plain scripts, not WXT
+    // content scripts (the `entrypoints:found` hook below says why).
+    content_scripts: [
+      { matches: EVERY_PAGE, js: [EARLY_BUNDLE], run_at: 'document_start' },
+      { matches: EVERY_PAGE, js: [CONTENT_BUNDLE], css: [CONTENT_CSS], run_at: 'document_idle' },
+    ],
     commands: {
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+C' },
@@ -57,6 +65,14 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // entrypoints/content/ is built as a plain (unlisted) script, listed by the manifest above:
+    // WXT's content-script wrapper (its context's classes, a document event, an abort controller,
+    // a location watcher, an async start) ran on every page; the script has its own small context
+    // (lib/content/script-context.ts). Its CSS import becomes CONTENT_CSS.
+    'entrypoints:found': (_wxt, infos) => {
+      for (const info of infos)
+        if (info.name === 'content' && info.type === 'content-script') info.type = 'unlisted-script';
+    },
     // The engine is imported as a module, which Chromium parses off the main thread while it loads
     // (script streaming). V8's explicit compile hint makes that background parse compile every
     // function too, so the engine's first run on an article does not stop to compile each function
@@ -72,7 +88,11 @@ export default defineConfig({
     // own extension API, not the polyfill (lib/content/native-browser.ts says why): it is about
     // 3 KB gzipped per script, and the engine would wrap the API again on every article.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'content-engine' || e.name === 'early'))
+      if (
+        !entrypoints.every(
+          (e) => e.type === 'content-script' || ['content', 'content-engine', 'early'].includes(e.name),
+        )
+      )
         return;
       const native = {
         find: /^wxt\/browser$/,

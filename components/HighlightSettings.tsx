@@ -1,4 +1,5 @@
-import { CATEGORY_LABELS, type Settings } from '../lib/settings';
+import { CATEGORY_LABELS } from '../lib/data/category-labels';
+import type { Settings } from '../lib/settings';
 
 export interface HighlightSettingsProps {
   settings: Settings;

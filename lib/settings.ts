@@ -4,8 +4,8 @@
 // read, write and watch it: the content script (also from the early document_start read), the
 // side panel and the options page all go through `settingsItem`.
 import { browser } from 'wxt/browser';
-import { HIGHLIGHT_NAMES, type HighlightName } from './analysis/findings';
-import { GRADE_STYLES, MARK_STYLES } from './data/grades';
+import type { HighlightName } from './analysis/findings';
+import { CATEGORY_HIGHLIGHTS } from './data/highlight-names';
 import { SETTINGS_KEY } from './storage-keys';
 
 export { SETTINGS_KEY };
@@ -18,14 +18,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
-  categories: Object.fromEntries(HIGHLIGHT_NAMES.map((n) => [n, true])) as Record<HighlightName, boolean>,
+  categories: Object.fromEntries(CATEGORY_HIGHLIGHTS.map((n) => [n, true])) as Record<HighlightName, boolean>,
 };
-
-/** Human labels for the categories, in display order. */
-export const CATEGORY_LABELS: [HighlightName, string][] = [
-  ...GRADE_STYLES.map((g): [HighlightName, string] => [g.highlight, g.label]),
-  ...MARK_STYLES.map((m): [HighlightName, string] => [m.highlight, m.label]),
-];
 
 /** Reads stored settings, falling back to defaults for anything missing or malformed. */
 export function parseSettings(raw: unknown): Settings {
@@ -34,7 +28,7 @@ export function parseSettings(raw: unknown): Settings {
     typeof o === 'object' && o !== null && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined;
   const stored = own(raw, 'categories');
   const categories = { ...DEFAULT_SETTINGS.categories };
-  for (const n of HIGHLIGHT_NAMES) {
+  for (const n of CATEGORY_HIGHLIGHTS) {
     const v = own(stored, n);
     if (typeof v === 'boolean') categories[n] = v;
   }

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HIGHLIGHT_NAMES } from '../lib/analysis/findings';
+import { GRADE_HIGHLIGHT_NAMES } from '../lib/data/grades';
+import { CATEGORY_HIGHLIGHTS, GRADE_HIGHLIGHTS } from '../lib/data/highlight-names';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, settingsItem } from '../lib/settings';
 import { EARLY_KEYS } from '../lib/storage-keys';
 
@@ -86,4 +88,14 @@ test('no reader parses the stored settings by hand: every context reads through 
     expect(readFileSync(file, 'utf8'), file).not.toMatch(/SETTINGS_KEY|parseSettings/);
   }
   expect(readFileSync('entrypoints/content/index.ts', 'utf8')).not.toMatch(/SETTINGS_KEY|parseSettings/);
+});
+
+test('the settings name the categories as the analysis does, without loading the grade vocabulary', () => {
+  expect(CATEGORY_HIGHLIGHTS).toEqual(HIGHLIGHT_NAMES);
+  expect(GRADE_HIGHLIGHTS).toEqual(GRADE_HIGHLIGHT_NAMES);
+  expect(Object.keys(DEFAULT_SETTINGS.categories)).toEqual([...HIGHLIGHT_NAMES]);
+  // The content script reads the settings on every page: nothing there may pull in the grade tables.
+  expect(readFileSync('lib/settings.ts', 'utf8')).not.toMatch(
+    /from '\.\/data\/grades'|import \{[^}]*\} from '\.\/analysis/,
+  );
 });

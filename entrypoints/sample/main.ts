@@ -16,8 +16,4 @@ document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document
 // The engine is part of this page's bundle: an extension page may not import the web-accessible
 // copy by its per-session URL (its CSP allows only its own origin), so the loader finds it here.
 contentEngine.main();
-const controller = new AbortController();
-contentScript.main({
-  signal: controller.signal,
-  onInvalidated: (cb: () => void) => controller.signal.addEventListener('abort', cb),
-} as unknown as NonNullable<Parameters<typeof contentScript.main>[0]>);
+contentScript.main();

@@ -11,6 +11,7 @@ import { type ContentContext, onAbort } from './context';
 import { importEngineFile } from './early-engine';
 import type { Engine, EngineStart } from './engine';
 import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_SLOT, type EngineModule } from './engine-slot';
+import { type PageChange, watchPageChange } from './page-change';
 import { post } from './post';
 import { trace } from './trace';
 
@@ -95,9 +96,12 @@ export function startLoader(
   doc.addEventListener('mouseup', onSelectionEnd, { signal: untilRunning.signal });
   doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: untilRunning.signal });
 
+  // Whether the page changed after this first check (the second look below needs it).
+  let change: PageChange | null = null;
   if (worth) start({ worth: true });
   else {
     const w = waiting.signal;
+    change = watchPageChange(doc, w);
     // Single-page navigation: the URL changes without a load; look again once it settled.
     let navTimer = 0;
     const onNavigate = () => {
@@ -140,8 +144,11 @@ export function startLoader(
       highlighting: gate.highlighting(),
     });
     refindHere();
-    // A late-loading article body: look once more after the page has settled.
-    const late = win.setTimeout(checkAgain, 1500);
+    // A late-loading article body: look once more after the page has settled (if it changed).
+    const late = win.setTimeout(() => {
+      if (change?.changed() !== false) checkAgain();
+      change?.stop();
+    }, 1500);
     onAbort(waiting.signal, () => clearTimeout(late));
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeFinding } from '../../lib/analysis/describe';
 import { HIGHLIGHT_NAMES, highlightForGrade } from '../../lib/analysis/findings';
+import { CATEGORY_LABELS } from '../../lib/data/category-labels';
 import {
   GRADE_STYLES,
   GRADE_WORDS,
@@ -16,7 +17,6 @@ import {
   MARK_STYLES,
   OTHER_GRADE_STYLE,
 } from '../../lib/data/grades';
-import { CATEGORY_LABELS } from '../../lib/settings';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const css = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');

@@ -132,3 +132,61 @@ describe('the engine loader', () => {
     expect(fake.started).toEqual([]);
   });
 });
+
+describe('the second look at 1.5 s', () => {
+  /** Counts the quick check's text samples (each walks the page's text with a TreeWalker). */
+  function countSamples() {
+    const calls = { n: 0 };
+    const own = document.createTreeWalker.bind(document);
+    document.createTreeWalker = ((...args: Parameters<Document['createTreeWalker']>) => {
+      calls.n++;
+      return own(...args);
+    }) as Document['createTreeWalker'];
+    return calls;
+  }
+
+  test('an article body that arrives after the first check is found, and the engine starts', async () => {
+    fakeBackground();
+    loadPlainPage();
+    const cx = context();
+    const fake = fakeEngine();
+    startLoader(cx, false, fake.load);
+    await cx.gate.ready;
+    const p = document.createElement('p');
+    p.textContent = 'Ofsted rated the council’s children’s services inadequate.';
+    setTimeout(() => document.body.append(p), 100);
+    await until(() => fake.started.length > 0, 3000);
+    expect(fake.started).toEqual([{ worth: true }]);
+    cx.controller.abort();
+  });
+
+  test('a page that did not change is not sampled again', async () => {
+    fakeBackground();
+    loadPlainPage();
+    const samples = countSamples();
+    const cx = context();
+    const fake = fakeEngine();
+    startLoader(cx, false, fake.load);
+    await cx.gate.ready;
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(samples.n).toBe(0);
+    expect(fake.started).toEqual([]);
+    cx.controller.abort();
+    Reflect.deleteProperty(document, 'createTreeWalker');
+  });
+
+  test('a page whose text changed in place is sampled again', async () => {
+    fakeBackground();
+    loadPlainPage();
+    const samples = countSamples();
+    const cx = context();
+    startLoader(cx, false, fakeEngine().load);
+    await cx.gate.ready;
+    const text = document.querySelector('p')?.firstChild as Text;
+    text.data = 'Zest three lemons.';
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(samples.n).toBe(1);
+    cx.controller.abort();
+    Reflect.deleteProperty(document, 'createTreeWalker');
+  });
+});

@@ -1,0 +1,184 @@
+// `npx tsx scripts/trace-nonarticle.ts name=<build dir> ...`: where the every-page scripts' time
+// goes on a page that is not an article, as main-thread CPU time (a trace's thread durations,
+// not wall time: on a shared machine another process taking the core does not count), per step:
+// the isolated world's creation, each content script's evaluation (and its compile), the callbacks
+// into the extension's world afterwards (observers, timers, messages) and the microtasks. The
+// same walks page as `npm run bench:nonarticle`, a fresh tab each load, builds interleaved, after
+// a first load that warms each browser. Give builds made with `npx wxt build` (copies of
+// .output/chrome-mv3) or hand-made extensions with the same two content-script slots. Two
+// baselines are measured beside them: an extension making only the same extension calls as ours
+// (bench:nonarticle's), and the same plus the quick check's reads of the page (its title, head
+// metadata and a text sample: lib/page/quick-check.ts written out plainly), which any extension
+// deciding from the page's text would make. TRACE_RUNS=<loads per build> (default 10).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromiumWith, serveFixtures } from '../tests/e2e/harness';
+
+const RUNS = Number(process.env.TRACE_RUNS ?? 10);
+const PAGE = `<!doctype html><html><head><title>Ten great walks</title><meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>'.repeat(200)}</article></body></html>`;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string }; worldId?: number };
+}
+
+/** A throwaway extension with our two content-script slots and a background that answers. */
+function baseline(early: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-'));
+  const every = ['http://*/*', 'https://*/*'];
+  const manifest = {
+    manifest_version: 3,
+    name: 'baseline',
+    version: '1.0',
+    permissions: ['storage'],
+    background: { service_worker: 'background.js' },
+    content_scripts: [
+      { matches: every, js: ['early.js'], run_at: 'document_start' },
+      { matches: every, js: ['content.js'], run_at: 'document_idle' },
+    ],
+  };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  fs.writeFileSync(
+    path.join(dir, 'background.js'),
+    'chrome.runtime.onMessage.addListener((m, s, r) => { r({ ok: true }); });',
+  );
+  fs.writeFileSync(path.join(dir, 'early.js'), early);
+  fs.writeFileSync(path.join(dir, 'content.js'), content);
+  return dir;
+}
+const API_EARLY =
+  "globalThis.__read = chrome.storage.local.get(['settings', 'hasClips', 'pausedSites', 'benchMarks']);\nchrome.storage.onChanged.addListener(() => {});\n";
+const API_CONTENT = `chrome.storage.onChanged.addListener(() => {});
+chrome.runtime.onMessage.addListener(() => false);
+globalThis.__read.then(() => chrome.runtime.sendMessage({ type: 'pageReport', data: { url: location.href, title: document.title } })).catch(() => {});
+`;
+/** The quick check's reads (lib/page/quick-check.ts), plainly. */
+const QUICK_CHECK = `(() => {
+  const SIGNS = /ofsted|inspector|inspection|focused visit|monitoring visit|jtai|children['’]?s (?:social )?(?:services|social care)/i;
+  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+  const KEYS = new Set(['og:title', 'description', 'og:description', 'keywords']);
+  const head = (doc) => {
+    if (SIGNS.test(doc.title + ' ' + location.pathname)) return true;
+    const metas = doc.head?.getElementsByTagName('meta');
+    if (metas) for (let i = 0; i < metas.length && i < 200; i++) {
+      const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
+      if (KEYS.has(key) && SIGNS.test(metas[i].getAttribute('content') ?? '')) return true;
+    }
+    return false;
+  };
+  const sample = (doc) => {
+    const walker = doc.createTreeWalker(doc.body, 4);
+    let out = '';
+    for (let n = walker.nextNode(), k = 0; n && out.length < 6000 && k < 3000; n = walker.nextNode(), k++) {
+      const p = n.parentNode;
+      if (p && SKIP.has(p.localName)) continue;
+      out += n.data + ' ';
+    }
+    return out;
+  };
+  globalThis.__worth = head(document) || /ofsted/i.test(sample(document));
+})();
+`;
+
+const builds: [string, string][] = [
+  ['API calls', baseline(API_EARLY, API_CONTENT)],
+  ['+ quick check', baseline(API_EARLY, API_CONTENT + QUICK_CHECK)],
+  ...process.argv.slice(2).map((a) => (a.includes('=') ? a.split('=') : [a, a]) as [string, string]),
+];
+if (builds.length < 3) {
+  console.error('usage: npx tsx scripts/trace-nonarticle.ts name=<build dir> [name=<build dir>...]');
+  process.exit(2);
+}
+
+/** The thread CPU time (ms) of each step of our scripts in one load's trace. */
+function steps(events: TraceEvent[]): Record<string, number> {
+  const parse = events.find((e) => e.name === 'ParseHTML');
+  if (!parse) throw new Error('no ParseHTML in the trace');
+  const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
+  const out: Record<string, number> = {};
+  const add = (key: string, v: number) => {
+    out[key] = (out[key] ?? 0) + v;
+  };
+  const evals = main
+    .filter((e) => e.name === 'EvaluateScript' && /^chrome-extension:/.test(e.args?.data?.url ?? ''))
+    .sort((a, b) => a.ts - b.ts);
+  if (!evals.length) return out;
+  const within = (e: TraceEvent, x: TraceEvent) => e.ts >= x.ts && e.ts < x.ts + (x.dur ?? 0);
+  for (const e of evals) {
+    const file = (e.args?.data?.url ?? '').split('/').pop() ?? '';
+    add(`evaluation of ${file}`, cpu(e));
+    const compile = main.find((x) => x.name === 'v8.compile' && within(x, e));
+    if (compile) add(`  ${file}: of which compile`, cpu(compile));
+  }
+  // The extension's isolated world is created just before its first script runs.
+  const first = evals[0];
+  const world = main.filter((e) => e.name === 'LocalWindowProxy::Initialize' && e.ts < first.ts).pop();
+  if (world && first.ts - (world.ts + (world.dur ?? 0)) < 2000) add('isolated world created', cpu(world));
+  const worldId = main.find((e) => e.name === 'v8.run' && within(e, first))?.args?.worldId;
+  for (const e of main) {
+    if (evals.some((x) => x !== e && within(e, x))) continue;
+    if (e.name === 'v8.callFunction' && worldId !== undefined && e.args?.worldId === worldId)
+      add('callbacks (observers, timers, messages)', cpu(e));
+    // The page has no script of its own: every microtask after our first script is ours.
+    if (e.name === 'RunMicrotasks' && e.ts > first.ts) add('microtasks', cpu(e));
+  }
+  out.total = Object.entries(out)
+    .filter(([k]) => !k.startsWith(' '))
+    .reduce((s, [, v]) => s + v, 0);
+  return out;
+}
+
+const server = await serveFixtures();
+server.extra.set('/walks.html', PAGE);
+const browsers = [];
+for (const [, dir] of builds) browsers.push(await launchChromiumWith(dir));
+const rows = builds.map(() => [] as Record<string, number>[]);
+try {
+  for (let i = 0; i <= RUNS; i++)
+    for (const [k, b] of browsers.entries()) {
+      const page = await b.context.newPage();
+      const cdp = await b.context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.start', {
+        categories: 'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline',
+        transferMode: 'ReportEvents',
+      });
+      await page.goto(`${server.origin}/walks.html`);
+      await page.waitForTimeout(2000);
+      await cdp.send('Tracing.end');
+      await done;
+      await page.close();
+      if (i > 0) rows[k].push(steps(events));
+    }
+} finally {
+  for (const b of browsers) await b.close();
+  await server.close();
+  for (const [, dir] of builds.slice(0, 2)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const keys = [...new Set(rows.flat().flatMap((r) => Object.keys(r)))].sort((a, b) =>
+  a === 'total' ? 1 : b === 'total' ? -1 : 0,
+);
+console.log(`Non-article page: main-thread CPU time of the every-page scripts, ms (median of ${RUNS} loads)`);
+console.log(`${''.padEnd(42)}${builds.map(([n]) => n.slice(0, 12).padStart(13)).join('')}`);
+for (const key of keys)
+  console.log(
+    `${key.padEnd(42)}${builds
+      .map((_, k) =>
+        median(rows[k].map((r) => r[key] ?? 0))
+          .toFixed(2)
+          .padStart(13),
+      )
+      .join('')}`,
+  );
