@@ -13,6 +13,7 @@
 // focused visit.
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
+import { holdsAny } from './needs';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -77,19 +78,12 @@ class Words {
  * grade word. Each list is looked up once per sentence, however many grade words it holds.
  */
 function holds(words: Words, list: readonly string[]): boolean {
-  if (!needsOn) return true;
   let found = words.known.get(list);
   if (found === undefined) {
-    found = false;
-    for (let i = 0; i < list.length && !found; i++) found = words.lower.includes(list[i]);
+    found = holdsAny(words.lower, list);
     words.known.set(list, found);
   }
   return found;
-}
-let needsOn = true;
-/** Runs every rule pattern whatever words the sentence holds (for tests: the output must not change). */
-export function setRuleNeeds(on: boolean) {
-  needsOn = on;
 }
 
 /** The grades of the words already met (a page writes the same few grade words again and again). */

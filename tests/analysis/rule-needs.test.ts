@@ -2,18 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { afterLast, beforeFirst } from '../../lib/analysis/cut';
-import {
-  findGrades,
-  gradeDecisions,
-  JUDGEMENT_RULES,
-  PREVIOUS_CUES,
-  REFUSALS,
-  setRuleNeeds,
-} from '../../lib/analysis/grades';
+import { findGrades, gradeDecisions, JUDGEMENT_RULES, PREVIOUS_CUES, REFUSALS } from '../../lib/analysis/grades';
+import { CUES, TOPICS, topicOf } from '../../lib/analysis/improvements';
+import { setRuleNeeds } from '../../lib/analysis/needs';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
 
-// The grade rules share one look at each sentence: its lower-case copy, in which a rule looks up
+// The grade rules (and the improvement topics) share one look at each sentence: its lower-case copy, in which a rule looks up
 // the words its pattern cannot match without, instead of running the pattern on the words around
 // every grade word. Nothing a rule decides may change: every sentence below is decided as it is
 // with every pattern run on every grade word.
@@ -143,5 +138,32 @@ describe('cutting a clause without splitting', () => {
       const global = new RegExp(sep.source, `${sep.flags}g`);
       for (const s of strings) expect(afterLast(s, global)).toBe(s.split(sep).pop());
     }
+  });
+});
+
+describe('improvement topics: the word look-up changes no topic', () => {
+  afterEach(() => setRuleNeeds(true));
+  const topicWords = TOPICS.flatMap((t) => t.needs).concat(WORDS, ['of', 'the', 'to', 'Care', 'LEAVERS', 'Plans']);
+  const rnd = mulberry32(21);
+  const random = Array.from({ length: 4000 }, () => {
+    const n = 2 + Math.floor(rnd() * 14);
+    const s = Array.from({ length: n }, () => topicWords[Math.floor(rnd() * topicWords.length)]).join(' ');
+    return rnd() < 0.1 ? s.toUpperCase() : s;
+  });
+  const sentences = [...TOPICS.flatMap((t) => t.examples), ...CUES.flatMap((c) => c.examples), ...articles, ...random];
+  const topics = () => sentences.map((s) => topicOf(`${s} `));
+
+  test('every sentence gets the topic it gets with every pattern run', () => {
+    setRuleNeeds(false);
+    const every = topics();
+    setRuleNeeds(true);
+    const shared = topics();
+    expect(shared).toEqual(every);
+    expect(new Set(shared).size).toBeGreaterThan(TOPICS.length);
+  });
+
+  test('a topic is still found in capitals, and a sentence with none of the words has none', () => {
+    expect(topicOf('CASELOADS ARE TOO HIGH')).toBe('caseloads');
+    expect(topicOf('The report was published on Tuesday.')).toBeUndefined();
   });
 });
