@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { afterLast, beforeFirst } from '../../lib/analysis/cut';
+import { SUBJECT_CUES, subjectsIn } from '../../lib/analysis/detect';
 import { findGrades, gradeDecisions, JUDGEMENT_RULES, PREVIOUS_CUES, REFUSALS } from '../../lib/analysis/grades';
 import { CUES, TOPICS, topicOf } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
 
-// The grade rules (and the improvement topics) share one look at each sentence: its lower-case copy, in which a rule looks up
+// The grade rules (and the improvement topics and page subjects) share one look at each sentence: its lower-case copy, in which a rule looks up
 // the words its pattern cannot match without, instead of running the pattern on the words around
 // every grade word. Nothing a rule decides may change: every sentence below is decided as it is
 // with every pattern run on every grade word.
@@ -165,5 +166,37 @@ describe('improvement topics: the word look-up changes no topic', () => {
   test('a topic is still found in capitals, and a sentence with none of the words has none', () => {
     expect(topicOf('CASELOADS ARE TOO HIGH')).toBe('caseloads');
     expect(topicOf('The report was published on Tuesday.')).toBeUndefined();
+  });
+});
+
+describe('page subjects: the word look-up changes no subject', () => {
+  afterEach(() => setRuleNeeds(true));
+  const cueWords = SUBJECT_CUES.flatMap((c) => [...c.needs, ...c.examples.flatMap((e) => e.split(' '))]).concat(WORDS, [
+    'SEND',
+    'Wales',
+    'Prince of Wales',
+    'virtual',
+    'CQC',
+    'FE',
+    'Standard & Poor’s',
+    'GP',
+    'HMICFRS',
+  ]);
+  const rnd = mulberry32(33);
+  const random = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 2 + Math.floor(rnd() * 12) }, () => cueWords[Math.floor(rnd() * cueWords.length)]).join(' '),
+  );
+  const texts = [...SUBJECT_CUES.flatMap((c) => [...c.examples, ...c.nearMisses]), ...articles, ...random];
+  // The subjects of a text are remembered by text: each side reads its own copy (trailing spaces).
+  const subjects = (pad: string) =>
+    texts.flatMap((t) => (['title', 'body'] as const).map((zone) => [...subjectsIn(`${t}${pad}`, zone)].sort()));
+
+  test('every text names the subjects it names with every pattern run', () => {
+    setRuleNeeds(false);
+    const every = subjects(' ');
+    setRuleNeeds(true);
+    const shared = subjects('  ');
+    expect(shared).toEqual(every);
+    expect(new Set(shared.flat()).size).toBeGreaterThanOrEqual(10);
   });
 });
