@@ -9,7 +9,7 @@
 // The score is a sum of interpretable cue weights (a hand-set logistic model): every cue that
 // fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
-import { holdsAny } from './needs';
+import { holdsAny, lookingUp } from './needs';
 
 export interface Detection {
   isInspectionArticle: boolean;
@@ -401,7 +401,7 @@ export function subjectsIn(text: string, zone: Zone = 'body'): ReadonlySet<Subje
   const known = read.get(text);
   if (known) return known;
   const out = new Set<Subject>();
-  const lower = text.toLowerCase();
+  const lower = lookingUp() ? text.toLowerCase() : '';
   for (const cue of SUBJECT_CUES)
     if (
       !out.has(cue.subject) &&

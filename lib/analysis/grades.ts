@@ -13,7 +13,7 @@
 // focused visit.
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
-import { holdsAny } from './needs';
+import { holdsAny, lookingUp } from './needs';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -64,11 +64,9 @@ const CLOSE_Q = `'’"”`;
  * grade words, and the answer for each list of words already asked about.
  */
 class Words {
-  readonly lower: string;
-  readonly known = new Map<readonly string[], boolean>();
-  constructor(sentence: string) {
-    this.lower = sentence.toLowerCase();
-  }
+  lower: string | null = null;
+  known: Map<readonly string[], boolean> | null = null;
+  constructor(readonly sentence: string) {}
 }
 
 /**
@@ -78,8 +76,11 @@ class Words {
  * grade word. Each list is looked up once per sentence, however many grade words it holds.
  */
 function holds(words: Words, list: readonly string[]): boolean {
+  if (!lookingUp()) return true;
+  words.known ??= new Map();
   let found = words.known.get(list);
   if (found === undefined) {
+    words.lower ??= words.sentence.toLowerCase();
     found = holdsAny(words.lower, list);
     words.known.set(list, found);
   }

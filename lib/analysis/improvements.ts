@@ -13,7 +13,7 @@ import {
   weightOfKey,
   wordScore,
 } from './improvement-model';
-import { holdsAny } from './needs';
+import { holdsAny, lookingUp } from './needs';
 import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
@@ -665,7 +665,7 @@ let lastTopic: string | undefined;
 export function topicOf(sentence: string): string | undefined {
   if (sentence === lastTopicOf) return lastTopic;
   let topic: string | undefined;
-  const lower = sentence.toLowerCase();
+  const lower = lookingUp() ? sentence.toLowerCase() : '';
   for (const row of TOPICS)
     if (holdsAny(lower, row.needs) && row.pattern.test(sentence)) {
       topic = row.topic;

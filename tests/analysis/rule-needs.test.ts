@@ -9,10 +9,11 @@ import { setRuleNeeds } from '../../lib/analysis/needs';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
 
-// The grade rules (and the improvement topics and page subjects) share one look at each sentence: its lower-case copy, in which a rule looks up
-// the words its pattern cannot match without, instead of running the pattern on the words around
-// every grade word. Nothing a rule decides may change: every sentence below is decided as it is
-// with every pattern run on every grade word.
+// The grade rules (and the improvement topics and page subjects) share one look at each
+// sentence: its lower-case copy, in which a rule looks up the words its pattern cannot match
+// without, instead of running the pattern on the words around every grade word (for a list's
+// first sentences: see needs.ts). Nothing a rule decides may change: every sentence below is
+// decided as it is with every pattern run on every grade word.
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const texts = (dir: string) =>
@@ -63,15 +64,17 @@ const decideAll = (sentences: string[]) => {
 };
 
 function sameWithAndWithoutNeeds(sentences: string[]) {
-  setRuleNeeds(false);
+  setRuleNeeds('off');
   const every = decideAll(sentences);
-  setRuleNeeds(true);
-  const shared = decideAll(sentences);
-  expect(shared).toEqual(every);
+  setRuleNeeds('always');
+  expect(decideAll(sentences)).toEqual(every);
+  // As on a page: the words looked up for the first sentences only, then the patterns just run.
+  setRuleNeeds('cold');
+  expect(decideAll(sentences)).toEqual(every);
 }
 
 describe('grade rules: the shared word look-up changes no decision', () => {
-  afterEach(() => setRuleNeeds(true));
+  afterEach(() => setRuleNeeds('cold'));
 
   test('the rules’ own examples', () => sameWithAndWithoutNeeds(examples));
 
@@ -143,7 +146,7 @@ describe('cutting a clause without splitting', () => {
 });
 
 describe('improvement topics: the word look-up changes no topic', () => {
-  afterEach(() => setRuleNeeds(true));
+  afterEach(() => setRuleNeeds('cold'));
   const topicWords = TOPICS.flatMap((t) => t.needs).concat(WORDS, ['of', 'the', 'to', 'Care', 'LEAVERS', 'Plans']);
   const rnd = mulberry32(21);
   const random = Array.from({ length: 4000 }, () => {
@@ -155,9 +158,9 @@ describe('improvement topics: the word look-up changes no topic', () => {
   const topics = () => sentences.map((s) => topicOf(`${s} `));
 
   test('every sentence gets the topic it gets with every pattern run', () => {
-    setRuleNeeds(false);
+    setRuleNeeds('off');
     const every = topics();
-    setRuleNeeds(true);
+    setRuleNeeds('always');
     const shared = topics();
     expect(shared).toEqual(every);
     expect(new Set(shared).size).toBeGreaterThan(TOPICS.length);
@@ -170,7 +173,7 @@ describe('improvement topics: the word look-up changes no topic', () => {
 });
 
 describe('page subjects: the word look-up changes no subject', () => {
-  afterEach(() => setRuleNeeds(true));
+  afterEach(() => setRuleNeeds('cold'));
   const cueWords = SUBJECT_CUES.flatMap((c) => [...c.needs, ...c.examples.flatMap((e) => e.split(' '))]).concat(WORDS, [
     'SEND',
     'Wales',
@@ -192,9 +195,9 @@ describe('page subjects: the word look-up changes no subject', () => {
     texts.flatMap((t) => (['title', 'body'] as const).map((zone) => [...subjectsIn(`${t}${pad}`, zone)].sort()));
 
   test('every text names the subjects it names with every pattern run', () => {
-    setRuleNeeds(false);
+    setRuleNeeds('off');
     const every = subjects(' ');
-    setRuleNeeds(true);
+    setRuleNeeds('always');
     const shared = subjects('  ');
     expect(shared).toEqual(every);
     expect(new Set(shared.flat()).size).toBeGreaterThanOrEqual(10);
