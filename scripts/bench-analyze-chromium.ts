@@ -4,8 +4,9 @@
 // time. Each sample is a fresh Chromium, so every run is as cold as a page's: the first 30,000
 // characters are analysed first (as the page runner draws the first screens before the rest),
 // then the whole article with the same cache (the bench page's "analysed" phase), then three
-// paragraphs are added one after another (the re-runs). With --against, the analysis core of
-// that commit (its lib/, from git) is measured in the same run, samples interleaved.
+// paragraphs are added one after another (the re-runs). In another fresh browser, the typical
+// article (seed 003, extracted) is analysed once: a page's first analysis, nothing compiled yet. With --against, the analysis core of that commit (its lib/, from
+// git) is measured in the same run, samples interleaved.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
-import { chromiumPath, longArticle, root } from '../tests/e2e/harness';
+import { chromiumPath, longArticle, pagesDir, root } from '../tests/e2e/harness';
 import { spread } from './bench-results';
 
 const { values } = parseArgs({
@@ -59,6 +60,7 @@ const FIRST_SCREENS = `(() => {
   while (k < doc.blocks.length && n < 30000) n += doc.blocks[k++].length;
   IL.runSteps(IL.analyzeSteps({ ...doc, blocks: doc.blocks.slice(0, k), blockKinds: doc.blockKinds.slice(0, k) }, 300, globalThis.CACHE));
 })()`;
+const TYPICAL = 'IL.runSteps(IL.analyzeSteps(globalThis.DOC, 300, new IL.AnalysisCache())), 0';
 const WHOLE = 'IL.runSteps(IL.analyzeSteps(globalThis.DOC, 300, globalThis.CACHE)), 0';
 const addParagraph = (i: number) => `(() => {
   const d = globalThis.DOC;
@@ -68,21 +70,35 @@ const addParagraph = (i: number) => `(() => {
 
 async function main() {
   const doc = toSourceDocument(extractArticle(parseHtml(longArticle(1_000_000))));
+  const typical = toSourceDocument(
+    extractArticle(parseHtml(fs.readFileSync(path.join(pagesDir, '003_7373dea24638aad1.html'), 'utf8'))),
+  );
   const code = await Promise.all(trees.map((t) => bundle(t.dir)));
-  const samples = trees.map(() => ({ whole: [] as number[], rerun: [] as number[], laterRerun: [] as number[] }));
+  const samples = trees.map(() => ({
+    typical: [] as number[],
+    first: [] as number[],
+    whole: [] as number[],
+    rerun: [] as number[],
+    laterRerun: [] as number[],
+  }));
   const load = os.loadavg()[0];
   for (let i = 0; i < runs; i++)
-    for (let k = 0; k < trees.length; k++) {
+    for (let k = 0; k < trees.length * 2; k++) {
+      const tree = k >> 1;
+      const long = (k & 1) === 1;
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         args: ['--no-sandbox', '--disable-gpu'],
       });
       try {
         const page = await browser.newPage();
-        await page.addScriptTag({ content: code[k] });
-        await page.evaluate((d) => {
-          (globalThis as unknown as { DOC: unknown }).DOC = d;
-        }, doc);
+        await page.addScriptTag({ content: code[tree] });
+        await page.evaluate(
+          (d) => {
+            (globalThis as unknown as { DOC: unknown }).DOC = d;
+          },
+          long ? doc : typical,
+        );
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
         const cpu = async () => {
@@ -96,11 +112,15 @@ async function main() {
           await page.evaluate(script);
           return (await cpu()) - t0;
         };
-        await page.evaluate(FIRST_SCREENS);
-        samples[k].whole.push(await timed(WHOLE));
-        samples[k].rerun.push(await timed(addParagraph(1)));
+        if (!long) {
+          samples[tree].typical.push(await timed(TYPICAL));
+          continue;
+        }
+        samples[tree].first.push(await timed(FIRST_SCREENS));
+        samples[tree].whole.push(await timed(WHOLE));
+        samples[tree].rerun.push(await timed(addParagraph(1)));
         await timed(addParagraph(2));
-        samples[k].laterRerun.push(await timed(addParagraph(3)));
+        samples[tree].laterRerun.push(await timed(addParagraph(3)));
       } finally {
         await browser.close();
       }
@@ -110,11 +130,16 @@ async function main() {
     return `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
   };
   console.log(
-    `1 MB article, ${doc.blocks.length} blocks: renderer main-thread CPU time, median of ${runs} fresh Chromiums per tree, interleaved; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    `1 MB article, ${doc.blocks.length} blocks, and the typical article: renderer main-thread CPU time, median of ${runs} fresh Chromiums per tree, interleaved; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
   trees.forEach((t, k) => {
     console.log(`  ${t.name}:`);
+    console.log(`    the typical article (seed 003), its first analysis: ${show(samples[k].typical)}`);
+    console.log(`    its first screens (the first 30,000 characters), cold: ${show(samples[k].first)}`);
     console.log(`    the whole article after its first screens: ${show(samples[k].whole)}`);
+    console.log(
+      `    both (first screens, then the whole article): ${show(samples[k].first.map((x, i) => x + samples[k].whole[i]))}`,
+    );
     console.log(
       `    a paragraph added, the re-run: ${show(samples[k].rerun)}; the third: ${show(samples[k].laterRerun)}`,
     );

@@ -9,6 +9,8 @@
 // The score is a sum of interpretable cue weights (a hand-set logistic model): every cue that
 // fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
+import { holdsAny, lookingUp } from './needs';
+
 export interface Detection {
   isInspectionArticle: boolean;
   confidence: number;
@@ -51,6 +53,8 @@ export interface SubjectCue {
   /** What the cue recognises, in a few words (used in reasons). */
   label: string;
   re: RegExp;
+  /** Words (lower case) one of which every text `re` matches holds: a text without one skips it (needs.ts). */
+  needs: string[];
   /** Phrasings the cue must match (tested). */
   examples: string[];
   /** Near misses it must not match (tested). */
@@ -70,6 +74,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'la',
     label: "children's services",
+    needs: ['children', 'child protection', 'safeguarding', 'social care services'],
     re: new RegExp(
       `\\bchildren${APOS}s? (?:social )?(?:services?|social care|social work|services department)\\b|\\bchild protection(?: services?| arrangements)?\\b|\\bservices for (?:vulnerable )?children\\b|\\bsafeguarding (?:services|arrangements|children)\\b|\\bsocial care services\\b`,
       'i',
@@ -87,6 +92,17 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'la',
     label: 'a council inspection type',
+    needs: [
+      'focused visit',
+      'monitoring visit',
+      'jtai',
+      'ilacs',
+      'inspect',
+      'joint area review',
+      'comprehensive area assessment',
+      'annual performance assessment',
+      'safeguarding and looked after',
+    ],
     re: new RegExp(
       `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|(?:local authorit(?:y|ies)|councils?)\\b[\\w'’ ]{0,40}? inspection (?:outcome|result|judgement)|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
       'i',
@@ -108,6 +124,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'la',
     label: 'care leavers or children in care',
+    needs: ['care leavers', 'children in care', 'looked', 'children in need', 'corporate parent'],
     re: /\b(?:care leavers|children in care|looked[- ]after children|children in need of help and protection|corporate parent(?:ing)?)\b/i,
     examples: ['services for care leavers', 'looked-after children', 'children in care were well supported'],
     nearMisses: ['children who care for their parents', 'care homes for older people'],
@@ -115,6 +132,17 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'school',
     label: 'a school or nursery',
+    needs: [
+      'school',
+      'academ',
+      'pupil',
+      'headteacher',
+      'head teacher',
+      'nurser',
+      'childminder',
+      'sixth form',
+      'early years setting',
+    ],
     re: /\b(?:(?:primary|secondary|junior|infant|infants|grammar|high|free|special|independent|village|church|catholic|boarding|faith) schools?|academy|academies|pupils?|headteachers?|head teacher|nurser(?:y|ies)|pre-?schools?|childminders?|sixth form|early years settings?)\b/i,
     examples: ['a village primary school', 'pupils and staff', 'the academy trust', 'a nursery in the town'],
     nearMisses: ['the virtual school head for children in care', 'schoolchildren'],
@@ -122,6 +150,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'childrens-home',
     label: "a children's home",
+    needs: ['home', 'secure'],
     re: new RegExp(
       `\\b(?:(?:secure |residential )?children${APOS}s homes?|residential (?:care )?homes?|secure (?:training centre|unit|home)s?)\\b`,
       'i',
@@ -132,6 +161,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'provider',
     label: 'a fostering or adoption agency',
+    needs: ['fostering', 'adoption'],
     // A council's adoption service is also a judgement area of its children's services
     // inspection: only an adoption AGENCY is a provider in its own right.
     re: /\bfostering (?:services?|agenc(?:y|ies)|providers?)\b|\badoption (?:support )?agenc(?:y|ies)\b|\bindependent fostering\b/i,
@@ -141,6 +171,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'further-education',
     label: 'a further-education or adult-learning provider',
+    needs: ['further education', 'fe ', 'adult', 'community learning', 'learners', 'training provider', 'college'],
     re: /\b(?:further education (?:and skills )?(?:colleges?|providers?|sector)|FE (?:providers?|colleges?|sector)|adult (?:education|learning|and community learning|skills)|community learning|learners|training providers?|colleges?)\b/i,
     examples: ['adult and community learning', 'two FE providers', 'the college was rated good', 'learners said'],
     nearMisses: ['a colleague said', 'learning from reviews', 'care leavers in further education or work'],
@@ -148,6 +179,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'youth-justice',
     label: 'youth justice or probation',
+    needs: ['youth', 'probation'],
     re: /\b(?:youth (?:offending|justice) (?:services?|teams?|boards?|partnerships?)|youth offending|HM Inspectorate of Probation|HMI Probation|probation service)\b/i,
     examples: ['the youth offending service', 'HM Inspectorate of Probation said', 'youth justice service'],
     nearMisses: ['young people at risk of exploitation'],
@@ -155,6 +187,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'police',
     label: 'a police force',
+    needs: ['hmic', 'police', 'constabulary', 'peel'],
     re: /\b(?:HMICFRS|HMIC|police forces?|constabulary|PEEL (?:assessment|inspection)s?|police and crime commissioner)\b/i,
     examples: ['HMICFRS graded the force', 'the constabulary', 'a PEEL inspection'],
     nearMisses: ['policies and procedures'],
@@ -162,6 +195,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'adult-care',
     label: 'adult care, health or the CQC',
+    needs: ['cqc', 'care quality commission', 'adult', 'care home', 'hospital', 'gp ', 'nhs trust'],
     re: new RegExp(
       `\\b(?:CQC|Care Quality Commission|adults?${APOS} (?:social )?(?:care|services)|adult (?:social )?care|care homes?|hospitals?|GP (?:surgery|practice)s?|NHS trusts?)\\b`,
       'i',
@@ -172,6 +206,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'devolved',
     label: 'a Welsh or Scottish inspectorate',
+    needs: ['care inspectorate', 'estyn', 'ciw', 'scotland', 'scottish', 'wales', 'welsh', 'northern ireland'],
     re: /\b(?:Care Inspectorate(?: Wales)?|Estyn|CIW|Education Scotland|Scotland|Scottish|(?<!of )Wales|Welsh|Northern Ireland)\b/i,
     examples: ["Scotland's care watchdog", 'the Care Inspectorate', 'Estyn inspectors', 'Care Inspectorate Wales'],
     nearMisses: ['the Care Quality Commission', 'Prince of Wales Road'],
@@ -179,6 +214,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'send',
     label: 'a SEND local-area inspection',
+    needs: ['send', 'special educational needs', 'local area', 'written statement'],
     // Case-sensitive: "SEND" the acronym, not the verb.
     re: /\b(?:SEND|[Ss]pecial [Ee]ducational [Nn]eeds|[Ll]ocal [Aa]rea (?:SEND )?(?:[Ii]nspections?|[Pp]artnerships?)|[Ww]ritten [Ss]tatement of [Aa]ction)\b/,
     examples: [
@@ -192,6 +228,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'school',
     label: 'schools',
+    needs: ['school'],
     re: /\b(?<!virtual )schools?\b/i,
     examples: ['School rated good', 'schools in the county'],
     nearMisses: ['the virtual school', 'schoolchildren'],
@@ -200,6 +237,7 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'police',
     label: 'the police',
+    needs: ['police'],
     re: /\bpolice\b/i,
     examples: ['Police child protection work inadequate'],
     nearMisses: ['policies'],
@@ -208,6 +246,16 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'finance',
     label: 'a budget or credit rating',
+    needs: [
+      'credit rating',
+      'moody',
+      'fitch',
+      'standard ',
+      'credit assessment',
+      'issuer rating',
+      'overspend',
+      'budget',
+    ],
     re: /\b(?:credit ratings?|Moody['’]s|Fitch|Standard (?:&|and) Poor['’]s|credit assessment|issuer ratings?|overspends?|budgets?|budget-setting)\b/i,
     examples: ['Moody’s withdraws the credit rating', 'Fitch said', 'a £5m overspend', 'the budget for next year'],
     nearMisses: ['credit to the team', 'spending time with children'],
@@ -353,8 +401,15 @@ export function subjectsIn(text: string, zone: Zone = 'body'): ReadonlySet<Subje
   const known = read.get(text);
   if (known) return known;
   const out = new Set<Subject>();
+  const lower = lookingUp() ? text.toLowerCase() : '';
   for (const cue of SUBJECT_CUES)
-    if (!out.has(cue.subject) && (!cue.titleOnly || zone === 'title') && cue.re.test(text)) out.add(cue.subject);
+    if (
+      !out.has(cue.subject) &&
+      (!cue.titleOnly || zone === 'title') &&
+      holdsAny(lower, cue.needs) &&
+      cue.re.test(text)
+    )
+      out.add(cue.subject);
   if (read.size >= 128) read.clear();
   read.set(text, out);
   return out;

@@ -12,6 +12,8 @@
 // dated before the inspection the page reports, and standing grades in a report of a monitoring or
 // focused visit.
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
+import { afterLast, beforeFirst } from './cut';
+import { holdsAny, lookingUp } from './needs';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -43,8 +45,47 @@ export type TimeStrength = 'cue' | 'dated' | 'weak' | 'none';
 
 const GRADE_WORDS = gradeWordsRegExp();
 
+// Where the rules cut the words around a grade into clauses (see cut.ts): `afterLast` takes the
+// last clause before the grade (global patterns), `beforeFirst` the first after it.
+const PROVIDER_CLAUSE_CUT = /[.;:!?]|,\s+(?:but|while|whereas)\b|\bbut\b/g;
+const LINKED_CLAUSE_CUT = /[,;:—–]/g;
+const TIME_AFTER_CUT = /[;]|,\s+(?:but|while|whereas|and)\b/;
+const TIME_BEFORE_CUT = /,\s+(?:but|while|whereas|and)\b|\bbut\b/g;
+const OWN_CLAUSE_CUT = /[,;]|\b(?:and|but)\b/;
+const AREA_CLAUSE_CUT = /[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/g;
+const AREA_SUBJECT_CUT = /\b(?:rated|judged|graded|was|were|is|are|remains?|given|received|get|got|scored)\b/i;
+const LABEL_CUT = /[:–—\n]/g;
+
 const OPEN_Q = `'‘’"“`;
 const CLOSE_Q = `'’"”`;
+
+/**
+ * One sentence's words as the rules look them up: its lower-case copy, made once for all its
+ * grade words, and the answer for each list of words already asked about.
+ */
+class Words {
+  lower: string | null = null;
+  known: Map<readonly string[], boolean> | null = null;
+  constructor(readonly sentence: string) {}
+}
+
+/**
+ * Whether the sentence holds one of `list` (lower case). Most rule patterns cannot match without
+ * one of a few words (every text they match contains one, in any case): a rule runs its pattern
+ * only when the sentence holds one, instead of every pattern scanning the words around every
+ * grade word. Each list is looked up once per sentence, however many grade words it holds.
+ */
+function holds(words: Words, list: readonly string[]): boolean {
+  if (!lookingUp()) return true;
+  words.known ??= new Map();
+  let found = words.known.get(list);
+  if (found === undefined) {
+    words.lower ??= words.sentence.toLowerCase();
+    found = holdsAny(words.lower, list);
+    words.known.set(list, found);
+  }
+  return found;
+}
 
 /** The grades of the words already met (a page writes the same few grade words again and again). */
 const gradesOfWords = new Map<string, Grade>();
@@ -71,6 +112,8 @@ interface Candidate {
 /** What a rule sees: the sentence around one grade word. */
 interface Ctx {
   s: string;
+  /** The sentence's words as the rules look them up, shared by all its grade words. */
+  words: Words;
   c: Candidate;
   /** Up to 90 characters before the (quoted) word, and 70 after. */
   before: string;
@@ -134,6 +177,68 @@ const OUT_OF_SCOPE_AFTER = new RegExp(
 const IN_SCOPE_SUBJECT =
   /\b(?:children[’']?s services|children[’']?s social care|social care|council|authority|local authority|services for children|safeguarding (?:board|partnership)|lscb)\b/i;
 
+// The words without one of which a rule's pattern cannot match (see `holds`): each list holds a
+// part (in lower case) of every alternative of the pattern it guards.
+const NEGATIONS = ['no', 'never', 'yet to be'];
+const NEGATED_VERBS = ['rated', 'judged', 'graded', 'been', 'achieved', 'received', 'found', 'deemed'];
+const CONDITIONS = ['before', 'until', 'unless', 'if', 'so that'];
+const CONDITIONAL_VERBS = ['rated', 'judged', 'graded', 'considered', 'deemed', 'seen as'];
+const AIMS = [
+  'aim',
+  'ambition',
+  'hope',
+  'hoping',
+  'want',
+  'bid',
+  'striv',
+  'target',
+  'aspir',
+  'plan',
+  'determined',
+  'journey',
+  'goal',
+  'push',
+  'could',
+  'would',
+  'might',
+  'should',
+];
+const MODALS = ['would', 'could', 'might', 'will'];
+const SCALE_WORDS = ['between', 'above', 'below', 'better than', 'worse than', 'short of', 'scale of', 'rang'];
+const OUTSTANDING = ['outstanding'];
+const MEANS = ['mean', 'indicat'];
+const SCALE_NOUNS = ['grades', 'ratings', 'judgements', 'scale'];
+const BETWEEN = ['between'];
+const OUT_OF_SCOPE_NEEDS = [
+  'school',
+  'academ',
+  'nurser',
+  'college',
+  'home',
+  'secure',
+  'youth',
+  'yot',
+  'probation',
+  'police',
+  'constabulary',
+  'hospital',
+  'cqc',
+  'care quality',
+  'fostering',
+  'adoption agency',
+  'adult',
+  'fe provider',
+  'further education',
+  'pupil',
+  'teaching',
+  'sixth form',
+  'early years',
+  'send',
+  'credit rating',
+  'moody',
+];
+const LABEL_MARKS = [':', '–', '—', '-'];
+
 /** Refusals, tried first: ordinary prose, and grade words not used as a judgement of a council. */
 export const REFUSALS: GradeRule[] = [
   {
@@ -173,6 +278,8 @@ export const REFUSALS: GradeRule[] = [
   {
     name: 'negated',
     test: (x) =>
+      holds(x.words, NEGATIONS) &&
+      holds(x.words, NEGATED_VERBS) &&
       (/\b(?:no|not|never|none|nor|yet to be)\b[^,.;]{0,50}\b(?:rated|judged|graded|been|achieved|received|found|deemed)\s+(?:as\s+|to be\s+)?$/i.test(
         x.before,
       ) ||
@@ -192,13 +299,17 @@ export const REFUSALS: GradeRule[] = [
   {
     name: 'hypothetical',
     test: (x) =>
-      /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as)\s*(?:as\s+|to be\s+)?$/i.test(
-        x.before,
-      ) ||
-      /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
-        x.before,
-      ) ||
-      /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+(?:would|could|might|will)\b/i.test(x.after),
+      (holds(x.words, CONDITIONS) &&
+        holds(x.words, CONDITIONAL_VERBS) &&
+        /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as)\s*(?:as\s+|to be\s+)?$/i.test(
+          x.before,
+        )) ||
+      (holds(x.words, AIMS) &&
+        /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
+          x.before,
+        )) ||
+      (holds(x.words, MODALS) &&
+        /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+(?:would|could|might|will)\b/i.test(x.after)),
     examples: [
       'It will take years of work before the service can be rated good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
@@ -209,20 +320,25 @@ export const REFUSALS: GradeRule[] = [
   {
     name: 'scale',
     test: (x) =>
-      /\b(?:between|above|below|better than|worse than|short of|scale of|rang(?:e|es|ing) from)\s*['‘"“]?\s*$/i.test(
-        x.before.slice(-40),
-      ) ||
+      (holds(x.words, SCALE_WORDS) &&
+        /\b(?:between|above|below|better than|worse than|short of|scale of|rang(?:e|es|ing) from)\s*['‘"“]?\s*$/i.test(
+          x.before.slice(-40),
+        )) ||
       // "from outstanding to inadequate" describes the scale, unless a change of grade is told:
       // "downgraded from outstanding to good".
-      (/\bfrom\s+['‘"“]?outstanding['’"”]?\s+to\s*['‘"“]?\s*$/i.test(x.before.slice(-40)) &&
+      (holds(x.words, OUTSTANDING) &&
+        /\bfrom\s+['‘"“]?outstanding['’"”]?\s+to\s*['‘"“]?\s*$/i.test(x.before.slice(-40)) &&
         !/\b(?:downgraded|dropped|fell|fallen|slipped|slid|moved|went|gone|declined|plunged|plummeted|changed)\s+(?:all the way\s+)?from\s+['‘"“]?outstanding['’"”]?\s+to\s*['‘"“]?\s*$/i.test(
           x.before.slice(-70),
         )) ||
-      /^['’"”]?\s*(?:(?:does|did|do) not (?:mean|indicate)|means\b|indicates\b)/i.test(x.after) ||
-      /\b(?:(?:four|4|the)\s+(?:grades|ratings|judgements)|grades are|ratings are|scale)\b[^.]{0,30}$/i.test(
-        x.before.slice(-45),
-      ) ||
+      (holds(x.words, MEANS) &&
+        /^['’"”]?\s*(?:(?:does|did|do) not (?:mean|indicate)|means\b|indicates\b)/i.test(x.after)) ||
+      (holds(x.words, SCALE_NOUNS) &&
+        /\b(?:(?:four|4|the)\s+(?:grades|ratings|judgements)|grades are|ratings are|scale)\b[^.]{0,30}$/i.test(
+          x.before.slice(-45),
+        )) ||
       (x.prev !== undefined &&
+        holds(x.words, BETWEEN) &&
         /\bbetween\s*['‘"“]?\s*$/i.test(x.s.slice(Math.max(0, x.prev.quoteStart - 12), x.prev.quoteStart)) &&
         /^\s*and\s*$/i.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart))),
     examples: [
@@ -237,9 +353,10 @@ export const REFUSALS: GradeRule[] = [
     test: (x) => {
       // The provider named after the grade ("an outstanding children's home") or as the subject
       // of its clause, with no council or children's services named after it.
+      if (!holds(x.words, OUT_OF_SCOPE_NEEDS)) return false;
       if (OUT_OF_SCOPE_AFTER.test(x.after)) return true;
       if (!OUT_OF_SCOPE_ANY.test(x.before)) return false; // most grades: no provider named before
-      const clause = x.before.split(/[.;:!?]|,\s+(?:but|while|whereas)\b|\bbut\b/).pop() ?? '';
+      const clause = afterLast(x.before, PROVIDER_CLAUSE_CUT);
       let last = -1;
       OUT_OF_SCOPE.lastIndex = 0;
       for (let m = OUT_OF_SCOPE.exec(clause); m; m = OUT_OF_SCOPE.exec(clause)) last = m.index + m[0].length;
@@ -329,7 +446,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   },
   {
     name: 'judgement label',
-    test: (x) => x.main && LABEL_BEFORE.test(x.before),
+    test: (x) => x.main && holds(x.words, LABEL_MARKS) && LABEL_BEFORE.test(x.before),
     examples: ['Overall effectiveness: requires improvement.'],
   },
   {
@@ -379,7 +496,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
           x.before,
         );
       if (!LINKING_BEFORE.test(x.before)) return false;
-      const clause = x.before.split(/[,;:—–]/).pop() ?? '';
+      const clause = afterLast(x.before, LINKED_CLAUSE_CUT);
       const serviceSubject = SERVICE_SUBJECT.test(clause.replace(LINKING_BEFORE, ''));
       // "services remain good" is a judgement; "morale is good", "good at listening" are not.
       if (x.word === 'good')
@@ -462,7 +579,12 @@ export function gradeDecisions(sentence: string): GradeDecision[] {
   }));
 }
 
-function decide(s: string): { candidates: Candidate[]; refused: (string | undefined)[]; rule: (string | undefined)[] } {
+function decide(s: string): {
+  candidates: Candidate[];
+  refused: (string | undefined)[];
+  rule: (string | undefined)[];
+  words: Words;
+} {
   const candidates: Candidate[] = [];
   GRADE_WORDS.lastIndex = 0;
   for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {
@@ -480,7 +602,8 @@ function decide(s: string): { candidates: Candidate[]; refused: (string | undefi
       quoteEnd: quoted ? end + close : end,
     });
   }
-  const ctxs = candidates.map((c, i) => contextOf(s, c, candidates[i - 1], candidates[i + 1]));
+  const words = new Words(s);
+  const ctxs = candidates.map((c, i) => contextOf(s, words, c, candidates[i - 1], candidates[i + 1]));
   const refused = ctxs.map((x) => REFUSALS.find((r) => r.test(x))?.name);
   // Three or more grades in a plain list ("outstanding, good, requires improvement and
   // inadequate") name the scale, not a judgement.
@@ -508,7 +631,7 @@ function decide(s: string): { candidates: Candidate[]; refused: (string | undefi
       if (join) rule[i] = join;
     }
   }
-  return { candidates, refused, rule };
+  return { candidates, refused, rule, words };
 }
 
 /** Finds grade judgements in the sentences of a prepared text. */
@@ -517,12 +640,18 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
   for (const sentence of sentences) {
     const s = sentence.text;
     if (!MAY_HOLD_GRADE.test(s)) continue;
-    const { candidates, rule } = decide(s);
+    const { candidates, rule, words } = decide(s);
     let before: Time | undefined;
+    // The areas the sentence may name, read once for its grades.
+    let areas: [RegExp, string][] | undefined;
+    const areasOf = () => {
+      if (!areas) areas = areasIn(words);
+      return areas;
+    };
     candidates.forEach((c, i) => {
       const why = rule[i];
       if (!why) return;
-      let time = currency(s, c, candidates[i - 1], candidates[i + 1]);
+      let time = currency(s, words, c, candidates[i - 1], candidates[i + 1]);
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
       if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
@@ -536,7 +665,7 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
         sentence,
         current: time.current,
         ...(time.year ? { year: time.year } : {}),
-        ...areaOf(s, c),
+        ...areaOf(s, words, areasOf(), c),
         why: `${why}; ${time.cue}`,
         ...(why === 'judgement table row' ? rowOf(s, c, candidates[i - 1]) : {}),
         timeStrength: time.strength,
@@ -556,10 +685,11 @@ function rowOf(s: string, c: Candidate, prev?: Candidate): { row?: string } {
   return row && row.length < s.trim().length ? { row } : {};
 }
 
-function contextOf(s: string, c: Candidate, prev?: Candidate, next?: Candidate): Ctx {
+function contextOf(s: string, words: Words, c: Candidate, prev?: Candidate, next?: Candidate): Ctx {
   const word = s.slice(c.start, c.end);
   return {
     s,
+    words,
     c,
     before: s.slice(Math.max(0, c.quoteStart - 90), c.quoteStart),
     after: s.slice(c.quoteEnd, c.quoteEnd + 70),
@@ -582,6 +712,8 @@ export interface TimeCue {
   name: string;
   where: 'before' | 'after';
   re: RegExp;
+  /** Words (lower case) one of which every text `re` matches holds (see `holds`). */
+  needs: string[];
   examples: string[];
 }
 
@@ -590,30 +722,50 @@ export const PREVIOUS_CUES: TimeCue[] = [
   {
     name: 'previously',
     where: 'before',
+    needs: ['previous', 'former', 'prior', 'once', 'having', 'last', 'earlier', 'old'],
     re: /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
     examples: ['The council was previously rated inadequate.', 'Its previous ‘good’ rating was lost.'],
   },
   {
     name: 'no longer',
     where: 'before',
+    needs: ['no longer'],
     re: /\bno longer\b[^.;]*$/i,
     examples: ['Services in Medway are no longer rated inadequate.'],
   },
   {
     name: 'left behind',
     where: 'before',
+    needs: [
+      'from',
+      'shed',
+      'shook',
+      'shakes',
+      'escape',
+      'lost',
+      'losing',
+      'loses',
+      'out of',
+      'ditch',
+      'exit',
+      'leaves',
+      'left',
+      'leaving',
+    ],
     re: /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i,
     examples: ['Torbay exits inadequate after a re-inspection.', 'The county has shed its inadequate rating.'],
   },
   {
     name: 'since then',
     where: 'before',
+    needs: ['since '],
     re: /\bsince (?:being|it was|they were|the council was|the service was|its|their)\b[^.;]*$/i,
     examples: ['A new approach has helped since the council was rated ‘inadequate’.'],
   },
   {
     name: 'after a grade',
     where: 'before',
+    needs: ['after', 'until', 'before', 'following'],
     re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
     examples: [
       'The news comes three years after the council was rated outstanding.',
@@ -623,18 +775,21 @@ export const PREVIOUS_CUES: TimeCue[] = [
   {
     name: 'last time',
     where: 'after',
+    needs: ['last', 'previous', 'since then', 'ago'],
     re: /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then|\w+ years? ago)\b/i,
     examples: ['Wirral had been rated inadequate at its last inspection.', 'It was rated good six years ago.'],
   },
   {
     name: 'when it was',
     where: 'before',
+    needs: ['when '],
     re: /\bwhen (?:it|they|the council|the service|services|the authority) (?:was|were) (?:last\s+)?(?:rated|judged|graded|described|found|labelled)\s+(?:as\s+|to be\s+)?$/i,
     examples: ['Reading Borough Council ran the service in 2018, when it was rated inadequate.'],
   },
   {
     name: 'past perfect',
     where: 'before',
+    needs: ['had'],
     // Not after "noted that", "said that": reported speech puts "has been judged" into the past perfect.
     re: /^(?![^.;]*\b(?:noted|said|reported|heard|told|explained|confirmed|announced) that\b)[^.;]*\bhad\s+(?:\w+\s+)?(?:been\s+)?(?:rated|judged|graded|found|described|labelled|inspected)\b[^.;]*$/i,
     examples: ['Before that, inspectors had rated the service good.'],
@@ -643,6 +798,10 @@ export const PREVIOUS_CUES: TimeCue[] = [
 
 const PRESENT_TENSE_BEFORE =
   /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
+const PRESENT_TENSE_NEEDS = ['has', 'have', 'is', 'are'];
+const NOT = ['not'];
+/** A year's first two digits ((?:19|20)\d\d): a sentence without them names no year. */
+const CENTURIES = ['19', '20'];
 const CURRENT_CUES =
   /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i;
 
@@ -653,16 +812,16 @@ interface Time {
   strength: TimeStrength;
 }
 
-function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): Time {
+function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?: Candidate): Time {
   // The clause around the grade, cut at other grades and strong punctuation.
   const windowStart = Math.max(0, c.quoteStart - 200);
   const semi = s.slice(windowStart, c.quoteStart).lastIndexOf(';');
   const lo = Math.max(prev ? prev.quoteEnd : 0, semi < 0 ? 0 : windowStart + semi + 1);
   const hi = next ? next.quoteStart : s.length;
   const before = s.slice(Math.max(lo, c.quoteStart - 110), c.quoteStart);
-  const after = s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)).split(/[;]|,\s+(?:but|while|whereas|and)\b/)[0];
+  const after = beforeFirst(s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)), TIME_AFTER_CUT);
   // A year before the grade belongs to it only when no earlier grade in the sentence could own it.
-  const year = yearNear(prev ? '' : before, after);
+  const year = holds(words, CENTURIES) ? yearNear(prev ? '' : before, after) : undefined;
   const at = (current: boolean, cue: string, strength: TimeStrength): Time => ({ current, year, cue, strength });
   // "from X to Y": X was, Y is.
   if (
@@ -675,15 +834,19 @@ function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): 
     return at(true, 'from X to Y: Y is', 'cue');
   // A grade joined to the one before it shares its time ("rated good with outstanding features in 2014").
   if (prev && /^['’"”]?\s*(?:with|or|and|,)\s*['‘"“]?$/i.test(s.slice(prev.quoteEnd, c.quoteStart))) {
-    const shared = currency(s, prev, undefined, c);
+    const shared = currency(s, words, prev, undefined, c);
     return { ...shared, year: shared.year ?? year, cue: `${shared.cue} (shared with the grade before)` };
   }
-  const beforeClause = before.split(/,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
+  const beforeClause = afterLast(before, TIME_BEFORE_CUT);
   // "not been rated inadequate since 2013": the grade is what it was, not what it is.
-  if (/\bnot\s+(?:been\s+)?(?:rated|judged|graded|found)\s+(?:to be\s+|as\s+)?$/i.test(beforeClause))
+  if (
+    holds(words, NOT) &&
+    /\bnot\s+(?:been\s+)?(?:rated|judged|graded|found)\s+(?:to be\s+|as\s+)?$/i.test(beforeClause)
+  )
     return at(false, 'not since', 'cue');
-  const present = PRESENT_TENSE_BEFORE.test(beforeClause);
+  const present = holds(words, PRESENT_TENSE_NEEDS) && PRESENT_TENSE_BEFORE.test(beforeClause);
   for (const cue of PREVIOUS_CUES) {
+    if (!holds(words, cue.needs)) continue;
     if (cue.name === 'no longer' && cue.re.test(beforeClause)) return at(false, cue.name, 'cue');
     if (present && cue.name !== 'left behind') continue;
     if (cue.re.test(cue.where === 'before' ? beforeClause : after)) return at(false, cue.name, 'cue');
@@ -692,7 +855,7 @@ function currency(s: string, c: Candidate, prev?: Candidate, next?: Candidate): 
   // perfect ("has been rated good", "is now rated") or marked as the latest; the page-level step
   // compares the year with the inspection the page reports.
   // The grade's own clause: "in 2021 and are now good" leaves "now" to the next grade.
-  const ownClauseAfter = after.split(/[,;]|\b(?:and|but)\b/)[0];
+  const ownClauseAfter = beforeFirst(after, OWN_CLAUSE_CUT);
   const currentCue = CURRENT_CUES.exec(beforeClause + ownClauseAfter);
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
@@ -824,43 +987,58 @@ function inspectionYearIn(s: Sentence): number {
   return year;
 }
 
-const AREAS: [RegExp, string][] = [
-  [/\b(?:lscb|lcsb|safeguarding children[’']?s? (?:board|partnership)|safeguarding (?:board|partnership))\b/i, 'LSCB'],
-  [/\badoption\b/i, 'adoption'],
-  [/\bfostering\b/i, 'fostering'],
-  [/\bcare leavers?\b(?![^.]*children in care)/i, 'care leavers'],
-  [/\b(?:children in care|looked[- ]after children|children looked after|permanence)\b/i, 'children in care'],
-  [/\b(?:help and protection|child protection)\b/i, 'help and protection'],
-  [/\b(?:leadership|impact of leaders|leaders)\b/i, 'leadership'],
-  [/\b(?:send|special educational needs)\b/i, 'SEND'],
+/** Judgement areas: the pattern, the name, and the words one of which every text it matches holds. */
+const AREAS: [RegExp, string, string[]][] = [
+  [
+    /\b(?:lscb|lcsb|safeguarding children[’']?s? (?:board|partnership)|safeguarding (?:board|partnership))\b/i,
+    'LSCB',
+    ['lscb', 'lcsb', 'safeguarding'],
+  ],
+  [/\badoption\b/i, 'adoption', ['adoption']],
+  [/\bfostering\b/i, 'fostering', ['fostering']],
+  [/\bcare leavers?\b(?![^.]*children in care)/i, 'care leavers', ['care leaver']],
+  [
+    /\b(?:children in care|looked[- ]after children|children looked after|permanence)\b/i,
+    'children in care',
+    ['children in care', 'looked', 'permanence'],
+  ],
+  [/\b(?:help and protection|child protection)\b/i, 'help and protection', ['help and protection', 'child protection']],
+  [/\b(?:leadership|impact of leaders|leaders)\b/i, 'leadership', ['leader']],
+  [/\b(?:send|special educational needs)\b/i, 'SEND', ['send', 'special educational needs']],
 ];
 
-function areaOf(s: string, c: Candidate): { area?: string } {
+const OVERALL = ['overall'];
+
+/** The judgement areas a sentence may name: those whose words it holds. */
+function areasIn(words: Words): [RegExp, string][] {
+  const out: [RegExp, string][] = [];
+  for (const [re, name, needs] of AREAS) if (holds(words, needs)) out.push([re, name]);
+  return out;
+}
+
+function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate): { area?: string } {
+  // Every answer but none is one of the areas: a sentence that can name none has none.
+  if (!areas.length) return {};
   const before = s.slice(Math.max(0, c.quoteStart - 100), c.quoteStart);
-  const clause = before.split(/[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/).pop() ?? before;
+  const clause = afterLast(before, AREA_CLAUSE_CUT);
   const after = s.slice(c.quoteEnd, c.quoteEnd + 40);
-  if (/\boverall\b/i.test(after.slice(0, 12)) || /\boverall\b/i.test(clause.slice(-40))) return {};
+  if (holds(words, OVERALL) && (/\boverall\b/i.test(after.slice(0, 12)) || /\boverall\b/i.test(clause.slice(-40))))
+    return {};
   // "Care leavers: Outstanding": the label before a colon or dash names the judgement.
   const colon = /[:–—-]\s*$/.exec(before);
   if (colon) {
-    const label =
-      before
-        .slice(0, colon.index)
-        .split(/[:–—\n]/)
-        .pop() ?? '';
-    if (/overall/i.test(label)) return {};
-    for (const [re, name] of AREAS) if (re.test(label)) return { area: name };
+    const label = afterLast(before.slice(0, colon.index), LABEL_CUT);
+    if (holds(words, OVERALL) && /overall/i.test(label)) return {};
+    for (const [re, name] of areas) if (re.test(label)) return { area: name };
   }
   // A table row: the label right before the grade.
   if (/^[A-Z]/.test(s.slice(c.start, c.end)) && AREA_LABEL_END.test(before)) {
     const label = before.slice(-60);
-    for (const [re, name] of AREAS) if (re.test(label)) return { area: name };
+    for (const [re, name] of areas) if (re.test(label)) return { area: name };
   }
-  const subject = clause.split(
-    /\b(?:rated|judged|graded|was|were|is|are|remains?|given|received|get|got|scored)\b/i,
-  )[0];
-  for (const [re, name] of AREAS) if (re.test(subject.length ? subject : clause)) return { area: name };
+  const subject = beforeFirst(clause, AREA_SUBJECT_CUT);
+  for (const [re, name] of areas) if (re.test(subject.length ? subject : clause)) return { area: name };
   const forArea = /^\s*(?:for|on|in)\s+(?:its\s+|the\s+)?([a-z ]{3,40})/i.exec(after);
-  if (forArea) for (const [re, name] of AREAS) if (re.test(forArea[1])) return { area: name };
+  if (forArea) for (const [re, name] of areas) if (re.test(forArea[1])) return { area: name };
   return {};
 }

@@ -13,6 +13,7 @@ import {
   weightOfKey,
   wordScore,
 } from './improvement-model';
+import { holdsAny, lookingUp } from './needs';
 import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
@@ -485,110 +486,155 @@ export const AGAINST: Cue[] = [
  * Topic labels, the first row that matches wins (so the more specific areas come first). Each row
  * carries examples that must get its label (tested).
  */
-export const TOPICS: { topic: string; pattern: RegExp; examples: string[] }[] = [
+/**
+ * Topics, tried in order: the first whose pattern the sentence matches names it. `needs`: words
+ * (lower case) one of which every text the pattern matches holds; a sentence without one skips
+ * the pattern (see needs.ts).
+ */
+export const TOPICS: { topic: string; pattern: RegExp; needs: string[]; examples: string[] }[] = [
   {
     topic: 'caseloads',
+    needs: ['caseload', 'workload', 'casework', 'overloaded', 'overstretched'],
     pattern: /\bcaseloads?\b|\bworkloads?\b|\bcasework\b|\boverloaded\b|\boverstretched\b/i,
     examples: ['caseloads are too high', 'social workers overloaded with casework'],
   },
   {
     topic: 'homeless young people',
+    needs: ['homeless', 'sofa', 'bed and breakfast', 'b&b'],
     pattern: /\bhomeless(?:ness)?\b|\bsofa[- ]surfing\b|\bbed and breakfast\b|\bB&B\b/i,
     examples: ['16- and 17-year-olds who present as homeless', 'some teenagers are placed in bed and breakfast'],
   },
   {
     topic: 'management oversight',
+    needs: ['oversight', 'supervision'],
     pattern: /\b(?:management oversight|managerial oversight|oversight|supervision)\b/i,
     examples: ['supervision is not regular', 'weak managerial oversight'],
   },
   {
     topic: 'assessments',
+    needs: ['assessment'],
     pattern: /\brisk assessments?\b|\bassessments?\b/i,
     examples: ['assessments lack analysis', 'over-optimistic risk assessments'],
   },
   {
     topic: 'timeliness',
+    needs: ['timeliness', 'timely', 'delay', 'drift', 'timescale', 'enough', 'too slow', 'too long'],
     pattern:
       /\btimeliness\b|\btimely\b|\bdelays?\b|\bdelayed\b|\bdrift\b|\btimescales?\b|\b(?:quickly|soon) enough\b|\btoo slow|\btoo long\b/i,
     examples: ['children waited too long', 'visits are not timely', 'drift in decisions'],
   },
   {
     topic: 'thresholds and escalation',
+    needs: ['threshold', 'escalat'],
     pattern: /\bthresholds?\b|\bescalat\w+/i,
     examples: ['thresholds are not well understood', 'concerns are not escalated'],
   },
-  { topic: 'planning', pattern: /\bplans?\b|\bplanning\b/i, examples: ['plans lack clear actions'] },
+  { needs: ['plan'], topic: 'planning', pattern: /\bplans?\b|\bplanning\b/i, examples: ['plans lack clear actions'] },
   {
     topic: 'permanence',
+    needs: ['permanence', 'adopt', 'foster', 'concurrent planning'],
     pattern: /\bpermanence\b|\badopt(?:ion|ed)\b|\bfoster(?:ing|-to-adopt)?\b|\bconcurrent planning\b/i,
     examples: ['permanence for older children is not secured', 'children who would benefit from being adopted'],
   },
   {
     topic: 'care leavers',
+    needs: ['care leaver', 'pathway plan', 'leaving care', 'leave care'],
     pattern: /\bcare leavers?\b|\bpathway plans?\b|\bleaving care\b|\bleave care\b/i,
     examples: ['support for care leavers in custody', 'young adults who leave care'],
   },
   {
     topic: 'children in care',
+    needs: ['children in care', 'looked', 'into care', 'edge of care', 'corporate parent'],
     pattern:
       /\bchildren in care\b|\blooked[- ]after\b|\b(?:come|coming|taken|brought) into care\b|\bedge of care\b|\bcorporate parent\w*/i,
     examples: ['too few looked-after children have a health check', 'children are not taken into care'],
   },
-  { topic: 'placements', pattern: /\bplacements?\b|\bsufficiency\b/i, examples: ['a shortage of placements'] },
+  {
+    needs: ['placement', 'sufficiency'],
+    topic: 'placements',
+    pattern: /\bplacements?\b|\bsufficiency\b/i,
+    examples: ['a shortage of placements'],
+  },
   {
     topic: 'workforce stability',
+    needs: ['workforce', 'recruit', 'retention', 'agency staff', 'turnover', 'changes of social worker'],
     pattern: /\b(?:workforce|recruit\w*|retention|agency staff|turnover|changes of social worker)\b/i,
     examples: ['a high turnover of staff', 'reliance on agency staff'],
   },
   {
     topic: 'performance and quality assurance',
+    needs: ['data', 'performance management', 'audit', 'quality assurance'],
     pattern: /\b(?:performance data|performance management|data|audit\w*|quality assurance)\b/i,
     examples: ['audits are overly generous', 'performance data is not used'],
   },
   {
     topic: "children's experiences",
+    needs: ['experience', 'voice of the child', 'adult', 'engage', 'views of'],
     pattern:
       /\blived experiences?\b|\bvoice of the child\b|\bchild[’']?s experience\b|\badult[- ]focused\b|\bengage\w* (?:young people|children)\b|\bviews of (?:children|young people)\b/i,
     examples: ['decisions are too adult focused', 'the views of young people are not recorded'],
   },
   {
     topic: 'exploitation and missing children',
+    needs: ['exploitation', 'missing', 'extra-familial', 'gang', 'serious youth violence'],
     pattern: /\bexploitation\b|\bmissing\b|\bextra-familial\b|\bgangs?\b|\bserious youth violence\b/i,
     examples: ['children at risk of exploitation', 'return interviews for children who go missing'],
   },
   {
     topic: 'domestic abuse and fathers',
+    needs: ['domestic abuse', 'abusive partner', 'men', 'father', 'male'],
     pattern: /\bdomestic abuse\b|\babusive partners?\b|\bmen\b|\bfathers?\b|\bmales?\b/i,
     examples: ['fathers are not assessed'],
   },
-  { topic: 'early help', pattern: /\bearly help\b/i, examples: ['early help is not coordinated'] },
+  {
+    needs: ['early help'],
+    topic: 'early help',
+    pattern: /\bearly help\b/i,
+    examples: ['early help is not coordinated'],
+  },
   {
     topic: 'front door',
+    needs: ['front door', 'mash', 'referral', 'contact', 'out of'],
     pattern: /\bfront door\b|\bmash\b|\breferrals?\b|\bcontacts?\b|\bout of (?:normal )?(?:office )?hours\b/i,
     examples: ['referrals are not screened', 'the response out of office hours'],
   },
   {
     topic: 'education',
+    needs: ['school', 'education', 'exclusion'],
     pattern: /\bschools?\b|\beducation(?:al)?\b|\bexclusions?\b/i,
     examples: ['children with no educational provision', 'high levels of exclusions'],
   },
   {
     topic: 'leadership',
+    needs: ['leader', 'governance', 'pace of change', 'corporate failure'],
     pattern: /\bleaders(?:hip)?\b|\bgovernance\b|\bpace of change\b|\bcorporate failure\b/i,
     examples: ['leaders do not know the service well', 'a corporate failure by the authority'],
   },
   {
     topic: 'multi-agency working',
+    needs: ['multi-agency', 'partner', 'police', 'constabulary', 'health'],
     pattern: /\bmulti-agency\b|\bpartners?\b|\bpolice\b|\bconstabulary\b|\bhealth\b/i,
     examples: ['health partners were not involved', 'the constabulary needs to improve'],
   },
   {
     topic: 'disabled children',
+    needs: ['disabled children', 'send', 'learning', 'physical'],
     pattern: /\bdisabled children\b|\bsend\b|\b(?:learning|physical) (?:disabilities|difficulties)\b/i,
     examples: ['children with learning disabilities wait too'],
   },
   {
     topic: 'child protection',
+    needs: [
+      'help and protection',
+      'child protection',
+      'protect',
+      'safeguard',
+      'risk',
+      'harm',
+      'neglect',
+      'abuse',
+      'not safe',
+    ],
     pattern:
       /\bhelp and protection\b|\bchild protection\b|\bprotect(?:ed|ion)?\b|\bunprotected\b|\bsafeguard(?:ed|ing)?\b|\b(?:at|of) (?:significant )?(?:risk|harm)\b|\bneglect\b|\babuse\b|\bnot safe\b/i,
     examples: [
@@ -599,11 +645,13 @@ export const TOPICS: { topic: string; pattern: RegExp; examples: string[] }[] = 
   },
   {
     topic: 'quality of practice',
+    needs: ['practice', 'social work', 'record'],
     pattern: /\bpractice\b|\bsocial work(?:ers?)?\b|\brecords?\b|\brecording\b/i,
     examples: ['the quality of practice varies', 'records are not up to date'],
   },
   {
     topic: 'overall effectiveness',
+    needs: ['widespread', 'deteriorat', 'declin', 'failing', 'children'],
     pattern: /\bwidespread\b|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bfailing\b|\bservices? (?:for|to) children\b/i,
     examples: ['serious and widespread failures', 'services to children have declined'],
   },
@@ -617,8 +665,9 @@ let lastTopic: string | undefined;
 export function topicOf(sentence: string): string | undefined {
   if (sentence === lastTopicOf) return lastTopic;
   let topic: string | undefined;
+  const lower = lookingUp() ? sentence.toLowerCase() : '';
   for (const row of TOPICS)
-    if (row.pattern.test(sentence)) {
+    if (holdsAny(lower, row.needs) && row.pattern.test(sentence)) {
       topic = row.topic;
       break;
     }
