@@ -848,7 +848,19 @@ export type Placement = (el: Element) => -1 | 0 | 1;
  */
 export function* extractArticleSteps(
   doc: Document,
-  options: { wholeBody?: boolean; firstChars?: number; cache?: ExtractionCache; view?: Placement } = {},
+  options: {
+    wholeBody?: boolean;
+    firstChars?: number;
+    /**
+     * With `firstChars`: a first part only on a page with at least this many characters (default
+     * `firstChars`). The walk reads that far before the first part is yielded: reading is cheap,
+     * analysing a first part is not, and on a page not much longer than it the first part would
+     * be most of the page, analysed twice and drawn a frame later.
+     */
+    longChars?: number;
+    cache?: ExtractionCache;
+    view?: Placement;
+  } = {},
   nodesPerStep = Number.MAX_SAFE_INTEGER,
   // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the first part of the page
 ): Generator<void | ExtractedDocument, ExtractedDocument> {
@@ -861,7 +873,8 @@ export function* extractArticleSteps(
   yield;
   const builder = new BlockBuilder();
   builder.start(root);
-  let first = options.firstChars ?? 0;
+  const firstChars = options.firstChars ?? 0;
+  let first = firstChars ? Math.max(firstChars, options.longChars ?? 0) : 0;
   const view = first ? options.view : undefined;
   const early = { at: first, perBlock: !!view };
   /** Blocks in the top part, once it is complete; blocks placed so far; blocks in view after the top. */
@@ -877,10 +890,10 @@ export function* extractArticleSteps(
     }
     if (!view) {
       first = 0;
-      yield assemble(doc, root, builder.blocks.slice(), !options.wholeBody, memo);
+      yield assemble(doc, root, builder.blocks.slice(0, blocksFor(builder.blocks, firstChars)), !options.wholeBody, memo);
       continue;
     }
-    if (top < 0) top = placed = builder.blocks.length;
+    if (top < 0) top = placed = blocksFor(builder.blocks, firstChars);
     let after = false;
     for (; placed < builder.blocks.length && !after; placed++) {
       const where = view(builder.blocks[placed].element);
@@ -898,6 +911,16 @@ export function* extractArticleSteps(
   builder.flush();
   options.cache?.end();
   return assemble(doc, root, builder.blocks, !options.wholeBody, memo);
+}
+
+/** How many of the first blocks it takes to reach `chars` characters (all of them if they do not). */
+function blocksFor(blocks: readonly ExtractedBlock[], chars: number): number {
+  let n = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    n += blocks[i].text.length;
+    if (n >= chars) return i + 1;
+  }
+  return blocks.length;
 }
 
 /**
