@@ -890,7 +890,13 @@ export function* extractArticleSteps(
     }
     if (!view) {
       first = 0;
-      yield assemble(doc, root, builder.blocks.slice(0, blocksFor(builder.blocks, firstChars)), !options.wholeBody, memo);
+      yield assemble(
+        doc,
+        root,
+        builder.blocks.slice(0, blocksFor(builder.blocks, firstChars)),
+        !options.wholeBody,
+        memo,
+      );
       continue;
     }
     if (top < 0) top = placed = blocksFor(builder.blocks, firstChars);
