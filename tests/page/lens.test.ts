@@ -16,6 +16,20 @@ function load(file: string) {
   return document;
 }
 
+/** Runs the lens to its end with no pauses; the highlights drawn at each paint of a first part, in order. */
+async function runRecordingPaints(lens: PageLens, hl: { drawn: Map<Range, unknown> }) {
+  const paints: Range[][] = [];
+  const report = await lens.runAsync(
+    async () => {},
+    1000,
+    undefined,
+    async () => {
+      paints.push([...hl.drawn.keys()]);
+    },
+  );
+  return { report, paints, atPaint: paints.at(-1) ?? [] };
+}
+
 describe('the page lens with <mark> fallback (happy-dom has no Highlight API)', () => {
   test('highlights every finding of a seed page and removes them cleanly', () => {
     const doc = load('003_7373dea24638aad1.html');
@@ -246,15 +260,7 @@ describe('the page lens on a long article: only highlights near the viewport are
       pre.setEnd(r.startContainer, r.startOffset);
       return pre.toString().length;
     };
-    let atPaint: Range[] = [];
-    const report = await lens.runAsync(
-      async () => {},
-      1000,
-      undefined,
-      async () => {
-        atPaint = [...hl.drawn.keys()];
-      },
-    );
+    const { report, atPaint } = await runRecordingPaints(lens, hl);
     const total = Object.values(report.counts).reduce((a, b) => a + (b ?? 0), 0);
     expect(atPaint.length).toBeGreaterThan(0);
     expect(atPaint.length).toBeLessThan(total);
@@ -284,19 +290,15 @@ describe('the page lens on a long article: only highlights near the viewport are
       vp.setInitial([...doc.querySelectorAll('article *')]);
       const hl = recordingHighlighter();
       const lens = new PageLens(doc, hl, { watcher: vp.watcher, nearViewport: vp.nearViewport, view: null });
-      let painted = 0;
-      let atPaint = 0;
-      const report = await lens.runAsync(
-        async () => {},
-        1000,
-        undefined,
-        async () => {
-          painted++;
-          atPaint = hl.drawn.size;
-        },
-      );
+      const { report, paints, atPaint } = await runRecordingPaints(lens, hl);
       const chars = (article.textContent ?? '').length;
-      return { painted, atPaint, total: hl.drawn.size, chars, article: report.isInspectionArticle };
+      return {
+        painted: paints.length,
+        atPaint: atPaint.length,
+        total: hl.drawn.size,
+        chars,
+        article: report.isInspectionArticle,
+      };
     };
     // Seed 003 (about 4,700 characters) and its paragraphs four times over (a long read of some
     // 20,000): analysed and drawn whole, with no pause for a paint in between.
@@ -331,17 +333,8 @@ describe('the page lens on a long article: only highlights near the viewport are
         firstChars: 1500,
         view: view ? vp.view : null,
       });
-      let atPaint: Range[] = [];
-      let painted = 0;
-      const report = await lens.runAsync(
-        async () => {},
-        1000,
-        undefined,
-        async () => {
-          painted++;
-          atPaint = [...hl.drawn.keys()];
-        },
-      );
+      const { report, paints, atPaint } = await runRecordingPaints(lens, hl);
+      const painted = paints.length;
       const inNear = (r: Range) => near.some((p) => p.contains(r.startContainer));
       return { atPaint, painted, inNear, report, drawn: hl.drawn.size };
     };
