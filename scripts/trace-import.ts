@@ -12,7 +12,16 @@
 // budgets' figures come from `npm run bench:page`.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { extensionDir, has, launchWithExtension, root, serveFixtures, untilMarked } from '../tests/e2e/harness';
+import {
+  extensionDir,
+  has,
+  launchWithExtension,
+  root,
+  serveFixtures,
+  type TraceEvent,
+  traceLoad,
+  untilMarked,
+} from '../tests/e2e/harness';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,16 +31,6 @@ const loads = Number(values.loads);
 const dir = positionals[0] ?? extensionDir;
 if (!positionals[0] && process.env.IL_REUSE_BUILD !== '1')
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
-
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { data?: { url?: string }; url?: string };
-}
 
 const server = await serveFixtures();
 const ext = await launchWithExtension(dir);
@@ -43,21 +42,15 @@ const put = (k: string, v: number | undefined) => {
 };
 try {
   for (let i = 0; i <= loads; i++) {
-    const page = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,blink.user_timing,v8,loading',
-      transferMode: 'ReportEvents',
-    });
-    await page.goto(`${server.origin}/003_7373dea24638aad1.html`);
-    await untilMarked(page, has('il:painted'));
-    await page.waitForTimeout(200);
-    await cdp.send('Tracing.end');
-    await complete;
-    await page.close();
+    const events = await traceLoad(
+      ext.context,
+      `${server.origin}/003_7373dea24638aad1.html`,
+      'devtools.timeline,blink.user_timing,v8,loading',
+      async (page) => {
+        await untilMarked(page, has('il:painted'));
+        await page.waitForTimeout(200);
+      },
+    );
     if (i === 0) continue; // the first load warms the browser
     const mark = (n: string) => events.find((e) => e.name === n && e.cat?.includes('blink.user_timing'))?.ts;
     const t0 = mark('il:load');

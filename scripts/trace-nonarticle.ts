@@ -13,21 +13,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromiumWith, serveFixtures } from '../tests/e2e/harness';
+import { launchChromiumWith, serveFixtures, type TraceEvent, traceLoad } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
 const PAGE = `<!doctype html><html><head><title>Ten great walks</title><meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>'.repeat(200)}</article></body></html>`;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { url?: string }; worldId?: number };
-}
 
 /** A throwaway extension with our two content-script slots and a background that answers. */
 function baseline(early: string, content: string): string {
@@ -144,20 +133,12 @@ const rows = builds.map(() => [] as Record<string, number>[]);
 try {
   for (let i = 0; i <= RUNS; i++)
     for (const [k, b] of browsers.entries()) {
-      const page = await b.context.newPage();
-      const cdp = await b.context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-      await cdp.send('Tracing.start', {
-        categories: 'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline',
-        transferMode: 'ReportEvents',
-      });
-      await page.goto(`${server.origin}/walks.html`);
-      await page.waitForTimeout(2000);
-      await cdp.send('Tracing.end');
-      await done;
-      await page.close();
+      const events = await traceLoad(
+        b.context,
+        `${server.origin}/walks.html`,
+        'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline',
+        (page) => page.waitForTimeout(2000),
+      );
       if (i > 0) rows[k].push(steps(events));
     }
 } finally {

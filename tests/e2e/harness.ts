@@ -257,3 +257,40 @@ export function useExtensionBrowser(): { readonly server: FixtureServer; readonl
     },
   };
 }
+
+/** An event of a Chromium trace: the fields the benchmarks and tests read. */
+export interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string }; url?: string; fileName?: string; worldId?: number };
+}
+
+/**
+ * Opens `url` in a new tab of `context` with a Chromium trace of `categories` running until
+ * `until(page)` resolves, closes the tab and returns the trace's events.
+ */
+export async function traceLoad(
+  context: BrowserContext,
+  url: string,
+  categories: string,
+  until: (page: Page) => Promise<void>,
+): Promise<TraceEvent[]> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  await page.goto(url);
+  await until(page);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  return events;
+}

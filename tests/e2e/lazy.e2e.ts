@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extensionDir, has, paintedOrTurnedDown, untilMarked, useExtensionBrowser } from './harness';
+import { extensionDir, has, paintedOrTurnedDown, traceLoad, untilMarked, useExtensionBrowser } from './harness';
 import { clipText } from './select';
 
 const env = useExtensionBrowser();
@@ -54,22 +54,17 @@ describe('the engine loads only where it is needed', () => {
     // module: the parse and compile run on a background thread, not in the page's main thread.
     const code = fs.readFileSync(path.join(extensionDir, 'content-engine.js'), 'utf8');
     expect(code.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
-    const page = await env.ext.context.newPage();
-    const cdp = await env.ext.context.newCDPSession(page);
-    const events: { name: string; ph: string; args?: { data?: { url?: string }; fileName?: string } }[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { categories: 'v8,disabled-by-default-v8.compile', transferMode: 'ReportEvents' });
-    await page.goto(`${env.server.origin}/003_7373dea24638aad1.html`);
-    await untilMarked(page, has('il:painted'));
-    await cdp.send('Tracing.end');
-    await complete;
+    const events = await traceLoad(
+      env.ext.context,
+      `${env.server.origin}/003_7373dea24638aad1.html`,
+      'v8,disabled-by-default-v8.compile',
+      (page) => untilMarked(page, has('il:painted')),
+    );
     const onBackground = events.filter(
       (e) =>
         e.name === 'v8.parseOnBackground' &&
         `${e.args?.data?.url ?? e.args?.fileName ?? ''}`.includes('content-engine'),
     );
     expect(onBackground.length).toBeGreaterThan(0);
-    await page.close();
   });
 });
