@@ -3,33 +3,23 @@
 // councils, an article saved only as an inspection record, and an orphaned clip.
 import type { Article, Clip } from '../../lib/clips';
 import type { ExportData } from '../../lib/export/records';
+import { testClip } from '../support/clip';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 30, 0);
 
 function clip(n: number, over: Partial<Clip>): Clip {
   const quote = over.quote ?? `Quote ${n}`;
-  return {
-    id: `clip-${n}`,
-    articleId: 'https://news.example/hackney',
-    url: 'https://news.example/hackney',
+  return testClip(
     quote,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: quote, prefix: 'before ', suffix: ' after' },
-      { type: 'TextPositionSelector', start: 100 * n, end: 100 * n + quote.length },
-    ],
-    textModel: 'article',
-    category: 'selection',
-    councilCodes: [],
-    grades: [],
-    note: '',
-    tags: [],
-    colour: 'yellow',
-    created: T0 + n * 60_000,
-    updated: T0 + n * 60_000,
-    orphaned: false,
-    rev: n % 3,
-    ...over,
-  };
+    {
+      url: 'https://news.example/hackney',
+      start: 100 * n,
+      prefix: 'before ',
+      suffix: ' after',
+      created: T0 + n * 60_000,
+    },
+    { id: `clip-${n}`, rev: n % 3, ...over },
+  );
 }
 
 export const hackney: Article = {

@@ -7,34 +7,23 @@ import { ClipStore } from '../../lib/store/clip-store';
 import { Collection, normalise } from '../../lib/store/collection';
 import { DB_VERSION, openLensDb } from '../../lib/store/db';
 import { readExportPage } from '../../lib/store/import';
+import { testClip } from '../support/clip';
 
 let n = 0;
 function clip(over: Partial<Clip> = {}): Clip {
   n++;
-  const url = over.url ?? 'https://news.example/a';
   const quote = over.quote ?? `Quote ${n}`;
-  return {
-    id: `clip-${String(n).padStart(5, '0')}`,
-    articleId: url,
-    url,
+  return testClip(
     quote,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: quote, prefix: 'before ', suffix: ' after' },
-      { type: 'TextPositionSelector', start: 10 * n, end: 10 * n + quote.length },
-    ],
-    textModel: 'article',
-    category: 'selection',
-    councilCodes: [],
-    grades: [],
-    note: '',
-    tags: [],
-    colour: 'yellow',
-    created: 1_000_000 + n,
-    updated: 1_000_000 + n,
-    orphaned: false,
-    rev: 0,
-    ...over,
-  };
+    {
+      url: over.url ?? 'https://news.example/a',
+      start: 10 * n,
+      prefix: 'before ',
+      suffix: ' after',
+      created: 1_000_000 + n,
+    },
+    { id: `clip-${String(n).padStart(5, '0')}`, rev: 0, ...over },
+  );
 }
 function article(url: string, title: string, over: Partial<Article> = {}): Article {
   return {

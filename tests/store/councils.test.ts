@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Article, Clip } from '../../lib/clips';
 import { ClipStore } from '../../lib/store/clip-store';
 import { closeCouncilConnections, councilHistory, listCouncils } from '../../lib/store/councils';
+import { testClip } from '../support/clip';
 
 const LAMBETH = { code: 'E09000022', name: 'Lambeth' };
 const HACKNEY = { code: 'E09000012', name: 'Hackney' };
@@ -10,28 +11,11 @@ const HACKNEY = { code: 'E09000012', name: 'Hackney' };
 let n = 0;
 function clip(over: Partial<Clip> = {}): Clip {
   n++;
-  const url = over.url ?? 'https://news.example/a';
-  return {
-    id: `clip-${n}`,
-    articleId: url,
-    url,
-    quote: `Quote ${n}`,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: `Quote ${n}`, prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: n * 10, end: n * 10 + 7 },
-    ],
-    textModel: 'article',
-    category: 'selection',
-    councilCodes: [],
-    grades: [],
-    note: '',
-    tags: [],
-    colour: 'yellow',
-    created: 1000 + n,
-    updated: 1000 + n,
-    orphaned: false,
-    ...over,
-  };
+  return testClip(
+    `Quote ${n}`,
+    { url: over.url ?? 'https://news.example/a', start: n * 10, end: n * 10 + 7, created: 1000 + n },
+    { id: `clip-${n}`, ...over },
+  );
 }
 function article(url: string, over: Partial<Article> = {}): Article {
   return {

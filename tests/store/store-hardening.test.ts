@@ -7,32 +7,23 @@ import type { Article, Clip } from '../../lib/clips';
 import { ClipStore, EditConflictError, type ListCursor, UnreadableClipError } from '../../lib/store/clip-store';
 import { DB_VERSION, openLensDb } from '../../lib/store/db';
 import { LIMITS, readArticle, readClip } from '../../lib/store/records';
+import { testClip } from '../support/clip';
 
 let n = 0;
 function clip(over: Partial<Clip> = {}): Clip {
   n++;
-  const url = over.url ?? 'https://news.example/a';
-  return {
-    id: `clip-${String(n).padStart(4, '0')}`,
-    articleId: url,
-    url,
-    quote: `Quote ${n}`,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: `Quote ${n}`, prefix: 'before ', suffix: ' after' },
-      { type: 'TextPositionSelector', start: 10, end: 17 },
-    ],
-    textModel: 'article',
-    category: 'selection',
-    councilCodes: [],
-    grades: [],
-    note: '',
-    tags: [],
-    colour: 'yellow',
-    created: 1000 + n,
-    updated: 1000 + n,
-    orphaned: false,
-    ...over,
-  };
+  return testClip(
+    `Quote ${n}`,
+    {
+      url: over.url ?? 'https://news.example/a',
+      start: 10,
+      end: 17,
+      prefix: 'before ',
+      suffix: ' after',
+      created: 1000 + n,
+    },
+    { id: `clip-${String(n).padStart(4, '0')}`, ...over },
+  );
 }
 function article(url = 'https://news.example/a', over: Partial<Article> = {}): Article {
   return {

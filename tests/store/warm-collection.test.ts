@@ -2,10 +2,11 @@
 // warmed layout answers the first textless query the same as a cold one.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Article, Clip } from '../../lib/clips';
+import type { Article } from '../../lib/clips';
 import { Collection } from '../../lib/store/collection';
 import { openLensDb } from '../../lib/store/db';
 import { panelOpen, warmCollectionIfPanelOpen } from '../../lib/store/warm-collection';
+import { testClip } from '../support/clip';
 
 const g = globalThis as { chrome?: unknown };
 const original = g.chrome;
@@ -58,27 +59,7 @@ describe('warming the Collection when the background starts', () => {
       tx.objectStore('articles').put(article);
       for (let i = 0; i < 4; i++) {
         const quote = `quote ${a} ${i}`;
-        const clip: Clip = {
-          id: `clip-${a}-${i}`,
-          articleId: url,
-          url,
-          quote,
-          selectors: [
-            { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-            { type: 'TextPositionSelector', start: 0, end: quote.length },
-          ],
-          textModel: 'article',
-          category: 'selection',
-          councilCodes: [],
-          grades: [],
-          note: '',
-          tags: [],
-          colour: 'yellow',
-          created: 1000 + i * 10 + a,
-          updated: 1000 + i * 10 + a,
-          orphaned: false,
-          rev: 0,
-        };
+        const clip = testClip(quote, { url, created: 1000 + i * 10 + a }, { id: `clip-${a}-${i}`, rev: 0 });
         tx.objectStore('clips').put(clip);
       }
     }

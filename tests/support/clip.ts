@@ -1,11 +1,17 @@
 // A clip for tests: a plain selection of `quote` in the article at `url`, found by its quote and
-// its position, with every other field at its empty value. `over` replaces any field.
+// its position, with every other field at its empty value. `over` replaces any field. The
+// store, export and panel tests build their clips with it.
 import type { Clip } from '../../lib/clips';
 
 export interface TestClipPlace {
   url?: string;
   /** Where the quote starts in the article's text (the position selector); also the default id. */
   start?: number;
+  /** Where it ends (default: its start plus the quote's length). */
+  end?: number;
+  /** The text before and after the quote in its quote selector (default: none). */
+  prefix?: string;
+  suffix?: string;
   /** Creation time, and the update time unless `over` gives one. */
   created?: number;
 }
@@ -20,8 +26,8 @@ export function testClip(quote: string, place: TestClipPlace = {}, over: Partial
     url,
     quote,
     selectors: [
-      { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start, end: start + quote.length },
+      { type: 'TextQuoteSelector', exact: quote, prefix: place.prefix ?? '', suffix: place.suffix ?? '' },
+      { type: 'TextPositionSelector', start, end: place.end ?? start + quote.length },
     ],
     textModel: 'article',
     category: 'selection',
