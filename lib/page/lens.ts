@@ -68,12 +68,14 @@ export const WINDOW_AT = 1000;
 /** While the reader scrolls, highlights are drawn this many screens further ahead (see viewport.ts): 8 cost less main-thread time a frame than 4 in bench A/B runs (CPU 9.1 against 10.3 ms a frame, 7.2 without us). */
 export const SCROLL_AHEAD = 8;
 /**
- * Characters of a long article analysed and drawn first: about three screens of text; with the
- * reader's view (the default), the first part runs on to the end of the screen below the viewport
- * however wide the lines are. Was 30,000 (some ten screens): its analysis on a cold page took about
- * 34 ms of the first screens' time on the 1 MB article, for screens nobody sees in the first frame.
+ * Characters of a long article analysed and drawn first, at least: with the reader's view (the
+ * default), the first part runs on to the end of the screen below the viewport however wide the
+ * lines are, so this matters only where the screens hold less text than this. Was
+ * 30,000 (some ten screens), then 8,000 (about three screens): on the 1 MB article 8,000 ran past
+ * the screen below the viewport, and the first part's analysis on a cold page is most of the first
+ * screens' time; 2,000 leaves the first part to what the reader can see (A/B in docs/performance.md).
  */
-export const FIRST_CHARS = 8_000;
+export const FIRST_CHARS = 2_000;
 /**
  * A first part only on an article at least this long: a shorter one (the seeds have 2,700 to
  * 4,900 characters; long reads 10,000 to 20,000) is analysed whole at once, as a first part would

@@ -317,6 +317,47 @@ describe('the page lens on a long article: only highlights near the viewport are
     expect(long.atPaint).toBeLessThan(long.total / 3);
   });
 
+  test('at the top of a long article the first part is the reader’s screens: no more is analysed before the first paint', async () => {
+    const doc = load('003_7373dea24638aad1.html');
+    const article = doc.querySelector('article') as Element;
+    const paragraphs = [...article.querySelectorAll('p')];
+    for (let i = 1; i < 8; i++) for (const p of paragraphs) article.append(p.cloneNode(true));
+    // The reader's screens (the viewport and the one below) hold the first paragraphs, some
+    // 2,500 characters: those that name a grade or council are near.
+    const all = [...article.querySelectorAll('p')];
+    let chars = 0;
+    const screens = all.filter((p) => {
+      chars += (p.textContent ?? '').length;
+      return chars - (p.textContent ?? '').length < 2500;
+    });
+    const vp = fakeViewport();
+    vp.setInitial(screens);
+    const hl = recordingHighlighter();
+    const lens = new PageLens(doc, hl, { watcher: vp.watcher, nearViewport: vp.nearViewport, view: vp.view });
+    let analysedFirst = 0;
+    let drawnFirst: Range[] = [];
+    const report = await lens.runAsync(
+      async () => {},
+      1000,
+      undefined,
+      async () => {
+        analysedFirst = lens.analysis?.prepared.text.length ?? 0;
+        drawnFirst = [...hl.drawn.keys()];
+      },
+    );
+    expect(report.isInspectionArticle).toBe(true);
+    const screensText = screens.reduce((n, p) => n + (p.textContent ?? '').length, 0);
+    const title = (doc.querySelector('h1')?.textContent ?? '').length;
+    // The first part's analysis read the screens (and the headline), not 8,000 characters.
+    expect(analysedFirst).toBeGreaterThan(screensText * 0.9);
+    expect(analysedFirst).toBeLessThan(screensText + title + 1000);
+    // Every highlight on those screens was drawn at the first paint; the whole article adds none there.
+    const onScreens = (r: Range) => screens.some((p) => p.contains(r.startContainer));
+    expect(drawnFirst.length).toBeGreaterThan(0);
+    expect(drawnFirst.every(onScreens)).toBe(true);
+    expect([...hl.drawn.keys()].filter(onScreens).length).toBe(drawnFirst.length);
+  });
+
   test('a long article reloaded scrolled down: the first part drawn is what the reader sees', async () => {
     const run = async (view: 'fake' | null) => {
       const doc = load('003_7373dea24638aad1.html');
