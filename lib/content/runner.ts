@@ -14,6 +14,7 @@ import { nextTask, yieldToPage } from '../page/timing';
 import { type ContentContext, onAbort } from './context';
 import { createEvents } from './events';
 import { trace } from './trace';
+import { WARM_CHARS, whenIdle } from './warm-rerun';
 
 export type RunnerEvent = 'forget' | 'navigated';
 
@@ -55,6 +56,8 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
   let running: Promise<void> | null = null;
   let again = false;
   let highlighterMade: Highlighter | null = null;
+  /** The lens whose idle re-run has been asked for (see warm-rerun.ts). */
+  let warmed: PageLens | null = null;
   const clipHandles = new Map<string, unknown>();
   const shower = new ClipShower(doc);
 
@@ -75,7 +78,10 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       counts: (r?.counts ?? {}) as Record<string, number>,
       outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
       highlighting: gate.highlighting(),
-      findings: reportedFindings(r?.isInspectionArticle ? a : null),
+      findings: reportedFindings(
+        r?.isInspectionArticle ? a : null,
+        a && lens?.analysis === a ? lens.inOrder : undefined,
+      ),
     }).catch(() => {});
   }
 
@@ -104,7 +110,8 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     await afterNextFrame();
   };
 
-  function analyse() {
+  /** `quiet`: the idle re-run of an unchanged long page (warm-rerun.ts): no marks, no report. */
+  function analyse(quiet = false) {
     if (gate.paused || signal.aborted) return;
     if (running) {
       again = true;
@@ -127,6 +134,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
           else onScreen().then(() => trace('il:first-painted'));
         });
       last = await current.runAsync(yieldToPage, 20, slices, paint);
+      if (quiet) return;
       trace('il:highlighted', {
         drawn: current.drawn,
         longestSlice: slices.longest,
@@ -139,6 +147,10 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
         .then(() => trace('il:painted'));
       report();
       if (!last.isInspectionArticle) stopWatching();
+      else if (warmed !== current && (current.analysis?.prepared.text.length ?? 0) >= WARM_CHARS) {
+        warmed = current;
+        whenIdle(win, () => !running && !rerunTimer && lens === current && analyse(true), signal);
+      }
     })()
       .catch(() => {})
       .finally(() => {
@@ -277,7 +289,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       return last;
     },
     highlighter,
-    analyse,
+    analyse: () => analyse(),
     textMap(model) {
       const extracted = lens?.extracted;
       if (model !== 'article' || !extracted || running || rerunTimer || highlighterMade?.mode !== 'highlight-api')
