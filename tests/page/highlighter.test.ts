@@ -102,8 +102,14 @@ describe('the Highlight API highlighter', () => {
     const map = new Map<string, unknown>();
     let writes = 0;
     const registry = {
-      set: (k: string, v: unknown) => (writes++, map.set(k, v)),
-      delete: (k: string) => (writes++, map.delete(k)),
+      set(k: string, v: unknown) {
+        writes++;
+        return map.set(k, v);
+      },
+      delete(k: string) {
+        writes++;
+        return map.delete(k);
+      },
       get: (k: string) => map.get(k),
     };
     class H extends Set<Range> {
