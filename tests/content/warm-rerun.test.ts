@@ -2,6 +2,7 @@
 // A long article's idle re-run (lib/content/warm-rerun.ts): once after the first run, with the page
 // unchanged, the runner runs again while the page is idle; it takes everything from the last run,
 // draws nothing new, tells the background nothing, and the next real change is still reported.
+// And the page report, sent only when it changed, and again when the background asks for it.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPageRunner } from '../../lib/content/runner';
@@ -29,8 +30,7 @@ afterEach(() => {
 });
 
 /** The text of every highlight drawn, category by category. */
-const drawnTexts = () =>
-  [...registry].flatMap(([name, h]) => [...h].map((r) => `${name}: ${r.toString()}`)).sort();
+const drawnTexts = () => [...registry].flatMap(([name, h]) => [...h].map((r) => `${name}: ${r.toString()}`)).sort();
 
 const reports = (sent: { type: string; data: unknown }[]) => sent.filter((m) => m.type === 'pageReport');
 
@@ -106,5 +106,34 @@ describe('the idle re-run of a long article', () => {
     await until(() => runs > 0);
     await new Promise((r) => setTimeout(r, 300));
     expect(runs).toBe(1);
+  });
+});
+
+describe('the page report (lib/content/report-sender.ts), with the Highlight API', () => {
+  const pageReports = (sent: { type: string; data: unknown }[]) => reports(sent).map((m) => m.data);
+  test('a change that finds nothing new sends no report; asked again (the background restarted), the page sends it', async () => {
+    // The background's answer (a report not answered is sent again next time).
+    const sent = fakeBackground((m) => (m.type === 'pageReport' ? { ok: true } : undefined));
+    loadPage();
+    const cx = context();
+    await cx.gate.ready;
+    const runner = startPageRunner(cx, { worth: true, isOurs: () => false });
+    await until(() => pageReports(sent).length > 0);
+    const first = runner.last;
+    const p = document.createElement('p');
+    p.textContent = 'The weather was fine for the rest of the week.';
+    document.querySelector('article')?.append(p);
+    await until(() => runner.last !== first);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pageReports(sent)).toHaveLength(1);
+    await runner.reportAgain();
+    expect(pageReports(sent)).toHaveLength(2);
+    expect(pageReports(sent)[1]).toEqual(pageReports(sent)[0]);
+    // A change that does find something is reported.
+    const q = document.createElement('p');
+    q.textContent = 'Ofsted rated Leeds children’s services outstanding in a later inspection.';
+    document.querySelector('article')?.append(q);
+    await until(() => pageReports(sent).length > 2);
+    cx.controller.abort();
   });
 });
