@@ -152,14 +152,15 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
         work: slices.total,
         ...current.lastRun,
       });
-      afterNextFrame()
+      const painted = afterNextFrame()
         .then(onScreen)
         .then(() => trace('il:painted'));
       report();
       if (!last.isInspectionArticle) stopWatching();
       else if (warmed !== current && (current.analysis?.prepared.text.length ?? 0) >= WARM_CHARS) {
+        // Once the highlights are on screen, when the browser is next idle.
         warmed = current;
-        whenIdle(win, () => !running && !rerunTimer && lens === current && analyse(true), signal);
+        painted.then(() => whenIdle(win, () => !running && !rerunTimer && lens === current && analyse(true), signal));
       }
     })()
       .catch(() => {})
