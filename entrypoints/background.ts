@@ -17,6 +17,7 @@ import {
 import { focusOrOpen, openClipAt } from '../lib/open-clip';
 import { clipBelongsTo, pageOwnsWhatItNames, pageQuery, toPageClip } from '../lib/ownership';
 import { RateLimit } from '../lib/rate-limit';
+import { reportOrAsk } from '../lib/reports';
 import { CLIPPED_PAGES_KEY, HAS_CLIPS_KEY } from '../lib/storage-keys';
 import {
   ClipStore,
@@ -127,8 +128,8 @@ export default defineBackground(() => {
         broadcast('reportUpdated', { tabId });
         return { ok: true } satisfies Reply<'pageReport'>;
       }
-      case 'getPageReport':
-        return reports.get(msg.data.tabId) ?? (null satisfies Reply<'getPageReport'>);
+      case 'getPageReport': // none kept (restarted since the page reported): the page is asked again
+        return reportOrAsk(msg.data.tabId, reports, (id) => sendToTab(id, 'sendReport', null));
       case 'setPageHighlighting':
         try {
           return await sendToTab(msg.data.tabId, 'setHighlighting', { enabled: msg.data.enabled });

@@ -310,6 +310,8 @@ export const backgroundToPage = {
   ),
   /** Clip the current selection (context menu, shortcut). */
   clipSelection: spec<null, { ok: boolean; error?: string }>(isNull, { reply: okReply }),
+  /** Send the page report again (the background has none for the tab: it restarted since). */
+  sendReport: spec<null, { ok: boolean; error?: string }>(isNull, { reply: okReply }),
   /** Scroll to a saved clip's passage and flash it. */
   showClip: spec<{ clipId: string }, { ok: boolean; error?: string }>((d) => isObj(d) && isStr(d.clipId, LIMITS.id), {
     reply: okReply,

@@ -45,3 +45,24 @@ export interface CouncilRow {
   clips: number;
   points: CouncilPoint[];
 }
+
+/**
+ * The background keeps each tab's page report in memory only: after it restarts (Chrome stops an
+ * idle service worker; an update reloads it) it has none, although the page is still open, and
+ * pages send a report only when it changed (lib/content/report-sender.ts). Asked for a tab's
+ * report it does not have, the background asks the page to send it again and answers with it.
+ *
+ * The tab's report: the one kept, or, when there is none, the one the page sends when asked
+ * (`ask` resolves once the page's report has been received and kept); null when the page does
+ * not answer (no content script there, or not ours).
+ */
+export async function reportOrAsk<R>(
+  tabId: number,
+  reports: ReadonlyMap<number, R>,
+  ask: (tabId: number) => Promise<unknown>,
+): Promise<R | null> {
+  const kept = reports.get(tabId);
+  if (kept) return kept;
+  await ask(tabId).catch(() => {});
+  return reports.get(tabId) ?? null;
+}

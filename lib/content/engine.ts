@@ -38,6 +38,7 @@ export function startEngine(cx: ContentContext, start: EngineStart): Engine {
     const msg = parseMessage(raw, 'backgroundToPage');
     if (msg?.type === 'showClip') return runner.shower.show(msg.data.clipId);
     if (msg?.type === 'clipSelection') return clipping.clipSelection();
+    if (msg?.type === 'sendReport') return runner.reportAgain().then(() => ({ ok: true }));
     // The side panel's "This page" view: show a finding, or save it as a clip.
     const panelAnswer = answerPanelRequest(msg, {
       entries: () => runner.lens?.all() ?? [],

@@ -33,6 +33,7 @@ export async function importEngine(): Promise<EngineModule> {
 const PAGE_REQUESTS: Record<KindOf<'backgroundToPage'>, true> = {
   setHighlighting: true,
   clipSelection: true,
+  sendReport: true,
   showClip: true,
   showFinding: true,
   clipFinding: true,
@@ -77,6 +78,13 @@ export function startLoader(
     const type = (raw as { type?: unknown } | null)?.type;
     if (sender.id !== browser.runtime.id || typeof type !== 'string' || !Object.hasOwn(PAGE_REQUESTS, type))
       return false;
+    // The report again, without loading the engine for it: a page it never ran on is not an article.
+    if (type === 'sendReport' && !engine) {
+      gate.ready
+        .then(() => (engine ? engine.then((e) => e.answer(raw)) : reportNotArticle().then(() => ({ ok: true }))))
+        .then(sendResponse, () => sendResponse(undefined));
+      return true;
+    }
     start({ worth: false })
       .then((e) => e.answer(raw))
       .then(sendResponse, () => sendResponse(undefined));
@@ -131,9 +139,8 @@ export function startLoader(
     });
   }
 
-  gate.ready.then(() => {
-    if (signal.aborted || engine) return;
-    // Not an article (or switched off): the badge and the panel are told so.
+  /** Not an article (or switched off): the badge and the panel are told so. */
+  const reportNotArticle = () =>
     post('pageReport', {
       url: win.location.href,
       title: doc.title.slice(0, 500),
@@ -143,6 +150,10 @@ export function startLoader(
       outcomes: [],
       highlighting: gate.highlighting(),
     });
+
+  gate.ready.then(() => {
+    if (signal.aborted || engine) return;
+    reportNotArticle();
     refindHere();
     // A late-loading article body: look once more after the page has settled (if it changed).
     const late = win.setTimeout(() => {

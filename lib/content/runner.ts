@@ -5,15 +5,18 @@ import type { HighlightName } from '../analysis/findings';
 import type { Clip } from '../clips';
 import { send } from '../messages';
 import { createHighlighter, type Highlighter } from '../page/highlighter';
-import { type LensReport, PageLens } from '../page/lens';
+import { inTextOrder, type LensReport, PageLens } from '../page/lens';
 import { reportedFindings } from '../page/panel-requests';
 import { mayBeInspectionArticle } from '../page/quick-check';
 import { ClipShower, isFlashLayer } from '../page/show-clip';
 import { type TextMap, textMapOf } from '../page/text-map';
 import { nextTask, yieldToPage } from '../page/timing';
+import { MAX_REPORTED_FINDINGS } from '../reports';
 import { type ContentContext, onAbort } from './context';
 import { createEvents } from './events';
+import { createReportSender } from './report-sender';
 import { trace } from './trace';
+import { WARM_CHARS, whenIdle } from './warm-rerun';
 
 export type RunnerEvent = 'forget' | 'navigated';
 
@@ -33,6 +36,8 @@ export interface PageRunner {
   showClip(id: string, range: Range): void;
   /** Scrolls to a saved clip's passage and flashes it when the side panel opens it (lib/page/show-clip.ts). */
   readonly shower: ClipShower;
+  /** Sends the page report again, whatever was sent before (the background asked: it lost it). */
+  reportAgain(): Promise<void>;
   /** `forget`: the page was paused, everything shown must go; `navigated`: a single-page navigation. */
   on(type: RunnerEvent, f: () => void, signal: AbortSignal): void;
 }
@@ -55,6 +60,8 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
   let running: Promise<void> | null = null;
   let again = false;
   let highlighterMade: Highlighter | null = null;
+  /** The lens whose idle re-run has been asked for (see warm-rerun.ts). */
+  let warmed: PageLens | null = null;
   const clipHandles = new Map<string, unknown>();
   const shower = new ClipShower(doc);
 
@@ -63,20 +70,29 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     return highlighterMade;
   };
 
-  function report(rep: LensReport | null = last) {
+  // Sent only when it changed (report-sender.ts); `force` when the background asks for it again.
+  const reports = createReportSender((data) => send('pageReport', data), MAX_REPORTED_FINDINGS);
+  function report(rep: LensReport | null = last, force = false): Promise<void> {
     // Paused here: the badge and the panel learn nothing of the page.
     const r = gate.paused ? null : rep;
-    const a = r?.analysis;
-    send('pageReport', {
-      url: win.location.href,
-      title: doc.title.slice(0, 500),
-      isInspectionArticle: !!r?.isInspectionArticle,
-      confidence: r?.confidence ?? 0,
-      counts: (r?.counts ?? {}) as Record<string, number>,
-      outcomes: r?.isInspectionArticle && a ? a.outcomes.slice(0, 200) : [],
-      highlighting: gate.highlighting(),
-      findings: reportedFindings(r?.isInspectionArticle ? a : null),
-    }).catch(() => {});
+    const a = r?.isInspectionArticle ? r.analysis : null;
+    const sources = a ? (lens?.analysis === a ? lens.inOrder : inTextOrder(a)) : [];
+    return reports.send(
+      {
+        head: {
+          url: win.location.href,
+          title: doc.title.slice(0, 500),
+          isInspectionArticle: !!r?.isInspectionArticle,
+          confidence: r?.confidence ?? 0,
+          counts: (r?.counts ?? {}) as Record<string, number>,
+          outcomes: a ? a.outcomes.slice(0, 200) : [],
+          highlighting: gate.highlighting(),
+        },
+        sources,
+        findings: () => reportedFindings(a, sources),
+      },
+      force,
+    );
   }
 
   function applyVisibility() {
@@ -104,7 +120,8 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     await afterNextFrame();
   };
 
-  function analyse() {
+  /** `quiet`: the idle re-run of an unchanged long page (warm-rerun.ts): no marks, no report. */
+  function analyse(quiet = false) {
     if (gate.paused || signal.aborted) return;
     if (running) {
       again = true;
@@ -127,6 +144,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
           else onScreen().then(() => trace('il:first-painted'));
         });
       last = await current.runAsync(yieldToPage, 20, slices, paint);
+      if (quiet) return;
       trace('il:highlighted', {
         drawn: current.drawn,
         longestSlice: slices.longest,
@@ -134,11 +152,16 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
         work: slices.total,
         ...current.lastRun,
       });
-      afterNextFrame()
+      const painted = afterNextFrame()
         .then(onScreen)
         .then(() => trace('il:painted'));
       report();
       if (!last.isInspectionArticle) stopWatching();
+      else if (warmed !== current && (current.analysis?.prepared.text.length ?? 0) >= WARM_CHARS) {
+        // Once the highlights are on screen, when the browser is next idle.
+        warmed = current;
+        painted.then(() => whenIdle(win, () => !running && !rerunTimer && lens === current && analyse(true), signal));
+      }
     })()
       .catch(() => {})
       .finally(() => {
@@ -277,7 +300,8 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       return last;
     },
     highlighter,
-    analyse,
+    analyse: () => analyse(),
+    reportAgain: () => report(last, true),
     textMap(model) {
       const extracted = lens?.extracted;
       if (model !== 'article' || !extracted || running || rerunTimer || highlighterMade?.mode !== 'highlight-api')

@@ -79,7 +79,9 @@ function apiHighlighter(api: { registry: HighlightRegistry; make: () => Highligh
       if (visible) {
         hidden.delete(name);
         const h = highlights.get(name);
-        if (h) api.registry.set(name, h);
+        // Registered already (each run shows what is shown): registering it again would have
+        // the browser repaint every highlight of the page.
+        if (h && api.registry.get(name) !== h) api.registry.set(name, h);
       } else {
         hidden.add(name);
         api.registry.delete(name);

@@ -185,6 +185,8 @@ export class PageLens {
   /** Blocks as read from the page, kept while nothing in them changes (with `trackChanges`). */
   private readonly extraction: ExtractionCache | null;
   analysis: Analysis | null = null;
+  /** The findings of `analysis` in text order, once a complete run has drawn them (the page report reads them). */
+  inOrder: Finding[] = [];
   /** The last complete extraction of the page (what `analysis` read). */
   extracted: ExtractedDocument | null = null;
 
@@ -293,6 +295,7 @@ export class PageLens {
       return { isInspectionArticle: false, confidence: analysis.detection.confidence, counts: {}, analysis };
     }
     const findings = inTextOrder(analysis);
+    this.inOrder = findings;
     this.setWindowed(findings.length >= this.windowAt);
     yield* this.apply(extracted, analysis, findings, sliceSize, true);
     return {
@@ -388,7 +391,11 @@ export class PageLens {
     if (complete) {
       for (const e of this.entries.values()) if (e.run !== run) this.drop(e);
       // The watcher searches the blocks by position: they are in document order here already.
-      this.watcher?.reorder?.(blocks.flatMap((b) => (b && this.byBlock.has(b.element) ? [b.element] : [])));
+      if (this.watcher?.reorder) {
+        const highlighted: Element[] = [];
+        for (const b of blocks) if (b && this.byBlock.has(b.element)) highlighted.push(b.element);
+        this.watcher.reorder(highlighted);
+      }
     }
     this.draw(added);
   }
@@ -499,6 +506,7 @@ export class PageLens {
 
   /** Removes every highlight and forgets every finding. */
   clear() {
+    this.inOrder = [];
     this.highlighter.clear();
     this.watcher?.disconnect();
     this.watcher = null;

@@ -10,25 +10,27 @@ import { inTextOrder } from './lens';
 /** A request from the panel, as the content script's boundary (lib/messages.ts) checked it. */
 type PanelRequest = { type: string; data: unknown };
 
-/** The page's findings as the panel lists them: in page order, bounded in number and length. */
-export function reportedFindings(analysis: Analysis | null | undefined): ReportedFinding[] {
+/**
+ * The page's findings as the panel lists them: in page order, bounded in number and length.
+ * `inOrder`: the analysis's findings already in text order (the lens's), so they are not put in
+ * order again (thousands on a long page, at every re-run).
+ */
+export function reportedFindings(analysis: Analysis | null | undefined, inOrder?: Finding[]): ReportedFinding[] {
   if (!analysis?.detection.isInspectionArticle) return [];
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-  return inTextOrder(analysis)
-    .slice(0, MAX_REPORTED_FINDINGS)
-    .map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      text: cut(f.text, 2000),
-      sentence: cut(f.sentence, 2000),
-      start: f.start,
-      councils: f.councils.slice(0, 50).map((c) => ({ code: c.code, name: c.name })),
-      ...(f.grade ? { grade: f.grade } : {}),
-      ...(f.current !== undefined ? { current: f.current } : {}),
-      ...(f.year ? { year: f.year } : {}),
-      ...(f.area ? { area: f.area } : {}),
-      ...(f.topic ? { topic: f.topic } : {}),
-    }));
+  return (inOrder ?? inTextOrder(analysis)).slice(0, MAX_REPORTED_FINDINGS).map((f) => ({
+    id: f.id,
+    kind: f.kind,
+    text: cut(f.text, 2000),
+    sentence: cut(f.sentence, 2000),
+    start: f.start,
+    councils: f.councils.slice(0, 50).map((c) => ({ code: c.code, name: c.name })),
+    ...(f.grade ? { grade: f.grade } : {}),
+    ...(f.current !== undefined ? { current: f.current } : {}),
+    ...(f.year ? { year: f.year } : {}),
+    ...(f.area ? { area: f.area } : {}),
+    ...(f.topic ? { topic: f.topic } : {}),
+  }));
 }
 
 /** The name of the short-lived highlight that shows where the page scrolled to. */

@@ -209,12 +209,16 @@ describe('re-finding saved clips', () => {
 
 describe('the engine', () => {
   test('answers the per-page switch from the background and ignores what is not for the page', async () => {
-    fakeBackground();
+    const sent = fakeBackground();
     loadPage();
     const cx = context();
     const engine = startEngine(cx, { worth: true });
     await until(() => marks().length > 0);
     expect(engine.answer({ type: 'pageReport', data: {} })).toBeNull();
+    // Asked for its report again, it sends it.
+    const reportsBefore = reports(sent).length;
+    expect(await engine.answer({ type: 'sendReport', data: null })).toEqual({ ok: true });
+    expect(reports(sent).length).toBe(reportsBefore + 1);
     expect(await engine.answer({ type: 'setHighlighting', data: { enabled: false } })).toEqual({ ok: true });
     expect(cx.gate.highlighting()).toBe(false);
     cx.controller.abort();

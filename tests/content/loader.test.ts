@@ -54,6 +54,21 @@ describe('the engine loader', () => {
     cx.controller.abort();
   });
 
+  test('asked for its report again (the background restarted), a page that is not an article sends it without loading the engine', async () => {
+    const sent = fakeBackground();
+    loadPlainPage();
+    const cx = context();
+    const fake = fakeEngine();
+    startLoader(cx, false, fake.load);
+    await until(() => sent.some((m) => m.type === 'pageReport'));
+    expect(await fromBackground({ type: 'sendReport', data: null })).toEqual({ ok: true });
+    const reports = sent.filter((m) => m.type === 'pageReport');
+    expect(reports).toHaveLength(2);
+    expect(reports[1].data).toEqual(reports[0].data);
+    expect(fake.started).toEqual([]);
+    cx.controller.abort();
+  });
+
   test('a page that may be an article: the engine starts at once', async () => {
     fakeBackground();
     loadPage();

@@ -73,6 +73,7 @@ const examples: { type: MessageType; data: unknown; from: Direction[] }[] = [
   { type: 'exportPage', data: { cursor: null, limit: 1000, filter: { tag: 'x' } }, from: ['panelToBackground'] },
   { type: 'setHighlighting', data: { enabled: true }, from: ['backgroundToPage'] },
   { type: 'clipSelection', data: null, from: ['backgroundToPage'] },
+  { type: 'sendReport', data: null, from: ['backgroundToPage'] },
   { type: 'reportUpdated', data: { tabId: 3 }, from: ['backgroundToPanel'] },
   { type: 'clipsChanged', data: null, from: ['backgroundToPanel'] },
 ];

@@ -95,3 +95,48 @@ describe('the <mark> fallback gives the page back its own text nodes', () => {
     expect(p.querySelectorAll('mark').length).toBe(0);
   });
 });
+
+describe('the Highlight API highlighter', () => {
+  /** A registry that counts its writes (each one makes Chromium repaint the page's highlights). */
+  function withRegistry() {
+    const map = new Map<string, unknown>();
+    let writes = 0;
+    const registry = {
+      set(k: string, v: unknown) {
+        writes++;
+        return map.set(k, v);
+      },
+      delete(k: string) {
+        writes++;
+        return map.delete(k);
+      },
+      get: (k: string) => map.get(k),
+    };
+    class H extends Set<Range> {
+      priority = 0;
+    }
+    const win = { CSS: { highlights: registry }, Highlight: H };
+    const doc = { defaultView: win } as unknown as Document;
+    return { h: createHighlighter(doc), map, writes: () => writes };
+  }
+
+  test('showing a category already shown does not register it again; shown after hiding, or after the page removed it, it is', () => {
+    const { h, map, writes } = withRegistry();
+    h.add('il-council', document.createRange());
+    expect(h.mode).toBe('highlight-api');
+    const registered = map.get('il-council');
+    expect(registered).toBeDefined();
+    const before = writes();
+    h.setVisible('il-council', true);
+    h.setVisible('il-council', true);
+    expect(writes()).toBe(before);
+    h.setVisible('il-council', false);
+    expect(map.has('il-council')).toBe(false);
+    h.setVisible('il-council', true);
+    expect(map.get('il-council')).toBe(registered);
+    // A page script can change the shared registry: the next run's showing puts ours back.
+    map.delete('il-council');
+    h.setVisible('il-council', true);
+    expect(map.get('il-council')).toBe(registered);
+  });
+});
