@@ -78,7 +78,11 @@ export const CUES: Cue[] = [
     name: 'needs-to',
     pattern: /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i,
     weight: 2.5,
-    triggers: ['need'],
+    triggers: ['need', 'needs', 'needed'].flatMap((w) =>
+      ['to', 'further', 'more', 'greater', 'urgent', 'work', 'attention', 'improvement', 'strengthening'].map(
+        (x) => `${w} ${x}`,
+      ),
+    ),
     examples: ['the council needs to act', 'planning needed more focus'],
   },
   {
@@ -93,7 +97,7 @@ export const CUES: Cue[] = [
     name: 'there-should-be',
     pattern: /\bthere (?:should|must) (?:also )?be\b/i,
     weight: 2.5,
-    triggers: ['must', 'shou'],
+    triggers: ['there should ', 'there must '],
     examples: ['there should be a clearer plan', 'there must also be'],
   },
   {
@@ -101,7 +105,22 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b/i,
     weight: 2.5,
-    triggers: ['coul', 'can'],
+    triggers: [
+      ...['could', 'can'].flatMap((w) =>
+        [
+          'further ',
+          'still ',
+          'also ',
+          'improve',
+          'strengthen',
+          'do more',
+          'be improved',
+          'be strengthened',
+          'be more',
+        ].map((x) => `${w} ${x}`),
+      ),
+      ...['improvement', 'improvements', 'more'].flatMap((w) => [`${w} could `, `${w} can `]),
+    ],
     examples: [
       'the council could further improve',
       'supervision can be strengthened',
@@ -155,7 +174,7 @@ export const CUES: Cue[] = [
     name: 'would-benefit',
     pattern: /\bwould benefit from\b|\bscope (?:for|to) (?:improve|further)/i,
     weight: 2,
-    triggers: ['woul', 'scop'],
+    triggers: ['would benefit from', 'scope for ', 'scope to '],
     examples: ['plans would benefit from', 'scope for further work'],
   },
   {
@@ -222,7 +241,17 @@ export const CUES: Cue[] = [
     pattern:
       /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
     weight: 1.5,
-    triggers: ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
+    triggers: [
+      'unclear',
+      'unsafe',
+      'unacceptabl',
+      'deteriorat',
+      'declin',
+      ...['about', 'over', 'were', 'was', 'remain'].flatMap((x) => [`concern ${x}`, `concerns ${x}`]),
+      ...['that', 'about', 'by', 'at'].map((x) => `concerned ${x}`),
+      'worrying',
+      'serious concern',
+    ],
     examples: [
       'practice has deteriorated',
       'concerns about caseloads',
@@ -242,7 +271,7 @@ export const CUES: Cue[] = [
     name: 'early-stages',
     pattern: /\b(?:still|only) in the (?:very )?early stages\b|\bearly stages of development\b/i,
     weight: 2,
-    triggers: ['earl'],
+    triggers: ['still in the ', 'only in the ', 'early stages of development'],
     examples: ['the plan is still in the early stages'],
   },
   {
@@ -265,7 +294,7 @@ export const CUES: Cue[] = [
     name: 'too-many-children',
     pattern: /\btoo many (?:children|cases|young people)\b|\bin too many\b/i,
     weight: 1,
-    triggers: ['too'],
+    triggers: ['too many ', 'in too many'],
     examples: ['too many children wait', 'in too many cases'],
   },
   {
@@ -321,7 +350,7 @@ export const CUES: Cue[] = [
     pattern:
       /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b/i,
     weight: 2,
-    triggers: ['crit', 'conc', 'rais'],
+    triggers: ['criticis', 'criticiz', 'concern ', 'concerns ', 'raised concern'],
     examples: ['the service was criticised for', 'concerns are also raised about', 'inspectors raised concerns'],
   },
   {
@@ -468,8 +497,8 @@ export const AGAINST: Cue[] = [
       'continue to',
       'continues to',
       'continuing to',
-      'made',
-      'improvement',
+      ...['', 'good ', 'some ', 'significant ', 'steady ', 'considerable '].map((x) => `made ${x}progress`),
+      ...['improvement', 'improvements'].flatMap((w) => [`${w} has been made`, `${w} have been made`]),
     ],
     examples: ['the council has begun to make progress', 'leaders have made steady progress'],
   },
@@ -730,7 +759,7 @@ function buildTable(): Int32Array {
       for (const t of cue.triggers) {
         // A longer trigger is filed under its first word's prefix and read in full on a hit.
         const long = t.length > 4;
-        const key = packWord(long ? (/^[a-z'’]+/.exec(t)?.[0] ?? t) : t);
+        const key = packWord(long ? firstWord(t) : t);
         const i = slotOf(keys, key);
         keys[i] = key;
         slots[i].push(index);
@@ -740,6 +769,16 @@ function buildTable(): Int32Array {
   fill(CUES, SLOT_CUES, SLOT_CUES_READ);
   fill(AGAINST, SLOT_AGAINST, SLOT_AGAINST_READ);
   return keys;
+}
+
+/** A long trigger's first word: its leading letters and apostrophes (the whole trigger when it has none). */
+function firstWord(trigger: string): string {
+  let n = 0;
+  for (; n < trigger.length; n++) {
+    const c = trigger.charCodeAt(n);
+    if (!((c >= 97 && c <= 122) || c === 39 || c === 0x2019)) break;
+  }
+  return n ? trigger.slice(0, n) : trigger;
 }
 
 /** Whether `text` reads `trigger` (lower case) from `at`, ASCII letters in either case. */
