@@ -56,21 +56,42 @@ export function buildNameIndex(): NameIndexData {
   return [...index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-let index: Map<string, Entry[]> | null = null;
-function getIndex(): Map<string, Entry[]> {
-  if (index) return index;
-  index = new Map();
-  for (const [first, list] of nameIndexData())
-    index.set(
-      first,
-      list.map(([key, codes, formal, ambiguity, body]) => ({
+/**
+ * The name index by first word. A word's entries are made from the stored rows the first time
+ * the word is looked up: a page names a few councils, and making all of them (about a thousand
+ * objects, in code not yet compiled) was most of the index's cost on a page's first analysis.
+ */
+class NameIndex {
+  private readonly rows = new Map<string, NameIndexData[number][1]>();
+  private readonly made = new Map<string, Entry[]>();
+  constructor(data: NameIndexData) {
+    for (const [first, list] of data) this.rows.set(first, list);
+  }
+  get(first: string): Entry[] | undefined {
+    const done = this.made.get(first);
+    if (done) return done;
+    const list = this.rows.get(first);
+    if (!list) return undefined;
+    const entries = list.map(
+      ([key, codes, formal, ambiguity, body]): Entry => ({
         key,
         codes,
         formal: formal === 1,
         ambiguity: (ambiguity ? ambiguity.split(';') : []) as Ambiguity[],
         body: body === 1,
-      })),
+      }),
     );
+    this.made.set(first, entries);
+    return entries;
+  }
+  keys(): IterableIterator<string> {
+    return this.rows.keys();
+  }
+}
+
+let index: NameIndex | null = null;
+function getIndex(): NameIndex {
+  index ??= new NameIndex(nameIndexData());
   return index;
 }
 

@@ -728,6 +728,8 @@ const LETTER = new Uint8Array(128);
  * Per table slot, the cues (index in CUES) and counter-cues (index in AGAINST) the prefix
  * triggers, and for each the longer trigger the text must read from the word's start (or null).
  */
+/** The list of an empty slot (shared, never added to). */
+const NONE: never[] = [];
 let SLOT_CUES: number[][] = [];
 let SLOT_AGAINST: number[][] = [];
 let SLOT_CUES_READ: (string | null)[][] = [];
@@ -748,24 +750,30 @@ function buildTable(): Int32Array {
   for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
   LETTER[39] = 27;
   const keys = new Int32Array(1 << TABLE_BITS);
-  SLOT_CUES = Array.from({ length: 1 << TABLE_BITS }, () => []);
-  SLOT_AGAINST = Array.from({ length: 1 << TABLE_BITS }, () => []);
-  SLOT_CUES_READ = Array.from({ length: 1 << TABLE_BITS }, () => []);
-  SLOT_AGAINST_READ = Array.from({ length: 1 << TABLE_BITS }, () => []);
+  // Every slot starts with the one shared empty list (most slots stay empty; a page's first
+  // analysis builds this table, and a list per slot was 4,096 allocations in cold code).
+  SLOT_CUES = new Array(1 << TABLE_BITS).fill(NONE);
+  SLOT_AGAINST = new Array(1 << TABLE_BITS).fill(NONE);
+  SLOT_CUES_READ = new Array(1 << TABLE_BITS).fill(NONE);
+  SLOT_AGAINST_READ = new Array(1 << TABLE_BITS).fill(NONE);
   CUE_SEEN = new Uint8Array(CUES.length);
   AGAINST_SEEN = new Uint8Array(AGAINST.length);
-  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) =>
-    cues.forEach((cue, index) => {
-      for (const t of cue.triggers) {
+  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) => {
+    for (let index = 0; index < cues.length; index++)
+      for (const t of cues[index].triggers) {
         // A longer trigger is filed under its first word's prefix and read in full on a hit.
         const long = t.length > 4;
         const key = packWord(long ? firstWord(t) : t);
         const i = slotOf(keys, key);
         keys[i] = key;
+        if (slots[i] === NONE) {
+          slots[i] = [];
+          reads[i] = [];
+        }
         slots[i].push(index);
         reads[i].push(long ? t : null);
       }
-    });
+  };
   fill(CUES, SLOT_CUES, SLOT_CUES_READ);
   fill(AGAINST, SLOT_AGAINST, SLOT_AGAINST_READ);
   return keys;
