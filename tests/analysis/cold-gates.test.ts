@@ -5,6 +5,7 @@ import { detectInspectionArticle, PASSING_CUES } from '../../lib/analysis/detect
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
+import { GRADE_WORDS, gradeOfWords } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
 
 // A page's first analysis compiles every pattern it runs (V8 compiles a pattern on its first
@@ -189,5 +190,48 @@ describe('passing cues: the word look-up changes no detection', () => {
     } finally {
       for (const s of spies) s.mockRestore();
     }
+  });
+});
+
+describe('a grade word’s grade: one pattern for every row, read as the rows one by one', () => {
+  /** The rows tried in turn, each pattern whole: the first that matches names the grade. */
+  const reference = (words: string) => {
+    const w = words.replace(/\s+/g, ' ').trim();
+    for (const row of GRADE_WORDS) if (new RegExp(`^(?:${row.pattern})$`, 'i').test(w)) return row.grade;
+    return `other:${w.toLowerCase()}`;
+  };
+  const pieces = [
+    ...GRADE_WORDS.flatMap((r) => r.examples),
+    'requires',
+    'improvement',
+    'to be good',
+    'performs',
+    'performing',
+    'well',
+    'poorly',
+    'very good',
+    ' ',
+    '\n',
+    'GOOD',
+    'Outstanding!',
+  ];
+
+  test('every example and 3,000 random runs of grade words get the grade the rows give', () => {
+    const rnd = mulberry32(303);
+    const words = [
+      ...GRADE_WORDS.flatMap((r) => r.examples),
+      ...Array.from({ length: 3000 }, () =>
+        Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' '),
+      ),
+    ];
+    const grades = new Set<string>();
+    for (const w of words) {
+      const g = gradeOfWords(w);
+      expect([w, g]).toEqual([w, reference(w)]);
+      grades.add(g);
+    }
+    // Every row's grade is met, and words that are no grade too.
+    for (const row of GRADE_WORDS) expect(grades).toContain(row.grade);
+    expect([...grades].some((g) => !GRADE_WORDS.some((r) => r.grade === g))).toBe(true);
   });
 });
