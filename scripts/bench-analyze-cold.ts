@@ -3,9 +3,9 @@
 // run yet): the time of the engine's import (its module top level: tables, Maps, the name
 // index) and of the typical article's first analysis (seed 003, extracted), then the same analysis
 // again (warm). With --against, the analysis core of that commit (its lib/, from git) is measured in
-// the same run, samples interleaved. The process's CPU time is not used: it counts V8's background
-// compiler and GC threads too, so each sample is the main thread's wall time (the load average is
-// printed beside it).
+// the same run, samples interleaved. Each process runs V8 on one thread (--single-threaded: its
+// compilers and garbage collector work on the main thread), so the process's CPU time is all the
+// work the analysis costs, which a loaded machine disturbs far less than wall time.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,7 +51,7 @@ import { runSteps } from './lib/analysis/steps';
   try {
     const r = await build({ entryPoints: [engine], bundle: true, format: 'iife', write: false, minify: true });
     const file = path.join(tmp, `tree${k}.cjs`);
-    const cpu = 'const cpu = () => performance.now();';
+    const cpu = 'const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };';
     fs.writeFileSync(
       file,
       `${cpu}
@@ -80,7 +80,9 @@ async function main() {
   const load = os.loadavg()[0];
   for (let i = 0; i < runs; i++)
     for (let k = 0; k < trees.length; k++) {
-      const out = JSON.parse(execFileSync(process.execPath, [...flags, files[k]], { encoding: 'utf8' }));
+      const out = JSON.parse(
+        execFileSync(process.execPath, ['--single-threaded', ...flags, files[k]], { encoding: 'utf8' }),
+      );
       samples[k].imported.push(out.imported);
       samples[k].first.push(out.first);
       samples[k].second.push(out.second);
@@ -90,7 +92,7 @@ async function main() {
     return `${s.median.toFixed(2)} ms (min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`;
   };
   console.log(
-    `${path.basename(values.page)}: main-thread wall time, median of ${runs} fresh node processes per tree, interleaved${flags.length ? ` (${flags.join(' ')})` : ''}; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    `${path.basename(values.page)}: process CPU time (V8 single-threaded), median of ${runs} fresh node processes per tree, interleaved${flags.length ? ` (${flags.join(' ')})` : ''}; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
   trees.forEach((t, k) => {
     console.log(`  ${t.name}:`);
