@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { detectInspectionArticle, PASSING_CUES } from '../../lib/analysis/detect';
+import { normalise } from '../../lib/analysis/councils';
+import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
@@ -233,5 +234,77 @@ describe('a grade word’s grade: one pattern for every row, read as the rows on
     // Every row's grade is met, and words that are no grade too.
     for (const row of GRADE_WORDS) expect(grades).toContain(row.grade);
     expect([...grades].some((g) => !GRADE_WORDS.some((r) => r.grade === g))).toBe(true);
+  });
+});
+
+test('a council name’s normalisation, read by character codes, is the two replacements it was', () => {
+  const reference = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/[-‐‑–]/g, ' ');
+  const chars = ['’', '‘', '`', "'", '-', '‐', '‑', '–', '—', 'A', 'b', 'É', '\u0130', '\u212a', ' ', '&', '.', '1'];
+  const rnd = mulberry32(404);
+  const texts = ['', 'Stockton-on-Tees', 'King’s Lynn', 'Bath & North East Somerset'].concat(
+    Array.from({ length: 3000 }, () =>
+      Array.from({ length: Math.floor(rnd() * 12) }, () => chars[Math.floor(rnd() * chars.length)]).join(''),
+    ),
+  );
+  for (const t of texts) expect([t, normalise(t)]).toEqual([t, reference(t)]);
+});
+
+describe('detection’s own readings by character codes are the patterns they were', () => {
+  const rnd = mulberry32(505);
+  const randomOf = (pieces: string[], n: number, longest: number) =>
+    Array.from({ length: n }, () =>
+      Array.from({ length: Math.floor(rnd() * longest) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''),
+    );
+
+  test('the lead split at sentence ends and line breaks (4,000 random texts and the articles’ leads)', () => {
+    const pieces = [
+      '.',
+      '!',
+      '?',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\r',
+      'a',
+      'Ofsted',
+      'x.y',
+      '…',
+      ';',
+    ];
+    const texts = [
+      '',
+      ...randomOf(pieces, 4000, 14),
+      ...docs.map((d) => [d.title, ...d.blocks].join('\n').slice(0, 900)),
+    ];
+    let pieceCount = 0;
+    for (const t of texts) {
+      const parts = splitAtSentenceEnds(t);
+      expect([t, parts]).toEqual([t, t.split(/(?<=[.!?])\s+|\n+/)]);
+      pieceCount += parts.length;
+    }
+    expect(pieceCount).toBeGreaterThan(texts.length * 2);
+  });
+
+  test('a reason’s weight: the signed number ending it, else 0', () => {
+    const pieces = ['+', '-', '1', '2.5', '.', '0', ' ', 'x', '×', ':'];
+    const reasons = [
+      'subject: title names children’s services +2.5',
+      'outcome: no inspection or visit is reported -3',
+      'subject: names no council 0',
+      '',
+      ...randomOf(pieces, 4000, 8),
+    ];
+    const reference = (r: string) => Number(/[-+][\d.]+$/.exec(r)?.[0] ?? 0);
+    for (const r of reasons) expect([r, weightOf(r)]).toEqual([r, reference(r)]);
+    expect(weightOf('subject: title names children’s services +2.5')).toBe(2.5);
+    expect(weightOf('outcome: no inspection or visit is reported -3')).toBe(-3);
   });
 });
