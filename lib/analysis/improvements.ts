@@ -14,6 +14,7 @@ import {
   wordScore,
 } from './improvement-model';
 import { holdsAny, lookingUp } from './needs';
+import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from './scan';
 import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
@@ -922,12 +923,10 @@ function endsWithColon(block: string): boolean {
   return !(last > 32 && last !== 0xa0 && last < 0x1680 && last !== 0x85) && block.trim().endsWith(':');
 }
 
-/** A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…". */
-const TYPED_BULLET = /^\s*[•·▪◦‣]\s/;
-
 /** A list item: marked up as one, or a paragraph that opens with a bullet character. */
 function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
-  return kind === 'item' || TYPED_BULLET.test(doc.blocks[i]);
+  // A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…".
+  return kind === 'item' || opensWithTypedBullet(doc.blocks[i]);
 }
 
 /** Names of the model's features that are not words: the cues fired and the sentence's context. */
@@ -950,7 +949,6 @@ const [CTX_LIST, CTX_TITLE, CTX_SHORT, CTX_COLON, CTX_QUESTION, CTX_QUOTE] = [1,
 let FEATURE_KEYS: Int32Array | null = null;
 const FIRED = new Int32Array(NAMED.length);
 const namedKeys = () => Int32Array.from(NAMED, keyOf);
-const OPENING_QUOTE = /^["'“‘]/;
 
 /**
  * The sentence as the cues read it: each grade judgement replaced by one token ("gradeinadequate"),
@@ -964,13 +962,7 @@ function withGradeTokens(sentence: Sentence, grades: Span[], g: number): string 
   for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
     const a = Math.max(at, grades[k].start - sentence.start);
     const b = grades[k].end - sentence.start;
-    parts.push(
-      text.slice(at, a),
-      ` grade${text
-        .slice(a, b)
-        .toLowerCase()
-        .replace(/[^a-z]/g, '')} `,
-    );
+    parts.push(text.slice(at, a), ` grade${lowerLettersOf(text.slice(a, b).toLowerCase())} `);
     at = b;
   }
   parts.push(text.slice(at));
@@ -1018,7 +1010,7 @@ function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: num
   while (e > 0 && t.charCodeAt(e) <= 32) e--;
   if (t[e] === ':') FIRED[fired++] = CTX_COLON;
   else if (t[e] === '?') FIRED[fired++] = CTX_QUESTION;
-  if (OPENING_QUOTE.test(t)) FIRED[fired++] = CTX_QUOTE;
+  if (opensWithQuote(t)) FIRED[fired++] = CTX_QUOTE;
   for (let k = 0; k < fired; k++) {
     logit += weightOfKey(keys[FIRED[k]]);
     names?.push(NAMED[FIRED[k]]);
@@ -1094,9 +1086,6 @@ function opensWithT(text: string): boolean {
   return false;
 }
 
-/** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
-const INTRODUCES = /[:?]["'”’]?\s*$/;
-
 /** Cues that say only that something must improve, not what: alone, with no topic, they are generic. */
 const GENERIC_CUES = new Set(['needs-to', 'improvement-needed', 'must-or-should', 'area-for-improvement']);
 
@@ -1112,7 +1101,8 @@ function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean
     (inList ||
       (SIX_WORDS.test(sentence.text) &&
         hand >= THRESHOLD &&
-        !INTRODUCES.test(sentence.text) &&
+        // A line ending in a colon or a question mark introduces what follows (a list): it is not one.
+        !endsIntroducing(sentence.text) &&
         !onlyGeneric(sentence.text)))
   );
 }

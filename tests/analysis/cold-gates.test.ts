@@ -5,6 +5,7 @@ import { normalise } from '../../lib/analysis/councils';
 import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
+import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
@@ -306,5 +307,60 @@ describe('detection’s own readings by character codes are the patterns they we
     for (const r of reasons) expect([r, weightOf(r)]).toEqual([r, reference(r)]);
     expect(weightOf('subject: title names children’s services +2.5')).toBe(2.5);
     expect(weightOf('outcome: no inspection or visit is reported -3')).toBe(-3);
+  });
+});
+
+describe('a sentence’s small readings by character codes are the patterns they replace', () => {
+  const pieces = [
+    ' ',
+    '\u00a0',
+    '\n',
+    '\t',
+    '•',
+    '·',
+    '▪',
+    '◦',
+    '‣',
+    '-',
+    ':',
+    '?',
+    '"',
+    "'",
+    '“',
+    '‘',
+    '”',
+    '’',
+    'a',
+    'Z',
+    'é',
+    '1',
+    '.',
+    'grade',
+  ];
+  const rnd = mulberry32(606);
+  const texts = [
+    '',
+    '·  The plan was weak.',
+    'What needs to improve:',
+    'Is it good?”',
+    ...docs.flatMap((d) => [d.title, ...d.blocks]),
+    ...Array.from({ length: 6000 }, () =>
+      Array.from({ length: Math.floor(rnd() * 9) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''),
+    ),
+  ];
+  const cases: [string, (t: string) => unknown, (t: string) => unknown][] = [
+    ['/^\\s*[•·▪◦‣]\\s/', opensWithTypedBullet, (t) => /^\s*[•·▪◦‣]\s/.test(t)],
+    ['/^["\'“‘]/', opensWithQuote, (t) => /^["'“‘]/.test(t)],
+    ['/[:?]["\'”’]?\\s*$/', endsIntroducing, (t) => /[:?]["'”’]?\s*$/.test(t)],
+    ['/[^a-z]/g removed', lowerLettersOf, (t) => t.replace(/[^a-z]/g, '')],
+  ];
+  test.each(cases)('%s', (_name, scan, pattern) => {
+    const answers = new Set<unknown>();
+    for (const t of texts) {
+      const a = scan(t);
+      expect([t, a]).toEqual([t, pattern(t)]);
+      answers.add(a);
+    }
+    expect(answers.size).toBeGreaterThan(1);
   });
 });
