@@ -5,8 +5,11 @@
 // characters are analysed first (as the page runner draws the first screens before the rest),
 // then the whole article with the same cache (the bench page's "analysed" phase), then three
 // paragraphs are added one after another (the re-runs). In another fresh browser, the typical
-// article (seed 003, extracted) is analysed once: a page's first analysis, nothing compiled yet. With --against, the analysis core of that commit (its lib/, from
-// git) is measured in the same run, samples interleaved.
+// article (seed 003, extracted) is analysed once: a page's first analysis, nothing compiled yet
+// (the engine's script itself, its parse, compile and module top level, is timed before it). With
+// --against, the analysis core of that commit (its lib/, from git) is measured in the same run,
+// samples interleaved. --typical-only skips the 1 MB article; --compile-hint starts each bundle with
+// the compile hint the extension's engine carries.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +23,12 @@ import { chromiumPath, longArticle, pagesDir, root } from '../tests/e2e/harness'
 import { spread } from './bench-results';
 
 const { values } = parseArgs({
-  options: { against: { type: 'string' }, runs: { type: 'string', default: '8' } },
+  options: {
+    against: { type: 'string' },
+    runs: { type: 'string', default: '8' },
+    'typical-only': { type: 'boolean' },
+    'compile-hint': { type: 'boolean' },
+  },
 });
 const runs = Number(values.runs);
 
@@ -46,7 +54,9 @@ import { runSteps } from './lib/analysis/steps';
   );
   try {
     const r = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify: true });
-    return r.outputFiles[0].text;
+    // --compile-hint: the engine's build starts with V8's hint to compile every function with the
+    // script (wxt.config.ts), so a page's first analysis compiles none of them on first call.
+    return (values['compile-hint'] ? '//# allFunctionsCalledOnLoad\n' : '') + r.outputFiles[0].text;
   } finally {
     fs.rmSync(entry);
   }
@@ -76,6 +86,7 @@ async function main() {
   const code = await Promise.all(trees.map((t) => bundle(t.dir)));
   const samples = trees.map(() => ({
     typical: [] as number[],
+    script: [] as number[],
     first: [] as number[],
     whole: [] as number[],
     rerun: [] as number[],
@@ -86,19 +97,13 @@ async function main() {
     for (let k = 0; k < trees.length * 2; k++) {
       const tree = k >> 1;
       const long = (k & 1) === 1;
+      if (long && values['typical-only']) continue;
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         args: ['--no-sandbox', '--disable-gpu'],
       });
       try {
         const page = await browser.newPage();
-        await page.addScriptTag({ content: code[tree] });
-        await page.evaluate(
-          (d) => {
-            (globalThis as unknown as { DOC: unknown }).DOC = d;
-          },
-          long ? doc : typical,
-        );
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
         const cpu = async () => {
@@ -107,6 +112,16 @@ async function main() {
           };
           return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
         };
+        // The engine's script: parsed, compiled and its module top level run (no analysis yet).
+        const t0 = await cpu();
+        await page.addScriptTag({ content: code[tree] });
+        if (!long) samples[tree].script.push((await cpu()) - t0);
+        await page.evaluate(
+          (d) => {
+            (globalThis as unknown as { DOC: unknown }).DOC = d;
+          },
+          long ? doc : typical,
+        );
         const timed = async (script: string) => {
           const t0 = await cpu();
           await page.evaluate(script);
@@ -130,11 +145,13 @@ async function main() {
     return `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
   };
   console.log(
-    `1 MB article, ${doc.blocks.length} blocks, and the typical article: renderer main-thread CPU time, median of ${runs} fresh Chromiums per tree, interleaved; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    `1 MB article, ${doc.blocks.length} blocks, and the typical article: renderer main-thread CPU time, median of ${runs} fresh Chromiums per tree, interleaved${values['compile-hint'] ? ', with the compile hint' : ''}; load average ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
   trees.forEach((t, k) => {
     console.log(`  ${t.name}:`);
+    console.log(`    the engine's script (parse, compile, module top level): ${show(samples[k].script)}`);
     console.log(`    the typical article (seed 003), its first analysis: ${show(samples[k].typical)}`);
+    if (!samples[k].first.length) return;
     console.log(`    its first screens (the first 30,000 characters), cold: ${show(samples[k].first)}`);
     console.log(`    the whole article after its first screens: ${show(samples[k].whole)}`);
     console.log(

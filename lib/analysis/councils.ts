@@ -30,12 +30,29 @@ interface Entry {
 }
 
 /** Same-length normalisation so offsets carry over: lower case, plain apostrophes, hyphens as spaces. */
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[-‐‑–]/g, ' ');
+export function normalise(text: string): string {
+  const lower = text.toLowerCase();
+  // Read by character codes (two patterns were two compilations on every page's first analysis).
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    // ’ ‘ ` → ', and - ‐ ‑ – → a space.
+    const to =
+      c === 0x2019 || c === 0x2018 || c === 96
+        ? "'"
+        : c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013
+          ? ' '
+          : null;
+    if (to === null) continue;
+    out += lower.slice(from, i) + to;
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
 }
+
+/** An ASCII lower-case letter or digit (the characters that continue a name). */
+const isLowerAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * The name index as data: for each first word, the variants that start with it, longest first,
@@ -56,21 +73,42 @@ export function buildNameIndex(): NameIndexData {
   return [...index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-let index: Map<string, Entry[]> | null = null;
-function getIndex(): Map<string, Entry[]> {
-  if (index) return index;
-  index = new Map();
-  for (const [first, list] of nameIndexData())
-    index.set(
-      first,
-      list.map(([key, codes, formal, ambiguity, body]) => ({
+/**
+ * The name index by first word. A word's entries are made from the stored rows the first time
+ * the word is looked up: a page names a few councils, and making all of them (about a thousand
+ * objects, in code not yet compiled) was most of the index's cost on a page's first analysis.
+ */
+class NameIndex {
+  private readonly rows = new Map<string, NameIndexData[number][1]>();
+  private readonly made = new Map<string, Entry[]>();
+  constructor(data: NameIndexData) {
+    for (const [first, list] of data) this.rows.set(first, list);
+  }
+  get(first: string): Entry[] | undefined {
+    const done = this.made.get(first);
+    if (done) return done;
+    const list = this.rows.get(first);
+    if (!list) return undefined;
+    const entries = list.map(
+      ([key, codes, formal, ambiguity, body]): Entry => ({
         key,
         codes,
         formal: formal === 1,
         ambiguity: (ambiguity ? ambiguity.split(';') : []) as Ambiguity[],
         body: body === 1,
-      })),
+      }),
     );
+    this.made.set(first, entries);
+    return entries;
+  }
+  keys(): IterableIterator<string> {
+    return this.rows.keys();
+  }
+}
+
+let index: NameIndex | null = null;
+function getIndex(): NameIndex {
+  index ??= new NameIndex(nameIndexData());
   return index;
 }
 
@@ -166,7 +204,7 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
   for (const e of entries) {
     if (!norm.startsWith(e.key)) continue;
     let end = p + e.key.length;
-    if (e.key.length < norm.length && /[a-z0-9]/.test(norm[e.key.length])) continue;
+    if (e.key.length < norm.length && isLowerAlnum(norm.charCodeAt(e.key.length))) continue;
     let start = p;
     let formal = e.formal;
     // Each pattern below is tried only when the characters it must start or end with are there.
@@ -189,7 +227,8 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
     const codes = [...e.codes];
     // "North and West Northamptonshire councils": a compass word before "and" shares the name.
     const elided = before.endsWith('and ') || before.endsWith('& ') ? ELIDED_BEFORE.exec(before) : null;
-    const rest = / .*/.exec(e.key)?.[0];
+    const space = e.key.indexOf(' ');
+    const rest = space < 0 ? undefined : e.key.slice(space);
     if (elided && rest && COMPASS.test(e.key)) {
       const key = `${elided[1].toLowerCase()}${rest}`;
       const shared = getIndex()

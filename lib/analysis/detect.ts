@@ -10,6 +10,7 @@
 // fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
 import { holdsAny, lookingUp } from './needs';
+import { isSpace } from './text';
 
 export interface Detection {
   isInspectionArticle: boolean;
@@ -267,6 +268,8 @@ export interface PassingCue {
   /** Log-odds when the title says it (the lead alone weighs less). */
   titleWeight: number;
   re: RegExp;
+  /** Words (lower case) one of which every text `re` matches holds: a title or lead without one skips it (needs.ts). */
+  needs: string[];
   examples: string[];
   nearMisses: string[];
 }
@@ -280,6 +283,7 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'an award or celebration',
     titleWeight: -4,
+    needs: ['award', 'shortlisted', 'winner', 'prize'],
     re: /\b(?:awards|award-winning|shortlisted|winners?|prize|(?:wins|won|scoops?|receives?|presented with) (?:an? |the )?(?:\w+ ){0,3}award)\b/i,
     examples: ['team wins national award', 'the Social Work Awards', 'shortlisted for a prize'],
     nearMisses: ['awarded a grade', 'council celebrates its good rating'],
@@ -287,6 +291,18 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'an appointment',
     titleWeight: -3,
+    needs: [
+      'appoint',
+      'new ',
+      'takes on',
+      'takes over',
+      'portfolio',
+      'steps down',
+      'step down',
+      'resign',
+      'joins as',
+      'took up ',
+    ],
     // "new director", also with the post named between ("new children's services director").
     re: /\b(?:appointed (?:as|to|a|an|the|its|new|interim)|appoints|appointment of|new (?:[\w'’-]+ ){0,3}(?:director|chief executive|leader|head)(?![\w-])|takes (?:on|over)|portfolio|steps down|to step down|resigns?|joins as|took up (?:her|his|their|the) (?:post|role))\b/i,
     examples: [
@@ -301,6 +317,7 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'an inspection still to come',
     titleWeight: -6,
+    needs: ['prepar', 'ready for', 'readiness', 'ahead of ', 'mock inspection', 'expected ', 'would be looking'],
     re: /\b(?:prepar(?:e|es|ing) for|preparation for|ready for|readiness|ahead of (?:an?|the|its|their|next) (?:\w+ ){0,2}inspection|mock inspection|(?:is|was) expected (?:by|in|later|before)|would be looking)\b/i,
     examples: ['Preparing for our inspection', 'ahead of its next Ofsted inspection', 'inspectors would be looking at'],
     nearMisses: ['prepared a report'],
@@ -308,6 +325,28 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'a framework or system change',
     titleWeight: -4,
+    needs: [
+      'framework',
+      'launch',
+      'into effect',
+      'into force',
+      'change to ',
+      'changes to ',
+      'consultation on',
+      'pilot',
+      'will assess',
+      'will inspect',
+      'will be assess',
+      'will be inspect',
+      'to be assessed',
+      'plan to ',
+      'plans to ',
+      'proposal to ',
+      'proposals to ',
+      'to overhaul',
+      'to scrap',
+      'to reform',
+    ],
     re: /\b(?:new (?:[\w-]+ )?(?:inspection )?framework|launch(?:es|ed)? (?:a |an |its |the )?new|(?:comes?|came) into (?:effect|force)|changes? to (?:the )?(?:inspection|framework|system|way)|consultation on|pilots? (?:selected|councils)|will (?:be )?(?:assess|inspect)(?:ed)?|to be assessed|(?:plans?|proposals?) to (?:change|overhaul|scrap|introduce|replace|reform)|to (?:overhaul|scrap|reform) (?:the )?(?:inspection|inspections|framework|grades|gradings?|ratings?))\b/i,
     examples: [
       'a new inspection framework',
@@ -326,6 +365,17 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'a personal reflection',
     titleWeight: -4,
+    needs: [
+      'reflects on',
+      'my local authority',
+      'my organisation',
+      'my team',
+      'i am',
+      'i have',
+      'i admit',
+      'i think',
+      'i believe',
+    ],
     re: /\b(?:reflects on|my (?:local authority|organisation|team)|I (?:am|have|admit|think|believe))\b/i,
     examples: ['a social worker reflects on inspections', 'Ofsted visited my local authority', 'I admit'],
     nearMisses: ['it reflects the findings'],
@@ -506,7 +556,11 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   const titleGrade = titleLa && gs.some((s) => s.length > 8 && title.includes(s.trim()));
   // A title that reads as an appointment, award, preparation or framework change is about that,
   // even when it names Ofsted beside children's services, unless it also states a finding.
-  const passingTitle = !OUTCOME.test(title) && PASSING_CUES.some((c) => c.re.test(title));
+  // The passing cues run only on a title or lead holding one of their words (most pages hold none).
+  const lowerTitle = lookingUp() ? title.toLowerCase() : '';
+  const lowerLead = lookingUp() ? lead.toLowerCase() : '';
+  const passingIn = (cue: PassingCue, text: string, lower: string) => holdsAny(lower, cue.needs) && cue.re.test(text);
+  const passingTitle = !OUTCOME.test(title) && PASSING_CUES.some((c) => passingIn(c, title, lowerTitle));
   const headline = titleLa && (titleGrade || (!passingTitle && (TITLE_GRADE.test(title) || OFSTED_ONE.test(title))));
   if (laType && !laSeen) {
     laSeen = true;
@@ -548,8 +602,7 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   // a rule for findings still to come ("will be judged inadequate", "if a council is rated…").
   const reported =
     OUTCOME.test(title) ||
-    (ofstedEarly &&
-      lead.split(/(?<=[.!?])\s+|\n+/).some((s) => OUTCOME.test(s) && !BACKGROUND.test(s) && !NOT_YET.test(s)));
+    (ofstedEarly && splitAtSentenceEnds(lead).some((s) => OUTCOME.test(s) && !BACKGROUND.test(s) && !NOT_YET.test(s)));
   // A headline about a council's children's services that states a grade or names Ofsted
   // ("Barchester children's services rated inadequate", "Ofsted: Barchester children's services
   // improving") reports the outcome on its own, even when the page is only a stub.
@@ -566,8 +619,9 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
     outcome.add(-1.5, 'every grade is told as background');
   // Pages that mention an inspection without reporting its outcome.
   for (const cue of PASSING_CUES) {
-    if (cue.re.test(title)) outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);
-    else if (cue.re.test(lead)) outcome.add(reported ? -0.8 : -3, `lead reads as ${cue.label}`);
+    if (passingIn(cue, title, lowerTitle))
+      outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);
+    else if (passingIn(cue, lead, lowerLead)) outcome.add(reported ? -0.8 : -3, `lead reads as ${cue.label}`);
   }
 
   const p = subject.p * outcome.p;
@@ -586,4 +640,42 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   };
 }
 
-const weightOf = (reason: string) => Number(/[-+][\d.]+$/.exec(reason)?.[0] ?? 0);
+/** A reason's weight: the signed number that ends it (as /[-+][\d.]+$/ reads it), else 0. */
+export function weightOf(reason: string): number {
+  let i = reason.length;
+  while (i > 0 && isDigitOrDot(reason.charCodeAt(i - 1))) i--;
+  const sign = reason.charCodeAt(i - 1);
+  return i < reason.length && (sign === 43 || sign === 45) ? Number(reason.slice(i - 1)) : 0;
+}
+
+const isDigitOrDot = (c: number) => (c >= 48 && c <= 57) || c === 46;
+const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63;
+
+/**
+ * The text split as `split(/(?<=[.!?])\s+|\n+/)` splits it: at white space after a full stop,
+ * question or exclamation mark, and at line breaks; read by character codes (one pattern fewer
+ * to compile on a page's first analysis).
+ */
+export function splitAtSentenceEnds(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    let j = i;
+    if (i > 0 && isSentenceEnd(s.charCodeAt(i - 1)) && isSpace(c)) {
+      j = i + 1;
+      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    } else if (c === 10) {
+      j = i + 1;
+      while (j < s.length && s.charCodeAt(j) === 10) j++;
+    }
+    if (j > i) {
+      out.push(s.slice(from, i));
+      from = j;
+      i = j;
+    } else i++;
+  }
+  out.push(s.slice(from));
+  return out;
+}

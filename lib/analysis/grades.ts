@@ -685,6 +685,9 @@ function rowOf(s: string, c: Candidate, prev?: Candidate): { row?: string } {
   return row && row.length < s.trim().length ? { row } : {};
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
 function contextOf(s: string, words: Words, c: Candidate, prev?: Candidate, next?: Candidate): Ctx {
   const word = s.slice(c.start, c.end);
   return {
@@ -695,7 +698,7 @@ function contextOf(s: string, words: Words, c: Candidate, prev?: Candidate, next
     after: s.slice(c.quoteEnd, c.quoteEnd + 70),
     word: word.toLowerCase(),
     main: isMainGrade(c.grade),
-    capital: /^[A-Z][a-z]/.test(word) && c.start > 0,
+    capital: isUpper(word.charCodeAt(0)) && isLower(word.charCodeAt(1)) && c.start > 0,
     prev,
     next,
   };

@@ -14,6 +14,7 @@ import {
   wordScore,
 } from './improvement-model';
 import { holdsAny, lookingUp } from './needs';
+import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from './scan';
 import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
@@ -78,7 +79,11 @@ export const CUES: Cue[] = [
     name: 'needs-to',
     pattern: /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i,
     weight: 2.5,
-    triggers: ['need'],
+    triggers: ['need', 'needs', 'needed'].flatMap((w) =>
+      ['to', 'further', 'more', 'greater', 'urgent', 'work', 'attention', 'improvement', 'strengthening'].map(
+        (x) => `${w} ${x}`,
+      ),
+    ),
     examples: ['the council needs to act', 'planning needed more focus'],
   },
   {
@@ -93,7 +98,7 @@ export const CUES: Cue[] = [
     name: 'there-should-be',
     pattern: /\bthere (?:should|must) (?:also )?be\b/i,
     weight: 2.5,
-    triggers: ['must', 'shou'],
+    triggers: ['there should ', 'there must '],
     examples: ['there should be a clearer plan', 'there must also be'],
   },
   {
@@ -101,7 +106,22 @@ export const CUES: Cue[] = [
     pattern:
       /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b/i,
     weight: 2.5,
-    triggers: ['coul', 'can'],
+    triggers: [
+      ...['could', 'can'].flatMap((w) =>
+        [
+          'further ',
+          'still ',
+          'also ',
+          'improve',
+          'strengthen',
+          'do more',
+          'be improved',
+          'be strengthened',
+          'be more',
+        ].map((x) => `${w} ${x}`),
+      ),
+      ...['improvement', 'improvements', 'more'].flatMap((w) => [`${w} could `, `${w} can `]),
+    ],
     examples: [
       'the council could further improve',
       'supervision can be strengthened',
@@ -155,7 +175,7 @@ export const CUES: Cue[] = [
     name: 'would-benefit',
     pattern: /\bwould benefit from\b|\bscope (?:for|to) (?:improve|further)/i,
     weight: 2,
-    triggers: ['woul', 'scop'],
+    triggers: ['would benefit from', 'scope for ', 'scope to '],
     examples: ['plans would benefit from', 'scope for further work'],
   },
   {
@@ -222,7 +242,17 @@ export const CUES: Cue[] = [
     pattern:
       /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
     weight: 1.5,
-    triggers: ['uncl', 'unsa', 'unac', 'dete', 'decl', 'conc', 'worr', 'seri'],
+    triggers: [
+      'unclear',
+      'unsafe',
+      'unacceptabl',
+      'deteriorat',
+      'declin',
+      ...['about', 'over', 'were', 'was', 'remain'].flatMap((x) => [`concern ${x}`, `concerns ${x}`]),
+      ...['that', 'about', 'by', 'at'].map((x) => `concerned ${x}`),
+      'worrying',
+      'serious concern',
+    ],
     examples: [
       'practice has deteriorated',
       'concerns about caseloads',
@@ -242,7 +272,7 @@ export const CUES: Cue[] = [
     name: 'early-stages',
     pattern: /\b(?:still|only) in the (?:very )?early stages\b|\bearly stages of development\b/i,
     weight: 2,
-    triggers: ['earl'],
+    triggers: ['still in the ', 'only in the ', 'early stages of development'],
     examples: ['the plan is still in the early stages'],
   },
   {
@@ -265,7 +295,7 @@ export const CUES: Cue[] = [
     name: 'too-many-children',
     pattern: /\btoo many (?:children|cases|young people)\b|\bin too many\b/i,
     weight: 1,
-    triggers: ['too'],
+    triggers: ['too many ', 'in too many'],
     examples: ['too many children wait', 'in too many cases'],
   },
   {
@@ -321,7 +351,7 @@ export const CUES: Cue[] = [
     pattern:
       /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b/i,
     weight: 2,
-    triggers: ['crit', 'conc', 'rais'],
+    triggers: ['criticis', 'criticiz', 'concern ', 'concerns ', 'raised concern'],
     examples: ['the service was criticised for', 'concerns are also raised about', 'inspectors raised concerns'],
   },
   {
@@ -468,8 +498,8 @@ export const AGAINST: Cue[] = [
       'continue to',
       'continues to',
       'continuing to',
-      'made',
-      'improvement',
+      ...['', 'good ', 'some ', 'significant ', 'steady ', 'considerable '].map((x) => `made ${x}progress`),
+      ...['improvement', 'improvements'].flatMap((w) => [`${w} has been made`, `${w} have been made`]),
     ],
     examples: ['the council has begun to make progress', 'leaders have made steady progress'],
   },
@@ -699,6 +729,8 @@ const LETTER = new Uint8Array(128);
  * Per table slot, the cues (index in CUES) and counter-cues (index in AGAINST) the prefix
  * triggers, and for each the longer trigger the text must read from the word's start (or null).
  */
+/** The list of an empty slot (shared, never added to). */
+const NONE: never[] = [];
 let SLOT_CUES: number[][] = [];
 let SLOT_AGAINST: number[][] = [];
 let SLOT_CUES_READ: (string | null)[][] = [];
@@ -719,27 +751,43 @@ function buildTable(): Int32Array {
   for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
   LETTER[39] = 27;
   const keys = new Int32Array(1 << TABLE_BITS);
-  SLOT_CUES = Array.from({ length: 1 << TABLE_BITS }, () => []);
-  SLOT_AGAINST = Array.from({ length: 1 << TABLE_BITS }, () => []);
-  SLOT_CUES_READ = Array.from({ length: 1 << TABLE_BITS }, () => []);
-  SLOT_AGAINST_READ = Array.from({ length: 1 << TABLE_BITS }, () => []);
+  // Every slot starts with the one shared empty list (most slots stay empty; a page's first
+  // analysis builds this table, and a list per slot was 4,096 allocations in cold code).
+  SLOT_CUES = new Array(1 << TABLE_BITS).fill(NONE);
+  SLOT_AGAINST = new Array(1 << TABLE_BITS).fill(NONE);
+  SLOT_CUES_READ = new Array(1 << TABLE_BITS).fill(NONE);
+  SLOT_AGAINST_READ = new Array(1 << TABLE_BITS).fill(NONE);
   CUE_SEEN = new Uint8Array(CUES.length);
   AGAINST_SEEN = new Uint8Array(AGAINST.length);
-  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) =>
-    cues.forEach((cue, index) => {
-      for (const t of cue.triggers) {
+  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) => {
+    for (let index = 0; index < cues.length; index++)
+      for (const t of cues[index].triggers) {
         // A longer trigger is filed under its first word's prefix and read in full on a hit.
         const long = t.length > 4;
-        const key = packWord(long ? (/^[a-z'’]+/.exec(t)?.[0] ?? t) : t);
+        const key = packWord(long ? firstWord(t) : t);
         const i = slotOf(keys, key);
         keys[i] = key;
+        if (slots[i] === NONE) {
+          slots[i] = [];
+          reads[i] = [];
+        }
         slots[i].push(index);
         reads[i].push(long ? t : null);
       }
-    });
+  };
   fill(CUES, SLOT_CUES, SLOT_CUES_READ);
   fill(AGAINST, SLOT_AGAINST, SLOT_AGAINST_READ);
   return keys;
+}
+
+/** A long trigger's first word: its leading letters and apostrophes (the whole trigger when it has none). */
+function firstWord(trigger: string): string {
+  let n = 0;
+  for (; n < trigger.length; n++) {
+    const c = trigger.charCodeAt(n);
+    if (!((c >= 97 && c <= 122) || c === 39 || c === 0x2019)) break;
+  }
+  return n ? trigger.slice(0, n) : trigger;
 }
 
 /** Whether `text` reads `trigger` (lower case) from `at`, ASCII letters in either case. */
@@ -875,12 +923,10 @@ function endsWithColon(block: string): boolean {
   return !(last > 32 && last !== 0xa0 && last < 0x1680 && last !== 0x85) && block.trim().endsWith(':');
 }
 
-/** A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…". */
-const TYPED_BULLET = /^\s*[•·▪◦‣]\s/;
-
 /** A list item: marked up as one, or a paragraph that opens with a bullet character. */
 function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
-  return kind === 'item' || TYPED_BULLET.test(doc.blocks[i]);
+  // A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…".
+  return kind === 'item' || opensWithTypedBullet(doc.blocks[i]);
 }
 
 /** Names of the model's features that are not words: the cues fired and the sentence's context. */
@@ -903,7 +949,6 @@ const [CTX_LIST, CTX_TITLE, CTX_SHORT, CTX_COLON, CTX_QUESTION, CTX_QUOTE] = [1,
 let FEATURE_KEYS: Int32Array | null = null;
 const FIRED = new Int32Array(NAMED.length);
 const namedKeys = () => Int32Array.from(NAMED, keyOf);
-const OPENING_QUOTE = /^["'“‘]/;
 
 /**
  * The sentence as the cues read it: each grade judgement replaced by one token ("gradeinadequate"),
@@ -917,13 +962,7 @@ function withGradeTokens(sentence: Sentence, grades: Span[], g: number): string 
   for (let k = g; k < grades.length && grades[k].start < sentence.end; k++) {
     const a = Math.max(at, grades[k].start - sentence.start);
     const b = grades[k].end - sentence.start;
-    parts.push(
-      text.slice(at, a),
-      ` grade${text
-        .slice(a, b)
-        .toLowerCase()
-        .replace(/[^a-z]/g, '')} `,
-    );
+    parts.push(text.slice(at, a), ` grade${lowerLettersOf(text.slice(a, b).toLowerCase())} `);
     at = b;
   }
   parts.push(text.slice(at));
@@ -971,7 +1010,7 @@ function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: num
   while (e > 0 && t.charCodeAt(e) <= 32) e--;
   if (t[e] === ':') FIRED[fired++] = CTX_COLON;
   else if (t[e] === '?') FIRED[fired++] = CTX_QUESTION;
-  if (OPENING_QUOTE.test(t)) FIRED[fired++] = CTX_QUOTE;
+  if (opensWithQuote(t)) FIRED[fired++] = CTX_QUOTE;
   for (let k = 0; k < fired; k++) {
     logit += weightOfKey(keys[FIRED[k]]);
     names?.push(NAMED[FIRED[k]]);
@@ -1047,9 +1086,6 @@ function opensWithT(text: string): boolean {
   return false;
 }
 
-/** A line ending in a colon or a question mark introduces what follows (a list): it is not one. */
-const INTRODUCES = /[:?]["'”’]?\s*$/;
-
 /** Cues that say only that something must improve, not what: alone, with no topic, they are generic. */
 const GENERIC_CUES = new Set(['needs-to', 'improvement-needed', 'must-or-should', 'area-for-improvement']);
 
@@ -1065,7 +1101,8 @@ function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean
     (inList ||
       (SIX_WORDS.test(sentence.text) &&
         hand >= THRESHOLD &&
-        !INTRODUCES.test(sentence.text) &&
+        // A line ending in a colon or a question mark introduces what follows (a list): it is not one.
+        !endsIntroducing(sentence.text) &&
         !onlyGeneric(sentence.text)))
   );
 }

@@ -141,7 +141,12 @@ export const GRADE_WORDS: readonly { grade: Grade; pattern: string; examples: st
   },
 ];
 
-const WORD_RES = GRADE_WORDS.map((w) => ({ grade: w.grade, re: new RegExp(`^(?:${w.pattern})$`, 'i') }));
+/**
+ * Every grade word whole, one group per row in GRADE_WORDS's order (made on first use): the first
+ * row that matches the words whole is the one whose group is set, as when each row's pattern was
+ * tried in turn, but a page compiles one pattern instead of one per grade word it meets.
+ */
+let wholeWords: RegExp | null = null;
 
 /** One regular expression for every grade word (global, case-insensitive, whole words). */
 export function gradeWordsRegExp(): RegExp {
@@ -151,7 +156,9 @@ export function gradeWordsRegExp(): RegExp {
 /** The grade a matched grade word means ("Requiring improvement" → 'requires improvement'). */
 export function gradeOfWords(words: string): Grade {
   const w = words.replace(/\s+/g, ' ').trim();
-  for (const { grade, re } of WORD_RES) if (re.test(w)) return grade;
+  wholeWords ??= new RegExp(`^(?:${GRADE_WORDS.map((x) => `(${x.pattern})`).join('|')})$`, 'i');
+  const m = wholeWords.exec(w);
+  if (m) for (let k = 1; k < m.length; k++) if (m[k] !== undefined) return GRADE_WORDS[k - 1].grade;
   return `other:${w.toLowerCase()}`;
 }
 

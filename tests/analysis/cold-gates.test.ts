@@ -1,0 +1,366 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { normalise } from '../../lib/analysis/councils';
+import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
+import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
+import { setRuleNeeds } from '../../lib/analysis/needs';
+import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from '../../lib/analysis/scan';
+import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
+import { GRADE_WORDS, gradeOfWords } from '../../lib/data/grades';
+import { mulberry32 } from '../support/fuzz';
+
+// A page's first analysis compiles every pattern it runs (V8 compiles a pattern on its first
+// runs), so the gates in front of the patterns decide much of a typical article's cost: a
+// cue's longer triggers (read from a word's start) and a passing cue's words (looked up in the
+// title's and lead's lower-case copies). A gate may spare a pattern, never change a decision.
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+const docs = ['seeds', 'cases'].flatMap((dir) =>
+  fs
+    .readdirSync(path.join(fixtures, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => documentFromPlainText(fs.readFileSync(path.join(fixtures, dir, f), 'utf8'))),
+);
+
+/** The hand score with every pattern run (no trigger gate): what improvementScore must return. */
+function ungatedScore(s: string): number {
+  if (s.length < 25) return 0;
+  let score = 0;
+  for (const { pattern, weight } of CUES) if (pattern.test(s)) score += weight;
+  if (score > 0) for (const { pattern, weight } of AGAINST) if (pattern.test(s)) score -= weight;
+  return score;
+}
+
+/** Random texts of `words`, now and then in capitals or with the Kelvin sign and a dotted capital I. */
+function randomTexts(words: string[], n: number, seed: number, longest = 24): string[] {
+  const rnd = mulberry32(seed);
+  return Array.from({ length: n }, () => {
+    const len = 2 + Math.floor(rnd() * longest);
+    let s = Array.from({ length: len }, () => words[Math.floor(rnd() * words.length)]).join(' ');
+    const r = rnd();
+    if (r < 0.1) s = s.toUpperCase();
+    else if (r < 0.15) s = s.replace(/k/g, '\u212a').replace(/i/g, '\u0130');
+    else if (r < 0.2) s = s.replace(/ /g, '  ');
+    return `${s}.`;
+  });
+}
+
+describe('improvement cues: the longer triggers change no score', () => {
+  // The cues' own words, their triggers cut into words, and the words around them.
+  const words = [...CUES, ...AGAINST]
+    .flatMap((c) => [...c.examples, ...c.triggers].flatMap((e) => e.split(' ')))
+    .concat(
+      'the council children plans were not is are could can more need needs needed there should must in too many still only early stages concern concerns concerned raised made progress improvement improvements has have been would benefit scope for to'.split(
+        ' ',
+      ),
+    )
+    .filter(Boolean);
+
+  test('6,000 random sentences of the cues’ words score as with every pattern run', () => {
+    const sentences = randomTexts(words, 6000, 151);
+    let scored = 0;
+    for (const s of sentences) {
+      const gated = improvementScore(s);
+      expect([s, gated]).toEqual([s, ungatedScore(s)]);
+      if (gated !== 0) scored++;
+    }
+    // The sentences reach the cues: a good share of them is scored.
+    expect(scored).toBeGreaterThan(1000);
+  });
+
+  test('every sentence of the seed and case articles scores as with every pattern run', () => {
+    const sentences = docs.flatMap((d) => prepareText(d).sentences.map((s) => s.text));
+    for (const s of sentences) expect([s, improvementScore(s)]).toEqual([s, ungatedScore(s)]);
+  });
+
+  test('a sentence holding a cue’s first word but none of its phrases does not run its pattern', () => {
+    const needsTo = CUES.find((c) => c.name === 'needs-to');
+    const couldImprove = CUES.find((c) => c.name === 'could-improve');
+    if (!needsTo || !couldImprove) throw new Error('cue renamed');
+    const a = vi.spyOn(needsTo.pattern, 'test');
+    const b = vi.spyOn(couldImprove.pattern, 'test');
+    try {
+      // "needs" and "can", but not "needs to …" or "can improve …".
+      expect(improvementScore('The needs of children can be met, but plans are weak and poorly recorded.')).toBe(2);
+      expect(a).not.toHaveBeenCalled();
+      expect(b).not.toHaveBeenCalled();
+      // With the phrases, both run and both count.
+      expect(improvementScore('The council needs to act, and plans can be strengthened with weak areas.')).toBe(7);
+      expect(a).toHaveBeenCalled();
+      expect(b).toHaveBeenCalled();
+    } finally {
+      a.mockRestore();
+      b.mockRestore();
+    }
+  });
+});
+
+describe('passing cues: the word look-up changes no detection', () => {
+  afterEach(() => setRuleNeeds('cold'));
+
+  // The cues' phrasings, written out from their patterns (random words alone seldom make one).
+  const phrases = [
+    'presented with an award',
+    'scoops the award',
+    'winners',
+    'takes over',
+    'takes on',
+    'appoints',
+    'appointment of',
+    'appointed as',
+    'new interim director',
+    'steps down',
+    'to step down',
+    'resigns',
+    'joins as',
+    'took up the role',
+    'preparing for',
+    'ready for',
+    'readiness',
+    'ahead of its next inspection',
+    'mock inspection',
+    'was expected later',
+    'would be looking',
+    'new inspection framework',
+    'launched a new',
+    'came into force',
+    'changes to the way',
+    'consultation on',
+    'pilots selected',
+    'will be assessed',
+    'will inspect',
+    'to be assessed',
+    'proposals to reform',
+    'plan to scrap',
+    'to overhaul the ratings',
+    'reflects on',
+    'my team',
+    'I believe',
+  ];
+  const words = PASSING_CUES.flatMap((c) => [...c.needs, ...c.examples, ...c.nearMisses].flatMap((e) => e.split(' ')))
+    .concat(phrases, phrases)
+    .concat(
+      'Ofsted rated Barchester council children’s services inadequate good inspection inspectors found the a new I we my'.split(
+        ' ',
+      ),
+    )
+    .filter(Boolean);
+
+  test('whatever a cue matches holds one of its words (examples and 8,000 random texts)', () => {
+    const texts = [...PASSING_CUES.flatMap((c) => c.examples), ...randomTexts(words, 8000, 77, 14)];
+    let matched = 0;
+    for (const t of texts)
+      for (const cue of PASSING_CUES)
+        if (cue.re.test(t)) {
+          matched++;
+          const lower = t.toLowerCase();
+          expect([cue.label, t, cue.needs.some((w) => lower.includes(w))]).toEqual([cue.label, t, true]);
+        }
+    expect(matched).toBeGreaterThan(1500);
+  });
+
+  test('the seed and case articles, and random titles and leads, are detected as with every pattern run', () => {
+    const inputs = [
+      ...docs.map((d) => ({ title: d.title, text: [d.title, ...d.blocks].join('\n') })),
+      ...randomTexts(words, 600, 78, 10).map((title, i, all) => ({
+        title,
+        text: `${title}\n${all[(i + 1) % all.length]} ${all[(i + 2) % all.length]}`,
+      })),
+    ].map((x) => ({ ...x, councilCount: 1, gradeCount: 1 }));
+    setRuleNeeds('off');
+    const every = inputs.map((x) => detectInspectionArticle(x));
+    setRuleNeeds('always');
+    expect(inputs.map((x) => detectInspectionArticle(x))).toEqual(every);
+    // Some of them read as a passing mention.
+    expect(every.filter((d) => d.reasons.some((r) => r.includes(' reads as '))).length).toBeGreaterThan(50);
+  });
+
+  test('a title and lead with none of the words run no passing cue', () => {
+    const spies = PASSING_CUES.map((c) => vi.spyOn(c.re, 'test'));
+    try {
+      setRuleNeeds('always');
+      const d = detectInspectionArticle({
+        title: 'Barchester children’s services rated inadequate by Ofsted',
+        text: 'Barchester children’s services rated inadequate by Ofsted\nInspectors found widespread failures in the council’s help for children.',
+        councilCount: 1,
+        gradeCount: 1,
+      });
+      expect(d.isInspectionArticle).toBe(true);
+      for (const s of spies) expect(s).not.toHaveBeenCalled();
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+  });
+});
+
+describe('a grade word’s grade: one pattern for every row, read as the rows one by one', () => {
+  /** The rows tried in turn, each pattern whole: the first that matches names the grade. */
+  const reference = (words: string) => {
+    const w = words.replace(/\s+/g, ' ').trim();
+    for (const row of GRADE_WORDS) if (new RegExp(`^(?:${row.pattern})$`, 'i').test(w)) return row.grade;
+    return `other:${w.toLowerCase()}`;
+  };
+  const pieces = [
+    ...GRADE_WORDS.flatMap((r) => r.examples),
+    'requires',
+    'improvement',
+    'to be good',
+    'performs',
+    'performing',
+    'well',
+    'poorly',
+    'very good',
+    ' ',
+    '\n',
+    'GOOD',
+    'Outstanding!',
+  ];
+
+  test('every example and 3,000 random runs of grade words get the grade the rows give', () => {
+    const rnd = mulberry32(303);
+    const words = [
+      ...GRADE_WORDS.flatMap((r) => r.examples),
+      ...Array.from({ length: 3000 }, () =>
+        Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' '),
+      ),
+    ];
+    const grades = new Set<string>();
+    for (const w of words) {
+      const g = gradeOfWords(w);
+      expect([w, g]).toEqual([w, reference(w)]);
+      grades.add(g);
+    }
+    // Every row's grade is met, and words that are no grade too.
+    for (const row of GRADE_WORDS) expect(grades).toContain(row.grade);
+    expect([...grades].some((g) => !GRADE_WORDS.some((r) => r.grade === g))).toBe(true);
+  });
+});
+
+test('a council name’s normalisation, read by character codes, is the two replacements it was', () => {
+  const reference = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/[-‐‑–]/g, ' ');
+  const chars = ['’', '‘', '`', "'", '-', '‐', '‑', '–', '—', 'A', 'b', 'É', '\u0130', '\u212a', ' ', '&', '.', '1'];
+  const rnd = mulberry32(404);
+  const texts = ['', 'Stockton-on-Tees', 'King’s Lynn', 'Bath & North East Somerset'].concat(
+    Array.from({ length: 3000 }, () =>
+      Array.from({ length: Math.floor(rnd() * 12) }, () => chars[Math.floor(rnd() * chars.length)]).join(''),
+    ),
+  );
+  for (const t of texts) expect([t, normalise(t)]).toEqual([t, reference(t)]);
+});
+
+describe('detection’s own readings by character codes are the patterns they were', () => {
+  const rnd = mulberry32(505);
+  const randomOf = (pieces: string[], n: number, longest: number) =>
+    Array.from({ length: n }, () =>
+      Array.from({ length: Math.floor(rnd() * longest) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''),
+    );
+
+  test('the lead split at sentence ends and line breaks (4,000 random texts and the articles’ leads)', () => {
+    const pieces = [
+      '.',
+      '!',
+      '?',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\r',
+      'a',
+      'Ofsted',
+      'x.y',
+      '…',
+      ';',
+    ];
+    const texts = [
+      '',
+      ...randomOf(pieces, 4000, 14),
+      ...docs.map((d) => [d.title, ...d.blocks].join('\n').slice(0, 900)),
+    ];
+    let pieceCount = 0;
+    for (const t of texts) {
+      const parts = splitAtSentenceEnds(t);
+      expect([t, parts]).toEqual([t, t.split(/(?<=[.!?])\s+|\n+/)]);
+      pieceCount += parts.length;
+    }
+    expect(pieceCount).toBeGreaterThan(texts.length * 2);
+  });
+
+  test('a reason’s weight: the signed number ending it, else 0', () => {
+    const pieces = ['+', '-', '1', '2.5', '.', '0', ' ', 'x', '×', ':'];
+    const reasons = [
+      'subject: title names children’s services +2.5',
+      'outcome: no inspection or visit is reported -3',
+      'subject: names no council 0',
+      '',
+      ...randomOf(pieces, 4000, 8),
+    ];
+    const reference = (r: string) => Number(/[-+][\d.]+$/.exec(r)?.[0] ?? 0);
+    for (const r of reasons) expect([r, weightOf(r)]).toEqual([r, reference(r)]);
+    expect(weightOf('subject: title names children’s services +2.5')).toBe(2.5);
+    expect(weightOf('outcome: no inspection or visit is reported -3')).toBe(-3);
+  });
+});
+
+describe('a sentence’s small readings by character codes are the patterns they replace', () => {
+  const pieces = [
+    ' ',
+    '\u00a0',
+    '\n',
+    '\t',
+    '•',
+    '·',
+    '▪',
+    '◦',
+    '‣',
+    '-',
+    ':',
+    '?',
+    '"',
+    "'",
+    '“',
+    '‘',
+    '”',
+    '’',
+    'a',
+    'Z',
+    'é',
+    '1',
+    '.',
+    'grade',
+  ];
+  const rnd = mulberry32(606);
+  const texts = [
+    '',
+    '·  The plan was weak.',
+    'What needs to improve:',
+    'Is it good?”',
+    ...docs.flatMap((d) => [d.title, ...d.blocks]),
+    ...Array.from({ length: 6000 }, () =>
+      Array.from({ length: Math.floor(rnd() * 9) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''),
+    ),
+  ];
+  const cases: [string, (t: string) => unknown, (t: string) => unknown][] = [
+    ['/^\\s*[•·▪◦‣]\\s/', opensWithTypedBullet, (t) => /^\s*[•·▪◦‣]\s/.test(t)],
+    ['/^["\'“‘]/', opensWithQuote, (t) => /^["'“‘]/.test(t)],
+    ['/[:?]["\'”’]?\\s*$/', endsIntroducing, (t) => /[:?]["'”’]?\s*$/.test(t)],
+    ['/[^a-z]/g removed', lowerLettersOf, (t) => t.replace(/[^a-z]/g, '')],
+  ];
+  test.each(cases)('%s', (_name, scan, pattern) => {
+    const answers = new Set<unknown>();
+    for (const t of texts) {
+      const a = scan(t);
+      expect([t, a]).toEqual([t, pattern(t)]);
+      answers.add(a);
+    }
+    expect(answers.size).toBeGreaterThan(1);
+  });
+});
