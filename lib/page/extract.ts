@@ -593,6 +593,18 @@ function lastIndexOf(list: Kid[], node: Node): number {
   return -1;
 }
 
+/** When the walk also pauses early (see `walkSteps`), and what it has not read yet. */
+interface Early {
+  at: number;
+  perBlock: boolean;
+  /**
+   * Set by the walk: characters of text in the nodes it has not visited yet (the rest of the
+   * container), counted from their `textContent` (white space uncollapsed, nothing skipped below
+   * them but whole skipped elements: at least what the walk will read there), until `need`.
+   */
+  rest: ((need: number) => number) | null;
+}
+
 interface Frame {
   /** The next child to visit. */
   next: Node | null;
@@ -655,13 +667,31 @@ function* walkSteps(
    * Also yield when the finished blocks first reach `at` characters; with `perBlock`, again
    * after every block finished from then on, until the caller sets `at` to 0.
    */
-  early: { at: number; perBlock: boolean } = { at: 0, perBlock: false },
+  early: Early = { at: 0, perBlock: false, rest: null },
   cache?: ExtractionCache,
 ): Generator<void, void> {
   // One frame object per depth, used again by every element at that depth (a long page has
   // thousands of elements, a few levels deep): nothing refers to a frame once it is left.
   const frames: Frame[] = [];
   let depth = 0;
+  /** The child about to be visited when the walk last paused. */
+  let pending: Node | null = null;
+  early.rest = (need: number) => {
+    let n = 0;
+    const count = (c: Node) => {
+      const type = c.nodeType;
+      if (type === TEXT) n += (c as Text).data.length;
+      else if (type === ELEMENT && !SKIP_TAGS.has((c as Element).localName)) n += c.textContent?.length ?? 0;
+    };
+    for (let c = pending; c && n < need; c = c.nextSibling) count(c);
+    // Below the top frame, each frame's next child is the sibling after the element open above it.
+    for (let d = depth - 2; d >= 0 && n < need; d--) {
+      const f = frames[d];
+      if (f.list) for (let i = f.at; i < f.list.length && n < need; i++) count(f.list[i].node);
+      else for (let c = f.next; c && n < need; c = c.nextSibling) count(c);
+    }
+    return n;
+  };
   const push = (
     next: Node | null,
     list: Kid[] | null,
@@ -759,10 +789,13 @@ function* walkSteps(
       continue;
     }
     if (!frame.list) frame.next = child.nextSibling;
-    if (++visited % nodesPerStep === 0) yield;
-    else if (early.at && builder.chars >= early.at && builder.blocks.length !== blocksSeen) {
+    if (++visited % nodesPerStep === 0) {
+      pending = child;
+      yield;
+    } else if (early.at && builder.chars >= early.at && builder.blocks.length !== blocksSeen) {
       blocksSeen = builder.blocks.length;
       if (!early.perBlock) early.at = 0;
+      pending = child;
       yield;
     }
     // A child the last run met and that has not changed since: taken as it was, the page not read.
@@ -853,9 +886,10 @@ export function* extractArticleSteps(
     firstChars?: number;
     /**
      * With `firstChars`: a first part only on a page with at least this many characters (default
-     * `firstChars`). The walk reads that far before the first part is yielded: reading is cheap,
-     * analysing a first part is not, and on a page not much longer than it the first part would
-     * be most of the page, analysed twice and drawn a frame later.
+     * `firstChars`): on a page not much longer than the first part, it would be most of the page,
+     * analysed twice and drawn a frame later. Judged once the walk has read `firstChars`, from
+     * the text of what it has not read yet (`textContent` lengths, white space uncollapsed),
+     * not by reading on: on a long page the first part is yielded at once.
      */
     longChars?: number;
     cache?: ExtractionCache;
@@ -874,9 +908,11 @@ export function* extractArticleSteps(
   const builder = new BlockBuilder();
   builder.start(root);
   const firstChars = options.firstChars ?? 0;
-  let first = firstChars ? Math.max(firstChars, options.longChars ?? 0) : 0;
+  const longChars = options.longChars ?? 0;
+  let first = firstChars;
   const view = first ? options.view : undefined;
-  const early = { at: first, perBlock: !!view };
+  const early: Early = { at: first, perBlock: !!view, rest: null };
+  let judged = false;
   /** Blocks in the top part, once it is complete; blocks placed so far; blocks in view after the top. */
   let top = -1;
   let placed = 0;
@@ -887,6 +923,17 @@ export function* extractArticleSteps(
     if (!first || builder.chars < first) {
       yield;
       continue;
+    }
+    if (!judged) {
+      judged = true;
+      const need = longChars - builder.chars;
+      if (need > 0 && (early.rest as (need: number) => number)(need) < need) {
+        // Not a long page: read whole, no first part.
+        first = 0;
+        early.at = 0;
+        yield;
+        continue;
+      }
     }
     if (!view) {
       first = 0;

@@ -232,6 +232,47 @@ describe('the first part of a long article', () => {
     expect(parts(extractArticleSteps(longDoc(), { firstChars: 1000, view }))).toEqual([top]);
   });
 
+  test('a long page is known as one once the top is read: the first part comes without reading on', () => {
+    // 60 paragraphs of about 100 characters: long with 4,000 characters as the threshold.
+    const top = parts(extractArticleSteps(longDoc(), { firstChars: 1000 }))[0];
+    const steps = extractArticleSteps(longDoc(), { firstChars: 1000, longChars: 4000 }, 1);
+    let before = 0;
+    let total = 0;
+    let got: number[] | null = null;
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      total++;
+      if (r.value) got = r.value.blocks.map(number);
+      else if (!got) before++;
+    }
+    expect(got).toEqual(top);
+    // Yielded after the nodes of the top (a sixth of the page), not of the first 4,000 characters (two thirds).
+    expect(before).toBeLessThan(total / 4);
+  });
+
+  test('a page under the long threshold has no first part, however deep its rest lies', () => {
+    /** 30 such paragraphs in sections of 10, with a long script inside the article. */
+    const sectioned = (script: boolean) => {
+      const paras = (from: number) =>
+        Array.from(
+          { length: 10 },
+          (_, i) =>
+            `<p>Paragraph ${from + i}: inspectors found that the council's services for children had changed again.</p>`,
+        ).join('\n');
+      const sections = Array.from({ length: 3 }, (_, s) => `<section><div>${paras(s * 10)}</div></section>`).join('');
+      const js = script ? `<script>var x = "${'x'.repeat(20_000)}";</script>` : '';
+      return parseHtml(
+        `<html><head><title>Long</title></head><body><article><h1>Long</h1>${sections}${js}</article></body></html>`,
+      );
+    };
+    const chars = runSteps(extractArticleSteps(sectioned(false))).blocks.reduce((n, b) => n + b.text.length, 0);
+    expect(chars).toBeGreaterThan(2500);
+    expect(chars).toBeLessThan(3300);
+    expect(parts(extractArticleSteps(sectioned(false), { firstChars: 500, longChars: 2500 }, 1))).toHaveLength(1);
+    expect(parts(extractArticleSteps(sectioned(false), { firstChars: 500, longChars: 4000 }, 1))).toEqual([]);
+    // A script's text is not the article's.
+    expect(parts(extractArticleSteps(sectioned(true), { firstChars: 500, longChars: 4000 }, 1))).toEqual([]);
+  });
+
   test('a view below the end of the article: no first part, the whole article at once', () => {
     const got = parts(extractArticleSteps(longDoc(), { firstChars: 1000, view: () => -1 }));
     expect(got).toEqual([]);
