@@ -79,7 +79,9 @@ export const FIRST_CHARS = 2_000;
 /**
  * A first part only on an article at least this long: a shorter one (the seeds have 2,700 to
  * 4,900 characters; long reads 10,000 to 20,000) is analysed whole at once, as a first part would
- * be most of it, analysed twice and the rest drawn a frame later.
+ * be most of it, analysed twice and the rest drawn a frame later. Judged when the first part has
+ * been read, from the text length of the rest of the article container (see `extractArticleSteps`),
+ * not by reading this far first.
  */
 export const LONG_CHARS = 30_000;
 
