@@ -105,6 +105,7 @@ export function* analyzeSteps(
     gradeAt,
     improvementAt,
     si: last && kept ? last.sentenceAt[kept] : 0,
+    local: !!last,
   };
   // The blocks, a step's worth of sentences at a time (see analyseBlocks).
   for (let b = kept; b < blocks.length; ) {
@@ -124,13 +125,21 @@ export function* analyzeSteps(
   const grades = attributeGrades(rawGrades, councils, sentences, known ? (g) => known.get(g) : undefined, primary);
   const attributed = new Map<GradeMention, AttributedGrade>();
   for (let i = 0; i < grades.length; i++) attributed.set(rawGrades[i], grades[i]);
-  const input = detectionInput(safe.title, text, councils, grades);
   // Detection reads the title, the first DETECT_CHARS of the text and these counts: when the
   // unchanged start covers that much and the counts are the same, its answer is the same.
+  const startKept = !!(last?.detection && kept && prepared.blocks[kept - 1].end >= DETECT_CHARS);
+  // Detection is given those characters alone; when the unchanged start covers them, as the last
+  // run's string (a re-run's text would be flattened, 1 MB copied, to cut them again).
+  const head =
+    startKept && last?.detection
+      ? last.detection.input.text
+      : text.length > DETECT_CHARS
+        ? text.slice(0, DETECT_CHARS)
+        : text;
+  const input = detectionInput(safe.title, head, councils, grades);
   const sameInput =
+    startKept &&
     last?.detection &&
-    kept &&
-    prepared.blocks[kept - 1].end >= DETECT_CHARS &&
     input.councilCount === last.detection.input.councilCount &&
     input.gradeCount === last.detection.input.gradeCount &&
     sameStrings(input.gradeSentences ?? [], last.detection.input.gradeSentences ?? []);
@@ -174,6 +183,8 @@ interface BlockRun {
   improvementAt: number[];
   /** The index of the first sentence of the next block. */
   si: number;
+  /** A re-run: a block not in the cache is analysed in its own text (see analyseBlocks). */
+  local: boolean;
 }
 
 /**
@@ -204,6 +215,23 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
       for (const g of hit.grades)
         found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
       for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+    } else if (sj > si && run.local && cache) {
+      // A re-run's text is the last run's joined to what follows: a string V8 flattens (copies,
+      // 1 MB on the 1 MB article) at the first character read from it. The block is read in its
+      // own text instead, as the cache's results are (they do not depend on where a block lies).
+      const part = blockText.indexOf('\r') < 0 ? blockText : blockText.replace(/\r\n?/g, '\n');
+      const slice = new Array<Sentence>(sj - si);
+      for (let k = si; k < sj; k++) {
+        const s = sentences[k];
+        slice[k - si] = { start: s.start - offset, end: s.end - offset, block: b, text: s.text };
+      }
+      const g = findGrades(slice);
+      const own = relative(findCouncilMentions(part, slice), g, findImprovementAreas(slice, g, listBlocks), slice, 0);
+      cache.set(role, blockText, own);
+      for (const m of own.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
+      for (const x of own.grades)
+        found.push({ ...x, start: x.start + offset, end: x.end + offset, sentence: sentences[si + x.sentence] });
+      for (const a of own.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
     } else if (sj > si) {
       const slice = sentences.slice(si, sj);
       const c = findCouncilMentions(text, slice);

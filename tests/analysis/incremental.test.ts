@@ -129,4 +129,21 @@ describe('re-runs after random edits', () => {
     expect(again.detection).toBe(first?.detection.result);
     expect(seen(again)).toEqual(seen(analyzeDocument({ title: long.title, blocks })));
   });
+
+  test('blocks added on a re-run, read in their own text, give what a fresh run gives (carriage returns, names at their ends)', () => {
+    const [, long] = starts[starts.length - 1];
+    const cache = new AnalysisCache();
+    runSteps(analyzeSteps(long, 50, cache));
+    const added = [
+      'Hackney\r\nchildren’s services were rated good by Ofsted, the council said.\r\nLeaders in Hackney Council must improve supervision of social workers.',
+      'Ofsted rated Southwark Council’s services for children inadequate in 2024, said leaders in Southwark',
+      'Kent',
+    ];
+    const doc = { title: long.title, blocks: [...long.blocks, ...added] };
+    const again = runSteps(analyzeSteps(doc, 50, cache));
+    expect(cache.analysed).toBe(added.length);
+    const fresh = analyzeDocument(doc);
+    expect(fresh.grades.length).toBeGreaterThan(runSteps(analyzeSteps(long, 50)).grades.length);
+    expect(seen(again)).toEqual(seen(fresh));
+  });
 });
