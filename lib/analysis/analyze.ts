@@ -70,7 +70,7 @@ export function* analyzeSteps(
   const { safe, same, truncated } = sanitiseDocument(doc, last);
   yield;
   cache?.begin();
-  const listBlocks = improvementListBlocks(safe);
+  const listBlocks = listBlocksAfter(safe, last, same);
   const roles = rolesOf(listBlocks, safe.blocks.length + 1);
   // Blocks 0..kept-1 (0 is the title) are the last run's: same text, same role.
   const kept = last ? sameRoles(roles, last.roles, same) : 0;
@@ -144,6 +144,9 @@ export function* analyzeSteps(
     input.gradeCount === last.detection.input.gradeCount &&
     sameStrings(input.gradeSentences ?? [], last.detection.input.gradeSentences ?? []);
   const detection = sameInput && last?.detection ? last.detection.result : detectInspectionArticle(input);
+  // The outcomes are made of the grades alone: the same grades (the same objects) make the same.
+  const outcomes =
+    last?.outcomes && last.grades && sameObjects(grades, last.grades) ? last.outcomes : buildOutcomes(grades);
   cache?.end(
     truncated
       ? null
@@ -162,9 +165,12 @@ export function* analyzeSteps(
           primary,
           attributed,
           detection: { input, result: detection },
+          listBlocks,
+          grades,
+          outcomes,
         },
   );
-  return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+  return { prepared, detection, grades, councils, improvements, outcomes };
 }
 
 /** The state of the block-by-block pass of analyzeSteps. */
@@ -282,6 +288,46 @@ function detectionInput(title: string, text: string, councils: CouncilMention[],
     if (gradeSentences.length === DETECT_GRADE_SENTENCES) break;
   }
   return { title, text, councilCount: codes.size, gradeCount: grades.length, gradeSentences };
+}
+
+const sameObjects = (a: readonly object[], b: readonly object[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * improvementListBlocks of the document, with the last run: its scan (block by block; a list's
+ * items, once found, are stepped over) is read again only from the last block it visited before
+ * the first block that is not the last run's (text and kind). A block it visited is one it did
+ * not mark (marked blocks are the ones stepped over), and what it marks from a block depends
+ * only on that block and those after it; so the marks up to there are the last run's.
+ */
+function listBlocksAfter(safe: SourceDocument, last: LastRun | null, same: number): Set<number> {
+  const before = last?.listBlocks;
+  if (!last || !before) return improvementListBlocks(safe);
+  // Blocks (0-based, the title not counted) with the last run's text and kind.
+  let c = Math.min(Math.max(0, same - 1), last.safe.blocks.length);
+  const kinds = safe.blockKinds;
+  const lastKinds = last.safe.blockKinds;
+  if (!kinds !== !lastKinds) c = 0;
+  else if (kinds && lastKinds) {
+    let i = 0;
+    while (i < c && kinds[i] === lastKinds[i]) i++;
+    c = i;
+  }
+  let r = c - 1;
+  while (r > 0 && before.has(r + 1)) r--; // marks are block indices + 1 (0 is the title)
+  if (r <= 0) return improvementListBlocks(safe);
+  const out = new Set<number>();
+  for (const x of before) if (x <= r) out.add(x);
+  const rest = improvementListBlocks({
+    title: safe.title,
+    blocks: safe.blocks.slice(r),
+    ...(kinds ? { blockKinds: kinds.slice(r) } : {}),
+  });
+  for (const x of rest) out.add(x + r);
+  return out;
 }
 
 const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

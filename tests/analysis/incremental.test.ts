@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { type Analysis, analyzeDocument, analyzeSteps, toResult } from '../../lib/analysis/analyze';
 import { AnalysisCache } from '../../lib/analysis/cache';
 import { findingsOf } from '../../lib/analysis/findings';
+import { improvementListBlocks } from '../../lib/analysis/improvements';
 import { runSteps } from '../../lib/analysis/steps';
 import { type BlockKind, documentFromPlainText, type SourceDocument } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
@@ -109,6 +110,9 @@ describe('re-runs after random edits', () => {
     for (let step = 0; step <= 25; step++) {
       const again = runSteps(analyzeSteps(doc, 7, cache));
       expect(seen(again), `after edit ${step}`).toEqual(seen(analyzeDocument(doc)));
+      // The list items (read again only from the first change on) are the whole scan's.
+      const sorted = (s: Iterable<number>) => [...s].sort((a, b) => a - b);
+      expect(sorted(cache.lastRun?.listBlocks ?? []), `after edit ${step}`).toEqual(sorted(improvementListBlocks(doc)));
       doc = edit(doc, rnd);
     }
   });
