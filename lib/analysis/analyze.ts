@@ -70,7 +70,7 @@ export function* analyzeSteps(
   const { safe, same, truncated } = sanitiseDocument(doc, last);
   yield;
   cache?.begin();
-  const listBlocks = improvementListBlocks(safe);
+  const listBlocks = listBlocksAfter(safe, last, same);
   const roles = rolesOf(listBlocks, safe.blocks.length + 1);
   // Blocks 0..kept-1 (0 is the title) are the last run's: same text, same role.
   const kept = last ? sameRoles(roles, last.roles, same) : 0;
@@ -105,6 +105,7 @@ export function* analyzeSteps(
     gradeAt,
     improvementAt,
     si: last && kept ? last.sentenceAt[kept] : 0,
+    local: !!last,
   };
   // The blocks, a step's worth of sentences at a time (see analyseBlocks).
   for (let b = kept; b < blocks.length; ) {
@@ -124,17 +125,28 @@ export function* analyzeSteps(
   const grades = attributeGrades(rawGrades, councils, sentences, known ? (g) => known.get(g) : undefined, primary);
   const attributed = new Map<GradeMention, AttributedGrade>();
   for (let i = 0; i < grades.length; i++) attributed.set(rawGrades[i], grades[i]);
-  const input = detectionInput(safe.title, text, councils, grades);
   // Detection reads the title, the first DETECT_CHARS of the text and these counts: when the
   // unchanged start covers that much and the counts are the same, its answer is the same.
+  const startKept = !!(last?.detection && kept && prepared.blocks[kept - 1].end >= DETECT_CHARS);
+  // Detection is given those characters alone; when the unchanged start covers them, as the last
+  // run's string (a re-run's text would be flattened, 1 MB copied, to cut them again).
+  const head =
+    startKept && last?.detection
+      ? last.detection.input.text
+      : text.length > DETECT_CHARS
+        ? text.slice(0, DETECT_CHARS)
+        : text;
+  const input = detectionInput(safe.title, head, councils, grades);
   const sameInput =
+    startKept &&
     last?.detection &&
-    kept &&
-    prepared.blocks[kept - 1].end >= DETECT_CHARS &&
     input.councilCount === last.detection.input.councilCount &&
     input.gradeCount === last.detection.input.gradeCount &&
     sameStrings(input.gradeSentences ?? [], last.detection.input.gradeSentences ?? []);
   const detection = sameInput && last?.detection ? last.detection.result : detectInspectionArticle(input);
+  // The outcomes are made of the grades alone: the same grades (the same objects) make the same.
+  const outcomes =
+    last?.outcomes && last.grades && sameObjects(grades, last.grades) ? last.outcomes : buildOutcomes(grades);
   cache?.end(
     truncated
       ? null
@@ -153,9 +165,12 @@ export function* analyzeSteps(
           primary,
           attributed,
           detection: { input, result: detection },
+          listBlocks,
+          grades,
+          outcomes,
         },
   );
-  return { prepared, detection, grades, councils, improvements, outcomes: buildOutcomes(grades) };
+  return { prepared, detection, grades, councils, improvements, outcomes };
 }
 
 /** The state of the block-by-block pass of analyzeSteps. */
@@ -174,6 +189,8 @@ interface BlockRun {
   improvementAt: number[];
   /** The index of the first sentence of the next block. */
   si: number;
+  /** A re-run: a block not in the cache is analysed in its own text (see analyseBlocks). */
+  local: boolean;
 }
 
 /**
@@ -204,6 +221,23 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
       for (const g of hit.grades)
         found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
       for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+    } else if (sj > si && run.local && cache) {
+      // A re-run's text is the last run's joined to what follows: a string V8 flattens (copies,
+      // 1 MB on the 1 MB article) at the first character read from it. The block is read in its
+      // own text instead, as the cache's results are (they do not depend on where a block lies).
+      const part = blockText.indexOf('\r') < 0 ? blockText : blockText.replace(/\r\n?/g, '\n');
+      const slice = new Array<Sentence>(sj - si);
+      for (let k = si; k < sj; k++) {
+        const s = sentences[k];
+        slice[k - si] = { start: s.start - offset, end: s.end - offset, block: b, text: s.text };
+      }
+      const g = findGrades(slice);
+      const own = relative(findCouncilMentions(part, slice), g, findImprovementAreas(slice, g, listBlocks), slice, 0);
+      cache.set(role, blockText, own);
+      for (const m of own.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
+      for (const x of own.grades)
+        found.push({ ...x, start: x.start + offset, end: x.end + offset, sentence: sentences[si + x.sentence] });
+      for (const a of own.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
     } else if (sj > si) {
       const slice = sentences.slice(si, sj);
       const c = findCouncilMentions(text, slice);
@@ -254,6 +288,46 @@ function detectionInput(title: string, text: string, councils: CouncilMention[],
     if (gradeSentences.length === DETECT_GRADE_SENTENCES) break;
   }
   return { title, text, councilCount: codes.size, gradeCount: grades.length, gradeSentences };
+}
+
+const sameObjects = (a: readonly object[], b: readonly object[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * improvementListBlocks of the document, with the last run: its scan (block by block; a list's
+ * items, once found, are stepped over) is read again only from the last block it visited before
+ * the first block that is not the last run's (text and kind). A block it visited is one it did
+ * not mark (marked blocks are the ones stepped over), and what it marks from a block depends
+ * only on that block and those after it; so the marks up to there are the last run's.
+ */
+function listBlocksAfter(safe: SourceDocument, last: LastRun | null, same: number): Set<number> {
+  const before = last?.listBlocks;
+  if (!last || !before) return improvementListBlocks(safe);
+  // Blocks (0-based, the title not counted) with the last run's text and kind.
+  let c = Math.min(Math.max(0, same - 1), last.safe.blocks.length);
+  const kinds = safe.blockKinds;
+  const lastKinds = last.safe.blockKinds;
+  if (!kinds !== !lastKinds) c = 0;
+  else if (kinds && lastKinds) {
+    let i = 0;
+    while (i < c && kinds[i] === lastKinds[i]) i++;
+    c = i;
+  }
+  let r = c - 1;
+  while (r > 0 && before.has(r + 1)) r--; // marks are block indices + 1 (0 is the title)
+  if (r <= 0) return improvementListBlocks(safe);
+  const out = new Set<number>();
+  for (const x of before) if (x <= r) out.add(x);
+  const rest = improvementListBlocks({
+    title: safe.title,
+    blocks: safe.blocks.slice(r),
+    ...(kinds ? { blockKinds: kinds.slice(r) } : {}),
+  });
+  for (const x of rest) out.add(x + r);
+  return out;
 }
 
 const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

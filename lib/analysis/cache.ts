@@ -9,7 +9,7 @@ import type { CouncilMention } from './councils';
 import type { Detection, DetectionInput } from './detect';
 import type { GradeMention } from './grades';
 import type { ImprovementArea } from './improvements';
-import type { AttributedGrade } from './outcomes';
+import type { AttributedGrade, Outcome } from './outcomes';
 import type { PreparedText, SourceDocument, Span } from './text';
 
 /** What a block contributes, offsets relative to the block start, sentences by index in the block. */
@@ -43,6 +43,11 @@ export interface LastRun {
   primary: Council | null;
   attributed: Map<GradeMention, AttributedGrade>;
   detection: { input: DetectionInput; result: Detection };
+  /** The blocks read as items of an improvement list (see improvementListBlocks). */
+  listBlocks?: Set<number>;
+  /** The attributed grades and the outcomes made of them. */
+  grades?: AttributedGrade[];
+  outcomes?: Outcome[];
 }
 
 export class AnalysisCache {

@@ -54,19 +54,33 @@ const MADE = new WeakMap<object, Finding>();
 
 /** Lists the findings of an analysis, in text order within each kind. */
 export function findingsOf(analysis: Analysis): Finding[] {
-  const out: Finding[] = [];
+  const [grades, councils, improvements] = findingsByKind(analysis);
+  return [...grades, ...councils, ...improvements];
+}
+
+/**
+ * The findings of each kind (grades, council mentions, improvement areas) from the given index
+ * of each of the analysis's lists on (findingsOf's, kind by kind): a re-run's lens makes only
+ * those after the unchanged start of the page.
+ */
+export function findingsByKind(analysis: Analysis, from: readonly number[] = [0, 0, 0]): Finding[][] {
   const sentences = analysis.prepared.sentences;
   const sentenceText = (start: number) => sentences[sentenceIndexAt(sentences, start)]?.text ?? '';
-  const made = <T extends object>(x: T, make: (x: T) => Finding) => {
-    let f = MADE.get(x);
-    if (!f) {
-      f = make(x);
-      MADE.set(x, f);
+  const made = <T extends object>(list: readonly T[], at: number, make: (x: T) => Finding): Finding[] => {
+    const out: Finding[] = [];
+    for (let i = at; i < list.length; i++) {
+      const x = list[i];
+      let f = MADE.get(x);
+      if (!f) {
+        f = make(x);
+        MADE.set(x, f);
+      }
+      out.push(f);
     }
-    out.push(f);
+    return out;
   };
-  for (const grade of analysis.grades)
-    made(grade, (g) => ({
+  return [
+    made(analysis.grades, from[0], (g) => ({
       id: `g:${g.start}:${g.end}:${g.grade}`,
       kind: 'grade',
       highlight: highlightForGrade(g.grade),
@@ -80,9 +94,8 @@ export function findingsOf(analysis: Analysis): Finding[] {
       ...(g.year ? { year: g.year } : {}),
       ...(g.area ? { area: g.area } : {}),
       ...whyOf(g),
-    }));
-  for (const mention of analysis.councils)
-    made(mention, (m) => ({
+    })),
+    made(analysis.councils, from[1], (m) => ({
       id: `c:${m.start}:${m.end}:${m.councils.map((c) => c.code).join('+')}`,
       kind: 'council',
       highlight: 'il-council',
@@ -92,9 +105,8 @@ export function findingsOf(analysis: Analysis): Finding[] {
       sentence: sentenceText(m.start),
       councils: m.councils,
       ...whyOf(m),
-    }));
-  for (const area of analysis.improvements)
-    made(area, (i) => ({
+    })),
+    made(analysis.improvements, from[2], (i) => ({
       id: `i:${i.sentence.start}:${i.sentence.end}`,
       kind: 'improvement',
       highlight: 'il-improvement',
@@ -105,8 +117,8 @@ export function findingsOf(analysis: Analysis): Finding[] {
       councils: [],
       ...(i.topic ? { topic: i.topic } : {}),
       ...whyOf(i),
-    }));
-  return out;
+    })),
+  ];
 }
 
 /** Counts findings per highlight name. */

@@ -8,7 +8,7 @@
 // set as the reader scrolls (blocks within a screen of the viewport: see viewport.ts).
 import { type Analysis, analyzeSteps } from '../analysis/analyze';
 import { AnalysisCache } from '../analysis/cache';
-import { type Finding, findingsOf, type HighlightName } from '../analysis/findings';
+import { type Finding, findingsByKind, findingsOf, type HighlightName } from '../analysis/findings';
 import { PAINT, runSteps, runStepsWithPauses, type SliceStats, type Step } from '../analysis/steps';
 import {
   type ExtractedBlock,
@@ -90,6 +90,8 @@ class Entry implements LensEntry {
   order = 0;
   /** The last run that found it (entries no run found since are dropped). */
   run = 0;
+  /** In the lens's entries (false once dropped or cleared). */
+  live = true;
   private made: Range | null = null;
   constructor(
     readonly key: string,
@@ -146,6 +148,75 @@ export function inTextOrder(analysis: Analysis): Finding[] {
   return out;
 }
 
+/** The findings of an analysis in text order, and what they were made from (for the next run). */
+export interface Ordered {
+  findings: Finding[];
+  /** The analysis's grades, council mentions and improvement areas (the lists findings are made from). */
+  sources: readonly (readonly object[])[];
+  /** How many of the first findings are the last order's own (the unchanged start of the page). */
+  same: number;
+  /** Made by merging the kinds (not by a sort): a next run may take its start. */
+  merged: boolean;
+}
+
+/** Where a finding made from an item of the kind `k` (see findingsByKind) starts. */
+function startOf(k: number, x: object | undefined): number {
+  if (!x) return Number.POSITIVE_INFINITY;
+  return k === 2 ? (x as Analysis['improvements'][number]).sentence.start : (x as { start: number }).start;
+}
+
+/**
+ * `inTextOrder` of an analysis, taking the start of the last order as it is: a re-run passes on
+ * the last run's own grades, mentions and areas for the unchanged start of the page, and gets the
+ * same finding objects for them. Up to the first place where a kind's list differs from the last
+ * one (the first item not the same object, in either), every kind's items are the same, so the
+ * merge there gave the same findings in the same order; only the findings from there on are
+ * made and merged (as inTextOrder merges them: on a tie, the earlier kind first).
+ */
+export function inTextOrderAfter(analysis: Analysis, last: Ordered | null): Ordered {
+  const sources = [analysis.grades, analysis.councils, analysis.improvements];
+  const whole = (): Ordered => {
+    // inTextOrder merges the kinds when each is in text order (else it sorts them all).
+    const merged = sources.every((list, k) =>
+      list.every((x, i) => i === 0 || startOf(k, list[i - 1]) <= startOf(k, x)),
+    );
+    return { findings: inTextOrder(analysis), sources, same: 0, merged };
+  };
+  if (!last?.merged) return whole();
+  let cut = Number.POSITIVE_INFINITY;
+  const prefix = [0, 0, 0];
+  for (let k = 0; k < 3; k++) {
+    const now = sources[k];
+    const before = last.sources[k];
+    const m = Math.min(now.length, before.length);
+    let i = 0;
+    while (i < m && now[i] === before[i]) i++;
+    prefix[k] = i;
+    cut = Math.min(cut, startOf(k, now[i]), startOf(k, before[i]));
+  }
+  // Each kind's items from the first one at or after the cut: they are merged again.
+  const from = prefix.map((p, k) => {
+    let i = p;
+    while (i > 0 && startOf(k, sources[k][i - 1]) >= cut) i--;
+    return i;
+  });
+  const tails = findingsByKind(analysis, from);
+  // Each tail in order, and after the kept start (else the whole merge decides, as inTextOrder).
+  for (const t of tails) for (let i = 0; i < t.length; i++) if (t[i].start < (i ? t[i - 1].start : cut)) return whole();
+  let same = 0;
+  const kept = last.findings;
+  while (same < kept.length && kept[same].start < cut) same++;
+  const findings = kept.slice(0, same);
+  const at = [0, 0, 0];
+  for (let total = tails[0].length + tails[1].length + tails[2].length; total > 0; total--) {
+    let best = -1;
+    for (let r = 0; r < 3; r++)
+      if (at[r] < tails[r].length && (best < 0 || tails[r][at[r]].start < tails[best][at[best]].start)) best = r;
+    findings.push(tails[best][at[best]++]);
+  }
+  return { findings, sources, same, merged: true };
+}
+
 /**
  * Reads a block's position against the viewport and a screen either side. Blocks with no box
  * (hidden) count as before it: they neither join the first part nor end it.
@@ -172,6 +243,13 @@ export class PageLens {
   /** The entry of each finding object: a re-run's unchanged findings are the same objects. */
   private byFinding = new WeakMap<Finding, Entry>();
   private runs = 0;
+  /**
+   * The last complete run's findings in order (what the next run's order starts from), and the
+   * entry of each; `settled` while no run changed the entries since it.
+   */
+  private order: Ordered | null = null;
+  private applied: (Entry | null)[] = [];
+  private settled = false;
   private readonly windowAt: number;
   private readonly makeWatcher: WatcherFactory;
   private readonly nearViewport: (blocks: Element[]) => Set<Element>;
@@ -296,10 +374,12 @@ export class PageLens {
       this.clear();
       return { isInspectionArticle: false, confidence: analysis.detection.confidence, counts: {}, analysis };
     }
-    const findings = inTextOrder(analysis);
+    const ordered = inTextOrderAfter(analysis, this.settled ? this.order : null);
+    const findings = ordered.findings;
     this.inOrder = findings;
     this.setWindowed(findings.length >= this.windowAt);
-    yield* this.apply(extracted, analysis, findings, sliceSize, true);
+    yield* this.apply(extracted, analysis, findings, sliceSize, true, ordered.same);
+    this.order = ordered;
     return {
       isInspectionArticle: true,
       confidence: analysis.detection.confidence,
@@ -325,6 +405,7 @@ export class PageLens {
   /**
    * Brings entries up to date with an analysis; `complete` drops those it no longer finds.
    * `findings` must be in text order: each is placed in its block by a pointer that only moves on.
+   * `same`: how many of the first findings are the last complete run's (see inTextOrderAfter).
    */
   private *apply(
     extracted: ExtractedDocument,
@@ -332,66 +413,54 @@ export class PageLens {
     findings: Finding[],
     sliceSize: number,
     complete: boolean,
+    same = 0,
   ): Generator<Step, void> {
     const blocks = analysisBlocks(extracted);
     const spans = analysis.prepared.blocks;
     const fresh = this.highlighter.mode === 'mark';
     const run = ++this.runs;
     const added: Entry[] = [];
+    // The last complete run's entry of each of its findings, when nothing ran since: the
+    // unchanged start's findings take theirs without a look-up, and only that run's entries
+    // past the start (and those the start did not take) can be left over to drop.
+    const prior = complete && this.settled ? this.applied : null;
+    const skip = prior ? Math.min(same, prior.length) : 0;
+    const loose: Entry[] = [];
+    const now: (Entry | null)[] | null = complete ? [] : null;
+    this.settled = false;
     let b = 0;
     let n = 0;
     for (const f of findings) {
       if (++n % sliceSize === 0) yield;
       while (b < spans.length - 1 && spans[b].end < f.start) b++;
       const block = blocks[b];
-      if (!block) continue; // the headline from metadata: not in the page
-      // A finding the last run had too (the same object: same text, same place in its block),
-      // still in the same element: its entry stays as it is, drawn or not.
-      const had = this.byFinding.get(f);
-      if (had?.run && had.source.element === block.element && this.entries.get(had.key) === had) {
-        had.run = run;
-        had.order = n;
-        if (!had.materialised) {
-          had.source = block;
-          continue;
+      if (n <= skip) {
+        // The same finding as last time, in the same block object: a block the extraction did
+        // not read again (nothing in it reported changed), so its entry is as it was.
+        const e = (prior as (Entry | null)[])[n - 1];
+        if (e?.live && e.finding === f && e.source === block) {
+          e.run = run;
+          e.order = n;
+          const r = e.materialised ? e.tryRange() : null;
+          if (!e.materialised || (r && !r.collapsed && r.startContainer.isConnected)) {
+            now?.push(e);
+            continue;
+          }
         }
-        const r = had.tryRange();
-        if (r && !r.collapsed && r.startContainer.isConnected) continue;
-        this.drop(had);
+        if (e?.live) loose.push(e);
       }
-      const localStart = f.start - spans[b].start;
-      const localEnd = Math.min(f.end, spans[b].end) - spans[b].start;
-      // The text is not part of the key (a long string to join and hash for every finding on
-      // every run): a finding at the same place with other text replaces the entry instead.
-      const key = `${this.blockId(block.element)}:${localStart}:${localEnd}:${f.highlight}`;
-      let existing = this.entries.get(key);
-      if (existing && existing.finding.text !== f.text) {
-        this.drop(existing);
-        existing = undefined;
-      }
-      if (existing) {
-        existing.run = run;
-        existing.order = n;
-        existing.finding = f;
-        this.byFinding.set(f, existing);
-        if (!existing.materialised) {
-          existing.source = block; // same element, offsets and text: today's segments map it
-          continue;
-        }
-        const r = existing.tryRange();
-        if (r && !r.collapsed && r.startContainer.isConnected) continue;
-        this.drop(existing);
-      }
-      const entry = new Entry(key, f, block, localStart, localEnd, this.doc, fresh);
-      entry.order = n;
-      entry.run = run;
-      if (this.add(entry)) {
-        added.push(entry);
-        this.byFinding.set(f, entry);
-      }
+      // (Placed before it is recorded: \`now?.push(…)\` would skip the call on a first part.)
+      const placed = block ? this.place(f, block, spans[b], run, n, fresh, added) : null;
+      now?.push(placed);
     }
     if (complete) {
-      for (const e of this.entries.values()) if (e.run !== run) this.drop(e);
+      if (prior) {
+        for (let i = skip; i < prior.length; i++) {
+          const e = prior[i];
+          if (e?.live && e.run !== run) this.drop(e);
+        }
+        for (const e of loose) if (e.live && e.run !== run) this.drop(e);
+      } else for (const e of this.entries.values()) if (e.run !== run) this.drop(e);
       // The watcher searches the blocks by position: they are in document order here already.
       if (this.watcher?.reorder) {
         const highlighted: Element[] = [];
@@ -400,6 +469,66 @@ export class PageLens {
       }
     }
     this.draw(added);
+    if (now) {
+      this.applied = now;
+      this.settled = true;
+    }
+  }
+
+  /** Brings the entry of one finding up to date, or makes it; returns it (null when none is kept). */
+  private place(
+    f: Finding,
+    block: ExtractedBlock,
+    span: { start: number; end: number },
+    run: number,
+    n: number,
+    fresh: boolean,
+    added: Entry[],
+  ): Entry | null {
+    // A finding the last run had too (the same object: same text, same place in its block),
+    // still in the same element: its entry stays as it is, drawn or not.
+    const had = this.byFinding.get(f);
+    if (had?.run && had.source.element === block.element && this.entries.get(had.key) === had) {
+      had.run = run;
+      had.order = n;
+      if (!had.materialised) {
+        had.source = block;
+        return had;
+      }
+      const r = had.tryRange();
+      if (r && !r.collapsed && r.startContainer.isConnected) return had;
+      this.drop(had);
+    }
+    const localStart = f.start - span.start;
+    const localEnd = Math.min(f.end, span.end) - span.start;
+    // The text is not part of the key (a long string to join and hash for every finding on
+    // every run): a finding at the same place with other text replaces the entry instead.
+    const key = `${this.blockId(block.element)}:${localStart}:${localEnd}:${f.highlight}`;
+    let existing = this.entries.get(key);
+    if (existing && existing.finding.text !== f.text) {
+      this.drop(existing);
+      existing = undefined;
+    }
+    if (existing) {
+      existing.run = run;
+      existing.order = n;
+      existing.finding = f;
+      this.byFinding.set(f, existing);
+      if (!existing.materialised) {
+        existing.source = block; // same element, offsets and text: today's segments map it
+        return existing;
+      }
+      const r = existing.tryRange();
+      if (r && !r.collapsed && r.startContainer.isConnected) return existing;
+      this.drop(existing);
+    }
+    const entry = new Entry(key, f, block, localStart, localEnd, this.doc, fresh);
+    entry.order = n;
+    entry.run = run;
+    if (!this.add(entry)) return null;
+    added.push(entry);
+    this.byFinding.set(f, entry);
+    return entry;
   }
 
   private setWindowed(on: boolean) {
@@ -486,6 +615,7 @@ export class PageLens {
 
   private drop(e: Entry) {
     this.undraw(e);
+    e.live = false;
     this.entries.delete(e.key);
     const list = this.byBlock.get(e.block);
     if (list) {
@@ -509,6 +639,10 @@ export class PageLens {
   /** Removes every highlight and forgets every finding. */
   clear() {
     this.inOrder = [];
+    this.order = null;
+    this.applied = [];
+    this.settled = false;
+    for (const e of this.entries.values()) e.live = false;
     this.highlighter.clear();
     this.watcher?.disconnect();
     this.watcher = null;

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { type Analysis, analyzeDocument, analyzeSteps, toResult } from '../../lib/analysis/analyze';
 import { AnalysisCache } from '../../lib/analysis/cache';
 import { findingsOf } from '../../lib/analysis/findings';
+import { improvementListBlocks } from '../../lib/analysis/improvements';
 import { runSteps } from '../../lib/analysis/steps';
 import { type BlockKind, documentFromPlainText, type SourceDocument } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
@@ -109,6 +110,9 @@ describe('re-runs after random edits', () => {
     for (let step = 0; step <= 25; step++) {
       const again = runSteps(analyzeSteps(doc, 7, cache));
       expect(seen(again), `after edit ${step}`).toEqual(seen(analyzeDocument(doc)));
+      // The list items (read again only from the first change on) are the whole scan's.
+      const sorted = (s: Iterable<number>) => [...s].sort((a, b) => a - b);
+      expect(sorted(cache.lastRun?.listBlocks ?? []), `after edit ${step}`).toEqual(sorted(improvementListBlocks(doc)));
       doc = edit(doc, rnd);
     }
   });
@@ -128,5 +132,22 @@ describe('re-runs after random edits', () => {
     expect(again.councils[0]).toBe(first?.councils[0]);
     expect(again.detection).toBe(first?.detection.result);
     expect(seen(again)).toEqual(seen(analyzeDocument({ title: long.title, blocks })));
+  });
+
+  test('blocks added on a re-run, read in their own text, give what a fresh run gives (carriage returns, names at their ends)', () => {
+    const [, long] = starts[starts.length - 1];
+    const cache = new AnalysisCache();
+    runSteps(analyzeSteps(long, 50, cache));
+    const added = [
+      'Hackney\r\nchildren’s services were rated good by Ofsted, the council said.\r\nLeaders in Hackney Council must improve supervision of social workers.',
+      'Ofsted rated Southwark Council’s services for children inadequate in 2024, said leaders in Southwark',
+      'Kent',
+    ];
+    const doc = { title: long.title, blocks: [...long.blocks, ...added] };
+    const again = runSteps(analyzeSteps(doc, 50, cache));
+    expect(cache.analysed).toBe(added.length);
+    const fresh = analyzeDocument(doc);
+    expect(fresh.grades.length).toBeGreaterThan(runSteps(analyzeSteps(long, 50)).grades.length);
+    expect(seen(again)).toEqual(seen(fresh));
   });
 });

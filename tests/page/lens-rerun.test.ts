@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { Analysis } from '../../lib/analysis/analyze';
 import type { HighlightName } from '../../lib/analysis/findings';
 import type { Highlighter } from '../../lib/page/highlighter';
-import { PageLens } from '../../lib/page/lens';
+import { inTextOrder, PageLens } from '../../lib/page/lens';
 import { mulberry32 } from '../support/fuzz';
 
 // A page that changes (a live blog, infinite scroll, an edit): each re-run reads and analyses
@@ -136,8 +137,19 @@ describe('the lens re-run after random changes to the page', () => {
       expect(lens.lastRun.analysed, `step ${step}`).toBeLessThanOrEqual(edits);
       expect(lens.lastRun.listed, `step ${step}`).toBeGreaterThan(count());
       const fresh = recordingHighlighter();
-      const freshReport = new PageLens(document, fresh.hl).run();
+      const freshLens = new PageLens(document, fresh.hl);
+      const freshReport = freshLens.run();
       expect(again.counts, `step ${step}`).toEqual(freshReport.counts);
+      // The findings in text order (taken from the last run's up to the first change) are the
+      // analysis's, as a whole merge gives them; every finding has its entry, in that order.
+      const order = inTextOrder(again.analysis as Analysis);
+      expect(lens.inOrder.length, `step ${step}`).toBe(order.length);
+      expect(
+        lens.inOrder.findIndex((f, i) => f !== order[i]),
+        `step ${step}`,
+      ).toBe(-1);
+      const listed = (l: PageLens) => l.all().map((e) => `${e.finding.id} ${e.finding.text} @ ${e.block.textContent}`);
+      expect(listed(lens), `step ${step}`).toEqual(listed(freshLens));
       expect(picture(rec.drawn), `step ${step}`).toEqual(picture(fresh.drawn));
       // A highlight outside the touched blocks is the same Range as before: not removed, not redrawn.
       let kept = 0;
@@ -150,5 +162,45 @@ describe('the lens re-run after random changes to the page', () => {
       expect(kept).toBeGreaterThan(20);
       expect(rec.removed() - removedBefore).toBeLessThanOrEqual(before.size - kept);
     }
+  });
+
+  test('a paragraph put before another with the same text: the highlights follow the elements', () => {
+    const article = load(3, false);
+    const rec = recordingHighlighter();
+    const lens = new PageLens(document, rec.hl, { trackChanges: true });
+    const report = reporter(lens);
+    lens.run();
+    const paras = [...article.querySelectorAll('p')];
+    // Each range's text, highlight and element (its place among the paragraphs: some texts repeat).
+    const placed = (drawn: Map<Range, HighlightName>) => {
+      const all = [...article.querySelectorAll('p')];
+      return [...drawn]
+        .map(
+          ([r, name]) =>
+            `${name} ${r.toString()} @ ${all.indexOf(r.startContainer.parentElement?.closest('p') as HTMLParagraphElement)}`,
+        )
+        .sort();
+    };
+    const target = paras.find((p) => /Southwark|Ofsted|council/i.test(p.textContent ?? '')) as Element;
+    for (let step = 0; step < 3; step++) {
+      // A copy of the paragraph (same text, a new element) before it, then the original removed.
+      const copy = target.cloneNode(true) as Element;
+      if (step === 1) target.before(copy);
+      else if (step === 0) target.after(copy);
+      else copy.remove();
+      report();
+      lens.run();
+      const fresh = recordingHighlighter();
+      new PageLens(document, fresh.hl).run();
+      expect(placed(rec.drawn), `step ${step}`).toEqual(placed(fresh.drawn));
+      expect([...rec.drawn.keys()].every((r) => r.startContainer.isConnected && !r.collapsed)).toBe(true);
+    }
+    target.remove();
+    report();
+    lens.run();
+    const fresh = recordingHighlighter();
+    new PageLens(document, fresh.hl).run();
+    expect(placed(rec.drawn)).toEqual(placed(fresh.drawn));
+    expect([...rec.drawn.keys()].every((r) => r.startContainer.isConnected && !r.collapsed)).toBe(true);
   });
 });
