@@ -5,7 +5,14 @@ import { normalise } from '../../lib/analysis/councils';
 import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
-import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from '../../lib/analysis/scan';
+import {
+  endsIntroducing,
+  leadThenPhrase,
+  lowerLettersOf,
+  type Matcher,
+  opensWithQuote,
+  opensWithTypedBullet,
+} from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
@@ -362,5 +369,202 @@ describe('a sentence’s small readings by character codes are the patterns they
       answers.add(a);
     }
     expect(answers.size).toBeGreaterThan(1);
+  });
+});
+
+describe('improvement cues read as a lead and a phrase are the patterns they were', () => {
+  // The patterns as they were (a long alternation of words compiled slowly).
+  const before: Record<string, RegExp> = {
+    'must-or-should':
+      /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
+    'do-not-do':
+      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
+    'not-served':
+      /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
+  };
+  // Texts built around each pattern's shape: noise, a lead (or a near miss), an in-between word or
+  // not, a phrase (or a near miss), a run-on or a stop; in capitals, with odd spaces, now and then.
+  const phrasesOf = (re: RegExp) =>
+    re.source
+      .replace(/\\b|\(\?:|\)|\?|\|/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /^[a-z]+$/.test(w));
+  const shapes: [string[], string[], string[]][] = [
+    [
+      ['must', 'should', 'Must', 'mus', 'musts', 'xmust', 'should also', 'must-'],
+      ['also', 'still', 'now', 'urgently', 'Now', 'then'],
+      [...phrasesOf(before['must-or-should']), 'prioritise', 'prioritize', 'prioritiSe', 'prioritie'],
+    ],
+    [
+      [
+        'do not',
+        'does not',
+        'did not',
+        'are not',
+        'is not',
+        'were not',
+        'was not',
+        'have not',
+        'has not',
+        'not',
+        'this not',
+        'Do Not',
+        'do  not',
+      ],
+      ['always', 'consistently', 'routinely', 'fully', 'properly', 'carefully', 'often'],
+      phrasesOf(before['do-not-do']),
+    ],
+    [
+      ['are not', 'is not', 'were not', 'was not', 'been not', 'not as', 'not', 'Not As', 'been'],
+      ['being', 'always', 'yet', 'currently', 'now'],
+      [
+        ...phrasesOf(before['not-served']),
+        'listened to',
+        'at the centre',
+        'at the center',
+        'at the heart',
+        'at the',
+        'listened',
+        'appropriately',
+      ],
+    ],
+  ];
+  const rnd = mulberry32(707);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const noise = 'the council children plans not be have and x 2 _'.split(' ');
+  const ends = ['', '', '', 's', '_', '2', 'ly', 'ed', ',', '.', ';', '-'];
+  const texts = [
+    ...Array.from({ length: 12000 }, () => {
+      const [leads, mids, phrases] = pick(shapes);
+      const parts: string[] = [];
+      for (let n = Math.floor(rnd() * 3); n > 0; n--) parts.push(pick(noise));
+      parts.push(pick(leads));
+      if (rnd() < 0.4) parts.push(pick(mids));
+      if (rnd() < 0.1) parts.push(pick(mids));
+      parts.push(pick(phrases) + pick(ends));
+      for (let n = Math.floor(rnd() * 3); n > 0; n--) parts.push(pick(noise));
+      let t = parts.join(' ');
+      const r = rnd();
+      if (r < 0.1) t = t.toUpperCase();
+      else if (r < 0.15) t = t.replace(/k/g, '\u212a').replace(/i/g, '\u0130');
+      else if (r < 0.2) t = t.replace(/ /g, rnd() < 0.5 ? '  ' : '\u00a0');
+      else if (r < 0.25) t = t.replace(/ /g, () => (rnd() < 0.3 ? '' : ' '));
+      return t;
+    }),
+    ...docs.flatMap((d) => prepareText(d).sentences.map((s) => s.text)),
+  ];
+  const cue = (name: string) => CUES.find((c) => c.name === name)?.pattern as Matcher;
+
+  test.each(Object.keys(before))(
+    '%s: the same answer on 10,000 random texts and every seed and case sentence',
+    (name) => {
+      let matched = 0;
+      for (const t of texts) {
+        const a = cue(name).test(t);
+        expect([t, a]).toEqual([t, before[name].test(t)]);
+        if (a) matched++;
+      }
+      expect(matched).toBeGreaterThan(300);
+      expect(matched).toBeLessThan(texts.length - 300);
+    },
+  );
+
+  test('the texts catch a wrong reading: a phrase or an in-between word left out, or no word end checked', () => {
+    const wrong = [
+      leadThenPhrase(
+        /\b(?:must|should) /gi,
+        ['also ', 'still ', 'now '],
+        [
+          'be',
+          'have',
+          'ensure',
+          'improve',
+          'make',
+          'take',
+          'address',
+          'develop',
+          'strengthen',
+          'consider',
+          'review',
+          'increase',
+          'reduce',
+          'focus',
+          'act',
+          'do',
+          'work',
+          'continue',
+          'establish',
+          'prioritise',
+          'prioritize',
+          'tackle',
+          'provide',
+          'put',
+        ],
+      ),
+      leadThenPhrase(
+        /\b(?:must|should) /gi,
+        ['also ', 'still ', 'now ', 'urgently '],
+        [
+          'be',
+          'have',
+          'ensure',
+          'improve',
+          'make',
+          'take',
+          'address',
+          'develop',
+          'strengthen',
+          'consider',
+          'review',
+          'increase',
+          'reduce',
+          'focus',
+          'act',
+          'do',
+          'work',
+          'continue',
+          'establish',
+          'prioritise',
+          'tackle',
+          'provide',
+          'put',
+        ],
+      ),
+      leadThenPhrase(
+        /(?:must|should) /gi,
+        ['also ', 'still ', 'now ', 'urgently '],
+        [
+          'be',
+          'have',
+          'ensure',
+          'improve',
+          'make',
+          'take',
+          'address',
+          'develop',
+          'strengthen',
+          'consider',
+          'review',
+          'increase',
+          'reduce',
+          'focus',
+          'act',
+          'do',
+          'work',
+          'continue',
+          'establish',
+          'prioritise',
+          'prioritize',
+          'tackle',
+          'provide',
+          'put',
+        ],
+      ),
+    ];
+    const wrongWordEnd: Matcher = {
+      test: (t) => /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|act)/i.test(t),
+    };
+    for (const [i, m] of [...wrong, wrongWordEnd].entries())
+      expect([i, texts.some((t) => m.test(t) !== before['must-or-should'].test(t))]).toEqual([i, true]);
   });
 });
