@@ -14,6 +14,7 @@
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
 import { holdsAny, lookingUp } from './needs';
+import { presentTenseBefore } from './scan';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -799,8 +800,6 @@ export const PREVIOUS_CUES: TimeCue[] = [
   },
 ];
 
-const PRESENT_TENSE_BEFORE =
-  /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
 const PRESENT_TENSE_NEEDS = ['has', 'have', 'is', 'are'];
 const NOT = ['not'];
 /** A year's first two digits ((?:19|20)\d\d): a sentence without them names no year. */
@@ -847,7 +846,7 @@ function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?
     /\bnot\s+(?:been\s+)?(?:rated|judged|graded|found)\s+(?:to be\s+|as\s+)?$/i.test(beforeClause)
   )
     return at(false, 'not since', 'cue');
-  const present = holds(words, PRESENT_TENSE_NEEDS) && PRESENT_TENSE_BEFORE.test(beforeClause);
+  const present = holds(words, PRESENT_TENSE_NEEDS) && presentTenseBefore(beforeClause);
   for (const cue of PREVIOUS_CUES) {
     if (!holds(words, cue.needs)) continue;
     if (cue.name === 'no longer' && cue.re.test(beforeClause)) return at(false, cue.name, 'cue');

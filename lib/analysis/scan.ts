@@ -102,3 +102,51 @@ export function leadThenPhrase(lead: RegExp, between: readonly string[], phrases
 export function anyOf(...matchers: Matcher[]): Matcher {
   return { test: (text: string) => matchers.some((m) => m.test(text)) };
 }
+
+const PRESENT_LEAD = /\b(?:has|have|is|are)\s/gi;
+const PERFECT_ADVERBS = ['now', 'again', 'also', 'just'];
+const PERFECT_VERBS =
+  'rated judged graded awarded given received achieved secured earned retained kept maintained'.split(' ');
+const PASSIVE_ADVERBS = ['now', 'still'];
+const PASSIVE_VERBS = ['rated', 'judged', 'graded'];
+
+/** Where the white space starting at `at` ends (at itself when none). */
+function afterSpaces(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The end of the spaces after `word` read at `at` (in any case), or -1 when `at` does not read it with a space after. */
+function wordThenSpaces(text: string, at: number, word: string): number {
+  return readsAt(text, at, word) && isSpace(text.charCodeAt(at + word.length))
+    ? afterSpaces(text, at + word.length)
+    : -1;
+}
+
+/**
+ * /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i:
+ * a grade given in the present tense in the clause that ends the text (the grade rules'
+ * PRESENT_TENSE_BEFORE, whose alternation of verbs was slow to compile). The match has no full
+ * stop or semicolon and runs to the end, so it lies after the last of them.
+ */
+export function presentTenseBefore(text: string): boolean {
+  PRESENT_LEAD.lastIndex = Math.max(text.lastIndexOf('.'), text.lastIndexOf(';')) + 1;
+  for (let m = PRESENT_LEAD.exec(text); m !== null; m = PRESENT_LEAD.exec(text)) {
+    const perfect = (m[0].charCodeAt(0) | 32) === 104; // h: has, have
+    let at = afterSpaces(text, m.index + m[0].length);
+    for (const adverb of perfect ? PERFECT_ADVERBS : PASSIVE_ADVERBS) {
+      const next = wordThenSpaces(text, at, adverb);
+      if (next >= 0) {
+        at = next;
+        break;
+      }
+    }
+    if (perfect) {
+      const next = wordThenSpaces(text, at, 'been');
+      if (next >= 0) at = next;
+    }
+    if (phraseAt(text, at, perfect ? PERFECT_VERBS : PASSIVE_VERBS)) return true;
+    PRESENT_LEAD.lastIndex = m.index + 1;
+  }
+  return false;
+}

@@ -12,6 +12,7 @@ import {
   type Matcher,
   opensWithQuote,
   opensWithTypedBullet,
+  presentTenseBefore,
 } from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords } from '../../lib/data/grades';
@@ -567,4 +568,36 @@ describe('improvement cues read as a lead and a phrase are the patterns they wer
     for (const [i, m] of [...wrong, wrongWordEnd].entries())
       expect([i, texts.some((t) => m.test(t) !== before['must-or-should'].test(t))]).toEqual([i, true]);
   });
+});
+
+test('a grade given in the present tense, read by character codes, is the pattern it was (20,000 texts)', () => {
+  const before =
+    /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
+  const rnd = mulberry32(909);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const leads = ['has', 'have', 'is', 'are', 'Has', 'HAVE', 'this', 'hasn', 'xis', 'was', 'had'];
+  const middles = ['now', 'again', 'also', 'just', 'still', 'been', 'Been', 'now been', 'still been', 'nowbeen', 'not'];
+  const verbs =
+    'rated judged graded awarded given received achieved secured earned retained kept maintained found ratedly rate'.split(
+      ' ',
+    );
+  const spaces = [' ', ' ', ' ', '  ', '\u00a0', '\n', '\t', '\u2003', ''];
+  const tails = ['', '', ' good', ' inadequate by Ofsted', '.', '; and', ' again.', '_x', 's', '2', ', it said'];
+  const texts = Array.from({ length: 20000 }, () => {
+    let t = rnd() < 0.3 ? pick(['The council ', 'It. ', 'Services; ', 'In 2019 the service ', '']) : '';
+    t += pick(leads);
+    for (let n = Math.floor(rnd() * 3); n > 0; n--) t += pick(spaces) + pick(middles);
+    t += pick(spaces) + pick(verbs) + pick(tails);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    if (rnd() < 0.05) t = t.replace(/k/g, '\u212a');
+    return t;
+  }).concat(docs.flatMap((d) => prepareText(d).sentences.map((s) => s.text)));
+  let matched = 0;
+  for (const t of texts) {
+    const a = presentTenseBefore(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(1000);
+  expect(matched).toBeLessThan(texts.length - 1000);
 });
