@@ -7,6 +7,7 @@ import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements
 import { setRuleNeeds } from '../../lib/analysis/needs';
 import {
   endsIntroducing,
+  judgingBefore,
   leadThenPhrase,
   lowerLettersOf,
   type Matcher,
@@ -600,4 +601,51 @@ test('a grade given in the present tense, read by character codes, is the patter
   }
   expect(matched).toBeGreaterThan(1000);
   expect(matched).toBeLessThan(texts.length - 1000);
+});
+
+test('a judging verb or phrase before a grade word, read from the end by look-ups, is the pattern it was', () => {
+  const before =
+    /\b(?:rated|rates|rate|re-rated|ranked|judged by (?:ofsted|inspectors)(?: to be| as)?|rated by (?:ofsted|inspectors)(?: as)?|found|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|at least|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
+  // The pattern's own words (so its phrases, cut and joined), near misses, and the text before
+  // every word of the seed and case articles.
+  const words = [
+    ...new Set(before.source.match(/[a-z-]+/g) ?? []),
+    'Rated',
+    'JUDGED',
+    'ofsted',
+    'x',
+    'ratedx',
+    '_rated',
+    '2',
+    'much',
+    'coveted',
+    'lowest',
+    'least',
+    'goo',
+    'to',
+    'be',
+    'by',
+  ].filter((w) => w !== 's' && w !== 'b');
+  const rnd = mulberry32(1010);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const spaces = [' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '', '-', '.'];
+  const texts = Array.from({ length: 20000 }, () => {
+    let t = rnd() < 0.5 ? pick(['The council was ', 'It ', '', 'Services. ']) : '';
+    for (let n = 1 + Math.floor(rnd() * 5); n > 0; n--) t += pick(words) + (n > 1 ? pick(spaces) : '');
+    t += pick(['', '', ' ', '  ', '\t', ' x', '.']);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    if (rnd() < 0.05) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    return t;
+  });
+  for (const d of docs)
+    for (const { text } of prepareText(d).sentences)
+      for (const m of text.matchAll(/\s\S/g)) texts.push(text.slice(Math.max(0, m.index - 110), m.index + 1));
+  let matched = 0;
+  for (const t of texts) {
+    const a = judgingBefore(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(2000);
+  expect(matched).toBeLessThan(texts.length - 2000);
 });
