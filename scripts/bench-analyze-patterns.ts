@@ -50,7 +50,9 @@ console.log(
   `${path.basename(file)}: ${doc.blocks.length} blocks, ${[doc.title, ...doc.blocks].join(' ').length} characters`,
 );
 console.log(`  at import: ${atImport.size} distinct patterns, ${total(atImport)} runs`);
-console.log(`  first analysis: ${runs.size} distinct patterns, ${total(runs)} runs`);
+console.log(
+  `  first analysis: ${runs.size} distinct patterns (${[...runs.keys()].reduce((n, k) => n + k.length, 0)} characters), ${total(runs)} runs`,
+);
 if (values.list)
   for (const [k, n] of [...runs].sort((a, b) => b[1] - a[1]))
     console.log(`${String(n).padStart(6)}  ${k.slice(0, 160)}`);

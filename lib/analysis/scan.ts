@@ -345,17 +345,49 @@ function endingWith(text: string, e: number, phrase: string): number {
   return start >= 0 && readsAt(text, start, phrase) ? start : -1;
 }
 
+/** A text's last two ASCII letters (in any case) as a number under 676, or -1. */
+function lastTwoKey(text: string, e: number): number {
+  if (e < 2) return -1;
+  const a = text.charCodeAt(e - 2) | 32;
+  const b = text.charCodeAt(e - 1) | 32;
+  return a >= 97 && a <= 122 && b >= 97 && b <= 122 ? (a - 97) * 26 + (b - 97) : -1;
+}
+
+/** The judging phrases (false) and fillers (true) by their last two letters, and those shorter (made on first use). */
+let judgingByEnd: [string, boolean][][] | undefined;
+let judgingShort: [string, boolean][] = [];
+
+function judgingIndex(): [string, boolean][][] {
+  if (judgingByEnd) return judgingByEnd;
+  const byEnd: [string, boolean][][] = Array.from({ length: 676 }, () => []);
+  const short: [string, boolean][] = [];
+  const add = (p: string, filler: boolean) => {
+    const k = lastTwoKey(p, p.length);
+    (k < 0 ? short : byEnd[k]).push([p, filler]);
+  };
+  for (const p of JUDGING_PHRASES) add(p, false);
+  for (const f of JUDGING_FILLERS) add(f, true);
+  judgingShort = short;
+  judgingByEnd = byEnd;
+  return byEnd;
+}
+
 /** Whether text[0, e), e a token's end, ends with a judging phrase and fillers after it, white space between. */
 function judgingEndsAt(text: string, e: number): boolean {
-  for (const p of JUDGING_PHRASES) {
-    const start = endingWith(text, e, p);
-    if (start === 0 || (start > 0 && !isWordCode(text.charCodeAt(start - 1)))) return true;
-  }
-  for (const f of JUDGING_FILLERS) {
-    let start = endingWith(text, e, f);
-    if (start <= 0 || !isSpace(text.charCodeAt(start - 1))) continue;
-    while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
-    if (judgingEndsAt(text, start)) return true;
+  const k = lastTwoKey(text, e);
+  const index = judgingIndex();
+  for (const list of [k < 0 ? undefined : index[k], judgingShort]) {
+    if (!list) continue;
+    for (const [p, filler] of list) {
+      let start = endingWith(text, e, p);
+      if (!filler) {
+        if (start === 0 || (start > 0 && !isWordCode(text.charCodeAt(start - 1)))) return true;
+        continue;
+      }
+      if (start <= 0 || !isSpace(text.charCodeAt(start - 1))) continue;
+      while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+      if (judgingEndsAt(text, start)) return true;
+    }
   }
   return false;
 }
