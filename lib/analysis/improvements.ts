@@ -146,8 +146,25 @@ export const CUES: Cue[] = [
   },
   {
     name: 'not-good-enough',
-    pattern:
-      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i,
+    // /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i
+    pattern: leadThenPhrase(
+      /\b(?:not|never) /gi,
+      'always yet consistently sufficiently been being as fully routinely well effectively'
+        .split(' ')
+        .map((w) => `${w} `),
+      [
+        ...'robust consistent effective timely sufficient clear specified completed sustained understood addressed embedded followed recorded considered reviewed prioritised prioritized met visited seen challenged escalated focused specific swift quick actioned implemented'.split(
+          ' ',
+        ),
+        'strong enough',
+        'good enough',
+        'given sufficient',
+        'given enough',
+        'acted on',
+        'acted upon',
+      ],
+      { repeat: true, stems: ['improv'] },
+    ),
     weight: 2,
     triggers: ['not', 'neve'],
     examples: [

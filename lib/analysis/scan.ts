@@ -81,16 +81,30 @@ function phraseAt(text: string, at: number, phrases: readonly string[]): boolean
  * begins; `between` are optional words before the phrase, each with the space after it; `phrases`
  * (ASCII lower case, each ending with a letter) must end at a word's end. So
  * /\b(?:must|should)(?: now)? (?:act|work)\b/i is leadThenPhrase(/\b(?:must|should) /gi, ['now '],
- * ['act', 'work']). tests/analysis/cold-gates.test.ts checks each use against its pattern.
+ * ['act', 'work']). `repeat`: any number of in-between words (`(?:…)*`); `stems`: words read from their
+ * start, whatever ends them (`improv\w*`). tests/analysis/cold-gates.test.ts checks each use against its pattern.
  */
-export function leadThenPhrase(lead: RegExp, between: readonly string[], phrases: readonly string[]): Matcher {
+export function leadThenPhrase(
+  lead: RegExp,
+  between: readonly string[],
+  phrases: readonly string[],
+  options: { repeat?: boolean; stems?: readonly string[] } = {},
+): Matcher {
+  const stems = options.stems ?? [];
+  const most = options.repeat ? Number.POSITIVE_INFINITY : 1;
   return {
     test(text: string): boolean {
       lead.lastIndex = 0;
       for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
-        const at = m.index + m[0].length;
-        if (phraseAt(text, at, phrases)) return true;
-        for (const b of between) if (readsAt(text, at, b) && phraseAt(text, at + b.length, phrases)) return true;
+        let at = m.index + m[0].length;
+        // The in-between words are distinct whole words, none a phrase: one reading only.
+        for (let n = 0; ; n++) {
+          if (phraseAt(text, at, phrases)) return true;
+          if (stems.some((stem) => readsAt(text, at, stem))) return true;
+          const b = n < most ? between.find((w) => readsAt(text, at, w)) : undefined;
+          if (b === undefined) break;
+          at += b.length;
+        }
         lead.lastIndex = m.index + 1;
       }
       return false;
