@@ -14,6 +14,7 @@
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
 import { holdsAny, lookingUp } from './needs';
+import { judgingBefore, presentTenseBefore } from './scan';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -136,9 +137,6 @@ export interface GradeRule {
   examples: string[];
 }
 
-/** Verbs and phrases that make the next grade word a judgement. */
-const JUDGING_BEFORE =
-  /\b(?:rated|rates|rate|re-rated|ranked|judged by (?:ofsted|inspectors)(?: to be| as)?|rated by (?:ofsted|inspectors)(?: as)?|found|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|at least|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 const VERB_OBJECT_BEFORE =
   /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
@@ -272,7 +270,7 @@ export const REFUSALS: GradeRule[] = [
     test: (x) =>
       !x.c.quoted &&
       /^\s*(?:to|for|at|with|in)\s+(?:see|hear|know|be|have|working|the\s+environment|listening)\b/i.test(x.after) &&
-      !JUDGING_BEFORE.test(x.before),
+      !judgingBefore(x.before),
     examples: ['The manager is good at listening to staff.'],
   },
   {
@@ -400,7 +398,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: 'quoted grade',
     test: (x) =>
       x.c.quoted &&
-      (x.main || JUDGING_BEFORE.test(x.before) || JUDGEMENT_AFTER.test(x.after) || INSTITUTION_AFTER.test(x.after)),
+      (x.main || judgingBefore(x.before) || JUDGEMENT_AFTER.test(x.after) || INSTITUTION_AFTER.test(x.after)),
     examples: [
       'Staff at the ‘outstanding’ council say their caseloads are fair.',
       'The council was rated ‘adequate’ in 2009.',
@@ -424,7 +422,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: 'rating verb',
     test: (x) =>
       (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
-      JUDGING_BEFORE.test(x.before) &&
+      judgingBefore(x.before) &&
       !/\bfrom\s*$/i.test(x.before),
     examples: [
       'Sefton has been judged inadequate.',
@@ -799,8 +797,6 @@ export const PREVIOUS_CUES: TimeCue[] = [
   },
 ];
 
-const PRESENT_TENSE_BEFORE =
-  /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
 const PRESENT_TENSE_NEEDS = ['has', 'have', 'is', 'are'];
 const NOT = ['not'];
 /** A year's first two digits ((?:19|20)\d\d): a sentence without them names no year. */
@@ -847,7 +843,7 @@ function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?
     /\bnot\s+(?:been\s+)?(?:rated|judged|graded|found)\s+(?:to be\s+|as\s+)?$/i.test(beforeClause)
   )
     return at(false, 'not since', 'cue');
-  const present = holds(words, PRESENT_TENSE_NEEDS) && PRESENT_TENSE_BEFORE.test(beforeClause);
+  const present = holds(words, PRESENT_TENSE_NEEDS) && presentTenseBefore(beforeClause);
   for (const cue of PREVIOUS_CUES) {
     if (!holds(words, cue.needs)) continue;
     if (cue.name === 'no longer' && cue.re.test(beforeClause)) return at(false, cue.name, 'cue');

@@ -14,7 +14,15 @@ import {
   wordScore,
 } from './improvement-model';
 import { holdsAny, lookingUp } from './needs';
-import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from './scan';
+import {
+  anyOf,
+  endsIntroducing,
+  leadThenPhrase,
+  lowerLettersOf,
+  type Matcher,
+  opensWithQuote,
+  opensWithTypedBullet,
+} from './scan';
 import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
 
 export interface ImprovementArea {
@@ -38,7 +46,8 @@ export interface ImprovementArea {
  */
 export interface Cue {
   name: string;
-  pattern: RegExp;
+  /** A pattern, or a reading equal to one (scan.ts: a long alternation of words compiles slowly). */
+  pattern: Matcher;
   weight: number;
   triggers: string[];
   examples: string[];
@@ -88,8 +97,14 @@ export const CUES: Cue[] = [
   },
   {
     name: 'must-or-should',
-    pattern:
-      /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
+    // /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i
+    pattern: leadThenPhrase(
+      /\b(?:must|should) /gi,
+      ['also ', 'still ', 'now ', 'urgently '],
+      'be have ensure improve make take address develop strengthen consider review increase reduce focus act do work continue establish prioritise prioritize tackle provide put'.split(
+        ' ',
+      ),
+    ),
     weight: 2.5,
     triggers: ['must', 'shou'],
     examples: ['leaders should ensure', 'the service must urgently improve'],
@@ -131,8 +146,25 @@ export const CUES: Cue[] = [
   },
   {
     name: 'not-good-enough',
-    pattern:
-      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i,
+    // /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i
+    pattern: leadThenPhrase(
+      /\b(?:not|never) /gi,
+      'always yet consistently sufficiently been being as fully routinely well effectively'
+        .split(' ')
+        .map((w) => `${w} `),
+      [
+        ...'robust consistent effective timely sufficient clear specified completed sustained understood addressed embedded followed recorded considered reviewed prioritised prioritized met visited seen challenged escalated focused specific swift quick actioned implemented'.split(
+          ' ',
+        ),
+        'strong enough',
+        'good enough',
+        'given sufficient',
+        'given enough',
+        'acted on',
+        'acted upon',
+      ],
+      { repeat: true, stems: ['improv'] },
+    ),
     weight: 2,
     triggers: ['not', 'neve'],
     examples: [
@@ -333,8 +365,14 @@ export const CUES: Cue[] = [
   },
   {
     name: 'do-not-do',
-    pattern:
-      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
+    // /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include)\b/i
+    pattern: leadThenPhrase(
+      /\b(?:do|does|did|are|is|were|was|have|has) not /gi,
+      ['always ', 'consistently ', 'routinely ', 'fully ', 'properly ', 'carefully '],
+      'have provide receive get understand know evaluate consider record review visit see meet reflect address protect respond take keep reduce benefit ensure include'.split(
+        ' ',
+      ),
+    ),
     weight: 2,
     triggers: ['do', 'does', 'did', 'are', 'is', 'were', 'was', 'have', 'has'].map((w) => `${w} not `),
     examples: ['children do not receive timely help', 'managers do not carefully evaluate plans'],
@@ -370,8 +408,27 @@ export const CUES: Cue[] = [
   {
     name: 'not-served',
     // What children do not get or are not (being) given: reported findings of a service falling short.
-    pattern:
-      /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
+    // /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i
+    pattern: anyOf(
+      leadThenPhrase(
+        /\b(?:are|is|were|was|been) not /gi,
+        ['being ', 'always ', 'yet ', 'currently '],
+        [
+          'safeguarded',
+          'protected',
+          'supported',
+          'getting',
+          'heard',
+          'listened to',
+          'appropriate',
+          'appro',
+          'at the centre',
+          'at the center',
+          'at the heart',
+        ],
+      ),
+      leadThenPhrase(/\bnot as /gi, [], ['responsive', 'effective', 'timely', 'strong', 'robust']),
+    ),
     weight: 2,
     triggers: [...['are', 'is', 'were', 'was', 'been'].map((w) => `${w} not `), 'not as '],
     examples: [

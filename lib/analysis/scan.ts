@@ -44,3 +44,377 @@ export function lowerLettersOf(s: string): string {
   }
   return from === 0 ? s : out + s.slice(from);
 }
+
+/** What a hand cue needs of its pattern: whether a text holds a match. */
+export interface Matcher {
+  test(text: string): boolean;
+}
+
+/** A character that `\w` matches: [A-Za-z0-9_]. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Whether `text` reads `lower` (ASCII lower case) at `at`, its ASCII letters in any case (as /i does). */
+function readsAt(text: string, at: number, lower: string): boolean {
+  if (at + lower.length > text.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Whether `text` reads one of `phrases` at `at`, a word's end (\b) after it (each phrase ends with a letter). */
+function phraseAt(text: string, at: number, phrases: readonly string[]): boolean {
+  for (const p of phrases)
+    if (readsAt(text, at, p) && (at + p.length === text.length || !isWordCode(text.charCodeAt(at + p.length))))
+      return true;
+  return false;
+}
+
+/**
+ * A pattern /lead(?:between)?(?:phrases)\b/i read in two steps, since a long alternation of words
+ * is slow for V8 to compile (about 3 ms for one of 25 verbs, against ~0.2 ms for its lead): `lead`
+ * (global, /i) finds where the pattern may start and ends where the phrase or the in-between word
+ * begins; `between` are optional words before the phrase, each with the space after it; `phrases`
+ * (ASCII lower case, each ending with a letter) must end at a word's end. So
+ * /\b(?:must|should)(?: now)? (?:act|work)\b/i is leadThenPhrase(/\b(?:must|should) /gi, ['now '],
+ * ['act', 'work']). `repeat`: any number of in-between words (`(?:…)*`); `stems`: words read from their
+ * start, whatever ends them (`improv\w*`). tests/analysis/cold-gates.test.ts checks each use against its pattern.
+ */
+export function leadThenPhrase(
+  lead: RegExp,
+  between: readonly string[],
+  phrases: readonly string[],
+  options: { repeat?: boolean; stems?: readonly string[] } = {},
+): Matcher {
+  const stems = options.stems ?? [];
+  const most = options.repeat ? Number.POSITIVE_INFINITY : 1;
+  return {
+    test(text: string): boolean {
+      lead.lastIndex = 0;
+      for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
+        let at = m.index + m[0].length;
+        // The in-between words are distinct whole words, none a phrase: one reading only.
+        for (let n = 0; ; n++) {
+          if (phraseAt(text, at, phrases)) return true;
+          if (stems.some((stem) => readsAt(text, at, stem))) return true;
+          const b = n < most ? between.find((w) => readsAt(text, at, w)) : undefined;
+          if (b === undefined) break;
+          at += b.length;
+        }
+        lead.lastIndex = m.index + 1;
+      }
+      return false;
+    },
+  };
+}
+
+/** Whether any of `matchers` matches: the alternatives of one pattern, each read its own way. */
+export function anyOf(...matchers: Matcher[]): Matcher {
+  return { test: (text: string) => matchers.some((m) => m.test(text)) };
+}
+
+const PRESENT_LEAD = /\b(?:has|have|is|are)\s/gi;
+const PERFECT_ADVERBS = ['now', 'again', 'also', 'just'];
+const PERFECT_VERBS =
+  'rated judged graded awarded given received achieved secured earned retained kept maintained'.split(' ');
+const PASSIVE_ADVERBS = ['now', 'still'];
+const PASSIVE_VERBS = ['rated', 'judged', 'graded'];
+
+/** Where the white space starting at `at` ends (at itself when none). */
+function afterSpaces(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The end of the spaces after `word` read at `at` (in any case), or -1 when `at` does not read it with a space after. */
+function wordThenSpaces(text: string, at: number, word: string): number {
+  return readsAt(text, at, word) && isSpace(text.charCodeAt(at + word.length))
+    ? afterSpaces(text, at + word.length)
+    : -1;
+}
+
+/**
+ * /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i:
+ * a grade given in the present tense in the clause that ends the text (the grade rules'
+ * PRESENT_TENSE_BEFORE, whose alternation of verbs was slow to compile). The match has no full
+ * stop or semicolon and runs to the end, so it lies after the last of them.
+ */
+export function presentTenseBefore(text: string): boolean {
+  PRESENT_LEAD.lastIndex = Math.max(text.lastIndexOf('.'), text.lastIndexOf(';')) + 1;
+  for (let m = PRESENT_LEAD.exec(text); m !== null; m = PRESENT_LEAD.exec(text)) {
+    const perfect = (m[0].charCodeAt(0) | 32) === 104; // h: has, have
+    let at = afterSpaces(text, m.index + m[0].length);
+    for (const adverb of perfect ? PERFECT_ADVERBS : PASSIVE_ADVERBS) {
+      const next = wordThenSpaces(text, at, adverb);
+      if (next >= 0) {
+        at = next;
+        break;
+      }
+    }
+    if (perfect) {
+      const next = wordThenSpaces(text, at, 'been');
+      if (next >= 0) at = next;
+    }
+    if (phraseAt(text, at, perfect ? PERFECT_VERBS : PASSIVE_VERBS)) return true;
+    PRESENT_LEAD.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/** The grade rules' judging phrases (the pattern's alternation below, spelt out): a verb or phrase that makes the next grade word a judgement. */
+const JUDGING_PHRASES = [
+  'rated',
+  'rates',
+  'rate',
+  're-rated',
+  'ranked',
+  'judged by ofsted',
+  'judged by ofsted to be',
+  'judged by ofsted as',
+  'judged by inspectors',
+  'judged by inspectors to be',
+  'judged by inspectors as',
+  'rated by ofsted',
+  'rated by ofsted as',
+  'rated by inspectors',
+  'rated by inspectors as',
+  'found',
+  'rating',
+  'rating of',
+  'rating as',
+  'ratings',
+  'ratings of',
+  'ratings as',
+  'judged',
+  'judgement',
+  'judgement of',
+  'judgment',
+  'judgment of',
+  'graded',
+  'grade of',
+  'deemed',
+  'assessed as',
+  'found to be',
+  'declared',
+  'branded',
+  'labelled',
+  'described as',
+  'classed as',
+  'classified as',
+  'awarded',
+  'given',
+  'gave',
+  'received',
+  'receives',
+  'receiving',
+  'gained',
+  'achieved',
+  'achieves',
+  'achieving',
+  'earned',
+  'earns',
+  'secured',
+  'scored',
+  'scores',
+  'scooped',
+  'got',
+  'gets',
+  'get',
+  'retained',
+  'retains',
+  'retain',
+  'kept',
+  'keeps',
+  'maintained',
+  'maintains',
+  'regained',
+  'lost',
+  'loses',
+  'shed',
+  'sheds',
+  'losing',
+  'dropped to',
+  'dropped back to',
+  'drops to',
+  'fell to',
+  'falls to',
+  'slipped to',
+  'slips to',
+  'plunged to',
+  'downgraded',
+  'downgraded to',
+  'downgraded from',
+  'downgraded from to',
+  'upgraded',
+  'upgraded to',
+  'upgraded from',
+  'upgraded from to',
+  'uplifted',
+  'uplifted to',
+  'uplifted from',
+  'uplifted from to',
+  'improved',
+  'improved to',
+  'improved from',
+  'improved from to',
+  'improve to',
+  'improves to',
+  'improving to',
+  'moved',
+  'moved to',
+  'moved from',
+  'moved from to',
+  'moved up',
+  'moved up to',
+  'moved up from',
+  'moved up from to',
+  'moved out',
+  'moved out to',
+  'moved out from',
+  'moved out from to',
+  'rose to',
+  'risen to',
+  'raised to',
+  'lifted to',
+  'jumped to',
+  'climbed to',
+  'returned to',
+  'went to',
+  'go to',
+  'gone to',
+  'up to',
+  'back to',
+  'as',
+  'from',
+  'exit',
+  'exits',
+  'exited',
+  'exiting',
+  'escape',
+  'escaped',
+  'escapes',
+  'escaping',
+  'leaves',
+  'left',
+  'leaving',
+  'out of',
+  'emerged from',
+  'emerges from',
+  'ditch',
+  'ditches',
+  'ditched',
+  'shook off',
+  'shakes off',
+  'no longer',
+];
+/** The words that may stand between such a phrase and the grade word ("rated as", "given an overall"). */
+const JUDGING_FILLERS = [
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'overall',
+  'as',
+  'to be',
+  'be',
+  'been',
+  'being',
+  'again',
+  'also',
+  'all',
+  'both',
+  'still',
+  'now',
+  'previously',
+  'only',
+  'currently',
+  'officially',
+  'once',
+  'judged',
+  'rated',
+  'graded',
+  'consistently',
+  'securely',
+  'solidly',
+  'straight',
+  'merely',
+  'just',
+  'at least',
+  'the lowest',
+  'the highest',
+  'a much-coveted',
+  'much-coveted',
+];
+
+/** Whether text[0, e) ends with `phrase` (ASCII letters in any case): its start, or -1. */
+function endingWith(text: string, e: number, phrase: string): number {
+  const start = e - phrase.length;
+  return start >= 0 && readsAt(text, start, phrase) ? start : -1;
+}
+
+/** A text's last two ASCII letters (in any case) as a number under 676, or -1. */
+function lastTwoKey(text: string, e: number): number {
+  if (e < 2) return -1;
+  const a = text.charCodeAt(e - 2) | 32;
+  const b = text.charCodeAt(e - 1) | 32;
+  return a >= 97 && a <= 122 && b >= 97 && b <= 122 ? (a - 97) * 26 + (b - 97) : -1;
+}
+
+/** The judging phrases (false) and fillers (true) by their last two letters, and those shorter (made on first use). */
+let judgingByEnd: [string, boolean][][] | undefined;
+let judgingShort: [string, boolean][] = [];
+
+function judgingIndex(): [string, boolean][][] {
+  if (judgingByEnd) return judgingByEnd;
+  const byEnd: [string, boolean][][] = Array.from({ length: 676 }, () => []);
+  const short: [string, boolean][] = [];
+  const add = (p: string, filler: boolean) => {
+    const k = lastTwoKey(p, p.length);
+    (k < 0 ? short : byEnd[k]).push([p, filler]);
+  };
+  for (const p of JUDGING_PHRASES) add(p, false);
+  for (const f of JUDGING_FILLERS) add(f, true);
+  judgingShort = short;
+  judgingByEnd = byEnd;
+  return byEnd;
+}
+
+/** Whether text[0, e), e a token's end, ends with a judging phrase and fillers after it, white space between. */
+function judgingEndsAt(text: string, e: number): boolean {
+  const k = lastTwoKey(text, e);
+  const index = judgingIndex();
+  for (const list of [k < 0 ? undefined : index[k], judgingShort]) {
+    if (!list) continue;
+    for (const [p, filler] of list) {
+      let start = endingWith(text, e, p);
+      if (!filler) {
+        if (start === 0 || (start > 0 && !isWordCode(text.charCodeAt(start - 1)))) return true;
+        continue;
+      }
+      if (start <= 0 || !isSpace(text.charCodeAt(start - 1))) continue;
+      while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+      if (judgingEndsAt(text, start)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The grade rules' JUDGING_BEFORE as it was, /\b(?:rated|rates|…|no longer)(?:\s+(?:an?|the|…|much-coveted))*\s*$/i:
+ * the text ends with a verb or phrase that makes the next grade word a judgement ("rated",
+ * "judged by Ofsted to be", "moved up from"), then fillers ("as an overall"). Read from the end
+ * by look-ups: the pattern, 1,327 characters, was the grade rules' slowest to compile
+ * (tests/analysis/cold-gates.test.ts holds it and checks this reading against it).
+ */
+export function judgingBefore(text: string): boolean {
+  let e = text.length;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  return judgingEndsAt(text, e);
+}

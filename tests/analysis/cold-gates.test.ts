@@ -5,7 +5,16 @@ import { normalise } from '../../lib/analysis/councils';
 import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
-import { endsIntroducing, lowerLettersOf, opensWithQuote, opensWithTypedBullet } from '../../lib/analysis/scan';
+import {
+  endsIntroducing,
+  judgingBefore,
+  leadThenPhrase,
+  lowerLettersOf,
+  type Matcher,
+  opensWithQuote,
+  opensWithTypedBullet,
+  presentTenseBefore,
+} from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
@@ -363,4 +372,293 @@ describe('a sentence’s small readings by character codes are the patterns they
     }
     expect(answers.size).toBeGreaterThan(1);
   });
+});
+
+describe('improvement cues read as a lead and a phrase are the patterns they were', () => {
+  // The patterns as they were (a long alternation of words compiled slowly).
+  const before: Record<string, RegExp> = {
+    'must-or-should':
+      /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
+    'do-not-do':
+      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know)\b/i,
+    'not-good-enough':
+      /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i,
+    'not-served':
+      /\b(?:are|is|were|was|been) not (?:being |always |yet |currently )?(?:safeguarded|protected|supported|getting|heard|listened to|appropriate|appro|at the (?:centre|center|heart))\b|\bnot as (?:responsive|effective|timely|strong|robust)\b/i,
+  };
+  // Texts built around each pattern's shape: noise, a lead (or a near miss), an in-between word or
+  // not, a phrase (or a near miss), a run-on or a stop; in capitals, with odd spaces, now and then.
+  const phrasesOf = (re: RegExp) =>
+    re.source
+      .replace(/\\b|\(\?:|\)|\?|\|/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /^[a-z]+$/.test(w));
+  const shapes: [string[], string[], string[]][] = [
+    [
+      ['must', 'should', 'Must', 'mus', 'musts', 'xmust', 'should also', 'must-'],
+      ['also', 'still', 'now', 'urgently', 'Now', 'then'],
+      [...phrasesOf(before['must-or-should']), 'prioritise', 'prioritize', 'prioritiSe', 'prioritie'],
+    ],
+    [
+      [
+        'do not',
+        'does not',
+        'did not',
+        'are not',
+        'is not',
+        'were not',
+        'was not',
+        'have not',
+        'has not',
+        'not',
+        'this not',
+        'Do Not',
+        'do  not',
+      ],
+      ['always', 'consistently', 'routinely', 'fully', 'properly', 'carefully', 'often'],
+      phrasesOf(before['do-not-do']),
+    ],
+    [
+      ['are not', 'is not', 'were not', 'was not', 'been not', 'not as', 'not', 'Not As', 'been'],
+      ['being', 'always', 'yet', 'currently', 'now'],
+      [
+        ...phrasesOf(before['not-served']),
+        'listened to',
+        'at the centre',
+        'at the center',
+        'at the heart',
+        'at the',
+        'listened',
+        'appropriately',
+      ],
+    ],
+    [
+      ['not', 'never', 'Never', 'NOT', 'knot', 'not-', 'nota', 'not  '],
+      'always yet consistently sufficiently been being as fully routinely well effectively often Always'.split(' '),
+      [
+        ...phrasesOf(before['not-good-enough']),
+        ...'prioritised prioritized prioritiSed improve improving improv impro Improvements strong good given acted'.split(
+          ' ',
+        ),
+        ...['strong enough', 'good enough', 'given sufficient', 'given enough', 'acted on', 'acted upon', 'acted  on'],
+      ],
+    ],
+  ];
+  const rnd = mulberry32(707);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const noise = 'the council children plans not be have and x 2 _'.split(' ');
+  const ends = ['', '', '', 's', '_', '2', 'ly', 'ed', ',', '.', ';', '-'];
+  const texts = [
+    ...Array.from({ length: 16000 }, () => {
+      const [leads, mids, phrases] = pick(shapes);
+      const parts: string[] = [];
+      for (let n = Math.floor(rnd() * 3); n > 0; n--) parts.push(pick(noise));
+      parts.push(pick(leads));
+      if (rnd() < 0.4) parts.push(pick(mids));
+      if (rnd() < 0.1) parts.push(pick(mids));
+      parts.push(pick(phrases) + pick(ends));
+      for (let n = Math.floor(rnd() * 3); n > 0; n--) parts.push(pick(noise));
+      let t = parts.join(' ');
+      const r = rnd();
+      if (r < 0.1) t = t.toUpperCase();
+      else if (r < 0.15) t = t.replace(/k/g, '\u212a').replace(/i/g, '\u0130');
+      else if (r < 0.2) t = t.replace(/ /g, rnd() < 0.5 ? '  ' : '\u00a0');
+      else if (r < 0.25) t = t.replace(/ /g, () => (rnd() < 0.3 ? '' : ' '));
+      return t;
+    }),
+    ...docs.flatMap((d) => prepareText(d).sentences.map((s) => s.text)),
+  ];
+  const cue = (name: string) => CUES.find((c) => c.name === name)?.pattern as Matcher;
+
+  test.each(Object.keys(before))(
+    '%s: the same answer on 16,000 random texts and every seed and case sentence',
+    (name) => {
+      let matched = 0;
+      for (const t of texts) {
+        const a = cue(name).test(t);
+        expect([t, a]).toEqual([t, before[name].test(t)]);
+        if (a) matched++;
+      }
+      expect(matched).toBeGreaterThan(300);
+      expect(matched).toBeLessThan(texts.length - 300);
+    },
+  );
+
+  test('the texts catch a wrong reading: a phrase or an in-between word left out, or no word end checked', () => {
+    const wrong = [
+      leadThenPhrase(
+        /\b(?:must|should) /gi,
+        ['also ', 'still ', 'now '],
+        [
+          'be',
+          'have',
+          'ensure',
+          'improve',
+          'make',
+          'take',
+          'address',
+          'develop',
+          'strengthen',
+          'consider',
+          'review',
+          'increase',
+          'reduce',
+          'focus',
+          'act',
+          'do',
+          'work',
+          'continue',
+          'establish',
+          'prioritise',
+          'prioritize',
+          'tackle',
+          'provide',
+          'put',
+        ],
+      ),
+      leadThenPhrase(
+        /\b(?:must|should) /gi,
+        ['also ', 'still ', 'now ', 'urgently '],
+        [
+          'be',
+          'have',
+          'ensure',
+          'improve',
+          'make',
+          'take',
+          'address',
+          'develop',
+          'strengthen',
+          'consider',
+          'review',
+          'increase',
+          'reduce',
+          'focus',
+          'act',
+          'do',
+          'work',
+          'continue',
+          'establish',
+          'prioritise',
+          'tackle',
+          'provide',
+          'put',
+        ],
+      ),
+      leadThenPhrase(
+        /(?:must|should) /gi,
+        ['also ', 'still ', 'now ', 'urgently '],
+        [
+          'be',
+          'have',
+          'ensure',
+          'improve',
+          'make',
+          'take',
+          'address',
+          'develop',
+          'strengthen',
+          'consider',
+          'review',
+          'increase',
+          'reduce',
+          'focus',
+          'act',
+          'do',
+          'work',
+          'continue',
+          'establish',
+          'prioritise',
+          'prioritize',
+          'tackle',
+          'provide',
+          'put',
+        ],
+      ),
+    ];
+    const wrongWordEnd: Matcher = {
+      test: (t) => /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|act)/i.test(t),
+    };
+    for (const [i, m] of [...wrong, wrongWordEnd].entries())
+      expect([i, texts.some((t) => m.test(t) !== before['must-or-should'].test(t))]).toEqual([i, true]);
+  });
+});
+
+test('a grade given in the present tense, read by character codes, is the pattern it was (20,000 texts)', () => {
+  const before =
+    /\b(?:(?:has|have)\s+(?:now\s+|again\s+|also\s+|just\s+)?(?:been\s+)?(?:rated|judged|graded|awarded|given|received|achieved|secured|earned|retained|kept|maintained)|(?:is|are)\s+(?:now\s+|still\s+)?(?:rated|judged|graded))\b[^.;]*$/i;
+  const rnd = mulberry32(909);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const leads = ['has', 'have', 'is', 'are', 'Has', 'HAVE', 'this', 'hasn', 'xis', 'was', 'had'];
+  const middles = ['now', 'again', 'also', 'just', 'still', 'been', 'Been', 'now been', 'still been', 'nowbeen', 'not'];
+  const verbs =
+    'rated judged graded awarded given received achieved secured earned retained kept maintained found ratedly rate'.split(
+      ' ',
+    );
+  const spaces = [' ', ' ', ' ', '  ', '\u00a0', '\n', '\t', '\u2003', ''];
+  const tails = ['', '', ' good', ' inadequate by Ofsted', '.', '; and', ' again.', '_x', 's', '2', ', it said'];
+  const texts = Array.from({ length: 20000 }, () => {
+    let t = rnd() < 0.3 ? pick(['The council ', 'It. ', 'Services; ', 'In 2019 the service ', '']) : '';
+    t += pick(leads);
+    for (let n = Math.floor(rnd() * 3); n > 0; n--) t += pick(spaces) + pick(middles);
+    t += pick(spaces) + pick(verbs) + pick(tails);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    if (rnd() < 0.05) t = t.replace(/k/g, '\u212a');
+    return t;
+  }).concat(docs.flatMap((d) => prepareText(d).sentences.map((s) => s.text)));
+  let matched = 0;
+  for (const t of texts) {
+    const a = presentTenseBefore(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(1000);
+  expect(matched).toBeLessThan(texts.length - 1000);
+});
+
+test('a judging verb or phrase before a grade word, read from the end by look-ups, is the pattern it was', () => {
+  const before =
+    /\b(?:rated|rates|rate|re-rated|ranked|judged by (?:ofsted|inspectors)(?: to be| as)?|rated by (?:ofsted|inspectors)(?: as)?|found|rating(?:s)?(?: of| as)?|judged|judgement(?: of)?|judgment(?: of)?|graded|grade of|deemed|assessed as|found to be|declared|branded|labelled|described as|classed as|classified as|awarded|given|gave|received|receives|receiving|gained|achieved|achieves|achieving|earned|earns|secured|scored|scores|scooped|got|gets|get|retained|retains|retain|kept|keeps|maintained|maintains|regained|lost|loses|shed|sheds|losing|dropped(?: back)? to|drops to|fell to|falls to|slipped to|slips to|plunged to|downgraded(?: from)?(?: to)?|upgraded(?: from)?(?: to)?|uplifted(?: from)?(?: to)?|improved(?: from)?(?: to)?|improves? to|improving to|moved(?: up| out)?(?: from)?(?: to)?|rose to|risen to|raised to|lifted to|jumped to|climbed to|returned to|went to|go(?:ne)? to|up to|back to|as|from|exits?|exited|exiting|escaped?|escapes|escaping|leaves|left|leaving|out of|emerged from|emerges from|ditch(?:es|ed)?|shook off|shakes off|no longer)(?:\s+(?:an?|the|its|their|his|her|overall|as|to be|be|been|being|again|also|all|both|still|now|previously|only|currently|officially|once|judged|rated|graded|consistently|securely|solidly|straight|merely|just|at least|the lowest|the highest|a much-coveted|much-coveted))*\s*$/i;
+  // The pattern's own words (so its phrases, cut and joined), near misses, and the text before
+  // every word of the seed and case articles.
+  const words = [
+    ...new Set(before.source.match(/[a-z-]+/g) ?? []),
+    'Rated',
+    'JUDGED',
+    'ofsted',
+    'x',
+    'ratedx',
+    '_rated',
+    '2',
+    'much',
+    'coveted',
+    'lowest',
+    'least',
+    'goo',
+    'to',
+    'be',
+    'by',
+  ].filter((w) => w !== 's' && w !== 'b');
+  const rnd = mulberry32(1010);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const spaces = [' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '', '-', '.'];
+  const texts = Array.from({ length: 20000 }, () => {
+    let t = rnd() < 0.5 ? pick(['The council was ', 'It ', '', 'Services. ']) : '';
+    for (let n = 1 + Math.floor(rnd() * 5); n > 0; n--) t += pick(words) + (n > 1 ? pick(spaces) : '');
+    t += pick(['', '', ' ', '  ', '\t', ' x', '.']);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    if (rnd() < 0.05) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    return t;
+  });
+  for (const d of docs)
+    for (const { text } of prepareText(d).sentences)
+      for (const m of text.matchAll(/\s\S/g)) texts.push(text.slice(Math.max(0, m.index - 110), m.index + 1));
+  let matched = 0;
+  for (const t of texts) {
+    const a = judgingBefore(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(2000);
+  expect(matched).toBeLessThan(texts.length - 2000);
 });
