@@ -56,4 +56,38 @@ describe('the built extension in Chromium', () => {
     await page.close();
     await panel.close();
   });
+
+  test('the service worker stopped after the page reported: the panel still gets the page, which is asked again', async () => {
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/003_7373dea24638aad1.html`);
+    const panel = await env.ext.openSidePanel();
+    const reportOf = (url: string) =>
+      panel.evaluate(async (u) => {
+        // No "tabs" permission: a tab's address is not known here, so every tab is asked.
+        for (const t of await chrome.tabs.query({})) {
+          const r = await chrome.runtime.sendMessage({ type: 'getPageReport', data: { tabId: t.id } });
+          if (r?.url === u) return r;
+        }
+        return null;
+      }, url);
+    await expect.poll(() => reportOf(page.url())).toMatchObject({ url: page.url(), isInspectionArticle: true });
+    // Chrome stops an idle worker: its reports, kept in memory, are gone. The page is unchanged,
+    // so it sends nothing of itself (a report goes only when it changed).
+    const browser = env.ext.context.browser();
+    if (!browser) throw new Error('no browser handle for CDP');
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(env.ext.extensionId));
+    expect(worker).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: worker?.targetId as string });
+    await cdp.detach();
+    // The next question starts a new worker, which has no report and asks the page for it.
+    const again = await reportOf(page.url());
+    expect(again).toMatchObject({ url: page.url(), isInspectionArticle: true });
+    expect(again.findings.length).toBeGreaterThan(5);
+    await page.close();
+    await panel.close();
+  });
 });
