@@ -15,11 +15,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
 import { chromiumPath, longArticle, pagesDir, root } from '../tests/e2e/harness';
+import { bundleAnalysisCore, exportLib } from './analysis-core-bundle';
 import { spread } from './bench-results';
 
 const { values } = parseArgs({
@@ -37,29 +37,14 @@ const trees: { name: string; dir: string }[] = [{ name: 'this tree', dir: root }
 let tmp: string | null = null;
 if (values.against) {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-against-'));
-  const tar = execFileSync('git', ['archive', values.against, 'lib'], { cwd: root, maxBuffer: 1 << 28 });
-  execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+  exportLib(values.against, tmp);
   trees.push({ name: values.against, dir: tmp });
 }
 
 async function bundle(dir: string): Promise<string> {
-  const entry = path.join(dir, '.bench-analyze-entry.ts');
-  fs.writeFileSync(
-    entry,
-    `import { analyzeSteps } from './lib/analysis/analyze';
-import { AnalysisCache } from './lib/analysis/cache';
-import { runSteps } from './lib/analysis/steps';
-(globalThis as any).IL = { analyzeSteps, AnalysisCache, runSteps };
-`,
-  );
-  try {
-    const r = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify: true });
-    // --compile-hint: the engine's build starts with V8's hint to compile every function with the
-    // script (wxt.config.ts), so a page's first analysis compiles none of them on first call.
-    return (values['compile-hint'] ? '//# allFunctionsCalledOnLoad\n' : '') + r.outputFiles[0].text;
-  } finally {
-    fs.rmSync(entry);
-  }
+  // --compile-hint: the engine's build starts with V8's hint to compile every function with the
+  // script (wxt.config.ts), so a page's first analysis compiles none of them on first call.
+  return (values['compile-hint'] ? '//# allFunctionsCalledOnLoad\n' : '') + (await bundleAnalysisCore(dir));
 }
 
 // Page-side steps, as strings (no bundler helpers in them).

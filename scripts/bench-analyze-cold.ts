@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
 import { pagesDir, root } from '../tests/e2e/harness';
+import { bundleAnalysisCore, exportLib } from './analysis-core-bundle';
 import { spread } from './bench-results';
 
 const { values } = parseArgs({
@@ -32,32 +32,21 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-cold-'));
 if (values.against) {
   const dir = path.join(tmp, 'against');
   fs.mkdirSync(dir);
-  const tar = execFileSync('git', ['archive', values.against, 'lib'], { cwd: root, maxBuffer: 1 << 28 });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  exportLib(values.against, dir);
   trees.push({ name: values.against, dir });
 }
 
 /** One script per tree: the document, then the engine's import and two analyses, each timed. */
 async function bundle(dir: string, k: number, docJson: string): Promise<string> {
-  const engine = path.join(dir, '.bench-cold-entry.ts');
+  const core = await bundleAnalysisCore(dir);
+  const file = path.join(tmp, `tree${k}.cjs`);
+  const cpu = 'const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };';
   fs.writeFileSync(
-    engine,
-    `import { analyzeSteps } from './lib/analysis/analyze';
-import { AnalysisCache } from './lib/analysis/cache';
-import { runSteps } from './lib/analysis/steps';
-(globalThis as any).IL = { analyzeSteps, AnalysisCache, runSteps };
-`,
-  );
-  try {
-    const r = await build({ entryPoints: [engine], bundle: true, format: 'iife', write: false, minify: true });
-    const file = path.join(tmp, `tree${k}.cjs`);
-    const cpu = 'const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };';
-    fs.writeFileSync(
-      file,
-      `${cpu}
+    file,
+    `${cpu}
 const DOC = ${docJson};
 const t0 = cpu();
-${r.outputFiles[0].text}
+${core}
 const t1 = cpu();
 IL.runSteps(IL.analyzeSteps(DOC, 300, new IL.AnalysisCache()));
 const t2 = cpu();
@@ -65,11 +54,8 @@ IL.runSteps(IL.analyzeSteps(DOC, 300, new IL.AnalysisCache()));
 const t3 = cpu();
 console.log(JSON.stringify({ imported: t1 - t0, first: t2 - t1, second: t3 - t2 }));
 `,
-    );
-    return file;
-  } finally {
-    fs.rmSync(engine);
-  }
+  );
+  return file;
 }
 
 async function main() {
