@@ -18,6 +18,7 @@ import {
   anyOf,
   endsIntroducing,
   leadThenPhrase,
+  listIntro,
   lowerLettersOf,
   type Matcher,
   opensWithQuote,
@@ -948,9 +949,6 @@ function atLeastWords(n: number): { test(text: string): boolean } {
 const THREE_WORDS = atLeastWords(3);
 const SIX_WORDS = atLeastWords(6);
 
-const LIST_INTRO =
-  /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must)|what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)|(?:further |more )?work (?:needs|is needed|is required)|needs? to be (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i;
-
 /**
  * Blocks that are list items under an introduction such as "What needs to improve:" or
  * "Areas for improvement": each is an improvement area whatever its wording.
@@ -963,8 +961,7 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     if (kind !== 'heading' && !endsWithColon(doc.blocks[i])) continue;
     const b = doc.blocks[i].trim();
     // The regexes last.
-    if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !LIST_INTRO.test(b))
-      continue;
+    if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !listIntro(b)) continue;
     let j = i + 1;
     for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
     i = j - 1;

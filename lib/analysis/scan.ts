@@ -418,3 +418,67 @@ export function judgingBefore(text: string): boolean {
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
   return judgingEndsAt(text, e);
 }
+
+/** The words that open an improvement list's introduction, and the phrases that may follow each (with its space). */
+const LIST_INTRO_LEAD =
+  /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
+  need: ['improve', 'be done', 'be addressed', 'be improved'],
+  area: [
+    'for improvement',
+    'for priority action',
+    'for development',
+    'of improvement',
+    'of priority action',
+    'of development',
+    'requiring improvement',
+  ],
+  work: ['needs', 'is needed', 'is required'],
+  should: ['improve', 'ensure', 'address'],
+  must: ['improve', 'address'],
+  what: ['the council', 'the local authority', 'leaders', 'the authority'],
+};
+const LIST_INTRO_WHAT_NEEDS = ['needs', 'need', 'should', 'must'];
+/** The one alternative with a window of characters, run (and so compiled) only after "what ". */
+const LIST_INTRO_WHAT_DOES =
+  /what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)\b/iy;
+
+/**
+ * The improvement lists' LIST_INTRO as it was, /\b(?:what (?:needs|need) to improve|needs? to improve|…|needs? to be
+ * (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i (tests/analysis/cold-gates.test.ts holds it): an introduction
+ * such as "What needs to improve:" or "Areas for improvement". The pattern's tail allows no full stop, ! or ?
+ * after the phrase but one ? at the end (white space aside), so the phrase lies after the last of them before
+ * that end; its phrases are found from a small lead pattern and read by character codes ("what needs to
+ * improve" holds "needs to improve"; "further work needs" holds "work needs").
+ */
+export function listIntro(text: string): boolean {
+  let e = text.length;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > 0 && text.charCodeAt(e - 1) === 63) e--;
+  let s = e;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 46 || c === 33 || c === 63) break;
+    s--;
+  }
+  // The character before s is a stop or nothing, at e white space, ? or nothing: \b reads the same in the slice.
+  const part = s === 0 && e === text.length ? text : text.slice(s, e);
+  LIST_INTRO_LEAD.lastIndex = 0;
+  for (let m = LIST_INTRO_LEAD.exec(part); m !== null; m = LIST_INTRO_LEAD.exec(part)) {
+    const word = m[1];
+    if (word === undefined) return true; // recommendations, priority actions, weaknesses: whole words
+    let key = word.toLowerCase();
+    if (key === 'needs' || key === 'areas') key = key.slice(0, -1);
+    const at = m.index + m[0].length;
+    if (key === 'need') {
+      if (readsAt(part, at, 'to ') && phraseAt(part, at + 3, LIST_INTRO_NEXT.need)) return true;
+    } else if (key === 'what') {
+      for (const who of LIST_INTRO_NEXT.what)
+        if (readsAt(part, at, `${who} `) && phraseAt(part, at + who.length + 1, LIST_INTRO_WHAT_NEEDS)) return true;
+      LIST_INTRO_WHAT_DOES.lastIndex = m.index;
+      if (LIST_INTRO_WHAT_DOES.test(part)) return true;
+    } else if (phraseAt(part, at, LIST_INTRO_NEXT[key])) return true;
+    LIST_INTRO_LEAD.lastIndex = m.index + 1;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ import {
   endsIntroducing,
   judgingBefore,
   leadThenPhrase,
+  listIntro,
   lowerLettersOf,
   type Matcher,
   opensWithQuote,
@@ -599,4 +600,78 @@ test('a judging verb or phrase before a grade word, read from the end by look-up
   }
   expect(matched).toBeGreaterThan(2000);
   expect(matched).toBeLessThan(texts.length - 2000);
+});
+
+test("an improvement list's introduction, read from a lead by character codes, is the pattern it was (16,000 texts)", () => {
+  const before =
+    /\b(?:what (?:needs|need) to improve|needs? to improve|areas? (?:for|of) (?:improvement|priority action|development)|areas? requiring improvement|recommendations?|priority actions?|should (?:improve|ensure|address)|must (?:improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must)|what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)|(?:further |more )?work (?:needs|is needed|is required)|needs? to be (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i;
+  // The pattern's own words (so its phrases, cut and joined), near misses, stops and their ends.
+  const words = [
+    ...new Set(before.source.match(/[a-z]+/g) ?? []),
+    'What',
+    'NEEDS',
+    'Areas',
+    'recommendationsx',
+    'weakness',
+    'needed',
+    'improvements',
+    'x',
+    '_need',
+    '2',
+    'the',
+    'we',
+  ].filter((w) => w.length > 1 || w === 'x');
+  // Whole phrases of each alternative, the window's among them ("what does the council need").
+  const phrases = [
+    'what needs to improve',
+    'what need to improve',
+    'need to improve',
+    'needs to be done',
+    'need to be improved',
+    'needs to be addressed',
+    'area for improvement',
+    'areas of priority action',
+    'areas for development',
+    'area requiring improvement',
+    'recommendation',
+    'priority actions',
+    'should ensure',
+    'must address',
+    'what the local authority must',
+    'what the council needs',
+    'What the council should',
+    'what leaders need',
+    'what the authority should',
+    'what does the council need',
+    'what do leaders and partners in the area improve',
+    'what must the lscb do to ensure practice and need',
+    'what should board need',
+    'further work needs',
+    'more work is required',
+    'work is needed',
+  ];
+  const rnd = mulberry32(1111);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const spaces = [' ', ' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '', '-', '.', '!', '?', ':', ','];
+  const texts = Array.from({ length: 16000 }, () => {
+    let t = rnd() < 0.3 ? pick(['Ofsted. ', 'Why? ', 'Next steps: ', 'Wow! ', '']) : '';
+    for (let n = 1 + Math.floor(rnd() * 6); n > 0; n--)
+      t += (rnd() < 0.2 ? pick(phrases) : pick(words)) + (n > 1 ? pick(spaces) : '');
+    t += pick(['', '', ':', '?', ' ?', '? ', ':\n', '.', '!', '?:', '??', ' x', ' \u2003']);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    if (rnd() < 0.05) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    return t;
+  });
+  for (const d of docs) {
+    for (const b of d.blocks) texts.push(b, b.trim());
+    for (const { text } of prepareText(d).sentences) texts.push(text);
+  }
+  let matched = 0;
+  for (const t of texts) {
+    const a = listIntro(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(1500);
+  expect(matched).toBeLessThan(texts.length - 1500);
 });
