@@ -1,50 +1,14 @@
 // @vitest-environment happy-dom
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from 'vitest';
 import type { HighlightName } from '../../lib/analysis/findings';
 import type { Highlighter } from '../../lib/page/highlighter';
 import { PageLens } from '../../lib/page/lens';
+import { loadRepeatedSeed, recordingHighlighter } from '../support/lens-page';
 
 // A re-run takes the start of the last complete run's findings and entries as they are (see
 // inTextOrderAfter and `settled` in lens.ts). After a run that drew only a long article's first
 // part and was then abandoned (the page changed before the whole was read), there is no such
 // run: the next run must check every entry, or a highlight of text that is gone stays drawn.
-const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
-
-/** Seed 003's article with its paragraphs repeated, as a long page. */
-function load(copies: number) {
-  const html = fs.readFileSync(path.join(pages, '003_7373dea24638aad1.html'), 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
-  const article = document.querySelector('article') as Element;
-  const paras = [...article.querySelectorAll('p')];
-  for (let i = 2; i <= copies; i++)
-    for (const p of paras) {
-      const copy = p.cloneNode(true) as Element;
-      copy.append(` (note ${i})`);
-      article.append(copy, '\n');
-    }
-  return article;
-}
-
-function recordingHighlighter() {
-  const drawn = new Map<Range, HighlightName>();
-  const hl: Highlighter = {
-    mode: 'highlight-api',
-    add(name, range) {
-      drawn.set(range, name);
-      return range;
-    },
-    remove(_name, handle) {
-      drawn.delete(handle as Range);
-    },
-    setVisible() {},
-    clear() {
-      drawn.clear();
-    },
-  };
-  return { hl, drawn };
-}
 
 /** What is highlighted: each range's text, highlight and place (its paragraph's text, and whether it is in the page). */
 const picture = (drawn: Map<Range, HighlightName>) =>
@@ -60,7 +24,7 @@ const picture = (drawn: Map<Range, HighlightName>) =>
 const options = { firstChars: 2_000, view: null, watcher: () => null };
 
 test('a long article whose first part was drawn, then changed before the whole was read: the re-run highlights what a fresh lens does', async () => {
-  const article = load(12);
+  const article = loadRepeatedSeed(12);
   const rec = recordingHighlighter();
   const lens = new PageLens(document, rec.hl, options);
   // The page changes as the first part is painted: the run is abandoned there (as the page
@@ -99,7 +63,7 @@ test('a long article whose first part was drawn, then changed before the whole w
 });
 
 test('a re-run abandoned while it placed the findings, then the page changed back: the next run lists and counts what a fresh lens does', async () => {
-  const article = load(12);
+  const article = loadRepeatedSeed(12);
   const rec = recordingHighlighter();
   const lens = new PageLens(document, rec.hl, options);
   expect(lens.run().isInspectionArticle).toBe(true);

@@ -1,57 +1,15 @@
 // @vitest-environment happy-dom
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/analyze';
 import type { HighlightName } from '../../lib/analysis/findings';
 import type { Highlighter } from '../../lib/page/highlighter';
 import { inTextOrder, PageLens } from '../../lib/page/lens';
 import { mulberry32 } from '../support/fuzz';
+import { loadRepeatedSeed, recordingHighlighter } from '../support/lens-page';
 
 // A page that changes (a live blog, infinite scroll, an edit): each re-run reads and analyses
 // only what changed, must highlight exactly what a fresh lens highlights, and must leave the
 // highlights of the blocks it did not touch as they are (not removed and drawn again).
-const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
-
-/** Seed 003's article with its paragraphs repeated (each copy numbered), as a longer page. */
-function load(copies: number, wrapped: boolean) {
-  const html = fs.readFileSync(path.join(pages, '003_7373dea24638aad1.html'), 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
-  const article = document.querySelector('article') as Element;
-  const paras = [...article.querySelectorAll('p')];
-  for (let i = 2; i <= copies; i++) {
-    // Wrapped: each copy in a <div> of its own (blocks with blocks inside), after a line of text.
-    const into = wrapped ? article.appendChild(document.createElement('div')) : article;
-    if (wrapped) into.append(`Part ${i}\n`);
-    for (const p of paras) {
-      const copy = p.cloneNode(true) as Element;
-      copy.append(` (note ${i})`);
-      into.append(copy, '\n');
-    }
-  }
-  return article;
-}
-
-function recordingHighlighter() {
-  const drawn = new Map<Range, HighlightName>();
-  let removed = 0;
-  const hl: Highlighter = {
-    mode: 'highlight-api',
-    add(name, range) {
-      drawn.set(range, name);
-      return range;
-    },
-    remove(_name, handle) {
-      drawn.delete(handle as Range);
-      removed++;
-    },
-    setVisible() {},
-    clear() {
-      drawn.clear();
-    },
-  };
-  return { hl, drawn, removed: () => removed };
-}
 
 /** What is highlighted: each range's text, highlight and place (its block's text). */
 const picture = (drawn: Map<Range, HighlightName>) =>
@@ -86,7 +44,7 @@ describe('the lens re-run after random changes to the page', () => {
     ['paragraphs in the article', false],
     ['paragraphs in a <div> per part', true],
   ])('%s: each re-run highlights what a fresh lens does; untouched blocks keep their highlights', (_name, wrapped) => {
-    const article = load(4, wrapped);
+    const article = loadRepeatedSeed(4, wrapped);
     const count = () => article.querySelectorAll('p').length;
     const rec = recordingHighlighter();
     const lens = new PageLens(document, rec.hl, { trackChanges: true });
@@ -165,7 +123,7 @@ describe('the lens re-run after random changes to the page', () => {
   });
 
   test('a paragraph put before another with the same text: the highlights follow the elements', () => {
-    const article = load(3, false);
+    const article = loadRepeatedSeed(3, false);
     const rec = recordingHighlighter();
     const lens = new PageLens(document, rec.hl, { trackChanges: true });
     const report = reporter(lens);
