@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { pagesDir, screenshot, useExtensionBrowser } from './harness';
+import { pagesDir, screenshot, useExtensionBrowser, workerStopper } from './harness';
 import { onCollection } from './panel-tabs';
 import { selectText } from './select';
 
@@ -158,18 +158,8 @@ describe('clips', () => {
     const page = await env.ext.context.newPage();
     await page.goto(`${env.server.origin}/c.html`);
     await select(page, 'article', 'strong front door services');
-    const browser = env.ext.context.browser();
-    if (!browser) throw new Error('no browser handle for CDP');
-    const cdp = await browser.newBrowserCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; type: string; url: string }[];
-    };
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(env.ext.extensionId));
-    expect(worker).toBeDefined();
-    await Promise.all([
-      page.getByRole('button', { name: 'Clip', exact: true }).click(),
-      cdp.send('Target.closeTarget', { targetId: worker?.targetId as string }),
-    ]);
+    const stopWorker = await workerStopper(env.ext);
+    await Promise.all([page.getByRole('button', { name: 'Clip', exact: true }).click(), stopWorker()]);
     await expect
       .poll(() => page.getByRole('status').allTextContents(), { timeout: 20_000 })
       .toContain('Saved to Inspection Lens');

@@ -135,6 +135,25 @@ export async function setBenchMarks(sw: Worker, on: boolean): Promise<void> {
  * benchmarks and browser tests read the content script's performance marks, so the flag that
  * asks for them is set (`marks: false` leaves a reader's profile: no marks).
  */
+/**
+ * Finds the extension's service worker through CDP and returns a call that stops it, as Chrome
+ * stops an idle worker (what it kept in memory is gone; the next message starts a new one).
+ */
+export async function workerStopper(ext: ExtensionBrowser): Promise<() => Promise<void>> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser handle for CDP');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
+  if (!worker) throw new Error('no service worker of the extension among the browser targets');
+  return async () => {
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await cdp.detach().catch(() => {});
+  };
+}
+
 export async function launchWithExtension(
   dir = extensionDir,
   { marks = true, profile, welcome: keepWelcome }: { marks?: boolean; profile?: string; welcome?: 'keep' } = {},

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { screenshot, useExtensionBrowser } from './harness';
+import { screenshot, useExtensionBrowser, workerStopper } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -73,16 +73,7 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => reportOf(page.url())).toMatchObject({ url: page.url(), isInspectionArticle: true });
     // Chrome stops an idle worker: its reports, kept in memory, are gone. The page is unchanged,
     // so it sends nothing of itself (a report goes only when it changed).
-    const browser = env.ext.context.browser();
-    if (!browser) throw new Error('no browser handle for CDP');
-    const cdp = await browser.newBrowserCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; type: string; url: string }[];
-    };
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(env.ext.extensionId));
-    expect(worker).toBeDefined();
-    await cdp.send('Target.closeTarget', { targetId: worker?.targetId as string });
-    await cdp.detach();
+    await (await workerStopper(env.ext))();
     // The next question starts a new worker, which has no report and asks the page for it.
     const again = await reportOf(page.url());
     expect(again).toMatchObject({ url: page.url(), isInspectionArticle: true });
