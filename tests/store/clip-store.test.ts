@@ -3,24 +3,10 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { Article, Clip } from '../../lib/clips';
 import { ClipStore } from '../../lib/store/clip-store';
 import { DB_VERSION } from '../../lib/store/db';
-import { testClip } from '../support/clip';
+import { numberedClip } from '../support/clip';
 
 let n = 0;
-function clip(over: Partial<Clip> = {}): Clip {
-  n++;
-  return testClip(
-    `Quote ${n}`,
-    {
-      url: over.url ?? 'https://news.example/a',
-      start: 10,
-      end: 17,
-      prefix: 'before ',
-      suffix: ' after',
-      created: 1000 + n,
-    },
-    { id: `clip-${n}`, ...over },
-  );
-}
+const clip = (over: Partial<Clip> = {}): Clip => numberedClip(++n, over);
 function article(url = 'https://news.example/a', over: Partial<Article> = {}): Article {
   return {
     id: url,

@@ -7,24 +7,10 @@ import type { Article, Clip } from '../../lib/clips';
 import { ClipStore, EditConflictError, type ListCursor, UnreadableClipError } from '../../lib/store/clip-store';
 import { DB_VERSION, openLensDb } from '../../lib/store/db';
 import { LIMITS, readArticle, readClip } from '../../lib/store/records';
-import { testClip } from '../support/clip';
+import { numberedClip } from '../support/clip';
 
 let n = 0;
-function clip(over: Partial<Clip> = {}): Clip {
-  n++;
-  return testClip(
-    `Quote ${n}`,
-    {
-      url: over.url ?? 'https://news.example/a',
-      start: 10,
-      end: 17,
-      prefix: 'before ',
-      suffix: ' after',
-      created: 1000 + n,
-    },
-    { id: `clip-${String(n).padStart(4, '0')}`, ...over },
-  );
-}
+const clip = (over: Partial<Clip> = {}): Clip => numberedClip(++n, over, 4);
 function article(url = 'https://news.example/a', over: Partial<Article> = {}): Article {
   return {
     id: url,

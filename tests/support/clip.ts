@@ -42,3 +42,23 @@ export function testClip(quote: string, place: TestClipPlace = {}, over: Partial
     ...over,
   };
 }
+
+/**
+ * The store tests' n-th clip: "Quote n" at 10–17 of its article (default
+ * https://news.example/a), between "before " and " after", created at 1000 + n, with the id
+ * `clip-<n>` (n padded with zeros to `idWidth` digits).
+ */
+export function numberedClip(n: number, over: Partial<Clip> = {}, idWidth = 0): Clip {
+  return testClip(
+    `Quote ${n}`,
+    {
+      url: over.url ?? 'https://news.example/a',
+      start: 10,
+      end: 17,
+      prefix: 'before ',
+      suffix: ' after',
+      created: 1000 + n,
+    },
+    { id: `clip-${String(n).padStart(idWidth, '0')}`, ...over },
+  );
+}
