@@ -25,19 +25,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import {
   has,
   launchWithExtension,
   longArticle,
   root,
   serveFixtures,
+  type TraceEvent,
   untilMarked,
   workerStopper,
 } from '../tests/e2e/harness';
 
 const { values } = parseArgs({
-  options: { loads: { type: 'string', default: '8' }, only: { type: 'string' } },
+  options: { loads: { type: 'string', default: '8' }, only: { type: 'string' }, trace: { type: 'boolean' } },
 });
 const LOADS = Number(values.loads);
 
@@ -331,15 +332,96 @@ async function writeExtension(): Promise<{ dir: string; bytes: Record<string, nu
 
 type Row = Record<string, number | boolean | string | undefined>;
 
-async function load(page: Page, url: string): Promise<Row> {
+/** A browser-wide trace session (`--trace`): CPU time of the page's main thread and of the worker. */
+let tracer: CDPSession | null = null;
+const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8';
+const SCRIPT = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.run',
+  'v8.callFunction',
+  'RunMicrotasks',
+  'v8.evaluateModule',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'BlinkScheduler_PerformMicrotaskCheckpoint',
+]);
+
+/**
+ * From a load's trace, between our start and done marks: the CPU time of the page's main-thread
+ * tasks that ran script (ours: the page has none), and of every task of the extension's service
+ * worker thread (its start when cold, the messages, the analysis).
+ */
+function cpuOf(events: TraceEvent[]): Row {
+  const mark = (n: string) => events.find((e) => e.name === n && e.cat?.includes('blink.user_timing'));
+  const start = mark('x:start');
+  const done = mark('x:done');
+  if (!start || !done) return {};
+  const [t0, t1] = [start.ts, done.ts];
+  const tasks = (pid: number, tid: number) => {
+    const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
+    const top: TraceEvent[] = [];
+    for (const t of onThread
+      .filter(
+        (e) =>
+          (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.ts + (e.dur ?? 0) > t0 && e.ts < t1,
+      )
+      .sort((a, b) => a.ts - b.ts)) {
+      const prev = top[top.length - 1];
+      if (prev && t.ts < prev.ts + (prev.dur ?? 0)) continue;
+      top.push(t);
+    }
+    return { onThread, top };
+  };
+  // A task's CPU, the part of it inside the window (by its wall time there).
+  const cpu = (t: TraceEvent) => {
+    const dur = t.dur ?? 0;
+    if (!dur) return 0;
+    const inside = Math.max(0, Math.min(t.ts + dur, t1) - Math.max(t.ts, t0));
+    return ((inside / dur) * Math.min(dur, t.tdur ?? dur)) / 1000;
+  };
+  const page = tasks(start.pid, start.tid);
+  let pageCpu = 0;
+  for (const t of page.top)
+    if (page.onThread.some((e) => SCRIPT.has(e.name) && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))) pageCpu += cpu(t);
+  const worker = events.find(
+    (e) =>
+      e.ph === 'M' && e.name === 'thread_name' && /service ?worker/i.test(String((e.args as { name?: string })?.name)),
+  );
+  let workerCpu = 0;
+  if (worker) for (const t of tasks(worker.pid, worker.tid).top) workerCpu += cpu(t);
+  return { pageCpu, workerCpu: worker ? workerCpu : Number.NaN };
+}
+
+async function load(page: Page, url: string, trace = false): Promise<Row> {
+  const events: TraceEvent[] = [];
+  let complete: Promise<unknown> | null = null;
+  if (trace && tracer) {
+    const t = tracer;
+    const collect = (d: { value: unknown }) => events.push(...(d.value as TraceEvent[]));
+    t.on('Tracing.dataCollected', collect);
+    complete = new Promise((r) =>
+      t.once('Tracing.tracingComplete', () => {
+        t.off('Tracing.dataCollected', collect);
+        r(null);
+      }),
+    );
+    await t.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  }
   await page.goto(url);
   await untilMarked(page, has('x:done'), 60_000);
+  if (complete && tracer) {
+    await tracer.send('Tracing.end');
+    await complete;
+  }
   const row = (await page.evaluate(`performance.getEntriesByName('x:done')[0].detail`)) as Row;
   if (row.error) throw new Error(String(row.error));
   // The page's first paint, read in the page's own world (its paint entries).
   row.pageFirstPaint = (await page.evaluate(
     `(performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN) - performance.getEntriesByName('x:start')[0].startTime`,
   )) as number;
+  if (complete) Object.assign(row, cpuOf(events));
   return row;
 }
 
@@ -355,12 +437,17 @@ async function main() {
   ].filter((c) => !values.only || c.name === values.only);
   const ext = await launchWithExtension(dir, { marks: false });
   const page = await ext.context.newPage();
+  if (values.trace) {
+    const browser = ext.context.browser();
+    if (!browser) throw new Error('no browser handle for CDP');
+    tracer = await browser.newBrowserCDPSession();
+  }
   const rows = new Map<string, Row[]>();
   const push = (key: string, r: Row) => rows.set(key, [...(rows.get(key) ?? []), r]);
   const inNewTab = async (url: string) => {
     const tab = await ext.context.newPage();
     try {
-      return await load(tab, url);
+      return await load(tab, url, true);
     } finally {
       await tab.close();
     }
@@ -371,7 +458,7 @@ async function main() {
       for (const c of cases) {
         const url = (v: string) => `${server.origin}${c.url}?v=${v}`;
         await settle();
-        const nothing = await load(page, url('nothing'));
+        const nothing = await load(page, url('nothing'), true);
         if (i) push(`${c.name} nothing`, nothing);
         // warm: this tab loaded the same page (same variant) just before: renderer and worker warm;
         // new tab: a fresh tab (a new renderer), the worker warm (a load in the other tab just before);
@@ -380,7 +467,7 @@ async function main() {
           await settle();
           await load(page, url(v));
           await settle();
-          const r = await load(page, url(v));
+          const r = await load(page, url(v), true);
           if (i) push(`${c.name} ${v} warm`, r);
         }
         for (const v of ['worker', 'page']) {
@@ -424,6 +511,8 @@ function report(rows: Map<string, Row[]>, bytes: Record<string, number>) {
     `bundles (minified): worker ${(bytes.sw / 1024).toFixed(0)} KB, content script without the core ${(bytes['cs-worker'] / 1024).toFixed(0)} KB, with it ${(bytes['cs-page'] / 1024).toFixed(0)} KB`,
   );
   const lines: [string, string][] = [
+    ['traced: page main thread, our script CPU', 'pageCpu'],
+    ['traced: worker thread CPU', 'workerCpu'],
     ['our main-thread work', 'work'],
     ['  extraction', 'extract'],
     ['  sending (sync part: toSourceDocument, clone)', 'send'],
