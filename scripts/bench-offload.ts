@@ -349,9 +349,9 @@ const SCRIPT = new Set([
 ]);
 
 /**
- * From a load's trace, between our start and done marks: the CPU time of the page's main-thread
- * tasks that ran script (ours: the page has none), and of every task of the extension's service
- * worker thread (its start when cold, the messages, the analysis).
+ * From a load's trace, between our start and done marks: the CPU time of script on the page's
+ * main thread (ours and the extension bindings': the page has none), and of every task of the
+ * extension's service worker thread (its start when cold, the messages, the analysis).
  */
 function cpuOf(events: TraceEvent[]): Row {
   const mark = (n: string) => events.find((e) => e.name === n && e.cat?.includes('blink.user_timing'));
@@ -381,10 +381,20 @@ function cpuOf(events: TraceEvent[]): Row {
     const inside = Math.max(0, Math.min(t.ts + dur, t1) - Math.max(t.ts, t0));
     return ((inside / dur) * Math.min(dur, t.tdur ?? dur)) / 1000;
   };
+  // The page: the CPU of script events (outermost), so that a frame our requestAnimationFrame
+  // callback ran in does not count its rendering as ours.
   const page = tasks(start.pid, start.tid);
   let pageCpu = 0;
-  for (const t of page.top)
-    if (page.onThread.some((e) => SCRIPT.has(e.name) && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))) pageCpu += cpu(t);
+  for (const t of page.top) {
+    let end = 0;
+    for (const e of page.onThread
+      .filter((e) => SCRIPT.has(e.name) && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))
+      .sort((x, y) => x.ts - y.ts)) {
+      if (e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      pageCpu += cpu(e);
+    }
+  }
   const worker = events.find(
     (e) =>
       e.ph === 'M' && e.name === 'thread_name' && /service ?worker/i.test(String((e.args as { name?: string })?.name)),
@@ -511,7 +521,7 @@ function report(rows: Map<string, Row[]>, bytes: Record<string, number>) {
     `bundles (minified): worker ${(bytes.sw / 1024).toFixed(0)} KB, content script without the core ${(bytes['cs-worker'] / 1024).toFixed(0)} KB, with it ${(bytes['cs-page'] / 1024).toFixed(0)} KB`,
   );
   const lines: [string, string][] = [
-    ['traced: page main thread, our script CPU', 'pageCpu'],
+    ['traced: page main thread, script CPU', 'pageCpu'],
     ['traced: worker thread CPU', 'workerCpu'],
     ['our main-thread work', 'work'],
     ['  extraction', 'extract'],
