@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench-offload.ts [--loads N] [--only typical|1mb]`: an experiment (issue 15,
+// `npx tsx scripts/bench-offload.ts [--loads N] [--trace] [--only typical|1mb]`: an experiment (issue 15,
 // stop 24), no product code. Would the analysis meet the budgets the page cannot if it ran in the
 // extension's service worker (warm between pages while it lives) instead of in the page?
 //
@@ -16,10 +16,13 @@
 //   `page`: the same extraction, analysis in the page (the same core, the same encoding and the same
 //     highlighting code), as today's lens does: the baseline, in the same run;
 //   `nothing`: only the page's own next frame after our start (as bench-page's "page doing nothing").
-// Each variant and page is measured with the worker warm (a load of the same page just before) and
-// cold (stopped through CDP first, as Chrome stops it after 30 s idle), loads interleaved.
+// Each variant and page is measured warm (the same tab loaded the same page just before: renderer
+// and worker warm), in a new tab (a fresh renderer, the worker warm) and cold (a new tab, the
+// worker stopped through CDP first, as Chrome stops it after 30 s idle), loads interleaved.
 // Times in ms from the content script's start; "work" is our main-thread time: performance.now()
 // around every synchronous part (extraction slices, sending, analysis in the page, applying).
+// `--trace`: each measured load is traced browser-wide, adding the CPU time of script on the
+// page's main thread and of the service worker's thread (the figures to read on a loaded machine).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
