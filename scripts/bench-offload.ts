@@ -84,6 +84,7 @@ const scriptEnd = now();
 const caches = new Map<string, any>();
 let handled = 0;
 chrome.runtime.onMessage.addListener((msg: any, _sender: any, sendResponse: (r: unknown) => void) => {
+  if (msg?.type === 'bench-wake') return sendResponse({ handled });
   if (msg?.type !== 'bench-analyze') return;
   const got = now();
   let cache = caches.get(msg.id);
@@ -284,6 +285,11 @@ requestAnimationFrame(() => {
 
 const HINT = '//# allFunctionsCalledOnLoad\n';
 
+// At document_start (with `wake=1` in the URL): a message that starts a stopped worker early.
+const WAKE = `performance.mark('x:wake');
+chrome.runtime.sendMessage({ type: 'bench-wake' }).catch(() => {});
+`;
+
 async function writeExtension(): Promise<{ dir: string; bytes: Record<string, number> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-offload-'));
   const src = path.join(dir, 'src');
@@ -294,10 +300,11 @@ async function writeExtension(): Promise<{ dir: string; bytes: Record<string, nu
     'cs-worker.ts': `const VARIANT = 'worker';\nconst analyzeHere = null;\nconst CacheHere = null;\n${PAGE_SIDE}`,
     'cs-page.ts': `import { AnalysisCache as CacheHere, analyzeEncoded as analyzeHere } from './core';\nconst VARIANT = 'page';\n${PAGE_SIDE}`,
     'cs-nothing.ts': NOTHING,
+    'cs-wake.ts': WAKE,
   };
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(src, name), text);
   const bytes: Record<string, number> = {};
-  for (const name of ['sw', 'cs-worker', 'cs-page', 'cs-nothing']) {
+  for (const name of ['sw', 'cs-worker', 'cs-page', 'cs-nothing', 'cs-wake']) {
     const r = await build({
       entryPoints: [path.join(src, `${name}.ts`)],
       bundle: true,
@@ -327,7 +334,12 @@ async function writeExtension(): Promise<{ dir: string; bytes: Record<string, nu
       name: 'Inspection Lens offload experiment',
       version: '1.0',
       background: { service_worker: 'sw.js' },
-      content_scripts: [cs('worker'), cs('page'), cs('nothing')],
+      content_scripts: [
+        cs('worker'),
+        cs('page'),
+        cs('nothing'),
+        { ...cs('wake'), include_globs: ['*wake=1*'], run_at: 'document_start' },
+      ],
     }),
   );
   return { dir, bytes };
@@ -434,6 +446,9 @@ async function load(page: Page, url: string, trace = false): Promise<Row> {
   row.pageFirstPaint = (await page.evaluate(
     `(performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN) - performance.getEntriesByName('x:start')[0].startTime`,
   )) as number;
+  row.wokeAt = (await page.evaluate(
+    `(performance.getEntriesByName('x:wake')[0]?.startTime ?? NaN) - performance.getEntriesByName('x:start')[0].startTime`,
+  )) as number;
   if (complete) Object.assign(row, cpuOf(events));
   return row;
 }
@@ -495,6 +510,12 @@ async function main() {
         await settle();
         const r = await inNewTab(url('worker'));
         if (i) push(`${c.name} worker cold`, r);
+        // cold, but woken by a message from a document_start script of the same page
+        const stop2 = await workerStopper(ext);
+        await stop2();
+        await settle();
+        const w = await inNewTab(`${url('worker')}&wake=1`);
+        if (i) push(`${c.name} worker woken`, w);
       }
   } finally {
     await ext.close();
@@ -558,9 +579,10 @@ function report(rows: Map<string, Row[]>, bytes: Record<string, number>) {
     ['the next frame after our start, painted', 'frame'],
     ['the page\u2019s first paint', 'pageFirstPaint'],
     ['findings', 'findings'],
+    ['the wake message sent (document_start)', 'wokeAt'],
   ];
   for (const c of ['typical', '1mb']) {
-    const cells = ['worker warm', 'page warm', 'worker newtab', 'page newtab', 'worker cold'].map(
+    const cells = ['worker warm', 'page warm', 'worker newtab', 'page newtab', 'worker cold', 'worker woken'].map(
       (k) => rows.get(`${c} ${k}`) ?? [],
     );
     if (!cells.some((x) => x.length)) continue;
@@ -569,7 +591,7 @@ function report(rows: Map<string, Row[]>, bytes: Record<string, number>) {
       `\n${c === 'typical' ? 'typical article (seed 003)' : '1 MB article'}: the page doing nothing, its next frame painted ${fig(nothing, 'frame')}`,
     );
     console.log(
-      `${''.padEnd(48)}${['worker warm', 'page warm', 'worker new tab', 'page new tab', 'worker cold'].map((s) => s.padStart(16)).join('')}`,
+      `${''.padEnd(48)}${['worker warm', 'page warm', 'worker new tab', 'page new tab', 'worker cold', 'cold, woken'].map((s) => s.padStart(16)).join('')}`,
     );
     for (const [label, k] of lines) {
       if (!cells.some((x) => num(x, k).length)) continue;
