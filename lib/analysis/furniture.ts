@@ -12,6 +12,11 @@ export interface FurnitureRule {
   examples: string[];
   /** Story lines it must leave alone (tested). */
   nearMisses: string[];
+  /**
+   * A cheaper test every line the rule matches passes (a literal found far faster than `re`'s
+   * search through the line), tried first: most blocks are story text that no rule matches.
+   */
+  hint?: RegExp;
 }
 
 export const FURNITURE_RULES: FurnitureRule[] = [
@@ -67,6 +72,8 @@ export const FURNITURE_RULES: FurnitureRule[] = [
     name: 'cookie notice',
     re: /\bcookies?\b.*\b(?:accept|consent|best experience|turn (?:them )?off|settings|preferences|on your device)\b|\b(?:accept|reject) (?:all )?cookies\b/i,
     maxLength: 300,
+    // Both alternatives hold the word.
+    hint: /cookie/i,
     examples: [
       'We store cookies on your device to make sure we give you the best experience on this website.',
       'Accept all cookies',
@@ -89,11 +96,30 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   },
 ];
 
+/** Rules that can match only at a line's start (their expression begins with `^`, no flag but `i`). */
+const anchored = (rule: FurnitureRule) => rule.re.source.startsWith('^') && rule.re.flags === 'i';
+/**
+ * The rules anchored at the start as one expression (their own, as alternatives: it matches a
+ * line exactly when one of them does): one call rules them all out for most blocks, instead of one each.
+ */
+const ANY_ANCHORED = new RegExp(
+  FURNITURE_RULES.filter(anchored)
+    .map((rule) => `(?:${rule.re.source})`)
+    .join('|'),
+  'i',
+);
+const IS_ANCHORED = FURNITURE_RULES.map(anchored);
+
 /** The furniture rule a block of an article matches, or null when it is story text. */
 export function furnitureRule(block: string): FurnitureRule | null {
   const text = block.trim();
   if (!text || text.length > 300) return null;
-  for (const rule of FURNITURE_RULES) if (text.length <= rule.maxLength && rule.re.test(text)) return rule;
+  const start = ANY_ANCHORED.test(text);
+  for (let i = 0; i < FURNITURE_RULES.length; i++) {
+    const rule = FURNITURE_RULES[i];
+    if (text.length > rule.maxLength || (IS_ANCHORED[i] && !start) || (rule.hint && !rule.hint.test(text))) continue;
+    if (rule.re.test(text)) return rule;
+  }
   return null;
 }
 
@@ -119,8 +145,10 @@ export function furnitureFlags(
   let teasers = false;
   for (let i = 0; i < blocks.length; i++) {
     const raw = blocks[i];
-    // A long block with no white space at its ends is story text: no copy, no rule to try.
-    if (!teasers && raw.length > 300 && !/^\s|\s$/.test(raw)) continue;
+    // A long block with no white space at its ends is story text: no copy, no rule to try (its
+    // ends read by character code: a regular expression for the last one scans the whole block).
+    if (!teasers && raw.length > 300 && !isSpace(raw.charCodeAt(0)) && !isSpace(raw.charCodeAt(raw.length - 1)))
+      continue;
     const text = raw.trim();
     if (teasers && text && TEASER.test(text) && !FINISHED_SENTENCE.test(text)) {
       flags[i] = true;
@@ -131,4 +159,20 @@ export function furnitureFlags(
     teasers = withTeasers && rule === TEASER_HEADING && text.length <= 40 && /^[\w '’]+[:»>]?$/.test(text);
   }
   return flags;
+}
+
+/** True for the characters `\s` matches (white space and line terminators), by character code. */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 160 &&
+        (c === 160 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
 }

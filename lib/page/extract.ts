@@ -230,6 +230,71 @@ function linkText(el: Element): number {
 /** White space that does not stand as it is: a run of two or more, or any but a plain space. */
 const COLLAPSIBLE = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
 const COLLAPSIBLE_TEST = /[\t\n\r\f\u00a0]| {2}/;
+/** Every run of the white space `COLLAPSIBLE` collapses, a single plain space included. */
+const WHITE_RUNS = /[ \t\n\r\f\u00a0]+/g;
+
+/**
+ * The text of a block element with only text and inline elements below it (the usual paragraph),
+ * read in one call instead of node by node; null when the walk must read it: an element below it
+ * is a block, a line break or one the walk skips (`isSkipped`: a whole-body read skips fewer, so
+ * this is the same text there too). The walk would read every text node below it in order, each
+ * as `addText` does: the same as the whole text collapsed at once (`BlockBuilder.whole`). Only in
+ * an HTML document: in an XML one, CDATA sections count in `textContent` and not in the walk.
+ */
+function plainText(el: Element): string | null {
+  for (let c = el.firstElementChild; c; ) {
+    const tag = c.localName;
+    if (BLOCK_TAGS.has(tag) || isSkipped(c, tag)) return null;
+    const down = c.firstElementChild;
+    if (down) {
+      c = down;
+      continue;
+    }
+    // The next element after c in document order, below el.
+    let up: Element | null = c;
+    while (up !== el && up && !up.nextElementSibling) up = up.parentElement;
+    c = up && up !== el ? up.nextElementSibling : null;
+  }
+  return el.textContent;
+}
+
+/** True for a document parsed as HTML (a document with no content type, linkedom's in the CLI, is one). */
+function isHtml(doc: Document): boolean {
+  const type = (doc as { contentType?: string }).contentType;
+  return type === undefined || type === 'text/html';
+}
+
+/**
+ * A block read whole (`BlockBuilder.whole`): its segments, which map its text back to the page's
+ * text nodes, are read from the page when first asked for (most blocks of a long article never
+ * are: only those with a highlight drawn, or a selection in them), as the walk would have made them.
+ */
+class PlainBlock implements ExtractedBlock {
+  kind?: BlockKind = undefined;
+  furniture?: FurnitureRule | null = undefined;
+  private read: Segment[] | null = null;
+  constructor(
+    public text: string,
+    public element: Element,
+  ) {}
+  get segments(): Segment[] {
+    this.read ??= segmentsOf(this.element, this.text);
+    return this.read;
+  }
+  set segments(list: Segment[]) {
+    this.read = list;
+  }
+}
+
+/** The segments of the block `text` read from `el` as the walk reads it (none when the page no longer holds that text there). */
+function segmentsOf(el: Element, text: string): Segment[] {
+  const builder = new BlockBuilder();
+  builder.start(el);
+  walk(el, builder);
+  builder.flush();
+  const block = builder.blocks.find((b) => b.element === el && b.text === text);
+  return block ? block.segments : [];
+}
 
 class BlockBuilder {
   blocks: ExtractedBlock[] = [];
@@ -294,6 +359,27 @@ class BlockBuilder {
     else this.segments.push({ node, start, length: text.length, offsets: null, nodeStart });
     this.text += text;
     this.lastSpace = text.charCodeAt(text.length - 1) === 32;
+  }
+
+  /**
+   * Adds a block element's whole text, read at once (see `plainText`): the block `start(el)`,
+   * `addText` of each of its text nodes and `flush` would make, with its segments read from the
+   * page only when asked for. Returns it (null when the text is white space only).
+   */
+  whole(el: Element, value: string): ExtractedBlock | null {
+    this.flush();
+    // Runs of white space become one space; none at the start (lastSpace is true), none at the end.
+    let text = value;
+    if (COLLAPSIBLE_TEST.test(text) || text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) {
+      text = text.replace(WHITE_RUNS, ' ');
+      if (text.charCodeAt(0) === 32) text = text.slice(1);
+      if (text.charCodeAt(text.length - 1) === 32) text = text.slice(0, -1);
+    }
+    if (!text || !/\S/.test(text)) return null;
+    const block = new PlainBlock(text, el);
+    this.blocks.push(block);
+    this.chars += text.length;
+    return block;
   }
 
   /** Takes a block read by an earlier run, unchanged since. */
@@ -674,6 +760,7 @@ function* walkSteps(
   // thousands of elements, a few levels deep): nothing refers to a frame once it is left.
   const frames: Frame[] = [];
   let depth = 0;
+  const html = isHtml(root.ownerDocument);
   /** The child about to be visited when the walk last paused. */
   let pending: Node | null = null;
   early.rest = (need: number) => {
@@ -853,6 +940,19 @@ function* walkSteps(
         if (kid) {
           kid.kind = BLOCK;
           kid.block = kept;
+        }
+        continue;
+      }
+      const plain = html ? plainText(el) : null;
+      if (plain !== null) {
+        // Read whole: the leaf block the walk below would make, kept as it would keep it.
+        const made = builder.whole(el, plain);
+        if (made && cache) {
+          cache.keep(made);
+          if (kid) {
+            kid.kind = BLOCK;
+            kid.block = made;
+          }
         }
         continue;
       }

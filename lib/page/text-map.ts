@@ -131,7 +131,9 @@ export function offsetOf(map: TextMap, node: Node, offset: number, edge: 'start'
   let found: number | null = null;
   for (let b = 0; b < map.blocks.length && found === null; b++) {
     const block = map.blocks[b];
-    if (!block) continue;
+    // A block's text nodes lie below its element: a block that does not hold the node is passed
+    // over without its segments (a paragraph read whole reads them from the page when asked).
+    if (!block?.element.contains(n)) continue;
     for (const seg of block.segments) {
       if (seg.node !== n) {
         if (found !== null) break;

@@ -12,6 +12,7 @@ import {
   type FurnitureMemo,
   findMainContent,
   furnitureFlagsOf,
+  rebuildBlock,
 } from '../../lib/page/extract';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -71,6 +72,39 @@ describe('main-content extraction', () => {
     const b = extractArticle(doc).blocks[0];
     expect(b.text).toBe('Ofsted said Hackney was good and more words to make it long enough.');
     expect(fromSegments(b)).toBe(b.text);
+  });
+
+  test('a paragraph read whole gives the text and the text nodes a read node by node gives', () => {
+    // Paragraphs of text and inline elements are read with one textContent; the others node by node.
+    const doc = parseHtml(
+      '<html><body><article><h1>Head</h1>' +
+        '<p>  Lambeth was\n   rated <em>‘inadequate’</em> by <a href="#" class="x">Ofsted</a>,  <!-- note --> inspectors <b><i> said </i></b>. </p>' +
+        '<p>Ofsted said <b> Hackney </b> \u00a0 was <i>\n\tgood</i>\u00a0and \u2003 more.\t</p>' +
+        '<p>Kent <span class="visually-hidden">Essex</span> was good, <span aria-hidden="true">Surrey</span>inspectors said.</p>' +
+        '<p>Rated good<br>today.</p>' +
+        '<p>Before <span>a <div>nested block</div> after</span> the end.</p>' +
+        '<li> \n </li><p>   </p><p>Sutton</p>' +
+        '</article></body></html>',
+    );
+    const blocks = extractArticle(doc).blocks;
+    expect(blocks.map((b) => b.text)).toEqual([
+      'Lambeth was rated ‘inadequate’ by Ofsted, inspectors said .',
+      'Ofsted said Hackney was good and \u2003 more.',
+      'Kent was good, inspectors said.',
+      'Rated good today.',
+      'Before a',
+      'nested block',
+      'after the end.',
+      'Sutton',
+    ]);
+    for (const b of blocks) {
+      // rebuildBlock reads the element's own content node by node.
+      const walked = rebuildBlock(b.element, b.text);
+      expect(walked, b.text).not.toBeNull();
+      const plain = (x: ExtractedBlock) =>
+        x.segments.map((s) => [s.node, s.start, s.length, s.nodeStart, s.offsets && [...s.offsets]]);
+      expect(plain(b), b.text).toEqual(plain(walked as ExtractedBlock));
+    }
   });
 
   test('a headline outside the article body still gives the title, without the site name', () => {
