@@ -482,3 +482,41 @@ export function listIntro(text: string): boolean {
   }
   return false;
 }
+
+/** The words that open a mention of a council's children's services (detection's first subject cue). */
+const CHILDRENS_SERVICES_LEAD =
+  /\b(?:(children['’]?s?|services for|safeguarding) |child protection\b|social care services\b)/gi;
+const CHILDRENS_SERVICES_NEXT = ['services', 'service', 'social care', 'social work', 'services department'];
+const SAFEGUARDING_NEXT = ['services', 'arrangements', 'children'];
+
+/**
+ * Detection's "children's services" subject cue as it was, /\bchildren['’]?s? (?:social )?(?:services?|social care|social
+ * work|services department)\b|\bchild protection(?: services?| arrangements)?\b|\bservices for (?:vulnerable )?children\b|
+ * \bsafeguarding (?:services|arrangements|children)\b|\bsocial care services\b/i (tests/analysis/cold-gates.test.ts holds
+ * it): a lead pattern finds where an alternative may start (at most one of them at a place, and one way each) and the
+ * words after it are read by character codes. "child protection" needs nothing after it: its optional words follow a
+ * space, where \b holds already.
+ */
+export const childrensServices: Matcher = {
+  test(text: string): boolean {
+    const lead = CHILDRENS_SERVICES_LEAD;
+    lead.lastIndex = 0;
+    for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
+      const word = m[1];
+      if (word === undefined) return true;
+      const at = m.index + m[0].length;
+      const c = word.charCodeAt(1) | 32;
+      if (c === 104) {
+        // ch: children, childrens, children's
+        if (phraseAt(text, at, CHILDRENS_SERVICES_NEXT)) return true;
+        if (readsAt(text, at, 'social ') && phraseAt(text, at + 7, CHILDRENS_SERVICES_NEXT)) return true;
+      } else if (c === 101) {
+        // se: services for
+        if (phraseAt(text, at, ['children'])) return true;
+        if (readsAt(text, at, 'vulnerable ') && phraseAt(text, at + 11, ['children'])) return true;
+      } else if (phraseAt(text, at, SAFEGUARDING_NEXT)) return true;
+      lead.lastIndex = m.index + 1;
+    }
+    return false;
+  },
+};

@@ -6,6 +6,7 @@ import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } 
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
 import {
+  childrensServices,
   endsIntroducing,
   judgingBefore,
   leadThenPhrase,
@@ -674,4 +675,76 @@ test("an improvement list's introduction, read from a lead by character codes, i
   }
   expect(matched).toBeGreaterThan(1500);
   expect(matched).toBeLessThan(texts.length - 1500);
+});
+
+/** Random texts of `pieces` joined by `joins`, now and then in capitals, with the Kelvin sign or a long s, or odd spaces. */
+function piecedTexts(pieces: string[], joins: string[], n: number, seed: number, longest: number): string[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  return Array.from({ length: n }, () => {
+    let t = '';
+    for (let k = 1 + Math.floor(rnd() * longest); k > 0; k--) t += pick(pieces) + (k > 1 ? pick(joins) : '');
+    const r = rnd();
+    if (r < 0.1) t = t.toUpperCase();
+    else if (r < 0.15) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    else if (r < 0.2) t = t.replace(/ /g, '\u00a0');
+    return t;
+  });
+}
+
+/** Every title, block and sentence of the seed and case articles. */
+const articleTexts = docs.flatMap((d) => [d.title, ...d.blocks, ...prepareText(d).sentences.map((s) => s.text)]);
+
+/** Checks a reading against the pattern it replaces on `texts`: the same answer on each, and both answers often. */
+function expectSameAnswers(reading: Matcher, before: RegExp, texts: string[], often: number): void {
+  let matched = 0;
+  for (const t of texts) {
+    const a = reading.test(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(often);
+  expect(matched).toBeLessThan(texts.length - often);
+}
+
+test("detection's children's services, read from a lead by character codes, is the pattern it was (20,000 texts)", () => {
+  const before =
+    /\bchildren['’]?s? (?:social )?(?:services?|social care|social work|services department)\b|\bchild protection(?: services?| arrangements)?\b|\bservices for (?:vulnerable )?children\b|\bsafeguarding (?:services|arrangements|children)\b|\bsocial care services\b/i;
+  // The pattern's words, cut and joined, its leads and phrases whole, and near misses.
+  const pieces = [
+    ...new Set(before.source.match(/[a-z]+/g) ?? []),
+    "children's",
+    'children’s',
+    "children'",
+    'childrens',
+    'Children’S',
+    'childrens’',
+    'child protection',
+    'social care services',
+    'services for',
+    'services for vulnerable',
+    'social services',
+    'social care',
+    'social work',
+    'services department',
+    'service',
+    'safeguarding services',
+    'safeguarding arrangements',
+    'safeguarding children',
+    'safeguarding arrangementsx',
+    'safeguarding servicesx',
+    'children’s service',
+    'children service_',
+    'childrenx',
+    'xchildren',
+    '_safeguarding',
+    'servicesx',
+    'service2',
+    'the',
+    'x',
+  ].filter((w) => w.length > 1 || w === 'x');
+  const texts = piecedTexts(pieces, [' ', ' ', ' ', ' ', '  ', '', '-', '.', "'", '’', '\n'], 20000, 1212, 5).concat(
+    articleTexts,
+  );
+  expectSameAnswers(childrensServices, before, texts, 2000);
 });
