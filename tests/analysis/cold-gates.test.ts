@@ -8,6 +8,7 @@ import { setRuleNeeds } from '../../lib/analysis/needs';
 import {
   childrensServices,
   endsIntroducing,
+  genericPlural,
   judgingBefore,
   leadThenPhrase,
   listIntro,
@@ -747,4 +748,43 @@ test("detection's children's services, read from a lead by character codes, is t
     articleTexts,
   );
   expectSameAnswers(childrensServices, before, texts, 2000);
+});
+
+test("the outcomes' councils in general, read word by word, is the pattern it was (24,000 texts)", () => {
+  const before =
+    /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b/i;
+  const pieces = [
+    ...new Set(before.source.match(/[a-z]+/g) ?? []),
+    'local authorities',
+    'one in',
+    'per cent',
+    'number of',
+    'share of',
+    'majority of',
+    '%',
+    '5%',
+    '10',
+    '2019',
+    '10:30',
+    '1;',
+    'x3',
+    '3x',
+    '_4',
+    'one',
+    'children’s',
+    "council's",
+    'rock-bottom',
+    '(x)',
+    'a.b',
+    'Rated',
+    'COUNCILS',
+    'councilsx',
+    'xrated',
+    'ratedly',
+    'the',
+    'x',
+  ].filter((w) => w.length > 1 || w === 'x' || w === '%');
+  const joins = [' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '\t', '', '.', ',', '-', '’', '%', '(', '\u2003'];
+  const texts = piecedTexts(pieces, joins, 24000, 1313, 6).concat(articleTexts);
+  expectSameAnswers({ test: genericPlural }, before, texts, 1500);
 });
