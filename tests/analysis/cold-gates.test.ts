@@ -9,6 +9,7 @@ import {
   childrensServices,
   endsIntroducing,
   genericPlural,
+  judgementAfter,
   judgingBefore,
   leadThenPhrase,
   listIntro,
@@ -787,4 +788,43 @@ test("the outcomes' councils in general, read word by word, is the pattern it wa
   const joins = [' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '\t', '', '.', ',', '-', '’', '%', '(', '\u2003'];
   const texts = piecedTexts(pieces, joins, 24000, 1313, 6).concat(articleTexts);
   expectSameAnswers({ test: genericPlural }, before, texts, 1500);
+});
+
+test('what after a grade word makes it a judgement, read from the start by character codes, is the pattern it was (24,000 texts)', () => {
+  const before =
+    /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
+  const pieces = [
+    ...new Set(before.source.match(/[a-z-]+/g) ?? []),
+    'most recent',
+    'by ofsted',
+    'from inspectors',
+    'in its last',
+    'at the',
+    'in theory',
+    'in most recent',
+    'during recent',
+    'following latest',
+    'x y z',
+    'a b',
+    'recentinspection',
+    'ainspection',
+    'x y z inspection',
+    'most recentre-inspection',
+    'inspections',
+    'ratingx',
+    'overall_',
+    'Ofsted',
+    'OVERALL',
+    'ofstedx',
+    '2019',
+    'x',
+    'the',
+    'council',
+  ].filter((w) => w.length > 1 || w === 'a' || w === 'x');
+  const rnd = mulberry32(1414);
+  const opens = ['', '', '', ' ', "'", '’', '"', '”', '‘', "' ", '’  ', '\n', '\u00a0', ',', '.'];
+  const texts = piecedTexts(pieces, [' ', ' ', ' ', ' ', '  ', '', '\n', '\u00a0', '-', ','], 24000, 1415, 5)
+    .map((t) => opens[Math.floor(rnd() * opens.length)] + t)
+    .concat(articleTexts.flatMap((t) => [...t.matchAll(/[\s’'"”]/g)].map((m) => t.slice(m.index, m.index + 70))));
+  expectSameAnswers({ test: judgementAfter }, before, texts, 3000);
 });
