@@ -17,6 +17,7 @@ import { holdsAny, lookingUp } from './needs';
 import {
   anyOf,
   endsIntroducing,
+  failingAreaGrade,
   leadThenPhrase,
   listIntro,
   lowerLettersOf,
@@ -349,9 +350,9 @@ export const CUES: Cue[] = [
   {
     name: 'failing-area-grade',
     // A grade sentence that names a failing judgement area (not a bare overall grade): the area
-    // shortly before the grade, or the grade then "for" or "in" the area.
-    pattern:
-      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
+    // shortly before the grade, or the grade then "for" or "in" the area. The 926-character pattern
+    // (tests/analysis/cold-gates.test.ts holds it) read word by word (scan.ts): it was slow to compile.
+    pattern: failingAreaGrade,
     weight: 2,
     triggers: ['gradeinadequate', 'graderequir', 'gradepoor', 'inadequate', 'requir'],
     examples: [

@@ -677,3 +677,138 @@ export function judgementAfter(text: string): boolean {
   }
   return false;
 }
+
+const FAILING_AREAS = [
+  'care leaver',
+  'care leavers',
+  'leaving care',
+  'help and protection',
+  'in need of help',
+  'in need of protection',
+  'children in',
+  'children looked after',
+  'looked after',
+  'looked-after',
+  'leadership',
+  'management',
+  'governance',
+  'adoption',
+  'permanence',
+  'safeguarding board',
+  'safeguarding children board',
+  'lscb',
+  'early help',
+  'front door',
+  'disabled children',
+  'fostering',
+  'child protection',
+  'safeguarding practice',
+];
+const FAILING_VERBS =
+  'rated judged graded given described found deemed branded condemned was were is are remain remains still'.split(' ');
+const AREAS_FAILED = [
+  'care leaver',
+  'care leavers',
+  'help and protection',
+  'children in care',
+  'looked after',
+  'looked-after',
+  'leadership',
+  'adoption',
+  'permanence',
+  'child protection',
+];
+const STILL_FAILING = ['gradeinadequate', 'gradepoor', 'requires improvement', 'require improvement'];
+const REQUIRE_FORMS = ['requires', 'requiring', 'require'];
+
+/** The end of a failing grade read at `s`, the start of a word (a run of \w) that ends at `e`, with \b after it; or -1. */
+function failingGradeAt(text: string, s: number, e: number): number {
+  if (wordIs(text, s, e, ['gradeinadequate', 'gradepoor', 'inadequate']) || readsAt(text, s, 'graderequir')) return e;
+  if (wordIs(text, s, e, REQUIRE_FORMS) && text.charCodeAt(e) === 32 && phraseAt(text, e + 1, ['improvement']))
+    return e + 12;
+  return -1;
+}
+
+/** The first full stop or semicolon in text[at, at + most] (at + most + 1 when none: only a window's reach matters). */
+function stopWithin(text: string, at: number, most: number): number {
+  const end = Math.min(text.length, at + most + 1);
+  while (at < end) {
+    const c = text.charCodeAt(at);
+    if (c === 46 || c === 59) return at;
+    at++;
+  }
+  return end;
+}
+
+/**
+ * The improvement cue failing-area-grade as it was (tests/analysis/cold-gates.test.ts holds the 926-character pattern): a
+ * judgement area (\b…\b) then, within 80 characters of no full stop or semicolon, a verb ("rated", "was") and within 30
+ * more a failing grade; or straight after the area ", which (still) requires improvement" or " (still) require
+ * improvement"; or a failing grade, within 20 characters "for" or "in", and within 30 more an area. Read word by
+ * word (a word is a run of \w, so \bX\b is a whole word X, and a \b before a word is a word's start); every way the
+ * pattern could match is tried.
+ */
+export const failingAreaGrade: Matcher = {
+  test(text: string): boolean {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      if (!isWordCode(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let e = i + 1;
+      while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
+      starts.push(i);
+      ends.push(e);
+      i = e;
+    }
+    const n = starts.length;
+    for (let k = 0; k < n; k++) {
+      // A failing grade, then "for" or "in", then an area.
+      const ge = failingGradeAt(text, starts[k], ends[k]);
+      if (ge >= 0) {
+        const gStop = stopWithin(text, ge, 20);
+        for (let j = k + 1; j < n && starts[j] <= ge + 20 && starts[j] < gStop; j++) {
+          if (starts[j] < ge || !wordIs(text, starts[j], ends[j], ['for', 'in'])) continue;
+          const fe = ends[j];
+          const fStop = stopWithin(text, fe, 30);
+          for (let l = j + 1; l < n && starts[l] <= fe + 30 && starts[l] < fStop; l++)
+            if (phraseAt(text, starts[l], AREAS_FAILED)) return true;
+        }
+      }
+      // An area, then a verb and a failing grade, or what still fails straight after it.
+      for (const area of FAILING_AREAS) {
+        if (!phraseAt(text, starts[k], [area])) continue;
+        const e1 = starts[k] + area.length;
+        let at = e1;
+        if (text.charCodeAt(at) === 44) at++;
+        if (text.charCodeAt(at) === 32) {
+          for (const w of ['which ', 'that '])
+            if (readsAt(text, at + 1, w)) {
+              let g = at + 1 + w.length;
+              if (readsAt(text, g, 'still ')) g += 6;
+              if (readsAt(text, g, 'graderequir') || phraseAt(text, g, STILL_FAILING)) return true;
+            }
+        }
+        const still = readsAt(text, e1, ' still') ? e1 + 6 : -1;
+        for (const s of [e1, still])
+          if (
+            s >= 0 &&
+            text.charCodeAt(s) === 32 &&
+            phraseAt(text, s + 1, ['graderequireimprovement', 'require improvement'])
+          )
+            return true;
+        const aStop = stopWithin(text, e1, 80);
+        for (let j = k + 1; j < n && starts[j] <= e1 + 80 && starts[j] < aStop; j++) {
+          if (starts[j] < e1 || !wordIs(text, starts[j], ends[j], FAILING_VERBS)) continue;
+          const ve = ends[j];
+          const vStop = stopWithin(text, ve, 30);
+          for (let l = j + 1; l < n && starts[l] <= ve + 30 && starts[l] < vStop; l++)
+            if (failingGradeAt(text, starts[l], ends[l]) >= 0) return true;
+        }
+      }
+    }
+    return false;
+  },
+};

@@ -8,6 +8,7 @@ import { setRuleNeeds } from '../../lib/analysis/needs';
 import {
   childrensServices,
   endsIntroducing,
+  failingAreaGrade,
   genericPlural,
   judgementAfter,
   judgingBefore,
@@ -827,4 +828,106 @@ test('what after a grade word makes it a judgement, read from the start by chara
     .map((t) => opens[Math.floor(rnd() * opens.length)] + t)
     .concat(articleTexts.flatMap((t) => [...t.matchAll(/[\s’'"”]/g)].map((m) => t.slice(m.index, m.index + 70))));
   expectSameAnswers({ test: judgementAfter }, before, texts, 3000);
+});
+
+test('the cue failing-area-grade, read word by word, is the pattern it was (50,000 texts)', () => {
+  const before =
+    /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i;
+  // The pattern's words and phrases, the grade words as the cues read them, fillers of many lengths (the
+  // windows), stops and near misses.
+  const pieces = [
+    ...new Set(before.source.match(/[a-z]+/g) ?? []),
+    'care leaver',
+    'care leavers',
+    'leaving care',
+    'help and protection',
+    'in need of help',
+    'in need of protection',
+    'children in care',
+    'children looked after',
+    'looked-after',
+    'looked after',
+    'safeguarding children board',
+    'safeguarding practice',
+    'early help',
+    'front door',
+    'disabled children',
+    'child protection',
+    'gradeinadequate',
+    'gradepoor',
+    'graderequiresimprovement',
+    'graderequireimprovement',
+    'requires improvement',
+    'require improvement',
+    'requiring improvement',
+    'required improvement',
+    'requires improvements',
+    'which still',
+    ', which',
+    ', that still',
+    'still',
+    'remains',
+    'inadequately',
+    'xgradepoor',
+    'for',
+    'in',
+    'x',
+    'the council',
+    'services',
+    'xxxxxxxxx',
+    'xxxxxxxxxxxxxxxxxxx',
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    '.',
+    ';',
+  ].filter((w) => w.length > 1 || w === 'x' || w === '.' || w === ';');
+  // And texts of the pattern's shapes, their parts now and then a near miss, with gaps of every length
+  // about the windows (20, 30 and 80 characters), a stop in them now and then.
+  const rnd = mulberry32(1617);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const areas = pieces.filter((w) =>
+    /^(?:care|leaving|help|in need|children|looked|safeguarding|early|front|disabled|child )/.test(w),
+  );
+  const areas2 = [...areas, 'leadership', 'adoption', 'permanence', 'management', 'lscb', 'fostering', 'governance'];
+  const verbs =
+    'rated judged graded given described found deemed branded condemned was were is are remain remains still Rated ratedx been'.split(
+      ' ',
+    );
+  const grades = pieces
+    .filter((w) => /grade|requir|inadequate/.test(w))
+    .concat('INADEQUATE', 'inadequate_', 'gradeinadequate2');
+  const gap = (most: number) => {
+    let g = ' ';
+    const len = Math.floor(rnd() * most);
+    while (g.length < len) g += pick(['x', 'the', 'council', 'it', 'a', '2019']) + pick([' ', ' ', ' ', ', ', '\n']);
+    if (rnd() < 0.1) {
+      const at = Math.floor(rnd() * g.length);
+      g = g.slice(0, at) + pick(['.', ';', ':']) + g.slice(at);
+    }
+    return rnd() < 0.1 ? g.trimEnd() : g;
+  };
+  const shaped = Array.from({ length: 30000 }, () => {
+    const r = rnd();
+    let t = rnd() < 0.3 ? pick(['The ', 'In 2019 ', 'x', 'Its ', '']) : '';
+    if (r < 0.4) t += pick(areas2) + gap(100) + pick(verbs) + gap(40) + pick(grades);
+    else if (r < 0.55)
+      t +=
+        pick(areas2) +
+        pick([', which ', ' which ', ', that ', ',which ', ' that  ']) +
+        pick(['', 'still ', 'Still ']) +
+        pick(grades);
+    else if (r < 0.65) t += `${pick(areas2)}${pick(['', ' still', '  still'])} ${pick(grades)}`;
+    else t += pick(grades) + gap(30) + pick(['for', 'in', 'In', 'fore', 'of']) + gap(40) + pick(areas2);
+    t += pick(['', '', '.', 's', 'x', ' now', ';', '-']);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    else if (rnd() < 0.05) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    return t;
+  });
+  const texts = piecedTexts(
+    pieces,
+    [' ', ' ', ' ', ' ', ' ', '  ', ', ', '\n', '', '-', '.', ';'],
+    20000,
+    1616,
+    8,
+  ).concat(shaped, articleTexts);
+  expectSameAnswers(failingAreaGrade, before, texts, 2500);
 });
