@@ -750,19 +750,7 @@ function stopWithin(text: string, at: number, most: number): number {
  */
 export const failingAreaGrade: Matcher = {
   test(text: string): boolean {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (let i = 0; i < text.length; ) {
-      if (!isWordCode(text.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      let e = i + 1;
-      while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
-      starts.push(i);
-      ends.push(e);
-      i = e;
-    }
+    const { starts, ends } = wordsOf(text);
     const n = starts.length;
     for (let k = 0; k < n; k++) {
       // A failing grade, then "for" or "in", then an area.
@@ -807,6 +795,120 @@ export const failingAreaGrade: Matcher = {
           for (let l = j + 1; l < n && starts[l] <= ve + 30 && starts[l] < vStop; l++)
             if (failingGradeAt(text, starts[l], ends[l]) >= 0) return true;
         }
+      }
+    }
+    return false;
+  },
+};
+
+/** Splits a text into its words, each a run of \w: their starts and ends. */
+function wordsOf(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
+    starts.push(i);
+    ends.push(e);
+    i = e;
+  }
+  return { starts, ends };
+}
+
+/** The first full stop in text[at, at + most] (at + most + 1 when none). */
+function fullStopWithin(text: string, at: number, most: number): number {
+  const end = Math.min(text.length, at + most + 1);
+  while (at < end && text.charCodeAt(at) !== 46) at++;
+  return at;
+}
+
+const COUNCIL_SPEAKERS = [
+  'council leader',
+  'leader of the council',
+  'councillor',
+  'councillors',
+  'cllr',
+  'cabinet member',
+  'portfolio holder',
+  ...['of', 'for'].flatMap((w) =>
+    ['children', "children's services", 'children’s services', 'childrens services'].map((c) => `director ${w} ${c}`),
+  ),
+  'chief executive',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'mayor',
+  'opposition',
+  'party',
+];
+/** "the council" is a speaker unless one of these words comes before it ("wrote to the council"). */
+const COUNCIL_AS_OBJECT = 'to of for by from on with about into'.split(' ');
+const COUNCIL_SAYS = 'said says added responded commented admitted raised called stating warned described'.split(' ');
+const ACCEPT_FORMS = ['accept', 'accepts', 'accepted'];
+const ACCEPT_FILLERS = ['the ', 'all ', 'its ', 'of '];
+const ACCEPTED_WHAT = ['findings', 'recommendations'];
+const RECOMMENDATIONS_DONE = ['implemented', 'accepted', 'actioned'];
+
+/** Whether /(?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations)\b/i reads at `at` (every way it could). */
+function acceptedFrom(text: string, at: number): boolean {
+  for (;;) {
+    if (phraseAt(text, at, ACCEPTED_WHAT)) return true;
+    let e = at;
+    while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
+    if (e > at && text.charCodeAt(e) === 32 && phraseAt(text, e + 1, ACCEPTED_WHAT)) return true;
+    const filler = ACCEPT_FILLERS.find((f) => readsAt(text, at, f));
+    if (filler === undefined) return false;
+    at += filler.length;
+  }
+}
+
+/**
+ * The improvement lists' council-voice cue (in AGAINST) as it was (tests/analysis/cold-gates.test.ts holds the
+ * 567-character pattern): a council speaker ("the council", not after "to" or "of"; "council leader", "Cllr" …) and
+ * within 60 characters of no full stop "said", "added" …; or "disappointed"; or "accept(s|ed) (the |all |its |of )*
+ * (\w+ )?findings|recommendations"; or "recommendations" and within 40 characters "had/have been implemented|accepted|
+ * actioned". Read word by word (a word is a run of \w, so \bX\b is a whole word X); every way the pattern could match
+ * is tried.
+ */
+export const councilVoice: Matcher = {
+  test(text: string): boolean {
+    const { starts, ends } = wordsOf(text);
+    const n = starts.length;
+    for (let k = 0; k < n; k++) {
+      const s = starts[k];
+      const e = ends[k];
+      if (wordIs(text, s, e, ['disappointed'])) return true;
+      if (wordIs(text, s, e, ACCEPT_FORMS) && text.charCodeAt(e) === 32 && acceptedFrom(text, e + 1)) return true;
+      if (wordIs(text, s, e, ['recommendations'])) {
+        const stop = fullStopWithin(text, e, 40);
+        for (let j = k + 1; j < n && starts[j] <= e + 40 && starts[j] < stop; j++)
+          if (
+            wordIs(text, starts[j], ends[j], ['had', 'have']) &&
+            readsAt(text, ends[j], ' been ') &&
+            phraseAt(text, ends[j] + 6, RECOMMENDATIONS_DONE)
+          )
+            return true;
+      }
+      const speakerEnds: number[] = [];
+      if (
+        phraseAt(text, s, ['the council']) &&
+        !(
+          k > 0 &&
+          ends[k - 1] === s - 1 &&
+          text.charCodeAt(s - 1) === 32 &&
+          wordIs(text, starts[k - 1], s - 1, COUNCIL_AS_OBJECT)
+        )
+      )
+        speakerEnds.push(s + 11);
+      for (const p of COUNCIL_SPEAKERS) if (phraseAt(text, s, [p])) speakerEnds.push(s + p.length);
+      for (const se of speakerEnds) {
+        const stop = fullStopWithin(text, se, 60);
+        for (let j = k + 1; j < n && starts[j] <= se + 60 && starts[j] < stop; j++)
+          if (starts[j] >= se && wordIs(text, starts[j], ends[j], COUNCIL_SAYS)) return true;
       }
     }
     return false;

@@ -7,6 +7,7 @@ import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements
 import { setRuleNeeds } from '../../lib/analysis/needs';
 import {
   childrensServices,
+  councilVoice,
   endsIntroducing,
   failingAreaGrade,
   genericPlural,
@@ -930,4 +931,87 @@ test('the cue failing-area-grade, read word by word, is the pattern it was (50,0
     8,
   ).concat(shaped, articleTexts);
   expectSameAnswers(failingAreaGrade, before, texts, 2500);
+});
+
+test('the cue council-voice, read word by word, is the pattern it was (50,000 texts)', () => {
+  const before =
+    /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i;
+  const speakers = [
+    'the council',
+    'The Council',
+    'to the council',
+    'wrote to the council',
+    'into the council',
+    'to  the council',
+    'of, the council',
+    'goto the council',
+    'about the council',
+    'the councils',
+    'council leader',
+    'leader of the council',
+    'councillor',
+    'councillors',
+    'Cllr',
+    'cabinet member',
+    'portfolio holder',
+    'director of children',
+    'director for children’s services',
+    "director of children's services",
+    'director of childrens services',
+    'director for childrens',
+    'chief executive',
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'spokes',
+    'mayor',
+    'opposition',
+    'party',
+    'partygoers',
+  ];
+  const says = 'said says added responded commented admitted raised called stating warned described saidx say'.split(
+    ' ',
+  );
+  const rnd = mulberry32(1818);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const gap = (most: number) => {
+    let g = ' ';
+    const len = Math.floor(rnd() * most);
+    while (g.length < len)
+      g += pick(['x', 'the', 'council', 'it', 'a', '2019', 'of', 'to']) + pick([' ', ' ', ' ', ', ']);
+    if (rnd() < 0.1) {
+      const at = Math.floor(rnd() * g.length);
+      g = g.slice(0, at) + pick(['.', ';', '!']) + g.slice(at);
+    }
+    return rnd() < 0.1 ? g.trimEnd() : g;
+  };
+  const accepts = ['accept', 'accepts', 'accepted', 'Accepted', 'accepting', 'acceptx'];
+  const fillers = ['the ', 'all ', 'its ', 'of ', 'the  ', 'their ', 'x ', 'report ', 'theall '];
+  const shaped = Array.from({ length: 30000 }, () => {
+    const r = rnd();
+    let t = rnd() < 0.4 ? pick(['The ', 'In 2019 ', 'x', 'It wrote to ', 'He spoke to ', '']) : '';
+    if (r < 0.45) t += pick(speakers) + gap(80) + pick(says);
+    else if (r < 0.75) {
+      t += `${pick(accepts)} `;
+      for (let m = Math.floor(rnd() * 4); m > 0; m--) t += pick(fillers);
+      t += pick(['findings', 'recommendations', 'recommendation', 'findingsx', 'the findings']);
+    } else if (r < 0.9)
+      t +=
+        pick(['recommendations', 'Recommendations', 'recommendation']) +
+        gap(50) +
+        pick(['had', 'have', 'has', 'had  ']) +
+        pick([' been ', ' been  ', ' being ', ' beenx', ' been-']) +
+        pick(['implemented', 'accepted', 'actioned', 'acted', 'implementedx']);
+    else t += pick(['disappointed', 'disappointedly', 'Disappointed', 'undisappointed']);
+    t += pick(['', '', '.', 's', 'x', ' now', ';', '-']);
+    if (rnd() < 0.1) t = t.toUpperCase();
+    else if (rnd() < 0.05) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    return t;
+  });
+  const pieces = [...new Set(before.source.match(/[a-z]+/g) ?? []), ...speakers, ...says, 'x', 'the'];
+  const texts = piecedTexts(pieces, [' ', ' ', ' ', ' ', '  ', ', ', '\n', '', '-', '.'], 20000, 1819, 8).concat(
+    shaped,
+    articleTexts,
+  );
+  expectSameAnswers(councilVoice, before, texts, 3000);
 });
