@@ -914,3 +914,84 @@ export const councilVoice: Matcher = {
     return false;
   },
 };
+
+/** children['’]?s: the ways a page writes "children's". */
+const CHILDRENS = ["children's", 'children’s', 'childrens'];
+const INSPECTION_TYPES = [
+  'focused visit',
+  'monitoring visit',
+  'joint targeted area inspection',
+  'jtai',
+  'ilacs',
+  'single inspection framework',
+  'joint area review',
+  'joint area reviews',
+  'comprehensive area assessment',
+  'comprehensive area assessments',
+  'annual performance assessment',
+  'safeguarding and looked after children',
+  ...CHILDRENS.map((c) => `${c} services inspection`),
+  ...CHILDRENS.map((c) => `inspecting local authority ${c} services`),
+];
+const UNANNOUNCED_OF = ['contact', 'front door', 'safeguarding'];
+const LA_CHILDRENS_SERVICES = CHILDRENS.map((c) => `local authority ${c} services`);
+const INSPECTED_BODIES = ['local authority', 'local authorities', 'council', 'councils'];
+const INSPECTION_RESULTS = ['outcome', 'result', 'judgement'];
+
+/** Whether one of `phrases` reads at `at`, an "s" after it or not, then a word's end: /(?:phrases)s?\b/i. */
+function phraseOrPluralAt(text: string, at: number, phrases: readonly string[]): boolean {
+  for (const p of phrases) if (phraseAt(text, at, [p]) || phraseAt(text, at, [`${p}s`])) return true;
+  return false;
+}
+
+/** Whether at `at` there is an "s" or not, then " of ": where that ends, or -1. */
+function pluralThenOf(text: string, at: number): number {
+  if ((text.charCodeAt(at) | 32) === 115) at++;
+  return readsAt(text, at, ' of ') ? at + 4 : -1;
+}
+
+/**
+ * Detection's "a council inspection type" subject cue as it was (tests/analysis/cold-gates.test.ts holds the
+ * 552-character pattern): "focused visit", "JTAI", "inspection of Bolton local authority children's services",
+ * "council … inspection outcomes" and the like, an "s" after any of them or not, then a word's end. Every alternative
+ * opens with a word, so each is tried at each word's start (a run of \w), by character codes; the in-between
+ * words (three of [\w'’-]+ and a space each; 40 characters of [\w'’ ]) are read every way the pattern could.
+ */
+export const inspectionType: Matcher = {
+  test(text: string): boolean {
+    const n = text.length;
+    for (let s = 0; s < n; s++) {
+      if (!isWordCode(text.charCodeAt(s)) || (s > 0 && isWordCode(text.charCodeAt(s - 1)))) continue;
+      if (phraseOrPluralAt(text, s, INSPECTION_TYPES)) return true;
+      if (readsAt(text, s, 'unannounced inspection')) {
+        const at = pluralThenOf(text, s + 22);
+        if (at >= 0 && phraseOrPluralAt(text, at, UNANNOUNCED_OF)) return true;
+      }
+      if (readsAt(text, s, 'inspection')) {
+        let at = pluralThenOf(text, s + 10);
+        for (let k = 0; at >= 0; k++) {
+          if (phraseOrPluralAt(text, at, LA_CHILDRENS_SERVICES)) return true;
+          if (k === 3) break;
+          let j = at;
+          while (j < n && (isWordCode(text.charCodeAt(j)) || isQuoteOrHyphen(text.charCodeAt(j)))) j++;
+          at = j > at && text.charCodeAt(j) === 32 ? j + 1 : -1;
+        }
+      }
+      for (const body of INSPECTED_BODIES) {
+        if (!phraseAt(text, s, [body])) continue;
+        const e = s + body.length;
+        for (let p = e; p <= e + 40; p++) {
+          if (readsAt(text, p, ' inspection ') && phraseOrPluralAt(text, p + 12, INSPECTION_RESULTS)) return true;
+          const c = text.charCodeAt(p);
+          if (!(isWordCode(c) || c === 39 || c === 0x2019 || c === 32)) break;
+        }
+      }
+    }
+    return false;
+  },
+};
+
+/** ' ’ or -: with \w, the class [\w'’-] of a word in a name. */
+function isQuoteOrHyphen(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45;
+}
