@@ -10,7 +10,7 @@
 // fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
 import { holdsAny, lookingUp } from './needs';
-import { childrensServices, inspectionType, type Matcher } from './scan';
+import { childrensServices, type Matcher } from './scan';
 import { isSpace } from './text';
 
 export interface Detection {
@@ -105,9 +105,10 @@ export const SUBJECT_CUES: SubjectCue[] = [
       'annual performance assessment',
       'safeguarding and looked after',
     ],
-    // /\b(?:focused visit|monitoring visit|…|safeguarding and looked after children)s?\b/i, read at each word's start
-    // by character codes (scan.ts): the whole pattern was slow to compile.
-    re: inspectionType,
+    re: new RegExp(
+      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|(?:local authorit(?:y|ies)|councils?)\\b[\\w'’ ]{0,40}? inspection (?:outcome|result|judgement)|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
+      'i',
+    ),
     examples: [
       'a monitoring visit in March found progress',
       'the ILACS framework',
