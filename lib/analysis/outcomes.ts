@@ -3,7 +3,6 @@
 import type { Council } from '../data/gazetteer';
 import type { CouncilMention } from './councils';
 import type { Grade, GradeMention } from './grades';
-import { genericPlural } from './scan';
 import { type Sentence, sentenceIndexAt } from './text';
 
 export interface Outcome {
@@ -21,6 +20,8 @@ export interface AttributedGrade extends GradeMention {
   why?: string;
 }
 
+const GENERIC_PLURAL =
+  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b/i;
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */
@@ -84,8 +85,7 @@ export function attributeGrades(
             seen.add(c.code);
             distinct.push(c);
           }
-      // A sentence about councils in general (the pattern GENERIC_PLURAL was, read word by word: scan.ts).
-      info = { distinct, generic: genericPlural(g.sentence.text.slice(0, 2000)), first, last };
+      info = { distinct, generic: GENERIC_PLURAL.test(g.sentence.text.slice(0, 2000)), first, last };
       perSentence.set(g.sentence.start, info);
     }
     return info;
