@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
 import { normalise } from '../../lib/analysis/councils';
 import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
+import { GENERIC_PLURAL, GENERIC_PLURAL_NEEDS } from '../../lib/analysis/outcomes';
 import {
   childrensServices,
   endsIntroducing,
@@ -787,4 +789,58 @@ test('what after a grade word makes it a judgement, read from the start by chara
     .map((t) => opens[Math.floor(rnd() * opens.length)] + t)
     .concat(articleTexts.flatMap((t) => [...t.matchAll(/[\s’'"”]/g)].map((m) => t.slice(m.index, m.index + 70))));
   expectSameAnswers({ test: judgementAfter }, before, texts, 3000);
+});
+
+test("whatever the outcomes' councils-in-general pattern matches holds one of its words (24,000 texts)", () => {
+  // The pattern's words, cut and joined, its phrases whole, numbers and near misses.
+  const pieces = [
+    ...new Set(GENERIC_PLURAL.source.match(/[a-z]+/g) ?? []),
+    'local authorities',
+    'one in',
+    'per cent',
+    'number of',
+    '%',
+    '5%',
+    '10',
+    'x3',
+    "council's",
+    'rock-bottom',
+    'COUNCILS',
+    'Boroughs',
+    'councilsx',
+    'the',
+    'x',
+  ].filter((w) => w.length > 1 || w === 'x' || w === '%');
+  const joins = [' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '', '.', ',', '-', '’', '%'];
+  const texts = piecedTexts(pieces, joins, 24000, 1313, 6).concat(articleTexts);
+  let matched = 0;
+  for (const t of texts)
+    if (GENERIC_PLURAL.test(t)) {
+      matched++;
+      const lower = t.toLowerCase();
+      expect([t, GENERIC_PLURAL_NEEDS.some((w) => lower.includes(w))]).toEqual([t, true]);
+    }
+  expect(matched).toBeGreaterThan(1500);
+});
+
+test('a grade sentence without those words does not run the pattern; one with them does', () => {
+  const spy = vi.spyOn(GENERIC_PLURAL, 'test');
+  try {
+    setRuleNeeds('always');
+    const a = analyzeDocument({
+      title: 'Ofsted',
+      blocks: ['Hackney was rated inadequate by Ofsted, and Sefton was rated good.'],
+    });
+    expect(a.grades.length).toBe(2);
+    expect(spy).not.toHaveBeenCalled();
+    const b = analyzeDocument({
+      title: 'Ofsted',
+      blocks: ['Hackney and two other councils were rated inadequate by Ofsted.'],
+    });
+    expect(b.grades.length).toBe(1);
+    expect(spy).toHaveBeenCalled();
+  } finally {
+    spy.mockRestore();
+    setRuleNeeds('cold');
+  }
 });
