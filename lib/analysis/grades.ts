@@ -14,7 +14,7 @@
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
 import { holdsAny, lookingUp } from './needs';
-import { judgingBefore, presentTenseBefore } from './scan';
+import { judgementAfter, judgingBefore, presentTenseBefore } from './scan';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -154,8 +154,6 @@ const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
   /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
-const JUDGEMENT_AFTER =
-  /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
@@ -397,8 +395,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'quoted grade',
     test: (x) =>
-      x.c.quoted &&
-      (x.main || judgingBefore(x.before) || JUDGEMENT_AFTER.test(x.after) || INSTITUTION_AFTER.test(x.after)),
+      x.c.quoted && (x.main || judgingBefore(x.before) || judgementAfter(x.after) || INSTITUTION_AFTER.test(x.after)),
     examples: [
       'Staff at the ‘outstanding’ council say their caseloads are fair.',
       'The council was rated ‘adequate’ in 2009.',
@@ -459,7 +456,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'grade noun after',
     test: (x) =>
-      JUDGEMENT_AFTER.test(x.after) &&
+      judgementAfter(x.after) &&
       (x.main ? true : /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\b/i.test(x.after)) &&
       (x.word !== 'good' ||
         /\b(?:an?|the|its|their|overall|ofsted)\s*$/i.test(x.before) ||

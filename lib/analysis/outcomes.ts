@@ -3,6 +3,7 @@
 import type { Council } from '../data/gazetteer';
 import type { CouncilMention } from './councils';
 import type { Grade, GradeMention } from './grades';
+import { holdsAny, lookingUp } from './needs';
 import { type Sentence, sentenceIndexAt } from './text';
 
 export interface Outcome {
@@ -20,8 +21,10 @@ export interface AttributedGrade extends GradeMention {
   why?: string;
 }
 
-const GENERIC_PLURAL =
+export const GENERIC_PLURAL =
   /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b/i;
+/** Words (lower case) one of which every text GENERIC_PLURAL matches holds: a sentence without one does not run it (needs.ts). */
+export const GENERIC_PLURAL_NEEDS = ['councils', 'authorities', 'lscbs', 'boards', 'boroughs', 'counties'];
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */
@@ -85,7 +88,10 @@ export function attributeGrades(
             seen.add(c.code);
             distinct.push(c);
           }
-      info = { distinct, generic: GENERIC_PLURAL.test(g.sentence.text.slice(0, 2000)), first, last };
+      const text = g.sentence.text.slice(0, 2000);
+      const generic =
+        holdsAny(lookingUp() ? text.toLowerCase() : '', GENERIC_PLURAL_NEEDS) && GENERIC_PLURAL.test(text);
+      info = { distinct, generic, first, last };
       perSentence.set(g.sentence.start, info);
     }
     return info;

@@ -482,3 +482,92 @@ export function listIntro(text: string): boolean {
   }
   return false;
 }
+
+/** The words that open a mention of a council's children's services (detection's first subject cue). */
+const CHILDRENS_SERVICES_LEAD =
+  /\b(?:(children['’]?s?|services for|safeguarding) |child protection\b|social care services\b)/gi;
+const CHILDRENS_SERVICES_NEXT = ['services', 'service', 'social care', 'social work', 'services department'];
+const SAFEGUARDING_NEXT = ['services', 'arrangements', 'children'];
+
+/**
+ * Detection's "children's services" subject cue as it was, /\bchildren['’]?s? (?:social )?(?:services?|social care|social
+ * work|services department)\b|\bchild protection(?: services?| arrangements)?\b|\bservices for (?:vulnerable )?children\b|
+ * \bsafeguarding (?:services|arrangements|children)\b|\bsocial care services\b/i (tests/analysis/cold-gates.test.ts holds
+ * it): a lead pattern finds where an alternative may start (at most one of them at a place, and one way each) and the
+ * words after it are read by character codes. "child protection" needs nothing after it: its optional words follow a
+ * space, where \b holds already.
+ */
+export const childrensServices: Matcher = {
+  test(text: string): boolean {
+    const lead = CHILDRENS_SERVICES_LEAD;
+    lead.lastIndex = 0;
+    for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
+      const word = m[1];
+      if (word === undefined) return true;
+      const at = m.index + m[0].length;
+      const c = word.charCodeAt(1) | 32;
+      if (c === 104) {
+        // ch: children, childrens, children's
+        if (phraseAt(text, at, CHILDRENS_SERVICES_NEXT)) return true;
+        if (readsAt(text, at, 'social ') && phraseAt(text, at + 7, CHILDRENS_SERVICES_NEXT)) return true;
+      } else if (c === 101) {
+        // se: services for
+        if (phraseAt(text, at, ['children'])) return true;
+        if (readsAt(text, at, 'vulnerable ') && phraseAt(text, at + 11, ['children'])) return true;
+      } else if (phraseAt(text, at, SAFEGUARDING_NEXT)) return true;
+      lead.lastIndex = m.index + 1;
+    }
+    return false;
+  },
+};
+
+const JUDGEMENT_NOUNS =
+  'rating ratings grade grades grading judgement judgment judgements judgments verdict label status mark score'.split(
+    ' ',
+  );
+const JUDGEMENT_FROM = ['by ofsted', 'from ofsted', 'from inspectors', 'by inspectors'];
+const INSPECTION_PREPOSITIONS = ['in ', 'at ', 'following ', 'after ', 'during '];
+const INSPECTION_WHICH = 'its their the a an this that last latest recent previous'.split(' ').concat('most recent');
+const INSPECTION_WORDS = ['inspection', 're-inspection', 'ilacs'];
+
+/** Whether up to three words, each a run of \w and one space, then an inspection word (whatever follows it) read from `at`. */
+function inspectionFrom(text: string, at: number): boolean {
+  for (let k = 0; ; k++) {
+    for (const w of INSPECTION_WORDS) if (readsAt(text, at, w)) return true;
+    if (k === 3) return false;
+    let e = at;
+    while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
+    if (e === at || text.charCodeAt(e) !== 32) return false;
+    at = e + 1;
+  }
+}
+
+/**
+ * The grade rules' JUDGEMENT_AFTER as it was, /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|…|score)\b|
+ * by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|…|most recent)?\s*(?:\w+ ){0,3}
+ * (?:inspection|re-inspection|ilacs))/i (tests/analysis/cold-gates.test.ts holds it): what follows a grade word makes it a
+ * judgement ("… rating", "by Ofsted", "at its last inspection"). Read from the start by character codes: no alternative
+ * opens with a quote or white space, so the quote and spaces are read at once; then each alternative in turn (the last
+ * with and without each determiner: it needs no word end, so "in theory inspection" reads "the").
+ */
+export function judgementAfter(text: string): boolean {
+  const q = text.charCodeAt(0);
+  const p = afterSpaces(text, q === 39 || q === 0x2019 || q === 34 || q === 0x201d ? 1 : 0);
+  if (phraseAt(text, p, ['overall']) || phraseAt(text, p, JUDGEMENT_NOUNS)) return true;
+  for (const w of ['ofsted', 'inspection'])
+    if (
+      readsAt(text, p, w) &&
+      isSpace(text.charCodeAt(p + w.length)) &&
+      phraseAt(text, afterSpaces(text, p + w.length), JUDGEMENT_NOUNS)
+    )
+      return true;
+  for (const w of JUDGEMENT_FROM) if (readsAt(text, p, w)) return true;
+  for (const w of INSPECTION_PREPOSITIONS) {
+    if (!readsAt(text, p, w)) continue;
+    const a = p + w.length;
+    if (inspectionFrom(text, afterSpaces(text, a))) return true;
+    for (const d of INSPECTION_WHICH)
+      if (readsAt(text, a, d) && inspectionFrom(text, afterSpaces(text, a + d.length))) return true;
+  }
+  return false;
+}

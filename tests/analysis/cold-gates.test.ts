@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
 import { normalise } from '../../lib/analysis/councils';
 import { detectInspectionArticle, PASSING_CUES, splitAtSentenceEnds, weightOf } from '../../lib/analysis/detect';
 import { AGAINST, CUES, improvementScore } from '../../lib/analysis/improvements';
 import { setRuleNeeds } from '../../lib/analysis/needs';
+import { GENERIC_PLURAL, GENERIC_PLURAL_NEEDS } from '../../lib/analysis/outcomes';
 import {
+  childrensServices,
   endsIntroducing,
+  judgementAfter,
   judgingBefore,
   leadThenPhrase,
   listIntro,
@@ -674,4 +678,169 @@ test("an improvement list's introduction, read from a lead by character codes, i
   }
   expect(matched).toBeGreaterThan(1500);
   expect(matched).toBeLessThan(texts.length - 1500);
+});
+
+/** Random texts of `pieces` joined by `joins`, now and then in capitals, with the Kelvin sign or a long s, or odd spaces. */
+function piecedTexts(pieces: string[], joins: string[], n: number, seed: number, longest: number): string[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  return Array.from({ length: n }, () => {
+    let t = '';
+    for (let k = 1 + Math.floor(rnd() * longest); k > 0; k--) t += pick(pieces) + (k > 1 ? pick(joins) : '');
+    const r = rnd();
+    if (r < 0.1) t = t.toUpperCase();
+    else if (r < 0.15) t = t.replace(/k/g, '\u212a').replace(/s/g, '\u017f');
+    else if (r < 0.2) t = t.replace(/ /g, '\u00a0');
+    return t;
+  });
+}
+
+/** Every title, block and sentence of the seed and case articles. */
+const articleTexts = docs.flatMap((d) => [d.title, ...d.blocks, ...prepareText(d).sentences.map((s) => s.text)]);
+
+/** Checks a reading against the pattern it replaces on `texts`: the same answer on each, and both answers often. */
+function expectSameAnswers(reading: Matcher, before: RegExp, texts: string[], often: number): void {
+  let matched = 0;
+  for (const t of texts) {
+    const a = reading.test(t);
+    expect([t, a]).toEqual([t, before.test(t)]);
+    if (a) matched++;
+  }
+  expect(matched).toBeGreaterThan(often);
+  expect(matched).toBeLessThan(texts.length - often);
+}
+
+test("detection's children's services, read from a lead by character codes, is the pattern it was (20,000 texts)", () => {
+  const before =
+    /\bchildren['’]?s? (?:social )?(?:services?|social care|social work|services department)\b|\bchild protection(?: services?| arrangements)?\b|\bservices for (?:vulnerable )?children\b|\bsafeguarding (?:services|arrangements|children)\b|\bsocial care services\b/i;
+  // The pattern's words, cut and joined, its leads and phrases whole, and near misses.
+  const pieces = [
+    ...new Set(before.source.match(/[a-z]+/g) ?? []),
+    "children's",
+    'children’s',
+    "children'",
+    'childrens',
+    'Children’S',
+    'childrens’',
+    'child protection',
+    'social care services',
+    'services for',
+    'services for vulnerable',
+    'social services',
+    'social care',
+    'social work',
+    'services department',
+    'service',
+    'safeguarding services',
+    'safeguarding arrangements',
+    'safeguarding children',
+    'safeguarding arrangementsx',
+    'safeguarding servicesx',
+    'children’s service',
+    'children service_',
+    'childrenx',
+    'xchildren',
+    '_safeguarding',
+    'servicesx',
+    'service2',
+    'the',
+    'x',
+  ].filter((w) => w.length > 1 || w === 'x');
+  const texts = piecedTexts(pieces, [' ', ' ', ' ', ' ', '  ', '', '-', '.', "'", '’', '\n'], 20000, 1212, 5).concat(
+    articleTexts,
+  );
+  expectSameAnswers(childrensServices, before, texts, 2000);
+});
+
+test('what after a grade word makes it a judgement, read from the start by character codes, is the pattern it was (24,000 texts)', () => {
+  const before =
+    /^['’"”]?\s*(?:overall\b|(?:ofsted\s+|inspection\s+)?(?:rating|ratings|grade|grades|grading|judgement|judgment|judgements|judgments|verdict|label|status|mark|score)\b|by ofsted|from ofsted|from inspectors|by inspectors|(?:in|at|following|after|during) (?:its|their|the|a|an|this|that|last|latest|recent|previous|most recent)?\s*(?:\w+ ){0,3}(?:inspection|re-inspection|ilacs))/i;
+  const pieces = [
+    ...new Set(before.source.match(/[a-z-]+/g) ?? []),
+    'most recent',
+    'by ofsted',
+    'from inspectors',
+    'in its last',
+    'at the',
+    'in theory',
+    'in most recent',
+    'during recent',
+    'following latest',
+    'x y z',
+    'a b',
+    'recentinspection',
+    'ainspection',
+    'x y z inspection',
+    'most recentre-inspection',
+    'inspections',
+    'ratingx',
+    'overall_',
+    'Ofsted',
+    'OVERALL',
+    'ofstedx',
+    '2019',
+    'x',
+    'the',
+    'council',
+  ].filter((w) => w.length > 1 || w === 'a' || w === 'x');
+  const rnd = mulberry32(1414);
+  const opens = ['', '', '', ' ', "'", '’', '"', '”', '‘', "' ", '’  ', '\n', '\u00a0', ',', '.'];
+  const texts = piecedTexts(pieces, [' ', ' ', ' ', ' ', '  ', '', '\n', '\u00a0', '-', ','], 24000, 1415, 5)
+    .map((t) => opens[Math.floor(rnd() * opens.length)] + t)
+    .concat(articleTexts.flatMap((t) => [...t.matchAll(/[\s’'"”]/g)].map((m) => t.slice(m.index, m.index + 70))));
+  expectSameAnswers({ test: judgementAfter }, before, texts, 3000);
+});
+
+test("whatever the outcomes' councils-in-general pattern matches holds one of its words (24,000 texts)", () => {
+  // The pattern's words, cut and joined, its phrases whole, numbers and near misses.
+  const pieces = [
+    ...new Set(GENERIC_PLURAL.source.match(/[a-z]+/g) ?? []),
+    'local authorities',
+    'one in',
+    'per cent',
+    'number of',
+    '%',
+    '5%',
+    '10',
+    'x3',
+    "council's",
+    'rock-bottom',
+    'COUNCILS',
+    'Boroughs',
+    'councilsx',
+    'the',
+    'x',
+  ].filter((w) => w.length > 1 || w === 'x' || w === '%');
+  const joins = [' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', '', '.', ',', '-', '’', '%'];
+  const texts = piecedTexts(pieces, joins, 24000, 1313, 6).concat(articleTexts);
+  let matched = 0;
+  for (const t of texts)
+    if (GENERIC_PLURAL.test(t)) {
+      matched++;
+      const lower = t.toLowerCase();
+      expect([t, GENERIC_PLURAL_NEEDS.some((w) => lower.includes(w))]).toEqual([t, true]);
+    }
+  expect(matched).toBeGreaterThan(1500);
+});
+
+test('a grade sentence without those words does not run the pattern; one with them does', () => {
+  const spy = vi.spyOn(GENERIC_PLURAL, 'test');
+  try {
+    setRuleNeeds('always');
+    const a = analyzeDocument({
+      title: 'Ofsted',
+      blocks: ['Hackney was rated inadequate by Ofsted, and Sefton was rated good.'],
+    });
+    expect(a.grades.length).toBe(2);
+    expect(spy).not.toHaveBeenCalled();
+    const b = analyzeDocument({
+      title: 'Ofsted',
+      blocks: ['Hackney and two other councils were rated inadequate by Ofsted.'],
+    });
+    expect(b.grades.length).toBe(1);
+    expect(spy).toHaveBeenCalled();
+  } finally {
+    spy.mockRestore();
+    setRuleNeeds('cold');
+  }
 });
