@@ -34,6 +34,7 @@ import {
   launchWithExtension,
   longArticle,
   root,
+  SCRIPT_EVENTS,
   serveFixtures,
   type TraceEvent,
   untilMarked,
@@ -350,18 +351,6 @@ type Row = Record<string, number | boolean | string | undefined>;
 /** A browser-wide trace session (`--trace`): CPU time of the page's main thread and of the worker. */
 let tracer: CDPSession | null = null;
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8';
-const SCRIPT = new Set([
-  'FunctionCall',
-  'EvaluateScript',
-  'v8.run',
-  'v8.callFunction',
-  'RunMicrotasks',
-  'v8.evaluateModule',
-  'TimerFire',
-  'FireAnimationFrame',
-  'EventDispatch',
-  'BlinkScheduler_PerformMicrotaskCheckpoint',
-]);
 
 /**
  * From a load's trace, between our start and done marks: the CPU time of script on the page's
@@ -403,7 +392,7 @@ function cpuOf(events: TraceEvent[]): Row {
   for (const t of page.top) {
     let end = 0;
     for (const e of page.onThread
-      .filter((e) => SCRIPT.has(e.name) && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))
+      .filter((e) => SCRIPT_EVENTS.has(e.name) && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))
       .sort((x, y) => x.ts - y.ts)) {
       if (e.ts < end) continue;
       end = e.ts + (e.dur ?? 0);

@@ -12,6 +12,7 @@ import {
   has,
   launchWithExtension,
   longArticle,
+  SCRIPT_EVENTS,
   serveFixtures,
   type TraceEvent,
   traceLoad,
@@ -43,18 +44,6 @@ const RENDER = new Set([
   'HitTest',
   'ScheduleStyleRecalculation',
   'IntersectionObserverController::computeIntersections',
-]);
-const SCRIPT = new Set([
-  'FunctionCall',
-  'EvaluateScript',
-  'v8.run',
-  'v8.callFunction',
-  'RunMicrotasks',
-  'v8.evaluateModule',
-  'TimerFire',
-  'FireAnimationFrame',
-  'EventDispatch',
-  'BlinkScheduler_PerformMicrotaskCheckpoint',
 ]);
 const GC = (n: string) =>
   n === 'MinorGC' ||
@@ -116,7 +105,7 @@ function split(events: TraceEvent[]): Row | null {
     };
     const sum = (xs: TraceEvent[]) => xs.reduce((s, e) => s + (e.dur ?? 0), 0);
     const gc = sum(outermost((e) => GC(e.name)));
-    const script = outermost((e) => SCRIPT.has(e.name));
+    const script = outermost((e) => SCRIPT_EVENTS.has(e.name));
     const render = outermost((e) => RENDER.has(e.name));
     const cpu = Math.min(dur, t.tdur ?? dur);
     if (script.length) {

@@ -2,6 +2,7 @@
 // stories, "Most read" headings, share bars, newsletter and paywall lines, cookie notices. These
 // lines are not the story: a council or grade named in them is not a finding. Captions and
 // photo credits are not furniture (a credit naming the council is a mention of it).
+import { isSpace } from './text';
 
 export interface FurnitureRule {
   name: string;
@@ -159,20 +160,4 @@ export function furnitureFlags(
     teasers = withTeasers && rule === TEASER_HEADING && text.length <= 40 && /^[\w '’]+[:»>]?$/.test(text);
   }
   return flags;
-}
-
-/** True for the characters `\s` matches (white space and line terminators), by character code. */
-function isSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 160 &&
-        (c === 160 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff);
 }

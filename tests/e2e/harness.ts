@@ -291,6 +291,23 @@ export interface TraceEvent {
 }
 
 /**
+ * The trace events that run script on a thread (a task's script, its callbacks and microtasks):
+ * the trace scripts count the outermost of them as script time.
+ */
+export const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.run',
+  'v8.callFunction',
+  'RunMicrotasks',
+  'v8.evaluateModule',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'BlinkScheduler_PerformMicrotaskCheckpoint',
+]);
+
+/**
  * Opens `url` in a new tab of `context` with a Chromium trace of `categories` running until
  * `until(page)` resolves, closes the tab and returns the trace's events.
  */
