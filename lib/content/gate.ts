@@ -8,10 +8,8 @@ import type { HighlightName } from '../analysis/findings';
 import { takeEarlyRead } from '../page/early-storage';
 import { setMarking } from '../page/timing';
 import { isPaused, PAUSED_SITES_KEY, siteOf } from '../pause';
-// The settings' parse alone, not `settingsItem`: its reads, writes and watch are not used here, and
-// this script is compiled whole on every page (wxt.config.ts).
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
-import { BENCH_MARKS_KEY, EARLY_KEYS, HAS_CLIPS_KEY, SETTINGS_KEY } from '../storage-keys';
+import { type Settings, settingsItem } from '../settings';
+import { BENCH_MARKS_KEY, EARLY_KEYS, HAS_CLIPS_KEY } from '../storage-keys';
 import { createEvents } from './events';
 import { trace } from './trace';
 
@@ -50,7 +48,7 @@ type StorageChanges = Record<string, { newValue?: unknown }>;
 export function startSettingsGate(signal: AbortSignal, url = location.href): SettingsGate {
   const events = createEvents<GateEvent>();
   const emit = events.emit;
-  let settings: Settings = DEFAULT_SETTINGS;
+  let settings: Settings = settingsItem.fallback;
   let known = false;
   let hasClips = false;
   let paused = false;
@@ -60,7 +58,7 @@ export function startSettingsGate(signal: AbortSignal, url = location.href): Set
   const ready = (takeEarlyRead(STORED_KEYS) ?? Promise.reject(new Error('no early read')))
     .catch(() => browser.storage.local.get(STORED_KEYS))
     .then((got: Record<string, unknown>) => {
-      settings = parseSettings(got[SETTINGS_KEY]);
+      settings = settingsItem.fromRecord(got);
       hasClips = got[HAS_CLIPS_KEY] === true;
       paused = isPaused(got[PAUSED_SITES_KEY], site);
       marks = got[BENCH_MARKS_KEY] === true;
@@ -83,8 +81,9 @@ export function startSettingsGate(signal: AbortSignal, url = location.href): Set
         emit(now ? 'pause' : 'resume');
       }
     }
-    if (changes[SETTINGS_KEY]) {
-      settings = parseSettings(changes[SETTINGS_KEY].newValue);
+    const changed = settingsItem.fromChanges(changes, area);
+    if (changed) {
+      settings = changed;
       emit('settings');
     }
   };
