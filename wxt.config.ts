@@ -77,12 +77,18 @@ export default defineConfig({
     // (script streaming). V8's explicit compile hint makes that background parse compile every
     // function too, so the engine's first run on an article does not stop to compile each function
     // it calls on the page's main thread (issue 15: about 40% less main-thread work on a typical
-    // article; `npm run bench:page`). Other browsers read it as a comment.
+    // article; `npm run bench:page`). The every-page scripts carry it too: on a page that is not an
+    // article they call most of their functions once, and V8 compiled each one on its first call
+    // (about 45 compiles, 1 to 1.4 ms of CPU in a trace); compiled with the script, they cost about
+    // 0.6 ms more at the start and save more than that (issue 15, stop 24; docs/performance.md).
+    // Other browsers read it as a comment.
     'build:done': (wxt) => {
-      const engine = path.join(wxt.config.outDir, ENGINE_BUNDLE);
-      if (!fs.existsSync(engine)) return;
-      const code = fs.readFileSync(engine, 'utf8');
-      if (!code.startsWith(COMPILE_HINT)) fs.writeFileSync(engine, `${COMPILE_HINT}\n${code}`);
+      for (const file of [ENGINE_BUNDLE, EARLY_BUNDLE, CONTENT_BUNDLE]) {
+        const bundle = path.join(wxt.config.outDir, file);
+        if (!fs.existsSync(bundle)) continue;
+        const code = fs.readFileSync(bundle, 'utf8');
+        if (!code.startsWith(COMPILE_HINT)) fs.writeFileSync(bundle, `${COMPILE_HINT}\n${code}`);
+      }
     },
     // The content scripts that run on every page, and the engine they import, use the browser's
     // own extension API, not the polyfill (lib/content/native-browser.ts says why): it is about

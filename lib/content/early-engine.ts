@@ -6,8 +6,9 @@
 // (lib/content/loader.ts). Nothing else is done here: the engine is started only by the content
 // script, after the settings are read. The body's text is not looked at: watching the parser add
 // every node cost about 2.5 ms of script on a page that is not an article (bench:nonarticle), and
-// the idle quick check reads it anyway. So the watching is two MutationObservers without subtree,
-// on <html> and <head> (a few records a page), stopped once the body has begun or at DOMContentLoaded.
+// the idle quick check reads it anyway. So the watching is one MutationObserver without subtree,
+// on <html> and <head> (a few records a page), stopped once the body has begun or the page is
+// parsed (seen at its next record: no DOMContentLoaded listener to add and remove on every page).
 import { browser } from 'wxt/browser';
 import { headMayBeInspectionArticle } from '../page/quick-check';
 import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_FILE } from './engine-slot';
@@ -23,7 +24,6 @@ export function startEarlyEngineLoad(doc: Document, win: Window, load = importEn
   const stop = () => {
     observer?.disconnect();
     observer = null;
-    win.removeEventListener('DOMContentLoaded', stop);
   };
   const begin = (by: EarlyImport['by']) => {
     if (started) return;
@@ -55,21 +55,21 @@ export function startEarlyEngineLoad(doc: Document, win: Window, load = importEn
     }
   };
   const look = () => {
-    watch(doc.documentElement);
-    watch(doc.head);
-    if (doc.body) {
-      // The head is whole once the body has begun: its last look.
+    if (doc.body || doc.readyState !== 'loading') {
+      // The head is whole once the body has begun (or the page is parsed): its last look.
       if (headMayBeInspectionArticle(doc, path)) begin('head');
       else stop();
       return;
     }
+    watch(doc.documentElement);
+    watch(doc.head);
     if (!titleRead && doc.title) {
       titleRead = true;
       if (headMayBeInspectionArticle(doc, path)) begin('head');
     }
   };
   observer = new MutationObserver(look);
-  watch(doc);
+  // The document itself only until its <html> exists (at document_start it usually does).
+  if (!doc.documentElement) watch(doc);
   look();
-  win.addEventListener('DOMContentLoaded', stop);
 }

@@ -104,12 +104,14 @@ export function startLoader(
   doc.addEventListener('mouseup', onSelectionEnd, { signal: untilRunning.signal });
   doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: untilRunning.signal });
 
-  // Whether the page changed after this first check (the second look below needs it).
+  // Whether the page changed after this first check (the second look below needs it), and the
+  // second look's start once the settings are read (set by the first change if none yet).
   let change: PageChange | null = null;
+  let lookLater: (() => void) | null = null;
   if (worth) start({ worth: true });
   else {
     const w = waiting.signal;
-    change = watchPageChange(doc, w);
+    change = watchPageChange(doc, w, () => lookLater?.());
     // Single-page navigation: the URL changes without a load; look again once it settled.
     let navTimer = 0;
     const onNavigate = () => {
@@ -155,12 +157,19 @@ export function startLoader(
     if (signal.aborted || engine) return;
     reportNotArticle();
     refindHere();
-    // A late-loading article body: look once more after the page has settled (if it changed).
-    const late = win.setTimeout(() => {
-      if (change?.changed() !== false) checkAgain();
-      change?.stop();
-    }, 1500);
-    onAbort(waiting.signal, () => clearTimeout(late));
+    // A late-loading article body: look once more 1.5 s from now, after the page has settled, if
+    // it changed by then. The timer is set only once it did: at once if it already has, else at
+    // its first change (a change after those 1.5 s is not looked at, as before; a page that
+    // never changes gets no timer at all).
+    const due = Date.now() + 1500;
+    lookLater = () => {
+      lookLater = null;
+      const wait = due - Date.now();
+      if (wait <= 0 || waiting.signal.aborted) return;
+      const late = win.setTimeout(checkAgain, wait);
+      onAbort(waiting.signal, () => clearTimeout(late));
+    };
+    if (change?.changed() !== false) lookLater();
   });
 
   return { engine: () => engine };

@@ -1,0 +1,95 @@
+// `npx tsx scripts/trace-nonarticle-compile.ts name=<build dir> ...`: how much of the every-page
+// scripts' main-thread CPU on a page that is not an article is V8 compiling them: the script's
+// own compile when it loads, and the functions compiled one by one on their first call
+// (`V8.CompileCode` events outside the script's compile, in the trace's v8.compile category).
+// The same walks page as `scripts/trace-nonarticle.ts` and `npm run bench:nonarticle`, a fresh tab
+// each load, builds interleaved after a first load that warms each browser. The compile category
+// adds a little tracing overhead to every build alike. TRACE_RUNS=<loads per build> (default 10).
+import { launchChromiumWith, serveFixtures, type TraceEvent, traceLoad } from '../tests/e2e/harness';
+
+const RUNS = Number(process.env.TRACE_RUNS ?? 10);
+const PAGE = `<!doctype html><html><head><title>Ten great walks</title><meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>'.repeat(200)}</article></body></html>`;
+const builds = process.argv.slice(2).map((a) => (a.includes('=') ? a.split('=') : [a, a]) as [string, string]);
+if (!builds.length) {
+  console.error('usage: npx tsx scripts/trace-nonarticle-compile.ts name=<build dir> [name=<build dir>...]');
+  process.exit(2);
+}
+
+/** Per script: CPU of its evaluation, its compile, and the functions compiled on first call (count, CPU). */
+function compiles(events: TraceEvent[]): Record<string, number> {
+  const parse = events.find((e) => e.name === 'ParseHTML');
+  if (!parse) throw new Error('no ParseHTML in the trace');
+  const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
+  const within = (e: TraceEvent, x: TraceEvent) =>
+    e !== x && e.ts >= x.ts && e.ts + (e.dur ?? 0) <= x.ts + (x.dur ?? 0);
+  const out: Record<string, number> = {};
+  const add = (k: string, v: number) => {
+    out[k] = (out[k] ?? 0) + v;
+  };
+  const evals = main.filter((e) => e.name === 'EvaluateScript' && /^chrome-extension:/.test(e.args?.data?.url ?? ''));
+  const scriptCompiles = main.filter((e) => e.name === 'v8.compile');
+  const lazy = main.filter(
+    (e) =>
+      e.name === 'V8.CompileCode' &&
+      !scriptCompiles.some((c) => within(e, c)) &&
+      !main.some((x) => x.name === 'V8.CompileCode' && within(e, x)),
+  );
+  for (const x of evals) {
+    const file = (x.args?.data?.url ?? '').split('/').pop() ?? '';
+    add(`${file}: evaluation`, cpu(x));
+    add(
+      `${file}: its compile`,
+      scriptCompiles.filter((c) => within(c, x)).reduce((s, c) => s + cpu(c), 0),
+    );
+    const first = lazy.filter((c) => within(c, x));
+    add(`${file}: functions compiled on first call`, first.length);
+    add(
+      `${file}: their compile`,
+      first.reduce((s, c) => s + cpu(c), 0),
+    );
+  }
+  // After the scripts ran: callbacks and microtasks (the page has no script of its own).
+  const start = evals.length ? Math.min(...evals.map((e) => e.ts)) : Number.POSITIVE_INFINITY;
+  const later = lazy.filter((c) => c.ts > start && !evals.some((x) => within(c, x)));
+  add('later (callbacks, microtasks): functions compiled', later.length);
+  add(
+    'later: their compile',
+    later.reduce((s, c) => s + cpu(c), 0),
+  );
+  return out;
+}
+
+const server = await serveFixtures();
+server.extra.set('/walks.html', PAGE);
+const browsers = [];
+for (const [, dir] of builds) browsers.push(await launchChromiumWith(dir));
+const rows = builds.map(() => [] as Record<string, number>[]);
+try {
+  for (let i = 0; i <= RUNS; i++)
+    for (const [k, b] of browsers.entries()) {
+      const events = await traceLoad(
+        b.context,
+        `${server.origin}/walks.html`,
+        'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-v8.compile',
+        (page) => page.waitForTimeout(2000),
+      );
+      if (i > 0) rows[k].push(compiles(events));
+    }
+} finally {
+  for (const b of browsers) await b.close();
+  await server.close();
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`Non-article page: the every-page scripts' compiles, CPU ms or counts (median of ${RUNS} loads)`);
+console.log(`${''.padEnd(52)}${builds.map(([n]) => n.slice(0, 12).padStart(13)).join('')}`);
+for (const key of [...new Set(rows.flat().flatMap((r) => Object.keys(r)))])
+  console.log(
+    `${key.padEnd(52)}${builds
+      .map((_, k) => {
+        const v = median(rows[k].map((r) => r[key] ?? 0));
+        return (Number.isInteger(v) ? String(v) : v.toFixed(2)).padStart(13);
+      })
+      .join('')}`,
+  );
