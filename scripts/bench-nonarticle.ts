@@ -15,13 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
-import { extensionDir, launchChromiumWith, root, serveFixtures } from '../tests/e2e/harness';
+import { extensionDir, launchChromiumWith, root, serveFixtures, walksPage } from '../tests/e2e/harness';
 import { figure, recordResults } from './bench-results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 if (process.env.IL_REUSE_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
 
-const PAGE = `<!doctype html><html><head><title>Ten great walks</title><meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>'.repeat(200)}</article></body></html>`;
+const PAGE = walksPage();
 
 interface Manifest {
   content_scripts?: { js?: string[]; css?: string[] }[];

@@ -5,10 +5,9 @@
 // The same walks page as `scripts/trace-nonarticle.ts` and `npm run bench:nonarticle`, a fresh tab
 // each load, builds interleaved after a first load that warms each browser. The compile category
 // adds a little tracing overhead to every build alike. TRACE_RUNS=<loads per build> (default 10).
-import { launchChromiumWith, serveFixtures, type TraceEvent, traceLoad } from '../tests/e2e/harness';
+import { type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
-const PAGE = `<!doctype html><html><head><title>Ten great walks</title><meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>'.repeat(200)}</article></body></html>`;
 const builds = process.argv.slice(2).map((a) => (a.includes('=') ? a.split('=') : [a, a]) as [string, string]);
 if (!builds.length) {
   console.error('usage: npx tsx scripts/trace-nonarticle-compile.ts name=<build dir> [name=<build dir>...]');
@@ -60,26 +59,13 @@ function compiles(events: TraceEvent[]): Record<string, number> {
   return out;
 }
 
-const server = await serveFixtures();
-server.extra.set('/walks.html', PAGE);
-const browsers = [];
-for (const [, dir] of builds) browsers.push(await launchChromiumWith(dir));
-const rows = builds.map(() => [] as Record<string, number>[]);
-try {
-  for (let i = 0; i <= RUNS; i++)
-    for (const [k, b] of browsers.entries()) {
-      const events = await traceLoad(
-        b.context,
-        `${server.origin}/walks.html`,
-        'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-v8.compile',
-        (page) => page.waitForTimeout(2000),
-      );
-      if (i > 0) rows[k].push(compiles(events));
-    }
-} finally {
-  for (const b of browsers) await b.close();
-  await server.close();
-}
+const rows = await traceLoadsInterleaved(
+  builds.map(([, dir]) => dir),
+  walksPage(),
+  'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-v8.compile',
+  RUNS,
+  compiles,
+);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Non-article page: the every-page scripts' compiles, CPU ms or counts (median of ${RUNS} loads)`);

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromiumWith, serveFixtures, type TraceEvent, traceLoad } from '../tests/e2e/harness';
+import { type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
 /** BENCH_HEAD_TAGS=<n>: a head as large as a news site's (n meta and link tags after the title; default none). */
@@ -23,7 +23,7 @@ const HEAD_TAGS = Array.from({ length: Number(process.env.BENCH_HEAD_TAGS ?? 0) 
     ? `<link rel="alternate" hreflang="x-${i}" href="/walks-${i}.html">`
     : `<meta property="og:x${i}" content="Walks ${i}">`,
 ).join('');
-const PAGE = `<!doctype html><html><head><title>Ten great walks</title>${HEAD_TAGS}<meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${'<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>'.repeat(200)}</article></body></html>`;
+const PAGE = walksPage(HEAD_TAGS);
 
 /** A throwaway extension with our two content-script slots and a background that answers. */
 function baseline(early: string, content: string): string {
@@ -141,25 +141,16 @@ function steps(events: TraceEvent[]): Record<string, number> {
   return out;
 }
 
-const server = await serveFixtures();
-server.extra.set('/walks.html', PAGE);
-const browsers = [];
-for (const [, dir] of builds) browsers.push(await launchChromiumWith(dir));
-const rows = builds.map(() => [] as Record<string, number>[]);
+let rows: Record<string, number>[][];
 try {
-  for (let i = 0; i <= RUNS; i++)
-    for (const [k, b] of browsers.entries()) {
-      const events = await traceLoad(
-        b.context,
-        `${server.origin}/walks.html`,
-        'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline',
-        (page) => page.waitForTimeout(2000),
-      );
-      if (i > 0) rows[k].push(steps(events));
-    }
+  rows = await traceLoadsInterleaved(
+    builds.map(([, dir]) => dir),
+    PAGE,
+    'devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline',
+    RUNS,
+    steps,
+  );
 } finally {
-  for (const b of browsers) await b.close();
-  await server.close();
   for (const [, dir] of builds.slice(0, 2)) fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -330,3 +330,45 @@ export async function traceLoad(
   await page.close();
   return events;
 }
+
+/**
+ * The page that is not an article which the non-article benches load (`bench:nonarticle`,
+ * `trace-nonarticle*.ts`): a walking guide of 200 paragraphs, with `headTags` after its title.
+ */
+export function walksPage(headTags = ''): string {
+  const p =
+    '<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day and the pub at the top serves good food.</p>';
+  return `<!doctype html><html><head><title>Ten great walks</title>${headTags}<meta name="description" content="Walks in the hills"></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Ten great walks</h1>${p.repeat(200)}</article></body></html>`;
+}
+
+/**
+ * Traces `runs` loads of `page` (served as /walks.html) in a Chromium per extension dir, a fresh
+ * tab each load, builds interleaved after a first load that warms each browser; returns what
+ * `measure` reads from each load's trace, per build.
+ */
+export async function traceLoadsInterleaved<T>(
+  dirs: string[],
+  page: string,
+  categories: string,
+  runs: number,
+  measure: (events: TraceEvent[]) => T,
+): Promise<T[][]> {
+  const server = await serveFixtures();
+  server.extra.set('/walks.html', page);
+  const browsers: Awaited<ReturnType<typeof launchChromiumWith>>[] = [];
+  const rows = dirs.map(() => [] as T[]);
+  try {
+    for (const dir of dirs) browsers.push(await launchChromiumWith(dir));
+    for (let i = 0; i <= runs; i++)
+      for (const [k, b] of browsers.entries()) {
+        const events = await traceLoad(b.context, `${server.origin}/walks.html`, categories, (p) =>
+          p.waitForTimeout(2000),
+        );
+        if (i > 0) rows[k].push(measure(events));
+      }
+  } finally {
+    for (const b of browsers) await b.close();
+    await server.close();
+  }
+  return rows;
+}
