@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 
 // The toolbar (16/32 px) and store/management page (48/128 px) icons, drawn by scripts/make-icons.ts.
@@ -14,6 +15,30 @@ const CONTENT_BUNDLE = 'content.js';
 const CONTENT_CSS = 'assets/content.css';
 const EVERY_PAGE = ['http://*/*', 'https://*/*'];
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+const UNLISTED_ENTRY = 'virtual:wxt-unlisted-script-entrypoint?';
+
+/**
+ * The every-page scripts (early.js, content.js) call their `main` straight away: WXT's runner for
+ * an unlisted script wraps it in its plugins' start, a try/catch and a logger that does nothing in
+ * a production build (about 0.3 KB in each file, compiled on every page; issue 15, stop 24).
+ * An error still reaches the page's console uncaught, as before. Vite resolves this plugin before
+ * WXT's own (enforce: 'pre').
+ */
+function plainStart(): PluginOption {
+  return {
+    name: 'inspection-lens:plain-start',
+    enforce: 'pre',
+    resolveId(id) {
+      return id.startsWith(UNLISTED_ENTRY) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${UNLISTED_ENTRY}`)) return null;
+      const input = JSON.stringify(id.slice(UNLISTED_ENTRY.length + 1));
+      return `import definition from ${input};\ndefinition.main();\n`;
+    },
+  };
+}
 
 // WXT configuration: the folders stay at the top level (srcDir '.') and every entry point
 // uses the promise-based `browser` from webextension-polyfill.
@@ -104,6 +129,9 @@ export default defineConfig({
         find: /^wxt\/browser$/,
         replacement: path.resolve(import.meta.dirname, 'lib/content/native-browser.ts'),
       };
+      // The every-page scripts start their `main` with no WXT runner around it (plainStart).
+      if (entrypoints.some((e) => e.name === 'content' || e.name === 'early'))
+        config.plugins = [plainStart(), ...(config.plugins ?? [])];
       config.resolve ??= {};
       const alias = config.resolve.alias ?? [];
       config.resolve.alias = [

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 // The page's address worked out once: the article id drops the fragment; a canonical link counts
-// only on the page's own origin; what a page asks for its clips with.
+// only on the page's own origin; what a page asks for its clips with, as the background reads it.
 import { describe, expect, test } from 'vitest';
 import { sameArticle } from '../../lib/clips';
-import { canonicalUrlOf, claimedCanonical, pageAddress } from '../../lib/page/canonical';
+import { clipQueryOf } from '../../lib/content/clip-query';
+import { pageQuery } from '../../lib/ownership';
+import { canonicalUrlOf, claimedCanonical } from '../../lib/page/canonical';
 
 function page(canonical?: string): Document {
   const doc = document.implementation.createHTMLDocument('t');
@@ -51,13 +53,17 @@ describe('the canonical URL a page may claim', () => {
 });
 
 test('a page asks for its clips with its URL without fragment, and its canonical only when it may claim it', () => {
-  expect(pageAddress(page('/story'), at)).toEqual({
+  // What the page sends, as the background files it (it resolves and checks the link itself).
+  const asked = (doc: Document) => pageQuery(at, clipQueryOf(doc, at));
+  expect(asked(page('/story#top'))).toEqual({
     url: 'https://news.example/2024/story?utm_source=x',
     canonicalUrl: 'https://news.example/story',
   });
-  expect(pageAddress(page('https://evil.example/'), at)).toEqual({
-    url: 'https://news.example/2024/story?utm_source=x',
-  });
+  expect(asked(page('https://evil.example/'))).toEqual({ url: 'https://news.example/2024/story?utm_source=x' });
+  expect(asked(page())).toEqual({ url: 'https://news.example/2024/story?utm_source=x' });
+  // The same answer as the claimed canonical URL the engine files the page's clips and record under.
+  for (const href of ['/story', 'https://news.example/story#x', 'https://evil.example/', ''])
+    expect(asked(page(href))?.canonicalUrl).toBe(claimedCanonical(page(href), at));
 });
 
 test.each<[string, string, boolean]>([
