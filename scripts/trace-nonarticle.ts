@@ -12,9 +12,8 @@
 // deciding from the page's text would make. TRACE_RUNS=<loads per build> (default 10);
 // BENCH_HEAD_TAGS=<n> gives the page's head n more meta and link tags.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
+import { apiCallsExtension, callsAndReadsExtension } from './nonarticle-baselines';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
 /** BENCH_HEAD_TAGS=<n>: a head as large as a news site's (n meta and link tags after the title; default none). */
@@ -25,67 +24,9 @@ const HEAD_TAGS = Array.from({ length: Number(process.env.BENCH_HEAD_TAGS ?? 0) 
 ).join('');
 const PAGE = walksPage(HEAD_TAGS);
 
-/** A throwaway extension with our two content-script slots and a background that answers. */
-function baseline(early: string, content: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-'));
-  const every = ['http://*/*', 'https://*/*'];
-  const manifest = {
-    manifest_version: 3,
-    name: 'baseline',
-    version: '1.0',
-    permissions: ['storage'],
-    background: { service_worker: 'background.js' },
-    content_scripts: [
-      { matches: every, js: ['early.js'], run_at: 'document_start' },
-      { matches: every, js: ['content.js'], run_at: 'document_idle' },
-    ],
-  };
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  fs.writeFileSync(
-    path.join(dir, 'background.js'),
-    'chrome.runtime.onMessage.addListener((m, s, r) => { r({ ok: true }); });',
-  );
-  fs.writeFileSync(path.join(dir, 'early.js'), early);
-  fs.writeFileSync(path.join(dir, 'content.js'), content);
-  return dir;
-}
-const API_EARLY =
-  "globalThis.__read = chrome.storage.local.get(['settings', 'hasClips', 'pausedSites', 'benchMarks']);\nchrome.storage.onChanged.addListener(() => {});\n";
-const API_CONTENT = `chrome.storage.onChanged.addListener(() => {});
-chrome.runtime.onMessage.addListener(() => false);
-globalThis.__read.then(() => chrome.runtime.sendMessage({ type: 'pageReport', data: { url: location.href, title: document.title } })).catch(() => {});
-`;
-/** The quick check's reads (lib/page/quick-check.ts), plainly. */
-const QUICK_CHECK = `(() => {
-  const SIGNS = /ofsted|inspector|inspection|focused visit|monitoring visit|jtai|children['’]?s (?:social )?(?:services|social care)/i;
-  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg']);
-  const KEYS = new Set(['og:title', 'description', 'og:description', 'keywords']);
-  const head = (doc) => {
-    if (SIGNS.test(doc.title + ' ' + location.pathname)) return true;
-    const metas = doc.head?.getElementsByTagName('meta');
-    if (metas) for (let i = 0; i < metas.length && i < 200; i++) {
-      const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? '').toLowerCase();
-      if (KEYS.has(key) && SIGNS.test(metas[i].getAttribute('content') ?? '')) return true;
-    }
-    return false;
-  };
-  const sample = (doc) => {
-    const walker = doc.createTreeWalker(doc.body, 4);
-    let out = '';
-    for (let n = walker.nextNode(), k = 0; n && out.length < 6000 && k < 3000; n = walker.nextNode(), k++) {
-      const p = n.parentNode;
-      if (p && SKIP.has(p.localName)) continue;
-      out += n.data + ' ';
-    }
-    return out;
-  };
-  globalThis.__worth = head(document) || /ofsted/i.test(sample(document));
-})();
-`;
-
 const builds: [string, string][] = [
-  ['API calls', baseline(API_EARLY, API_CONTENT)],
-  ['+ quick check', baseline(API_EARLY, API_CONTENT + QUICK_CHECK)],
+  ['API calls', apiCallsExtension()],
+  ['+ quick check', callsAndReadsExtension()],
   ...process.argv.slice(2).map((a) => (a.includes('=') ? a.split('=') : [a, a]) as [string, string]),
 ];
 if (builds.length < 3) {
