@@ -209,6 +209,30 @@ export function findMainContent(doc: Document, exactLengths = false): Element {
   return textLength(container) < 3 * textLength(best) + 2000 ? container : best;
 }
 
+/** A paragraph this long is taken as the story's when the container is guessed (`guessContainer`). */
+const GUESS_CHARS = 120;
+
+/**
+ * The article container guessed from the first long paragraph (not in navigation, a footer…):
+ * the article element around it, or its parent. Read from the first paragraphs only, where
+ * `findMainContent` samples the whole page; the same choice on every corpus, seed and fixture
+ * page that has such a paragraph (142 of 145). Null when there is none.
+ */
+export function guessContainer(doc: Document): Element | null {
+  const body = doc.body ?? doc.documentElement;
+  const paragraphs = body.getElementsByTagName('p'); // live: read only as far as needed
+  const memo = new Map<Element, boolean>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if ((p.textContent?.length ?? 0) < GUESS_CHARS || insideSkipped(p, body, memo)) continue;
+    const parent = p.parentElement;
+    if (!parent || parent === body) return null;
+    const container = parent.closest(CONTAINER);
+    return container && container !== body ? container : parent;
+  }
+  return null;
+}
+
 /** How many commas (Latin or Arabic) a text holds (counted without splitting it into an array of pieces). */
 function commasIn(text: string): number {
   let n = 0;
@@ -506,13 +530,34 @@ export class ExtractionCache {
    * navigation does), else `choose()`.
    */
   mainContent(doc: Document, choose: () => Element): Element {
-    const last = this.root;
-    if (last && !this.outside && last.isConnected && last.ownerDocument === doc && doc.URL === this.rootUrl)
-      return last;
+    const last = this.keptContainer(doc);
+    if (last) return last;
     this.root = choose();
     this.rootUrl = doc.URL;
     this.outside = false;
     return this.root;
+  }
+
+  /** The container the last run chose, when `mainContent` would keep it (else null). */
+  keptContainer(doc: Document): Element | null {
+    const last = this.root;
+    return last && !this.outside && last.isConnected && last.ownerDocument === doc && doc.URL === this.rootUrl
+      ? last
+      : null;
+  }
+
+  /**
+   * The run reads the page again from another container (its guess was not the choice): what
+   * it kept so far is dropped, so that the new walk reads every block and list from the page.
+   */
+  restart() {
+    this.blocks = new WeakMap();
+    this.empty = true;
+    this.kids = new WeakMap();
+    this.kidsKept = false;
+    this.reused = 0;
+    this.fresh = 0;
+    this.listed = 0;
   }
 
   private changedAt(node: Node) {
@@ -999,71 +1044,103 @@ export function* extractArticleSteps(
   // biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield;` is a pause, a value the first part of the page
 ): Generator<void | ExtractedDocument, ExtractedDocument> {
   const body = doc.body ?? doc.documentElement;
-  const root = options.wholeBody
-    ? body
-    : options.cache
-      ? options.cache.mainContent(doc, () => findMainContent(doc))
-      : findMainContent(doc);
+  const choose = () =>
+    options.cache ? options.cache.mainContent(doc, () => findMainContent(doc)) : findMainContent(doc);
+  const kept = options.wholeBody ? null : (options.cache?.keptContainer(doc) ?? null);
+  // With a first part and no container kept from the last run, the walk starts from a container
+  // guessed from the first paragraphs, and `findMainContent` (which samples the whole page) makes
+  // the choice once the first part is out: the same container, the walk goes on; another one,
+  // the page is read again from it. Either way the whole article is what the choice gives.
+  let guess = !options.wholeBody && !kept && options.firstChars ? guessContainer(doc) : null;
+  let root = options.wholeBody ? body : (kept ?? guess ?? choose());
   yield;
-  const builder = new BlockBuilder();
-  builder.start(root);
-  const firstChars = options.firstChars ?? 0;
+  let firstChars = options.firstChars ?? 0;
   const longChars = options.longChars ?? 0;
-  let first = firstChars;
-  const view = first ? options.view : undefined;
-  const early: Early = { at: first, perBlock: !!view, rest: null };
-  let judged = false;
-  /** Blocks in the top part, once it is complete; blocks placed so far; blocks in view after the top. */
-  let top = -1;
-  let placed = 0;
-  const inView: ExtractedBlock[] = [];
   const memo: FurnitureMemo = options.cache?.furniture ?? { last: null };
   options.cache?.begin();
-  for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, early, options.cache)) {
-    if (!first || builder.chars < first) {
-      yield;
-      continue;
-    }
-    if (!judged) {
-      judged = true;
-      const need = longChars - builder.chars;
-      if (need > 0 && (early.rest as (need: number) => number)(need) < need) {
-        // Not a long page: read whole, no first part.
-        first = 0;
-        early.at = 0;
+  for (;;) {
+    const builder = new BlockBuilder();
+    builder.start(root);
+    let first = firstChars;
+    const view = first ? options.view : undefined;
+    const early: Early = { at: first, perBlock: !!view, rest: null };
+    let judged = false;
+    /** Blocks in the top part, once it is complete; blocks placed so far; blocks in view after the top. */
+    let top = -1;
+    let placed = 0;
+    const inView: ExtractedBlock[] = [];
+    let restart = false;
+    /** After a guess: makes the choice; true when it is another container (read again from it). */
+    const wrong = () => {
+      if (!guess) return false;
+      guess = null;
+      const chosen = choose();
+      if (chosen === root) return false;
+      root = chosen;
+      restart = true;
+      return true;
+    };
+    for (const _ of walkSteps(root, builder, !!options.wholeBody, nodesPerStep, early, options.cache)) {
+      if (!first || builder.chars < first) {
         yield;
         continue;
       }
-    }
-    if (!view) {
+      if (!judged) {
+        judged = true;
+        const need = longChars - builder.chars;
+        if (need > 0 && (early.rest as (need: number) => number)(need) < need) {
+          // Not a long page: read whole, no first part.
+          first = 0;
+          early.at = 0;
+          if (wrong()) break;
+          yield;
+          continue;
+        }
+      }
+      if (!view) {
+        first = 0;
+        yield assemble(
+          doc,
+          root,
+          builder.blocks.slice(0, blocksFor(builder.blocks, firstChars)),
+          !options.wholeBody,
+          memo,
+        );
+        if (wrong()) {
+          firstChars = 0; // the first part is out: the page is read again whole
+          break;
+        }
+        continue;
+      }
+      if (top < 0) top = placed = blocksFor(builder.blocks, firstChars);
+      let after = false;
+      for (; placed < builder.blocks.length && !after; placed++) {
+        const where = view(builder.blocks[placed].element);
+        if (where === 0) inView.push(builder.blocks[placed]);
+        after = where > 0;
+      }
+      if (!after) {
+        yield;
+        continue;
+      }
       first = 0;
-      yield assemble(
-        doc,
-        root,
-        builder.blocks.slice(0, blocksFor(builder.blocks, firstChars)),
-        !options.wholeBody,
-        memo,
-      );
-      continue;
+      early.at = 0;
+      yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView], !options.wholeBody, memo);
+      if (wrong()) {
+        firstChars = 0;
+        break;
+      }
     }
-    if (top < 0) top = placed = blocksFor(builder.blocks, firstChars);
-    let after = false;
-    for (; placed < builder.blocks.length && !after; placed++) {
-      const where = view(builder.blocks[placed].element);
-      if (where === 0) inView.push(builder.blocks[placed]);
-      after = where > 0;
-    }
-    if (!after) {
+    // A page read to its end on a guess (shorter than the first part): the choice is made now.
+    if (restart || wrong()) {
+      options.cache?.restart();
       yield;
       continue;
     }
-    first = 0;
-    early.at = 0;
-    yield assemble(doc, root, [...builder.blocks.slice(0, top), ...inView], !options.wholeBody, memo);
+    builder.flush();
+    options.cache?.end();
+    return assemble(doc, root, builder.blocks, !options.wholeBody, memo);
   }
-  builder.flush();
-  options.cache?.end();
-  return assemble(doc, root, builder.blocks, !options.wholeBody, memo);
 }
 
 /** How many of the first blocks it takes to reach `chars` characters (all of them if they do not). */

@@ -311,6 +311,90 @@ describe('the first part of a long article', () => {
     const got = parts(extractArticleSteps(longDoc(), { firstChars: 1000, view: () => -1 }));
     expect(got).toEqual([]);
   });
+
+  /** Counts the whole-page paragraph queries `findMainContent` makes (the choice of the container). */
+  function countChoices(doc: Document) {
+    const body = doc.body;
+    const qsa = body.querySelectorAll.bind(body);
+    const count = { n: 0 };
+    body.querySelectorAll = ((sel: string) => {
+      if (sel === 'p, pre, blockquote, li') count.n++;
+      return qsa(sel);
+    }) as typeof body.querySelectorAll;
+    return count;
+  }
+
+  test('the first part comes before the whole page is sampled to choose the container; the choice follows', () => {
+    const paras = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `<p>Paragraph ${i}: inspectors found that the council's services for children had changed again, with plans reviewed every month.</p>`,
+    ).join('');
+    const doc = parseHtml(`<html><body><nav><p>Home</p></nav><article><h1>Long</h1>${paras}</article></body></html>`);
+    const choices = countChoices(doc);
+    const steps = extractArticleSteps(doc, { firstChars: 1000, longChars: 4000 }, 1);
+    let r = steps.next();
+    while (!r.done && !r.value) r = steps.next();
+    expect(r.done).toBe(false);
+    expect(choices.n).toBe(0);
+    while (!r.done) r = steps.next();
+    expect(choices.n).toBe(1);
+    expect(r.value.blocks.map(number)).toEqual([...Array(60).keys()]);
+  });
+
+  /** A teaser article with a long paragraph before the story, which is in a plain div. */
+  function teaserFirst(paragraphs: number) {
+    const paras = Array.from(
+      { length: paragraphs },
+      (_, i) =>
+        `<p>Paragraph ${i}: inspectors found that the council's services for children had changed again, with plans reviewed every month.</p>`,
+    ).join('');
+    const teaser = `<article class="teaser"><p>${'A teaser for another story, long enough to be taken for the story at first sight. '.repeat(2)}</p></article>`;
+    return parseHtml(
+      `<html><head><title>Long</title></head><body>${teaser}<div class="story"><h1>Long</h1>${paras}</div></body></html>`,
+    );
+  }
+
+  test.each([
+    ['long (the first part from the guess, then read again)', 60],
+    ['not long (known at the first part)', 12],
+    ['shorter than the first part', 3],
+  ])('a wrong guess of the container, %s: the whole article is the chosen container’s', (_name, n) => {
+    const story = teaserFirst(n).querySelector('.story');
+    const doc = teaserFirst(n);
+    expect(findMainContent(doc).className).toBe('story');
+    const expected = runSteps(extractArticleSteps(teaserFirst(n))).blocks.map((b) => b.text);
+    // The story's paragraphs (its headline set apart), not the teaser.
+    expect(expected.map((t) => t.slice(0, 10))).toEqual(Array(n).fill('Paragraph '));
+    for (const cache of [undefined, new ExtractionCache()]) {
+      const d = teaserFirst(n);
+      const got = runSteps(extractArticleSteps(d, { firstChars: 1000, longChars: 4000, ...(cache ? { cache } : {}) }));
+      expect(got.blocks.map((b) => b.text)).toEqual(expected);
+      expect(got.root).toBe(d.querySelector('.story'));
+      // The cache keeps the chosen container, and a re-run reads the same.
+      if (cache) {
+        expect(cache.keptContainer(d)).toBe(d.querySelector('.story'));
+        expect(runSteps(extractArticleSteps(d, { cache })).blocks.map((b) => b.text)).toEqual(expected);
+      }
+    }
+    expect(story).not.toBeNull();
+  });
+
+  test.each([
+    ...fs
+      .readdirSync(pages)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, fs.readFileSync(path.join(pages, f), 'utf8')]),
+  ])('%s: with a first part (a guessed container), the same article as read whole', (_name, html) => {
+    const whole = runSteps(extractArticleSteps(parseHtml(html)));
+    const doc = parseHtml(html);
+    const got = runSteps(extractArticleSteps(doc, { firstChars: 300, longChars: 600, cache: new ExtractionCache() }));
+    expect(got.title).toBe(whole.title);
+    expect(got.blocks.map((b) => [b.text, b.element.tagName])).toEqual(
+      whole.blocks.map((b) => [b.text, b.element.tagName]),
+    );
+    expect(got.root).toBe(findMainContent(doc));
+  });
 });
 
 describe('choosing the main content', () => {
