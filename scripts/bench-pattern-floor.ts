@@ -1,0 +1,110 @@
+// `npx tsx scripts/bench-pattern-floor.ts [--runs N] [<page.html>]`: what compiling our regular
+// expressions costs the typical article's first run in Chromium, apart from everything else. In Node,
+// the page's extraction and first analysis are run once with every pattern execution recorded (its
+// source, flags and up to four of its inputs). Then, in a fresh Chromium each sample (main-thread CPU,
+// CDP thread ticks), a plain page runs exactly those patterns on those inputs: in a new renderer
+// (nothing compiled: a new tab), again after the page is reloaded in the same tab (V8 keeps compiled
+// patterns per renderer: what a reloaded tab sees), and once more in the same document (running
+// alone). The first minus the second is what a new tab adds for our patterns; the last is the floor
+// of running them. Median and minimum.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { parseHtml } from '../lib/cli/parse-html';
+import { chromiumPath, pagesDir, serveFixtures } from '../tests/e2e/harness';
+
+const { values, positionals } = parseArgs({
+  options: { runs: { type: 'string', default: '9' } },
+  allowPositionals: true,
+});
+const file = positionals[0] ?? path.join(pagesDir, '003_7373dea24638aad1.html');
+const html = parseHtml(fs.readFileSync(file, 'utf8'));
+
+// Every pattern method goes through `exec` (test, replace, match, split, search call it).
+const seen = new Map<string, { source: string; flags: string; inputs: string[]; runs: number }>();
+let recording = false;
+const exec = RegExp.prototype.exec;
+RegExp.prototype.exec = function (this: RegExp, s: string) {
+  if (recording) {
+    recording = false; // (the recording's own string work runs no pattern through here)
+    const flags = [...this.flags].filter((f) => f !== 'g' && f !== 'y').join('');
+    const key = `/${this.source}/${flags}`;
+    let p = seen.get(key);
+    if (!p) {
+      p = { source: this.source, flags, inputs: [], runs: 0 };
+      seen.set(key, p);
+    }
+    p.runs++;
+    if (p.inputs.length < 4 && !p.inputs.includes(String(s))) p.inputs.push(String(s));
+    recording = true;
+  }
+  return exec.call(this, s);
+};
+const { extractArticle, toSourceDocument } = await import('../lib/page/extract');
+const { analyzeSteps } = await import('../lib/analysis/analyze');
+const { AnalysisCache } = await import('../lib/analysis/cache');
+const { runSteps } = await import('../lib/analysis/steps');
+recording = true;
+const doc = toSourceDocument(extractArticle(html));
+runSteps(analyzeSteps(doc, 300, new AnalysisCache()));
+recording = false;
+const patterns = [...seen.values()];
+const chars = patterns.reduce((n, p) => n + p.source.length, 0);
+
+/** Runs each pattern on its inputs, as often as the analysis did up to four times (V8 compiles to machine code on a later run). */
+const RUN = `(() => {
+  let n = 0;
+  for (const p of globalThis.PATTERNS) {
+    const re = new RegExp(p.source, p.flags);
+    for (let i = 0; i < Math.min(4, p.runs); i++) if (re.exec(p.inputs[i % p.inputs.length])) n++;
+  }
+  return n;
+})()`;
+
+const server = await serveFixtures();
+server.extra.set('/blank.html', '<!doctype html><title>blank</title><p>blank</p>');
+const rows = { newTab: [] as number[], reloaded: [] as number[], again: [] as number[] };
+const load = os.loadavg()[0];
+try {
+  for (let i = 0; i < Number(values.runs); i++) {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
+      const cpu = async () => {
+        const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+          metrics: { name: string; value: number }[];
+        };
+        return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+      };
+      const timed = async () => {
+        await page.evaluate((ps) => Object.assign(globalThis, { PATTERNS: ps }), patterns);
+        const t0 = await cpu();
+        await page.evaluate(RUN);
+        return (await cpu()) - t0;
+      };
+      await page.goto(`${server.origin}/blank.html`);
+      rows.newTab.push(await timed());
+      await page.reload();
+      rows.reloaded.push(await timed());
+      rows.again.push(await timed());
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+const show = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `${s[Math.floor(s.length / 2)].toFixed(2)} ms (min ${s[0].toFixed(2)})`;
+};
+console.log(
+  `${path.basename(file)}: extraction and first analysis run ${patterns.length} distinct patterns (${chars} characters), ${patterns.reduce((n, p) => n + p.runs, 0)} runs; Chromium main-thread CPU, median of ${values.runs} fresh browsers (load ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)})`,
+);
+console.log(`  in a new renderer (a new tab): ${show(rows.newTab)}`);
+console.log(`  after a reload in the same tab (V8's compiled patterns kept): ${show(rows.reloaded)}`);
+console.log(`  again in the same document (running alone): ${show(rows.again)}`);
