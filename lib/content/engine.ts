@@ -1,8 +1,9 @@
 // The content script's engine on a page that may be an article (or where the reader clips), in
 // two parts. This first part runs the page runner (analysis, highlights, the report) and answers
 // the background's requests; the second part (engine-reader.ts, its own file: the finding card,
-// the Clip button, re-finding saved clips) is imported once the first run is done, or at once when
-// the reader acts first. Until it runs, this part hears the reader's pointer moves, card keys and
+// the Clip button, re-finding saved clips) is imported as this part starts, so that its file is
+// fetched and compiled off the main thread while the first run works, and started once that run
+// is done, or at once when the reader acts first. Until it runs, this part hears the reader's pointer moves, card keys and
 // selections and hands them over, so nothing the reader does in between is lost.
 // Each feature is started with the context and cleans up through its signal.
 import { browser } from 'wxt/browser';
@@ -43,6 +44,11 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
   // The in-page UI (the card's and the Clip button's host) is the second part's.
   const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => !!running && n === running.uiHost() });
 
+  // The second part's file is fetched and compiled (off the main thread) while the first run
+  // works; it is started once that run is done, or at the reader's first use.
+  trace('il:reader-load');
+  const readerFile = loadReader();
+  readerFile.catch(() => {});
   let reader: Promise<Reader> | null = null;
   // What the reader did before the second part ran: handed to it when it starts.
   const early = new AbortController();
@@ -51,8 +57,7 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
   let offer = false;
   function withReader(): Promise<Reader> {
     if (!reader) {
-      trace('il:reader-load');
-      reader = loadReader().then((m) => {
+      reader = readerFile.then((m) => {
         if (signal.aborted) throw new Error('ended');
         const r = m.startReader(cx, runner, start);
         running = r;
