@@ -3,8 +3,8 @@
 // the background's requests; the second part (engine-reader.ts, its own file: the finding card,
 // the Clip button, re-finding saved clips) is imported as this part starts, so that its file is
 // fetched and compiled off the main thread while the first run works, and started once that run
-// is done, or at once when the reader acts first. Until it runs, this part hears the reader's pointer moves, card keys and
-// selections and hands them over, so nothing the reader does in between is lost.
+// is done, or at once when the reader acts first. Until it runs, this part hears the reader's
+// pointer moves, card keys and selections and hands them over: nothing the reader does is lost.
 // Each feature is started with the context and cleans up through its signal.
 import { browser } from 'wxt/browser';
 import { parseMessage } from '../messages';
@@ -40,15 +40,15 @@ export async function importReader(): Promise<ReaderModule> {
 
 export function startEngine(cx: ContentContext, start: EngineStart, loadReader = importReader): Engine {
   const { doc, win, gate, signal } = cx;
-  let running: Reader | null = null;
-  // The in-page UI (the card's and the Clip button's host) is the second part's.
-  const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => !!running && n === running.uiHost() });
-
   // The second part's file is fetched and compiled (off the main thread) while the first run
-  // works; it is started once that run is done, or at the reader's first use.
+  // works (asked for first: the run's first slice starts at once); it is started once that run is
+  // done, or at the reader's first use.
   trace('il:reader-load');
   const readerFile = loadReader();
   readerFile.catch(() => {});
+  let running: Reader | null = null;
+  // The in-page UI (the card's and the Clip button's host) is the second part's.
+  const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => !!running && n === running.uiHost() });
   let reader: Promise<Reader> | null = null;
   // What the reader did before the second part ran: handed to it when it starts.
   const early = new AbortController();
