@@ -9,6 +9,8 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 /** The engine's bundle (lib/content/engine-slot.ts ENGINE_FILE) and V8's whole-file compile hint. */
 const ENGINE_BUNDLE = 'content-engine.js';
+/** The engine's second part (lib/content/engine-slot.ts READER_FILE), imported by the first. */
+const READER_BUNDLE = 'content-reader.js';
 const EARLY_BUNDLE = 'early.js';
 /** The content script (entrypoints/content/, built as a plain script) and the CSS it imports. */
 const CONTENT_BUNDLE = 'content.js';
@@ -46,7 +48,14 @@ export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // IL_PROFILE=1 keeps function names in the bundle for CPU profiles (`npm run profile:page`).
-  vite: () => ({ plugins: [preact()], ...(process.env.IL_PROFILE ? { build: { minify: false } } : {}) }),
+  // IL_SOURCEMAP=1 writes source maps (scripts/engine-composition.ts reads them).
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      ...(process.env.IL_PROFILE ? { minify: false } : {}),
+      ...(process.env.IL_SOURCEMAP ? { sourcemap: true } : {}),
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Inspection Lens',
     description:
@@ -71,7 +80,7 @@ export default defineConfig({
     // cannot probe for it; Firefox's moz-extension host is already random per install.
     web_accessible_resources: [
       {
-        resources: ['content-engine.js'],
+        resources: [ENGINE_BUNDLE, READER_BUNDLE],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
@@ -108,7 +117,7 @@ export default defineConfig({
     // 0.6 ms more at the start and save more than that (issue 15, stop 24; docs/performance.md).
     // Other browsers read it as a comment.
     'build:done': (wxt) => {
-      for (const file of [ENGINE_BUNDLE, EARLY_BUNDLE, CONTENT_BUNDLE]) {
+      for (const file of [ENGINE_BUNDLE, READER_BUNDLE, EARLY_BUNDLE, CONTENT_BUNDLE]) {
         const bundle = path.join(wxt.config.outDir, file);
         if (!fs.existsSync(bundle)) continue;
         const code = fs.readFileSync(bundle, 'utf8');
@@ -121,7 +130,8 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (
         !entrypoints.every(
-          (e) => e.type === 'content-script' || ['content', 'content-engine', 'early'].includes(e.name),
+          (e) =>
+            e.type === 'content-script' || ['content', 'content-engine', 'content-reader', 'early'].includes(e.name),
         )
       )
         return;

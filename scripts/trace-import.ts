@@ -61,9 +61,14 @@ try {
     const parse = events.find((e) => e.name === 'v8.parseOnBackground' && engine(e));
     put('engine requested', rel(sends[0]?.ts));
     put('sent on to the extension', rel(sends[1]?.ts));
-    put('response', rel(events.find((e) => e.name === 'MojoURLLoaderClient::OnReceiveResponse' && engine(e))?.ts));
+    const response = events.find((e) => e.name === 'MojoURLLoaderClient::OnReceiveResponse' && engine(e))?.ts;
+    put('response', rel(response));
     put('background parse and compile, start', rel(parse?.ts));
     put('background parse and compile, end', rel(parse && parse.ts + (parse.dur ?? 0)));
+    put('background parse and compile, duration', parse?.dur === undefined ? undefined : parse.dur / 1000);
+    // CPU time of that thread (steadier than wall time on a shared machine).
+    put('background parse and compile, CPU', parse?.tdur === undefined ? undefined : parse.tdur / 1000);
+    put('from response to highlights set', (mark('il:highlighted') ?? NaN) / 1000 - (response ?? NaN) / 1000);
     put('module compiled (main thread)', rel(events.find((e) => e.name === 'v8.compileModule' && engine(e))?.ts));
     put('engine loaded', rel(mark('il:engine-loaded')));
     put('highlights set', rel(mark('il:highlighted')));

@@ -4,6 +4,7 @@
 import sampleHtml from '../../tests/fixtures/pages/003_7373dea24638aad1.html?raw';
 import contentScript from '../content/index';
 import contentEngine from '../content-engine';
+import contentReader from '../content-reader';
 
 const parsed = new DOMParser().parseFromString(sampleHtml, 'text/html');
 // Only the article's own markup and styles: no scripts, frames or forms (it has none today).
@@ -14,6 +15,8 @@ for (const el of parsed.head.querySelectorAll('meta[property], meta[name], style
 document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 
 // The engine is part of this page's bundle: an extension page may not import the web-accessible
-// copy by its per-session URL (its CSP allows only its own origin), so the loader finds it here.
+// copy by its per-session URL (its CSP allows only its own origin), so the loader finds it here;
+// the same for the engine's second part.
 contentEngine.main();
+contentReader.main();
 contentScript.main();

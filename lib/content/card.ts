@@ -23,6 +23,8 @@ export interface FindingCardFeature {
   hide(): void;
   /** Saves a finding as a clip (its whole sentence, the finding attached): the card's button, the side panel. */
   saveFinding(entry: Pick<LensEntry, 'finding' | 'range'>): Promise<SaveOutcome>;
+  /** A pointer move or key heard before the card ran (engine.ts), handled as if heard now. */
+  replay(e: Event): void;
 }
 
 export function startFindingCard(cx: ContentContext, runner: PageRunner, ui: PageUi): FindingCardFeature {
@@ -203,5 +205,9 @@ export function startFindingCard(cx: ContentContext, runner: PageRunner, ui: Pag
     show,
     hide,
     saveFinding: saveFindingClip,
+    replay(e) {
+      if (e.type === 'mousemove') onPointerMove(e as MouseEvent);
+      else if (e.type === 'keydown') onKey(e as KeyboardEvent);
+    },
   };
 }

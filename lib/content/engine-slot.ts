@@ -25,3 +25,12 @@ export interface EarlyImport {
   startedAt: number;
   loadedAt?: number;
 }
+
+/**
+ * The engine's second part (entrypoints/content-reader.ts): what the reader needs only once they
+ * act (the finding card, the Clip button, re-finding saved clips, the side panel's requests for a
+ * finding). The engine imports it once its first run is done (or at the reader's first use), so the
+ * first highlights wait only for the first part's compilation (issue 15, stop 25).
+ */
+export const READER_SLOT = '__inspectionLensReader';
+export const READER_FILE = '/content-reader.js';

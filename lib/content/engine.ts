@@ -1,15 +1,20 @@
-// The content script's engine on a page that may be an article (or where the reader clips):
-// the page runner, the finding card, clipping and re-finding saved clips, and the background's
-// requests to the page. Each feature is started with the context and cleans up through its signal.
+// The content script's engine on a page that may be an article (or where the reader clips), in
+// two parts. This first part runs the page runner (analysis, highlights, the report) and answers
+// the background's requests; the second part (engine-reader.ts, its own file: the finding card,
+// the Clip button, re-finding saved clips) is imported as this part starts, so that its file is
+// fetched and compiled off the main thread while the first run works, and started once that run
+// is done, or at once when the reader acts first. Until it runs, this part hears the reader's
+// pointer moves, card keys and selections and hands them over: nothing the reader does is lost.
+// Each feature is started with the context and cleans up through its signal.
+import { browser } from 'wxt/browser';
 import { parseMessage } from '../messages';
 import type { PageClip } from '../ownership';
 import { answerPanelRequest } from '../page/panel-requests';
-import { startFindingCard } from './card';
-import { startClipping } from './clipping';
-import type { ContentContext } from './context';
-import { startRefinding } from './refind';
+import { type ContentContext, onAbort } from './context';
+import type { Reader, ReaderModule } from './engine-reader';
+import { READER_FILE, READER_SLOT } from './engine-slot';
 import { startPageRunner } from './runner';
-import { createPageUi } from './ui';
+import { trace } from './trace';
 
 export interface EngineStart {
   /** The quick check said the page may be an article. */
@@ -25,30 +30,109 @@ export interface Engine {
   offerClip(): void;
 }
 
-export function startEngine(cx: ContentContext, start: EngineStart): Engine {
-  const ui = createPageUi(cx.doc, cx.signal);
-  const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => n === ui.host });
-  const card = startFindingCard(cx, runner, ui);
-  const clipping = startClipping(cx, runner, ui);
-  startRefinding(cx, runner)
-    .refind(start.clips)
-    .catch(() => {});
+/** The engine's second part, run in this isolated world (it leaves its start function in READER_SLOT). */
+export async function importReader(): Promise<ReaderModule> {
+  const slot = globalThis as Record<string, unknown>;
+  if (!slot[READER_SLOT])
+    await import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(READER_FILE));
+  return slot[READER_SLOT] as ReaderModule;
+}
+
+export function startEngine(cx: ContentContext, start: EngineStart, loadReader = importReader): Engine {
+  const { doc, win, gate, signal } = cx;
+  // The second part's file is fetched and compiled (off the main thread) while the first run
+  // works (asked for first: the run's first slice starts at once); it is started once that run is
+  // done, or at the reader's first use.
+  trace('il:reader-load');
+  const readerFile = loadReader();
+  readerFile.catch(() => {});
+  let running: Reader | null = null;
+  // The in-page UI (the card's and the Clip button's host) is the second part's.
+  const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => !!running && n === running.uiHost() });
+  let reader: Promise<Reader> | null = null;
+  // What the reader did before the second part ran: handed to it when it starts.
+  const early = new AbortController();
+  onAbort(signal, () => early.abort());
+  let heard: Event[] = [];
+  let offer = false;
+  function withReader(): Promise<Reader> {
+    if (!reader) {
+      reader = readerFile.then((m) => {
+        if (signal.aborted) throw new Error('ended');
+        const r = m.startReader(cx, runner, start);
+        running = r;
+        early.abort();
+        trace('il:reader-loaded');
+        for (const e of heard) r.replay(e);
+        heard = [];
+        if (offer) r.offerClip();
+        return r;
+      });
+      reader.catch(() => {});
+    }
+    return reader;
+  }
+
+  // Until then: the last pointer move (the card shows the highlight under the pointer), the card's
+  // keys (Alt+Shift+N / P), a selection's end (the Clip button).
+  const hear = (e: Event) => {
+    if (!e.isTrusted || gate.paused) return;
+    if (e.type === 'mousemove') heard = heard.filter((h) => h.type !== 'mousemove');
+    heard.push(e);
+    withReader();
+  };
+  doc.addEventListener('mousemove', hear, { passive: true, signal: early.signal });
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (!e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP')) return;
+      // The card will take this key (as its own listener would have): the page does not.
+      if (e.isTrusted && !gate.paused && runner.lens?.all().some((en) => gate.visible(en.finding.highlight)))
+        e.preventDefault();
+      hear(e);
+    },
+    { capture: true, signal: early.signal },
+  );
+  const onSelectionEnd = (e: Event) => {
+    if (!e.isTrusted || gate.paused) return;
+    win.setTimeout(() => {
+      const sel = doc.getSelection();
+      if (sel && !sel.isCollapsed && sel.toString().trim()) offerClip();
+    });
+  };
+  doc.addEventListener('mouseup', onSelectionEnd, { signal: early.signal });
+  doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: early.signal });
+
+  function offerClip() {
+    if (reader) reader.then((r) => r.offerClip());
+    else {
+      offer = true;
+      withReader();
+    }
+  }
+
+  // The second part comes once the first run is done (highlights set, the report sent), or at
+  // once when the engine was loaded for the reader (a selection, a request, saved clips).
+  if (start.worth && !start.clips) runner.on('ran', () => withReader(), early.signal);
+  else withReader();
+  // Resumed on this site: its saved clips are shown again (the second part re-finds them).
+  gate.on('resume', () => gate.hasClips && withReader(), early.signal);
 
   function answer(raw: unknown): Promise<unknown> | null {
     const msg = parseMessage(raw, 'backgroundToPage');
     if (msg?.type === 'showClip') return runner.shower.show(msg.data.clipId);
-    if (msg?.type === 'clipSelection') return clipping.clipSelection();
+    if (msg?.type === 'clipSelection') return withReader().then((r) => r.clipSelection());
     if (msg?.type === 'sendReport') return runner.reportAgain().then(() => ({ ok: true }));
     // The side panel's "This page" view: show a finding, or save it as a clip.
     const panelAnswer = answerPanelRequest(msg, {
       entries: () => runner.lens?.all() ?? [],
-      saveFinding: card.saveFinding,
-      doc: cx.doc,
+      saveFinding: (entry) => withReader().then((r) => r.saveFinding(entry)),
+      doc,
     });
     if (panelAnswer) return panelAnswer.then((r) => (r.ok ? { ok: true } : { ok: false, error: r.error }));
     if (msg?.type !== 'setHighlighting') return null;
-    cx.gate.setPageEnabled(msg.data.enabled);
+    gate.setPageEnabled(msg.data.enabled);
     return Promise.resolve({ ok: true });
   }
-  return { answer, offerClip: clipping.offer };
+  return { answer, offerClip };
 }

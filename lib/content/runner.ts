@@ -18,7 +18,7 @@ import { createReportSender } from './report-sender';
 import { trace } from './trace';
 import { WARM_CHARS, whenIdle } from './warm-rerun';
 
-export type RunnerEvent = 'forget' | 'navigated';
+export type RunnerEvent = 'forget' | 'navigated' | 'ran';
 
 export interface PageRunner {
   readonly lens: PageLens | null;
@@ -38,7 +38,10 @@ export interface PageRunner {
   readonly shower: ClipShower;
   /** Sends the page report again, whatever was sent before (the background asked: it lost it). */
   reportAgain(): Promise<void>;
-  /** `forget`: the page was paused, everything shown must go; `navigated`: a single-page navigation. */
+  /**
+   * `forget`: the page was paused, everything shown must go; `navigated`: a single-page navigation;
+   * `ran`: a run ended (not the quiet idle re-run).
+   */
   on(type: RunnerEvent, f: () => void, signal: AbortSignal): void;
 }
 
@@ -166,6 +169,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       .catch(() => {})
       .finally(() => {
         running = null;
+        if (!quiet) events.emit('ran');
         if (gate.paused) {
           forgetPage();
           return;

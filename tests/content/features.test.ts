@@ -8,6 +8,7 @@ import { describeQuote } from '../../lib/anchor/match-quote';
 import { startFindingCard } from '../../lib/content/card';
 import { startClipping } from '../../lib/content/clipping';
 import { startEngine } from '../../lib/content/engine';
+import * as reader from '../../lib/content/engine-reader';
 import { startRefinding } from '../../lib/content/refind';
 import { startPageRunner } from '../../lib/content/runner';
 import { createPageUi } from '../../lib/content/ui';
@@ -15,6 +16,9 @@ import { pageText } from '../../lib/page/clip-anchoring';
 import { FLASH_LAYER_ATTR } from '../../lib/page/show-clip';
 import { HAS_CLIPS_KEY, SETTINGS_KEY } from '../../lib/storage-keys';
 import { context, fakeBackground, loadPage, loadPlainPage, marks, until } from './helpers';
+
+/** The engine's second part, as the built engine imports it from its own file. */
+const readerPart = async () => reader;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -212,7 +216,7 @@ describe('the engine', () => {
     const sent = fakeBackground();
     loadPage();
     const cx = context();
-    const engine = startEngine(cx, { worth: true });
+    const engine = startEngine(cx, { worth: true }, readerPart);
     await until(() => marks().length > 0);
     expect(engine.answer({ type: 'pageReport', data: {} })).toBeNull();
     // Asked for its report again, it sends it.

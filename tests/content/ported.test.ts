@@ -6,8 +6,12 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeQuote } from '../../lib/anchor/match-quote';
 import { startEngine } from '../../lib/content/engine';
+import * as reader from '../../lib/content/engine-reader';
 import { HAS_CLIPS_KEY } from '../../lib/storage-keys';
 import { context, fakeBackground, loadPage, marks, type Sent, until } from './helpers';
+
+/** The engine's second part, as the built engine imports it from its own file. */
+const readerPart = async () => reader;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -23,7 +27,7 @@ test('the page report lists the article’s findings, in page order', async () =
   const sent = fakeBackground();
   loadPage();
   const cx = context();
-  startEngine(cx, { worth: true });
+  startEngine(cx, { worth: true }, readerPart);
   await until(() => !!lastReport(sent)?.isInspectionArticle);
   const findings = lastReport(sent)?.findings ?? [];
   expect(findings.length).toBeGreaterThan(3);
@@ -35,7 +39,7 @@ test('the side panel’s requests: a finding saved as a clip keeps its sentence;
   const sent = fakeBackground((m) => (m.type === 'saveClip' ? { ok: true, created: true, id: 'x' } : undefined));
   loadPage();
   const cx = context();
-  const engine = startEngine(cx, { worth: true });
+  const engine = startEngine(cx, { worth: true }, readerPart);
   await until(() => !!lastReport(sent)?.isInspectionArticle);
   const grade = lastReport(sent)?.findings.find((f) => f.kind === 'grade');
   expect(grade).toBeDefined();
@@ -67,7 +71,7 @@ test('showing a saved clip that is not on the page says so (once its clips were 
   const sent = fakeBackground((m) => (m.type === 'clipsForPage' ? [gone] : undefined));
   loadPage();
   const cx = context();
-  const engine = startEngine(cx, { worth: true });
+  const engine = startEngine(cx, { worth: true }, readerPart);
   await until(() => sent.some((m) => m.type === 'setClipStates'));
   expect(await engine.answer({ type: 'showClip', data: { clipId: 'gone' } })).toEqual({
     ok: false,

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+// The engine in two parts (lib/content/engine.ts, engine-reader.ts): the first highlights do not
+// wait for the second part (the card, the Clip button, re-finding), and what the reader does before
+// it has run is not lost.
+import { beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startEngine } from '../../lib/content/engine';
+import * as reader from '../../lib/content/engine-reader';
+import { context, fakeBackground, loadPage, marks, until } from './helpers';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.getSelection()?.removeAllRanges();
+});
+
+/** The second part's load, held until the test lets it arrive. */
+function heldReader() {
+  let arrive = () => {};
+  const calls: number[] = [];
+  const load = () => {
+    calls.push(marks().length);
+    return new Promise<typeof reader>((resolve) => {
+      arrive = () => resolve(reader);
+    });
+  };
+  return { load, calls, arrive: () => arrive() };
+}
+
+/** An event as the reader's own input makes it (happy-dom marks a script's events untrusted). */
+function byReader<E extends Event>(e: E): E {
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  return e;
+}
+
+const uiHost = () => document.querySelector('[data-inspection-lens-ui]');
+const card = () => uiHost()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
+
+test('the first highlights do not wait for the second part', async () => {
+  fakeBackground();
+  loadPage();
+  const cx = context();
+  const held = heldReader();
+  startEngine(cx, { worth: true }, held.load);
+  // Its file is asked for at once (fetched and compiled while the first run works)…
+  expect(held.calls).toHaveLength(1);
+  // …and the highlights are drawn while it has not arrived.
+  await until(() => marks().length > 0);
+  expect(uiHost()).toBeNull();
+  cx.controller.abort();
+});
+
+test('the card key pressed before the second part ran opens the card when it arrives', async () => {
+  fakeBackground();
+  loadPage();
+  const cx = context();
+  const held = heldReader();
+  startEngine(cx, { worth: true }, held.load);
+  await until(() => marks().length > 0);
+  // The highlights are shown once the settings are read (until then the card has nothing to step to).
+  await cx.gate.ready;
+  const key = byReader(new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true, cancelable: true }));
+  document.dispatchEvent(key);
+  // Taken for the card, not left to the page.
+  expect(key.defaultPrevented).toBe(true);
+  expect(card()).toBeNull();
+  held.arrive();
+  await until(() => !!card());
+  expect(card()?.getAttribute('aria-label')).toBeTruthy();
+  cx.controller.abort();
+  expect(uiHost()).toBeNull();
+});
+
+test('a selection made before the second part ran is offered the Clip button when it arrives', async () => {
+  fakeBackground();
+  loadPage();
+  const cx = context();
+  const held = heldReader();
+  startEngine(cx, { worth: true }, held.load);
+  await until(() => marks().length > 0);
+  const p = document.querySelector('main p, article p, p') as HTMLElement;
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  document.getSelection()?.addRange(range);
+  document.dispatchEvent(byReader(new MouseEvent('mouseup', { bubbles: true })));
+  await new Promise((r) => setTimeout(r, 20));
+  expect(uiHost()).toBeNull();
+  held.arrive();
+  await until(() => !!uiHost()?.shadowRoot?.querySelector('button'));
+  expect(uiHost()?.shadowRoot?.textContent).toMatch(/clip/i);
+  cx.controller.abort();
+});
