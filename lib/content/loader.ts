@@ -113,7 +113,6 @@ export function startLoader(
   if (worth) start({ worth: true });
   else {
     const w = waiting.signal;
-    change = watchPageChange(doc, w, () => lookLater?.());
     // Single-page navigation: the URL changes without a load; look again once it settled.
     let navTimer = 0;
     const onNavigate = () => {
@@ -121,8 +120,17 @@ export function startLoader(
       navTimer = win.setTimeout(checkAgain, 250);
     };
     win.addEventListener('popstate', onNavigate, { signal: w });
-    const nav = (win as unknown as { navigation?: EventTarget }).navigation;
-    nav?.addEventListener('navigatesuccess', onNavigate, { signal: w } as AddEventListenerOptions);
+    // A page that navigates by script (history.pushState) changes its content: the Navigation API's
+    // event is listened to from the page's first change on, and a navigation made before that
+    // change is seen then by the address. A page that never changes never touches that API, whose
+    // object costs every page a little (issue 15, stop 25).
+    const startUrl = win.location.href;
+    change = watchPageChange(doc, w, () => {
+      const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+      nav?.addEventListener('navigatesuccess', onNavigate, { signal: w } as AddEventListenerOptions);
+      if (win.location.href !== startUrl) onNavigate();
+      lookLater?.();
+    });
     gate.on('settings', checkAgain, w);
     gate.on(
       'resume',
