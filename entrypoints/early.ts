@@ -1,4 +1,5 @@
 import { startEarlyEngineLoad } from '../lib/content/early-engine';
+import { markFreshDocument } from '../lib/content/fresh-document';
 import { startEarlyRead } from '../lib/page/early-storage';
 import { EARLY_KEYS } from '../lib/storage-keys';
 
@@ -10,6 +11,8 @@ import { EARLY_KEYS } from '../lib/storage-keys';
 // that listens), and WXT's context cost every page about half a millisecond here (bench:nonarticle).
 export default defineUnlistedScript(() => {
   startEarlyRead(EARLY_KEYS);
+  // A page seen loading has no older copy of the content script to end (lib/content/fresh-document.ts).
+  markFreshDocument(document);
   // On a page that looks like an article, the engine's script starts loading now (not at document_idle).
   startEarlyEngineLoad(document, window);
 });

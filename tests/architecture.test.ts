@@ -23,7 +23,17 @@ const RULES: Rules = {
       name: 'shapes',
       modules: ['lib/clips.ts', 'lib/reports.ts', 'lib/search-text.ts', 'lib/storage-keys.ts', 'lib/rate-limit.ts'],
     },
-    { name: 'rules', modules: ['lib/anchor', 'lib/welcome.ts', 'lib/ownership.ts', 'lib/pause.ts', 'lib/settings.ts'] },
+    {
+      name: 'rules',
+      modules: [
+        'lib/anchor',
+        'lib/welcome.ts',
+        'lib/ownership.ts',
+        'lib/pause.ts',
+        'lib/settings.ts',
+        'lib/settings-item.ts',
+      ],
+    },
     { name: 'page', modules: ['lib/page'] },
     { name: 'store', modules: ['lib/store'] },
     { name: 'export', modules: ['lib/export'] },

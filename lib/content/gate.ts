@@ -48,73 +48,69 @@ type StorageChanges = Record<string, { newValue?: unknown }>;
 export function startSettingsGate(signal: AbortSignal, url = location.href): SettingsGate {
   const events = createEvents<GateEvent>();
   const emit = events.emit;
-  let settings: Settings = settingsItem.fallback;
-  let known = false;
-  let hasClips = false;
-  let paused = false;
-  let marks = false;
-  const site = siteOf(url);
-
-  const ready = (takeEarlyRead(STORED_KEYS) ?? Promise.reject(new Error('no early read')))
-    .catch(() => browser.storage.local.get(STORED_KEYS))
-    .then((got: Record<string, unknown>) => {
-      settings = settingsItem.fromRecord(got);
-      hasClips = got[HAS_CLIPS_KEY] === true;
-      paused = isPaused(got[PAUSED_SITES_KEY], site);
-      marks = got[BENCH_MARKS_KEY] === true;
-    })
-    .catch(() => {})
-    .then(() => {
-      setMarking(marks);
-      trace('il:settings');
-      known = true;
-      if (!signal.aborted) emit('known');
-    });
-
-  const onStorage = (changes: StorageChanges, area: string) => {
-    if (area !== 'local' || signal.aborted) return;
-    if (changes[HAS_CLIPS_KEY]) hasClips = changes[HAS_CLIPS_KEY].newValue === true;
-    if (changes[PAUSED_SITES_KEY]) {
-      const now = isPaused(changes[PAUSED_SITES_KEY].newValue, site);
-      if (now !== paused) {
-        paused = now;
-        emit(now ? 'pause' : 'resume');
-      }
-    }
-    const changed = settingsItem.fromChanges(changes, area);
-    if (changed) {
-      settings = changed;
-      emit('settings');
-    }
+  // This page's site, worked out (a URL parsed) only once some site is paused: on most pages none is.
+  let site: string | null | undefined;
+  const pausedHere = (raw: unknown) => {
+    if (!Array.isArray(raw) || !raw.length) return false;
+    if (site === undefined) site = siteOf(url);
+    return isPaused(raw, site);
   };
-  browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
 
-  const gate: SettingsGate = {
-    get known() {
-      return known;
-    },
+  const readAfresh = () => browser.storage.local.get(STORED_KEYS);
+  const early = takeEarlyRead(STORED_KEYS);
+  // Read (the early read, or afresh if there is none or it failed), then known: few promise steps,
+  // as this runs on every page; a failed read leaves the defaults.
+  const done = () => {
+    setMarking(gate.marks);
+    trace('il:settings');
+    gate.known = true;
+    if (!signal.aborted) emit('known');
+  };
+  // (The callbacks run once the read is done, when `gate` below exists.)
+  const ready = (early ? early.catch(readAfresh) : Promise.resolve().then(readAfresh))
+    .then((got: Record<string, unknown>) => {
+      gate.settings = settingsItem.fromRecord(got);
+      gate.hasClips = got[HAS_CLIPS_KEY] === true;
+      gate.paused = pausedHere(got[PAUSED_SITES_KEY]);
+      gate.marks = got[BENCH_MARKS_KEY] === true;
+    })
+    .then(done, done);
+
+  // Plain fields, written here and read by the features (no getter functions: this script is
+  // compiled whole on every page, issue 15).
+  const gate: { -readonly [K in keyof SettingsGate]: SettingsGate[K] } = {
+    known: false,
     ready,
-    get settings() {
-      return settings;
-    },
-    get hasClips() {
-      return hasClips;
-    },
-    get paused() {
-      return paused;
-    },
-    get marks() {
-      return marks;
-    },
+    settings: settingsItem.fallback,
+    hasClips: false,
+    paused: false,
+    marks: false,
     pageEnabled: true,
-    highlighting: () => !paused && settings.enabled && gate.pageEnabled,
-    visible: (h) => known && gate.highlighting() && settings.categories[h],
+    highlighting: () => !gate.paused && gate.settings.enabled && gate.pageEnabled,
+    visible: (h) => gate.known && gate.highlighting() && gate.settings.categories[h],
     on: events.on,
     setPageEnabled(on) {
       gate.pageEnabled = on;
       emit('page');
     },
   };
+  const onStorage = (changes: StorageChanges, area: string) => {
+    if (area !== 'local' || signal.aborted) return;
+    if (changes[HAS_CLIPS_KEY]) gate.hasClips = changes[HAS_CLIPS_KEY].newValue === true;
+    if (changes[PAUSED_SITES_KEY]) {
+      const now = pausedHere(changes[PAUSED_SITES_KEY].newValue);
+      if (now !== gate.paused) {
+        gate.paused = now;
+        emit(now ? 'pause' : 'resume');
+      }
+    }
+    const changed = settingsItem.fromChanges(changes, area);
+    if (changed) {
+      gate.settings = changed;
+      emit('settings');
+    }
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
   return gate;
 }

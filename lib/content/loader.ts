@@ -47,10 +47,12 @@ export function startLoader(
   const { doc, win, gate, signal } = cx;
   // The loader's own watching ends once the engine runs (it watches for itself).
   const waiting = new AbortController();
-  onAbort(signal, () => waiting.abort());
   // Until the engine's own features listen (it may be loading), the loader hears the reader's selections.
   const untilRunning = new AbortController();
-  onAbort(signal, () => untilRunning.abort());
+  onAbort(signal, () => {
+    waiting.abort();
+    untilRunning.abort();
+  });
   let engine: Promise<Engine> | null = null;
 
   function start(how: EngineStart): Promise<Engine> {
@@ -68,9 +70,8 @@ export function startLoader(
     return engine;
   }
 
-  const mayRun = () => !gate.paused && gate.settings.enabled && mayBeInspectionArticle(doc);
   const checkAgain = () => {
-    if (!engine && mayRun()) start({ worth: true });
+    if (!engine && !gate.paused && gate.settings.enabled && mayBeInspectionArticle(doc)) start({ worth: true });
   };
 
   // The background's requests: the engine answers them (loaded first if need be).
@@ -93,16 +94,17 @@ export function startLoader(
   browser.runtime.onMessage.addListener(onMessage);
   onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 
-  // The reader selects text: the engine offers the Clip button (loaded for it if need be).
+  // The reader selects text (the mouse, or the keyboard with Shift): the engine offers the Clip
+  // button (loaded for it if need be).
   const onSelectionEnd = (e: Event) => {
-    if (!e.isTrusted || gate.paused) return;
+    if (!e.isTrusted || gate.paused || (e.type === 'keyup' && !(e as KeyboardEvent).shiftKey)) return;
     win.setTimeout(() => {
       const sel = doc.getSelection();
       if (sel && !sel.isCollapsed && sel.toString().trim()) start({ worth: false }).then((en) => en.offerClip());
     });
   };
   doc.addEventListener('mouseup', onSelectionEnd, { signal: untilRunning.signal });
-  doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: untilRunning.signal });
+  doc.addEventListener('keyup', onSelectionEnd, { signal: untilRunning.signal });
 
   // Whether the page changed after this first check (the second look below needs it), and the
   // second look's start once the settings are read (set by the first change if none yet).
@@ -111,7 +113,6 @@ export function startLoader(
   if (worth) start({ worth: true });
   else {
     const w = waiting.signal;
-    change = watchPageChange(doc, w, () => lookLater?.());
     // Single-page navigation: the URL changes without a load; look again once it settled.
     let navTimer = 0;
     const onNavigate = () => {
@@ -119,8 +120,17 @@ export function startLoader(
       navTimer = win.setTimeout(checkAgain, 250);
     };
     win.addEventListener('popstate', onNavigate, { signal: w });
-    const nav = (win as unknown as { navigation?: EventTarget }).navigation;
-    nav?.addEventListener('navigatesuccess', onNavigate, { signal: w } as AddEventListenerOptions);
+    // A page that navigates by script (history.pushState) changes its content: the Navigation API's
+    // event is listened to from the page's first change on, and a navigation made before that
+    // change is seen then by the address. A page that never changes never touches that API, whose
+    // object costs every page a little (issue 15, stop 25).
+    const startUrl = win.location.href;
+    change = watchPageChange(doc, w, () => {
+      const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+      nav?.addEventListener('navigatesuccess', onNavigate, { signal: w } as AddEventListenerOptions);
+      if (win.location.href !== startUrl) onNavigate();
+      lookLater?.();
+    });
     gate.on('settings', checkAgain, w);
     gate.on(
       'resume',

@@ -5,7 +5,9 @@
 // one, which then ends (its signal aborts and every feature undoes what it added). The start is
 // told as WXT tells it (the same event name and detail on the document), so a copy built with
 // WXT's context, from before this change, is stopped by a copy built with this one, and the reverse.
+// The start is told only when an older copy can be here at all (lib/content/fresh-document.ts).
 import { browser } from 'wxt/browser';
+import { takeFreshDocument } from './fresh-document';
 
 export interface ScriptContext {
   /** Aborts when the context is invalidated (a newer copy of the script started here). */
@@ -21,17 +23,19 @@ export const startedEventType = (runtimeId: string | undefined): string =>
 
 /**
  * Starts the context of the content script `name`: tells an older copy on this page to end, and
- * ends this one when a newer copy starts.
+ * ends this one when a newer copy starts. `fresh`: the early script saw this page start loading,
+ * so no older copy can be here, and none is told.
  */
 export function startScriptContext(
   name: string,
   doc: Document = document,
   runtimeId: string | undefined = browser.runtime?.id,
+  fresh: boolean = takeFreshDocument(),
 ): ScriptContext {
   const controller = new AbortController();
   const type = startedEventType(runtimeId);
   const messageId = Math.random().toString(36).slice(2);
-  doc.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId } }));
+  if (!fresh) doc.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId } }));
   doc.addEventListener(
     type,
     (e) => {

@@ -204,4 +204,78 @@ describe('the second look at 1.5 s', () => {
     cx.controller.abort();
     Reflect.deleteProperty(document, 'createTreeWalker');
   });
+
+  describe('single-page navigation', () => {
+    /** A Navigation API stand-in on the window, counting how often the page's script reaches for it. */
+    function fakeNavigation() {
+      const nav = new EventTarget();
+      const seen = { n: 0 };
+      Object.defineProperty(window, 'navigation', {
+        configurable: true,
+        get: () => {
+          seen.n++;
+          return nav;
+        },
+      });
+      return { nav, seen };
+    }
+    const articleBody = () => {
+      const p = document.createElement('p');
+      p.textContent = 'Ofsted rated the council’s children’s services inadequate.';
+      return p;
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    test('after the page changed, a navigation by script (later than the second look) is looked at again', async () => {
+      fakeBackground();
+      loadPlainPage();
+      const { nav } = fakeNavigation();
+      const cx = context();
+      const fake = fakeEngine();
+      startLoader(cx, false, fake.load);
+      await cx.gate.ready;
+      document.body.append(document.createElement('aside'));
+      await wait(1700);
+      expect(fake.started).toEqual([]);
+      // The application renders its next view and its navigation succeeds.
+      document.body.append(articleBody());
+      nav.dispatchEvent(new Event('navigatesuccess'));
+      await until(() => fake.started.length > 0, 1000);
+      expect(fake.started).toEqual([{ worth: true }]);
+      cx.controller.abort();
+      Reflect.deleteProperty(window, 'navigation');
+    });
+
+    test('a navigation by script before the page first changed is seen by the address when it changes', async () => {
+      fakeBackground();
+      loadPlainPage();
+      fakeNavigation();
+      const startUrl = location.href;
+      const cx = context();
+      const fake = fakeEngine();
+      startLoader(cx, false, fake.load);
+      await cx.gate.ready;
+      await wait(1600);
+      history.pushState(null, '', '/news/next-story');
+      document.body.append(articleBody());
+      await until(() => fake.started.length > 0, 1000);
+      expect(fake.started).toEqual([{ worth: true }]);
+      cx.controller.abort();
+      Reflect.deleteProperty(window, 'navigation');
+      history.replaceState(null, '', startUrl);
+    });
+
+    test('a page that never changes does not reach for the Navigation API', async () => {
+      fakeBackground();
+      loadPlainPage();
+      const { seen } = fakeNavigation();
+      const cx = context();
+      startLoader(cx, false, fakeEngine().load);
+      await cx.gate.ready;
+      await wait(50);
+      expect(seen.n).toBe(0);
+      cx.controller.abort();
+      Reflect.deleteProperty(window, 'navigation');
+    });
+  });
 });

@@ -5,13 +5,17 @@
 import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { INVALIDATED, startScriptContext } from '../../lib/content/script-context';
+import { markFreshDocument, takeFreshDocument } from '../../lib/content/fresh-document';
+import { INVALIDATED, startedEventType, startScriptContext } from '../../lib/content/script-context';
 
 // WXT's context names its event after the entry point it was built into (the content script's:
 // `content`), when its module loads.
 vi.hoisted(() => vi.stubEnv('ENTRYPOINT', 'content'));
 afterAll(() => vi.unstubAllEnvs());
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  takeFreshDocument();
+});
 
 describe('the content script context', () => {
   test('a newer copy of the script ends the older one, and only it', () => {
@@ -55,5 +59,37 @@ describe('the content script context', () => {
     const wxtNewer = new ContentScriptContext('content', { noScriptStartedPostMessage: true });
     expect(ours.signal.aborted).toBe(true);
     wxtNewer.abort();
+  });
+
+  test('on a page the early script saw start loading, the start tells no one, and a newer copy still ends it', () => {
+    const told: unknown[] = [];
+    const type = startedEventType(fakeBrowser.runtime.id);
+    document.addEventListener(type, (e) => told.push((e as CustomEvent).detail));
+    markFreshDocument({ readyState: 'loading' } as Document);
+    const first = startScriptContext('content');
+    // No copy can be there to hear it: the page was loading when this copy's early script ran.
+    expect(told).toEqual([]);
+    // A newer copy injected into the loaded page (after an update: no fresh mark) tells, and ends it.
+    const newer = startScriptContext('content');
+    expect(told).toHaveLength(1);
+    expect(first.signal.aborted).toBe(true);
+    expect(newer.signal.aborted).toBe(false);
+  });
+
+  test('a page already loaded when the early script ran gets no fresh mark: the start ends an older copy', () => {
+    const older = startScriptContext('content');
+    markFreshDocument({ readyState: 'complete' } as Document);
+    startScriptContext('content');
+    expect(older.signal.aborted).toBe(true);
+  });
+
+  test('the fresh mark is taken by the first start only', () => {
+    markFreshDocument({ readyState: 'loading' } as Document);
+    const first = startScriptContext('content');
+    const wxtNewer = new ContentScriptContext('content', { noScriptStartedPostMessage: true });
+    expect(first.signal.aborted).toBe(true);
+    const ours = startScriptContext('content');
+    expect(wxtNewer.signal.aborted).toBe(true);
+    expect(ours.signal.aborted).toBe(false);
   });
 });
