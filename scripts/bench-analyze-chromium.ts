@@ -15,12 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { parseHtml } from '../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../lib/page/extract';
-import { chromiumPath, longArticle, pagesDir, root } from '../tests/e2e/harness';
+import { longArticle, pagesDir, root } from '../tests/e2e/harness';
 import { bundleAnalysisCore, exportLib } from './analysis-core-bundle';
 import { spread } from './bench-results';
+import { freshChromium } from './fresh-chromium';
 
 const { values } = parseArgs({
   options: {
@@ -83,20 +83,8 @@ async function main() {
       const tree = k >> 1;
       const long = (k & 1) === 1;
       if (long && values['typical-only']) continue;
-      const browser = await chromium.launch({
-        executablePath: chromiumPath(),
-        args: ['--no-sandbox', '--disable-gpu'],
-      });
+      const { browser, page, cpu } = await freshChromium();
       try {
-        const page = await browser.newPage();
-        const cdp = await page.context().newCDPSession(page);
-        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
-        const cpu = async () => {
-          const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-            metrics: { name: string; value: number }[];
-          };
-          return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
-        };
         // The engine's script: parsed, compiled and its module top level run (no analysis yet).
         const t0 = await cpu();
         await page.addScriptTag({ content: code[tree] });

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { chromiumPath, longArticle, pagesDir, root } from '../tests/e2e/harness';
+import { longArticle, pagesDir, root } from '../tests/e2e/harness';
+import { freshChromium } from './fresh-chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -45,17 +45,8 @@ const load = os.loadavg()[0];
 const runs = Number(values.runs);
 for (let i = 0; i < runs; i++)
   for (let k = 0; k < dirs.length; k++) {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+    const { browser, page, cpu } = await freshChromium();
     try {
-      const page = await browser.newPage();
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
-      const cpu = async () => {
-        const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-          metrics: { name: string; value: number }[];
-        };
-        return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
-      };
       await page.addScriptTag({ content: code[k] });
       await page.evaluate(([a, b]) => Object.assign(globalThis, { TYPICAL: a, LONG: b }), [typical, long]);
       const timed = async (script: string) => {

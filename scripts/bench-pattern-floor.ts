@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { parseHtml } from '../lib/cli/parse-html';
-import { chromiumPath, pagesDir, serveFixtures } from '../tests/e2e/harness';
+import { pagesDir, serveFixtures } from '../tests/e2e/harness';
+import { freshChromium } from './fresh-chromium';
 
 const { values, positionals } = parseArgs({
   options: { runs: { type: 'string', default: '9' } },
@@ -69,17 +69,8 @@ const rows = { newTab: [] as number[], reloaded: [] as number[], again: [] as nu
 const load = os.loadavg()[0];
 try {
   for (let i = 0; i < Number(values.runs); i++) {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+    const { browser, page, cpu } = await freshChromium();
     try {
-      const page = await browser.newPage();
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
-      const cpu = async () => {
-        const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-          metrics: { name: string; value: number }[];
-        };
-        return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
-      };
       const timed = async () => {
         await page.evaluate((ps) => Object.assign(globalThis, { PATTERNS: ps }), patterns);
         const t0 = await cpu();

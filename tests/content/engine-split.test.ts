@@ -26,6 +26,16 @@ function heldReader() {
   return { load, calls, arrive: () => arrive() };
 }
 
+/** The engine started on an article page, its second part held back. */
+function startOnArticle() {
+  fakeBackground();
+  loadPage();
+  const cx = context();
+  const held = heldReader();
+  startEngine(cx, { worth: true }, held.load);
+  return { cx, held };
+}
+
 /** An event as the reader's own input makes it (happy-dom marks a script's events untrusted). */
 function byReader<E extends Event>(e: E): E {
   Object.defineProperty(e, 'isTrusted', { value: true });
@@ -36,11 +46,7 @@ const uiHost = () => document.querySelector('[data-inspection-lens-ui]');
 const card = () => uiHost()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
 
 test('the first highlights do not wait for the second part', async () => {
-  fakeBackground();
-  loadPage();
-  const cx = context();
-  const held = heldReader();
-  startEngine(cx, { worth: true }, held.load);
+  const { cx, held } = startOnArticle();
   // Its file is asked for at once (fetched and compiled while the first run works)…
   expect(held.calls).toHaveLength(1);
   // …and the highlights are drawn while it has not arrived.
@@ -50,11 +56,7 @@ test('the first highlights do not wait for the second part', async () => {
 });
 
 test('the card key pressed before the second part ran opens the card when it arrives', async () => {
-  fakeBackground();
-  loadPage();
-  const cx = context();
-  const held = heldReader();
-  startEngine(cx, { worth: true }, held.load);
+  const { cx, held } = startOnArticle();
   await until(() => marks().length > 0);
   // The highlights are shown once the settings are read (until then the card has nothing to step to).
   await cx.gate.ready;
@@ -71,11 +73,7 @@ test('the card key pressed before the second part ran opens the card when it arr
 });
 
 test('a selection made before the second part ran is offered the Clip button when it arrives', async () => {
-  fakeBackground();
-  loadPage();
-  const cx = context();
-  const held = heldReader();
-  startEngine(cx, { worth: true }, held.load);
+  const { cx, held } = startOnArticle();
   await until(() => marks().length > 0);
   const p = document.querySelector('main p, article p, p') as HTMLElement;
   const range = document.createRange();
