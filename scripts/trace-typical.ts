@@ -147,6 +147,12 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
   const loaded = mark('il:engine-loaded');
   const set = mark('il:highlighted');
   if (loaded && set) row['CPU engine-loaded to highlighted'] = cpuBetween(loaded.ts, set.ts);
+  // The same run's steps: extraction, analysis, and the lens's apply (Ranges made and registered).
+  const extracted = mark('il:extracted');
+  const analysed = mark('il:analysed');
+  if (loaded && extracted) row['  CPU of it: to extracted'] = cpuBetween(loaded.ts, extracted.ts);
+  if (extracted && analysed) row['  CPU of it: extracted to analysed'] = cpuBetween(extracted.ts, analysed.ts);
+  if (analysed && set) row['  CPU of it: analysed to highlighted'] = cpuBetween(analysed.ts, set.ts);
   // V8's collections and Blink's style and layout on the main thread in the window, by kind.
   for (const e of events) {
     if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e.ts < t0 || e.ts > t1) continue;
@@ -219,8 +225,9 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
     | (TraceEvent & { args?: { data?: { detail?: string } } })
     | undefined;
   try {
-    const detail = JSON.parse(String(hl?.args?.data?.detail ?? 'null')) as { work?: number } | null;
+    const detail = JSON.parse(String(hl?.args?.data?.detail ?? 'null')) as { work?: number; drawn?: number } | null;
     if (detail?.work !== undefined) row['work (bench:page figure)'] = detail.work;
+    if (detail?.drawn !== undefined) row['highlights drawn'] = detail.drawn;
   } catch {
     /* no detail */
   }
