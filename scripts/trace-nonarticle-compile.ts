@@ -5,7 +5,7 @@
 // The same walks page as `scripts/trace-nonarticle.ts` and `npm run bench:nonarticle`, a fresh tab
 // each load, builds interleaved after a first load that warms each browser. The compile category
 // adds a little tracing overhead to every build alike. TRACE_RUNS=<loads per build> (default 10).
-import { type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
+import { pageMainThread, type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
 const builds = process.argv.slice(2).map((a) => (a.includes('=') ? a.split('=') : [a, a]) as [string, string]);
@@ -16,9 +16,7 @@ if (!builds.length) {
 
 /** Per script: CPU of its evaluation, its compile, and the functions compiled on first call (count, CPU). */
 function compiles(events: TraceEvent[]): Record<string, number> {
-  const parse = events.find((e) => e.name === 'ParseHTML');
-  if (!parse) throw new Error('no ParseHTML in the trace');
-  const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const main = pageMainThread(events);
   const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
   const within = (e: TraceEvent, x: TraceEvent) =>
     e !== x && e.ts >= x.ts && e.ts + (e.dur ?? 0) <= x.ts + (x.dur ?? 0);

@@ -12,7 +12,7 @@
 // deciding from the page's text would make. TRACE_RUNS=<loads per build> (default 10);
 // BENCH_HEAD_TAGS=<n> gives the page's head n more meta and link tags.
 import fs from 'node:fs';
-import { type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
+import { pageMainThread, type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
 import { apiCallsExtension, callsAndReadsExtension } from './nonarticle-baselines';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
@@ -36,9 +36,7 @@ if (builds.length < 3) {
 
 /** The thread CPU time (ms) of each step of our scripts in one load's trace. */
 function steps(events: TraceEvent[]): Record<string, number> {
-  const parse = events.find((e) => e.name === 'ParseHTML');
-  if (!parse) throw new Error('no ParseHTML in the trace');
-  const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const main = pageMainThread(events);
   const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
   const out: Record<string, number> = {};
   const add = (key: string, v: number) => {

@@ -14,6 +14,7 @@ import { type ContentContext, onAbort } from './context';
 import type { Reader, ReaderModule } from './engine-reader';
 import { READER_FILE, READER_SLOT } from './engine-slot';
 import { startPageRunner } from './runner';
+import { whenSelectionEnds } from './selection-end';
 import { trace } from './trace';
 
 export interface EngineStart {
@@ -93,15 +94,7 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
     },
     { capture: true, signal: early.signal },
   );
-  const onSelectionEnd = (e: Event) => {
-    if (!e.isTrusted || gate.paused) return;
-    win.setTimeout(() => {
-      const sel = doc.getSelection();
-      if (sel && !sel.isCollapsed && sel.toString().trim()) offerClip();
-    });
-  };
-  doc.addEventListener('mouseup', onSelectionEnd, { signal: early.signal });
-  doc.addEventListener('keyup', (e) => e.shiftKey && onSelectionEnd(e), { signal: early.signal });
+  whenSelectionEnds(doc, win, gate, early.signal, () => offerClip());
 
   function offerClip() {
     if (reader) reader.then((r) => r.offerClip());

@@ -13,6 +13,7 @@ import type { Engine, EngineStart } from './engine';
 import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_SLOT, type EngineModule } from './engine-slot';
 import { type PageChange, watchPageChange } from './page-change';
 import { post } from './post';
+import { whenSelectionEnds } from './selection-end';
 import { trace } from './trace';
 
 /**
@@ -94,17 +95,8 @@ export function startLoader(
   browser.runtime.onMessage.addListener(onMessage);
   onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 
-  // The reader selects text (the mouse, or the keyboard with Shift): the engine offers the Clip
-  // button (loaded for it if need be).
-  const onSelectionEnd = (e: Event) => {
-    if (!e.isTrusted || gate.paused || (e.type === 'keyup' && !(e as KeyboardEvent).shiftKey)) return;
-    win.setTimeout(() => {
-      const sel = doc.getSelection();
-      if (sel && !sel.isCollapsed && sel.toString().trim()) start({ worth: false }).then((en) => en.offerClip());
-    });
-  };
-  doc.addEventListener('mouseup', onSelectionEnd, { signal: untilRunning.signal });
-  doc.addEventListener('keyup', onSelectionEnd, { signal: untilRunning.signal });
+  // The reader selects text: the engine offers the Clip button (loaded for it if need be).
+  whenSelectionEnds(doc, win, gate, untilRunning.signal, () => start({ worth: false }).then((en) => en.offerClip()));
 
   // Whether the page changed after this first check (the second look below needs it), and the
   // second look's start once the settings are read (set by the first change if none yet).

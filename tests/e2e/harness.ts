@@ -290,6 +290,13 @@ export interface TraceEvent {
   args?: { data?: { url?: string }; url?: string; fileName?: string; worldId?: number };
 }
 
+/** The complete events of the page's main thread (the one that parsed its HTML) in a load's trace. */
+export function pageMainThread(events: TraceEvent[]): TraceEvent[] {
+  const parse = events.find((e) => e.name === 'ParseHTML');
+  if (!parse) throw new Error('no ParseHTML in the trace');
+  return events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+}
+
 /**
  * The trace events that run script on a thread (a task's script, its callbacks and microtasks):
  * the trace scripts count the outermost of them as script time.
