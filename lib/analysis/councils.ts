@@ -1,8 +1,8 @@
 // Finds local authorities named in text: every English children's-services authority, current
 // and former, by the names news uses, with the traps of bare place names handled (people,
 // ordinary words, football clubs, newspapers, police forces, postal addresses).
-import { type Ambiguity, type Council, councilByCode, nameVariants } from '../data/gazetteer';
-import { type NameIndexData, nameIndexData } from '../data/name-index.generated';
+import { type Ambiguity, type Council, nameVariants } from '../data/gazetteer';
+import { councilCodesText, type NameIndexData, nameIndexText } from '../data/name-index.generated';
 import type { Sentence, Span } from './text';
 
 export interface CouncilMention extends Span {
@@ -74,21 +74,32 @@ export function buildNameIndex(): NameIndexData {
 }
 
 /**
- * The name index by first word. A word's entries are made from the stored rows the first time
- * the word is looked up: a page names a few councils, and making all of them (about a thousand
+ * The name index by first word. The stored index (nameIndexText) holds a first word's row on a
+ * line of its own; a row is parsed, and its entries made, the first time its word is looked up:
+ * a page names a few councils, and parsing and making all of them (about a thousand arrays and
  * objects, in code not yet compiled) was most of the index's cost on a page's first analysis.
  */
 class NameIndex {
-  private readonly rows = new Map<string, NameIndexData[number][1]>();
+  /** Each first word's row, as its JSON text. */
+  private readonly rows = new Map<string, string>();
   private readonly made = new Map<string, Entry[]>();
-  constructor(data: NameIndexData) {
-    for (const [first, list] of data) this.rows.set(first, list);
+  constructor(text: string) {
+    // The text is the JSON array of rows, a row a line: `[["a",…]],`, `["b",…]],` … `["z",…]]]`.
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const line = lines[i];
+      const from = i === 0 ? 1 : 0;
+      const row = line.slice(from, line.length - (i === last || line.endsWith(',') ? 1 : 0));
+      this.rows.set(row.slice(2, row.indexOf('"', 2)), row);
+    }
   }
   get(first: string): Entry[] | undefined {
     const done = this.made.get(first);
     if (done) return done;
-    const list = this.rows.get(first);
-    if (!list) return undefined;
+    const row = this.rows.get(first);
+    if (row === undefined) return undefined;
+    const list = (JSON.parse(row) as NameIndexData[number])[1];
     const entries = list.map(
       ([key, codes, formal, ambiguity, body]): Entry => ({
         key,
@@ -108,8 +119,40 @@ class NameIndex {
 
 let index: NameIndex | null = null;
 function getIndex(): NameIndex {
-  index ??= new NameIndex(nameIndexData());
+  index ??= new NameIndex(nameIndexText());
   return index;
+}
+
+/** The name index's rows as a page reads them (for tests: the same as nameIndexData's). */
+export function nameIndexRows(): Map<string, Entry[]> {
+  const idx = new NameIndex(nameIndexText());
+  const out = new Map<string, Entry[]>();
+  for (const first of idx.keys()) out.set(first, idx.get(first) as Entry[]);
+  return out;
+}
+
+/** Councils looked up so far by code (null: no such code). */
+const byCode = new Map<string, Council | null>();
+
+/**
+ * The council of an ONS code (current, former or retired), as the gazetteer's councilByCode
+ * gives it, read from the stored list (councilCodesText) by its line: a page looks up a few
+ * codes, and parsing the whole gazetteer to look them up was a large part of its first analysis.
+ */
+export function councilOfCode(code: string): Council | undefined {
+  let c = byCode.get(code);
+  if (c === undefined) {
+    const text = councilCodesText();
+    const at = code && code.indexOf('\t') < 0 && code.indexOf('\n') < 0 ? text.indexOf(`\n${code}\t`) : -1;
+    if (at < 0) c = null;
+    else {
+      const from = at + code.length + 2;
+      const tab = text.indexOf('\t', from);
+      c = { code: text.slice(from, tab), name: text.slice(tab + 1, text.indexOf('\n', tab)) };
+    }
+    byCode.set(code, c);
+  }
+  return c ? { code: c.code, name: c.name } : undefined;
 }
 
 const SUFFIX = /^ (?:(metropolitan borough|metropolitan district|borough|city|county|district) )?council\b/;
@@ -239,7 +282,7 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
         start = p - elided[0].length;
       }
     }
-    const councils = codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
+    const councils = codes.map((c) => councilOfCode(c)).filter((c): c is Council => !!c);
     if (!councils.length) return null;
     const why = e.body
       ? `trust or company running the service: "${e.key}"`

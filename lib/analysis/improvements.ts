@@ -999,10 +999,9 @@ const RULE_HAND = CUES.length + AGAINST.length;
 const [CTX_LIST, CTX_TITLE, CTX_SHORT, CTX_COLON, CTX_QUESTION, CTX_QUOTE] = [1, 2, 3, 4, 5, 6].map(
   (k) => RULE_HAND + k,
 );
-/** The named features' keys (computed on first use) and the ones the current sentence fires. */
-let FEATURE_KEYS: Int32Array | null = null;
+/** The named features' keys, each hashed the first time it fires (0: not yet), and the ones the current sentence fires. */
+const FEATURE_KEYS = new Int32Array(NAMED.length);
 const FIRED = new Int32Array(NAMED.length);
-const namedKeys = () => Int32Array.from(NAMED, keyOf);
 
 /**
  * The sentence as the cues read it: each grade judgement replaced by one token ("gradeinadequate"),
@@ -1048,7 +1047,6 @@ export function decideSentence(sentence: Sentence, text: string, inList: boolean
 
 /** The model's logit for the sentence whose hand score was just computed (the cues it fired). */
 function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: number, names?: string[]): number {
-  FEATURE_KEYS ??= namedKeys();
   const keys = FEATURE_KEYS;
   resetStrongest();
   let logit = modelBias() + wordScore(text, names);
@@ -1066,8 +1064,11 @@ function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: num
   else if (t[e] === '?') FIRED[fired++] = CTX_QUESTION;
   if (opensWithQuote(t)) FIRED[fired++] = CTX_QUOTE;
   for (let k = 0; k < fired; k++) {
-    logit += weightOfKey(keys[FIRED[k]]);
-    names?.push(NAMED[FIRED[k]]);
+    const f = FIRED[k];
+    // keyOf is never 0 (see hashName).
+    if (keys[f] === 0) keys[f] = keyOf(NAMED[f]);
+    logit += weightOfKey(keys[f]);
+    names?.push(NAMED[f]);
   }
   return logit;
 }
