@@ -4,7 +4,7 @@
 // odd-id corpus pages and the project's fixtures); this file only reads them. Scoring is one pass
 // over the sentence's characters with no allocation: each word is hashed as it is read and looked
 // up in an open-addressed table.
-import { MODEL, MODEL_TABLE } from './improvement-model.generated';
+import { MODEL_TABLE } from './improvement-model.generated';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -27,8 +27,8 @@ let KEYS: Int32Array | null = null;
 let WEIGHTS = new Float32Array(0);
 /** Per table slot, 1 + the index of its feature in the model's list (0: empty), for naming it. */
 let SLOT_FEATURE = new Int16Array(0);
-/** The features' names, in the model's order (the generated model's are read when first needed). */
-let names: (() => readonly string[]) | null = null;
+/** The features' names, in the model's order (for naming the strongest). */
+let names: readonly string[] = [];
 let bias = 0;
 let threshold = 0;
 let veto = 0;
@@ -57,9 +57,8 @@ export function resetStrongest() {
 /** The strongest positive features of the sentence scored since `resetStrongest`, as "name +1.23". */
 export function strongestFeatures(): string {
   const parts: string[] = [];
-  const list = names?.() ?? [];
   for (let k = 0; k < TOP && topWeights[k] > 0; k++)
-    parts.push(`${list[SLOT_FEATURE[topSlots[k]] - 1] ?? ''} +${topWeights[k].toFixed(2)}`);
+    parts.push(`${names[SLOT_FEATURE[topSlots[k]] - 1] ?? ''} +${topWeights[k].toFixed(2)}`);
   return parts.join(', ');
 }
 
@@ -92,8 +91,8 @@ export function parseModel(text: string): Weights {
 
 /**
  * Installs a model: the given one (training and tests pass their own), else the generated one,
- * from its stored keys and weights: its text is parsed only to name features (explaining a
- * decision), and its names are not hashed on a page (both were most of a page's model set-up).
+ * from its stored keys, weights and names: a page neither parses the model's text nor hashes its
+ * names (both were most of a page's model set-up).
  */
 export function useModel(weights?: Weights): void {
   const features = weights ? weights.features.length : MODEL_TABLE.keys.length;
@@ -109,17 +108,12 @@ export function useModel(weights?: Weights): void {
   };
   if (weights) {
     for (let f = 0; f < features; f++) add(f, keyOf(weights.features[f][0]), weights.features[f][1]);
-    const list = weights.features.map(([name]) => name);
-    names = () => list;
+    names = weights.features.map(([name]) => name);
     ({ bias, threshold, veto } = weights);
   } else {
     const table = MODEL_TABLE;
     for (let f = 0; f < features; f++) add(f, table.keys[f], table.weights[f]);
-    let list: string[] | null = null;
-    names = () => {
-      list ??= parseModel(MODEL).features.map(([name]) => name);
-      return list;
-    };
+    names = table.names;
     ({ bias, threshold, veto } = table);
   }
   KEYS = keys;

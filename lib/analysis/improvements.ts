@@ -3,6 +3,8 @@
 // Two readers decide together: hand cues (CUES, AGAINST, the list rule) and a small learned
 // model (improvement-model.ts) that may overrule the cues when it is sure a sentence is not an
 // improvement area, and may add one they miss when it is sure it is.
+
+import { CUE_TABLE } from './cue-table.generated';
 import {
   keyOf,
   modelBias,
@@ -804,6 +806,44 @@ function slotOf(keys: Int32Array, key: number): number {
   return i;
 }
 
+/**
+ * A filled slot of the trigger table: [slot, key, the cues it triggers, each one's longer trigger
+ * (or null), the counter-cues it triggers, each one's longer trigger (or null)].
+ */
+export type CueTableRow = [number, number, number[], (string | null)[], number[], (string | null)[]];
+
+/**
+ * The trigger table made from the cues' triggers, its filled slots in order: what
+ * cue-table.generated.ts stores (`npx tsx scripts/build-cue-table.ts` writes it; a test checks it),
+ * so a page loads the table instead of packing some 330 triggers in code not yet compiled.
+ */
+export function cueTable(): CueTableRow[] {
+  for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
+  LETTER[39] = 27;
+  const keys = new Int32Array(1 << TABLE_BITS);
+  const rows = new Map<number, CueTableRow>();
+  const fill = (cues: Cue[], against: boolean) => {
+    for (let index = 0; index < cues.length; index++)
+      for (const t of cues[index].triggers) {
+        // A longer trigger is filed under its first word's prefix and read in full on a hit.
+        const long = t.length > 4;
+        const key = packWord(long ? firstWord(t) : t);
+        const i = slotOf(keys, key);
+        keys[i] = key;
+        let row = rows.get(i);
+        if (!row) {
+          row = [i, key, [], [], [], []];
+          rows.set(i, row);
+        }
+        (against ? row[4] : row[2]).push(index);
+        (against ? row[5] : row[3]).push(long ? t : null);
+      }
+  };
+  fill(CUES, false);
+  fill(AGAINST, true);
+  return [...rows.values()].sort((a, b) => a[0] - b[0]);
+}
+
 // Built on first use, not when the module loads: every page loads it, few pages analyse.
 function buildTable(): Int32Array {
   for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
@@ -817,24 +857,13 @@ function buildTable(): Int32Array {
   SLOT_AGAINST_READ = new Array(1 << TABLE_BITS).fill(NONE);
   CUE_SEEN = new Uint8Array(CUES.length);
   AGAINST_SEEN = new Uint8Array(AGAINST.length);
-  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) => {
-    for (let index = 0; index < cues.length; index++)
-      for (const t of cues[index].triggers) {
-        // A longer trigger is filed under its first word's prefix and read in full on a hit.
-        const long = t.length > 4;
-        const key = packWord(long ? firstWord(t) : t);
-        const i = slotOf(keys, key);
-        keys[i] = key;
-        if (slots[i] === NONE) {
-          slots[i] = [];
-          reads[i] = [];
-        }
-        slots[i].push(index);
-        reads[i].push(long ? t : null);
-      }
-  };
-  fill(CUES, SLOT_CUES, SLOT_CUES_READ);
-  fill(AGAINST, SLOT_AGAINST, SLOT_AGAINST_READ);
+  for (const [slot, key, cues, cueReads, against, againstReads] of CUE_TABLE) {
+    keys[slot] = key;
+    SLOT_CUES[slot] = cues;
+    SLOT_CUES_READ[slot] = cueReads;
+    SLOT_AGAINST[slot] = against;
+    SLOT_AGAINST_READ[slot] = againstReads;
+  }
   return keys;
 }
 

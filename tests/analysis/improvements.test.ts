@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { CUE_TABLE } from '../../lib/analysis/cue-table.generated';
 import {
   keyOf,
   parseModel,
@@ -14,6 +15,7 @@ import { MODEL, MODEL_TABLE } from '../../lib/analysis/improvement-model.generat
 import {
   AGAINST,
   CUES,
+  cueTable,
   findImprovementAreas,
   improvementListBlocks,
   improvementScore,
@@ -311,10 +313,25 @@ test('the fast word scan reads the same words as the names it lists', () => {
   expect(sum).toBeCloseTo(fast, 4);
 });
 
+test('the stored trigger table is the one the cues make (else: npx tsx scripts/build-cue-table.ts)', () => {
+  const table = cueTable();
+  expect(CUE_TABLE).toEqual(table);
+  // Every trigger of every cue is filed: a long one under its first word, with the trigger to read.
+  const filed = (list: number, reads: number, cues: typeof CUES) =>
+    cues.map((c, index) =>
+      table
+        .filter((row) => (row[list] as number[]).includes(index))
+        .flatMap((row) => (row[reads] as (string | null)[]).filter((_, j) => (row[list] as number[])[j] === index)),
+    );
+  expect(filed(2, 3, CUES).map((reads) => reads.length)).toEqual(CUES.map((c) => c.triggers.length));
+  expect(filed(4, 5, AGAINST).map((reads) => reads.length)).toEqual(AGAINST.map((c) => c.triggers.length));
+});
+
 test('the stored model table scores and names features as the model text parsed', () => {
   const parsed = parseModel(MODEL);
   expect(MODEL_TABLE.keys).toEqual(parsed.features.map(([name]) => keyOf(name)));
   expect(MODEL_TABLE.weights).toEqual(parsed.features.map(([, w]) => w));
+  expect(MODEL_TABLE.names).toEqual(parsed.features.map(([name]) => name));
   expect([MODEL_TABLE.bias, MODEL_TABLE.threshold, MODEL_TABLE.veto]).toEqual([
     parsed.bias,
     parsed.threshold,
