@@ -125,3 +125,6 @@ export const CUE_TABLE: CueTableRow[] = [
   [992,3160564,[7,8,9,9,9,9,9,9,9,9,9,9,9,9,9,12,28,28,28,31],[null,null,"not always","not yet","not consistently","not sufficiently","not fully","not routinely","not robustly","not regularly","not reliably","not systematically","not ensured","not made sure","not done enough","not improve","not very good","not particularly good","not good","not as "],[0,0],["not overwhelmed","not feel overwhelmed"]],
   [1004,4301100,[],[],[3],["children should"]],
 ];
+
+/** The keys (improvement-model.ts keyOf) of the model's named features, improvements.ts NAMED. */
+export const NAMED_KEYS: number[] = [-1167216872,411255960,-1091487852,-1985622285,-1182897951,-1631516006,-1062164458,-105219534,-519565854,592838863,1699482304,519529481,192295646,793675405,-1389465666,-382660651,-763052583,2064673443,-1814560181,-1128372296,2031411471,7613191,889838781,296711892,1433452822,78719124,1026641646,-1426203709,-1748983030,1488832939,1517914873,-1251945789,2141263126,-973953329,-126053007,-182602538,1564915918,-1799779663,-1685631862,1074388705,-1796032818,-520466014,145774996,-1712680918,632579798,924284167,579967344,191489448];

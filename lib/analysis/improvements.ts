@@ -4,9 +4,8 @@
 // model (improvement-model.ts) that may overrule the cues when it is sure a sentence is not an
 // improvement area, and may add one they miss when it is sure it is.
 
-import { CUE_TABLE } from './cue-table.generated';
+import { CUE_TABLE, NAMED_KEYS } from './cue-table.generated';
 import {
-  keyOf,
   modelBias,
   modelThreshold,
   modelVeto,
@@ -913,11 +912,22 @@ function candidates(text: string): boolean {
       const key = h | ((len < 4 ? len : 4) << 20);
       const s = slotOf(keys, key);
       if (keys[s] === key) {
+        // A word such as "is" or "not" files many longer triggers ("is not ", "not always" …) and
+        // is followed by one rarely: the character after the next (most often the next word's
+        // first letter) turns most away before readsAt is called. It compares the two with case
+        // folded (| 32), so it never turns away a trigger readsAt would read.
         const cues = SLOT_CUES[s];
         const cueReads = SLOT_CUES_READ[s];
         for (let j = 0; j < cues.length; j++) {
           const read = cueReads[j];
-          if (read !== null && !readsAt(text, i - len, read)) continue;
+          if (
+            read !== null &&
+            !(
+              (len + 1 >= read.length || (text.charCodeAt(i + 1) | 32) === (read.charCodeAt(len + 1) | 32)) &&
+              readsAt(text, i - len, read)
+            )
+          )
+            continue;
           CUE_SEEN[cues[j]] = 1;
           any = true;
         }
@@ -925,7 +935,12 @@ function candidates(text: string): boolean {
         const againstReads = SLOT_AGAINST_READ[s];
         for (let j = 0; j < against.length; j++) {
           const read = againstReads[j];
-          if (read === null || readsAt(text, i - len, read)) AGAINST_SEEN[against[j]] = 1;
+          if (
+            read === null ||
+            ((len + 1 >= read.length || (text.charCodeAt(i + 1) | 32) === (read.charCodeAt(len + 1) | 32)) &&
+              readsAt(text, i - len, read))
+          )
+            AGAINST_SEEN[against[j]] = 1;
         }
       }
       h = 0;
@@ -1012,8 +1027,8 @@ function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
   return kind === 'item' || opensWithTypedBullet(doc.blocks[i]);
 }
 
-/** Names of the model's features that are not words: the cues fired and the sentence's context. */
-const NAMED = [
+/** Names of the model's features that are not words: the cues fired and the sentence's context (their keys: NAMED_KEYS). */
+export const NAMED = [
   ...CUES.map((c) => `cue:${c.name}`),
   ...AGAINST.map((c) => `against:${c.name}`),
   'rule:hand',
@@ -1028,8 +1043,7 @@ const RULE_HAND = CUES.length + AGAINST.length;
 const [CTX_LIST, CTX_TITLE, CTX_SHORT, CTX_COLON, CTX_QUESTION, CTX_QUOTE] = [1, 2, 3, 4, 5, 6].map(
   (k) => RULE_HAND + k,
 );
-/** The named features' keys, each hashed the first time it fires (0: not yet), and the ones the current sentence fires. */
-const FEATURE_KEYS = new Int32Array(NAMED.length);
+/** The named features' keys (stored: NAMED_KEYS), and the ones the current sentence fires. */
 const FIRED = new Int32Array(NAMED.length);
 
 /**
@@ -1076,7 +1090,7 @@ export function decideSentence(sentence: Sentence, text: string, inList: boolean
 
 /** The model's logit for the sentence whose hand score was just computed (the cues it fired). */
 function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: number, names?: string[]): number {
-  const keys = FEATURE_KEYS;
+  const keys = NAMED_KEYS;
   resetStrongest();
   let logit = modelBias() + wordScore(text, names);
   let fired = 0;
@@ -1094,8 +1108,6 @@ function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: num
   if (opensWithQuote(t)) FIRED[fired++] = CTX_QUOTE;
   for (let k = 0; k < fired; k++) {
     const f = FIRED[k];
-    // keyOf is never 0 (see hashName).
-    if (keys[f] === 0) keys[f] = keyOf(NAMED[f]);
     logit += weightOfKey(keys[f]);
     names?.push(NAMED[f]);
   }

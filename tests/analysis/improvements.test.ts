@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CUE_TABLE } from '../../lib/analysis/cue-table.generated';
+import { CUE_TABLE, NAMED_KEYS } from '../../lib/analysis/cue-table.generated';
 import {
   keyOf,
   parseModel,
@@ -19,6 +19,7 @@ import {
   findImprovementAreas,
   improvementListBlocks,
   improvementScore,
+  NAMED,
   TOPICS,
   topicOf,
 } from '../../lib/analysis/improvements';
@@ -316,6 +317,7 @@ test('the fast word scan reads the same words as the names it lists', () => {
 test('the stored trigger table is the one the cues make (else: npx tsx scripts/build-cue-table.ts)', () => {
   const table = cueTable();
   expect(CUE_TABLE).toEqual(table);
+  expect(NAMED_KEYS).toEqual(NAMED.map(keyOf));
   // Every trigger of every cue is filed: a long one under its first word, with the trigger to read.
   const filed = (list: number, reads: number, cues: typeof CUES) =>
     cues.map((c, index) =>
