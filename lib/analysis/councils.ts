@@ -203,6 +203,9 @@ function firstTwoTable(): Uint8Array {
   return table;
 }
 
+/** A capital A-Z (with lastIndex: the next one from there). */
+const CAPITAL = /[A-Z]/g;
+
 /**
  * Finds every council mention in the prepared text, sentence by sentence: at each capitalised
  * word (a capital A-Z not after a letter or digit, then letters, digits, "&" and "."; every
@@ -214,17 +217,24 @@ export function findCouncilMentions(text: string, sentences: Sentence[]): Counci
   const gate = firstTwo;
   const mentions: CouncilMention[] = [];
   const n = text.length;
+  // The first capital at or after `from` (-1: none), found natively (a loop of ours over every
+  // character cost more), and kept: a search that runs past a sentence is not made again for the next.
+  let from = n + 1;
+  let next = -1;
   for (const sentence of sentences) {
     const end = sentence.end;
     let i = sentence.start;
     while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c < 65 || c > 90 || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
-        i++;
-        continue;
+      if (i < from || (next !== -1 && next < i)) {
+        CAPITAL.lastIndex = i;
+        next = CAPITAL.test(text) ? CAPITAL.lastIndex - 1 : -1;
+        from = i;
       }
-      const p = i;
-      i++;
+      const p = next;
+      if (p < 0 || p >= end) break;
+      const c = text.charCodeAt(p);
+      i = p + 1;
+      if (p > 0 && isAlnum(text.charCodeAt(p - 1))) continue;
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       const second = i - p < 2 ? 0 : text.charCodeAt(p + 1);
       if (!gate[((c | 32) << 7) | (second >= 65 && second <= 90 ? second | 32 : second)]) continue;
