@@ -149,7 +149,7 @@ async function inChromium(docJson: string) {
     }
   await browser.close();
   if (top) {
-    console.log(`this tree, profiled (inflated), self time (and \"total\": inclusive) per load, top ${top}:`);
+    console.log(`this tree, profiled (inflated), self time (and "total": inclusive) per load, top ${top}:`);
     for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
       console.log(`  ${(us / 1000 / runs).toFixed(3).padStart(7)}  ${name}`);
   }

@@ -320,7 +320,7 @@ test('the stored trigger table is the one the cues make (else: npx tsx scripts/b
   expect(NAMED_KEYS).toEqual(NAMED.map(keyOf));
   // Every trigger of every cue is filed: a long one under its first word, with the trigger to read.
   const filed = (list: number, reads: number, cues: typeof CUES) =>
-    cues.map((c, index) =>
+    cues.map((_, index) =>
       table
         .filter((row) => (row[list] as number[]).includes(index))
         .flatMap((row) => (row[reads] as (string | null)[]).filter((_, j) => (row[list] as number[])[j] === index)),
