@@ -14,8 +14,8 @@ export function exportLib(commit: string, dir: string): void {
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
 }
 
-/** The analysis core of the tree at `dir`, minified, as a script that defines the global `IL`. */
-export async function bundleAnalysisCore(dir: string): Promise<string> {
+/** The analysis core of the tree at `dir`, minified (unless told not: profiles name its functions), as a script that defines the global `IL`. */
+export async function bundleAnalysisCore(dir: string, minify = true): Promise<string> {
   const entry = path.join(dir, '.bench-analysis-core-entry.ts');
   fs.writeFileSync(
     entry,
@@ -26,7 +26,7 @@ import { runSteps } from './lib/analysis/steps';
 `,
   );
   try {
-    const r = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify: true });
+    const r = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify });
     return r.outputFiles[0].text;
   } finally {
     fs.rmSync(entry);

@@ -35,7 +35,12 @@ export const MAX_TEXT = 64_000_000;
 /** A block with nothing in it (most blocks of a long page). */
 const NOTHING: BlockResult = Object.freeze({ councils: [], grades: [], improvements: [] }) as BlockResult;
 
-/** A block's results as the cache keeps them: offsets from the block start, sentences by index. */
+/**
+ * A block's results as the cache keeps them: offsets from the block start, sentences by index.
+ * Made when first read (a later run that meets the block again): most pages never change, and
+ * making them for every block with a finding was part of every page's first analysis. The
+ * findings and sentences they are made from are not changed after the block is analysed.
+ */
 function relative(
   c: CouncilMention[],
   g: GradeMention[],
@@ -44,12 +49,28 @@ function relative(
   offset: number,
 ): BlockResult {
   if (!c.length && !g.length && !imp.length) return NOTHING;
-  const pos = slice.length > 32 ? new Map(slice.map((s, i) => [s, i])) : null;
-  const index = (s: Sentence) => (pos ? (pos.get(s) ?? -1) : slice.indexOf(s));
+  let made: BlockResult | null = null;
+  const make = (): BlockResult => {
+    if (made) return made;
+    const pos = slice.length > 32 ? new Map(slice.map((s, i) => [s, i])) : null;
+    const index = (s: Sentence) => (pos ? (pos.get(s) ?? -1) : slice.indexOf(s));
+    made = {
+      councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
+      grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
+      improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
+    };
+    return made;
+  };
   return {
-    councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
-    grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
-    improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
+    get councils() {
+      return make().councils;
+    },
+    get grades() {
+      return make().grades;
+    },
+    get improvements() {
+      return make().improvements;
+    },
   };
 }
 

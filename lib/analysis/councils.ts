@@ -1,8 +1,8 @@
 // Finds local authorities named in text: every English children's-services authority, current
 // and former, by the names news uses, with the traps of bare place names handled (people,
 // ordinary words, football clubs, newspapers, police forces, postal addresses).
-import { type Ambiguity, type Council, councilByCode, nameVariants } from '../data/gazetteer';
-import { type NameIndexData, nameIndexData } from '../data/name-index.generated';
+import { type Ambiguity, type Council, nameVariants } from '../data/gazetteer';
+import { councilCodesText, type NameIndexData, nameIndexText } from '../data/name-index.generated';
 import type { Sentence, Span } from './text';
 
 export interface CouncilMention extends Span {
@@ -74,21 +74,32 @@ export function buildNameIndex(): NameIndexData {
 }
 
 /**
- * The name index by first word. A word's entries are made from the stored rows the first time
- * the word is looked up: a page names a few councils, and making all of them (about a thousand
+ * The name index by first word. The stored index (nameIndexText) holds a first word's row on a
+ * line of its own; a row is parsed, and its entries made, the first time its word is looked up:
+ * a page names a few councils, and parsing and making all of them (about a thousand arrays and
  * objects, in code not yet compiled) was most of the index's cost on a page's first analysis.
  */
 class NameIndex {
-  private readonly rows = new Map<string, NameIndexData[number][1]>();
+  /** Each first word's row, as its JSON text. */
+  private readonly rows = new Map<string, string>();
   private readonly made = new Map<string, Entry[]>();
-  constructor(data: NameIndexData) {
-    for (const [first, list] of data) this.rows.set(first, list);
+  constructor(text: string) {
+    // The text is the JSON array of rows, a row a line: `[["a",…]],`, `["b",…]],` … `["z",…]]]`.
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const line = lines[i];
+      const from = i === 0 ? 1 : 0;
+      const row = line.slice(from, line.length - (i === last || line.endsWith(',') ? 1 : 0));
+      this.rows.set(row.slice(2, row.indexOf('"', 2)), row);
+    }
   }
   get(first: string): Entry[] | undefined {
     const done = this.made.get(first);
     if (done) return done;
-    const list = this.rows.get(first);
-    if (!list) return undefined;
+    const row = this.rows.get(first);
+    if (row === undefined) return undefined;
+    const list = (JSON.parse(row) as NameIndexData[number])[1];
     const entries = list.map(
       ([key, codes, formal, ambiguity, body]): Entry => ({
         key,
@@ -108,8 +119,40 @@ class NameIndex {
 
 let index: NameIndex | null = null;
 function getIndex(): NameIndex {
-  index ??= new NameIndex(nameIndexData());
+  index ??= new NameIndex(nameIndexText());
   return index;
+}
+
+/** The name index's rows as a page reads them (for tests: the same as nameIndexData's). */
+export function nameIndexRows(): Map<string, Entry[]> {
+  const idx = new NameIndex(nameIndexText());
+  const out = new Map<string, Entry[]>();
+  for (const first of idx.keys()) out.set(first, idx.get(first) as Entry[]);
+  return out;
+}
+
+/** Councils looked up so far by code (null: no such code). */
+const byCode = new Map<string, Council | null>();
+
+/**
+ * The council of an ONS code (current, former or retired), as the gazetteer's councilByCode
+ * gives it, read from the stored list (councilCodesText) by its line: a page looks up a few
+ * codes, and parsing the whole gazetteer to look them up was a large part of its first analysis.
+ */
+export function councilOfCode(code: string): Council | undefined {
+  let c = byCode.get(code);
+  if (c === undefined) {
+    const text = councilCodesText();
+    const at = code && code.indexOf('\t') < 0 && code.indexOf('\n') < 0 ? text.indexOf(`\n${code}\t`) : -1;
+    if (at < 0) c = null;
+    else {
+      const from = at + code.length + 2;
+      const tab = text.indexOf('\t', from);
+      c = { code: text.slice(from, tab), name: text.slice(tab + 1, text.indexOf('\n', tab)) };
+    }
+    byCode.set(code, c);
+  }
+  return c ? { code: c.code, name: c.name } : undefined;
 }
 
 const SUFFIX = /^ (?:(metropolitan borough|metropolitan district|borough|city|county|district) )?council\b/;
@@ -160,6 +203,9 @@ function firstTwoTable(): Uint8Array {
   return table;
 }
 
+/** A capital A-Z (with lastIndex: the next one from there). */
+const CAPITAL = /[A-Z]/g;
+
 /**
  * Finds every council mention in the prepared text, sentence by sentence: at each capitalised
  * word (a capital A-Z not after a letter or digit, then letters, digits, "&" and "."; every
@@ -171,17 +217,24 @@ export function findCouncilMentions(text: string, sentences: Sentence[]): Counci
   const gate = firstTwo;
   const mentions: CouncilMention[] = [];
   const n = text.length;
+  // The first capital at or after `from` (-1: none), found natively (a loop of ours over every
+  // character cost more), and kept: a search that runs past a sentence is not made again for the next.
+  let from = n + 1;
+  let next = -1;
   for (const sentence of sentences) {
     const end = sentence.end;
     let i = sentence.start;
     while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c < 65 || c > 90 || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
-        i++;
-        continue;
+      if (i < from || (next !== -1 && next < i)) {
+        CAPITAL.lastIndex = i;
+        next = CAPITAL.test(text) ? CAPITAL.lastIndex - 1 : -1;
+        from = i;
       }
-      const p = i;
-      i++;
+      const p = next;
+      if (p < 0 || p >= end) break;
+      const c = text.charCodeAt(p);
+      i = p + 1;
+      if (p > 0 && isAlnum(text.charCodeAt(p - 1))) continue;
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       const second = i - p < 2 ? 0 : text.charCodeAt(p + 1);
       if (!gate[((c | 32) << 7) | (second >= 65 && second <= 90 ? second | 32 : second)]) continue;
@@ -239,7 +292,7 @@ function matchAt(text: string, norm: string, p: number, sentence: Sentence, entr
         start = p - elided[0].length;
       }
     }
-    const councils = codes.map((c) => councilByCode(c)).filter((c): c is Council => !!c);
+    const councils = codes.map((c) => councilOfCode(c)).filter((c): c is Council => !!c);
     if (!councils.length) return null;
     const why = e.body
       ? `trust or company running the service: "${e.key}"`

@@ -4,7 +4,7 @@
 // odd-id corpus pages and the project's fixtures); this file only reads them. Scoring is one pass
 // over the sentence's characters with no allocation: each word is hashed as it is read and looked
 // up in an open-addressed table.
-import { MODEL } from './improvement-model.generated';
+import { MODEL_TABLE } from './improvement-model.generated';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -25,8 +25,13 @@ const TABLE_BITS = 13;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 let KEYS: Int32Array | null = null;
 let WEIGHTS = new Float32Array(0);
-/** Per table slot, the feature's name (for explaining a decision). */
-let SLOT_NAMES: string[] = [];
+/** Per table slot, 1 + the index of its feature in the model's list (0: empty), for naming it. */
+let SLOT_FEATURE = new Int16Array(0);
+/** The features' names, in the model's order (for naming the strongest). */
+let names: readonly string[] = [];
+let bias = 0;
+let threshold = 0;
+let veto = 0;
 /** The strongest positive features of the sentence being scored: their slots and weights. */
 const TOP = 3;
 const topSlots = new Int32Array(TOP);
@@ -53,7 +58,7 @@ export function resetStrongest() {
 export function strongestFeatures(): string {
   const parts: string[] = [];
   for (let k = 0; k < TOP && topWeights[k] > 0; k++)
-    parts.push(`${SLOT_NAMES[topSlots[k]]} +${topWeights[k].toFixed(2)}`);
+    parts.push(`${names[SLOT_FEATURE[topSlots[k]] - 1] ?? ''} +${topWeights[k].toFixed(2)}`);
   return parts.join(', ');
 }
 
@@ -84,40 +89,52 @@ export function parseModel(text: string): Weights {
   return { bias, threshold, veto, features };
 }
 
-let model: Weights | null = null;
-
-/** Installs a model (the generated one unless given: training and tests pass their own). */
-export function useModel(weights?: Weights): Weights {
-  model = weights ?? parseModel(MODEL);
-  if (model.features.length > (1 << TABLE_BITS) / 2) throw new Error('too many features for the table');
+/**
+ * Installs a model: the given one (training and tests pass their own), else the generated one,
+ * from its stored keys, weights and names: a page neither parses the model's text nor hashes its
+ * names (both were most of a page's model set-up).
+ */
+export function useModel(weights?: Weights): void {
+  const features = weights ? weights.features.length : MODEL_TABLE.keys.length;
+  if (features > (1 << TABLE_BITS) / 2) throw new Error('too many features for the table');
   const keys = new Int32Array(1 << TABLE_BITS);
   WEIGHTS = new Float32Array(1 << TABLE_BITS);
-  SLOT_NAMES = new Array(1 << TABLE_BITS).fill('');
-  for (const [name, w] of model.features) {
-    const key = keyOf(name);
+  SLOT_FEATURE = new Int16Array(1 << TABLE_BITS);
+  const add = (f: number, key: number, w: number) => {
     const i = slotOf(keys, key);
     keys[i] = key;
     WEIGHTS[i] += w;
-    SLOT_NAMES[i] = name;
+    SLOT_FEATURE[i] = f + 1;
+  };
+  if (weights) {
+    for (let f = 0; f < features; f++) add(f, keyOf(weights.features[f][0]), weights.features[f][1]);
+    names = weights.features.map(([name]) => name);
+    ({ bias, threshold, veto } = weights);
+  } else {
+    const table = MODEL_TABLE;
+    for (let f = 0; f < features; f++) add(f, table.keys[f], table.weights[f]);
+    names = table.names;
+    ({ bias, threshold, veto } = table);
   }
   KEYS = keys;
-  return model;
 }
 
-function current(): Weights {
-  if (!model || !KEYS) return useModel();
-  return model;
+function current(): void {
+  if (!KEYS) useModel();
 }
 
 /** The model's bias and decision threshold (on the logit). */
 export function modelBias(): number {
-  return current().bias;
+  current();
+  return bias;
 }
 export function modelThreshold(): number {
-  return current().threshold;
+  current();
+  return threshold;
 }
 export function modelVeto(): number {
-  return current().veto;
+  current();
+  return veto;
 }
 
 /** Weight of one feature key (0 when the model does not know it). */

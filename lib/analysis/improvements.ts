@@ -3,8 +3,9 @@
 // Two readers decide together: hand cues (CUES, AGAINST, the list rule) and a small learned
 // model (improvement-model.ts) that may overrule the cues when it is sure a sentence is not an
 // improvement area, and may add one they miss when it is sure it is.
+
+import { CUE_TABLE, NAMED_KEYS } from './cue-table.generated';
 import {
-  keyOf,
   modelBias,
   modelThreshold,
   modelVeto,
@@ -804,6 +805,44 @@ function slotOf(keys: Int32Array, key: number): number {
   return i;
 }
 
+/**
+ * A filled slot of the trigger table: [slot, key, the cues it triggers, each one's longer trigger
+ * (or null), the counter-cues it triggers, each one's longer trigger (or null)].
+ */
+export type CueTableRow = [number, number, number[], (string | null)[], number[], (string | null)[]];
+
+/**
+ * The trigger table made from the cues' triggers, its filled slots in order: what
+ * cue-table.generated.ts stores (`npx tsx scripts/build-cue-table.ts` writes it; a test checks it),
+ * so a page loads the table instead of packing some 330 triggers in code not yet compiled.
+ */
+export function cueTable(): CueTableRow[] {
+  for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
+  LETTER[39] = 27;
+  const keys = new Int32Array(1 << TABLE_BITS);
+  const rows = new Map<number, CueTableRow>();
+  const fill = (cues: Cue[], against: boolean) => {
+    for (let index = 0; index < cues.length; index++)
+      for (const t of cues[index].triggers) {
+        // A longer trigger is filed under its first word's prefix and read in full on a hit.
+        const long = t.length > 4;
+        const key = packWord(long ? firstWord(t) : t);
+        const i = slotOf(keys, key);
+        keys[i] = key;
+        let row = rows.get(i);
+        if (!row) {
+          row = [i, key, [], [], [], []];
+          rows.set(i, row);
+        }
+        (against ? row[4] : row[2]).push(index);
+        (against ? row[5] : row[3]).push(long ? t : null);
+      }
+  };
+  fill(CUES, false);
+  fill(AGAINST, true);
+  return [...rows.values()].sort((a, b) => a[0] - b[0]);
+}
+
 // Built on first use, not when the module loads: every page loads it, few pages analyse.
 function buildTable(): Int32Array {
   for (let c = 97; c <= 122; c++) LETTER[c] = LETTER[c - 32] = c - 96;
@@ -817,24 +856,13 @@ function buildTable(): Int32Array {
   SLOT_AGAINST_READ = new Array(1 << TABLE_BITS).fill(NONE);
   CUE_SEEN = new Uint8Array(CUES.length);
   AGAINST_SEEN = new Uint8Array(AGAINST.length);
-  const fill = (cues: Cue[], slots: number[][], reads: (string | null)[][]) => {
-    for (let index = 0; index < cues.length; index++)
-      for (const t of cues[index].triggers) {
-        // A longer trigger is filed under its first word's prefix and read in full on a hit.
-        const long = t.length > 4;
-        const key = packWord(long ? firstWord(t) : t);
-        const i = slotOf(keys, key);
-        keys[i] = key;
-        if (slots[i] === NONE) {
-          slots[i] = [];
-          reads[i] = [];
-        }
-        slots[i].push(index);
-        reads[i].push(long ? t : null);
-      }
-  };
-  fill(CUES, SLOT_CUES, SLOT_CUES_READ);
-  fill(AGAINST, SLOT_AGAINST, SLOT_AGAINST_READ);
+  for (const [slot, key, cues, cueReads, against, againstReads] of CUE_TABLE) {
+    keys[slot] = key;
+    SLOT_CUES[slot] = cues;
+    SLOT_CUES_READ[slot] = cueReads;
+    SLOT_AGAINST[slot] = against;
+    SLOT_AGAINST_READ[slot] = againstReads;
+  }
   return keys;
 }
 
@@ -884,11 +912,22 @@ function candidates(text: string): boolean {
       const key = h | ((len < 4 ? len : 4) << 20);
       const s = slotOf(keys, key);
       if (keys[s] === key) {
+        // A word such as "is" or "not" files many longer triggers ("is not ", "not always" …) and
+        // is followed by one rarely: the character after the next (most often the next word's
+        // first letter) turns most away before readsAt is called. It compares the two with case
+        // folded (| 32), so it never turns away a trigger readsAt would read.
         const cues = SLOT_CUES[s];
         const cueReads = SLOT_CUES_READ[s];
         for (let j = 0; j < cues.length; j++) {
           const read = cueReads[j];
-          if (read !== null && !readsAt(text, i - len, read)) continue;
+          if (
+            read !== null &&
+            !(
+              (len + 1 >= read.length || (text.charCodeAt(i + 1) | 32) === (read.charCodeAt(len + 1) | 32)) &&
+              readsAt(text, i - len, read)
+            )
+          )
+            continue;
           CUE_SEEN[cues[j]] = 1;
           any = true;
         }
@@ -896,7 +935,12 @@ function candidates(text: string): boolean {
         const againstReads = SLOT_AGAINST_READ[s];
         for (let j = 0; j < against.length; j++) {
           const read = againstReads[j];
-          if (read === null || readsAt(text, i - len, read)) AGAINST_SEEN[against[j]] = 1;
+          if (
+            read === null ||
+            ((len + 1 >= read.length || (text.charCodeAt(i + 1) | 32) === (read.charCodeAt(len + 1) | 32)) &&
+              readsAt(text, i - len, read))
+          )
+            AGAINST_SEEN[against[j]] = 1;
         }
       }
       h = 0;
@@ -983,8 +1027,8 @@ function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
   return kind === 'item' || opensWithTypedBullet(doc.blocks[i]);
 }
 
-/** Names of the model's features that are not words: the cues fired and the sentence's context. */
-const NAMED = [
+/** Names of the model's features that are not words: the cues fired and the sentence's context (their keys: NAMED_KEYS). */
+export const NAMED = [
   ...CUES.map((c) => `cue:${c.name}`),
   ...AGAINST.map((c) => `against:${c.name}`),
   'rule:hand',
@@ -999,10 +1043,8 @@ const RULE_HAND = CUES.length + AGAINST.length;
 const [CTX_LIST, CTX_TITLE, CTX_SHORT, CTX_COLON, CTX_QUESTION, CTX_QUOTE] = [1, 2, 3, 4, 5, 6].map(
   (k) => RULE_HAND + k,
 );
-/** The named features' keys (computed on first use) and the ones the current sentence fires. */
-let FEATURE_KEYS: Int32Array | null = null;
+/** The named features' keys (stored: NAMED_KEYS), and the ones the current sentence fires. */
 const FIRED = new Int32Array(NAMED.length);
-const namedKeys = () => Int32Array.from(NAMED, keyOf);
 
 /**
  * The sentence as the cues read it: each grade judgement replaced by one token ("gradeinadequate"),
@@ -1048,8 +1090,7 @@ export function decideSentence(sentence: Sentence, text: string, inList: boolean
 
 /** The model's logit for the sentence whose hand score was just computed (the cues it fired). */
 function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: number, names?: string[]): number {
-  FEATURE_KEYS ??= namedKeys();
-  const keys = FEATURE_KEYS;
+  const keys = NAMED_KEYS;
   resetStrongest();
   let logit = modelBias() + wordScore(text, names);
   let fired = 0;
@@ -1066,8 +1107,9 @@ function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: num
   else if (t[e] === '?') FIRED[fired++] = CTX_QUESTION;
   if (opensWithQuote(t)) FIRED[fired++] = CTX_QUOTE;
   for (let k = 0; k < fired; k++) {
-    logit += weightOfKey(keys[FIRED[k]]);
-    names?.push(NAMED[FIRED[k]]);
+    const f = FIRED[k];
+    logit += weightOfKey(keys[f]);
+    names?.push(NAMED[f]);
   }
   return logit;
 }

@@ -373,11 +373,16 @@ let judgingShort: [string, boolean][] = [];
 
 function judgingIndex(): [string, boolean][][] {
   if (judgingByEnd) return judgingByEnd;
-  const byEnd: [string, boolean][][] = Array.from({ length: 676 }, () => []);
+  // A list only for the endings some phrase has (judgingEndsAt skips a missing one).
+  const byEnd: [string, boolean][][] = new Array(676);
   const short: [string, boolean][] = [];
   const add = (p: string, filler: boolean) => {
     const k = lastTwoKey(p, p.length);
-    (k < 0 ? short : byEnd[k]).push([p, filler]);
+    if (k < 0) short.push([p, filler]);
+    else {
+      byEnd[k] ??= [];
+      byEnd[k].push([p, filler]);
+    }
   };
   for (const p of JUDGING_PHRASES) add(p, false);
   for (const f of JUDGING_FILLERS) add(f, true);
@@ -391,7 +396,7 @@ function judgingEndsAt(text: string, e: number): boolean {
   const k = lastTwoKey(text, e);
   const index = judgingIndex();
   for (const list of [k < 0 ? undefined : index[k], judgingShort]) {
-    if (!list) continue;
+    if (list === undefined) continue;
     for (const [p, filler] of list) {
       let start = endingWith(text, e, p);
       if (!filler) {

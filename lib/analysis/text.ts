@@ -55,6 +55,7 @@ const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
 /** Splits one block into sentence spans (offsets relative to the block). */
 export function splitSentences(block: string): Span[] {
   const spans: Span[] = [];
+  nextDot = nextBang = nextQuestion = nextEllipsis = -2;
   if (block.indexOf('\n') < 0) {
     splitUnit(block, 0, block.length, spans); // one line (most blocks from a page)
     return spans;
@@ -152,13 +153,35 @@ function boundaryAfter(block: string, dot: number, runEnd: number, end: number):
   return j;
 }
 
+/**
+ * Where the block being split next holds each stop character (. ! ? …) at or after the point
+ * the split has reached: -2 not looked for yet, -1 none left. The split only moves forward in a
+ * block, so a position found stays the next until the split passes it (splitSentences resets).
+ */
+let nextDot = -2;
+let nextBang = -2;
+let nextQuestion = -2;
+let nextEllipsis = -2;
+
+/** The first stop character of the block at or after `from` (-1: none), found natively. */
+function nextStop(block: string, from: number): number {
+  if (nextDot !== -1 && nextDot < from) nextDot = block.indexOf('.', from);
+  if (nextBang !== -1 && nextBang < from) nextBang = block.indexOf('!', from);
+  if (nextQuestion !== -1 && nextQuestion < from) nextQuestion = block.indexOf('?', from);
+  if (nextEllipsis !== -1 && nextEllipsis < from) nextEllipsis = block.indexOf('…', from);
+  let i = nextDot;
+  if (nextBang >= 0 && (i < 0 || nextBang < i)) i = nextBang;
+  if (nextQuestion >= 0 && (i < 0 || nextQuestion < i)) i = nextQuestion;
+  if (nextEllipsis >= 0 && (i < 0 || nextEllipsis < i)) i = nextEllipsis;
+  return i;
+}
+
 function splitUnit(block: string, start: number, end: number, out: Span[]) {
   let s = start;
-  // Each full stop, ! ? or …, found by character code (no match object per stop).
+  // Each full stop, ! ? or …, found by indexOf (no match object per stop, no loop of ours per character).
   for (let from = start; ; ) {
-    let i = from;
-    while (i < end && !isStop(block.charCodeAt(i))) i++;
-    if (i >= end) break;
+    const i = nextStop(block, from);
+    if (i < 0 || i >= end) break;
     const runEnd = punctuationRunEnd(block, i, end);
     const b = boundaryAfter(block, i, runEnd, end);
     if (b < 0) {

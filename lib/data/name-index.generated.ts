@@ -7,6 +7,19 @@ export function nameIndexData(): NameIndexData {
   return JSON.parse(DATA) as NameIndexData;
 }
 
+/** The same index as text, one first word's row a line (councils.ts parses a row when its word is first looked up). */
+export function nameIndexText(): string {
+  return DATA;
+}
+
+/**
+ * Every ONS code the gazetteer knows (current, former and retired), a line each after a first
+ * empty line: "code<TAB>the council's code<TAB>its name", as councilByCode gives them.
+ */
+export function councilCodesText(): string {
+  return CODES;
+}
+
 const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E09000027\"],1,\"\",1]]],\n" +
   "[\"b&nes\",[[\"b&nes\",[\"E06000022\"],0,\"\",0]]],\n" +
   "[\"bandnes\",[[\"bandnes\",[\"E06000022\"],0,\"\",0]]],\n" +
@@ -178,3 +191,176 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"wolverhampton\",[[\"wolverhampton city council\",[\"E08000031\"],1,\"\",0],[\"wolverhampton council\",[\"E08000031\"],1,\"\",0],[\"wolverhampton\",[\"E08000031\"],0,\"\",0]]],\n" +
   "[\"worcestershire\",[[\"worcestershire county council\",[\"E10000034\"],1,\"\",0],[\"worcestershire children first\",[\"E10000034\"],1,\"\",1],[\"worcestershire\",[\"E10000034\"],0,\"wider_area;word\",0]]],\n" +
   "[\"york\",[[\"york council\",[\"E06000014\"],1,\"\",0],[\"york\",[\"E06000014\"],0,\"other_place\",0]]]]";
+
+const CODES = "\n" +
+  "E06000001\tE06000001\tHartlepool\n" +
+  "E06000002\tE06000002\tMiddlesbrough\n" +
+  "E06000003\tE06000003\tRedcar and Cleveland\n" +
+  "E06000004\tE06000004\tStockton-on-Tees\n" +
+  "E06000005\tE06000005\tDarlington\n" +
+  "E06000006\tE06000006\tHalton\n" +
+  "E06000007\tE06000007\tWarrington\n" +
+  "E06000008\tE06000008\tBlackburn with Darwen\n" +
+  "E06000009\tE06000009\tBlackpool\n" +
+  "E06000010\tE06000010\tKingston upon Hull\n" +
+  "E06000011\tE06000011\tEast Riding of Yorkshire\n" +
+  "E06000012\tE06000012\tNorth East Lincolnshire\n" +
+  "E06000013\tE06000013\tNorth Lincolnshire\n" +
+  "E06000014\tE06000014\tYork\n" +
+  "E06000015\tE06000015\tDerby\n" +
+  "E06000016\tE06000016\tLeicester\n" +
+  "E06000017\tE06000017\tRutland\n" +
+  "E06000018\tE06000018\tNottingham\n" +
+  "E06000019\tE06000019\tHerefordshire\n" +
+  "E06000020\tE06000020\tTelford and Wrekin\n" +
+  "E06000021\tE06000021\tStoke-on-Trent\n" +
+  "E06000022\tE06000022\tBath and North East Somerset\n" +
+  "E06000023\tE06000023\tBristol\n" +
+  "E06000024\tE06000024\tNorth Somerset\n" +
+  "E06000025\tE06000025\tSouth Gloucestershire\n" +
+  "E06000026\tE06000026\tPlymouth\n" +
+  "E06000027\tE06000027\tTorbay\n" +
+  "E06000030\tE06000030\tSwindon\n" +
+  "E06000031\tE06000031\tPeterborough\n" +
+  "E06000032\tE06000032\tLuton\n" +
+  "E06000033\tE06000033\tSouthend-on-Sea\n" +
+  "E06000034\tE06000034\tThurrock\n" +
+  "E06000035\tE06000035\tMedway\n" +
+  "E06000036\tE06000036\tBracknell Forest\n" +
+  "E06000037\tE06000037\tWest Berkshire\n" +
+  "E06000038\tE06000038\tReading\n" +
+  "E06000039\tE06000039\tSlough\n" +
+  "E06000040\tE06000040\tWindsor and Maidenhead\n" +
+  "E06000041\tE06000041\tWokingham\n" +
+  "E06000042\tE06000042\tMilton Keynes\n" +
+  "E06000043\tE06000043\tBrighton and Hove\n" +
+  "E06000044\tE06000044\tPortsmouth\n" +
+  "E06000045\tE06000045\tSouthampton\n" +
+  "E06000046\tE06000046\tIsle of Wight\n" +
+  "E06000047\tE06000047\tCounty Durham\n" +
+  "E06000049\tE06000049\tCheshire East\n" +
+  "E06000050\tE06000050\tCheshire West and Chester\n" +
+  "E06000051\tE06000051\tShropshire\n" +
+  "E06000052\tE06000052\tCornwall\n" +
+  "E06000053\tE06000053\tIsles of Scilly\n" +
+  "E06000054\tE06000054\tWiltshire\n" +
+  "E06000055\tE06000055\tBedford\n" +
+  "E06000056\tE06000056\tCentral Bedfordshire\n" +
+  "E06000057\tE06000057\tNorthumberland\n" +
+  "E06000058\tE06000058\tBournemouth, Christchurch and Poole\n" +
+  "E06000059\tE06000059\tDorset\n" +
+  "E06000060\tE06000060\tBuckinghamshire\n" +
+  "E06000061\tE06000061\tNorth Northamptonshire\n" +
+  "E06000062\tE06000062\tWest Northamptonshire\n" +
+  "E06000063\tE06000063\tCumberland\n" +
+  "E06000064\tE06000064\tWestmorland and Furness\n" +
+  "E06000065\tE06000065\tNorth Yorkshire\n" +
+  "E06000066\tE06000066\tSomerset\n" +
+  "E08000001\tE08000001\tBolton\n" +
+  "E08000002\tE08000002\tBury\n" +
+  "E08000003\tE08000003\tManchester\n" +
+  "E08000004\tE08000004\tOldham\n" +
+  "E08000005\tE08000005\tRochdale\n" +
+  "E08000006\tE08000006\tSalford\n" +
+  "E08000007\tE08000007\tStockport\n" +
+  "E08000008\tE08000008\tTameside\n" +
+  "E08000009\tE08000009\tTrafford\n" +
+  "E08000010\tE08000010\tWigan\n" +
+  "E08000011\tE08000011\tKnowsley\n" +
+  "E08000012\tE08000012\tLiverpool\n" +
+  "E08000013\tE08000013\tSt Helens\n" +
+  "E08000014\tE08000014\tSefton\n" +
+  "E08000015\tE08000015\tWirral\n" +
+  "E08000017\tE08000017\tDoncaster\n" +
+  "E08000018\tE08000018\tRotherham\n" +
+  "E08000021\tE08000021\tNewcastle upon Tyne\n" +
+  "E08000022\tE08000022\tNorth Tyneside\n" +
+  "E08000023\tE08000023\tSouth Tyneside\n" +
+  "E08000024\tE08000024\tSunderland\n" +
+  "E08000025\tE08000025\tBirmingham\n" +
+  "E08000026\tE08000026\tCoventry\n" +
+  "E08000027\tE08000027\tDudley\n" +
+  "E08000028\tE08000028\tSandwell\n" +
+  "E08000029\tE08000029\tSolihull\n" +
+  "E08000030\tE08000030\tWalsall\n" +
+  "E08000031\tE08000031\tWolverhampton\n" +
+  "E08000032\tE08000032\tBradford\n" +
+  "E08000033\tE08000033\tCalderdale\n" +
+  "E08000034\tE08000034\tKirklees\n" +
+  "E08000035\tE08000035\tLeeds\n" +
+  "E08000036\tE08000036\tWakefield\n" +
+  "E08000037\tE08000037\tGateshead\n" +
+  "E08000038\tE08000038\tBarnsley\n" +
+  "E08000039\tE08000039\tSheffield\n" +
+  "E09000001\tE09000001\tCity of London\n" +
+  "E09000002\tE09000002\tBarking and Dagenham\n" +
+  "E09000003\tE09000003\tBarnet\n" +
+  "E09000004\tE09000004\tBexley\n" +
+  "E09000005\tE09000005\tBrent\n" +
+  "E09000006\tE09000006\tBromley\n" +
+  "E09000007\tE09000007\tCamden\n" +
+  "E09000008\tE09000008\tCroydon\n" +
+  "E09000009\tE09000009\tEaling\n" +
+  "E09000010\tE09000010\tEnfield\n" +
+  "E09000011\tE09000011\tGreenwich\n" +
+  "E09000012\tE09000012\tHackney\n" +
+  "E09000013\tE09000013\tHammersmith and Fulham\n" +
+  "E09000014\tE09000014\tHaringey\n" +
+  "E09000015\tE09000015\tHarrow\n" +
+  "E09000016\tE09000016\tHavering\n" +
+  "E09000017\tE09000017\tHillingdon\n" +
+  "E09000018\tE09000018\tHounslow\n" +
+  "E09000019\tE09000019\tIslington\n" +
+  "E09000020\tE09000020\tKensington and Chelsea\n" +
+  "E09000021\tE09000021\tKingston upon Thames\n" +
+  "E09000022\tE09000022\tLambeth\n" +
+  "E09000023\tE09000023\tLewisham\n" +
+  "E09000024\tE09000024\tMerton\n" +
+  "E09000025\tE09000025\tNewham\n" +
+  "E09000026\tE09000026\tRedbridge\n" +
+  "E09000027\tE09000027\tRichmond upon Thames\n" +
+  "E09000028\tE09000028\tSouthwark\n" +
+  "E09000029\tE09000029\tSutton\n" +
+  "E09000030\tE09000030\tTower Hamlets\n" +
+  "E09000031\tE09000031\tWaltham Forest\n" +
+  "E09000032\tE09000032\tWandsworth\n" +
+  "E09000033\tE09000033\tWestminster\n" +
+  "E10000003\tE10000003\tCambridgeshire\n" +
+  "E10000007\tE10000007\tDerbyshire\n" +
+  "E10000008\tE10000008\tDevon\n" +
+  "E10000011\tE10000011\tEast Sussex\n" +
+  "E10000012\tE10000012\tEssex\n" +
+  "E10000013\tE10000013\tGloucestershire\n" +
+  "E10000014\tE10000014\tHampshire\n" +
+  "E10000015\tE10000015\tHertfordshire\n" +
+  "E10000016\tE10000016\tKent\n" +
+  "E10000017\tE10000017\tLancashire\n" +
+  "E10000018\tE10000018\tLeicestershire\n" +
+  "E10000019\tE10000019\tLincolnshire\n" +
+  "E10000020\tE10000020\tNorfolk\n" +
+  "E10000024\tE10000024\tNottinghamshire\n" +
+  "E10000025\tE10000025\tOxfordshire\n" +
+  "E10000028\tE10000028\tStaffordshire\n" +
+  "E10000029\tE10000029\tSuffolk\n" +
+  "E10000030\tE10000030\tSurrey\n" +
+  "E10000031\tE10000031\tWarwickshire\n" +
+  "E10000032\tE10000032\tWest Sussex\n" +
+  "E10000034\tE10000034\tWorcestershire\n" +
+  "E06000028\tE06000028\tBournemouth\n" +
+  "E06000029\tE06000029\tPoole\n" +
+  "E10000009\tE10000009\tDorset\n" +
+  "E10000002\tE10000002\tBuckinghamshire\n" +
+  "E10000021\tE10000021\tNorthamptonshire\n" +
+  "E10000006\tE10000006\tCumbria\n" +
+  "E10000023\tE10000023\tNorth Yorkshire\n" +
+  "E10000027\tE10000027\tSomerset\n" +
+  "E10000001\tE10000001\tBedfordshire\n" +
+  "E10000004\tE10000004\tCheshire\n" +
+  "E10000005\tE10000005\tCornwall\n" +
+  "E10000033\tE10000033\tWiltshire\n" +
+  "E10000026\tE10000026\tShropshire\n" +
+  "E06000048\tE06000057\tNorthumberland\n" +
+  "E08000020\tE08000037\tGateshead\n" +
+  "E08000016\tE08000038\tBarnsley\n" +
+  "E08000019\tE08000039\tSheffield\n" +
+  "";

@@ -98,3 +98,16 @@ test('councils in the headline count', () => {
   const p = prepareText(documentFromPlainText('Lambeth exits inadequate\n\nThe council was inspected.'));
   expect(findCouncilMentions(p.text, p.sentences).map((m) => m.text)).toEqual(['Lambeth']);
 });
+
+test('a council name is found after sentences with no capital, and not inside a word or at its second capital', () => {
+  const quiet = 'services for children were inspected again in the spring. '.repeat(40);
+  expect(
+    found(`${quiet}then Essex council was praised. ${quiet}and so was hackney council, then Kent council.`),
+  ).toEqual([
+    { text: 'Essex council', codes: ['E10000012'] },
+    { text: 'Kent council', codes: ['E10000016'] },
+  ]);
+  expect(found('The McEssex council and xKent council were named. Essex council was not.')).toEqual([
+    { text: 'Essex council', codes: ['E10000012'] },
+  ]);
+});

@@ -1,13 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { keyOf, weightOfKey, wordScore } from '../../lib/analysis/improvement-model';
+import { CUE_TABLE, NAMED_KEYS } from '../../lib/analysis/cue-table.generated';
+import {
+  keyOf,
+  parseModel,
+  resetStrongest,
+  strongestFeatures,
+  useModel,
+  weightOfKey,
+  wordScore,
+} from '../../lib/analysis/improvement-model';
+import { MODEL, MODEL_TABLE } from '../../lib/analysis/improvement-model.generated';
 import {
   AGAINST,
   CUES,
+  cueTable,
   findImprovementAreas,
   improvementListBlocks,
   improvementScore,
+  NAMED,
   TOPICS,
   topicOf,
 } from '../../lib/analysis/improvements';
@@ -300,6 +312,53 @@ test('the fast word scan reads the same words as the names it lists', () => {
   let sum = 0;
   for (const n of names) sum += weightOfKey(keyOf(n));
   expect(sum).toBeCloseTo(fast, 4);
+});
+
+test('the stored trigger table is the one the cues make (else: npx tsx scripts/build-cue-table.ts)', () => {
+  const table = cueTable();
+  expect(CUE_TABLE).toEqual(table);
+  expect(NAMED_KEYS).toEqual(NAMED.map(keyOf));
+  // Every trigger of every cue is filed: a long one under its first word, with the trigger to read.
+  const filed = (list: number, reads: number, cues: typeof CUES) =>
+    cues.map((_, index) =>
+      table
+        .filter((row) => (row[list] as number[]).includes(index))
+        .flatMap((row) => (row[reads] as (string | null)[]).filter((_, j) => (row[list] as number[])[j] === index)),
+    );
+  expect(filed(2, 3, CUES).map((reads) => reads.length)).toEqual(CUES.map((c) => c.triggers.length));
+  expect(filed(4, 5, AGAINST).map((reads) => reads.length)).toEqual(AGAINST.map((c) => c.triggers.length));
+});
+
+test('the stored model table scores and names features as the model text parsed', () => {
+  const parsed = parseModel(MODEL);
+  expect(MODEL_TABLE.keys).toEqual(parsed.features.map(([name]) => keyOf(name)));
+  expect(MODEL_TABLE.weights).toEqual(parsed.features.map(([, w]) => w));
+  expect(MODEL_TABLE.names).toEqual(parsed.features.map(([name]) => name));
+  expect([MODEL_TABLE.bias, MODEL_TABLE.threshold, MODEL_TABLE.veto]).toEqual([
+    parsed.bias,
+    parsed.threshold,
+    parsed.veto,
+  ]);
+  const sentences = [
+    'Inspectors said the council’s planning for care leavers is not strong enough, and too slow.',
+    'Children wait too long for assessments and managers do not ensure that plans are reviewed.',
+    'The council was graded requires improvement; leaders accept the findings.',
+  ];
+  const read = () =>
+    sentences.map((s) => {
+      resetStrongest();
+      const score = wordScore(s) + weightOfKey(keyOf('ctx:list')) + weightOfKey(keyOf('cue:weak-or-failing'));
+      return { score, strongest: strongestFeatures() };
+    });
+  try {
+    useModel(parsed);
+    const fromText = read();
+    useModel();
+    expect(read()).toEqual(fromText);
+    expect(fromText.every((r) => /^\S+ \+\d/.test(r.strongest))).toBe(true);
+  } finally {
+    useModel();
+  }
 });
 
 const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');

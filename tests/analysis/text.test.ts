@@ -59,3 +59,27 @@ test('an initial or an abbreviation (with its own full stop) does not end a sent
   expect(splitSentences('It scored a. Then it scored b.').length).toBe(2);
   expect(splitSentences('Ofsted visited in Jan. 2024 and in Feb. Then it left.').length).toBe(1);
 });
+
+test('a block of several lines splits at each stop in each line, whichever stop comes first', () => {
+  // Lines split apart (each ends a sentence), with stops of every kind in each and none in some.
+  const block = 'Is it good? Yes! It is… Now. Go\nNo stops here\nOne. Two? Three!\nWhat… Then? Done.\nLast! Line';
+  expect(split(block)).toEqual([
+    'Is it good?',
+    'Yes!',
+    'It is…',
+    'Now.',
+    'Go',
+    'No stops here',
+    'One.',
+    'Two?',
+    'Three!',
+    'What…',
+    'Then?',
+    'Done.',
+    'Last!',
+    'Line',
+  ]);
+  // The same block again (the split's state is per block), and a one-line block after it.
+  expect(split(block)).toHaveLength(14);
+  expect(split('Short? Yes. It ends here')).toEqual(['Short?', 'Yes.', 'It ends here']);
+});
