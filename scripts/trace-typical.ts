@@ -15,7 +15,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { has, launchWithExtension, root, serveFixtures, type TraceEvent, untilMarked } from '../tests/e2e/harness';
+import {
+  has,
+  launchWithExtension,
+  longArticle,
+  root,
+  serveFixtures,
+  type TraceEvent,
+  untilMarked,
+} from '../tests/e2e/harness';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,9 +35,14 @@ const { values, positionals } = parseArgs({
     // Inclusive time of these functions (comma-separated names).
     inclusive: { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
+    // `1mb`: the 1 MB article's first screens instead (il:start to il:first-painted; its first part's run).
+    page: { type: 'string', default: 'typical' },
   },
 });
 const loads = Number(values.loads);
+const long = values.page === '1mb';
+const END = long ? 'il:first-painted' : 'il:painted';
+const SET = long ? 'il:first-highlighted' : 'il:highlighted';
 const wanted = new Set(values.inclusive.split(',').filter(Boolean));
 let builds = positionals.map((p) => {
   const eq = p.indexOf('=');
@@ -117,7 +130,7 @@ const self: Record<string, Map<string, number>> = {};
 function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
   const mark = (n: string) => events.find((e) => e.name === n && e.cat?.includes('blink.user_timing'));
   const start = mark('il:start');
-  const painted = mark('il:painted');
+  const painted = mark(END);
   if (!start || !painted) return null;
   const { pid, tid } = start;
   const t0 = start.ts;
@@ -145,7 +158,7 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
   row['task CPU (trace)'] = cpuBetween(t0, t1);
   // The run's own CPU (extraction, analysis, apply: what `work` times by the wall clock).
   const loaded = mark('il:engine-loaded');
-  const set = mark('il:highlighted');
+  const set = mark(SET);
   if (loaded && set) row['CPU engine-loaded to highlighted'] = cpuBetween(loaded.ts, set.ts);
   // The same run's steps: extraction, analysis, and the lens's apply (Ranges made and registered).
   const extracted = mark('il:extracted');
@@ -217,7 +230,7 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
     }
   }
   // Where our marks fall (ms after il:start).
-  for (const n of ['il:engine-loaded', 'il:extracted', 'il:analysed', 'il:highlighted']) {
+  for (const n of ['il:engine-loaded', 'il:extracted', 'il:analysed', SET]) {
     const m = mark(n);
     if (m) row[`at ${n.slice(3)}`] = (m.ts - t0) / 1000;
   }
@@ -254,7 +267,8 @@ async function traced(page: Page, go: () => Promise<unknown>): Promise<TraceEven
 }
 
 const server = await serveFixtures();
-const url = `${server.origin}/003_7373dea24638aad1.html`;
+server.extra.set('/trace-1mb.html', longArticle(1_000_000));
+const url = `${server.origin}${long ? '/trace-1mb.html' : '/003_7373dea24638aad1.html'}`;
 const exts = [];
 for (const b of builds) exts.push(await launchWithExtension(b.dir));
 const rows = builds.map(() => ({ reloaded: [] as Row[], newTab: [] as Row[] }));
@@ -301,7 +315,7 @@ const keys = [
   ...new Set([...first, ...rows.flatMap((r) => [...r.reloaded, ...r.newTab].flatMap((x) => Object.keys(x))).sort()]),
 ];
 console.log(
-  `Typical article (seed 003), ${loads} loads per build and tab: il:start to il:painted, ms, median (min) (the profile samples wall time)`,
+  `${long ? '1 MB article, first screens' : 'Typical article (seed 003)'}, ${loads} loads per build and tab: il:start to ${END}, ms, median (min) (the profile samples wall time)`,
 );
 const cols = builds.flatMap((b) => [`${b.name} reloaded`, `${b.name} new tab`]);
 console.log(`${''.padEnd(34)}${cols.map((c) => c.padStart(20)).join('')}`);

@@ -42,14 +42,33 @@ export async function importReader(): Promise<ReaderModule> {
 export function startEngine(cx: ContentContext, start: EngineStart, loadReader = importReader): Engine {
   const { doc, win, gate, signal } = cx;
   // The second part's file is fetched and compiled (off the main thread) while the first run
-  // works (asked for first: the run's first slice starts at once); it is started once that run is
-  // done, or at the reader's first use.
-  trace('il:reader-load');
-  const readerFile = loadReader();
-  readerFile.catch(() => {});
+  // ends and its highlights are painted, and started once that run is done, or at the reader's
+  // first use. It is asked for once the run's first slice has run, and on a long article once its
+  // first screens are painted: asking costs the main thread about a millisecond, and its fetch and
+  // compile would compete with the first screens' analysis and frame (issue 15, stop 26).
+  let readerFile: Promise<ReaderModule> | null = null;
+  const fetchReader = () => {
+    if (!readerFile) {
+      trace('il:reader-load');
+      readerFile = loadReader();
+      readerFile.catch(() => {});
+    }
+    return readerFile;
+  };
   let running: Reader | null = null;
+  let firstPart = false;
   // The in-page UI (the card's and the Clip button's host) is the second part's.
-  const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => !!running && n === running.uiHost() });
+  const runner = startPageRunner(cx, {
+    worth: start.worth,
+    isOurs: (n) => !!running && n === running.uiHost(),
+    onFirstPart: () => {
+      firstPart = true;
+    },
+  });
+  // The run's first slice has run: a long article's first screens are drawn and wait for their
+  // frame (the second part's file is asked for after it); otherwise it is asked for now.
+  if (firstPart) runner.on('first-painted', fetchReader, signal);
+  else fetchReader();
   let reader: Promise<Reader> | null = null;
   // What the reader did before the second part ran: handed to it when it starts.
   const early = new AbortController();
@@ -58,7 +77,7 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
   let offer = false;
   function withReader(): Promise<Reader> {
     if (!reader) {
-      reader = readerFile.then((m) => {
+      reader = fetchReader().then((m) => {
         if (signal.aborted) throw new Error('ended');
         const r = m.startReader(cx, runner, start);
         running = r;

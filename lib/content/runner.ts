@@ -18,7 +18,7 @@ import { createReportSender } from './report-sender';
 import { trace } from './trace';
 import { WARM_CHARS, whenIdle } from './warm-rerun';
 
-export type RunnerEvent = 'forget' | 'navigated' | 'ran';
+export type RunnerEvent = 'forget' | 'navigated' | 'ran' | 'first-painted';
 
 export interface PageRunner {
   readonly lens: PageLens | null;
@@ -40,7 +40,8 @@ export interface PageRunner {
   reportAgain(): Promise<void>;
   /**
    * `forget`: the page was paused, everything shown must go; `navigated`: a single-page navigation;
-   * `ran`: a run ended (not the quiet idle re-run).
+   * `ran`: a run ended (not the quiet idle re-run); `first-painted`: a long article's first
+   * screens, drawn before the rest is analysed, have been painted (the frame was rendered).
    */
   on(type: RunnerEvent, f: () => void, signal: AbortSignal): void;
 }
@@ -50,6 +51,8 @@ export interface RunnerOptions {
   worth: boolean;
   /** Nodes that are ours (the UI host), not the page's: their changes are not the page's changes. */
   isOurs(n: Node): boolean;
+  /** A run reads a long article's top first: it is analysed and drawn before the rest. */
+  onFirstPart?: () => void;
 }
 
 export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRunner {
@@ -130,7 +133,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       again = true;
       return;
     }
-    if (!lens) lens = new PageLens(doc, highlighter(), { trackChanges: true });
+    if (!lens) lens = new PageLens(doc, highlighter(), { trackChanges: true, onFirstPart: opts.onFirstPart });
     const current = lens;
     const runUrl = win.location.href;
     running = (async () => {
@@ -145,6 +148,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
         afterNextFrame().then(() => {
           if (gate.known) trace('il:first-painted');
           else onScreen().then(() => trace('il:first-painted'));
+          events.emit('first-painted');
         });
       last = await current.runAsync(yieldToPage, 20, slices, paint);
       if (quiet) return;

@@ -55,6 +55,45 @@ test('the first highlights do not wait for the second part', async () => {
   cx.controller.abort();
 });
 
+test('on a long article the second part is asked for only once the first screens are painted', async () => {
+  fakeBackground();
+  loadPage();
+  // Seed 003's paragraphs eight times over (some 37,000 characters): its top is drawn first.
+  const article = document.querySelector('article') as Element;
+  const paragraphs = [...article.querySelectorAll('p')];
+  for (let i = 1; i < 8; i++) for (const p of paragraphs) article.append(p.cloneNode(true));
+  expect((article.textContent ?? '').length).toBeGreaterThan(30_000);
+  const cx = context();
+  const held = heldReader();
+  let frames = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (f) =>
+    raf((t) => {
+      frames++;
+      f(t);
+    });
+  // No layout in happy-dom: every block is laid out below the first screens (the top is drawn first).
+  const rect = Element.prototype.getBoundingClientRect;
+  Element.prototype.getBoundingClientRect = () => new DOMRect(0, 5000, 600, 20);
+  try {
+    startEngine(cx, { worth: true }, held.load);
+    // The first screens' highlights are drawn and wait for their frame: the file is not asked for yet…
+    expect(marks().length).toBeGreaterThan(0);
+    expect(held.calls).toHaveLength(0);
+    // …but after that frame, with the first screens' highlights on the page, and the rest still to come.
+    await until(() => held.calls.length > 0);
+    expect(frames).toBeGreaterThan(0);
+    expect(held.calls).toHaveLength(1);
+    expect(held.calls[0]).toBeGreaterThan(0);
+    held.arrive();
+    await until(() => marks().length > held.calls[0]);
+  } finally {
+    window.requestAnimationFrame = raf;
+    Element.prototype.getBoundingClientRect = rect;
+    cx.controller.abort();
+  }
+});
+
 test('the card key pressed before the second part ran opens the card when it arrives', async () => {
   const { cx, held } = startOnArticle();
   await until(() => marks().length > 0);
