@@ -1,6 +1,6 @@
 // `npx tsx scripts/bench-from-navigation.ts [--loads N] [--page 1mb|typical] name=<build dir>...`:
 // our marks counted from the page's navigation start, not from our content script's start
-// (`il:start`, which the other benches count from): the page's DOMContentLoaded and load event,
+// (`il:start`, which the other benches count from): the page's DOMContentLoaded, load event and first paint,
 // our start, the engine loaded, and the first screens painted (1 MB article) or the highlights
 // painted (typical article), a new tab each load, builds interleaved. A build whose early.js is
 // emptied (`printf '(function(){})();\n' > <copy>/early.js`) shows what the engine's import at
@@ -25,7 +25,7 @@ server.extra.set('/trace-1mb.html', longArticle(1_000_000));
 const exts = [];
 for (const b of builds) exts.push(await launchWithExtension(b.dir));
 const rows: number[][][] = builds.map(() => []);
-const names = ['DOMContentLoaded', 'load event', 'il:start', 'il:engine-loaded', end, `${end} - il:start`];
+const names = ['DOMContentLoaded', 'load event', "the page's first paint", 'il:start', 'il:engine-loaded', end, `${end} - il:start`];
 try {
   for (let i = 0; i <= Number(values.loads); i++)
     for (let k = 0; k < builds.length; k++) {
@@ -37,7 +37,7 @@ try {
       const r = (await p.evaluate(`(() => {
         const n = performance.getEntriesByType('navigation')[0];
         const t = (m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN;
-        return [n.domContentLoadedEventEnd, n.loadEventStart, t('il:start'), t('il:engine-loaded'), t('${end}'), t('${end}') - t('il:start')];
+        return [n.domContentLoadedEventEnd, n.loadEventStart, t('first-paint'), t('il:start'), t('il:engine-loaded'), t('${end}'), t('${end}') - t('il:start')];
       })()`)) as number[];
       await p.close();
       if (i) rows[k].push(r); // the first load warms the browser
