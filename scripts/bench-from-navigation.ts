@@ -25,7 +25,15 @@ server.extra.set('/trace-1mb.html', longArticle(1_000_000));
 const exts = [];
 for (const b of builds) exts.push(await launchWithExtension(b.dir));
 const rows: number[][][] = builds.map(() => []);
-const names = ['DOMContentLoaded', 'load event', "the page's first paint", 'il:start', 'il:engine-loaded', end, `${end} - il:start`];
+const names = [
+  'DOMContentLoaded',
+  'load event',
+  "the page's first paint",
+  'il:start',
+  'il:engine-loaded',
+  end,
+  `${end} - il:start`,
+];
 try {
   for (let i = 0; i <= Number(values.loads); i++)
     for (let k = 0; k < builds.length; k++) {
