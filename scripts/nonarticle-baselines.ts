@@ -6,7 +6,11 @@
 //   answers it;
 // - the quick check's reads of the page (lib/page/quick-check.ts written out plainly: the title and
 //   address, head metadata, a text sample), which any extension deciding from the page's text makes;
-// - both together: what an extension with our features must pay before any code of ours.
+// - both together: what an extension with our features must pay before any code of ours;
+// - both, and the page watches our features need (diagnostic, `TRACE_WATCHES=1 scripts/trace-nonarticle.ts`;
+//   not a budget's baseline): a MutationObserver over the document's <html> and <head> while it
+//   loads (a title read before the body arrives), one over the whole document for its first change
+//   (late content, a navigation by script), and listeners for selections and history navigation.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +71,27 @@ const QUICK_CHECK = `(() => {
 })();
 `;
 
+/** The page watches our features need (lib/content/early-engine.ts, page-change.ts, selection-end.ts, loader.ts), plainly. */
+const WATCH_EARLY = `(() => {
+  if (document.readyState !== 'loading') return;
+  let head = null;
+  const o = new MutationObserver(() => {
+    if (document.body || document.readyState !== 'loading') return o.disconnect();
+    if (!head && document.head) o.observe((head = document.head), { childList: true });
+  });
+  o.observe(document.documentElement ?? document, { childList: true });
+})();
+`;
+const WATCH_CONTENT = `(() => {
+  const o = new MutationObserver(() => o.disconnect());
+  o.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  const end = () => {};
+  document.addEventListener('mouseup', end);
+  document.addEventListener('keyup', end);
+  addEventListener('popstate', end);
+})();
+`;
+
 /** Empty content scripts: what any extension with content scripts costs. */
 export const emptyExtension = () => slotExtension('Empty content scripts', { early: '', content: '' });
 
@@ -86,5 +111,13 @@ export const callsAndReadsExtension = () =>
   slotExtension('The same calls and reads', {
     early: API_EARLY,
     content: API_CONTENT + QUICK_CHECK,
+    background: ANSWERING_BACKGROUND,
+  });
+
+/** The same calls and reads, and the page watches our features need: a diagnostic, not a budget's baseline. */
+export const callsReadsWatchesExtension = () =>
+  slotExtension('The same calls, reads and watches', {
+    early: API_EARLY + WATCH_EARLY,
+    content: API_CONTENT + QUICK_CHECK + WATCH_CONTENT,
     background: ANSWERING_BACKGROUND,
   });

@@ -10,10 +10,12 @@
 // (bench:nonarticle's), and the same plus the quick check's reads of the page (its title, head
 // metadata and a text sample: lib/page/quick-check.ts written out plainly), which any extension
 // deciding from the page's text would make. TRACE_RUNS=<loads per build> (default 10);
-// BENCH_HEAD_TAGS=<n> gives the page's head n more meta and link tags.
+// BENCH_HEAD_TAGS=<n> gives the page's head n more meta and link tags; TRACE_WATCHES=1 measures a third
+// baseline beside them, the calls and reads with the page watches our features need (two
+// MutationObservers, three listeners; scripts/nonarticle-baselines.ts), to show what those cost.
 import fs from 'node:fs';
 import { pageMainThread, type TraceEvent, traceLoadsInterleaved, walksPage } from '../tests/e2e/harness';
-import { apiCallsExtension, callsAndReadsExtension } from './nonarticle-baselines';
+import { apiCallsExtension, callsAndReadsExtension, callsReadsWatchesExtension } from './nonarticle-baselines';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 10);
 /** BENCH_HEAD_TAGS=<n>: a head as large as a news site's (n meta and link tags after the title; default none). */
@@ -24,12 +26,16 @@ const HEAD_TAGS = Array.from({ length: Number(process.env.BENCH_HEAD_TAGS ?? 0) 
 ).join('');
 const PAGE = walksPage(HEAD_TAGS);
 
-const builds: [string, string][] = [
+const baselines: [string, string][] = [
   ['API calls', apiCallsExtension()],
   ['+ quick check', callsAndReadsExtension()],
+  ...(process.env.TRACE_WATCHES === '1' ? [['+ watches', callsReadsWatchesExtension()] as [string, string]] : []),
+];
+const builds: [string, string][] = [
+  ...baselines,
   ...process.argv.slice(2).map((a) => (a.includes('=') ? a.split('=') : [a, a]) as [string, string]),
 ];
-if (builds.length < 3) {
+if (builds.length <= baselines.length) {
   console.error('usage: npx tsx scripts/trace-nonarticle.ts name=<build dir> [name=<build dir>...]');
   process.exit(2);
 }
@@ -90,7 +96,7 @@ try {
     steps,
   );
 } finally {
-  for (const [, dir] of builds.slice(0, 2)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const [, dir] of baselines) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
