@@ -44,9 +44,9 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
   const { doc, win, gate, signal } = cx;
   // The second part's file is fetched and compiled (off the main thread) while the first run
   // ends and its highlights are painted, and started once that run is done, or at the reader's
-  // first use. It is asked for once the run's first slice has run, and on a long article once its
-  // first screens are painted: asking costs the main thread about a millisecond, and its fetch and
-  // compile would compete with the first screens' analysis and frame (issue 15, stop 26).
+  // first use. It is asked for once the run's frame is rendered, on a long article once its first
+  // screens are painted: asking costs the main thread about a millisecond, which would delay that
+  // frame, and its fetch and compile would compete with the first screens' analysis (issue 15, stop 26).
   let readerFile: Promise<ReaderModule> | null = null;
   const fetchReader = () => {
     if (!readerFile) {
