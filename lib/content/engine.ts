@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { parseMessage } from '../messages';
 import type { PageClip } from '../ownership';
 import { answerPanelRequest } from '../page/panel-requests';
+import { nextTask } from '../page/timing';
 import { type ContentContext, onAbort } from './context';
 import type { Reader, ReaderModule } from './engine-reader';
 import { READER_FILE, READER_SLOT } from './engine-slot';
@@ -43,9 +44,9 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
   const { doc, win, gate, signal } = cx;
   // The second part's file is fetched and compiled (off the main thread) while the first run
   // ends and its highlights are painted, and started once that run is done, or at the reader's
-  // first use. It is asked for once the run's first slice has run, and on a long article once its
-  // first screens are painted: asking costs the main thread about a millisecond, and its fetch and
-  // compile would compete with the first screens' analysis and frame (issue 15, stop 26).
+  // first use. It is asked for once the run's frame is rendered, on a long article once its first
+  // screens are painted: asking costs the main thread about a millisecond, which would delay that
+  // frame, and its fetch and compile would compete with the first screens' analysis (issue 15, stop 26).
   let readerFile: Promise<ReaderModule> | null = null;
   const fetchReader = () => {
     if (!readerFile) {
@@ -66,9 +67,9 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
     },
   });
   // The run's first slice has run: a long article's first screens are drawn and wait for their
-  // frame (the second part's file is asked for after it); otherwise it is asked for now.
+  // frame (the second part's file is asked for after it); otherwise it is asked for with the
+  // second part's start, after the run's own frame (below).
   if (firstPart) runner.on('first-painted', fetchReader, signal);
-  else fetchReader();
   let reader: Promise<Reader> | null = null;
   // What the reader did before the second part ran: handed to it when it starts.
   const early = new AbortController();
@@ -123,9 +124,17 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
     }
   }
 
-  // The second part comes once the first run is done (highlights set, the report sent), or at
-  // once when the engine was loaded for the reader (a selection, a request, saved clips).
-  if (start.worth && !start.clips) runner.on('ran', () => withReader(), early.signal);
+  // The second part comes once the first run is done (highlights set, the report sent) and its
+  // frame rendered, or at once when the engine was loaded for the reader (a selection, a request,
+  // saved clips). Asking for its file costs the main thread about a millisecond, which in the
+  // run's task would come before the highlights' frame (issue 15, stop 26).
+  const afterFrame = () =>
+    win.requestAnimationFrame(() => {
+      nextTask().then(() => {
+        if (!signal.aborted) withReader();
+      });
+    });
+  if (start.worth && !start.clips) runner.on('ran', afterFrame, early.signal);
   else withReader();
   // Resumed on this site: its saved clips are shown again (the second part re-finds them).
   gate.on('resume', () => gate.hasClips && withReader(), early.signal);

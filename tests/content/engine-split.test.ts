@@ -45,14 +45,32 @@ function byReader<E extends Event>(e: E): E {
 const uiHost = () => document.querySelector('[data-inspection-lens-ui]');
 const card = () => uiHost()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
 
-test('the first highlights do not wait for the second part', async () => {
-  const { cx, held } = startOnArticle();
-  // Its file is asked for at once (fetched and compiled while the first run works)…
-  expect(held.calls).toHaveLength(1);
-  // …and the highlights are drawn while it has not arrived.
-  await until(() => marks().length > 0);
-  expect(uiHost()).toBeNull();
-  cx.controller.abort();
+test('the first highlights do not wait for the second part, nor for asking for its file', async () => {
+  fakeBackground();
+  loadPage();
+  const cx = context();
+  const held = heldReader();
+  let frames = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (f) =>
+    raf((t) => {
+      frames++;
+      f(t);
+    });
+  try {
+    startEngine(cx, { worth: true }, held.load);
+    // The highlights are drawn in the run's first slice, its file not asked for yet…
+    expect(marks().length).toBeGreaterThan(0);
+    expect(held.calls).toHaveLength(0);
+    // …but once their frame is rendered, once; and they are there while it has not arrived.
+    await until(() => held.calls.length > 0);
+    expect(frames).toBeGreaterThan(0);
+    expect(held.calls).toEqual([marks().length]);
+    expect(uiHost()).toBeNull();
+  } finally {
+    window.requestAnimationFrame = raf;
+    cx.controller.abort();
+  }
 });
 
 test('on a long article the second part is asked for only once the first screens are painted', async () => {
