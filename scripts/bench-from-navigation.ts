@@ -7,15 +7,13 @@
 // document_start changes: when our start comes, and when the highlights are painted.
 import { parseArgs } from 'node:util';
 import { has, launchWithExtension, longArticle, serveFixtures, untilMarked } from '../tests/e2e/harness';
+import { namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { loads: { type: 'string', default: '12' }, page: { type: 'string', default: '1mb' } },
 });
-const builds = positionals.map((p) => {
-  const eq = p.indexOf('=');
-  return eq > 0 ? { name: p.slice(0, eq), dir: p.slice(eq + 1) } : { name: p, dir: p };
-});
+const builds = namedBuilds(positionals);
 if (!builds.length) throw new Error('give one or more build dirs (name=dir)');
 const long = values.page === '1mb';
 const path = long ? '/trace-1mb.html' : '/003_7373dea24638aad1.html';

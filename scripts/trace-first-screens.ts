@@ -21,16 +21,14 @@ import {
   traceLoad,
   untilMarked,
 } from '../tests/e2e/harness';
+import { namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { loads: { type: 'string', default: '5' }, show: { type: 'boolean', default: false } },
 });
 const loads = Number(values.loads);
-const builds = positionals.map((p) => {
-  const eq = p.indexOf('=');
-  return eq > 0 ? { name: p.slice(0, eq), dir: p.slice(eq + 1) } : { name: p, dir: p };
-});
+const builds = namedBuilds(positionals);
 if (!builds.length) throw new Error('give one or more build dirs (name=dir)');
 
 const FRAME = new Set([

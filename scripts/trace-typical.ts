@@ -24,6 +24,7 @@ import {
   type TraceEvent,
   untilMarked,
 } from '../tests/e2e/harness';
+import { namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,10 +45,7 @@ const long = values.page === '1mb';
 const END = long ? 'il:first-painted' : 'il:painted';
 const SET = long ? 'il:first-highlighted' : 'il:highlighted';
 const wanted = new Set(values.inclusive.split(',').filter(Boolean));
-let builds = positionals.map((p) => {
-  const eq = p.indexOf('=');
-  return eq > 0 ? { name: p.slice(0, eq), dir: p.slice(eq + 1) } : { name: p, dir: p };
-});
+let builds = namedBuilds(positionals);
 if (!builds.length) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-typical-'));
   if (!values['no-build'])

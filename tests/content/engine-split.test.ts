@@ -42,6 +42,23 @@ function byReader<E extends Event>(e: E): E {
   return e;
 }
 
+/** Counts the frames rendered from now on (`restore` puts the page's requestAnimationFrame back). */
+function countFrames() {
+  const raf = window.requestAnimationFrame.bind(window);
+  const out = {
+    count: 0,
+    restore: () => {
+      window.requestAnimationFrame = raf;
+    },
+  };
+  window.requestAnimationFrame = (f) =>
+    raf((t) => {
+      out.count++;
+      f(t);
+    });
+  return out;
+}
+
 const uiHost = () => document.querySelector('[data-inspection-lens-ui]');
 const card = () => uiHost()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
 
@@ -50,13 +67,7 @@ test('the first highlights do not wait for the second part, nor for asking for i
   loadPage();
   const cx = context();
   const held = heldReader();
-  let frames = 0;
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (f) =>
-    raf((t) => {
-      frames++;
-      f(t);
-    });
+  const frames = countFrames();
   try {
     startEngine(cx, { worth: true }, held.load);
     // The highlights are drawn in the run's first slice, its file not asked for yet…
@@ -64,11 +75,11 @@ test('the first highlights do not wait for the second part, nor for asking for i
     expect(held.calls).toHaveLength(0);
     // …but once their frame is rendered, once; and they are there while it has not arrived.
     await until(() => held.calls.length > 0);
-    expect(frames).toBeGreaterThan(0);
+    expect(frames.count).toBeGreaterThan(0);
     expect(held.calls).toEqual([marks().length]);
     expect(uiHost()).toBeNull();
   } finally {
-    window.requestAnimationFrame = raf;
+    frames.restore();
     cx.controller.abort();
   }
 });
@@ -83,13 +94,7 @@ test('on a long article the second part is asked for only once the first screens
   expect((article.textContent ?? '').length).toBeGreaterThan(30_000);
   const cx = context();
   const held = heldReader();
-  let frames = 0;
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (f) =>
-    raf((t) => {
-      frames++;
-      f(t);
-    });
+  const frames = countFrames();
   // No layout in happy-dom: every block is laid out below the first screens (the top is drawn first).
   const rect = Element.prototype.getBoundingClientRect;
   Element.prototype.getBoundingClientRect = () => new DOMRect(0, 5000, 600, 20);
@@ -100,13 +105,13 @@ test('on a long article the second part is asked for only once the first screens
     expect(held.calls).toHaveLength(0);
     // …but after that frame, with the first screens' highlights on the page, and the rest still to come.
     await until(() => held.calls.length > 0);
-    expect(frames).toBeGreaterThan(0);
+    expect(frames.count).toBeGreaterThan(0);
     expect(held.calls).toHaveLength(1);
     expect(held.calls[0]).toBeGreaterThan(0);
     held.arrive();
     await until(() => marks().length > held.calls[0]);
   } finally {
-    window.requestAnimationFrame = raf;
+    frames.restore();
     Element.prototype.getBoundingClientRect = rect;
     cx.controller.abort();
   }
