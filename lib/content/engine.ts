@@ -57,19 +57,11 @@ export function startEngine(cx: ContentContext, start: EngineStart, loadReader =
     return readerFile;
   };
   let running: Reader | null = null;
-  let firstPart = false;
   // The in-page UI (the card's and the Clip button's host) is the second part's.
-  const runner = startPageRunner(cx, {
-    worth: start.worth,
-    isOurs: (n) => !!running && n === running.uiHost(),
-    onFirstPart: () => {
-      firstPart = true;
-    },
-  });
-  // The run's first slice has run: a long article's first screens are drawn and wait for their
-  // frame (the second part's file is asked for after it); otherwise it is asked for with the
-  // second part's start, after the run's own frame (below).
-  if (firstPart) runner.on('first-painted', fetchReader, signal);
+  const runner = startPageRunner(cx, { worth: start.worth, isOurs: (n) => !!running && n === running.uiHost() });
+  // A long article's first screens are drawn before the rest is analysed: the file is asked for
+  // once they are painted; on other pages with the second part's start, after the run's frame (below).
+  runner.on('first-painted', fetchReader, signal);
   let reader: Promise<Reader> | null = null;
   // What the reader did before the second part ran: handed to it when it starts.
   const early = new AbortController();

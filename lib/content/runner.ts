@@ -51,8 +51,6 @@ export interface RunnerOptions {
   worth: boolean;
   /** Nodes that are ours (the UI host), not the page's: their changes are not the page's changes. */
   isOurs(n: Node): boolean;
-  /** A run reads a long article's top first: it is analysed and drawn before the rest. */
-  onFirstPart?: () => void;
 }
 
 export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRunner {
@@ -133,7 +131,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       again = true;
       return;
     }
-    if (!lens) lens = new PageLens(doc, highlighter(), { trackChanges: true, onFirstPart: opts.onFirstPart });
+    if (!lens) lens = new PageLens(doc, highlighter(), { trackChanges: true });
     const current = lens;
     const runUrl = win.location.href;
     running = (async () => {

@@ -61,8 +61,6 @@ export interface LensOptions {
    * before the first run): unchanged blocks are then not even read again on a re-run.
    */
   trackChanges?: boolean;
-  /** Told when a long article's top has been read, before it is analysed and drawn on its own. */
-  onFirstPart?: () => void;
 }
 
 /** Findings on a page from which only the highlights near the viewport are drawn. */
@@ -266,7 +264,6 @@ export class PageLens {
   private readonly cache = new AnalysisCache();
   /** Blocks as read from the page, kept while nothing in them changes (with `trackChanges`). */
   private readonly extraction: ExtractionCache | null;
-  private readonly onFirstPart: (() => void) | null;
   analysis: Analysis | null = null;
   /** The findings of `analysis` in text order, once a complete run has drawn them (the page report reads them). */
   inOrder: Finding[] = [];
@@ -308,7 +305,6 @@ export class PageLens {
     this.view = options.view === undefined ? defaultView(doc) : options.view;
     // With <mark> wrappers the page's text nodes are ours to split: blocks are always re-read.
     this.extraction = options.trackChanges && highlighter.mode === 'highlight-api' ? new ExtractionCache() : null;
-    this.onFirstPart = options.onFirstPart ?? null;
   }
 
   private blockId(el: Element): number {
@@ -363,10 +359,8 @@ export class PageLens {
     );
     let next = extraction.next();
     while (!next.done) {
-      if (next.value) {
-        this.onFirstPart?.();
-        yield* this.first(next.value, sliceSize);
-      } else yield;
+      if (next.value) yield* this.first(next.value, sliceSize);
+      else yield;
       next = extraction.next();
     }
     const extracted = next.value;
