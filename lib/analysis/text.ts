@@ -55,9 +55,9 @@ const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
 /** Splits one block into sentence spans (offsets relative to the block). */
 export function splitSentences(block: string): Span[] {
   const spans: Span[] = [];
-  nextDot = nextBang = nextQuestion = nextEllipsis = -2;
+  const stops = new StopFinder(block);
   if (block.indexOf('\n') < 0) {
-    splitUnit(block, 0, block.length, spans); // one line (most blocks from a page)
+    splitUnit(block, 0, block.length, spans, stops); // one line (most blocks from a page)
     return spans;
   }
   // Lines inside a block: a new line starts a new sentence when the previous line is finished
@@ -85,7 +85,7 @@ export function splitSentences(block: string): Span[] {
     else units.push({ ...line });
     prevLine = lineText;
   }
-  for (const unit of units) splitUnit(block, unit.start, unit.end, spans);
+  for (const unit of units) splitUnit(block, unit.start, unit.end, spans, stops);
   return spans;
 }
 
@@ -154,33 +154,37 @@ function boundaryAfter(block: string, dot: number, runEnd: number, end: number):
 }
 
 /**
- * Where the block being split next holds each stop character (. ! ? …) at or after the point
- * the split has reached: -2 not looked for yet, -1 none left. The split only moves forward in a
- * block, so a position found stays the next until the split passes it (splitSentences resets).
+ * The stop characters (. ! ? …) of one block, found natively (indexOf) as its split moves forward:
+ * where each next is at or after the point reached (-2 not looked for yet, -1 none left). The
+ * split only moves forward in a block, so a position found stays the next until the split passes it.
  */
-let nextDot = -2;
-let nextBang = -2;
-let nextQuestion = -2;
-let nextEllipsis = -2;
+class StopFinder {
+  private dot = -2;
+  private bang = -2;
+  private question = -2;
+  private ellipsis = -2;
+  constructor(private readonly block: string) {}
 
-/** The first stop character of the block at or after `from` (-1: none), found natively. */
-function nextStop(block: string, from: number): number {
-  if (nextDot !== -1 && nextDot < from) nextDot = block.indexOf('.', from);
-  if (nextBang !== -1 && nextBang < from) nextBang = block.indexOf('!', from);
-  if (nextQuestion !== -1 && nextQuestion < from) nextQuestion = block.indexOf('?', from);
-  if (nextEllipsis !== -1 && nextEllipsis < from) nextEllipsis = block.indexOf('…', from);
-  let i = nextDot;
-  if (nextBang >= 0 && (i < 0 || nextBang < i)) i = nextBang;
-  if (nextQuestion >= 0 && (i < 0 || nextQuestion < i)) i = nextQuestion;
-  if (nextEllipsis >= 0 && (i < 0 || nextEllipsis < i)) i = nextEllipsis;
-  return i;
+  /** The first stop character at or after `from` (-1: none). */
+  next(from: number): number {
+    const block = this.block;
+    if (this.dot !== -1 && this.dot < from) this.dot = block.indexOf('.', from);
+    if (this.bang !== -1 && this.bang < from) this.bang = block.indexOf('!', from);
+    if (this.question !== -1 && this.question < from) this.question = block.indexOf('?', from);
+    if (this.ellipsis !== -1 && this.ellipsis < from) this.ellipsis = block.indexOf('…', from);
+    let i = this.dot;
+    if (this.bang >= 0 && (i < 0 || this.bang < i)) i = this.bang;
+    if (this.question >= 0 && (i < 0 || this.question < i)) i = this.question;
+    if (this.ellipsis >= 0 && (i < 0 || this.ellipsis < i)) i = this.ellipsis;
+    return i;
+  }
 }
 
-function splitUnit(block: string, start: number, end: number, out: Span[]) {
+function splitUnit(block: string, start: number, end: number, out: Span[], stops: StopFinder) {
   let s = start;
   // Each full stop, ! ? or …, found by indexOf (no match object per stop, no loop of ours per character).
   for (let from = start; ; ) {
-    const i = nextStop(block, from);
+    const i = stops.next(from);
     if (i < 0 || i >= end) break;
     const runEnd = punctuationRunEnd(block, i, end);
     const b = boundaryAfter(block, i, runEnd, end);
