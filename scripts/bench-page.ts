@@ -65,6 +65,11 @@ const BUDGETS = {
   scrollAdded: 1.5,
   rerunWork: 10,
 };
+/** A figure that is one difference of medians (ours minus a baseline's), judged against its budget. */
+const difference = (value: number, max: number, note: string): Figure => ({
+  ...spread([value]),
+  budget: { max, met: value <= max, note },
+});
 const verdict = (value: number, max: number) =>
   `${Number.isFinite(value) && value <= max ? 'met' : 'NOT met'} (budget ≤ ${max} ms, measured ${Number.isFinite(value) ? value.toFixed(1) : '–'} ms)`;
 const DEBUG = !!process.env.BENCH_DEBUG;
@@ -691,29 +696,17 @@ async function main() {
       figures.scrollFrame = figure(scrolls.ours, { baselines: { withoutOurs: scrolls.plain } });
       figures.scrollFrameCpu = figure(scrollCpu.ours, { baselines: { withoutOurs: scrollCpu.plain } });
       const added = median(scrolls.ours) - median(scrolls.plain);
-      figures.scrollFrameAdded = {
-        ...spread([added]),
-        ...(label.startsWith('1 MB')
-          ? {
-              budget: {
-                max: BUDGETS.scrollAdded,
-                met: added <= BUDGETS.scrollAdded,
-                note: 'median with ours minus median without',
-              },
-            }
-          : {}),
-      };
+      figures.scrollFrameAdded = label.startsWith('1 MB')
+        ? difference(added, BUDGETS.scrollAdded, 'median with ours minus median without')
+        : spread([added]);
     }
     if (label.startsWith('1 MB') && base.highlight.length && figures.firstScreensPainted) {
       const over = figures.firstScreensPainted.median - median(base.highlight.map((x) => x.painted));
-      figures.firstScreensPaintedOverHighlightFloor = {
-        ...spread([over]),
-        budget: {
-          max: BUDGETS.longFirstScreensOverFloor,
-          met: over <= BUDGETS.longFirstScreensOverFloor,
-          note: "median of ours minus median of the Highlight API's first-screens floor (baselines.highlightApiFirstScreens)",
-        },
-      };
+      figures.firstScreensPaintedOverHighlightFloor = difference(
+        over,
+        BUDGETS.longFirstScreensOverFloor,
+        "median of ours minus median of the Highlight API's first-screens floor (baselines.highlightApiFirstScreens)",
+      );
     }
     if (base.lazy.length && figures.highlightsSet) {
       const floorSet = base.lazy.map((x) => x.set);
@@ -721,24 +714,18 @@ async function main() {
         baselines: { lazyFloorNewTab: lazyNewTab.map((x) => x.set) },
       });
       const over = figures.highlightsSet.median - median(floorSet);
-      figures.highlightsSetOverLazyFloor = {
-        ...spread([over]),
-        budget: {
-          max: BUDGETS.typicalSetOverLazyFloor,
-          met: over <= BUDGETS.typicalSetOverLazyFloor,
-          note: 'median of ours minus median of the lazy-loading floor (lazyFloorHighlightsSet), the same tab reloaded',
-        },
-      };
+      figures.highlightsSetOverLazyFloor = difference(
+        over,
+        BUDGETS.typicalSetOverLazyFloor,
+        'median of ours minus median of the lazy-loading floor (lazyFloorHighlightsSet), the same tab reloaded',
+      );
       if (newTab.length && lazyNewTab.length) {
         const overNew = median(newTab.map((o) => o.set)) - median(lazyNewTab.map((x) => x.set));
-        figures.highlightsSetOverLazyFloorNewTab = {
-          ...spread([overNew]),
-          budget: {
-            max: BUDGETS.typicalSetOverLazyFloor,
-            met: overNew <= BUDGETS.typicalSetOverLazyFloor,
-            note: 'the same, a new tab each load (ours and the floor)',
-          },
-        };
+        figures.highlightsSetOverLazyFloorNewTab = difference(
+          overNew,
+          BUDGETS.typicalSetOverLazyFloor,
+          'the same, a new tab each load (ours and the floor)',
+        );
       }
     }
     if (reloads.length) figures.reloadedHalfwayScreensPainted = figure(reloads.map((x) => x.firstPainted));
