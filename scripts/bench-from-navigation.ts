@@ -6,8 +6,8 @@
 // emptied (`printf '(function(){})();\n' > <copy>/early.js`) shows what the engine's import at
 // document_start changes: when our start comes, and when the highlights are painted.
 import { parseArgs } from 'node:util';
-import { has, launchWithExtension, longArticle, serveFixtures, untilMarked } from '../tests/e2e/harness';
-import { namedBuilds } from './build-args';
+import { has, longArticle, serveFixtures, untilMarked } from '../tests/e2e/harness';
+import { interleavedLoads, namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,9 +20,6 @@ const path = long ? '/trace-1mb.html' : '/003_7373dea24638aad1.html';
 const end = long ? 'il:first-painted' : 'il:painted';
 const server = await serveFixtures();
 server.extra.set('/trace-1mb.html', longArticle(1_000_000));
-const exts = [];
-for (const b of builds) exts.push(await launchWithExtension(b.dir));
-const rows: number[][][] = builds.map(() => []);
 const names = [
   'DOMContentLoaded',
   'load event',
@@ -32,11 +29,13 @@ const names = [
   end,
   `${end} - il:start`,
 ];
+let rows: number[][][];
 try {
-  for (let i = 0; i <= Number(values.loads); i++)
-    for (let k = 0; k < builds.length; k++) {
-      await new Promise((r) => setTimeout(r, 300));
-      const p = await exts[k].context.newPage();
+  rows = await interleavedLoads(
+    builds,
+    Number(values.loads),
+    async (context) => {
+      const p = await context.newPage();
       await p.goto(`${server.origin}${path}`);
       await untilMarked(p, has('il:painted'));
       await p.waitForTimeout(200);
@@ -46,10 +45,11 @@ try {
         return [n.domContentLoadedEventEnd, n.loadEventStart, t('first-paint'), t('il:start'), t('il:engine-loaded'), t('${end}'), t('${end}') - t('il:start')];
       })()`)) as number[];
       await p.close();
-      if (i) rows[k].push(r); // the first load warms the browser
-    }
+      return r;
+    },
+    300,
+  );
 } finally {
-  for (const e of exts) await e.close();
   await server.close();
 }
 console.log(

@@ -12,16 +12,8 @@
 // ms from il:start: after it, the module still waits for a task of its own to be evaluated).
 // Medians over the loads, per build. `--show` prints the first build's tasks of each load.
 import { parseArgs } from 'node:util';
-import {
-  has,
-  launchWithExtension,
-  longArticle,
-  serveFixtures,
-  type TraceEvent,
-  traceLoad,
-  untilMarked,
-} from '../tests/e2e/harness';
-import { namedBuilds } from './build-args';
+import { has, longArticle, serveFixtures, type TraceEvent, traceLoad, untilMarked } from '../tests/e2e/harness';
+import { interleavedLoads, namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -125,25 +117,18 @@ function split(events: TraceEvent[], show: boolean): Row | null {
 
 const server = await serveFixtures();
 server.extra.set('/trace-1mb.html', longArticle(1_000_000));
-const exts = [];
-for (const b of builds) exts.push(await launchWithExtension(b.dir));
-const rows: Row[][] = builds.map(() => []);
 const categories =
   'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8,loading,disabled-by-default-v8.gc';
+let rows: Row[][];
 try {
-  for (let i = 0; i <= loads; i++)
-    for (let k = 0; k < builds.length; k++) {
-      await new Promise((r) => setTimeout(r, 400));
-      const events = await traceLoad(exts[k].context, `${server.origin}/trace-1mb.html`, categories, async (p) => {
-        await untilMarked(p, has('il:painted'));
-        await p.waitForTimeout(100);
-      });
-      if (i === 0) continue; // the first load warms the browser
-      const r = split(events, values.show && k === 0);
-      if (r) rows[k].push(r);
-    }
+  rows = await interleavedLoads(builds, loads, async (context, k) => {
+    const events = await traceLoad(context, `${server.origin}/trace-1mb.html`, categories, async (p) => {
+      await untilMarked(p, has('il:painted'));
+      await p.waitForTimeout(100);
+    });
+    return split(events, values.show && k === 0);
+  });
 } finally {
-  for (const e of exts) await e.close();
   await server.close();
 }
 if (lines.length) console.log(lines.join('\n'));

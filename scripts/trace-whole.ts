@@ -10,7 +10,6 @@
 import { parseArgs } from 'node:util';
 import {
   has,
-  launchWithExtension,
   longArticle,
   SCRIPT_EVENTS,
   serveFixtures,
@@ -18,7 +17,7 @@ import {
   traceLoad,
   untilMarked,
 } from '../tests/e2e/harness';
-import { namedBuilds } from './build-args';
+import { interleavedLoads, namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -147,25 +146,18 @@ function split(events: TraceEvent[]): Row | null {
 const server = await serveFixtures();
 const page = values.page === 'typical' ? '/003_7373dea24638aad1.html' : '/trace-1mb.html';
 server.extra.set('/trace-1mb.html', longArticle(1_000_000));
-const exts = [];
-for (const b of builds) exts.push(await launchWithExtension(b.dir));
-const rows: Row[][] = builds.map(() => []);
 const categories =
   'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8,disabled-by-default-v8.gc';
+let rows: Row[][];
 try {
-  for (let i = 0; i <= loads; i++)
-    for (let k = 0; k < builds.length; k++) {
-      await new Promise((r) => setTimeout(r, 400));
-      const events = await traceLoad(exts[k].context, server.origin + page, categories, async (p) => {
-        await untilMarked(p, has('il:painted'));
-        await p.waitForTimeout(100);
-      });
-      if (i === 0) continue; // the first load warms the browser
-      const r = split(events);
-      if (r) rows[k].push(r);
-    }
+  rows = await interleavedLoads(builds, loads, async (context) => {
+    const events = await traceLoad(context, server.origin + page, categories, async (p) => {
+      await untilMarked(p, has('il:painted'));
+      await p.waitForTimeout(100);
+    });
+    return split(events);
+  });
 } finally {
-  for (const e of exts) await e.close();
   await server.close();
 }
 const median = (xs: number[]) => {
