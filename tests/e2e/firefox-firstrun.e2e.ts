@@ -39,6 +39,19 @@ const FOCUSED = `(() => {
 })()`;
 type Focused = { ours: boolean; tag?: string; text: string };
 
+/**
+ * Alt+Shift+N, then waits for the card: a key pressed before the engine's second part has started
+ * (it is asked for after the first run's frame) is handed to it when it starts, so the card may
+ * open a few milliseconds after the key.
+ */
+async function openCard(tab: FirefoxTab): Promise<string | null> {
+  await tab.keys(['Alt', 'Shift', 'n']);
+  return pollUntil(
+    () => tab.evaluate<string | null>(CARD_LABEL),
+    (l) => l !== null,
+  );
+}
+
 describe('first run in Firefox', () => {
   test('the welcome page opens on install, once', async () => {
     const tabs = await pollUntil(
@@ -121,7 +134,7 @@ describe('dark mode in Firefox', () => {
         await tab.close();
       }
       const tab = await article();
-      await tab.keys(['Alt', 'Shift', 'n']);
+      await openCard(tab);
       const card = `document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelector('.card')`;
       expect(await tab.evaluate<string[]>(colours(card))).toEqual(['rgb(30, 31, 38)', 'rgb(232, 232, 240)']);
       await tab.close();
@@ -137,8 +150,8 @@ describe('keyboard in Firefox', () => {
     const total = await tab.evaluate<number>(
       `[...CSS.highlights.keys()].filter((k) => k !== 'il-clip').reduce((n, k) => n + CSS.highlights.get(k).size, 0)`,
     );
-    const seen = new Set<string>();
-    for (let i = 0; i < total; i++) {
+    const seen = new Set<string>([((await openCard(tab)) ?? '').split(':')[0]]);
+    for (let i = 1; i < total; i++) {
       await tab.keys(['Alt', 'Shift', 'n']);
       seen.add(((await tab.evaluate<string | null>(CARD_LABEL)) ?? '').split(':')[0]);
     }
@@ -160,7 +173,7 @@ describe('keyboard in Firefox', () => {
 
   test('Tab past the card’s last button returns to the highlight, not the page top', async () => {
     const tab = await article();
-    await tab.keys(['Alt', 'Shift', 'n']);
+    await openCard(tab);
     // The card's controls in Tab order: its buttons and its links (a council's Ofsted reports).
     const buttons = await tab.evaluate<number>(
       `document.querySelector('[data-inspection-lens-ui]').shadowRoot.querySelectorAll('[role="dialog"] button, [role="dialog"] a[href]').length`,
