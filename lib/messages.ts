@@ -11,9 +11,10 @@
 //      `check` validates untrusted data without throwing (use isObj/isStr/isNum/everyItem; bound
 //      every string and array); `clean` rebuilds records from their known fields; `reply` checks
 //      the answer when it comes from a content script (backgroundToPage only).
-//   2. Handle it in the receiver's switch (entrypoints/background.ts `handle`, or the content
-//      script's / side panel's onMessage); the compiler gives `msg.data` its type, checks the
-//      returned reply, and refuses a background `handle` that leaves a kind to the background unhandled.
+//   2. Handle it in the receiver's switch (the background's answer of its direction,
+//      lib/background/page-answers.ts or panel-answers.ts, or the content script's / side panel's
+//      onMessage); the compiler gives `msg.data` its type, checks the returned reply, and refuses
+//      a background answer that leaves a kind of its direction unhandled.
 //   3. Call it with `send('myKind', data)` (to the background), `sendToTab(tabId, 'myKind', data)`
 //      or `broadcast('myKind', data)`: the reply comes back typed as `Reply<'myKind'>`, no casts.
 //      If its reply has a `{ ok: false, error }` form, list it in FAILS_AS_REPLY.

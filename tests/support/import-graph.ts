@@ -18,12 +18,14 @@ export interface Rules {
   onlyImports: { module: string; may: string[] }[];
   /** A package only the listed modules may import. */
   packageOwners: { pkg: string; owners: string[] }[];
+  /** A module (folder or file) only the listed modules (and itself) may import. */
+  privateTo: { module: string; importers: string[] }[];
   /** Files under these folders are entry points; each has a line budget (the default, or its own). */
   entryPoints: { folder: string; maxLines: number; budgets: Record<string, number> };
 }
 
 export interface Violation {
-  rule: 'unplaced' | 'upward' | 'only-imports' | 'package-owner' | 'entry-size';
+  rule: 'unplaced' | 'upward' | 'only-imports' | 'package-owner' | 'private' | 'entry-size';
   file: string;
   /** What it imports (a file or package), or for entry-size its line count and budget. */
   detail: string;
@@ -106,6 +108,9 @@ export function checkTree(root: string, rules: Rules): Violation[] {
             file,
             detail: `${target} (${rules.layers[layer].name} imports ${rules.layers[to].name})`,
           });
+        for (const p of rules.privateTo)
+          if (within(target, p.module) && ![p.module, ...p.importers].some((m) => within(file, m)))
+            out.push({ rule: 'private', file, detail: target });
       }
       if (only && !(relativeSpec && [only.module, ...only.may].some((m) => within(target, m))))
         out.push({ rule: 'only-imports', file, detail: target });
