@@ -10,7 +10,7 @@ import { readExportPage } from '../store/import';
 import { showPageState } from '../toolbar';
 import type { Tabs } from './tabs';
 
-/** The browser's side of answering: messages to tabs and panels, the toolbar, tabs opened or focused. */
+/** The browser's side of answering (messages to tabs and panels, the toolbar, tabs opened or focused) and the reads by database name. */
 export interface Effects {
   version: () => string;
   sendToTab: typeof sendToTab;
