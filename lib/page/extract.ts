@@ -5,40 +5,9 @@
 import { type FurnitureRule, furnitureFlags, furnitureRule } from '../analysis/furniture';
 import { runSteps } from '../analysis/steps';
 import type { BlockKind, SourceDocument } from '../analysis/text';
+import type { ExtractedBlock, ExtractedDocument, Segment } from './extracted';
 
-/** A run of block text that comes from one DOM text node. */
-export interface Segment {
-  node: Text;
-  /** Offset of this run in the block's text. */
-  start: number;
-  /** Length of this run in the block's text. */
-  length: number;
-  /** Node offset of each character of the run when white space was collapsed; else linear. */
-  offsets: Int32Array | null;
-  /** Node offset of the run's first character when `offsets` is null. */
-  nodeStart: number;
-}
-
-export interface ExtractedBlock {
-  text: string;
-  element: Element;
-  segments: Segment[];
-  /**
-   * Worked out once for a block, which a re-run passes on while it is unchanged (kept on the
-   * block: a property is read faster than a weak map): its kind (see `toSourceDocument`) and
-   * the furniture rule it matches (null: story text).
-   */
-  kind?: BlockKind;
-  furniture?: FurnitureRule | null;
-}
-
-export interface ExtractedDocument {
-  title: string;
-  /** The headline's block when the headline is part of the extracted content. */
-  titleBlock: ExtractedBlock | null;
-  blocks: ExtractedBlock[];
-  root: Element;
-}
+export type { ExtractedBlock, ExtractedDocument, Segment } from './extracted';
 
 const ELEMENT = 1;
 const TEXT = 3;
