@@ -4,7 +4,7 @@
 // in the content script, or a parsed document in Node (the command-line analyser).
 import type { FurnitureRule } from '../analysis/furniture';
 import { runSteps } from '../analysis/steps';
-import type { BlockKind, SourceDocument } from '../analysis/text';
+import type { BlockKind } from '../analysis/text';
 import { BLOCK_TAGS, ELEMENT, insideSkipped, isSkipped, NEVER_TEXT, SKIP_TAGS, TEXT } from './element-rules';
 import type { ExtractedBlock, ExtractedDocument, Segment } from './extracted';
 import { type FurnitureMemo, withoutFurniture } from './furniture-flags';
@@ -13,6 +13,7 @@ import { findMainContent, guessContainer } from './main-content';
 export type { ExtractedBlock, ExtractedDocument, Segment } from './extracted';
 export { type FurnitureMemo, furnitureFlagsOf } from './furniture-flags';
 export { findMainContent, guessContainer } from './main-content';
+export { toSourceDocument } from './source-document';
 
 /** White space that does not stand as it is: a run of two or more, or any but a plain space. */
 const COLLAPSIBLE = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
@@ -956,39 +957,6 @@ export function extractArticle(
   options: { wholeBody?: boolean; cache?: ExtractionCache } = {},
 ): ExtractedDocument {
   return runSteps(extractArticleSteps(doc, options));
-}
-
-const ITEM_TAGS = new Set(['li', 'dd', 'dt']);
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Where a short line with no sentence punctuation reads as a heading. */
-const PLAIN_TAGS = new Set(['p', 'div', 'section']);
-const NO_SENTENCE_END = /^[^.!?]{1,79}$/;
-
-/** Each block's kind, worked out once (a block keeps its element and text; a re-run passes it on). */
-function kindOf(b: ExtractedBlock): BlockKind {
-  let kind = b.kind;
-  if (kind) return kind;
-  const tag = b.element.localName.toLowerCase();
-  kind = ITEM_TAGS.has(tag)
-    ? 'item'
-    : HEADING_TAGS.has(tag) || (b.text.length < 80 && PLAIN_TAGS.has(tag) && NO_SENTENCE_END.test(b.text))
-      ? 'heading'
-      : 'text';
-  b.kind = kind;
-  return kind;
-}
-
-/** The analysis view of an extracted article. */
-export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
-  const n = extracted.blocks.length;
-  const blocks = new Array<string>(n);
-  const blockKinds = new Array<BlockKind>(n);
-  for (let i = 0; i < n; i++) {
-    const b = extracted.blocks[i];
-    blocks[i] = b.text;
-    blockKinds[i] = kindOf(b);
-  }
-  return { title: extracted.title, blocks, blockKinds };
 }
 
 /**
