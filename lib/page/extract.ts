@@ -5,6 +5,7 @@
 import type { FurnitureRule } from '../analysis/furniture';
 import { runSteps } from '../analysis/steps';
 import type { BlockKind } from '../analysis/text';
+import { COLLAPSIBLE, COLLAPSIBLE_TEST, isHtml, isWhite, plainText, WHITE_RUNS } from './block-text';
 import { BLOCK_TAGS, ELEMENT, insideSkipped, isSkipped, NEVER_TEXT, SKIP_TAGS, TEXT } from './element-rules';
 import type { ExtractedBlock, ExtractedDocument, Segment } from './extracted';
 import { BLOCK, type ExtractionCache, type Kid, newKid, OTHER, WHITE } from './extraction-cache';
@@ -16,43 +17,6 @@ export { ExtractionCache } from './extraction-cache';
 export { type FurnitureMemo, furnitureFlagsOf } from './furniture-flags';
 export { findMainContent, guessContainer } from './main-content';
 export { toSourceDocument } from './source-document';
-
-/** White space that does not stand as it is: a run of two or more, or any but a plain space. */
-const COLLAPSIBLE = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
-const COLLAPSIBLE_TEST = /[\t\n\r\f\u00a0]| {2}/;
-/** Every run of the white space `COLLAPSIBLE` collapses, a single plain space included. */
-const WHITE_RUNS = /[ \t\n\r\f\u00a0]+/g;
-
-/**
- * The text of a block element with only text and inline elements below it (the usual paragraph),
- * read in one call instead of node by node; null when the walk must read it: an element below it
- * is a block, a line break or one the walk skips (`isSkipped`: a whole-body read skips fewer, so
- * this is the same text there too). The walk would read every text node below it in order, each
- * as `addText` does: the same as the whole text collapsed at once (`BlockBuilder.whole`). Only in
- * an HTML document: in an XML one, CDATA sections count in `textContent` and not in the walk.
- */
-function plainText(el: Element): string | null {
-  for (let c = el.firstElementChild; c; ) {
-    const tag = c.localName;
-    if (BLOCK_TAGS.has(tag) || isSkipped(c, tag)) return null;
-    const down = c.firstElementChild;
-    if (down) {
-      c = down;
-      continue;
-    }
-    // The next element after c in document order, below el.
-    let up: Element | null = c;
-    while (up !== el && up && !up.nextElementSibling) up = up.parentElement;
-    c = up && up !== el ? up.nextElementSibling : null;
-  }
-  return el.textContent;
-}
-
-/** True for a document parsed as HTML (a document with no content type, linkedom's in the CLI, is one). */
-function isHtml(doc: Document): boolean {
-  const type = (doc as { contentType?: string }).contentType;
-  return type === undefined || type === 'text/html';
-}
 
 /**
  * A block read whole (`BlockBuilder.whole`): its segments, which map its text back to the page's
@@ -206,15 +170,6 @@ class BlockBuilder {
     this.element = null;
     this.lastSpace = true;
   }
-}
-
-/** True when a text is white space only (or empty): the characters `COLLAPSIBLE` collapses. */
-function isWhite(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12 && c !== 160) return false;
-  }
-  return true;
 }
 
 /** When the walk also pauses early (see `walkSteps`), and what it has not read yet. */
