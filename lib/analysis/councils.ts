@@ -3,6 +3,7 @@
 // ordinary words, football clubs, newspapers, police forces, postal addresses).
 import { type Ambiguity, type Council, nameVariants } from '../data/gazetteer';
 import { councilCodesText, type NameIndexData, nameIndexText } from '../data/name-index.generated';
+import { lettersAt } from './scan';
 import type { Sentence, Span } from './text';
 
 export interface CouncilMention extends Span {
@@ -166,8 +167,18 @@ const NOT_AUTHORITY_AFTER =
  * safeguarding children board or partnership (partnerships, not the council), or a school, home
  * or college located there.
  */
-const SERVICE_OR_SETTING_AFTER =
+export const SERVICE_OR_SETTING_AFTER =
   /^ (?:youth (?:offending|justice) (?:service|team)s?|YOS|YOT|(?:local )?safeguarding (?:children['’]?s? )?(?:board|partnership)s?|LSCB|LSCP|(?:(?:primary|secondary|infant|junior|grammar|special|free|village|nursery) )?schools?|nurser(?:y|ies)|(?:secure |residential )?children['’]s homes?|care homes?|secure (?:unit|centre|home)s?|academy|college|sixth form)\b/i;
+/**
+ * The words SERVICE_OR_SETTING_AFTER's alternatives start with (after its space; each followed by
+ * a character that is not a letter): it is run only on a text whose second word is one of them
+ * (tests/analysis/pattern-gates.test.ts checks it).
+ */
+export const SERVICE_OR_SETTING_FIRST_WORDS = new Set(
+  'youth yos yot local safeguarding lscb lscp primary secondary infant junior grammar special free village nursery school schools nurseries secure residential children care academy college sixth'.split(
+    ' ',
+  ),
+);
 const PERSON_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Baroness|Baron|Prof|Professor|Rev|Judge|Justice|DCI|DI|PC|Sgt)\.? )$/;
 const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
@@ -345,7 +356,8 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   const nextWord = spaceThenCapital ? /^ ([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)/.exec(after) : null;
   if (nextWord && NOT_AUTHORITY_AFTER.test(nextWord[1])) return null;
   // A service or setting named after the place: "Surrey YOS", "an Enfield primary school".
-  if (a0 === 32 && SERVICE_OR_SETTING_AFTER.test(after)) return null;
+  if (a0 === 32 && SERVICE_OR_SETTING_FIRST_WORDS.has(lettersAt(after, 1)) && SERVICE_OR_SETTING_AFTER.test(after))
+    return null;
   if (spaceThenCapital && a1 === 67 && /^ (?:County|City)\b(?! Council)/.test(after)) return null; // Derby County, Hull City (the clubs)
   if ((a0 === 44 || a0 === 32 || (a0 >= 65 && a0 <= 90)) && POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
   if (before.endsWith(', ') && /[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3)

@@ -2,6 +2,7 @@
 // stories, "Most read" headings, share bars, newsletter and paywall lines, cookie notices. These
 // lines are not the story: a council or grade named in them is not a finding. Captions and
 // photo credits are not furniture (a credit naming the council is a mention of it).
+import { holdsOneOfEach, lettersAt, type Matcher } from './scan';
 import { isSpace } from './text';
 
 export interface FurnitureRule {
@@ -17,7 +18,7 @@ export interface FurnitureRule {
    * A cheaper test every line the rule matches passes (a literal found far faster than `re`'s
    * search through the line), tried first: most blocks are story text that no rule matches.
    */
-  hint?: RegExp;
+  hint?: Matcher;
 }
 
 export const FURNITURE_RULES: FurnitureRule[] = [
@@ -61,6 +62,21 @@ export const FURNITURE_RULES: FurnitureRule[] = [
     name: 'newsletter or paywall line',
     re: /\b(?:sign up (?:to|for) (?:our|the) [\w ]*(?:newsletter|email|bulletin)|get (?:daily|weekly|the latest|our) (?:\w+ )?(?:updates|news|newsletter)\b.*\binbox|thank you for subscribing|invalid email|subscribe to (?:continue|read|unlock)|continue reading|to keep reading|already a subscriber|register (?:now )?to (?:read|continue)|log ?in to (?:read|continue)|this (?:article|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members))\b/i,
     maxLength: 300,
+    // Each alternative holds one of these (in any case).
+    hint: {
+      test: holdsOneOfEach([
+        'sign up',
+        'inbox',
+        'subscri',
+        'invalid email',
+        'continue reading',
+        'to keep reading',
+        'register',
+        'log',
+        'this article',
+        'this content',
+      ]),
+    },
     examples: [
       'Get daily updates directly to your inbox + Subscribe Thank you for subscribing!',
       'Continue reading',
@@ -110,12 +126,22 @@ const ANY_ANCHORED = new RegExp(
   'i',
 );
 const IS_ANCHORED = FURNITURE_RULES.map(anchored);
+/**
+ * The first words of the anchored rules' alternatives (each followed by a character that is not
+ * a letter): a block whose first word (its ASCII letters, any case) is not one of them matches
+ * none, and ANY_ANCHORED is not run (nor compiled). tests/analysis/pattern-gates.test.ts checks it.
+ */
+export const ANCHORED_FIRST_WORDS = new Set(
+  'read more see also related you recommended most trending top latest editor find get browse share tweet email print copy advertisement advert advertorial sponsored promoted partner ad follow like download got have do contact'.split(
+    ' ',
+  ),
+);
 
 /** The furniture rule a block of an article matches, or null when it is story text. */
 export function furnitureRule(block: string): FurnitureRule | null {
   const text = block.trim();
   if (!text || text.length > 300) return null;
-  const start = ANY_ANCHORED.test(text);
+  const start = ANCHORED_FIRST_WORDS.has(lettersAt(text, 0)) && ANY_ANCHORED.test(text);
   for (let i = 0; i < FURNITURE_RULES.length; i++) {
     const rule = FURNITURE_RULES[i];
     if (text.length > rule.maxLength || (IS_ANCHORED[i] && !start) || (rule.hint && !rule.hint.test(text))) continue;

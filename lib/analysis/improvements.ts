@@ -18,6 +18,8 @@ import { holdsAny, lookingUp } from './needs';
 import {
   anyOf,
   endsIntroducing,
+  gated,
+  holdsOneOfEach,
   leadThenPhrase,
   listIntro,
   lowerLettersOf,
@@ -54,6 +56,38 @@ export interface Cue {
   triggers: string[];
   examples: string[];
 }
+
+/** What failing-area-grade's pattern needs: a failing grade (one of these words)… */
+const FAILING_GRADE_WORDS = [
+  'inadequate',
+  'gradepoor',
+  'graderequir',
+  'require improvement',
+  'requires improvement',
+  'requiring improvement',
+];
+/** …and a judgement area (the start of each of its names). */
+const FAILING_AREA_WORDS = [
+  'care leaver',
+  'leaving care',
+  'help and protection',
+  'in need of ',
+  'children in',
+  'children looked after',
+  'looked',
+  'leadership',
+  'management',
+  'governance',
+  'adoption',
+  'permanence',
+  'safeguarding',
+  'lscb',
+  'early help',
+  'front door',
+  'disabled children',
+  'fostering',
+  'child protection',
+];
 
 /** Cues that a sentence states a weakness or a required improvement. */
 export const CUES: Cue[] = [
@@ -351,8 +385,11 @@ export const CUES: Cue[] = [
     name: 'failing-area-grade',
     // A grade sentence that names a failing judgement area (not a bare overall grade): the area
     // shortly before the grade, or the grade then "for" or "in" the area.
-    pattern:
+    // The pattern needs a grade and a judgement area: tried only on a sentence holding the words of both.
+    pattern: gated(
+      holdsOneOfEach(FAILING_GRADE_WORDS, FAILING_AREA_WORDS),
       /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
+    ),
     weight: 2,
     triggers: ['gradeinadequate', 'graderequir', 'gradepoor', 'inadequate', 'requir'],
     examples: [

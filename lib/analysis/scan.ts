@@ -576,3 +576,35 @@ export function judgementAfter(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * A pattern behind a cheap gate: `re` runs (and is compiled, on a page's first analysis) only
+ * when `mayMatch(text)`, which holds for every text `re` matches (tests/analysis/pattern-gates.test.ts
+ * checks each gate against its pattern). For a long pattern that few sentences can match.
+ */
+export function gated(mayMatch: (text: string) => boolean, re: RegExp): Matcher {
+  return { test: (text: string) => mayMatch(text) && re.test(text) };
+}
+
+/**
+ * Whether a text's lower-case copy holds one word of each list: a pattern (/i) that needs a word
+ * of each (in ASCII) can match only then. Lower-casing keeps every run of ASCII letters as it is
+ * read by /i (no other character folds to an ASCII one without the `u` flag).
+ */
+export function holdsOneOfEach(...lists: readonly (readonly string[])[]): (text: string) => boolean {
+  return (text: string) => {
+    const lower = text.toLowerCase();
+    return lists.every((list) => list.some((w) => lower.includes(w)));
+  };
+}
+
+/** The run of ASCII letters in `text` from `at`, in lower case: the word there, as /i reads it. */
+export function lettersAt(text: string, at: number): string {
+  let end = at;
+  while (end < text.length) {
+    const c = text.charCodeAt(end) | 32;
+    if (c < 97 || c > 122) break;
+    end++;
+  }
+  return text.slice(at, end).toLowerCase();
+}

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import { SERVICE_OR_SETTING_AFTER, SERVICE_OR_SETTING_FIRST_WORDS } from '../../lib/analysis/councils';
+import { ANCHORED_FIRST_WORDS, FURNITURE_RULES, furnitureRule } from '../../lib/analysis/furniture';
+import { CUES } from '../../lib/analysis/improvements';
+import { lettersAt } from '../../lib/analysis/scan';
+import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
+import { mulberry32 } from '../support/fuzz';
+
+// Long patterns a typical article's first analysis used to compile (V8 compiles a pattern on its
+// first runs, ~0.5-1 µs a character of source in a new tab) now sit behind cheap gates that hold
+// for every text the pattern matches: a word look-up in a lower-case copy, or a Set of first
+// words. Each gate is checked here against the pattern it guards, kept in full, on the examples,
+// every line and sentence of the fixtures and of the corpus (when present), and generated texts
+// (any case, the Kelvin sign and a dotted capital I, curly quotes, punctuation at word ends).
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/txt');
+const texts = [
+  ...['seeds', 'cases'].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(fixtures, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(fixtures, dir, f)),
+  ),
+  ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).map((f) => path.join(corpus, f)) : []),
+]
+  .sort()
+  .map((f) => fs.readFileSync(f, 'utf8'));
+const lines = texts.flatMap((t) => t.split('\n')).filter((l) => l.trim());
+const sentences = texts.flatMap((t) => prepareText(documentFromPlainText(t)).sentences.map((s) => s.text));
+
+/** Random texts from `words`, joined by spaces or punctuation, now and then in capitals, with curly quotes or look-alike letters. */
+function generated(words: string[], n: number, seed: number, longest = 16): string[] {
+  const rnd = mulberry32(seed);
+  const glue = [' ', ' ', ' ', ' ', ', ', ': ', '. ', '-', '’s ', "'s ", ' | ', '; ', '  '];
+  return Array.from({ length: n }, () => {
+    const len = 1 + Math.floor(rnd() * longest);
+    let s = '';
+    for (let i = 0; i < len; i++)
+      s += (i ? glue[Math.floor(rnd() * glue.length)] : '') + words[Math.floor(rnd() * words.length)];
+    const r = rnd();
+    if (r < 0.1) s = s.toUpperCase();
+    else if (r < 0.15) s = s.replace(/k/g, '\u212a').replace(/i/g, '\u0130');
+    else if (r < 0.2) s = s.replace(/'/g, '’');
+    else if (r < 0.25) s = s.replace(/^./, (c) => c.toUpperCase());
+    return rnd() < 0.5 ? s : `${s}.`;
+  });
+}
+
+/** The words (runs of ASCII letters) of a pattern's source, and a few from around it. */
+const wordsOf = (...sources: string[]) => [
+  ...new Set(
+    sources
+      .flatMap((s) => s.match(/[A-Za-z]+/g) ?? [])
+      .concat('the council children services was is our and in for to of a by Ofsted news'.split(' ')),
+  ),
+];
+
+/** `gated` and `plain` give the same answer on every text, and `plain` matches at least `often` of them. */
+function expectSame(gated: (t: string) => boolean, plain: RegExp, inputs: string[], often: number): void {
+  let matched = 0;
+  for (const t of inputs) {
+    const want = plain.test(t);
+    expect([t, gated(t)]).toEqual([t, want]);
+    if (want) matched++;
+  }
+  expect(matched).toBeGreaterThanOrEqual(often);
+}
+
+describe('failing-area-grade: tried only on a sentence naming a failing grade and a judgement area', () => {
+  // The cue's pattern as it was run on every sentence holding a trigger.
+  const before =
+    /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i;
+  const cue = CUES.find((c) => c.name === 'failing-area-grade');
+  if (!cue) throw new Error('cue renamed');
+  const gated = (t: string) => cue.pattern.test(t);
+
+  test('its examples, the fixtures’ and corpus’s sentences, with grades written as the analysis writes them', () => {
+    const graded = sentences.map((s) =>
+      s.replace(/requires improvement/gi, 'graderequiresimprovement').replace(/\binadequate/gi, 'gradeinadequate'),
+    );
+    expectSame(gated, before, [...cue.examples, ...sentences, ...graded], 20);
+  });
+
+  test('generated sentences of its words', () => {
+    const words = wordsOf(before.source).concat(
+      cue.examples,
+      'requires improvement',
+      'children in care',
+      'looked-after',
+    );
+    expectSame(gated, before, generated(words, 20000, 16, 24), 2000);
+  });
+
+  test('a sentence with a grade but no area (or an area but no grade) does not run the pattern', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    const runs = () => exec.mock.contexts.filter((re) => (re as RegExp).source === before.source).length;
+    try {
+      expect(cue.pattern.test('Both councils maintained graderequiresimprovement grades.')).toBe(false);
+      expect(cue.pattern.test('Visits are above guidance requirements.')).toBe(false);
+      expect(runs()).toBe(0);
+      expect(cue.pattern.test('Leadership and management was judged inadequate.')).toBe(true);
+      expect(runs()).toBe(1);
+    } finally {
+      exec.mockRestore();
+    }
+  });
+});
+
+describe('furniture: the anchored rules are tried only on a block opening with one of their first words', () => {
+  const anchored = FURNITURE_RULES.filter((r) => r.re.source.startsWith('^') && r.re.flags === 'i');
+  // As furniture.ts builds it.
+  const any = new RegExp(anchored.map((r) => `(?:${r.re.source})`).join('|'), 'i');
+  const gated = (t: string) => ANCHORED_FIRST_WORDS.has(lettersAt(t, 0)) && any.test(t);
+  const examples = FURNITURE_RULES.flatMap((r) => [...r.examples, ...r.nearMisses]);
+
+  test('the anchored rules are the five there were when the words were listed', () => {
+    expect(anchored.map((r) => r.name)).toEqual([
+      'link to another story',
+      'invitation to other stories',
+      'share bar',
+      'advertisement or promotion',
+      'social or newsroom call',
+    ]);
+  });
+
+  test('examples, every line of the fixtures and corpus, generated lines', () => {
+    const words = wordsOf(...anchored.map((r) => r.re.source));
+    expectSame(gated, any, [...examples, ...lines.map((l) => l.trim())], 10);
+    expectSame(gated, any, generated(words, 30000, 17, 5), 1000);
+  });
+
+  test('every rule decides each block as when every rule ran with no gate or hint', () => {
+    const plain = (block: string) => {
+      const text = block.trim();
+      if (!text || text.length > 300) return null;
+      return FURNITURE_RULES.find((r) => text.length <= r.maxLength && r.re.test(text)) ?? null;
+    };
+    const words = wordsOf(...FURNITURE_RULES.map((r) => r.re.source)).concat(examples);
+    let found = 0;
+    for (const t of [...examples, ...lines, ...generated(words, 30000, 18, 6)]) {
+      const want = plain(t);
+      expect([t, furnitureRule(t)?.name]).toEqual([t, want?.name]);
+      if (want) found++;
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  test('the newsletter rule’s hint holds on every line its pattern matches', () => {
+    const rule = FURNITURE_RULES.find((r) => r.name === 'newsletter or paywall line');
+    if (!rule?.hint) throw new Error('rule or hint gone');
+    const hint = rule.hint;
+    const phrases = [
+      'sign up to our',
+      'sign up for the free',
+      'get daily',
+      'get the latest',
+      'updates',
+      'inbox',
+      'thank you for subscribing',
+      'invalid email',
+      'subscribe to continue',
+      'continue reading',
+      'to keep reading',
+      'already a subscriber',
+      'register now to read',
+      'log in to read',
+      'login to continue',
+      'this article is only available to subscribers',
+      'this content is for members',
+    ];
+    const words = wordsOf(rule.re.source).concat(rule.examples, rule.nearMisses, phrases, phrases);
+    expectSame(
+      (t) => hint.test(t) && rule.re.test(t),
+      rule.re,
+      [...examples, ...lines, ...generated(words, 30000, 19, 12)],
+      500,
+    );
+  });
+});
+
+describe('councils: a service or setting after a place name is tried only when its first word is one', () => {
+  const before =
+    /^ (?:youth (?:offending|justice) (?:service|team)s?|YOS|YOT|(?:local )?safeguarding (?:children['’]?s? )?(?:board|partnership)s?|LSCB|LSCP|(?:(?:primary|secondary|infant|junior|grammar|special|free|village|nursery) )?schools?|nurser(?:y|ies)|(?:secure |residential )?children['’]s homes?|care homes?|secure (?:unit|centre|home)s?|academy|college|sixth form)\b/i;
+  const gated = (t: string) => SERVICE_OR_SETTING_FIRST_WORDS.has(lettersAt(t, 1)) && before.test(t);
+
+  test('the pattern is the one the gate was written for', () => {
+    expect(SERVICE_OR_SETTING_AFTER.source).toBe(before.source);
+  });
+
+  test('the text after every space of the fixtures and corpus, and generated texts', () => {
+    const after = texts.flatMap((t) => {
+      const out: string[] = [];
+      for (let i = t.indexOf(' '); i >= 0; i = t.indexOf(' ', i + 1)) out.push(t.slice(i, i + 50));
+      return out;
+    });
+    expectSame(gated, before, after, 5);
+    const words = wordsOf(before.source).concat('children’s', "children's", 'childrens');
+    expectSame(
+      gated,
+      before,
+      generated(words, 30000, 20, 5).map((t) => ` ${t}`),
+      1000,
+    );
+  });
+});
