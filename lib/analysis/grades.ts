@@ -14,7 +14,7 @@
 import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
 import { holdsAny, lookingUp } from './needs';
-import { judgementAfter, judgingBefore, presentTenseBefore } from './scan';
+import { gated, holdsOneOfEach, judgementAfter, judgingBefore, type Matcher, presentTenseBefore } from './scan';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -138,11 +138,16 @@ export interface GradeRule {
 }
 
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
-const VERB_OBJECT_BEFORE =
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+export const VERB_OBJECT_BEFORE = gated(
+  holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds']),
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+);
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
-const NAME_OBJECT_BEFORE =
-  /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/;
+export const NAME_OBJECT_BEFORE = gated(
+  // Its verbs, read in a lower-case copy (the pattern itself is case-sensitive: a superset).
+  holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'moved', 'lifted', 'raised']),
+  /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/,
+);
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
   /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—-]\s*$/i;
@@ -709,11 +714,30 @@ function joinOf(s: string, a: Candidate, b: Candidate): string | undefined {
 export interface TimeCue {
   name: string;
   where: 'before' | 'after';
-  re: RegExp;
+  /** A pattern, or one behind a gate (scan.ts `gated`). */
+  re: Matcher;
   /** Words (lower case) one of which every text `re` matches holds (see `holds`). */
   needs: string[];
   examples: string[];
 }
+
+/** The words 'left behind' needs ("shed its", "out of", "exits"). */
+const LEFT_BEHIND_WORDS = [
+  'from',
+  'shed',
+  'shook',
+  'shakes',
+  'escape',
+  'lost',
+  'losing',
+  'loses',
+  'out of',
+  'ditch',
+  'exit',
+  'leaves',
+  'left',
+  'leaving',
+];
 
 /** Cues that make a grade previous (tried after "from X to Y"). */
 export const PREVIOUS_CUES: TimeCue[] = [
@@ -721,7 +745,28 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'previously',
     where: 'before',
     needs: ['previous', 'former', 'prior', 'once', 'having', 'last', 'earlier', 'old'],
-    re: /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
+    // Tried only on a clause holding its words ("last" only as it reads "last": "the last", "last rated").
+    re: gated(
+      holdsOneOfEach([
+        'previous',
+        'former',
+        'prior',
+        'once',
+        'having',
+        'last inspect',
+        'last rated',
+        'last judged',
+        'last graded',
+        'its last',
+        'their last',
+        'the last',
+        'a last',
+        'an last',
+        'earlier',
+        'old',
+      ]),
+      /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
+    ),
     examples: ['The council was previously rated inadequate.', 'Its previous ‘good’ rating was lost.'],
   },
   {
@@ -734,23 +779,12 @@ export const PREVIOUS_CUES: TimeCue[] = [
   {
     name: 'left behind',
     where: 'before',
-    needs: [
-      'from',
-      'shed',
-      'shook',
-      'shakes',
-      'escape',
-      'lost',
-      'losing',
-      'loses',
-      'out of',
-      'ditch',
-      'exit',
-      'leaves',
-      'left',
-      'leaving',
-    ],
-    re: /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i,
+    needs: LEFT_BEHIND_WORDS,
+    // Tried only on a clause holding one of its words (its needs are looked up in the whole sentence).
+    re: gated(
+      holdsOneOfEach(LEFT_BEHIND_WORDS),
+      /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i,
+    ),
     examples: ['Torbay exits inadequate after a re-inspection.', 'The county has shed its inadequate rating.'],
   },
   {

@@ -550,8 +550,25 @@ export const AGAINST: Cue[] = [
   },
   {
     name: 'council-voice',
-    pattern:
+    // Each alternative needs one of these words: tried only on a sentence holding one.
+    pattern: gated(
+      holdsOneOfEach([
+        'council',
+        'cllr',
+        'cabinet member',
+        'portfolio holder',
+        'director',
+        'chief executive',
+        'spokes',
+        'mayor',
+        'opposition',
+        'party',
+        'disappointed',
+        'accept',
+        'recommendations',
+      ]),
       /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+    ),
     weight: 2,
     triggers: [
       'said',

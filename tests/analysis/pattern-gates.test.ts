@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SERVICE_OR_SETTING_AFTER, SERVICE_OR_SETTING_FIRST_WORDS } from '../../lib/analysis/councils';
+import { SUBJECT_CUES } from '../../lib/analysis/detect';
 import { ANCHORED_FIRST_WORDS, FURNITURE_RULES, furnitureRule } from '../../lib/analysis/furniture';
-import { CUES } from '../../lib/analysis/improvements';
+import { NAME_OBJECT_BEFORE, PREVIOUS_CUES, VERB_OBJECT_BEFORE } from '../../lib/analysis/grades';
+import { AGAINST, CUES } from '../../lib/analysis/improvements';
+import { holdsAny, setRuleNeeds } from '../../lib/analysis/needs';
 import { lettersAt } from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
@@ -204,5 +207,79 @@ describe('councils: a service or setting after a place name is tried only when i
       generated(words, 30000, 20, 5).map((t) => ` ${t}`),
       1000,
     );
+  });
+});
+
+describe('grades: the rating-verb patterns and two previous-time cues run only on a text holding their words', () => {
+  // The patterns as they were run on every text before a grade (each kept in full).
+  const verbObject =
+    /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+  const nameObject =
+    /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/;
+  const previously =
+    /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i;
+  const leftBehind =
+    /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i;
+  const cue = (name: string) => {
+    const found = PREVIOUS_CUES.find((c) => c.name === name);
+    if (!found) throw new Error('cue renamed');
+    return (t: string) => found.re.test(t);
+  };
+  /** The text before every space of the fixtures and corpus (up to 110 characters: the clause before a grade). */
+  const befores = texts.flatMap((t) => {
+    const out: string[] = [];
+    for (let i = t.indexOf(' '); i >= 0; i = t.indexOf(' ', i + 1)) out.push(t.slice(Math.max(0, i - 110), i + 1));
+    return out;
+  });
+  const words = wordsOf(verbObject.source, nameObject.source, previously.source, leftBehind.source).concat(
+    'Slough Blackpool Sefton’s Hackney upgraded downgraded'.split(' '),
+  );
+  const made = generated(words, 30000, 21, 10).map((t) => `${t.replace(/[.]$/, '')} `);
+
+  test('a rating verb and its object', () => {
+    expectSame((t) => VERB_OBJECT_BEFORE.test(t), verbObject, [...befores, ...made], 300);
+    expectSame((t) => NAME_OBJECT_BEFORE.test(t), nameObject, [...befores, ...made], 50);
+  });
+
+  test('previously, left behind', () => {
+    expectSame(cue('previously'), previously, [...befores, ...made], 1000);
+    expectSame(cue('left behind'), leftBehind, [...befores, ...made], 1000);
+  });
+});
+
+describe('council-voice: tried only on a sentence naming a speaker, an acceptance or recommendations', () => {
+  const before =
+    /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i;
+  const found = AGAINST.find((c) => c.name === 'council-voice');
+  if (!found) throw new Error('cue renamed');
+  const gated = (t: string) => found.pattern.test(t);
+
+  test('examples, the fixtures’ and corpus’s sentences, generated sentences', () => {
+    expectSame(gated, before, [...found.examples, ...sentences], 20);
+    const words = wordsOf(before.source).concat(found.examples, 'Mr Smith said', 'the council said');
+    expectSame(gated, before, generated(words, 20000, 22, 20), 2000);
+  });
+});
+
+describe('detection: the inspection-type cue needs its phrases, not "inspect" alone', () => {
+  const cue = SUBJECT_CUES.find((c) => c.label === 'a council inspection type');
+  if (!cue) throw new Error('cue renamed');
+  if (!(cue.re instanceof RegExp)) throw new Error('no longer a pattern');
+  const re = cue.re;
+  const needs = cue.needs;
+  afterEach(() => setRuleNeeds('cold'));
+
+  test('every text its pattern matches holds one of its words', () => {
+    setRuleNeeds('always');
+    const gated = (t: string) => holdsAny(t.toLowerCase(), needs) && re.test(t);
+    const words = wordsOf(re.source).concat(cue.examples, cue.nearMisses, 'children’s', "children's", 'Bolton');
+    expectSame(gated, re, [...cue.examples, ...cue.nearMisses, ...lines, ...sentences], 30);
+    expectSame(gated, re, generated(words, 30000, 23, 8), 1000);
+  });
+
+  test('a sentence with "inspectors" but none of the phrases does not run it', () => {
+    setRuleNeeds('always');
+    expect(holdsAny('children’s services get top marks from ofsted inspectors', needs)).toBe(false);
+    expect(holdsAny('the inspection of local authority children’s services', needs)).toBe(true);
   });
 });
