@@ -10,7 +10,7 @@
 // fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
 import { holdsAny, lookingUp } from './needs';
-import { childrensServices, type Matcher } from './scan';
+import { childrensServices, gated, holdsOneOfEach, type Matcher } from './scan';
 import { isSpace } from './text';
 
 export interface Detection {
@@ -69,6 +69,32 @@ export interface SubjectCue {
 const APOS = "['’]?";
 
 /**
+ * The words one of which every text the inspection-type cue matches holds: not "inspect" alone,
+ * in almost every article, so its 549-character pattern was compiled on each.
+ */
+const INSPECTION_TYPE_WORDS = [
+  'focused visit',
+  'monitoring visit',
+  'jtai',
+  'ilacs',
+  // The alternatives that say "inspect…", each by the words around it.
+  'joint targeted',
+  'single inspection',
+  'unannounced inspection',
+  'inspection of',
+  'inspections of',
+  'inspecting local',
+  'inspection outcome',
+  'inspection result',
+  'inspection judgement',
+  's services inspection',
+  'joint area review',
+  'comprehensive area assessment',
+  'annual performance assessment',
+  'safeguarding and looked after',
+];
+
+/**
  * What a page (or a grade sentence) is about. The `la` rows name a council's children's services
  * or the kinds of inspection only councils get; the others name a service or body that Ofsted or
  * another inspectorate rates on its own account.
@@ -94,31 +120,14 @@ export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'la',
     label: 'a council inspection type',
-    needs: [
-      'focused visit',
-      'monitoring visit',
-      'jtai',
-      'ilacs',
-      // The alternatives that say "inspect…", each by the words around it (not "inspect" alone: in
-      // almost every article, so the pattern used to be compiled on each).
-      'joint targeted',
-      'single inspection',
-      'unannounced inspection',
-      'inspection of',
-      'inspections of',
-      'inspecting local',
-      'inspection outcome',
-      'inspection result',
-      'inspection judgement',
-      's services inspection',
-      'joint area review',
-      'comprehensive area assessment',
-      'annual performance assessment',
-      'safeguarding and looked after',
-    ],
-    re: new RegExp(
-      `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|(?:local authorit(?:y|ies)|councils?)\\b[\\w'’ ]{0,40}? inspection (?:outcome|result|judgement)|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
-      'i',
+    needs: INSPECTION_TYPE_WORDS,
+    // Tried only on a text holding one of its words (`labelsIn` runs it without the look-up).
+    re: gated(
+      holdsOneOfEach(INSPECTION_TYPE_WORDS),
+      new RegExp(
+        `\\b(?:focused visit|monitoring visit|joint targeted area inspection|JTAI|ILACS|single inspection framework|joint area reviews?|comprehensive area assessments?|unannounced inspections? of (?:contact|front door|safeguarding)|inspections? of (?:[\\w'’-]+ ){0,3}local authority children${APOS}s services|inspecting local authority children${APOS}s services|(?:local authorit(?:y|ies)|councils?)\\b[\\w'’ ]{0,40}? inspection (?:outcome|result|judgement)|children${APOS}s services inspection|annual performance assessment|safeguarding and looked after children)s?\\b`,
+        'i',
+      ),
     ),
     examples: [
       'a monitoring visit in March found progress',

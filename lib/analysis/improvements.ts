@@ -353,8 +353,11 @@ export const CUES: Cue[] = [
   },
   {
     name: 'still-failing',
-    pattern:
+    // "still" or "remain" with a failing grade or "not", or "improvement": tried only on a sentence holding both.
+    pattern: gated(
+      holdsOneOfEach(['still', 'remain', 'improvement'], ['inadequate', 'graderequir', 'not', 'improvement']),
       /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requir\w*)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
+    ),
     weight: 2,
     triggers: ['still', 'remain', 'requir'],
     examples: ['still inadequate', 'remains gradeinadequate', 'requires further improvement'],
