@@ -232,7 +232,8 @@ export function findCouncilMentions(text: string, sentences: Sentence[]): Counci
   // character cost more), and kept: a search that runs past a sentence is not made again for the next.
   let from = n + 1;
   let next = -1;
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     const end = sentence.end;
     let i = sentence.start;
     while (i < end) {

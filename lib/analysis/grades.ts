@@ -603,8 +603,13 @@ function decide(s: string): {
     });
   }
   const words = new Words(s);
-  const ctxs = candidates.map((c, i) => contextOf(s, words, c, candidates[i - 1], candidates[i + 1]));
-  const refused = ctxs.map((x) => REFUSALS.find((r) => r.test(x))?.name);
+  // Plain loops (not map and find with a closure per grade word): every sentence holding a grade
+  // word of the 1 MB article comes here.
+  const n = candidates.length;
+  const ctxs = new Array<Ctx>(n);
+  for (let i = 0; i < n; i++) ctxs[i] = contextOf(s, words, candidates[i], candidates[i - 1], candidates[i + 1]);
+  const refused = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) refused[i] = firstRuleHolding(REFUSALS, ctxs[i]);
   // Three or more grades in a plain list ("outstanding, good, requires improvement and
   // inadequate") name the scale, not a judgement.
   for (let i = 0, j = 0; i < candidates.length; i = j) {
@@ -616,9 +621,8 @@ function decide(s: string): {
   for (let i = 1; i < candidates.length; i++)
     if (!refused[i] && refused[i - 1] && joinOf(s, candidates[i - 1], candidates[i]) === 'joined grade')
       refused[i] = refused[i - 1];
-  const rule: (string | undefined)[] = ctxs.map((x, i) =>
-    refused[i] ? undefined : JUDGEMENT_RULES.find((r) => r.test(x))?.name,
-  );
+  const rule = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) rule[i] = refused[i] ? undefined : firstRuleHolding(JUDGEMENT_RULES, ctxs[i]);
   // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < candidates.length; i++) {
@@ -634,29 +638,34 @@ function decide(s: string): {
   return { candidates, refused, rule, words };
 }
 
+/** The name of the first rule that holds for the context (as `rules.find((r) => r.test(x))?.name`). */
+function firstRuleHolding(rules: GradeRule[], x: Ctx): string | undefined {
+  for (let i = 0; i < rules.length; i++) if (rules[i].test(x)) return rules[i].name;
+  return undefined;
+}
+
 /** Finds grade judgements in the sentences of a prepared text. */
 export function findGrades(sentences: Sentence[]): GradeMention[] {
   const out: GradeMention[] = [];
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     const s = sentence.text;
     if (!MAY_HOLD_GRADE.test(s)) continue;
     const { candidates, rule, words } = decide(s);
     let before: Time | undefined;
-    // The areas the sentence may name, read once for its grades.
+    // The areas the sentence may name, read once for its grades (a loop, not a closure per sentence).
     let areas: [RegExp, string][] | undefined;
-    const areasOf = () => {
-      if (!areas) areas = areasIn(words);
-      return areas;
-    };
-    candidates.forEach((c, i) => {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i];
       const why = rule[i];
-      if (!why) return;
+      if (!why) continue;
       let time = currency(s, words, c, candidates[i - 1], candidates[i + 1]);
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
       if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
         time = { ...before, year: time.year ?? before.year, cue: `${before.cue} (as the grade before)` };
       before = time;
+      areas ??= areasIn(words);
       out.push({
         start: sentence.start + c.quoteStart,
         end: sentence.start + c.quoteEnd,
@@ -665,12 +674,12 @@ export function findGrades(sentences: Sentence[]): GradeMention[] {
         sentence,
         current: time.current,
         ...(time.year ? { year: time.year } : {}),
-        ...areaOf(s, words, areasOf(), c),
+        ...areaOf(s, words, areas, c),
         why: `${why}; ${time.cue}`,
         ...(why === 'judgement table row' ? rowOf(s, c, candidates[i - 1]) : {}),
         timeStrength: time.strength,
       });
-    });
+    }
   }
   return out;
 }
