@@ -608,3 +608,148 @@ export function lettersAt(text: string, at: number): string {
   }
   return text.slice(at, end).toLowerCase();
 }
+
+// Word readings: patterns of whole words (`\b(?:word|two words|…)\b`, /i) that match on most
+// inspection articles, read word by word instead (compiling each cost a new tab 0.15-0.25 ms).
+// `\b` and `\w` read ASCII only without the `u` flag, so a word is a run of [A-Za-z0-9_] and its
+// lower-case copy is ASCII; words are joined by exactly one space, as in the patterns. Each is
+// checked against its pattern (kept in full) in tests/analysis/word-readings.test.ts.
+
+/** The end of the run of `\w` characters from `at`. */
+function wordEndAt(text: string, at: number): number {
+  let e = at;
+  while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
+  return e;
+}
+
+/** Whether a word (`\b` before it) starts at `at`. */
+function wordStartsAt(text: string, at: number): boolean {
+  return isWordCode(text.charCodeAt(at)) && (at === 0 || !isWordCode(text.charCodeAt(at - 1)));
+}
+
+/** The whole word after the one space at `at` ('' when there is no space or no word there). */
+function nextWordAfterSpace(text: string, at: number): string {
+  if (text.charCodeAt(at) !== 32) return '';
+  return text.slice(at + 1, wordEndAt(text, at + 1)).toLowerCase();
+}
+
+/** The first word (with `\b` before it) from `from` for which `read` gives a match's end, and that match. */
+function firstWordMatch<T>(
+  text: string,
+  from: number,
+  read: (word: string, start: number, end: number) => T | null,
+): T | null {
+  for (let i = from; i < text.length; i++) {
+    if (!wordStartsAt(text, i)) continue;
+    const e = wordEndAt(text, i);
+    const found = read(text.slice(i, e).toLowerCase(), i, e);
+    if (found !== null) return found;
+    i = e;
+  }
+  return null;
+}
+
+/**
+ * The grade words, row by row as GRADE_WORDS in lib/data/grades.ts lists them: the one-word rows,
+ * 'requir(?:es|e|ed|ing) improvement(?: to be good)?' (row 0) and 'perform(?:s|ed|ing)? <how>'.
+ */
+const GRADE_WORD_ROW = new Map([
+  ['outstanding', 1],
+  ['inadequate', 2],
+  ['good', 3],
+  ['adequate', 4],
+  ['poor', 5],
+  ['excellent', 6],
+]);
+const REQUIRE_FORMS = new Set(['requires', 'require', 'required', 'requiring']);
+const PERFORM_FORMS = new Set(['perform', 'performs', 'performed', 'performing']);
+const PERFORM_HOW_ROW = new Map([
+  ['excellently', 7],
+  ['well', 8],
+  ['adequately', 9],
+  ['poorly', 10],
+]);
+
+/** A grade word found in a text: where it starts and ends, and its row of GRADE_WORDS. */
+export interface GradeWordMatch {
+  start: number;
+  end: number;
+  row: number;
+}
+
+/**
+ * The first grade word at or after `from`, as `gradeWordsRegExp()` (lib/data/grades.ts) finds it
+ * with `lastIndex = from`: whole words, any ASCII case, the longest form of "requires improvement
+ * (to be good)".
+ */
+export function nextGradeWord(text: string, from: number): GradeWordMatch | null {
+  return firstWordMatch(text, from, (word, start, end) => {
+    const row = GRADE_WORD_ROW.get(word);
+    if (row !== undefined) return { start, end, row };
+    if (REQUIRE_FORMS.has(word)) {
+      if (nextWordAfterSpace(text, end) !== 'improvement') return null;
+      const after = end + 12;
+      const good = readsAt(text, after, ' to be good') && !isWordCode(text.charCodeAt(after + 11));
+      return { start, end: good ? after + 11 : after, row: 0 };
+    }
+    if (PERFORM_FORMS.has(word)) {
+      const how = PERFORM_HOW_ROW.get(nextWordAfterSpace(text, end));
+      return how === undefined ? null : { start, end: wordEndAt(text, end + 1), row: how };
+    }
+    return null;
+  });
+}
+
+const CURRENT_CUE_WORDS = new Set(
+  'latest new now today yesterday still remain remains remained maintained retained kept published'.split(' '),
+);
+const CURRENT_CUE_PAIRS: Record<string, readonly string[]> = {
+  most: ['recent'],
+  this: ['week', 'month', 'year'],
+  first: ['time'],
+  once: ['again'],
+};
+
+/**
+ * The first time cue that marks a grade as the current one, as
+ * /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i
+ * finds it: its text, or null.
+ */
+export function currentCueIn(text: string): string | null {
+  return firstWordMatch(text, 0, (word, start, end) => {
+    if (CURRENT_CUE_WORDS.has(word)) return text.slice(start, end);
+    const next = CURRENT_CUE_PAIRS[word];
+    if (!next) return null;
+    const second = nextWordAfterSpace(text, end);
+    return next.includes(second) ? text.slice(start, end + 1 + second.length) : null;
+  });
+}
+
+const OUTCOME_WORDS = new Set(
+  'rated rates judged graded deemed ruled rules criticised criticises praised praises branded warns warned concluded downgraded upgraded slumped found finds inadequate'.split(
+    ' ',
+  ),
+);
+const OUTCOME_PAIRS: Record<string, readonly string[]> = {
+  require: ['improvement'],
+  requires: ['improvement'],
+  say: ['inspectors', 'ofsted'],
+  says: ['inspectors', 'ofsted'],
+  said: ['inspectors', 'ofsted'],
+  inspectors: ['say', 'said', 'warn', 'warned'],
+};
+
+/**
+ * Whether a text reports an outcome: a judgement verb or a published finding, as
+ * /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i
+ * tests it.
+ */
+export function reportsOutcome(text: string): boolean {
+  return (
+    firstWordMatch(text, 0, (word, _start, end) => {
+      if (OUTCOME_WORDS.has(word)) return true;
+      const next = OUTCOME_PAIRS[word];
+      return next?.includes(nextWordAfterSpace(text, end)) ? true : null;
+    }) !== null
+  );
+}
