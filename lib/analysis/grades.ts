@@ -22,6 +22,7 @@ import {
   judgingBefore,
   type Matcher,
   nextGradeWord,
+  opensWithGoodProseNoun,
   presentTenseBefore,
 } from './scan';
 import type { Sentence, Span } from './text';
@@ -261,12 +262,7 @@ export const REFUSALS: GradeRule[] = [
   },
   {
     name: 'prose: a good example',
-    test: (x) =>
-      x.word === 'good' &&
-      !x.c.quoted &&
-      /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i.test(
-        x.after,
-      ),
+    test: (x) => x.word === 'good' && !x.c.quoted && opensWithGoodProseNoun(x.after), // read by hand (scan.ts): this pattern ran on every plain "good"
     examples: [
       'This is a good example of joint working across Dorset.',
       'Social workers made good progress.',

@@ -753,3 +753,27 @@ export function reportsOutcome(text: string): boolean {
     }) !== null
   );
 }
+
+const GOOD_PROSE_NOUNS = new Set(
+  'quality support care enough faith news luck practice use work progress example evidence reason idea start job understanding relationship relationships outcome outcomes level standard deal morning afternoon help day'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the text after "good" opens with a noun of ordinary prose ("good progress", "good
+ * - quality"), as
+ * /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i
+ * tests it: white space, then one of the words whole, or a hyphen (- or ‐), white space and "quality".
+ */
+export function opensWithGoodProseNoun(after: string): boolean {
+  let i = 0;
+  while (i < after.length && isSpace(after.charCodeAt(i))) i++;
+  const c = after.charCodeAt(i);
+  if (c === 45 || c === 0x2010) {
+    i++;
+    while (i < after.length && isSpace(after.charCodeAt(i))) i++;
+    return after.slice(i, wordEndAt(after, i)).toLowerCase() === 'quality';
+  }
+  return GOOD_PROSE_NOUNS.has(after.slice(i, wordEndAt(after, i)).toLowerCase());
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { currentCueIn, nextGradeWord, reportsOutcome } from '../../lib/analysis/scan';
+import { currentCueIn, nextGradeWord, opensWithGoodProseNoun, reportsOutcome } from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords, gradeWordsRegExp } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
@@ -204,5 +204,51 @@ describe('outcome verbs of detection: read word by word as the pattern tested th
 
   test('40,000 generated texts', () => {
     expectSame(generated(wordsOf(before.source), 40_000, 1603), 10_000);
+  });
+});
+
+describe('"good" in ordinary prose: the noun after it read as the pattern tested it', () => {
+  const before =
+    /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i;
+  const expectSame = (inputs: string[], often: number) => {
+    let found = 0;
+    for (const s of inputs) {
+      const want = before.test(s);
+      expect([s, opensWithGoodProseNoun(s)]).toEqual([s, want]);
+      if (want) found++;
+    }
+    expect(found).toBeGreaterThanOrEqual(often);
+  };
+  /** The text after each "good" (and after each word) of a text: what the rule reads. */
+  const afterWords = (ts: string[]) =>
+    ts.flatMap((t) => [...t.matchAll(/\b\w+/g)].map((m) => t.slice(m.index + m[0].length)));
+
+  test('examples', () => {
+    const yes = [' progress', ' - quality', '\u2010\u00a0Quality', '  SUPPORT.', ' outcomes', ' day', ' relationship,'];
+    const no = [
+      ' practices',
+      ' -support',
+      ' - - quality',
+      ' quality_',
+      ' \u212aeep',
+      ' use1',
+      ' day-to-day'.slice(4),
+      ' the help',
+      '',
+    ];
+    for (const s of yes) expect([s, opensWithGoodProseNoun(s)]).toEqual([s, true]);
+    for (const s of no) expect([s, opensWithGoodProseNoun(s)]).toEqual([s, false]);
+    expectSame([...yes, ...no], yes.length);
+  });
+
+  test('after every word of every line of the fixtures and corpus', () => {
+    expectSame(afterWords(lines), 100);
+  });
+
+  test('40,000 generated texts', () => {
+    const rnd = mulberry32(1604);
+    const lead = [' ', '', '  ', ' - ', '-', '\u2010', ' \u2010 ', '\u00a0', '\t', '_', ', ', '—'];
+    const texts = generated(wordsOf(before.source), 40_000, 1604).map((t) => lead[Math.floor(rnd() * lead.length)] + t);
+    expectSame(texts, 4_000);
   });
 });
