@@ -425,8 +425,9 @@ export function judgingBefore(text: string): boolean {
 }
 
 /** The words that open an improvement list's introduction, and the phrases that may follow each (with its space). */
-const LIST_INTRO_LEAD =
-  /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+const LIST_INTRO_LEADS = new Set(['need', 'needs', 'area', 'areas', 'work', 'should', 'must', 'what']);
+/** The words that are an introduction alone, whole ("priority action(s)" is read apart). */
+const LIST_INTRO_ALONE = new Set(['recommendation', 'recommendations', 'weaknesses']);
 const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
   need: ['improve', 'be done', 'be addressed', 'be improved'],
   area: [
@@ -449,6 +450,22 @@ const LIST_INTRO_WHAT_DOES =
   /what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)\b/iy;
 
 /**
+ * The next lead of an introduction from `from`, as
+ * /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi
+ * finds it with `lastIndex = from`: where it starts, the lead word in lower case ('' for a word that
+ * is an introduction alone) and where the text after its space starts.
+ */
+export function nextListIntroLead(text: string, from: number): { index: number; word: string; at: number } | null {
+  return firstWordMatch(text, from, (word, start, end) => {
+    if (LIST_INTRO_LEADS.has(word)) return text.charCodeAt(end) === 32 ? { index: start, word, at: end + 1 } : null;
+    if (LIST_INTRO_ALONE.has(word)) return { index: start, word: '', at: end };
+    if (word !== 'priority') return null;
+    const next = nextWordAfterSpace(text, end);
+    return next === 'action' || next === 'actions' ? { index: start, word: '', at: end + 1 + next.length } : null;
+  });
+}
+
+/**
  * The improvement lists' LIST_INTRO as it was, /\b(?:what (?:needs|need) to improve|needs? to improve|…|needs? to be
  * (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i (tests/analysis/cold-gates.test.ts holds it): an introduction
  * such as "What needs to improve:" or "Areas for improvement". The pattern's tail allows no full stop, ! or ?
@@ -468,13 +485,11 @@ export function listIntro(text: string): boolean {
   }
   // The character before s is a stop or nothing, at e white space, ? or nothing: \b reads the same in the slice.
   const part = s === 0 && e === text.length ? text : text.slice(s, e);
-  LIST_INTRO_LEAD.lastIndex = 0;
-  for (let m = LIST_INTRO_LEAD.exec(part); m !== null; m = LIST_INTRO_LEAD.exec(part)) {
-    const word = m[1];
-    if (word === undefined) return true; // recommendations, priority actions, weaknesses: whole words
-    let key = word.toLowerCase();
+  for (let m = nextListIntroLead(part, 0); m !== null; m = nextListIntroLead(part, m.index + 1)) {
+    let key = m.word;
+    if (key === '') return true; // recommendations, priority actions, weaknesses: whole words
     if (key === 'needs' || key === 'areas') key = key.slice(0, -1);
-    const at = m.index + m[0].length;
+    const at = m.at;
     if (key === 'need') {
       if (readsAt(part, at, 'to ') && phraseAt(part, at + 3, LIST_INTRO_NEXT.need)) return true;
     } else if (key === 'what') {
@@ -483,7 +498,6 @@ export function listIntro(text: string): boolean {
       LIST_INTRO_WHAT_DOES.lastIndex = m.index;
       if (LIST_INTRO_WHAT_DOES.test(part)) return true;
     } else if (phraseAt(part, at, LIST_INTRO_NEXT[key])) return true;
-    LIST_INTRO_LEAD.lastIndex = m.index + 1;
   }
   return false;
 }

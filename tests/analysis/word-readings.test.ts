@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { currentCueIn, nextGradeWord, opensWithGoodProseNoun, reportsOutcome } from '../../lib/analysis/scan';
+import {
+  currentCueIn,
+  nextGradeWord,
+  nextListIntroLead,
+  opensWithGoodProseNoun,
+  reportsOutcome,
+} from '../../lib/analysis/scan';
 import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords, gradeWordsRegExp } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
@@ -250,5 +256,55 @@ describe('"good" in ordinary prose: the noun after it read as the pattern tested
     const lead = [' ', '', '  ', ' - ', '-', '\u2010', ' \u2010 ', '\u00a0', '\t', '_', ', ', '—'];
     const texts = generated(wordsOf(before.source), 40_000, 1604).map((t) => lead[Math.floor(rnd() * lead.length)] + t);
     expectSame(texts, 4_000);
+  });
+});
+
+describe('the leads of an improvement list introduction: read word by word as the pattern found them', () => {
+  const before = /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+  /** Every match, scanning on from one character after each (as listIntro did). */
+  const byPattern = (s: string) => {
+    const out: string[] = [];
+    before.lastIndex = 0;
+    for (let m = before.exec(s); m; m = before.exec(s)) {
+      out.push(`${m.index} ${m[1]?.toLowerCase() ?? ''} ${m.index + m[0].length}`);
+      before.lastIndex = m.index + 1;
+    }
+    return out;
+  };
+  const byReading = (s: string) => {
+    const out: string[] = [];
+    for (let m = nextListIntroLead(s, 0); m; m = nextListIntroLead(s, m.index + 1))
+      out.push(`${m.index} ${m.word} ${m.at}`);
+    return out;
+  };
+  const expectSame = (inputs: string[], often: number) => {
+    let found = 0;
+    for (const s of inputs) {
+      const want = byPattern(s);
+      expect([s, byReading(s)]).toEqual([s, want]);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThanOrEqual(often);
+  };
+
+  test('examples', () => {
+    expect(byReading('What needs to improve: Priority Actions, recommendation_ needs\tx')).toEqual([
+      '0 what 5',
+      '5 needs 11',
+      '23  39',
+    ]);
+    expectSame(
+      ['Areas for improvement', 'work needs', 'WEAKNESSES', 'priority action1', 'should  ensure', 'Recommendations:'],
+      4,
+    );
+  });
+
+  test('every line and sentence of the fixtures and corpus', () => {
+    expectSame(lines, 200);
+    expectSame(sentences, 200);
+  });
+
+  test('40,000 generated texts', () => {
+    expectSame(generated(wordsOf(before.source), 40_000, 1605), 15_000);
   });
 });
