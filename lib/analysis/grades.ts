@@ -17,11 +17,11 @@ import { holdsAny, lookingUp } from './needs';
 import {
   currentCueIn,
   gated,
+  gradeWordsIn,
   holdsOneOfEach,
   judgementAfter,
   judgingBefore,
   type Matcher,
-  nextGradeWord,
   opensWithGoodProseNoun,
   presentTenseBefore,
 } from './scan';
@@ -589,7 +589,7 @@ function decide(s: string): {
   words: Words;
 } {
   const candidates: Candidate[] = [];
-  for (let m = nextGradeWord(s, 0); m; m = nextGradeWord(s, m.end)) {
+  for (const m of gradeWordsIn(s)) {
     const { start, end } = m;
     // A closing quote may follow the sentence's full stop: "rated as ‘good.’".
     const close = CLOSE_Q.includes(s[end]) ? 1 : '.,'.includes(s[end]) && CLOSE_Q.includes(s[end + 1]) ? 2 : 0;

@@ -149,3 +149,17 @@ describe('furniture class and id names, read by hand as the pattern read them', 
     expect(skipped).toEqual([true, true, false, false]);
   });
 });
+
+describe('past its first 512 elements, extraction hands over to the pattern with the same answers', () => {
+  test('1,200 elements with furniture and article classes', () => {
+    const names = generatedNames(1_200, 1717);
+    const doc = parseHtml(`<body>${names.map(() => '<div>x</div>').join('')}</body>`);
+    const divs = [...doc.querySelectorAll('div')];
+    divs.forEach((el, i) => {
+      el.setAttribute('class', names[i]);
+    });
+    const want = names.map((n) => before.test(`${n} `) && !/article|story-body|post-body|entry-content/i.test(`${n} `));
+    expect(divs.map((el) => isSkipped(el))).toEqual(want);
+    expect(want.filter(Boolean).length).toBeGreaterThan(200);
+  });
+});
