@@ -10,7 +10,7 @@
 // fires is listed in `reasons`, with its weight, which is the detection's explain line.
 
 import { holdsAny, lookingUp } from './needs';
-import { childrensServices, gated, holdsOneOfEach, type Matcher } from './scan';
+import { childrensServices, gated, holdsOneOfEach, type Matcher, reportsOutcome } from './scan';
 import { isSpace } from './text';
 
 export interface Detection {
@@ -408,9 +408,8 @@ const OFSTED_ONE = /\bofsted\b|\bhm chief inspector\b/i;
 /** An inspection taking place: inspectors, an inspection, a visit, a report. */
 const INSPECTION_EVENT =
   /\b(?:(?:rated|judged|graded|deemed|branded) [^.\n]{0,60}by (?:the )?(?:ofsted|inspectors|watchdog)|ofsted (?:has )?(?:rated|rates|judged|found|finds|says|said|criticised|praised|warns|warned)|inspectors|inspection|inspections|inspected|re-inspection|focused visits?|monitoring visits?|jtais?|(?:annual|performance) assessments?|ofsted['’]?s? (?:report|letter|visit|rating|judgement|findings|inspectors)|ofsted visited|(?:visited|visit) by (?:ofsted|inspectors)|(?:following|after) (?:a|an|the|its) (?:\w+ )?visit|letter from (?:the )?inspectors?|report (?:found|said|says|published|highlighted|concluded))\b/gi;
-/** An outcome being reported: a judgement verb or a published finding. */
-const OUTCOME =
-  /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i;
+/** An outcome being reported: a judgement verb or a published finding (read by hand: `reportsOutcome` in scan.ts). */
+const OUTCOME = { test: reportsOutcome };
 /** Children's-services words anywhere in the text. */
 const LA_VOCABULARY =
   /\bchildren['’]?s? (?:social )?(?:services?|social care)\b|\bcare leavers\b|\bchildren in care\b|\bchild protection\b|\bsocial work(?:ers)?\b|\bsafeguarding\b/gi;

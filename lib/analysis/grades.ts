@@ -7,14 +7,24 @@
 //
 // The rules are tables whose rows carry their own examples (tests/analysis/grades.test.ts runs
 // every example): REFUSALS first, then JUDGEMENT_RULES (the first that holds names the grade's
-// `why`), then the time cues (PREVIOUS_CUES, CURRENT_CUES) that decide current or previous within
+// `why`), then the time cues (PREVIOUS_CUES, currentCueIn in scan.ts) that decide current or previous within
 // the sentence. `settleTimes` then decides, over the whole page, what a sentence cannot: a grade
 // dated before the inspection the page reports, and standing grades in a report of a monitoring or
 // focused visit.
-import { type Grade, gradeOfWords, gradeWordsRegExp, isMainGrade } from '../data/grades';
+import { GRADE_WORDS as GRADE_WORD_ROWS, type Grade, gradeOfWords, isMainGrade } from '../data/grades';
 import { afterLast, beforeFirst } from './cut';
 import { holdsAny, lookingUp } from './needs';
-import { gated, holdsOneOfEach, judgementAfter, judgingBefore, type Matcher, presentTenseBefore } from './scan';
+import {
+  currentCueIn,
+  gated,
+  gradeWordsIn,
+  holdsOneOfEach,
+  judgementAfter,
+  judgingBefore,
+  type Matcher,
+  opensWithGoodProseNoun,
+  presentTenseBefore,
+} from './scan';
 import type { Sentence, Span } from './text';
 
 export type { Grade };
@@ -43,8 +53,6 @@ export interface GradeMention extends Span {
 
 /** 'cue': a time word decided it; 'dated': only a year did; 'none': nothing in the sentence. */
 export type TimeStrength = 'cue' | 'dated' | 'weak' | 'none';
-
-const GRADE_WORDS = gradeWordsRegExp();
 
 // Where the rules cut the words around a grade into clauses (see cut.ts): `afterLast` takes the
 // last clause before the grade (global patterns), `beforeFirst` the first after it.
@@ -254,12 +262,7 @@ export const REFUSALS: GradeRule[] = [
   },
   {
     name: 'prose: a good example',
-    test: (x) =>
-      x.word === 'good' &&
-      !x.c.quoted &&
-      /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i.test(
-        x.after,
-      ),
+    test: (x) => x.word === 'good' && !x.c.quoted && opensWithGoodProseNoun(x.after), // read by hand (scan.ts): this pattern ran on every plain "good"
     examples: [
       'This is a good example of joint working across Dorset.',
       'Social workers made good progress.',
@@ -586,17 +589,15 @@ function decide(s: string): {
   words: Words;
 } {
   const candidates: Candidate[] = [];
-  GRADE_WORDS.lastIndex = 0;
-  for (let m = GRADE_WORDS.exec(s); m; m = GRADE_WORDS.exec(s)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const m of gradeWordsIn(s)) {
+    const { start, end } = m;
     // A closing quote may follow the sentence's full stop: "rated as ‘good.’".
     const close = CLOSE_Q.includes(s[end]) ? 1 : '.,'.includes(s[end]) && CLOSE_Q.includes(s[end + 1]) ? 2 : 0;
     const quoted = start > 0 && OPEN_Q.includes(s[start - 1]) && end < s.length && close > 0;
     candidates.push({
       start,
       end,
-      grade: gradeOf(m[0]),
+      grade: GRADE_WORD_ROWS[m.row].grade,
       quoted,
       quoteStart: quoted ? start - 1 : start,
       quoteEnd: quoted ? end + close : end,
@@ -841,8 +842,6 @@ const PRESENT_TENSE_NEEDS = ['has', 'have', 'is', 'are'];
 const NOT = ['not'];
 /** A year's first two digits ((?:19|20)\d\d): a sentence without them names no year. */
 const CENTURIES = ['19', '20'];
-const CURRENT_CUES =
-  /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i;
 
 interface Time {
   current: boolean;
@@ -895,10 +894,10 @@ function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?
   // compares the year with the inspection the page reports.
   // The grade's own clause: "in 2021 and are now good" leaves "now" to the next grade.
   const ownClauseAfter = beforeFirst(after, OWN_CLAUSE_CUT);
-  const currentCue = CURRENT_CUES.exec(beforeClause + ownClauseAfter);
+  const currentCue = currentCueIn(beforeClause + ownClauseAfter);
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
-  if (currentCue) return at(true, `"${currentCue[0].toLowerCase()}"`, 'weak');
+  if (currentCue) return at(true, `"${currentCue.toLowerCase()}"`, 'weak');
   return at(true, 'reported', 'none');
 }
 

@@ -1,6 +1,7 @@
 // Small readings of a sentence by character codes, each equal to the pattern named beside it
 // (tests/analysis/cold-gates.test.ts checks them against it). Every article's first analysis
 // runs these: as patterns, each was one more compilation on the main thread.
+import { gradeWordsRegExp } from '../data/grades';
 import { isSpace } from './text';
 
 /** /^\s*[•·▪◦‣]\s/: a bullet typed at the start of a paragraph, white space after it. */
@@ -425,8 +426,10 @@ export function judgingBefore(text: string): boolean {
 }
 
 /** The words that open an improvement list's introduction, and the phrases that may follow each (with its space). */
-const LIST_INTRO_LEAD =
-  /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+const LIST_INTRO_LEADS = new Set(['need', 'needs', 'area', 'areas', 'work', 'should', 'must', 'what']);
+/** The words that are an introduction alone, whole ("priority action(s)" is read apart). */
+const LIST_INTRO_ALONE = new Set(['recommendation', 'recommendations', 'weaknesses']);
+const LIST_INTRO_FIRSTS = firstLetters(LIST_INTRO_LEADS, LIST_INTRO_ALONE, ['priority']);
 const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
   need: ['improve', 'be done', 'be addressed', 'be improved'],
   area: [
@@ -448,6 +451,29 @@ const LIST_INTRO_WHAT_NEEDS = ['needs', 'need', 'should', 'must'];
 const LIST_INTRO_WHAT_DOES =
   /what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)\b/iy;
 
+/** A lead of an improvement list's introduction: where it starts, its word (lower case; '' for one that is an introduction alone), where the text after it starts. */
+export interface ListIntroLead {
+  index: number;
+  word: string;
+  at: number;
+}
+
+/**
+ * The next lead of an introduction from `from`, as
+ * /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi
+ * finds it with `lastIndex = from`: where it starts, the lead word in lower case ('' for a word that
+ * is an introduction alone) and where the text after its space starts.
+ */
+export function readListIntroLead(text: string, from: number): ListIntroLead | null {
+  return firstWordMatch(text, from, LIST_INTRO_FIRSTS, (word, start, end) => {
+    if (LIST_INTRO_LEADS.has(word)) return text.charCodeAt(end) === 32 ? { index: start, word, at: end + 1 } : null;
+    if (LIST_INTRO_ALONE.has(word)) return { index: start, word: '', at: end };
+    if (word !== 'priority') return null;
+    const next = nextWordAfterSpace(text, end);
+    return next === 'action' || next === 'actions' ? { index: start, word: '', at: end + 1 + next.length } : null;
+  });
+}
+
 /**
  * The improvement lists' LIST_INTRO as it was, /\b(?:what (?:needs|need) to improve|needs? to improve|…|needs? to be
  * (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i (tests/analysis/cold-gates.test.ts holds it): an introduction
@@ -468,13 +494,11 @@ export function listIntro(text: string): boolean {
   }
   // The character before s is a stop or nothing, at e white space, ? or nothing: \b reads the same in the slice.
   const part = s === 0 && e === text.length ? text : text.slice(s, e);
-  LIST_INTRO_LEAD.lastIndex = 0;
-  for (let m = LIST_INTRO_LEAD.exec(part); m !== null; m = LIST_INTRO_LEAD.exec(part)) {
-    const word = m[1];
-    if (word === undefined) return true; // recommendations, priority actions, weaknesses: whole words
-    let key = word.toLowerCase();
+  for (let m = listIntroLead(part, 0); m !== null; m = listIntroLead(part, m.index + 1)) {
+    let key = m.word;
+    if (key === '') return true; // recommendations, priority actions, weaknesses: whole words
     if (key === 'needs' || key === 'areas') key = key.slice(0, -1);
-    const at = m.index + m[0].length;
+    const at = m.at;
     if (key === 'need') {
       if (readsAt(part, at, 'to ') && phraseAt(part, at + 3, LIST_INTRO_NEXT.need)) return true;
     } else if (key === 'what') {
@@ -483,7 +507,6 @@ export function listIntro(text: string): boolean {
       LIST_INTRO_WHAT_DOES.lastIndex = m.index;
       if (LIST_INTRO_WHAT_DOES.test(part)) return true;
     } else if (phraseAt(part, at, LIST_INTRO_NEXT[key])) return true;
-    LIST_INTRO_LEAD.lastIndex = m.index + 1;
   }
   return false;
 }
@@ -608,3 +631,279 @@ export function lettersAt(text: string, at: number): string {
   }
   return text.slice(at, end).toLowerCase();
 }
+
+// Word readings: patterns of whole words (`\b(?:word|two words|…)\b`, /i) that match on most
+// inspection articles, read word by word instead (compiling each cost a new tab 0.15-0.25 ms).
+// `\b` and `\w` read ASCII only without the `u` flag, so a word is a run of [A-Za-z0-9_] and its
+// lower-case copy is ASCII; words are joined by exactly one space, as in the patterns. Each is
+// checked against its pattern (kept in full) in tests/analysis/word-readings.test.ts.
+
+/** The end of the run of `\w` characters from `at`. */
+function wordEndAt(text: string, at: number): number {
+  let e = at;
+  while (e < text.length && isWordCode(text.charCodeAt(e))) e++;
+  return e;
+}
+
+/** The whole word after the one space at `at` ('' when there is no space or no word there). */
+function nextWordAfterSpace(text: string, at: number): string {
+  if (text.charCodeAt(at) !== 32) return '';
+  return text.slice(at + 1, wordEndAt(text, at + 1)).toLowerCase();
+}
+
+/** The first letters (a bit for each of a-z) of a list of lower-case words. */
+function firstLetters(...lists: Iterable<string>[]): number {
+  let mask = 0;
+  for (const list of lists) for (const w of list) mask |= 1 << (w.charCodeAt(0) - 97);
+  return mask;
+}
+
+/**
+ * The first word (with `\b` before it) from `from` for which `read` gives a match, and that match.
+ * Only words whose first letter (in any ASCII case) is in `firsts` are read (copied, in lower case).
+ */
+function firstWordMatch<T>(
+  text: string,
+  from: number,
+  firsts: number,
+  read: (word: string, start: number, end: number) => T | null,
+): T | null {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWordCode(c)) continue;
+    const e = wordEndAt(text, i);
+    const letter = (c | 32) - 97;
+    if ((i === 0 || !isWordCode(text.charCodeAt(i - 1))) && letter >= 0 && letter < 26 && firsts & (1 << letter)) {
+      const found = read(text.slice(i, e).toLowerCase(), i, e);
+      if (found !== null) return found;
+    }
+    i = e;
+  }
+  return null;
+}
+
+/**
+ * The grade words, row by row as GRADE_WORDS in lib/data/grades.ts lists them: the one-word rows,
+ * 'requir(?:es|e|ed|ing) improvement(?: to be good)?' (row 0) and 'perform(?:s|ed|ing)? <how>'.
+ */
+const GRADE_WORD_ROW = new Map([
+  ['outstanding', 1],
+  ['inadequate', 2],
+  ['good', 3],
+  ['adequate', 4],
+  ['poor', 5],
+  ['excellent', 6],
+]);
+const REQUIRE_FORMS = new Set(['requires', 'require', 'required', 'requiring']);
+const PERFORM_FORMS = new Set(['perform', 'performs', 'performed', 'performing']);
+const PERFORM_HOW_ROW = new Map([
+  ['excellently', 7],
+  ['well', 8],
+  ['adequately', 9],
+  ['poorly', 10],
+]);
+
+const GRADE_WORD_FIRSTS = firstLetters(GRADE_WORD_ROW.keys(), REQUIRE_FORMS, PERFORM_FORMS);
+
+/** A grade word found in a text: where it starts and ends, and its row of GRADE_WORDS. */
+export interface GradeWordMatch {
+  start: number;
+  end: number;
+  row: number;
+}
+
+/** The grade word whose whole word starts at `start` (a word start, `\b` before it), or null. */
+function gradeWordAt(text: string, start: number): GradeWordMatch | null {
+  const end = wordEndAt(text, start);
+  const word = text.slice(start, end).toLowerCase();
+  const row = GRADE_WORD_ROW.get(word);
+  if (row !== undefined) return { start, end, row };
+  if (REQUIRE_FORMS.has(word)) {
+    if (nextWordAfterSpace(text, end) !== 'improvement') return null;
+    const after = end + 12;
+    const good = readsAt(text, after, ' to be good') && !isWordCode(text.charCodeAt(after + 11));
+    return { start, end: good ? after + 11 : after, row: 0 };
+  }
+  if (PERFORM_FORMS.has(word)) {
+    const how = PERFORM_HOW_ROW.get(nextWordAfterSpace(text, end));
+    return how === undefined ? null : { start, end: wordEndAt(text, end + 1), row: how };
+  }
+  return null;
+}
+
+/** What every grade word starts with, in lower case ("inadequate" holds "adequate" but not at a word start). */
+const GRADE_WORD_STEMS = ['good', 'outstanding', 'inadequate', 'adequate', 'poor', 'excellent', 'requir', 'perform'];
+
+/**
+ * Every grade word of a text, in order, as `gradeWordsRegExp()` (lib/data/grades.ts) finds them
+ * with exec from the start: whole words, any ASCII case, the longest form of "requires
+ * improvement (to be good)". The stems are looked for in the text's lower-case copy (a native
+ * search, as fast as the compiled pattern); its positions are the text's when lower-casing kept
+ * the length (no letter but the Kelvin sign, which no stem holds, turns into an ASCII one).
+ * Otherwise ("İ" lower-cases to two characters) the words are read one by one.
+ */
+export function readGradeWords(text: string): GradeWordMatch[] {
+  const out: GradeWordMatch[] = [];
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    for (let m = nextGradeWord(text, 0); m; m = nextGradeWord(text, m.end)) out.push(m);
+    return out;
+  }
+  const starts: number[] = [];
+  for (const stem of GRADE_WORD_STEMS)
+    for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + stem.length))
+      if (i === 0 || !isWordCode(text.charCodeAt(i - 1))) starts.push(i);
+  if (!starts.length) return out;
+  starts.sort((x, y) => x - y);
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    const m = gradeWordAt(text, start);
+    if (m) {
+      out.push(m);
+      from = m.end;
+    }
+  }
+  return out;
+}
+
+/** The first grade word at or after `from`, read word by word (readGradeWords's way for any text). */
+function nextGradeWord(text: string, from: number): GradeWordMatch | null {
+  return firstWordMatch(text, from, GRADE_WORD_FIRSTS, (_word, start) => gradeWordAt(text, start));
+}
+
+const CURRENT_CUE_WORDS = new Set(
+  'latest new now today yesterday still remain remains remained maintained retained kept published'.split(' '),
+);
+const CURRENT_CUE_PAIRS: Record<string, readonly string[]> = {
+  most: ['recent'],
+  this: ['week', 'month', 'year'],
+  first: ['time'],
+  once: ['again'],
+};
+const CURRENT_CUE_FIRSTS = firstLetters(CURRENT_CUE_WORDS, Object.keys(CURRENT_CUE_PAIRS));
+
+/**
+ * The first time cue that marks a grade as the current one, as
+ * /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i
+ * finds it: its text, or null.
+ */
+export function readCurrentCue(text: string): string | null {
+  return firstWordMatch(text, 0, CURRENT_CUE_FIRSTS, (word, start, end) => {
+    if (CURRENT_CUE_WORDS.has(word)) return text.slice(start, end);
+    const next = CURRENT_CUE_PAIRS[word];
+    if (!next) return null;
+    const second = nextWordAfterSpace(text, end);
+    return next.includes(second) ? text.slice(start, end + 1 + second.length) : null;
+  });
+}
+
+const OUTCOME_WORDS = new Set(
+  'rated rates judged graded deemed ruled rules criticised criticises praised praises branded warns warned concluded downgraded upgraded slumped found finds inadequate'.split(
+    ' ',
+  ),
+);
+const OUTCOME_PAIRS: Record<string, readonly string[]> = {
+  require: ['improvement'],
+  requires: ['improvement'],
+  say: ['inspectors', 'ofsted'],
+  says: ['inspectors', 'ofsted'],
+  said: ['inspectors', 'ofsted'],
+  inspectors: ['say', 'said', 'warn', 'warned'],
+};
+const OUTCOME_FIRSTS = firstLetters(OUTCOME_WORDS, Object.keys(OUTCOME_PAIRS));
+
+/**
+ * Whether a text reports an outcome: a judgement verb or a published finding, as
+ * /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i
+ * tests it.
+ */
+export function readOutcome(text: string): boolean {
+  return (
+    firstWordMatch(text, 0, OUTCOME_FIRSTS, (word, _start, end) => {
+      if (OUTCOME_WORDS.has(word)) return true;
+      const next = OUTCOME_PAIRS[word];
+      return next?.includes(nextWordAfterSpace(text, end)) ? true : null;
+    }) !== null
+  );
+}
+
+const GOOD_PROSE_NOUNS = new Set(
+  'quality support care enough faith news luck practice use work progress example evidence reason idea start job understanding relationship relationships outcome outcomes level standard deal morning afternoon help day'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the text after "good" opens with a noun of ordinary prose ("good progress", "good
+ * - quality"), as
+ * /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i
+ * tests it: white space, then one of the words whole, or a hyphen (- or ‐), white space and "quality".
+ */
+export function opensWithGoodProseNoun(after: string): boolean {
+  let i = 0;
+  while (i < after.length && isSpace(after.charCodeAt(i))) i++;
+  const c = after.charCodeAt(i);
+  if (c === 45 || c === 0x2010) {
+    i++;
+    while (i < after.length && isSpace(after.charCodeAt(i))) i++;
+    return after.slice(i, wordEndAt(after, i)).toLowerCase() === 'quality';
+  }
+  return GOOD_PROSE_NOUNS.has(after.slice(i, wordEndAt(after, i)).toLowerCase());
+}
+
+/**
+ * A reading for a page's first `runs` calls, then the pattern it reads as: a reading spares a page
+ * (in a new tab) the compile of a pattern it runs a few times (0.1-0.25 ms each), but runs a few
+ * times slower than the compiled pattern, which a long article's hundreds of sentences then use.
+ * Both give the same answers (tests/analysis/word-readings.test.ts).
+ */
+function tiered<R>(
+  runs: number,
+  read: (text: string, from: number) => R,
+  compiled: (text: string, from: number) => R,
+): (text: string, from?: number) => R {
+  let left = runs;
+  return (text, from = 0) => {
+    if (left > 0) {
+      left--;
+      return read(text, from);
+    }
+    return compiled(text, from);
+  };
+}
+
+const GRADE_WORDS_PATTERN = gradeWordsRegExp();
+/** Every grade word of a text (readGradeWords, then gradeWordsRegExp() on a long article). */
+export const gradeWordsIn = tiered(256, readGradeWords, (text): GradeWordMatch[] => {
+  const out: GradeWordMatch[] = [];
+  GRADE_WORDS_PATTERN.lastIndex = 0;
+  for (let m = GRADE_WORDS_PATTERN.exec(text); m; m = GRADE_WORDS_PATTERN.exec(text)) {
+    const found = gradeWordAt(text, m.index); // its row (the same end)
+    if (found) out.push(found);
+  }
+  return out;
+});
+
+const CURRENT_CUE_PATTERN =
+  /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i;
+/** The first current-time cue of a text, or null (readCurrentCue, then its pattern). */
+export const currentCueIn = tiered(
+  64,
+  readCurrentCue,
+  (text): string | null => CURRENT_CUE_PATTERN.exec(text)?.[0] ?? null,
+);
+
+const OUTCOME_PATTERN =
+  /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i;
+/** Whether a text reports an outcome (readOutcome, then its pattern). */
+export const reportsOutcome = tiered(64, readOutcome, (text): boolean => OUTCOME_PATTERN.test(text));
+
+const LIST_INTRO_LEAD =
+  /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+/** The next lead of a list introduction from `from` (readListIntroLead, then its pattern). */
+const listIntroLead = tiered(64, readListIntroLead, (text, from): ListIntroLead | null => {
+  LIST_INTRO_LEAD.lastIndex = from;
+  const m = LIST_INTRO_LEAD.exec(text);
+  return m ? { index: m.index, word: m[1]?.toLowerCase() ?? '', at: m.index + m[0].length } : null;
+});
