@@ -1,6 +1,7 @@
 // Which elements extraction reads, and how: node types, the tags it skips (scripts, navigation,
 // forms…), the tags that start a block, the class and id words of page furniture, and whether an
 // element lies inside a skipped one.
+import { isSpace } from '../analysis/text';
 
 export const ELEMENT = 1;
 export const TEXT = 3;
@@ -90,21 +91,7 @@ const JUNK_PREFIXES = ['sponsor', 'cookie'];
 
 /** The separators of class and id words: '-', '_' and what `\s` matches. */
 function isNameSeparator(c: number): boolean {
-  return (
-    c === 45 ||
-    c === 95 ||
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 45 || c === 95 || isSpace(c);
 }
 
 /** The word from `start` to `end` in lower case, or '' when it holds a character that is not ASCII (no such word is furniture). */

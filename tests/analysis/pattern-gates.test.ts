@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SERVICE_OR_SETTING_AFTER, SERVICE_OR_SETTING_FIRST_WORDS } from '../../lib/analysis/councils';
 import { SUBJECT_CUES } from '../../lib/analysis/detect';
@@ -8,8 +6,8 @@ import { NAME_OBJECT_BEFORE, PREVIOUS_CUES, VERB_OBJECT_BEFORE } from '../../lib
 import { AGAINST, CUES } from '../../lib/analysis/improvements';
 import { holdsAny, setRuleNeeds } from '../../lib/analysis/needs';
 import { lettersAt } from '../../lib/analysis/scan';
-import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { mulberry32 } from '../support/fuzz';
+import { lines, sentences, texts } from '../support/texts';
 
 // Long patterns a typical article's first analysis used to compile (V8 compiles a pattern on its
 // first runs, ~0.5-1 µs a character of source in a new tab) now sit behind cheap gates that hold
@@ -17,22 +15,6 @@ import { mulberry32 } from '../support/fuzz';
 // words. Each gate is checked here against the pattern it guards, kept in full, on the examples,
 // every line and sentence of the fixtures and of the corpus (when present), and generated texts
 // (any case, the Kelvin sign and a dotted capital I, curly quotes, punctuation at word ends).
-
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/txt');
-const texts = [
-  ...['seeds', 'cases'].flatMap((dir) =>
-    fs
-      .readdirSync(path.join(fixtures, dir))
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => path.join(fixtures, dir, f)),
-  ),
-  ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).map((f) => path.join(corpus, f)) : []),
-]
-  .sort()
-  .map((f) => fs.readFileSync(f, 'utf8'));
-const lines = texts.flatMap((t) => t.split('\n')).filter((l) => l.trim());
-const sentences = texts.flatMap((t) => prepareText(documentFromPlainText(t)).sentences.map((s) => s.text));
 
 /** Random texts from `words`, joined by spaces or punctuation, now and then in capitals, with curly quotes or look-alike letters. */
 function generated(words: string[], n: number, seed: number, longest = 16): string[] {

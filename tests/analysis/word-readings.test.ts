@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   currentCueIn,
@@ -11,9 +9,9 @@ import {
   readOutcome,
   reportsOutcome,
 } from '../../lib/analysis/scan';
-import { documentFromPlainText, prepareText } from '../../lib/analysis/text';
 import { GRADE_WORDS, gradeOfWords, gradeWordsRegExp } from '../../lib/data/grades';
 import { mulberry32 } from '../support/fuzz';
+import { lines, sentences } from '../support/texts';
 
 // Patterns of whole words that match on most inspection articles (so no gate could spare their
 // compile in a new tab) are read word by word for a page's first runs (the compiled pattern is
@@ -23,22 +21,6 @@ import { mulberry32 } from '../support/fuzz';
 // checked here against its pattern, kept in full, on examples, every line and sentence of the
 // fixtures and of the corpus (when present) and generated texts (any case, the Kelvin sign, dotted
 // capital I and long s, curly quotes, digits and underscores at word ends, odd spaces).
-
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/txt');
-const texts = [
-  ...['seeds', 'cases'].flatMap((dir) =>
-    fs
-      .readdirSync(path.join(fixtures, dir))
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => path.join(fixtures, dir, f)),
-  ),
-  ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).map((f) => path.join(corpus, f)) : []),
-]
-  .sort()
-  .map((f) => fs.readFileSync(f, 'utf8'));
-const lines = texts.flatMap((t) => t.split('\n')).filter((l) => l.trim());
-const sentences = texts.flatMap((t) => prepareText(documentFromPlainText(t)).sentences.map((s) => s.text));
 
 const GLUE = [
   ' ',
@@ -61,6 +43,23 @@ const GLUE = [
   '"',
   '',
 ];
+
+/**
+ * Checks a reading against its pattern input by input (the same answer for each) and that the
+ * pattern found something at least `often` times in all (inputs it never matches would prove
+ * nothing). What an answer found: the matches it lists, or one when it is a match at all.
+ */
+function sameAnswers<T>(byPattern: (s: string) => T, byReading: (s: string) => T) {
+  return (inputs: string[], often: number) => {
+    let found = 0;
+    for (const s of inputs) {
+      const want = byPattern(s);
+      expect([s, byReading(s)]).toEqual([s, want]);
+      found += Array.isArray(want) ? want.length : want ? 1 : 0;
+    }
+    expect(found).toBeGreaterThanOrEqual(often);
+  };
+}
 
 /** Random texts from `words`, joined by spaces, punctuation and look-alikes, in any case. */
 function generated(words: string[], n: number, seed: number): string[] {
@@ -104,15 +103,7 @@ describe('grade words: read word by word as gradeWordsRegExp() finds them', () =
   const byReading = (s: string) => {
     return readGradeWords(s).map((m) => `${m.start}-${m.end} ${GRADE_WORDS[m.row].grade}`);
   };
-  const expectSame = (inputs: string[], often: number) => {
-    let found = 0;
-    for (const s of inputs) {
-      const want = byPattern(s);
-      expect([s, byReading(s)]).toEqual([s, want]);
-      found += want.length;
-    }
-    expect(found).toBeGreaterThanOrEqual(often);
-  };
+  const expectSame = sameAnswers(byPattern, byReading);
 
   test('the examples of every row, and words that are not grades', () => {
     const examples = GRADE_WORDS.flatMap((w) => w.examples);
@@ -141,15 +132,7 @@ describe('grade words: read word by word as gradeWordsRegExp() finds them', () =
 describe('current-time cues: read word by word as the pattern found them', () => {
   const before =
     /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i;
-  const expectSame = (inputs: string[], often: number) => {
-    let found = 0;
-    for (const s of inputs) {
-      const want = before.exec(s)?.[0] ?? null;
-      expect([s, readCurrentCue(s)]).toEqual([s, want]);
-      if (want) found++;
-    }
-    expect(found).toBeGreaterThanOrEqual(often);
-  };
+  const expectSame = sameAnswers((s: string) => before.exec(s)?.[0] ?? null, readCurrentCue);
 
   test('examples', () => {
     expect(readCurrentCue('It was rated good, and remains GOOD')).toBe('remains');
@@ -173,15 +156,7 @@ describe('current-time cues: read word by word as the pattern found them', () =>
 describe('outcome verbs of detection: read word by word as the pattern tested them', () => {
   const before =
     /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i;
-  const expectSame = (inputs: string[], often: number) => {
-    let found = 0;
-    for (const s of inputs) {
-      const want = before.test(s);
-      expect([s, readOutcome(s)]).toEqual([s, want]);
-      if (want) found++;
-    }
-    expect(found).toBeGreaterThanOrEqual(often);
-  };
+  const expectSame = sameAnswers((s: string) => before.test(s), readOutcome);
 
   test('examples', () => {
     const yes = [
@@ -218,15 +193,7 @@ describe('outcome verbs of detection: read word by word as the pattern tested th
 describe('"good" in ordinary prose: the noun after it read as the pattern tested it', () => {
   const before =
     /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i;
-  const expectSame = (inputs: string[], often: number) => {
-    let found = 0;
-    for (const s of inputs) {
-      const want = before.test(s);
-      expect([s, opensWithGoodProseNoun(s)]).toEqual([s, want]);
-      if (want) found++;
-    }
-    expect(found).toBeGreaterThanOrEqual(often);
-  };
+  const expectSame = sameAnswers((s: string) => before.test(s), opensWithGoodProseNoun);
   /** The text after each "good" (and after each word) of a text: what the rule reads. */
   const afterWords = (ts: string[]) =>
     ts.flatMap((t) => [...t.matchAll(/\b\w+/g)].map((m) => t.slice(m.index + m[0].length)));
@@ -279,15 +246,7 @@ describe('the leads of an improvement list introduction: read word by word as th
       out.push(`${m.index} ${m.word} ${m.at}`);
     return out;
   };
-  const expectSame = (inputs: string[], often: number) => {
-    let found = 0;
-    for (const s of inputs) {
-      const want = byPattern(s);
-      expect([s, byReading(s)]).toEqual([s, want]);
-      found += want.length;
-    }
-    expect(found).toBeGreaterThanOrEqual(often);
-  };
+  const expectSame = sameAnswers(byPattern, byReading);
 
   test('examples', () => {
     expect(byReading('What needs to improve: Priority Actions, recommendation_ needs\tx')).toEqual([
