@@ -858,7 +858,7 @@ export function opensWithGoodProseNoun(after: string): boolean {
  * times slower than the compiled pattern, which a long article's hundreds of sentences then use.
  * Both give the same answers (tests/analysis/word-readings.test.ts).
  */
-function tiered<R>(
+export function tiered<R>(
   runs: number,
   read: (text: string, from: number) => R,
   compiled: (text: string, from: number) => R,

@@ -1,6 +1,7 @@
 // Which elements extraction reads, and how: node types, the tags it skips (scripts, navigation,
 // forms…), the tags that start a block, the class and id words of page furniture, and whether an
 // element lies inside a skipped one.
+import { tiered } from '../analysis/scan';
 import { isSpace } from '../analysis/text';
 
 export const ELEMENT = 1;
@@ -72,7 +73,6 @@ export const BLOCK_TAGS = new Set([
 // of elements. tests/page/junk-names.test.ts checks the reading against the pattern.
 const JUNK =
   /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only|read-more|readmore|more-from|also-read|inline-related|recirc|outbrain|taboola|paywall|subscription)(?:[-_\s]|$)/i;
-let junkReadings = 512;
 const JUNK_WORDS = new Set(
   (
     'nav navbar menu breadcrumb breadcrumbs share sharing social related recommended newsletter signup subscribe ' +
@@ -146,6 +146,9 @@ export const NEVER_TEXT = new Set([
   'head',
 ]);
 
+/** Furniture class and id words: `isJunkName` for a page's first 512 elements with attributes, then `JUNK` (lib/analysis/scan.ts `tiered`). */
+const junkName = tiered(512, isJunkName, (s) => JUNK.test(s));
+
 /** Tag sets hold local names (lower case for HTML), read without allocating a new string. */
 export function isSkipped(el: Element, tag = el.localName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
@@ -154,11 +157,7 @@ export function isSkipped(el: Element, tag = el.localName): boolean {
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
   const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return (
-    cls.length > 1 &&
-    (junkReadings-- > 0 ? isJunkName(cls) : JUNK.test(cls)) &&
-    !/article|story-body|post-body|entry-content/i.test(cls)
-  );
+  return cls.length > 1 && junkName(cls) && !/article|story-body|post-body|entry-content/i.test(cls);
 }
 
 /** True when an element or one of its ancestors (below `stop`) is navigation, footer, sidebar… */
