@@ -164,6 +164,11 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
   if (loaded && extracted) row['  CPU of it: to extracted'] = cpuBetween(loaded.ts, extracted.ts);
   if (extracted && analysed) row['  CPU of it: extracted to analysed'] = cpuBetween(extracted.ts, analysed.ts);
   if (analysed && set) row['  CPU of it: analysed to highlighted'] = cpuBetween(analysed.ts, set.ts);
+  // After the run, up to the frame that shows its highlights (the page report was sent in it).
+  if (set) {
+    row['highlighted to painted (wall)'] = (t1 - set.ts) / 1000;
+    row['CPU highlighted to painted'] = cpuBetween(set.ts, t1);
+  }
   // V8's collections and Blink's style and layout on the main thread in the window, by kind.
   for (const e of events) {
     if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e.ts < t0 || e.ts > t1) continue;

@@ -160,7 +160,22 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       const painted = afterNextFrame()
         .then(onScreen)
         .then(() => trace('il:painted'));
-      report();
+      // The report (badge, side panel) is not needed for the highlights' frame: sent after it, its
+      // message does not delay it. At once when no frame is near: a hidden tab renders none, and
+      // before the stored settings are known the highlights wait for them (Firefox).
+      if (!gate.known || doc.visibilityState === 'hidden') report();
+      else {
+        let sent = false;
+        const sendOnce = () => {
+          if (sent || signal.aborted) return;
+          sent = true;
+          win.clearTimeout(late);
+          report();
+        };
+        // A tab hidden before its frame renders none until shown again: the report does not wait.
+        const late = win.setTimeout(sendOnce, 250);
+        painted.then(sendOnce);
+      }
       if (!last.isInspectionArticle) stopWatching();
       else if (warmed !== current && (current.analysis?.prepared.text.length ?? 0) >= WARM_CHARS) {
         // Once the highlights are on screen, when the browser is next idle.
