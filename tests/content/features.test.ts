@@ -44,6 +44,40 @@ describe('the page runner', () => {
     expect(marks()).toEqual([]);
   });
 
+  test("the report waits for the highlights' frame (or 250 ms without one); a hidden tab reports at once", async () => {
+    const held: FrameRequestCallback[] = [];
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = (f) => held.push(f);
+    const flush = () => {
+      for (const f of held.splice(0)) f(performance.now());
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      for (const mode of ['frame', 'no frame', 'hidden']) {
+        const hidden = mode === 'hidden';
+        if (hidden) Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        fakeBrowser.reset();
+        const sent = fakeBackground();
+        loadPage();
+        const cx = context();
+        await cx.gate.ready;
+        let ran = false;
+        const runner = startPageRunner(cx, { worth: true, isOurs: () => false });
+        runner.on('ran', () => (ran = true), cx.signal);
+        await until(() => ran);
+        await wait(50);
+        expect(reports(sent).some((r) => r.isInspectionArticle)).toBe(hidden);
+        if (mode === 'frame') flush();
+        // Sent at the frame, or by the timer when no frame comes.
+        await until(() => reports(sent).some((r) => r.isInspectionArticle));
+        cx.controller.abort();
+      }
+    } finally {
+      window.requestAnimationFrame = raf;
+      Reflect.deleteProperty(document, 'visibilityState');
+    }
+  });
+
   test('a flash laid over a passage is not a change to the page (no re-run); a new paragraph is', async () => {
     const sent = fakeBackground();
     loadPage();
