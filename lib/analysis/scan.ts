@@ -69,9 +69,11 @@ function readsAt(text: string, at: number, lower: string): boolean {
 
 /** Whether `text` reads one of `phrases` at `at`, a word's end (\b) after it (each phrase ends with a letter). */
 function phraseAt(text: string, at: number, phrases: readonly string[]): boolean {
-  for (const p of phrases)
+  for (let i = 0; i < phrases.length; i++) {
+    const p = phrases[i];
     if (readsAt(text, at, p) && (at + p.length === text.length || !isWordCode(text.charCodeAt(at + p.length))))
       return true;
+  }
   return false;
 }
 
