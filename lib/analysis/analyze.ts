@@ -256,10 +256,7 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
     const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
     const hit = cache?.get(role, blockText);
     if (hit) {
-      for (const m of hit.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
-      for (const g of hit.grades)
-        found.push({ ...g, start: g.start + offset, end: g.end + offset, sentence: sentences[si + g.sentence] });
-      for (const a of hit.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+      pushPlaced(run, hit, offset, si);
     } else if (sj > si && run.local && cache) {
       // A re-run's text is the last run's joined to what follows: a string V8 flattens (copies,
       // 1 MB on the 1 MB article) at the first character read from it. The block is read in its
@@ -273,18 +270,17 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
       const g = findGrades(slice);
       const own = relative(findCouncilMentions(part, slice), g, findImprovementAreas(slice, g, listBlocks), slice, 0);
       cache.set(role, blockText, own);
-      for (const m of own.councils) councils.push({ ...m, start: m.start + offset, end: m.end + offset });
-      for (const x of own.grades)
-        found.push({ ...x, start: x.start + offset, end: x.end + offset, sentence: sentences[si + x.sentence] });
-      for (const a of own.improvements) improvements.push({ ...a, sentence: sentences[si + a.sentence] });
+      pushPlaced(run, own, offset, si);
     } else if (sj > si) {
       const slice = sentences.slice(si, sj);
       const c = findCouncilMentions(text, slice);
       const g = findGrades(slice);
       const imp = findImprovementAreas(slice, g, listBlocks);
-      for (const m of c) councils.push(m);
-      for (const x of g) found.push(x);
-      for (const a of imp) improvements.push(a);
+      // Indexed loops, not for…of: unoptimised (a page's single run), each for…of makes an
+      // iterator and a result object per item.
+      for (let k = 0; k < c.length; k++) councils.push(c[k]);
+      for (let k = 0; k < g.length; k++) found.push(g[k]);
+      for (let k = 0; k < imp.length; k++) improvements.push(imp[k]);
       cache?.set(role, blockText, relative(c, g, imp, slice, offset));
     } else cache?.set(role, blockText, NOTHING);
     sinceYield += sj - si;
@@ -296,6 +292,21 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
   }
   run.si = si;
   return b;
+}
+
+/** Adds a block's results as the cache keeps them (`r`), placed at the block's `offset` and first sentence `si`. */
+function pushPlaced(run: BlockRun, r: BlockResult, offset: number, si: number): void {
+  const { councils, found, improvements } = run;
+  const { sentences } = run.prepared;
+  const c = r.councils;
+  for (let k = 0; k < c.length; k++) councils.push({ ...c[k], start: c[k].start + offset, end: c[k].end + offset });
+  const g = r.grades;
+  for (let k = 0; k < g.length; k++) {
+    const x = g[k];
+    found.push({ ...x, start: x.start + offset, end: x.end + offset, sentence: sentences[si + x.sentence] });
+  }
+  const imp = r.improvements;
+  for (let k = 0; k < imp.length; k++) improvements.push({ ...imp[k], sentence: sentences[si + imp[k].sentence] });
 }
 
 // The loops over every block are plain functions: a generator's own loop runs unoptimised.
@@ -317,10 +328,14 @@ function sameRoles(roles: Uint8Array, last: Uint8Array, same: number): number {
 /** What detection reads: the distinct councils named, the grades and the first 40 grade sentences. */
 function detectionInput(title: string, text: string, councils: CouncilMention[], grades: AttributedGrade[]) {
   const codes = new Set<string>();
-  for (const m of councils) for (const c of m.councils) codes.add(c.code);
+  for (let i = 0; i < councils.length; i++) {
+    const named = councils[i].councils;
+    for (let j = 0; j < named.length; j++) codes.add(named[j].code);
+  }
   const seen = new Set<Sentence>();
   const gradeSentences: string[] = [];
-  for (const g of grades) {
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
     if (seen.has(g.sentence)) continue;
     seen.add(g.sentence);
     gradeSentences.push(g.sentence.text);
@@ -374,7 +389,8 @@ const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.eve
 /** The title and blocks as given, for the next run to compare (only strings can match). */
 function sourceStrings(doc: SourceDocument): unknown[] {
   const out: unknown[] = [doc.title];
-  for (const b of doc.blocks ?? []) out.push(b);
+  const blocks = doc.blocks ?? [];
+  for (let i = 0; i < blocks.length; i++) out.push(blocks[i]);
   return out;
 }
 

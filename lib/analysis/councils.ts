@@ -266,7 +266,8 @@ export function findCouncilMentions(text: string, sentences: Sentence[]): Counci
 }
 
 function matchAt(text: string, norm: string, p: number, sentence: Sentence, entries: Entry[]): CouncilMention | null {
-  for (const e of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
     if (!norm.startsWith(e.key)) continue;
     let end = p + e.key.length;
     if (e.key.length < norm.length && isLowerAlnum(norm.charCodeAt(e.key.length))) continue;

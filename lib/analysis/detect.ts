@@ -472,7 +472,8 @@ export function subjectsIn(text: string, zone: Zone = 'body'): ReadonlySet<Subje
   if (known) return known;
   const out = new Set<Subject>();
   const lower = lookingUp() ? text.toLowerCase() : '';
-  for (const cue of SUBJECT_CUES)
+  for (let i = 0; i < SUBJECT_CUES.length; i++) {
+    const cue = SUBJECT_CUES[i];
     if (
       !out.has(cue.subject) &&
       (!cue.titleOnly || zone === 'title') &&
@@ -480,6 +481,7 @@ export function subjectsIn(text: string, zone: Zone = 'body'): ReadonlySet<Subje
       cue.re.test(text)
     )
       out.add(cue.subject);
+  }
   if (read.size >= 128) read.clear();
   read.set(text, out);
   return out;

@@ -589,7 +589,9 @@ function decide(s: string): {
   words: Words;
 } {
   const candidates: Candidate[] = [];
-  for (const m of gradeWordsIn(s)) {
+  const matches = gradeWordsIn(s);
+  for (let w = 0; w < matches.length; w++) {
+    const m = matches[w];
     const { start, end } = m;
     // A closing quote may follow the sentence's full stop: "rated as ‘good.’".
     const close = CLOSE_Q.includes(s[end]) ? 1 : '.,'.includes(s[end]) && CLOSE_Q.includes(s[end + 1]) ? 2 : 0;
@@ -883,7 +885,8 @@ function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?
   )
     return at(false, 'not since', 'cue');
   const present = holds(words, PRESENT_TENSE_NEEDS) && presentTenseBefore(beforeClause);
-  for (const cue of PREVIOUS_CUES) {
+  for (let i = 0; i < PREVIOUS_CUES.length; i++) {
+    const cue = PREVIOUS_CUES[i];
     if (!holds(words, cue.needs)) continue;
     if (cue.name === 'no longer' && cue.re.test(beforeClause)) return at(false, cue.name, 'cue');
     if (present && cue.name !== 'left behind') continue;
@@ -1050,7 +1053,9 @@ const OVERALL = ['overall'];
 /** The judgement areas a sentence may name: those whose words it holds. */
 function areasIn(words: Words): [RegExp, string][] {
   const out: [RegExp, string][] = [];
-  for (const [re, name, needs] of AREAS) if (holds(words, needs)) out.push([re, name]);
+  // Indexed, not `for (const [re, name, needs] of …)`: unoptimised, that is an iterator and a
+  // result object per row, and a destructuring iterator per row (a page's single run).
+  for (let i = 0; i < AREAS.length; i++) if (holds(words, AREAS[i][2])) out.push([AREAS[i][0], AREAS[i][1]]);
   return out;
 }
 
@@ -1067,16 +1072,24 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   if (colon) {
     const label = afterLast(before.slice(0, colon.index), LABEL_CUT);
     if (holds(words, OVERALL) && /overall/i.test(label)) return {};
-    for (const [re, name] of areas) if (re.test(label)) return { area: name };
+    const found = areaIn(areas, label);
+    if (found) return found;
   }
   // A table row: the label right before the grade.
   if (/^[A-Z]/.test(s.slice(c.start, c.end)) && AREA_LABEL_END.test(before)) {
     const label = before.slice(-60);
-    for (const [re, name] of areas) if (re.test(label)) return { area: name };
+    const found = areaIn(areas, label);
+    if (found) return found;
   }
   const subject = beforeFirst(clause, AREA_SUBJECT_CUT);
-  for (const [re, name] of areas) if (re.test(subject.length ? subject : clause)) return { area: name };
+  const found = areaIn(areas, subject.length ? subject : clause);
+  if (found) return found;
   const forArea = /^\s*(?:for|on|in)\s+(?:its\s+|the\s+)?([a-z ]{3,40})/i.exec(after);
-  if (forArea) for (const [re, name] of areas) if (re.test(forArea[1])) return { area: name };
-  return {};
+  return (forArea && areaIn(areas, forArea[1])) || {};
+}
+
+/** The first of `areas` whose pattern matches `text`, as areaOf returns it (or null). */
+function areaIn(areas: [RegExp, string][], text: string): { area: string } | null {
+  for (let i = 0; i < areas.length; i++) if (areas[i][0].test(text)) return { area: areas[i][1] };
+  return null;
 }

@@ -812,11 +812,13 @@ export function topicOf(sentence: string): string | undefined {
   if (sentence === lastTopicOf) return lastTopic;
   let topic: string | undefined;
   const lower = lookingUp() ? sentence.toLowerCase() : '';
-  for (const row of TOPICS)
+  for (let i = 0; i < TOPICS.length; i++) {
+    const row = TOPICS[i];
     if (holdsAny(lower, row.needs) && row.pattern.test(sentence)) {
       topic = row.topic;
       break;
     }
+  }
   lastTopicOf = sentence;
   lastTopic = topic;
   return topic;
@@ -1151,8 +1153,8 @@ function modelLogit(sentence: Sentence, text: string, inList: boolean, hand: num
   resetStrongest();
   let logit = modelBias() + wordScore(text, names);
   let fired = 0;
-  for (const i of firedCues) FIRED[fired++] = i;
-  for (const i of firedAgainst) FIRED[fired++] = CUES.length + i;
+  for (let k = 0; k < firedCues.length; k++) FIRED[fired++] = firedCues[k];
+  for (let k = 0; k < firedAgainst.length; k++) FIRED[fired++] = CUES.length + firedAgainst[k];
   if (hand >= THRESHOLD) FIRED[fired++] = RULE_HAND;
   if (inList) FIRED[fired++] = CTX_LIST;
   if (sentence.block === 0) FIRED[fired++] = CTX_TITLE;

@@ -30,13 +30,15 @@ const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|countie
 /** The article's main council: the most mentioned, the earliest on a tie. */
 export function primaryCouncil(mentions: CouncilMention[]): Council | null {
   const counts = new Map<string, { council: Council; n: number; first: number }>();
-  mentions.forEach((m, i) => {
-    for (const c of m.councils) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    for (let j = 0; j < m.councils.length; j++) {
+      const c = m.councils[j];
       const e = counts.get(c.code) ?? { council: c, n: 0, first: i };
       e.n += m.formal ? 1.5 : 1;
       counts.set(c.code, e);
     }
-  });
+  }
   let best: { council: Council; n: number; first: number } | null = null;
   for (const e of counts.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
   return best?.council ?? null;
@@ -82,12 +84,16 @@ export function attributeGrades(
       while (last < mentions.length && mentions[last].end <= g.sentence.end) last++;
       const distinct: Council[] = [];
       const seen = new Set<string>();
-      for (let i = first; i < last && distinct.length < 20; i++)
-        for (const c of mentions[i].councils)
+      for (let i = first; i < last && distinct.length < 20; i++) {
+        const named = mentions[i].councils;
+        for (let j = 0; j < named.length; j++) {
+          const c = named[j];
           if (!seen.has(c.code)) {
             seen.add(c.code);
             distinct.push(c);
           }
+        }
+      }
       const text = g.sentence.text.slice(0, 2000);
       const generic =
         holdsAny(lookingUp() ? text.toLowerCase() : '', GENERIC_PLURAL_NEEDS) && GENERIC_PLURAL.test(text);
@@ -165,8 +171,10 @@ function namedList(g: GradeMention, beforeGrade: CouncilMention[]): CouncilMenti
 export function buildOutcomes(grades: AttributedGrade[]): Outcome[] {
   const groups = new Map<string, Outcome[]>();
   const order: Outcome[] = [];
-  for (const g of grades) {
-    for (const council of g.councils) {
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
+    for (let j = 0; j < g.councils.length; j++) {
+      const council = g.councils[j];
       const key = `${council.code}|${g.grade}|${g.current}|${g.area ?? ''}`;
       const group = groups.get(key) ?? [];
       if (!groups.has(key)) groups.set(key, group);

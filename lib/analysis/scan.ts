@@ -69,9 +69,11 @@ function readsAt(text: string, at: number, lower: string): boolean {
 
 /** Whether `text` reads one of `phrases` at `at`, a word's end (\b) after it (each phrase ends with a letter). */
 function phraseAt(text: string, at: number, phrases: readonly string[]): boolean {
-  for (const p of phrases)
+  for (let i = 0; i < phrases.length; i++) {
+    const p = phrases[i];
     if (readsAt(text, at, p) && (at + p.length === text.length || !isWordCode(text.charCodeAt(at + p.length))))
       return true;
+  }
   return false;
 }
 
@@ -609,16 +611,44 @@ export function gated(mayMatch: (text: string) => boolean, re: RegExp): Matcher 
   return { test: (text: string) => mayMatch(text) && re.test(text) };
 }
 
+/** Calls of a gate made by `holdsOneOfEach` that look its words up in a lower-case copy before a pattern of them does. */
+export const GATE_COPY_RUNS = 64;
+
 /**
- * Whether a text's lower-case copy holds one word of each list: a pattern (/i) that needs a word
- * of each (in ASCII) can match only then. Lower-casing keeps every run of ASCII letters as it is
- * read by /i (no other character folds to an ASCII one without the `u` flag).
+ * Whether a text holds one word of each list, in any case: a pattern (/i) that needs a word of
+ * each (in ASCII) can match only then. A gate's first GATE_COPY_RUNS calls look the words up in
+ * the text's lower-case copy (no pattern to compile: a typical article calls each gate a few
+ * times); later calls (a long article's hundreds of blocks and sentences) test a pattern of each
+ * list's words (/i), compiled then: in Chromium's single run the copy of a text with a curly
+ * quote and the look-ups in it cost several times the pattern. Both hold for every text the
+ * gated pattern matches: lower-casing keeps every run of ASCII letters as /i reads it (no other
+ * character folds to an ASCII one without the `u` flag), and the lists' words are ASCII, read
+ * by the word patterns as the gated pattern reads them (tests/analysis/pattern-gates.test.ts
+ * checks each gate past the switch).
  */
 export function holdsOneOfEach(...lists: readonly (readonly string[])[]): (text: string) => boolean {
+  let left = GATE_COPY_RUNS;
+  let patterns: RegExp[] | null = null;
   return (text: string) => {
-    const lower = text.toLowerCase();
-    return lists.every((list) => list.some((w) => lower.includes(w)));
+    if (left > 0) {
+      left--;
+      const lower = text.toLowerCase();
+      for (let i = 0; i < lists.length; i++) if (!includesOneOf(lower, lists[i])) return false;
+      return true;
+    }
+    patterns ??= lists.map((list) => new RegExp(list.map(escapeRegExp).join('|'), 'i'));
+    for (let i = 0; i < patterns.length; i++) if (!patterns[i].test(text)) return false;
+    return true;
   };
+}
+
+function includesOneOf(lower: string, list: readonly string[]): boolean {
+  for (let j = 0; j < list.length; j++) if (lower.includes(list[j])) return true;
+  return false;
+}
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The run of ASCII letters in `text` from `at`, in lower case: the word there, as /i reads it. */

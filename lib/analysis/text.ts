@@ -71,7 +71,8 @@ export function splitSentences(block: string): Span[] {
   }
   const units: Span[] = [];
   let prevLine = '';
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const lineText = block.slice(line.start, line.end).trim();
     const prev = units[units.length - 1];
     const joins =
@@ -85,7 +86,7 @@ export function splitSentences(block: string): Span[] {
     else units.push({ ...line });
     prevLine = lineText;
   }
-  for (const unit of units) splitUnit(block, unit.start, unit.end, spans, stops);
+  for (let i = 0; i < units.length; i++) splitUnit(block, units[i].start, units[i].end, spans, stops);
   return spans;
 }
 
@@ -275,7 +276,9 @@ function prepareBlocks(
     const offset = text.length;
     text += part;
     blocks.push({ start: offset, end: text.length });
-    for (const s of split(part)) {
+    const spans = split(part);
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
       sentences.push({ start: offset + s.start, end: offset + s.end, block: index, text: part.slice(s.start, s.end) });
     }
   }

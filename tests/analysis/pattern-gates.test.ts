@@ -5,7 +5,7 @@ import { ANCHORED_FIRST_WORDS, FURNITURE_RULES, furnitureRule } from '../../lib/
 import { NAME_OBJECT_BEFORE, PREVIOUS_CUES, VERB_OBJECT_BEFORE } from '../../lib/analysis/grades';
 import { AGAINST, CUES } from '../../lib/analysis/improvements';
 import { holdsAny, setRuleNeeds } from '../../lib/analysis/needs';
-import { lettersAt } from '../../lib/analysis/scan';
+import { GATE_COPY_RUNS, holdsOneOfEach, lettersAt } from '../../lib/analysis/scan';
 import { mulberry32 } from '../support/fuzz';
 import { lines, sentences, texts } from '../support/texts';
 
@@ -281,5 +281,41 @@ describe('still-failing: tried only on a sentence holding "still", "remain" or "
       [...cue.examples, ...sentences, ...generated(words, 20000, 24, 12)],
       2000,
     );
+  });
+});
+
+describe('holdsOneOfEach: a gate’s first calls look its words up in a lower-case copy, later ones test patterns of them', () => {
+  const lists = [
+    ['sign up', 'inbox', 'subscri', 'log', 'this article'],
+    ['still', 'remain', 'improvement'],
+    ['graderequir', 'inadequate', 'not'],
+  ];
+  const words = lists.flat().concat('the council was rated good in Kent SIGN-UP blog'.split(' '));
+  const inputs = generated(words, 20000, 28, 8);
+  /** The copy's answer, as the gate's first calls give it. */
+  const byCopy = (t: string) => lists.every((list) => list.some((w) => t.toLowerCase().includes(w)));
+
+  test('its first GATE_COPY_RUNS calls answer as the copy does, the later ones as the patterns (/i) do', () => {
+    const gate = holdsOneOfEach(...lists);
+    const byPatterns = lists.map((list) => new RegExp(list.join('|'), 'i'));
+    inputs.forEach((t, i) => {
+      const want = i < GATE_COPY_RUNS ? byCopy(t) : byPatterns.every((re) => re.test(t));
+      expect([t, gate(t)]).toEqual([t, want]);
+    });
+  });
+
+  test('the patterns hold whenever the copy does, but for a letter that lower-cases to an ASCII one (K, İ)', () => {
+    const gate = holdsOneOfEach(...lists);
+    for (let i = 0; i < GATE_COPY_RUNS; i++) gate('');
+    let held = 0;
+    for (const t of inputs) {
+      const copy = byCopy(t);
+      const later = gate(t);
+      if (later) held++;
+      // The patterns answer yes only when the copy does (the gated pattern then needs the patterns' yes).
+      if (later) expect([t, copy]).toEqual([t, true]);
+      else if (!/[\u212a\u0130]/.test(t)) expect([t, copy]).toEqual([t, false]);
+    }
+    expect(held).toBeGreaterThan(1000);
   });
 });
