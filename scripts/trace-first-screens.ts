@@ -10,6 +10,8 @@
 // (`il:engine-early`), to the first screens' highlights set (`il:first-highlighted`), to their
 // frame painted. Also when the engine's file was compiled (`v8.compileModule` on the main thread,
 // ms from il:start: after it, the module still waits for a task of its own to be evaluated).
+// Also our `requestAnimationFrame` callbacks' CPU in the first screens' frame (before its pre-paint),
+// and style/layout events between the engine loaded and the first highlights (a forced layout).
 // Medians over the loads, per build. `--show` prints the first build's tasks of each load.
 import { parseArgs } from 'node:util';
 import { has, longArticle, serveFixtures, type TraceEvent, traceLoad, untilMarked } from '../tests/e2e/harness';
