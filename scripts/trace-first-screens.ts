@@ -10,6 +10,8 @@
 // (`il:engine-early`), to the first screens' highlights set (`il:first-highlighted`), to their
 // frame painted. Also when the engine's file was compiled (`v8.compileModule` on the main thread,
 // ms from il:start: after it, the module still waits for a task of its own to be evaluated).
+// Also our `requestAnimationFrame` callbacks' CPU in the first screens' frame (before its pre-paint),
+// and style/layout events between the engine loaded and the first highlights (a forced layout).
 // Medians over the loads, per build. `--show` prints the first build's tasks of each load.
 import { parseArgs } from 'node:util';
 import { has, longArticle, serveFixtures, type TraceEvent, traceLoad, untilMarked } from '../tests/e2e/harness';
@@ -80,6 +82,16 @@ function split(events: TraceEvent[], show: boolean): Row | null {
   };
   const compiled = events.find((e) => e.name === 'v8.compileModule' && urlOf(e).endsWith('content-engine.js'));
   if (compiled) row['engine compiled at'] = (compiled.ts - t0) / 1000;
+  // Our requestAnimationFrame callbacks in the first screens' frame (their CPU, before its
+  // pre-paint), and the style and layout done inside our script before the first highlights.
+  const within = (e: TraceEvent, a: number, b: number) => e.ts >= a && e.ts < b;
+  const cpuOf = (e: TraceEvent) => Math.min(e.dur ?? 0, e.tdur ?? e.dur ?? 0) / 1000;
+  row['rAF callbacks in the first frame'] = main
+    .filter((e) => e.name === 'FireAnimationFrame' && within(e, set.ts, t1))
+    .reduce((n, e) => n + cpuOf(e), 0);
+  row['style+layout to first-highlighted'] = main
+    .filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && within(e, early.ts, set.ts))
+    .reduce((n, e) => n + cpuOf(e), 0);
   const phases: [string, number, number][] = [
     ['to engine-early', t0, early.ts],
     ['to first-highlighted', early.ts, set.ts],
