@@ -13,6 +13,7 @@ import {
   prepareTextSteps,
   type Sentence,
   type SourceDocument,
+  type Span,
   sentenceIndexAt,
   splitSentences,
 } from './text';
@@ -68,15 +69,62 @@ class LazyBlockResult implements BlockResult {
 
   private make(): BlockResult {
     if (this.made) return this.made;
-    const { c, g, imp, slice, offset } = this;
-    const pos = slice.length > 32 ? new Map(slice.map((s, i) => [s, i])) : null;
-    const index = (s: Sentence) => (pos ? (pos.get(s) ?? -1) : slice.indexOf(s));
+    const { c, g, imp, offset } = this;
     this.made = {
       councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
-      grades: g.map((x) => ({ ...x, start: x.start - offset, end: x.end - offset, sentence: index(x.sentence) })),
-      improvements: imp.map((a) => ({ ...a, sentence: index(a.sentence) })),
+      grades: g.map((x) => ({
+        ...x,
+        start: x.start - offset,
+        end: x.end - offset,
+        sentence: this.indexOf(x.sentence),
+      })),
+      improvements: imp.map((a) => ({ ...a, sentence: this.indexOf(a.sentence) })),
     };
     return this.made;
+  }
+
+  private pos: Map<Sentence, number> | null = null;
+
+  /** A sentence's index in the block's sentences (-1: not one of them). */
+  private indexOf(s: Sentence): number {
+    const slice = this.slice;
+    if (slice.length <= 32) return slice.indexOf(s);
+    if (!this.pos) {
+      const pos = new Map<Sentence, number>();
+      for (let i = 0; i < slice.length; i++) pos.set(slice[i], i);
+      this.pos = pos;
+    }
+    return this.pos.get(s) ?? -1;
+  }
+
+  /**
+   * What pushPlaced adds for this block, made from the findings themselves: the same objects as
+   * placing the made copy (the same keys in the same order, the same values) without making it.
+   * A re-run places every block it analyses this way (see analyseBlocks), so the copy was made
+   * for every block with a finding and read once.
+   */
+  place(run: BlockRun, offset: number, si: number): void {
+    const { councils, found, improvements } = run;
+    const { sentences } = run.prepared;
+    const { c, g, imp } = this;
+    const o = this.offset;
+    for (let k = 0; k < c.length; k++) {
+      const m = c[k];
+      councils.push({ ...m, start: m.start - o + offset, end: m.end - o + offset });
+    }
+    for (let k = 0; k < g.length; k++) {
+      const x = g[k];
+      found.push({
+        ...x,
+        start: x.start - o + offset,
+        end: x.end - o + offset,
+        sentence: sentences[si + this.indexOf(x.sentence)],
+      });
+    }
+    for (let k = 0; k < imp.length; k++) {
+      const a = imp[k];
+      improvements.push({ ...a, sentence: sentences[si + this.indexOf(a.sentence)] });
+    }
   }
 
   get councils() {
@@ -172,9 +220,11 @@ export function* analyzeSteps(
   const head =
     startKept && last?.detection
       ? last.detection.input.text
-      : text.length > DETECT_CHARS
-        ? text.slice(0, DETECT_CHARS)
-        : text;
+      : text.length <= DETECT_CHARS
+        ? text
+        : last
+          ? headOf(safe, prepared.blocks, text)
+          : text.slice(0, DETECT_CHARS);
   const input = detectionInput(safe.title, head, councils, grades);
   const sameInput =
     startKept &&
@@ -210,6 +260,24 @@ export function* analyzeSteps(
         },
   );
   return { prepared, detection, grades, councils, improvements, outcomes };
+}
+
+/**
+ * The prepared text's first DETECT_CHARS characters, joined again from its first blocks' own
+ * strings. In a re-run the text is a concatenation V8 has not flattened (each block is read in
+ * its own string, see analyseBlocks): cutting it would copy all of it (2 MB on the 1 MB article,
+ * most of it two-byte) to keep 60,000 characters. The text itself when the join does not line up.
+ */
+function headOf(safe: SourceDocument, blocks: Span[], text: string): string {
+  let head = '';
+  let b = 0;
+  for (; b < blocks.length && head.length < DETECT_CHARS; b++) {
+    const raw = b === 0 ? safe.title : safe.blocks[b - 1];
+    if (b > 0) head += '\n\n';
+    head += raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
+  }
+  if (b === 0 || blocks[b - 1].end !== head.length) return text.slice(0, DETECT_CHARS);
+  return head.length > DETECT_CHARS ? head.slice(0, DETECT_CHARS) : head;
 }
 
 /** The state of the block-by-block pass of analyzeSteps. */
@@ -296,6 +364,10 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
 
 /** Adds a block's results as the cache keeps them (`r`), placed at the block's `offset` and first sentence `si`. */
 function pushPlaced(run: BlockRun, r: BlockResult, offset: number, si: number): void {
+  if (r instanceof LazyBlockResult) {
+    r.place(run, offset, si);
+    return;
+  }
   const { councils, found, improvements } = run;
   const { sentences } = run.prepared;
   const c = r.councils;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type Analysis, analyzeDocument, analyzeSteps, toResult } from '../../lib/analysis/analyze';
 import { AnalysisCache } from '../../lib/analysis/cache';
+import { DETECT_CHARS } from '../../lib/analysis/detect';
 import { findingsOf } from '../../lib/analysis/findings';
 import { improvementListBlocks } from '../../lib/analysis/improvements';
 import { runSteps } from '../../lib/analysis/steps';
@@ -115,6 +116,18 @@ describe('re-runs after random edits', () => {
       expect(sorted(cache.lastRun?.listBlocks ?? []), `after edit ${step}`).toEqual(sorted(improvementListBlocks(doc)));
       doc = edit(doc, rnd);
     }
+  });
+
+  test('a re-run of a long page gives detection the text’s first 60,000 characters, joined from its blocks', () => {
+    const [, long] = starts[starts.length - 1];
+    const cache = new AnalysisCache();
+    runSteps(analyzeSteps({ title: long.title, blocks: long.blocks.slice(0, 5) }, 50, cache));
+    // Carriage returns in the blocks after the unchanged start (the text has them as new lines).
+    const blocks = long.blocks.map((b, i) => (i > 6 && i % 5 === 0 ? `${b}\r\nA second line.\rA third.` : b));
+    const again = runSteps(analyzeSteps({ title: long.title, blocks }, 50, cache));
+    expect(again.prepared.text.length).toBeGreaterThan(DETECT_CHARS);
+    expect(cache.lastRun?.detection.input.text).toBe(again.prepared.text.slice(0, DETECT_CHARS));
+    expect(seen(again)).toEqual(seen(analyzeDocument({ title: long.title, blocks })));
   });
 
   test('an edit near the end of a long page analyses only that block and reuses the start whole', () => {
