@@ -627,19 +627,20 @@ export const GATE_COPY_RUNS = 64;
  * checks each gate past the switch).
  */
 export function holdsOneOfEach(...lists: readonly (readonly string[])[]): (text: string) => boolean {
-  let left = GATE_COPY_RUNS;
   let patterns: RegExp[] | null = null;
-  return (text: string) => {
-    if (left > 0) {
-      left--;
+  return tiered(
+    GATE_COPY_RUNS,
+    (text) => {
       const lower = text.toLowerCase();
       for (let i = 0; i < lists.length; i++) if (!includesOneOf(lower, lists[i])) return false;
       return true;
-    }
-    patterns ??= lists.map((list) => new RegExp(list.map(escapeRegExp).join('|'), 'i'));
-    for (let i = 0; i < patterns.length; i++) if (!patterns[i].test(text)) return false;
-    return true;
-  };
+    },
+    (text) => {
+      patterns ??= lists.map((list) => new RegExp(list.map(escapeRegExp).join('|'), 'i'));
+      for (let i = 0; i < patterns.length; i++) if (!patterns[i].test(text)) return false;
+      return true;
+    },
+  );
 }
 
 function includesOneOf(lower: string, list: readonly string[]): boolean {
