@@ -4,14 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeInputDetailed, explain, formatReport } from '../../lib/cli/analyze';
+import { cliCommand } from './command';
 import { contractProblems } from './contract-shape';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seed = 'tests/fixtures/seeds/004_c2a22b1b94052d91.txt';
 const page = 'tests/fixtures/pages/wordpress-hull.html';
 
+const [node, ...script] = cliCommand();
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/analyze.ts', ...args], {
+  const r = spawnSync(node, [...script, ...args], {
     cwd: root,
     encoding: 'utf8',
   });

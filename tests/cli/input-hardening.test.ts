@@ -6,14 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { analyzeInput } from '../../lib/cli/analyze';
+import { cliCommand } from './command';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-cli-hard-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the command line (through a shell when `shell` is set, for pipes). */
+const bundled = cliCommand();
 function cli(args: string[], opts: { input?: string | Buffer; shell?: string } = {}) {
-  const command = [process.execPath, '--import', 'tsx', 'lib/cli/analyze.ts', ...args];
+  const command = [...bundled, ...args];
   const r = opts.shell
     ? spawnSync('sh', ['-c', `${opts.shell} | ${command.map((a) => `'${a}'`).join(' ')}`], {
         cwd: root,
