@@ -14,9 +14,15 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-test-'));
 let passed = 0;
 let failed = 0;
 
+/** Each step's wall time, printed before the closing line (CI has ten minutes for all of it). */
+const took = [];
+const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const started = Date.now();
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  took.push(`${label} ${since(t0)}`);
   return r.status === 0;
 }
 function step(label, cmd, args) {
@@ -44,6 +50,7 @@ function vitestBeside(label, args) {
   console.log(
     `\n=== ${label} (beside the steps below; printed when it ends): npx ${vitestArgs(label, args).join(' ')}`,
   );
+  const t0 = Date.now();
   const child = spawn('npx', vitestArgs(label, args), {
     cwd: root,
     stdio: ['ignore', fd, fd],
@@ -52,6 +59,7 @@ function vitestBeside(label, args) {
   return new Promise((resolve) => {
     child.on('close', (code) => {
       fs.closeSync(fd);
+      took.push(`${label} (beside) ${since(t0)}`);
       console.log(`\n=== ${label} (ran beside the steps above)`);
       process.stdout.write(fs.readFileSync(log));
       count(label, code === 0);
@@ -96,5 +104,6 @@ if (!only || only === 'e2e') {
 }
 await unit;
 fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`\nwall time: ${took.join(', ')}; in all ${since(started)}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
