@@ -114,13 +114,23 @@ describe('inputs that are not clean UTF-8 text', () => {
     expect(r.grades.map((g) => g.text)).toContain('\u2018inadequate\u2019');
   });
 
-  test('a 50 MB input is analysed, not refused', () => {
-    const para = 'Inspectors said Hackney must improve the timeliness of assessments, and was rated good.\n\n';
-    const big = Buffer.from(`Big page\n\n${para.repeat(Math.ceil((50 * 1024 * 1024) / para.length))}`);
+  test('a 50 MB input is analysed to its end, not refused', () => {
+    // 50 MB of council-meeting prose between a grade at the top and an improvement area at the
+    // very end (every paragraph a finding took 17 s of CPU to show the same; 3.7 s this way).
+    const filler = 'The committee met on Tuesday and heard from residents about the new library opening hours.\n\n';
+    const big = Buffer.from(
+      `Big page\n\nOfsted rated Hackney children’s services good.\n\n${filler.repeat(
+        Math.ceil((50 * 1024 * 1024) / filler.length),
+      )}Inspectors said Hackney must improve the timeliness of assessments.\n`,
+    );
+    expect(big.length).toBeGreaterThan(50 * 1024 * 1024);
     const r = analyzeInput('big.txt', () => big, { extract: true });
     expect(r.error).toBeUndefined();
-    expect(r.councils[0].name).toBe('Hackney');
-    expect(r.improvementAreas.length).toBeGreaterThan(100_000);
+    expect(r.councils.map((c) => c.name)).toEqual(['Hackney']);
+    expect(r.grades.map((g) => g.text)).toEqual(['good']);
+    expect(r.improvementAreas.map((i) => i.sentence)).toEqual([
+      'Inspectors said Hackney must improve the timeliness of assessments.',
+    ]);
   }, 120_000);
 
   test('a directory is a clear error', () => {
