@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Article, Clip } from '../lib/clips';
 import { howSure, judgementWords } from '../lib/data/wording';
 import type { PageReport, ReportedFinding } from '../lib/messages';
+import { SHOWN_SENTENCE, SHOWN_TEXT, shownCut } from '../lib/reports';
 import { GradeWord, whenOf } from './GradeWord';
 
 export interface ThisPageViewProps {
@@ -30,7 +31,7 @@ const KIND_LABEL: Record<ReportedFinding['kind'], string> = {
   improvement: 'Improvement area',
 };
 
-const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const short = (s: string, n = SHOWN_SENTENCE) => shownCut(s, n);
 
 const dateOf = (ms: number) =>
   new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -203,10 +204,10 @@ function ArticleParts({
                   <button
                     type="button"
                     class="link-like"
-                    aria-label={`Show “${short(f.text, 80)}” in the page`}
+                    aria-label={`Show “${short(f.text, SHOWN_TEXT)}” in the page`}
                     onClick={() => onShow(f)}
                   >
-                    {f.grade ? <GradeWord grade={f.grade} /> : short(f.text, 80)}
+                    {f.grade ? <GradeWord grade={f.grade} /> : short(f.text, SHOWN_TEXT)}
                   </button>
                 </div>
                 <p class="meta">

@@ -4,25 +4,25 @@
 
 import type { Analysis } from '../analysis/analyze';
 import { type Finding, findingsOf } from '../analysis/findings';
-import { MAX_REPORTED_FINDINGS, type ReportedFinding } from '../reports';
+import { MAX_REPORTED_FINDINGS, type ReportedFinding, SHOWN_SENTENCE, SHOWN_TEXT, shownCut } from '../reports';
 import { inTextOrder } from './lens';
 
 /** A request from the panel, as the content script's boundary (lib/messages.ts) checked it. */
 type PanelRequest = { type: string; data: unknown };
 
 /**
- * The page's findings as the panel lists them: in page order, bounded in number and length.
+ * The page's findings as the panel lists them: in page order, bounded in number, and their text
+ * and sentence cut to what the panel shows (saving one as a clip asks the page, which has it whole).
  * `inOrder`: the analysis's findings already in text order (the lens's), so they are not put in
  * order again (thousands on a long page, at every re-run).
  */
 export function reportedFindings(analysis: Analysis | null | undefined, inOrder?: Finding[]): ReportedFinding[] {
   if (!analysis?.detection.isInspectionArticle) return [];
-  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   return (inOrder ?? inTextOrder(analysis)).slice(0, MAX_REPORTED_FINDINGS).map((f) => ({
     id: f.id,
     kind: f.kind,
-    text: cut(f.text, 2000),
-    sentence: cut(f.sentence, 2000),
+    text: shownCut(f.text, SHOWN_TEXT),
+    sentence: shownCut(f.sentence, SHOWN_SENTENCE),
     start: f.start,
     councils: f.councils.slice(0, 50).map((c) => ({ code: c.code, name: c.name })),
     ...(f.grade ? { grade: f.grade } : {}),

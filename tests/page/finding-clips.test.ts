@@ -4,6 +4,7 @@ import { analyzeDocument } from '../../lib/analysis/analyze';
 import { findingsOf } from '../../lib/analysis/findings';
 import { buildClip, buildFindingClip, passageClipId, withOverlappedFindings } from '../../lib/page/clipper';
 import { reportedFindings } from '../../lib/page/panel-requests';
+import { SHOWN_SENTENCE, SHOWN_TEXT } from '../../lib/reports';
 
 const doc = {
   title: "Ofsted rates Lambeth children's services inadequate",
@@ -64,6 +65,22 @@ describe('findings reported to the panel', () => {
       true,
     );
     expect(found.some((f) => f.kind === 'improvement' && f.sentence === doc.blocks[2])).toBe(true);
+  });
+
+  test('a sentence of thousands of characters is reported as the panel shows it, and saved whole', () => {
+    // A list with no full stop: one "sentence" of about 5,000 characters around the grade.
+    const items = Array.from({ length: 60 }, (_, i) => `item ${i + 1} of the action plan for the service`);
+    const long = `Lambeth council's children's services were rated inadequate by Ofsted in 2019, with ${items.join(', ')}`;
+    const a = analyzeDocument({ title: doc.title, blocks: [long, doc.blocks[2]] });
+    expect(long.length).toBeGreaterThan(2500);
+    const grade = reportedFindings(a).find((f) => f.kind === 'grade' && f.sentence.startsWith('Lambeth'));
+    expect(grade?.sentence.length).toBe(SHOWN_SENTENCE);
+    expect(grade?.sentence).toBe(`${long.slice(0, SHOWN_SENTENCE - 1)}…`);
+    for (const f of reportedFindings(a)) expect(f.text.length).toBeLessThanOrEqual(SHOWN_TEXT);
+    // The clip the panel asks the page for is built from the page's own finding: the whole sentence.
+    const found = findingsOf(a).find((f) => f.kind === 'grade' && f.id === grade?.id);
+    if (!found) throw new Error('no grade found');
+    expect(buildFindingClip(url, a.prepared.text, a.prepared.sentences, found).quote).toBe(long);
   });
 
   test('none for a page that is not an inspection article', () => {
