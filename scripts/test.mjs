@@ -2,8 +2,8 @@
 // Runs every check: type check, lint, unit tests, a fresh build, web-ext lint of the Firefox
 // build, and the real-browser tests; then prints one closing line "N passed, N failed".
 // The unit tests run beside the rest (their output is printed when they end): on these
-// two-core machines the browser tests leave about a fifth of the CPU idle, and the whole run
-// took 470 s one after the other against 408 s side by side (docs/performance-log.md, CI time).
+// two-core machines the browser tests leave about a fifth of the CPU idle, and the two suites
+// took 470 s one after the other, 408 s side by side (docs/performance-log.md, "CI time").
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
