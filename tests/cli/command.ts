@@ -12,7 +12,10 @@ export const root = path.resolve(import.meta.dirname, '../..');
 
 let bundle: string | undefined;
 
-/** `[node, script]` for the CLI, bundled on first use; the bundle is removed after the file's tests. */
+/**
+ * `[node, script]` for the CLI, bundled on first use. Call it at a test file's top level: it
+ * registers the bundle's removal with that file's `afterAll`.
+ */
 export function cliCommand({ viaTsx = false } = {}): string[] {
   if (viaTsx) return [process.execPath, '--import', 'tsx', 'lib/cli/analyze.ts'];
   if (!bundle) {
