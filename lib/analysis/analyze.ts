@@ -33,14 +33,14 @@ export interface Analysis {
 /** Hard cap on analysed text, so a hostile page cannot make the core run away. */
 export const MAX_TEXT = 64_000_000;
 
-/** A block with nothing in it (most blocks of a long page). */
-const NOTHING: BlockResult = Object.freeze({ councils: [], grades: [], improvements: [] }) as BlockResult;
+/** A block with nothing in it (most blocks of a long page): it adds nothing to a run. */
+const NOTHING: BlockResult = Object.freeze({ place() {} });
 
 /**
- * A block's results as the cache keeps them: offsets from the block start, sentences by index.
- * Made when first read (a later run that meets the block again): most pages never change, and
- * making them for every block with a finding was part of every page's first analysis. The
- * findings and sentences they are made from are not changed after the block is analysed.
+ * A block's results as the cache keeps them: its findings and sentences as found, with the
+ * block's offset in that run, placed anew where a later run meets the block (no relative copy is
+ * made: most pages never change). The findings and sentences are not changed after the block is
+ * analysed.
  */
 function relative(
   c: CouncilMention[],
@@ -50,15 +50,11 @@ function relative(
   offset: number,
 ): BlockResult {
   if (!c.length && !g.length && !imp.length) return NOTHING;
-  return new LazyBlockResult(c, g, imp, slice, offset);
+  return new BlockFindings(c, g, imp, slice, offset);
 }
 
-/**
- * relative's result: a class, its getters on the prototype (an object literal with getters made
- * three closures, their context and a dictionary-mode object for every block with a finding).
- */
-class LazyBlockResult implements BlockResult {
-  private made: BlockResult | null = null;
+/** relative's result: a class, its method on the prototype (no closures per block with a finding). */
+class BlockFindings implements BlockResult {
   constructor(
     private readonly c: CouncilMention[],
     private readonly g: GradeMention[],
@@ -66,22 +62,6 @@ class LazyBlockResult implements BlockResult {
     private readonly slice: Sentence[],
     private readonly offset: number,
   ) {}
-
-  private make(): BlockResult {
-    if (this.made) return this.made;
-    const { c, g, imp, offset } = this;
-    this.made = {
-      councils: c.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
-      grades: g.map((x) => ({
-        ...x,
-        start: x.start - offset,
-        end: x.end - offset,
-        sentence: this.indexOf(x.sentence),
-      })),
-      improvements: imp.map((a) => ({ ...a, sentence: this.indexOf(a.sentence) })),
-    };
-    return this.made;
-  }
 
   private pos: Map<Sentence, number> | null = null;
 
@@ -98,10 +78,8 @@ class LazyBlockResult implements BlockResult {
   }
 
   /**
-   * What pushPlaced adds for this block, made from the findings themselves: the same objects as
-   * placing the made copy (the same keys in the same order, the same values) without making it.
-   * A re-run places every block it analyses this way (see analyseBlocks), so the copy was made
-   * for every block with a finding and read once.
+   * Adds this block's findings to `run`, moved to the block's `offset` there and to its sentences
+   * from `si` on: made from the findings themselves, with no relative copy kept in between.
    */
   place(run: BlockRun, offset: number, si: number): void {
     const { councils, found, improvements } = run;
@@ -125,18 +103,6 @@ class LazyBlockResult implements BlockResult {
       const a = imp[k];
       improvements.push({ ...a, sentence: sentences[si + this.indexOf(a.sentence)] });
     }
-  }
-
-  get councils() {
-    return this.make().councils;
-  }
-
-  get grades() {
-    return this.make().grades;
-  }
-
-  get improvements() {
-    return this.make().improvements;
   }
 }
 
@@ -281,7 +247,7 @@ function headOf(safe: SourceDocument, blocks: Span[], text: string): string {
 }
 
 /** The state of the block-by-block pass of analyzeSteps. */
-interface BlockRun {
+export interface BlockRun {
   safe: SourceDocument;
   prepared: PreparedText;
   roles: Uint8Array;
@@ -324,7 +290,7 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
     const blockText = b === 0 ? safe.title : safe.blocks[b - 1];
     const hit = cache?.get(role, blockText);
     if (hit) {
-      pushPlaced(run, hit, offset, si);
+      hit.place(run, offset, si);
     } else if (sj > si && run.local && cache) {
       // A re-run's text is the last run's joined to what follows: a string V8 flattens (copies,
       // 1 MB on the 1 MB article) at the first character read from it. The block is read in its
@@ -338,7 +304,7 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
       const g = findGrades(slice);
       const own = relative(findCouncilMentions(part, slice), g, findImprovementAreas(slice, g, listBlocks), slice, 0);
       cache.set(role, blockText, own);
-      pushPlaced(run, own, offset, si);
+      own.place(run, offset, si);
     } else if (sj > si) {
       const slice = sentences.slice(si, sj);
       const c = findCouncilMentions(text, slice);
@@ -360,25 +326,6 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
   }
   run.si = si;
   return b;
-}
-
-/** Adds a block's results as the cache keeps them (`r`), placed at the block's `offset` and first sentence `si`. */
-function pushPlaced(run: BlockRun, r: BlockResult, offset: number, si: number): void {
-  if (r instanceof LazyBlockResult) {
-    r.place(run, offset, si);
-    return;
-  }
-  const { councils, found, improvements } = run;
-  const { sentences } = run.prepared;
-  const c = r.councils;
-  for (let k = 0; k < c.length; k++) councils.push({ ...c[k], start: c[k].start + offset, end: c[k].end + offset });
-  const g = r.grades;
-  for (let k = 0; k < g.length; k++) {
-    const x = g[k];
-    found.push({ ...x, start: x.start + offset, end: x.end + offset, sentence: sentences[si + x.sentence] });
-  }
-  const imp = r.improvements;
-  for (let k = 0; k < imp.length; k++) improvements.push({ ...imp[k], sentence: sentences[si + imp[k].sentence] });
 }
 
 // The loops over every block are plain functions: a generator's own loop runs unoptimised.

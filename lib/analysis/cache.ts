@@ -5,6 +5,7 @@
 // are kept too, so the unchanged start of the page is taken whole (see analyzeSteps). Only the
 // document-level steps (attribution, detection, outcomes) run over everything each time.
 import type { Council } from '../data/gazetteer';
+import type { BlockRun } from './analyze';
 import type { CouncilMention } from './councils';
 import type { Detection, DetectionInput } from './detect';
 import type { GradeMention } from './grades';
@@ -12,11 +13,13 @@ import type { ImprovementArea } from './improvements';
 import type { AttributedGrade, Outcome } from './outcomes';
 import type { PreparedText, SourceDocument, Span } from './text';
 
-/** What a block contributes, offsets relative to the block start, sentences by index in the block. */
+/**
+ * What a block contributes, kept relative to the block (offsets from its start, sentences by
+ * index in it), so that it does not depend on where the block lies: `place` adds it to a run at
+ * the block's offset there and its first sentence `si`.
+ */
 export interface BlockResult {
-  councils: CouncilMention[];
-  grades: (Omit<GradeMention, 'sentence'> & { sentence: number })[];
-  improvements: (Omit<ImprovementArea, 'sentence'> & { sentence: number })[];
+  place(run: BlockRun, offset: number, si: number): void;
 }
 
 /** A block's role changes what is found in it: the headline, an item of an improvement list, or text. */
