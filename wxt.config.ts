@@ -46,6 +46,9 @@ function plainStart(): PluginOption {
 // uses the promise-based `browser` from webextension-polyfill.
 export default defineConfig({
   srcDir: '.',
+  // IL_OUT_DIR builds elsewhere than .output (the profiling scripts' unminified builds), so a
+  // bench that reuses .output never measures a profiled build by mistake.
+  ...(process.env.IL_OUT_DIR ? { outDir: process.env.IL_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   // IL_PROFILE=1 keeps function names in the bundle for CPU profiles (`npm run profile:page`).
   // IL_SOURCEMAP=1 writes source maps (scripts/engine-composition.ts reads them).

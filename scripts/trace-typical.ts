@@ -47,11 +47,17 @@ const SET = long ? 'il:first-highlighted' : 'il:highlighted';
 const wanted = new Set(values.inclusive.split(',').filter(Boolean));
 let builds = namedBuilds(positionals);
 if (!builds.length) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-typical-'));
-  if (!values['no-build'])
-    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, IL_PROFILE: '1' } });
-  fs.cpSync(path.join(root, '.output/chrome-mv3'), dir, { recursive: true });
-  builds = [{ name: 'this', dir }];
+  // Built into a folder of its own (IL_OUT_DIR): .output keeps the minified build the benches measure.
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-typical-'));
+  if (values['no-build'])
+    fs.cpSync(path.join(root, '.output/chrome-mv3'), path.join(out, 'chrome-mv3'), { recursive: true });
+  else
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, IL_PROFILE: '1', IL_OUT_DIR: out },
+    });
+  builds = [{ name: 'this', dir: path.join(out, 'chrome-mv3') }];
 }
 
 /** Which part of the work a source file is (null: a helper, its caller's part). */
