@@ -14,6 +14,7 @@ import { isPaused, PAUSED_SITES_KEY, siteOf, withSitePaused } from '../../lib/pa
 import { type Settings, settingsItem } from '../../lib/settings';
 import { collectionApi } from './collection-api';
 import { usePageAndCouncils } from './page-data';
+import { reportedTabId } from './report-tab';
 import { importThroughBackground, readCollection } from './transfer';
 
 /** The side panel: what Inspection Lens found on the current tab, and the highlight switches. */
@@ -33,13 +34,7 @@ export function App() {
   const refreshes = useRef(0);
   const refresh = useCallback(async () => {
     const mine = ++refreshes.current;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    // Opened as a tab (tests, or by hand), the panel reports on the page the reader was on before.
-    let id = tab?.id ?? null;
-    if (tab?.url?.startsWith(browser.runtime.getURL('/'))) {
-      const others = await browser.tabs.query({ currentWindow: true });
-      id = others.filter((t) => !t.url?.startsWith(browser.runtime.getURL('/'))).pop()?.id ?? null;
-    }
+    const id = await reportedTabId();
     const next = id === null ? null : await send('getPageReport', { tabId: id }).catch(() => null);
     if (mine !== refreshes.current) return;
     setTabId(id);
