@@ -20,7 +20,7 @@ describe('the tab the side panel reports on', () => {
     const win = await fakeBrowser.windows.create({ focused: true });
     const made = [];
     for (const [i, url] of urls.entries())
-      made.push(await fakeBrowser.tabs.create({ url, windowId: win.id, active: i === urls.length - 1 }));
+      made.push(await fakeBrowser.tabs.create({ url, windowId: win?.id, active: i === urls.length - 1 }));
     return made;
   }
 
@@ -53,7 +53,7 @@ describe('the tab the side panel reports on', () => {
 
   it('no web page to report on: none', async () => {
     fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
     expect(await reportedTabId()).toBeNull();
   });
 });
