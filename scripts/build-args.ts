@@ -1,7 +1,11 @@
 // The trace and bench scripts' builds: `name=<build dir>` arguments (or a bare dir, named by
 // itself), and their loads interleaved.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { launchWithExtension } from '../tests/e2e/harness';
+import { launchWithExtension, root } from '../tests/e2e/harness';
 
 export interface NamedBuild {
   name: string;
@@ -13,6 +17,21 @@ export function namedBuilds(args: string[]): NamedBuild[] {
     const eq = p.indexOf('=');
     return eq > 0 ? { name: p.slice(0, eq), dir: p.slice(eq + 1) } : { name: p, dir: p };
   });
+}
+
+/**
+ * This worktree built with IL_PROFILE=1 (not minified: function names and the bundle's `// lib/...`
+ * comments kept) into a new temporary folder (IL_OUT_DIR), so `.output` keeps the minified build
+ * the benches measure. Returns the Chrome build's dir; its parent is the caller's to remove.
+ */
+export function profiledBuild(prefix: string): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, IL_PROFILE: '1', IL_OUT_DIR: out },
+  });
+  return path.join(out, 'chrome-mv3');
 }
 
 /**

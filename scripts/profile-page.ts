@@ -6,9 +6,7 @@
 // --rerun: profile the re-run after a paragraph is added to the loaded page instead of the load.
 // page: typical (seed 003, the default), 1mb, log (30,000 paragraphs), walks (not an article),
 // or a path under tests/fixtures/pages.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,10 +15,10 @@ import {
   longArticle,
   paintedOrTurnedDown,
   paragraphLog,
-  root,
   serveFixtures,
   untilMarked,
 } from '../tests/e2e/harness';
+import { profiledBuild } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,13 +42,7 @@ interface Profile {
 }
 
 async function main() {
-  // Built into a folder of its own (IL_OUT_DIR): .output keeps the minified build the benches measure.
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'il-profile-build-'));
-  execFileSync('npx', ['wxt', 'build'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, IL_PROFILE: '1', IL_OUT_DIR: out },
-  });
+  const dir = profiledBuild('il-profile-build-');
   const server = await serveFixtures();
   const walk =
     '<p>The walk climbs gently through beech woods before reaching the ridge, where the views over the valley are outstanding on a clear day.</p>';
@@ -68,7 +60,7 @@ async function main() {
   };
   const arg = positionals[0] ?? 'typical';
   const target = named[arg] ?? `/${arg.replace(/^\//, '')}`;
-  const ext = await launchWithExtension(path.join(out, 'chrome-mv3'));
+  const ext = await launchWithExtension(dir);
   const page = await ext.context.newPage();
   await page.goto(server.origin + target);
   await page.waitForTimeout(500);
@@ -113,7 +105,7 @@ async function main() {
     console.log(`${(v / reps / 1000).toFixed(2).padStart(8)} ms  ${k}`);
   await ext.close();
   await server.close();
-  fs.rmSync(out, { recursive: true, force: true });
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }
 
 main().catch((e) => {

@@ -9,7 +9,6 @@
 // given beside (the profile samples wall time). With no build dir it builds this worktree with
 // IL_PROFILE=1 (not minified: the bundle's `// lib/...` comments tell each line's source file)
 // into a temporary dir. A minified build gives the totals only (its parts are "unknown").
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +23,7 @@ import {
   type TraceEvent,
   untilMarked,
 } from '../tests/e2e/harness';
-import { namedBuilds } from './build-args';
+import { namedBuilds, profiledBuild } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -47,17 +46,13 @@ const SET = long ? 'il:first-highlighted' : 'il:highlighted';
 const wanted = new Set(values.inclusive.split(',').filter(Boolean));
 let builds = namedBuilds(positionals);
 if (!builds.length) {
-  // Built into a folder of its own (IL_OUT_DIR): .output keeps the minified build the benches measure.
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-typical-'));
-  if (values['no-build'])
-    fs.cpSync(path.join(root, '.output/chrome-mv3'), path.join(out, 'chrome-mv3'), { recursive: true });
-  else
-    execFileSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, IL_PROFILE: '1', IL_OUT_DIR: out },
-    });
-  builds = [{ name: 'this', dir: path.join(out, 'chrome-mv3') }];
+  // --no-build: a copy of .output's build (the worktree can be rebuilt while this runs).
+  const copy = () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'il-trace-typical-')), 'chrome-mv3');
+    fs.cpSync(path.join(root, '.output/chrome-mv3'), dir, { recursive: true });
+    return dir;
+  };
+  builds = [{ name: 'this', dir: values['no-build'] ? copy() : profiledBuild('il-trace-typical-') }];
 }
 
 /** Which part of the work a source file is (null: a helper, its caller's part). */
