@@ -12,9 +12,8 @@ const ENGINE_BUNDLE = 'content-engine.js';
 /** The engine's second part (lib/content/engine-slot.ts READER_FILE), imported by the first. */
 const READER_BUNDLE = 'content-reader.js';
 const EARLY_BUNDLE = 'early.js';
-/** The content script (entrypoints/content/, built as a plain script) and the CSS it imports. */
+/** The content script (entrypoints/content/, built as a plain script). */
 const CONTENT_BUNDLE = 'content.js';
-const CONTENT_CSS = 'assets/content.css';
 const EVERY_PAGE = ['http://*/*', 'https://*/*'];
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
@@ -65,11 +64,13 @@ export default defineConfig({
       "Finds Ofsted inspection grades, councils and improvement areas in news about children's services, and keeps your clips.",
     permissions: ['storage', 'contextMenus'],
     // The early script (entrypoints/early.ts) at document_start and the content script
-    // (entrypoints/content/) with its CSS at document_idle, on every page: plain scripts, not WXT
-    // content scripts (the `entrypoints:found` hook below says why).
+    // (entrypoints/content/) at document_idle, on every page: plain scripts, not WXT content
+    // scripts (the `entrypoints:found` hook below says why). No CSS on every page: the highlights'
+    // styles are added by the engine where it draws (lib/page/highlight-styles.ts; listed here,
+    // their `::highlight()` rules made every style recalculation of every page slower).
     content_scripts: [
       { matches: EVERY_PAGE, js: [EARLY_BUNDLE], run_at: 'document_start' },
-      { matches: EVERY_PAGE, js: [CONTENT_BUNDLE], css: [CONTENT_CSS], run_at: 'document_idle' },
+      { matches: EVERY_PAGE, js: [CONTENT_BUNDLE], run_at: 'document_idle' },
     ],
     commands: {
       'clip-selection': {
@@ -105,7 +106,7 @@ export default defineConfig({
     // entrypoints/content/ is built as a plain (unlisted) script, listed by the manifest above:
     // WXT's content-script wrapper (its context's classes, a document event, an abort controller,
     // a location watcher, an async start) ran on every page; the script has its own small context
-    // (lib/content/script-context.ts). Its CSS import becomes CONTENT_CSS.
+    // (lib/content/script-context.ts).
     'entrypoints:found': (_wxt, infos) => {
       for (const info of infos)
         if (info.name === 'content' && info.type === 'content-script') info.type = 'unlisted-script';

@@ -1,6 +1,7 @@
-import { startEarlyEngineLoad } from '../lib/content/early-engine';
+import { importEngineFile, startEarlyEngineLoad } from '../lib/content/early-engine';
 import { markFreshDocument } from '../lib/content/fresh-document';
 import { startEarlyRead } from '../lib/page/early-storage';
+import { ensureHighlightStyles } from '../lib/page/highlight-styles';
 import { EARLY_KEYS } from '../lib/storage-keys';
 
 // Starts reading the settings (and whether the reader has clips, paused this site, or a benchmark
@@ -13,6 +14,12 @@ export default defineUnlistedScript(() => {
   startEarlyRead(EARLY_KEYS);
   // A page seen loading has no older copy of the content script to end (lib/content/fresh-document.ts).
   markFreshDocument(document);
-  // On a page that looks like an article, the engine's script starts loading now (not at document_idle).
-  startEarlyEngineLoad(document, window);
+  // On a page that looks like an article, the engine's script starts loading now (not at
+  // document_idle), and the highlights' styles are added: the page's own first styling of its body
+  // includes them (added later, on a long page, they cost a restyling of the whole page in the
+  // highlights' frame). Elsewhere the engine adds them when it draws (lib/page/highlight-styles.ts).
+  startEarlyEngineLoad(document, window, () => {
+    ensureHighlightStyles(document);
+    return importEngineFile();
+  });
 });

@@ -53,7 +53,7 @@ fs.writeFileSync(
   }),
 );
 fs.writeFileSync(path.join(dir, 'background.js'), '');
-fs.copyFileSync(path.join(root, 'entrypoints/content/style.css'), path.join(dir, 'highlight.css'));
+fs.copyFileSync(path.join(root, 'lib/page/highlight-styles.css'), path.join(dir, 'highlight.css'));
 fs.writeFileSync(
   path.join(dir, 'floor.js'),
   `(() => {

@@ -222,7 +222,7 @@ function baselineExtension(): string {
     "globalThis.__lazyEngine = import(chrome.runtime.getURL('lazy-engine.js'));\n",
   );
   fs.writeFileSync(path.join(dir, 'mark.min.js'), markJs);
-  fs.copyFileSync(path.join(root, 'entrypoints/content/style.css'), path.join(dir, 'highlight.css'));
+  fs.copyFileSync(path.join(root, 'lib/page/highlight-styles.css'), path.join(dir, 'highlight.css'));
   fs.writeFileSync(
     path.join(dir, 'baseline.js'),
     `(() => {

@@ -5,7 +5,6 @@ import { startLoader } from '../../lib/content/loader';
 import { startScriptContext } from '../../lib/content/script-context';
 import { trace } from '../../lib/content/trace';
 import { mayBeInspectionArticle } from '../../lib/page/quick-check';
-import './style.css';
 
 trace('il:modules');
 

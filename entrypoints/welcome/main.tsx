@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
 import './style.css';
-import '../content/style.css';
+import '../../lib/page/highlight-styles.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -5,6 +5,7 @@
 // page that is not an article costs only this. Once loaded, the engine's features take over.
 import { browser } from 'wxt/browser';
 import type { KindOf } from '../messages';
+import { removeHighlightStyles } from '../page/highlight-styles';
 import { mayBeInspectionArticle } from '../page/quick-check';
 import { clipsForThisPage } from './clip-query';
 import { type ContentContext, onAbort } from './context';
@@ -104,6 +105,8 @@ export function startLoader(
   let lookLater: (() => void) | null = null;
   if (worth) start({ worth: true });
   else {
+    // Added early if the address or head looked like an article (entrypoints/early.ts); the body says not.
+    removeHighlightStyles(doc);
     const w = waiting.signal;
     // Single-page navigation: the URL changes without a load; look again once it settled.
     let navTimer = 0;

@@ -4,6 +4,7 @@
 import type { HighlightName } from '../analysis/findings';
 import type { Clip } from '../clips';
 import { send } from '../messages';
+import { removeHighlightStyles } from '../page/highlight-styles';
 import { createHighlighter, type Highlighter } from '../page/highlighter';
 import { inTextOrder, type LensReport, PageLens } from '../page/lens';
 import { reportedFindings } from '../page/panel-requests';
@@ -186,6 +187,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       .catch(() => {})
       .finally(() => {
         running = null;
+        dropUnusedStyles();
         if (!quiet) events.emit('ran');
         if (gate.paused) {
           forgetPage();
@@ -253,6 +255,16 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     rerunTimer = 0;
   }
 
+  /**
+   * The highlights' styles, added early on a page that looked like an article (entrypoints/early.ts),
+   * are taken off while nothing is drawn (the last run found no inspection article, and no saved
+   * clip is shown): a page that is not an article then pays nothing for them on each restyling
+   * (lib/page/highlight-styles.ts). Drawing adds them again.
+   */
+  function dropUnusedStyles() {
+    if (!running && !last?.isInspectionArticle && clipHandles.size === 0) removeHighlightStyles(doc);
+  }
+
   /** Takes away everything drawn or shown on the page; a run in progress does it when it ends. */
   function forgetPage() {
     stopWatching();
@@ -263,6 +275,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     last = null;
     highlighterMade?.clear();
     clipHandles.clear();
+    removeHighlightStyles(doc);
   }
 
   const mayRun = () => gate.settings.enabled && mayBeInspectionArticle(doc);
@@ -305,6 +318,7 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
   if (opts.worth) analyse();
   gate.ready.then(() => {
     if (signal.aborted || (opts.worth && gate.settings.enabled)) return;
+    dropUnusedStyles();
     report(null);
     // A late-loading article body: look once more after the page has settled.
     const late = win.setTimeout(() => {

@@ -3,6 +3,7 @@
 // inserted and can be removed cleanly, restoring the original text nodes.
 import { HIGHLIGHT_NAMES, type HighlightName } from '../analysis/findings';
 import { GRADE_STYLES } from '../data/grades';
+import { ensureHighlightStyles } from './highlight-styles';
 
 /** Paint order when categories overlap: grades over councils over improvement areas. */
 const PRIORITY: Record<HighlightName, number> = {
@@ -46,11 +47,20 @@ export interface Highlighter {
   clear(): void;
 }
 
-/** Creates the highlighter for a document, preferring the Highlight API. */
+/**
+ * Creates the highlighter for a document, preferring the Highlight API. Its styles are added to
+ * the page with the first range it draws (highlight-styles.ts), and again if the page removed them.
+ */
 export function createHighlighter(doc: Document, options: { forceMarks?: boolean } = {}): Highlighter {
   const win = doc.defaultView as Window;
   const api = options.forceMarks ? null : highlightApi(win);
-  return api ? apiHighlighter(api) : markHighlighter(doc);
+  const drawer = api ? apiHighlighter(api) : markHighlighter(doc);
+  const add = drawer.add;
+  drawer.add = (name, range) => {
+    ensureHighlightStyles(doc);
+    return add(name, range);
+  };
+  return drawer;
 }
 
 function apiHighlighter(api: { registry: HighlightRegistry; make: () => HighlightLike }): Highlighter {

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis/analyze';
 import { type Finding, findingsOf } from '../analysis/findings';
 import { MAX_REPORTED_FINDINGS, type ReportedFinding, SHOWN_SENTENCE, SHOWN_TEXT, shownCut } from '../reports';
+import { ensureHighlightStyles } from './highlight-styles';
 import { inTextOrder } from './lens';
 
 /** A request from the panel, as the content script's boundary (lib/messages.ts) checked it. */
@@ -50,6 +51,7 @@ export function scrollToAndFlash(doc: Document, range: Range): void {
     | (Window & { CSS?: { highlights?: Map<string, unknown> }; Highlight?: new (...r: Range[]) => unknown })
     | null;
   if (!w?.CSS?.highlights || typeof w.Highlight !== 'function') return;
+  ensureHighlightStyles(doc);
   w.CSS.highlights.set(FLASH_NAME, new w.Highlight(range.cloneRange()));
   clearTimeout(flashTimer);
   flashTimer = setTimeout(() => w.CSS?.highlights?.delete(FLASH_NAME), FLASH_MS);

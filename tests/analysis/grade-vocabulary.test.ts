@@ -76,7 +76,7 @@ describe('grade styles', () => {
   });
 
   test.each(GRADE_STYLES.map((s) => [s.highlight, s] as const))('the page style sheet draws %s as defined', (_, s) => {
-    const sheet = css('entrypoints/content/style.css');
+    const sheet = css('lib/page/highlight-styles.css');
     for (const selector of [`::highlight(${s.highlight})`, `mark[data-il="${s.highlight}"]`]) {
       const r = rule(sheet, selector);
       expect(r).toContain(`background-color: ${s.fill};`);
@@ -94,7 +94,7 @@ describe('grade styles', () => {
 
 describe('councils, improvement areas and clips', () => {
   test.each(MARK_STYLES.map((s) => [s.highlight, s] as const))('the page style sheet draws %s as defined', (_, s) => {
-    const sheet = css('entrypoints/content/style.css');
+    const sheet = css('lib/page/highlight-styles.css');
     const r = rule(sheet, `::highlight(${s.highlight})`);
     expect(r).toContain(`text-decoration: ${s.decoration};`);
     if (s.fill) expect(r).toContain(`background-color: ${s.fill};`);

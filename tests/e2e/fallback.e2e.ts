@@ -3,6 +3,7 @@
 // moving as text nodes are split and merged, the page's own text node objects surviving. The
 // extension's build always finds the Highlight API in Chromium, so the page lens is bundled here
 // and run in a plain page with `forceMarks`.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -29,6 +30,22 @@ beforeAll(async () => {
     write: false,
     target: 'chrome120',
     logLevel: 'silent',
+    // `import css from './x.css?inline'` (Vite's) as the text of the file, as the extension's build has it.
+    plugins: [
+      {
+        name: 'inline-css',
+        setup(b) {
+          b.onResolve({ filter: /\.css\?inline$/ }, (a) => ({
+            path: path.resolve(a.resolveDir, a.path.replace(/\?inline$/, '')),
+            namespace: 'inline-css',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (a) => ({
+            contents: await readFile(a.path, 'utf8'),
+            loader: 'text',
+          }));
+        },
+      },
+    ],
   });
   bundle = out.outputFiles[0].text;
   server = await serveFixtures();

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HIGHLIGHT_NAMES } from '../../lib/analysis/findings';
 import { expectedCounts, nearMissPages, seedPages } from './expected';
-import { longArticle, paragraphLog, screenshot, useExtensionBrowser } from './harness';
+import { longArticle, pagesDir, paragraphLog, screenshot, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -29,6 +31,32 @@ async function badgeOf(page: Page): Promise<string> {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.action.getBadgeText({ tabId: tab.id });
   });
+}
+
+/** A property of a highlight's style as the page's CSS resolves it (its default where no rule applies). */
+function highlightStyle(
+  page: Page,
+  name: string,
+  property: 'textDecorationStyle' | 'textDecorationLine' | 'backgroundColor',
+): Promise<string> {
+  return page.evaluate(
+    ([n, prop]) => {
+      const el = document.createElement('span');
+      document.body.append(el);
+      const value = getComputedStyle(el, `::highlight(${n})`)[prop as 'textDecorationStyle'];
+      el.remove();
+      return value;
+    },
+    [name, property],
+  );
+}
+
+/** Style sheets and elements on the page besides the page's own (its own have no `data-own`). */
+function addedStyles(page: Page): Promise<{ adopted: number; elements: number }> {
+  return page.evaluate(() => ({
+    adopted: document.adoptedStyleSheets.length,
+    elements: document.querySelectorAll('style:not([data-own]), link[rel=stylesheet]:not([data-own])').length,
+  }));
 }
 
 async function openArticle(file: string): Promise<{ page: Page; errors: string[] }> {
@@ -264,7 +292,64 @@ describe('pages that are not inspection articles', () => {
     await page.waitForTimeout(400);
     expect(await highlightCounts(page)).toEqual({});
     expect(await page.locator('mark, [data-inspection-lens-ui]').count()).toBe(0);
+    // None of our styles either: their `::highlight()` rules slow every style recalculation.
+    expect(await highlightStyle(page, 'il-grade-inadequate', 'textDecorationStyle')).not.toBe('wavy');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the highlights' styles", () => {
+  const seed003 = fs.readFileSync(path.join(pagesDir, '003_7373dea24638aad1.html'), 'utf8');
+  // The page's own <style> elements are marked, so that any other is known to be ours.
+  const own = seed003
+    .replace(/<style(?=[\s>])/g, '<style data-own')
+    .replace(/<link rel="stylesheet"/g, '<link data-own rel="stylesheet"');
+
+  test("are added only where something is drawn, and kept out of the page's DOM", async () => {
+    env.server.extra.set('/styles-003.html', own);
+    const { page, errors } = await openArticle('styles-003.html');
+    await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-grade-outstanding': 3 });
+    expect(await highlightStyle(page, 'il-grade-outstanding', 'textDecorationStyle')).toBe('double');
+    expect(await highlightStyle(page, 'il-grade-requires-improvement', 'textDecorationStyle')).toBe('dashed');
+    // One constructed sheet, no element in the page.
+    expect(await addedStyles(page)).toEqual({ adopted: 1, elements: 0 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page whose Content-Security-Policy forbids inline styles still shows them', async () => {
+    const strict = own.replace(
+      /<head([^>]*)>/i,
+      `<head$1><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; script-src 'none'">`,
+    );
+    env.server.extra.set('/styles-csp-003.html', strict);
+    const { page } = await openArticle('styles-csp-003.html');
+    await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-grade-outstanding': 3 });
+    expect(await highlightStyle(page, 'il-grade-outstanding', 'textDecorationStyle')).toBe('double');
+    expect(await highlightStyle(page, 'il-council', 'textDecorationLine')).toBe('overline');
+    expect(await highlightStyle(page, 'il-council', 'backgroundColor')).not.toBe('rgba(0, 0, 0, 0)');
+    await page.close();
+  });
+
+  test('a page that takes them away gets them back with the next highlights drawn', async () => {
+    env.server.extra.set('/styles-taken-003.html', own);
+    const { page } = await openArticle('styles-taken-003.html');
+    await expect.poll(() => highlightCounts(page)).toHaveProperty('il-council');
+    const councils = (await highlightCounts(page))['il-council'];
+    // A framework assigning its own sheets drops ours.
+    await page.evaluate(() => {
+      document.adoptedStyleSheets = [];
+    });
+    expect(await highlightStyle(page, 'il-grade-outstanding', 'textDecorationStyle')).not.toBe('double');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(() => highlightCounts(page)).toMatchObject({ 'il-council': councils + 1 });
+    expect(await highlightStyle(page, 'il-grade-outstanding', 'textDecorationStyle')).toBe('double');
+    expect(await addedStyles(page)).toEqual({ adopted: 1, elements: 0 });
     await page.close();
   });
 });

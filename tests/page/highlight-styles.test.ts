@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Window as HappyWindow } from 'happy-dom';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ensureHighlightStyles, hasHighlightStyles, removeHighlightStyles } from '../../lib/page/highlight-styles';
+import { createHighlighter } from '../../lib/page/highlighter';
+
+/** The stylesheet the extension ships (Vite inlines it in the build; the unit tests read the file). */
+const CSS = fs.readFileSync(path.join(import.meta.dirname, '../../lib/page/highlight-styles.css'), 'utf8');
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
+
+const windows: HappyWindow[] = [];
+/** A page of its own for each test (the module remembers what it added per document). */
+function freshDocument(): Document {
+  const win = new HappyWindow({ url: 'https://news.example/article' });
+  windows.push(win);
+  return win.document as unknown as Document;
+}
+
+afterEach(async () => {
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+describe("the highlights' styles", () => {
+  test('a highlighter adds nothing until it draws, then one constructed sheet and no element', () => {
+    const document = freshDocument();
+    const h = createHighlighter(document, { forceMarks: true });
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    expect(hasHighlightStyles(document)).toBe(false);
+    const p = document.createElement('p');
+    p.textContent = 'Essex was rated outstanding.';
+    document.body.append(p);
+    const range = document.createRange();
+    range.setStart(p.firstChild as Text, 0);
+    range.setEnd(p.firstChild as Text, 5);
+    h.add('il-council', range);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+    expect(hasHighlightStyles(document)).toBe(true);
+  });
+
+  test('the sheet holds every category’s rule, for the Highlight API and for the <mark> fallback', () => {
+    const doc = freshDocument();
+    ensureHighlightStyles(doc, CSS);
+    const selectors = [...doc.adoptedStyleSheets[0].cssRules].map((r) => (r as CSSStyleRule).selectorText);
+    for (const name of ['il-grade-outstanding', 'il-grade-inadequate', 'il-council', 'il-improvement', 'il-clip'])
+      expect(selectors.join('\n')).toContain(name);
+    expect(selectors.some((s) => s.startsWith('mark['))).toBe(true);
+  });
+
+  test('called again and again, the sheet is added once; the page’s own sheets are kept', async () => {
+    const doc = freshDocument();
+    const theirs = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+    theirs.replaceSync('p { color: red; }');
+    doc.adoptedStyleSheets = [theirs];
+    for (let i = 0; i < 5; i++) ensureHighlightStyles(doc, CSS);
+    await nextTask();
+    ensureHighlightStyles(doc, CSS);
+    expect(doc.adoptedStyleSheets).toHaveLength(2);
+    expect(doc.adoptedStyleSheets[0]).toBe(theirs);
+  });
+
+  test('taken away by the page, it is added again at the next draw (in a later task)', async () => {
+    const doc = freshDocument();
+    ensureHighlightStyles(doc, CSS);
+    doc.adoptedStyleSheets = [];
+    expect(hasHighlightStyles(doc)).toBe(false);
+    await nextTask();
+    ensureHighlightStyles(doc, CSS);
+    expect(hasHighlightStyles(doc)).toBe(true);
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  test('where a sheet cannot be adopted, a <style> element instead, put back if removed', async () => {
+    const doc = freshDocument();
+    // A browser that refuses the constructed sheet from here.
+    Object.defineProperty(doc, 'adoptedStyleSheets', {
+      get: () => [],
+      set: () => {
+        throw new DOMException('not allowed', 'NotAllowedError');
+      },
+    });
+    ensureHighlightStyles(doc, CSS);
+    const styles = () => [...doc.querySelectorAll('style')];
+    expect(styles()).toHaveLength(1);
+    expect(styles()[0].textContent).toBe(CSS);
+    expect(hasHighlightStyles(doc)).toBe(true);
+    styles()[0].remove();
+    expect(hasHighlightStyles(doc)).toBe(false);
+    await nextTask();
+    ensureHighlightStyles(doc, CSS);
+    expect(styles()).toHaveLength(1);
+    ensureHighlightStyles(doc, CSS);
+    await nextTask();
+    ensureHighlightStyles(doc, CSS);
+    expect(styles()).toHaveLength(1);
+  });
+
+  test('a document it cannot style at all does not stop the drawing', () => {
+    const doc = { defaultView: null, head: null, documentElement: null } as unknown as Document;
+    expect(() => ensureHighlightStyles(doc, CSS)).not.toThrow();
+    expect(hasHighlightStyles(doc)).toBe(false);
+  });
+
+  test('taken off a page that drew nothing, only ours goes; drawing later adds it again', async () => {
+    const doc = freshDocument();
+    const theirs = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+    theirs.replaceSync('p { color: red; }');
+    doc.adoptedStyleSheets = [theirs];
+    ensureHighlightStyles(doc, CSS);
+    expect(doc.adoptedStyleSheets).toHaveLength(2);
+    removeHighlightStyles(doc);
+    expect(doc.adoptedStyleSheets).toEqual([theirs]);
+    expect(hasHighlightStyles(doc)).toBe(false);
+    removeHighlightStyles(doc); // twice, or on a page never styled: nothing happens
+    expect(doc.adoptedStyleSheets).toEqual([theirs]);
+    ensureHighlightStyles(doc, CSS); // the same task: added again at once
+    expect(doc.adoptedStyleSheets).toHaveLength(2);
+    expect(hasHighlightStyles(doc)).toBe(true);
+  });
+
+  test('the <style> element of the fallback is taken off too', () => {
+    const doc = freshDocument();
+    Object.defineProperty(doc, 'adoptedStyleSheets', {
+      get: () => [],
+      set: () => {
+        throw new DOMException('not allowed', 'NotAllowedError');
+      },
+    });
+    ensureHighlightStyles(doc, CSS);
+    expect(doc.querySelectorAll('style')).toHaveLength(1);
+    removeHighlightStyles(doc);
+    expect(doc.querySelectorAll('style')).toHaveLength(0);
+    expect(hasHighlightStyles(doc)).toBe(false);
+  });
+});
