@@ -8,11 +8,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { namedResults } from './test-report.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-test-'));
 let passed = 0;
 let failed = 0;
+/** Tests that failed, and browser tests that passed only when tried again, named at the end. */
+const failures = [];
+const retried = [];
 
 /** Each step's wall time, printed before the closing line (CI has ten minutes for all of it). */
 const took = [];
@@ -79,6 +83,9 @@ function count(label, ok) {
     return;
   }
   const rep = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const named = namedResults(rep, label, root);
+  failures.push(...named.failures);
+  retried.push(...named.retried);
   passed += rep.numPassedTests;
   failed += rep.numFailedTests + (ok || rep.numFailedTests ? 0 : 1);
   console.log(`${label}: ${rep.numPassedTests} passed, ${rep.numFailedTests} failed`);
@@ -109,5 +116,7 @@ if (!only || only === 'e2e') {
 await unit;
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`\nwall time: ${took.join(', ')}; in all ${since(started)}`);
+if (retried.length) console.log(`\npassed only when tried again (${retried.length}):\n  ${retried.join('\n  ')}`);
+if (failures.length) console.log(`\nfailed (${failures.length}):\n  ${failures.join('\n  ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
