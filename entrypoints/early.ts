@@ -1,7 +1,6 @@
-import { importEngineFile, startEarlyEngineLoad } from '../lib/content/early-engine';
+import { importEngineFile, importStylesFile, startEarlyEngineLoad } from '../lib/content/early-engine';
 import { markFreshDocument } from '../lib/content/fresh-document';
 import { startEarlyRead } from '../lib/page/early-storage';
-import { ensureHighlightStyles } from '../lib/page/highlight-styles';
 import { EARLY_KEYS } from '../lib/storage-keys';
 
 // Starts reading the settings (and whether the reader has clips, paused this site, or a benchmark
@@ -15,11 +14,14 @@ export default defineUnlistedScript(() => {
   // A page seen loading has no older copy of the content script to end (lib/content/fresh-document.ts).
   markFreshDocument(document);
   // On a page that looks like an article, the engine's script starts loading now (not at
-  // document_idle), and the highlights' styles are added: the page's own first styling of its body
-  // includes them (added later, on a long page, they cost a restyling of the whole page in the
-  // highlights' frame). Elsewhere the engine adds them when it draws (lib/page/highlight-styles.ts).
+  // document_idle), and so does the highlights' styles' small script, which adds them as soon as it
+  // has run, long before the body is styled on a long page: added in the highlights' frame, they
+  // cost a restyling of the whole page there (the 1 MB article's first screens 190 against 83 ms
+  // after our start, bench-from-navigation). Elsewhere the engine adds them when it draws
+  // (lib/page/highlight-styles.ts). The stylesheet is not in this file: it would be compiled on
+  // every page.
   startEarlyEngineLoad(document, window, () => {
-    ensureHighlightStyles(document);
+    importStylesFile().catch(() => {});
     return importEngineFile();
   });
 });

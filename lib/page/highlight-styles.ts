@@ -3,8 +3,9 @@
 // full style recalculation of a page about 2.5 times as long (a page of 15,000 elements: 22 ms
 // against 9 ms in Chromium 156; `npm run bench:style`), on pages that are not articles as on the
 // rest. So it is added where the page looks like an article from its address, title or head, as
-// the engine's load starts (entrypoints/early.ts: before the body is parsed, so the page's own
-// first styling includes it, as the manifest's did), and elsewhere the first time the engine draws.
+// the engine's load starts (entrypoints/content-styles.ts, imported by entrypoints/early.ts: on a
+// long page before its body is styled, so the page's own first styling includes it, as the
+// manifest's did), and elsewhere the first time the engine draws.
 //
 // A constructed sheet in `document.adoptedStyleSheets` first: not an element of the page, and not
 // subject to the page's Content-Security-Policy for inline styles. Where that cannot be done, a
@@ -19,8 +20,8 @@ interface Installed {
 }
 
 /**
- * What was added to each document, kept in the isolated world's global: the early script
- * (entrypoints/early.ts) adds the styles on a page that looks like an article before its body is
+ * What was added to each document, kept in the isolated world's global: the styles' own script
+ * (entrypoints/content-styles.ts) adds the styles on a page that looks like an article before its body is
  * parsed, and the engine, a bundle of its own with its own copy of this module, must find them.
  */
 const SLOT = '__inspectionLensHighlightStyles';

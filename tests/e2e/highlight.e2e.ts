@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -330,6 +331,38 @@ describe("the highlights' styles", () => {
     expect(await highlightStyle(page, 'il-council', 'textDecorationLine')).toBe('overline');
     expect(await highlightStyle(page, 'il-council', 'backgroundColor')).not.toBe('rgba(0, 0, 0, 0)');
     await page.close();
+  });
+
+  test('a page whose head says it is an inspection article has them before its body is parsed; another page has none', async () => {
+    // The head is sent at once, the body 1.5 s later, opening with a page script that counts the
+    // adopted sheets: the early script's import of the styles' file must have run by then (on a
+    // long page, styles added after the body is styled cost a restyling of all of it).
+    const body =
+      '<body><script>window.__sheetsAtBody = document.adoptedStyleSheets.length</script><article><h1>Inspection</h1><p>Lambeth was rated ‘good’ by Ofsted inspectors.</p></article></body></html>';
+    const server = http.createServer((req, res) => {
+      const title =
+        req.url === '/slow-article.html'
+          ? 'Ofsted inspection: Lambeth children’s services rated good'
+          : 'Ten great walks';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>`);
+      setTimeout(() => res.end(body), 1500);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    try {
+      const sheetsAtBody = async (file: string) => {
+        const page = await env.ext.context.newPage();
+        await page.goto(`${origin}/${file}`);
+        const n = await page.evaluate(() => (window as unknown as { __sheetsAtBody?: number }).__sheetsAtBody);
+        await page.close();
+        return n;
+      };
+      expect(await sheetsAtBody('slow-article.html')).toBe(1);
+      expect(await sheetsAtBody('slow-walks.html')).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   test('a page that takes them away gets them back with the next highlights drawn', async () => {
