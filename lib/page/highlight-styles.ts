@@ -32,6 +32,18 @@ function installedStyles(): WeakMap<Document, Installed> {
 }
 const installedIfAny = () => (globalThis as Record<string, unknown>)[SLOT] as WeakMap<Document, Installed> | undefined;
 
+/**
+ * The documents whose styles were taken off (or never needed) once the content script decided:
+ * the styles' own script, imported early and run whenever its file arrives, must not add them
+ * after that decision (on a short page the content script can decide first). Drawing still does.
+ */
+const DECLINED = '__inspectionLensHighlightStylesDeclined';
+function declinedStyles(): WeakSet<Document> {
+  const g = globalThis as Record<string, unknown>;
+  g[DECLINED] ??= new WeakSet<Document>();
+  return g[DECLINED] as WeakSet<Document>;
+}
+
 type SheetWindow = Window & { CSSStyleSheet?: typeof CSSStyleSheet };
 
 /** A sheet constructed for `doc` holding `css`, or null where the browser cannot (no constructor, or it refused). */
@@ -84,11 +96,20 @@ export function ensureHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS
 }
 
 /**
+ * Adds the highlights' styles early, before anything is drawn (entrypoints/content-styles.ts), unless
+ * the content script has already taken them off this page or found it did not need them.
+ */
+export function addEarlyHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS): void {
+  if (!declinedStyles().has(doc)) ensureHighlightStyles(doc, css);
+}
+
+/**
  * Takes the highlights' styles off `doc` again: added early on a page that looked like an article
  * and turned out not to be one (or was paused), nothing is drawn, and the page should not pay for
  * them on every restyling. Drawing later adds them again.
  */
 export function removeHighlightStyles(doc: Document): void {
+  declinedStyles().add(doc);
   const installed = installedIfAny();
   const s = installed?.get(doc);
   if (!s) return;

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ensureHighlightStyles, hasHighlightStyles, removeHighlightStyles } from '../../lib/page/highlight-styles';
+import {
+  addEarlyHighlightStyles,
+  ensureHighlightStyles,
+  hasHighlightStyles,
+  removeHighlightStyles,
+} from '../../lib/page/highlight-styles';
 import { createHighlighter } from '../../lib/page/highlighter';
 
 /** The stylesheet the extension ships (Vite inlines it in the build; the unit tests read the file). */
@@ -117,6 +122,23 @@ describe("the highlights' styles", () => {
     ensureHighlightStyles(doc, CSS); // the same task: added again at once
     expect(doc.adoptedStyleSheets).toHaveLength(2);
     expect(hasHighlightStyles(doc)).toBe(true);
+  });
+
+  test('the early script adds them, unless the page was already turned down before its file ran; drawing still does', () => {
+    const article = freshDocument();
+    addEarlyHighlightStyles(article, CSS);
+    expect(hasHighlightStyles(article)).toBe(true);
+
+    // A short page: the content script's quick check said "not an article" (and took the styles
+    // off, finding none) before the early import of the styles' file had run.
+    const walks = freshDocument();
+    removeHighlightStyles(walks);
+    addEarlyHighlightStyles(walks, CSS);
+    expect(walks.adoptedStyleSheets).toHaveLength(0);
+    expect(hasHighlightStyles(walks)).toBe(false);
+    // The reader clips there later: drawing adds them.
+    ensureHighlightStyles(walks, CSS);
+    expect(hasHighlightStyles(walks)).toBe(true);
   });
 
   test('the <style> element of the fallback is taken off too', () => {
