@@ -5,12 +5,7 @@ import path from 'node:path';
 
 const firstLine = (text) => (text ?? '').split('\n')[0].slice(0, 240);
 
-/**
- * @param {{ testResults: { name: string, status: string, message?: string,
- *   assertionResults: { status: string, fullName: string, failureMessages: string[] }[] }[] }} rep
- * @param {string} label the suite's name, printed first
- * @param {string} root paths are printed relative to it
- */
+/** `label`: the suite's name, printed first; paths are printed relative to `root` (types: test-report.d.mts). */
 export function namedResults(rep, label, root) {
   const failures = [];
   const retried = [];

@@ -13,13 +13,15 @@ import { browser } from 'wxt/browser';
 import { headMayBeInspectionArticle } from '../page/quick-check';
 import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_FILE, STYLES_FILE } from './engine-slot';
 
-/** The engine's script, run in this isolated world (it leaves its start function in ENGINE_SLOT). */
-export const importEngineFile = (): Promise<unknown> =>
-  import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(ENGINE_FILE));
+/** One of the extension's web-accessible scripts, run in this isolated world. */
+const importExtensionFile = (file: string): Promise<unknown> =>
+  import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(file));
+
+/** The engine's script (it leaves its start function in ENGINE_SLOT). */
+export const importEngineFile = (): Promise<unknown> => importExtensionFile(ENGINE_FILE);
 
 /** The highlights' styles' script, which adds them to this document as it runs (a few KB: it runs long before the engine's). */
-export const importStylesFile = (): Promise<unknown> =>
-  import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(STYLES_FILE));
+export const importStylesFile = (): Promise<unknown> => importExtensionFile(STYLES_FILE);
 
 export function startEarlyEngineLoad(doc: Document, win: Window, load = importEngineFile): void {
   const g = globalThis as Record<string, unknown>;

@@ -25,11 +25,13 @@ interface Installed {
  * parsed, and the engine, a bundle of its own with its own copy of this module, must find them.
  */
 const SLOT = '__inspectionLensHighlightStyles';
-function installedStyles(): WeakMap<Document, Installed> {
+/** A collection kept in the isolated world's global under `key`, made the first time. */
+function shared<T>(key: string, Make: new () => T): T {
   const g = globalThis as Record<string, unknown>;
-  g[SLOT] ??= new WeakMap<Document, Installed>();
-  return g[SLOT] as WeakMap<Document, Installed>;
+  g[key] ??= new Make();
+  return g[key] as T;
 }
+const installedStyles = () => shared<WeakMap<Document, Installed>>(SLOT, WeakMap);
 const installedIfAny = () => (globalThis as Record<string, unknown>)[SLOT] as WeakMap<Document, Installed> | undefined;
 
 /**
@@ -38,11 +40,7 @@ const installedIfAny = () => (globalThis as Record<string, unknown>)[SLOT] as We
  * after that decision (on a short page the content script can decide first). Drawing still does.
  */
 const DECLINED = '__inspectionLensHighlightStylesDeclined';
-function declinedStyles(): WeakSet<Document> {
-  const g = globalThis as Record<string, unknown>;
-  g[DECLINED] ??= new WeakSet<Document>();
-  return g[DECLINED] as WeakSet<Document>;
-}
+const declinedStyles = () => shared<WeakSet<Document>>(DECLINED, WeakSet);
 
 type SheetWindow = Window & { CSSStyleSheet?: typeof CSSStyleSheet };
 
