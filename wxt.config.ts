@@ -12,8 +12,6 @@ const ENGINE_BUNDLE = 'content-engine.js';
 /** The engine's second part (lib/content/engine-slot.ts READER_FILE), imported by the first. */
 const READER_BUNDLE = 'content-reader.js';
 const EARLY_BUNDLE = 'early.js';
-/** The highlights' styles, imported by the early script on a page that looks like an article (STYLES_FILE). */
-const STYLES_BUNDLE = 'content-styles.js';
 /** The content script (entrypoints/content/, built as a plain script). */
 const CONTENT_BUNDLE = 'content.js';
 const EVERY_PAGE = ['http://*/*', 'https://*/*'];
@@ -56,6 +54,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: {
+      // The browsers the extension is for (Firefox's strict_min_version below; Chromium with the
+      // side panel API): no -webkit- copies of rules they read unprefixed. The early script carries
+      // the highlights' `::highlight()` rules, compiled on every page that looks like an article.
+      cssTarget: ['chrome116', 'firefox142'],
       ...(process.env.IL_PROFILE ? { minify: false } : {}),
       ...(process.env.IL_SOURCEMAP ? { sourcemap: true } : {}),
     },
@@ -82,12 +84,11 @@ export default defineConfig({
     },
     icons: ICONS,
     // The content script's engine, imported by the content script only on pages that may be
-    // articles (lib/content/loader.ts), and the highlights' styles, imported by the early script on
-    // those (entrypoints/early.ts). Chrome gives it a new URL each browser start, so a site
+    // articles (lib/content/loader.ts). Chrome gives it a new URL each browser start, so a site
     // cannot probe for it; Firefox's moz-extension host is already random per install.
     web_accessible_resources: [
       {
-        resources: [ENGINE_BUNDLE, READER_BUNDLE, STYLES_BUNDLE],
+        resources: [ENGINE_BUNDLE, READER_BUNDLE],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
@@ -124,7 +125,7 @@ export default defineConfig({
     // 0.6 ms more at the start and save more than that (issue 15, stop 24; docs/performance.md).
     // Other browsers read it as a comment.
     'build:done': (wxt) => {
-      for (const file of [ENGINE_BUNDLE, READER_BUNDLE, STYLES_BUNDLE, EARLY_BUNDLE, CONTENT_BUNDLE]) {
+      for (const file of [ENGINE_BUNDLE, READER_BUNDLE, EARLY_BUNDLE, CONTENT_BUNDLE]) {
         const bundle = path.join(wxt.config.outDir, file);
         if (!fs.existsSync(bundle)) continue;
         const code = fs.readFileSync(bundle, 'utf8');
@@ -138,8 +139,7 @@ export default defineConfig({
       if (
         !entrypoints.every(
           (e) =>
-            e.type === 'content-script' ||
-            ['content', 'content-engine', 'content-reader', 'content-styles', 'early'].includes(e.name),
+            e.type === 'content-script' || ['content', 'content-engine', 'content-reader', 'early'].includes(e.name),
         )
       )
         return;

@@ -1,6 +1,7 @@
-import { importEngineFile, importStylesFile, startEarlyEngineLoad } from '../lib/content/early-engine';
+import { importEngineFile, startEarlyEngineLoad } from '../lib/content/early-engine';
 import { markFreshDocument } from '../lib/content/fresh-document';
 import { startEarlyRead } from '../lib/page/early-storage';
+import { addEarlyHighlightStyles } from '../lib/page/highlight-styles';
 import { EARLY_KEYS } from '../lib/storage-keys';
 
 // Starts reading the settings (and whether the reader has clips, paused this site, or a benchmark
@@ -14,14 +15,14 @@ export default defineUnlistedScript(() => {
   // A page seen loading has no older copy of the content script to end (lib/content/fresh-document.ts).
   markFreshDocument(document);
   // On a page that looks like an article, the engine's script starts loading now (not at
-  // document_idle), and so does the highlights' styles' small script, which adds them as soon as it
-  // has run, long before the body is styled on a long page: added in the highlights' frame, they
-  // cost a restyling of the whole page there (the 1 MB article's first screens 190 against 83 ms
-  // after our start, bench-from-navigation). Elsewhere the engine adds them when it draws
-  // (lib/page/highlight-styles.ts). The stylesheet is not in this file: it would be compiled on
-  // every page.
+  // document_idle), and the highlights' `::highlight()` rules are added at once (1.3 KB, carried
+  // here): before the page's body is styled, so the page's first styling includes them. Added
+  // later, by a file of their own or by the engine as it draws, they cost a restyling of the whole
+  // page in the highlights' frame (the 1 MB article's first screens 94 against 52 ms after our
+  // start in Chromium 156, bench-from-navigation; issue 15, stop 32). Elsewhere the engine adds
+  // them when it draws (lib/page/highlight-styles.ts).
   startEarlyEngineLoad(document, window, () => {
-    importStylesFile().catch(() => {});
+    addEarlyHighlightStyles(document);
     return importEngineFile();
   });
 });

@@ -11,7 +11,7 @@
 // parsed (seen at its next record: no DOMContentLoaded listener to add and remove on every page).
 import { browser } from 'wxt/browser';
 import { headMayBeInspectionArticle } from '../page/quick-check';
-import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_FILE, STYLES_FILE } from './engine-slot';
+import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_FILE } from './engine-slot';
 
 /** One of the extension's web-accessible scripts, run in this isolated world. */
 const importExtensionFile = (file: string): Promise<unknown> =>
@@ -19,9 +19,6 @@ const importExtensionFile = (file: string): Promise<unknown> =>
 
 /** The engine's script (it leaves its start function in ENGINE_SLOT). */
 export const importEngineFile = (): Promise<unknown> => importExtensionFile(ENGINE_FILE);
-
-/** The highlights' styles' script, which adds them to this document as it runs (a few KB: it runs long before the engine's). */
-export const importStylesFile = (): Promise<unknown> => importExtensionFile(STYLES_FILE);
 
 export function startEarlyEngineLoad(doc: Document, win: Window, load = importEngineFile): void {
   const g = globalThis as Record<string, unknown>;

@@ -8,12 +8,6 @@ import type { Engine, EngineStart } from './engine';
 export const ENGINE_SLOT = '__inspectionLensEngine';
 /** The engine's file in the extension (listed in web_accessible_resources, wxt.config.ts). */
 export const ENGINE_FILE = '/content-engine.js';
-/**
- * The highlights' styles alone (entrypoints/content-styles.ts), imported by the early script where
- * the page looks like an article: a file of their own, so that the every-page script does not carry
- * the stylesheet (3.4 KB more for every page to compile; bench:nonarticle).
- */
-export const STYLES_FILE = '/content-styles.js';
 
 export interface EngineModule {
   startEngine(cx: ContentContext, start: EngineStart): Engine;

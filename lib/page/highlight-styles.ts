@@ -3,9 +3,13 @@
 // full style recalculation of a page about 2.5 times as long (a page of 15,000 elements: 22 ms
 // against 9 ms in Chromium 156; `npm run bench:style`), on pages that are not articles as on the
 // rest. So it is added where the page looks like an article from its address, title or head, as
-// the engine's load starts (entrypoints/content-styles.ts, imported by entrypoints/early.ts: on a
-// long page before its body is styled, so the page's own first styling includes it, as the
-// manifest's did), and elsewhere the first time the engine draws.
+// the engine's load starts (entrypoints/early.ts, at once: a page styled before a sheet of
+// `::highlight()` rules arrives is styled again, all of it, when it does: 50 ms on the 1 MB
+// article), and elsewhere the first time the engine draws.
+//
+// Two sheets: the `::highlight()` rules (highlight-styles.css), and the `<mark>` fallback's rules
+// (highlight-marks.css), added only where marks are drawn (no Highlight API), so the early script
+// carries only the first.
 //
 // A constructed sheet in `document.adoptedStyleSheets` first: not an element of the page, and not
 // subject to the page's Content-Security-Policy for inline styles. Where that cannot be done, a
@@ -19,25 +23,32 @@ interface Installed {
   checked: boolean;
 }
 
+/** The two sheets: the `::highlight()` rules, and the `<mark>` fallback's. */
+export type StyleSheetKind = 'highlights' | 'marks';
+
 /**
- * What was added to each document, kept in the isolated world's global: the styles' own script
- * (entrypoints/content-styles.ts) adds the styles on a page that looks like an article before its body is
+ * What was added to each document, kept in the isolated world's global: the early script
+ * (entrypoints/early.ts) adds the styles on a page that looks like an article before its body is
  * parsed, and the engine, a bundle of its own with its own copy of this module, must find them.
  */
-const SLOT = '__inspectionLensHighlightStyles';
+const SLOTS: Record<StyleSheetKind, string> = {
+  highlights: '__inspectionLensHighlightStyles',
+  marks: '__inspectionLensMarkStyles',
+};
 /** A collection kept in the isolated world's global under `key`, made the first time. */
 function shared<T>(key: string, Make: new () => T): T {
   const g = globalThis as Record<string, unknown>;
   g[key] ??= new Make();
   return g[key] as T;
 }
-const installedStyles = () => shared<WeakMap<Document, Installed>>(SLOT, WeakMap);
-const installedIfAny = () => (globalThis as Record<string, unknown>)[SLOT] as WeakMap<Document, Installed> | undefined;
+const installedStyles = (kind: StyleSheetKind) => shared<WeakMap<Document, Installed>>(SLOTS[kind], WeakMap);
+const installedIfAny = (kind: StyleSheetKind) =>
+  (globalThis as Record<string, unknown>)[SLOTS[kind]] as WeakMap<Document, Installed> | undefined;
 
 /**
  * The documents whose styles were taken off (or never needed) once the content script decided:
- * the styles' own script, imported early and run whenever its file arrives, must not add them
- * after that decision (on a short page the content script can decide first). Drawing still does.
+ * the early install must not add them after that decision (a page the content script has already
+ * turned down). Drawing still does.
  */
 const DECLINED = '__inspectionLensHighlightStylesDeclined';
 const declinedStyles = () => shared<WeakSet<Document>>(DECLINED, WeakSet);
@@ -58,11 +69,11 @@ function constructedSheet(doc: Document, css: string): CSSStyleSheet | null {
 }
 
 /**
- * Makes sure the highlights' styles are on `doc`: added the first time, added again if the page
- * removed them. Cheap to call for every range drawn: it looks at the page once a task.
+ * Makes sure one of our sheets is on `doc`: added the first time, added again if the page removed
+ * it. Cheap to call for every range drawn: it looks at the page once a task.
  */
-export function ensureHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS): void {
-  const installed = installedStyles();
+export function ensureStyleSheet(doc: Document, kind: StyleSheetKind, css: string): void {
+  const installed = installedStyles(kind);
   let state = installed.get(doc);
   if (state?.checked) return;
   if (!state) {
@@ -93,8 +104,13 @@ export function ensureHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS
   }
 }
 
+/** Makes sure the `::highlight()` rules are on `doc` (see ensureStyleSheet). */
+export function ensureHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS): void {
+  ensureStyleSheet(doc, 'highlights', css);
+}
+
 /**
- * Adds the highlights' styles early, before anything is drawn (entrypoints/content-styles.ts), unless
+ * Adds the `::highlight()` rules early, before anything is drawn (entrypoints/early.ts), unless
  * the content script has already taken them off this page or found it did not need them.
  */
 export function addEarlyHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS): void {
@@ -102,28 +118,30 @@ export function addEarlyHighlightStyles(doc: Document, css: string = HIGHLIGHT_C
 }
 
 /**
- * Takes the highlights' styles off `doc` again: added early on a page that looked like an article
- * and turned out not to be one (or was paused), nothing is drawn, and the page should not pay for
- * them on every restyling. Drawing later adds them again.
+ * Takes our sheets off `doc` again: added early on a page that looked like an article and turned
+ * out not to be one (or was paused), nothing is drawn, and the page should not pay for them on
+ * every restyling. Drawing later adds them again.
  */
 export function removeHighlightStyles(doc: Document): void {
   declinedStyles().add(doc);
-  const installed = installedIfAny();
-  const s = installed?.get(doc);
-  if (!s) return;
-  installed?.delete(doc);
-  try {
-    if (s.sheet && doc.adoptedStyleSheets.includes(s.sheet))
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== s.sheet);
-    s.element?.remove();
-  } catch {
-    // The page's own sheets could not be read or set: left as they are.
+  for (const kind of ['highlights', 'marks'] as const) {
+    const installed = installedIfAny(kind);
+    const s = installed?.get(doc);
+    if (!s) continue;
+    installed?.delete(doc);
+    try {
+      if (s.sheet && doc.adoptedStyleSheets.includes(s.sheet))
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== s.sheet);
+      s.element?.remove();
+    } catch {
+      // The page's own sheets could not be read or set: left as they are.
+    }
   }
 }
 
-/** Whether `doc` has the highlights' styles now (tests and the bench read it). */
-export function hasHighlightStyles(doc: Document): boolean {
-  const s = installedIfAny()?.get(doc);
+/** Whether `doc` has one of our sheets now (tests and the bench read it): the `::highlight()` rules unless told. */
+export function hasHighlightStyles(doc: Document, kind: StyleSheetKind = 'highlights'): boolean {
+  const s = installedIfAny(kind)?.get(doc);
   if (!s) return false;
   if (s.sheet) return doc.adoptedStyleSheets.includes(s.sheet);
   return !!s.element?.isConnected;

@@ -3,6 +3,7 @@
 // inserted and can be removed cleanly, restoring the original text nodes.
 import { HIGHLIGHT_NAMES, type HighlightName } from '../analysis/findings';
 import { GRADE_STYLES } from '../data/grades';
+import { ensureMarkStyles } from './highlight-marks';
 import { ensureHighlightStyles } from './highlight-styles';
 
 /** Paint order when categories overlap: grades over councils over improvement areas. */
@@ -48,16 +49,18 @@ export interface Highlighter {
 }
 
 /**
- * Creates the highlighter for a document, preferring the Highlight API. Its styles are added to
- * the page with the first range it draws (highlight-styles.ts), and again if the page removed them.
+ * Creates the highlighter for a document, preferring the Highlight API. Its styles (the
+ * `::highlight()` rules, or the `<mark>` fallback's) are added to the page with the first range it
+ * draws (highlight-styles.ts), and again if the page removed them.
  */
 export function createHighlighter(doc: Document, options: { forceMarks?: boolean } = {}): Highlighter {
   const win = doc.defaultView as Window;
   const api = options.forceMarks ? null : highlightApi(win);
   const drawer = api ? apiHighlighter(api) : markHighlighter(doc);
   const add = drawer.add;
+  const ensureStyles = api ? ensureHighlightStyles : ensureMarkStyles;
   drawer.add = (name, range) => {
-    ensureHighlightStyles(doc);
+    ensureStyles(doc);
     return add(name, range);
   };
   return drawer;

@@ -76,9 +76,11 @@ describe('grade styles', () => {
   });
 
   test.each(GRADE_STYLES.map((s) => [s.highlight, s] as const))('the page style sheet draws %s as defined', (_, s) => {
-    const sheet = css('lib/page/highlight-styles.css');
-    for (const selector of [`::highlight(${s.highlight})`, `mark[data-il="${s.highlight}"]`]) {
-      const r = rule(sheet, selector);
+    for (const [file, selector] of [
+      ['lib/page/highlight-styles.css', `::highlight(${s.highlight})`],
+      ['lib/page/highlight-marks.css', `mark[data-il="${s.highlight}"]`],
+    ]) {
+      const r = rule(css(file), selector);
       expect(r).toContain(`background-color: ${s.fill};`);
       expect(r).toContain(`text-decoration: underline ${s.lineStyle} ${s.line};`);
     }
@@ -99,7 +101,9 @@ describe('councils, improvement areas and clips', () => {
     expect(r).toContain(`text-decoration: ${s.decoration};`);
     if (s.fill) expect(r).toContain(`background-color: ${s.fill};`);
     else expect(r).not.toContain('background');
-    expect(rule(sheet, `mark[data-il="${s.highlight}"]`)).toContain(`text-decoration: ${s.decoration} 2px;`);
+    expect(rule(css('lib/page/highlight-marks.css'), `mark[data-il="${s.highlight}"]`)).toContain(
+      `text-decoration: ${s.decoration} 2px;`,
+    );
   });
 
   test('the settings name every category as the key does', () => {

@@ -334,19 +334,23 @@ describe("the highlights' styles", () => {
   });
 
   test('a page whose head says it is an inspection article has them before its body is parsed; another page has none', async () => {
-    // The head is sent at once, the body 1.5 s later, opening with a page script that counts the
-    // adopted sheets: the early script's import of the styles' file must have run by then (on a
-    // long page, styles added after the body is styled cost a restyling of all of it).
+    // The body opens with a page script that counts the adopted sheets: the early script must have
+    // added ours by then (on a long page, styles added after the body is styled cost a restyling of
+    // all of it). Sent in one piece (no time for a file of ours to arrive first), and with the
+    // body 1.5 s after the head, as a news site streams it.
     const body =
       '<body><script>window.__sheetsAtBody = document.adoptedStyleSheets.length</script><article><h1>Inspection</h1><p>Lambeth was rated ‘good’ by Ofsted inspectors.</p></article></body></html>';
     const server = http.createServer((req, res) => {
-      const title =
-        req.url === '/slow-article.html'
-          ? 'Ofsted inspection: Lambeth children’s services rated good'
-          : 'Ten great walks';
+      const title = /article/.test(req.url ?? '')
+        ? 'Ofsted inspection: Lambeth children’s services rated good'
+        : 'Ten great walks';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.write(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>`);
-      setTimeout(() => res.end(body), 1500);
+      const head = `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>`;
+      if (req.url?.startsWith('/whole-')) res.end(head + body);
+      else {
+        res.write(head);
+        setTimeout(() => res.end(body), 1500);
+      }
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const origin = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
@@ -358,6 +362,8 @@ describe("the highlights' styles", () => {
         await page.close();
         return n;
       };
+      expect(await sheetsAtBody('whole-article.html')).toBe(1);
+      expect(await sheetsAtBody('whole-walks.html')).toBe(0);
       expect(await sheetsAtBody('slow-article.html')).toBe(1);
       expect(await sheetsAtBody('slow-walks.html')).toBe(0);
     } finally {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, test } from 'vitest';
+import { ensureMarkStyles } from '../../lib/page/highlight-marks';
 import {
   addEarlyHighlightStyles,
   ensureHighlightStyles,
@@ -10,8 +11,10 @@ import {
 } from '../../lib/page/highlight-styles';
 import { createHighlighter } from '../../lib/page/highlighter';
 
-/** The stylesheet the extension ships (Vite inlines it in the build; the unit tests read the file). */
-const CSS = fs.readFileSync(path.join(import.meta.dirname, '../../lib/page/highlight-styles.css'), 'utf8');
+/** The stylesheets the extension ships (Vite inlines them in the build; the unit tests read the files). */
+const read = (file: string) => fs.readFileSync(path.join(import.meta.dirname, '../../lib/page', file), 'utf8');
+const CSS = read('highlight-styles.css');
+const MARKS = read('highlight-marks.css');
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
 const windows: HappyWindow[] = [];
@@ -27,11 +30,11 @@ afterEach(async () => {
 });
 
 describe("the highlights' styles", () => {
-  test('a highlighter adds nothing until it draws, then one constructed sheet and no element', () => {
+  test('a highlighter drawing marks adds nothing until it draws, then the marks’ sheet alone, and no element', () => {
     const document = freshDocument();
     const h = createHighlighter(document, { forceMarks: true });
     expect(document.adoptedStyleSheets).toHaveLength(0);
-    expect(hasHighlightStyles(document)).toBe(false);
+    expect(hasHighlightStyles(document, 'marks')).toBe(false);
     const p = document.createElement('p');
     p.textContent = 'Essex was rated outstanding.';
     document.body.append(p);
@@ -41,16 +44,30 @@ describe("the highlights' styles", () => {
     h.add('il-council', range);
     expect(document.adoptedStyleSheets).toHaveLength(1);
     expect(document.querySelectorAll('style')).toHaveLength(0);
-    expect(hasHighlightStyles(document)).toBe(true);
+    expect(hasHighlightStyles(document, 'marks')).toBe(true);
+    // No `::highlight()` rules where none can be drawn.
+    expect(hasHighlightStyles(document)).toBe(false);
+    const selectors = [...document.adoptedStyleSheets[0].cssRules].map((r) => (r as CSSStyleRule).selectorText);
+    expect(selectors.every((s) => s.startsWith('mark['))).toBe(true);
   });
 
-  test('the sheet holds every category’s rule, for the Highlight API and for the <mark> fallback', () => {
+  test('the two sheets hold every category’s rule: one for the Highlight API, one for the <mark> fallback', () => {
+    // The files: each category in both, each rule in its own sheet.
+    for (const name of ['il-grade-outstanding', 'il-grade-inadequate', 'il-council', 'il-improvement', 'il-clip']) {
+      expect(CSS).toContain(`::highlight(${name}) {`);
+      expect(MARKS).toContain(`mark[data-il="${name}"] {`);
+    }
+    expect(CSS).not.toContain('mark[');
+    expect(MARKS).not.toContain('::highlight(');
+    // On the page: two sheets, the marks' one made of their rules (happy-dom drops `::highlight()` rules).
     const doc = freshDocument();
     ensureHighlightStyles(doc, CSS);
-    const selectors = [...doc.adoptedStyleSheets[0].cssRules].map((r) => (r as CSSStyleRule).selectorText);
-    for (const name of ['il-grade-outstanding', 'il-grade-inadequate', 'il-council', 'il-improvement', 'il-clip'])
-      expect(selectors.join('\n')).toContain(name);
-    expect(selectors.some((s) => s.startsWith('mark['))).toBe(true);
+    ensureMarkStyles(doc, MARKS);
+    expect(doc.adoptedStyleSheets).toHaveLength(2);
+    expect(hasHighlightStyles(doc)).toBe(true);
+    expect(hasHighlightStyles(doc, 'marks')).toBe(true);
+    const marks = [...doc.adoptedStyleSheets[1].cssRules].map((r) => (r as CSSStyleRule).selectorText);
+    expect(marks).toContain('mark[data-il="il-council"]');
   });
 
   test('called again and again, the sheet is added once; the page’s own sheets are kept', async () => {
@@ -129,8 +146,8 @@ describe("the highlights' styles", () => {
     addEarlyHighlightStyles(article, CSS);
     expect(hasHighlightStyles(article)).toBe(true);
 
-    // A short page: the content script's quick check said "not an article" (and took the styles
-    // off, finding none) before the early import of the styles' file had run.
+    // A page the content script has already turned down (its quick check said "not an article"
+    // and took the styles off): a later early install adds nothing.
     const walks = freshDocument();
     removeHighlightStyles(walks);
     addEarlyHighlightStyles(walks, CSS);
@@ -139,6 +156,16 @@ describe("the highlights' styles", () => {
     // The reader clips there later: drawing adds them.
     ensureHighlightStyles(walks, CSS);
     expect(hasHighlightStyles(walks)).toBe(true);
+  });
+
+  test('taken off, both sheets go', () => {
+    const doc = freshDocument();
+    ensureHighlightStyles(doc, CSS);
+    ensureMarkStyles(doc, MARKS);
+    removeHighlightStyles(doc);
+    expect(doc.adoptedStyleSheets).toHaveLength(0);
+    expect(hasHighlightStyles(doc)).toBe(false);
+    expect(hasHighlightStyles(doc, 'marks')).toBe(false);
   });
 
   test('the <style> element of the fallback is taken off too', () => {
