@@ -63,6 +63,28 @@ describe('in Firefox', () => {
     await tab.close();
   });
 
+  test("the highlights' colours and lines: one sheet of ::highlight() rules adopted, none in the page's DOM", async () => {
+    const tab = await open('003_7373dea24638aad1.html');
+    expect(
+      await pollUntil(
+        () => counts(tab),
+        (c) => (c['il-grade-outstanding'] ?? 0) > 0,
+      ),
+    ).toHaveProperty('il-grade-outstanding');
+    const styles = await tab.evaluate<{ adopted: number; elements: number; lines: string[] }>(`(() => {
+      const el = document.createElement('span');
+      document.body.append(el);
+      const line = (n) => getComputedStyle(el, '::highlight(' + n + ')').textDecorationStyle;
+      return {
+        adopted: document.adoptedStyleSheets.length,
+        elements: [...document.querySelectorAll('style')].filter((s) => s.textContent.includes('il-grade')).length,
+        lines: ['il-grade-outstanding', 'il-grade-requires-improvement', 'il-grade-inadequate'].map(line),
+      };
+    })()`);
+    expect(styles).toEqual({ adopted: 1, elements: 0, lines: ['double', 'dashed', 'wavy'] });
+    await tab.close();
+  });
+
   test.each(nearMissPages)('%s: not an inspection article, nothing highlighted or added', async (file) => {
     const tab = await open(file);
     await new Promise((r) => setTimeout(r, 400));
