@@ -13,12 +13,9 @@ import { browser } from 'wxt/browser';
 import { headMayBeInspectionArticle } from '../page/quick-check';
 import { EARLY_IMPORT_SLOT, type EarlyImport, ENGINE_FILE } from './engine-slot';
 
-/** One of the extension's web-accessible scripts, run in this isolated world. */
-const importExtensionFile = (file: string): Promise<unknown> =>
-  import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(file));
-
-/** The engine's script (it leaves its start function in ENGINE_SLOT). */
-export const importEngineFile = (): Promise<unknown> => importExtensionFile(ENGINE_FILE);
+/** The engine's script, run in this isolated world (it leaves its start function in ENGINE_SLOT). */
+export const importEngineFile = (): Promise<unknown> =>
+  import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(ENGINE_FILE));
 
 export function startEarlyEngineLoad(doc: Document, win: Window, load = importEngineFile): void {
   const g = globalThis as Record<string, unknown>;

@@ -124,7 +124,7 @@ export function addEarlyHighlightStyles(doc: Document, css: string = HIGHLIGHT_C
  */
 export function removeHighlightStyles(doc: Document): void {
   declinedStyles().add(doc);
-  for (const kind of ['highlights', 'marks'] as const) {
+  for (const kind of Object.keys(SLOTS) as StyleSheetKind[]) {
     const installed = installedIfAny(kind);
     const s = installed?.get(doc);
     if (!s) continue;
