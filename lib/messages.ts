@@ -52,7 +52,17 @@ export interface PageReport {
   highlighting: boolean;
   /** The page's findings in page order (at most MAX_REPORTED_FINDINGS), for the panel's "This page". */
   findings?: ReportedFinding[];
+  /**
+   * The findings are the ones this page sent last (`findings` left out): a long page's re-run that
+   * changed only its counts or outcomes, or findings past the first MAX_REPORTED_FINDINGS, does not
+   * send those again. A background without them (it restarted, or the last report was of another
+   * address) answers `resend`, and the page sends them.
+   */
+  sameFindings?: true;
 }
+
+/** The background's answer to a page report: `resend` when it lacks the findings the report kept. */
+export type PageReportReply = { ok: true; resend?: true };
 
 export { type CouncilPoint, type CouncilRow, MAX_REPORTED_FINDINGS, type ReportedFinding } from './reports';
 
@@ -118,6 +128,7 @@ function isPageReport(v: unknown): v is PageReport {
     return false;
   if (!isNum(v.confidence) || !isObj(v.counts) || typeof v.highlighting !== 'boolean') return false;
   if (!Array.isArray(v.outcomes) || v.outcomes.length > 500 || !everyItem(v.outcomes, isOutcome)) return false;
+  if (v.sameFindings !== undefined && (v.sameFindings !== true || v.findings !== undefined)) return false;
   if (
     v.findings !== undefined &&
     (!Array.isArray(v.findings) ||
@@ -194,7 +205,7 @@ const ping = spec<null, { ok: true; version: string }>(isNull);
 export const pageToBackground = {
   ping,
   /** The content script reports its analysis of the page (drives the toolbar badge). */
-  pageReport: spec<PageReport, { ok: true }>(isPageReport),
+  pageReport: spec<PageReport, PageReportReply>(isPageReport),
   /** Saves a clip (idempotent by its id) with its article. */
   saveClip: spec<{ clip: Clip; article: Article }, SaveReply>(
     (d) => isObj(d) && isClip(d.clip) && isArticle(d.article) && d.clip.articleId === d.article.id,

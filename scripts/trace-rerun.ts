@@ -39,6 +39,8 @@ interface Figures {
   /** Main-thread tasks overlapping the run (from its timer to its mark), summed: wall; CPU: of script only. */
   taskWall: number;
   taskCpu: number;
+  /** Script after the mark until the trace ends (the report to the background, sent after the frame): CPU. */
+  afterCpu: number;
   /** Garbage collection (MinorGC, MajorGC, incremental marking) within that script: thread time. */
   gc: number;
   /** The same window's GC pauses, by kind. */
@@ -86,7 +88,8 @@ const median = (xs: number[]) => {
 function analyse(events: Ev[], work: number): Figures {
   const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name === 'il:highlighted');
   const end = marks.at(-1);
-  if (!end) return { work, taskWall: Number.NaN, taskCpu: Number.NaN, gc: Number.NaN, byKind: {} };
+  if (!end)
+    return { work, taskWall: Number.NaN, taskCpu: Number.NaN, afterCpu: Number.NaN, gc: Number.NaN, byKind: {} };
   const pid = end.pid;
   const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid);
   const main = names.find((e) => e.args?.name === 'CrRendererMain')?.tid ?? end.tid;
@@ -114,6 +117,13 @@ function analyse(events: Ev[], work: number): Figures {
     covered = e.ts + (e.dur ?? 0);
     taskCpu += (e.tdur ?? e.dur ?? 0) / 1000;
   }
+  let afterCpu = 0;
+  covered = 0;
+  for (const e of onMain) {
+    if (!script.has(e.name) || e.ts <= end.ts || e.ts < covered) continue;
+    covered = e.ts + (e.dur ?? 0);
+    afterCpu += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
   // Garbage collection's thread time within that script (and its kinds).
   const byKind: Record<string, number> = {};
   let gc = 0;
@@ -128,7 +138,7 @@ function analyse(events: Ev[], work: number): Figures {
     byKind[e.name] = (byKind[e.name] ?? 0) + t;
     gc += t;
   }
-  return { work, taskWall, taskCpu, gc, byKind };
+  return { work, taskWall, taskCpu, afterCpu, gc, byKind };
 }
 
 async function main() {
@@ -203,7 +213,7 @@ async function main() {
         if (process.env.DUMP) fs.writeFileSync(`/tmp/rerun-trace-${load}-${i}.json`, JSON.stringify(events));
         b.runs[i].push({
           ...(values.profile
-            ? { taskWall: Number.NaN, taskCpu: Number.NaN, gc: Number.NaN, byKind: {}, work }
+            ? { taskWall: Number.NaN, taskCpu: Number.NaN, afterCpu: Number.NaN, gc: Number.NaN, byKind: {}, work }
             : analyse(events, work)),
           phases,
         });
@@ -220,7 +230,7 @@ async function main() {
         ? `; in ${one.length} one-slice runs: extraction ${median(one.map((p) => p[0])).toFixed(1)}, analysis ${median(one.map((p) => p[1])).toFixed(1)}, apply ${median(one.map((p) => p[2])).toFixed(1)}`
         : '';
       console.log(
-        `  paragraph ${i + 1}: work ${f(median(runs.map((r) => r.work)))} ms [${runs.map((r) => r.work.toFixed(1)).join(' ')}]; from the re-run's timer to its mark: tasks' wall ${f(median(runs.map((r) => r.taskWall)))}, script CPU ${f(median(runs.map((r) => r.taskCpu)))}; GC in them ${f(median(runs.map((r) => r.gc)))} (${gcKinds})\n      per load: CPU [${runs.map((r) => r.taskCpu.toFixed(1)).join(' ')}], GC [${runs.map((r) => r.gc.toFixed(1)).join(' ')}]${phases}`,
+        `  paragraph ${i + 1}: work ${f(median(runs.map((r) => r.work)))} ms [${runs.map((r) => r.work.toFixed(1)).join(' ')}]; from the re-run's timer to its mark: tasks' wall ${f(median(runs.map((r) => r.taskWall)))}, script CPU ${f(median(runs.map((r) => r.taskCpu)))}; after the mark (the report), script CPU ${f(median(runs.map((r) => r.afterCpu)))}; GC in them ${f(median(runs.map((r) => r.gc)))} (${gcKinds})\n      per load: CPU [${runs.map((r) => r.taskCpu.toFixed(1)).join(' ')}], GC [${runs.map((r) => r.gc.toFixed(1)).join(' ')}]${phases}`,
       );
     }
   }

@@ -27,8 +27,16 @@ export async function answerPage(
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: true } satisfies Reply<'pageReport'>;
       // The URL is the browser's word for the sender's page, not what the page says it is.
-      d.tabs.reports.set(tabId, { ...msg.data, url: sender.url ?? msg.data.url });
-      await d.showPageState(tabId, msg.data).catch(() => {});
+      const url = sender.url ?? msg.data.url;
+      const { sameFindings, ...report } = msg.data;
+      if (sameFindings) {
+        // The findings it sent last: kept only for the same address (this page, not the last one).
+        const kept = d.tabs.reports.get(tabId);
+        if (kept?.url !== url || !kept.findings) return { ok: true, resend: true } satisfies Reply<'pageReport'>;
+        report.findings = kept.findings;
+      }
+      d.tabs.reports.set(tabId, { ...report, url });
+      await d.showPageState(tabId, report).catch(() => {});
       d.broadcast('reportUpdated', { tabId });
       return { ok: true } satisfies Reply<'pageReport'>;
     }

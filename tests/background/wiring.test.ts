@@ -80,6 +80,43 @@ test('a closed tab’s report is forgotten', async () => {
   expect(await send({ type: 'getPageReport', data: { tabId: 3 } }, panel)).toBeNull();
 });
 
+test('a report that kept its findings keeps the ones this page sent; a background without them asks for them again', async () => {
+  const finding = {
+    id: 'f1',
+    kind: 'grade',
+    text: 'good',
+    sentence: 'Lambeth was rated good.',
+    start: 4,
+    councils: [],
+  };
+  const head: PageReport = {
+    url: A,
+    title: 'T',
+    isInspectionArticle: true,
+    confidence: 1,
+    counts: { 'il-grade-good': 1 },
+    outcomes: [],
+    highlighting: true,
+  };
+  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+  // Nothing kept for tab 4 (a background just started): the page is asked to send its findings.
+  expect(await send({ type: 'pageReport', data: { ...head, sameFindings: true } }, page(4))).toEqual({
+    ok: true,
+    resend: true,
+  });
+  expect(await send({ type: 'pageReport', data: { ...head, findings: [finding] } }, page(4))).toEqual({ ok: true });
+  // A count changed, the findings did not: they are kept, the rest is the new report's.
+  const counted = { ...head, counts: { 'il-grade-good': 1, 'il-council': 1 } };
+  expect(await send({ type: 'pageReport', data: { ...counted, sameFindings: true } }, page(4))).toEqual({ ok: true });
+  expect(await send({ type: 'getPageReport', data: { tabId: 4 } }, panel)).toEqual({ ...counted, findings: [finding] });
+  // The findings kept are another address's (the tab went elsewhere): not lent to this one.
+  const other = { id: fakeBrowser.runtime.id, url: 'https://news.example/b', tab: { id: 4 } };
+  expect(
+    await send({ type: 'pageReport', data: { ...counted, url: 'https://news.example/b', sameFindings: true } }, other),
+  ).toEqual({ ok: true, resend: true });
+  expect(await send({ type: 'getPageReport', data: { tabId: 4 } }, panel)).toEqual({ ...counted, findings: [finding] });
+});
+
 test('an import port is served to our own pages only', () => {
   const port = (sender: object, name = 'inspection-lens-import') => {
     const p = {

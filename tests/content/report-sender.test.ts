@@ -76,6 +76,68 @@ describe('the page report is sent when it changed', () => {
   });
 });
 
+describe('a report whose findings did not change does not carry them again', () => {
+  test('a count changed and the findings the same: sent without its findings, which are not even built', async () => {
+    const sent: PageReport[] = [];
+    let built = 0;
+    const r = createReportSender(async (p) => sent.push(p), 300);
+    const a = finding('a');
+    const counted = (n: number) => ({
+      ...parts({ counts: { 'il-council': n } }, [a]),
+      findings: () => (built++, [{ id: 'a' } as ReportedFinding]),
+    });
+    await r.send(counted(1));
+    await r.send(counted(2));
+    await r.send(counted(3));
+    expect(sent.map((p) => [p.counts['il-council'], p.findings?.length, p.sameFindings])).toEqual([
+      [1, 1, undefined],
+      [2, undefined, true],
+      [3, undefined, true],
+    ]);
+    expect(built).toBe(1);
+    // A finding replaced: sent with the findings.
+    await r.send(parts({ counts: { 'il-council': 3 } }, [finding('a')]));
+    expect(sent.at(-1)?.findings).toEqual([{ id: 'a' }]);
+    expect(sent.at(-1)?.sameFindings).toBeUndefined();
+  });
+
+  test('the first report of a page carries its findings even when there are none to compare with', async () => {
+    const sent: PageReport[] = [];
+    const r = createReportSender(async (p) => sent.push(p), 300);
+    await r.send(parts({}, []));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].findings).toEqual([]);
+    expect(sent[0].sameFindings).toBeUndefined();
+  });
+
+  test('a background without the findings answers resend, and gets them; after a failed send they go again', async () => {
+    const sent: PageReport[] = [];
+    let kept = false;
+    let fail = false;
+    const r = createReportSender(async (p) => {
+      if (fail) throw new Error('no receiver');
+      sent.push(p);
+      if (p.sameFindings && !kept) return { ok: true, resend: true };
+      kept = true;
+      return { ok: true };
+    }, 300);
+    const a = finding('a');
+    await r.send(parts({ counts: { 'il-council': 1 } }, [a]));
+    kept = false; // the background restarted
+    await r.send(parts({ counts: { 'il-council': 2 } }, [a]));
+    expect(sent.map((p) => [p.counts['il-council'], p.findings?.length, p.sameFindings])).toEqual([
+      [1, 1, undefined],
+      [2, undefined, true],
+      [2, 1, undefined],
+    ]);
+    fail = true;
+    await r.send(parts({ counts: { 'il-council': 3 } }, [a]));
+    fail = false;
+    await r.send(parts({ counts: { 'il-council': 4 } }, [a]));
+    expect(sent.at(-1)?.findings).toEqual([{ id: 'a' }]);
+  });
+});
+
 describe('the background asks the page again for a report it does not have', () => {
   test('a kept report is answered without asking; a missing one is asked for and answered once the page sent it', async () => {
     const reports = new Map<number, { title: string }>([[1, { title: 'kept' }]]);

@@ -43,6 +43,18 @@ describe('a page report carries a bounded, checked list of findings', () => {
     expect(parseMessage(report('not a list'))).toBeNull();
   });
 
+  test('"the same findings as last time" is a plain true, and never beside a list of findings', () => {
+    const same = (v: unknown, findings?: unknown) => {
+      const r = report(findings);
+      return parseMessage({ ...r, data: { ...r.data, sameFindings: v } });
+    };
+    expect(same(true)).not.toBeNull();
+    expect(same(true, [finding()])).toBeNull();
+    expect(same(false)).toBeNull();
+    expect(same('yes')).toBeNull();
+    expect(same({ valueOf: () => true })).toBeNull();
+  });
+
   test('the panel’s requests to a page name a finding by a short id', () => {
     expect(parseMessage({ type: 'showFindingInTab', data: { tabId: 3, findingId: 'g:1:2:good' } })).not.toBeNull();
     expect(parseMessage({ type: 'clipFindingInTab', data: { tabId: 3, findingId: 'x'.repeat(201) } })).toBeNull();
