@@ -356,9 +356,20 @@ async function measureRerun(page: Page, url: string) {
     }, n);
     await untilMarked(page, has('il:highlighted', n));
   }
+  // The last re-run's report (sent after its frame).
+  await page.waitForTimeout(300);
   return page.evaluate(() => {
     type Detail = { work: number; analysed: number; reused: number; notReread: number; reread: number };
-    const runs = performance.getEntriesByName('il:highlighted').map((m) => (m as PerformanceMark).detail as Detail);
+    type Reported = { ms: number; sent: string | null };
+    const marks = performance.getEntriesByName('il:highlighted') as PerformanceMark[];
+    const reports = performance.getEntriesByName('il:reported') as PerformanceMark[];
+    // Each run's report: the first one made after it.
+    const reportAfter = (m: PerformanceMark) =>
+      (reports.find((r) => r.startTime >= m.startTime)?.detail as Reported | undefined) ?? {
+        ms: Number.NaN,
+        sent: null,
+      };
+    const runs = marks.map((m) => ({ ...(m.detail as Detail), report: reportAfter(m) }));
     return { first: runs[0], rerun: runs[1], later: runs[runs.length - 1] };
   });
 }
@@ -618,6 +629,10 @@ async function main() {
         `  a paragraph added after load: the re-run's main-thread work ${ms(r((x) => x.rerun.work))} (first run ${ms(r((x) => x.first.work))}); blocks read from the page again ${r((x) => x.rerun.reread)} of ${r((x) => x.rerun.reread + x.rerun.notReread)}, analysed again ${r((x) => x.rerun.analysed)}`,
       );
       console.log(`    the third paragraph added after it: the re-run's work ${ms(r((x) => x.later.work))}`);
+      const sentAs = (f: (x: (typeof reruns)[number]) => string | null) => [...new Set(reruns.map(f))].join(', ');
+      console.log(
+        `    the report to the background after each (its main-thread time): first run ${ms(r((x) => x.first.report.ms))} (${sentAs((x) => x.first.report.sent)}), re-run ${ms(r((x) => x.rerun.report.ms))} (${sentAs((x) => x.rerun.report.sent)}), third ${ms(r((x) => x.later.report.ms))} (${sentAs((x) => x.later.report.sent)})`,
+      );
     }
     console.log(
       `  memory: the page's JavaScript heap after load (garbage collected) ${Math.min(...heap.ours).toFixed(1)} MB with ours, ${Math.min(...heap.plain).toFixed(1)} MB without: ours keeps ${(Math.min(...heap.ours) - Math.min(...heap.plain)).toFixed(1)} MB`,
@@ -692,6 +707,10 @@ async function main() {
         },
       );
     if (reruns.length) figures.laterRerunWork = figure(reruns.map((x) => x.later.work));
+    if (reruns.length) {
+      figures.firstReport = figure(reruns.map((x) => x.first.report.ms));
+      figures.rerunReport = figure(reruns.map((x) => x.rerun.report.ms));
+    }
     if (scrolls.ours.length) {
       figures.scrollFrame = figure(scrolls.ours, { baselines: { withoutOurs: scrolls.plain } });
       figures.scrollFrameCpu = figure(scrollCpu.ours, { baselines: { withoutOurs: scrollCpu.plain } });

@@ -25,15 +25,21 @@ export interface ReportParts {
   findings(): ReportedFinding[];
 }
 
+/** What the last call of `send` did: sent the report whole, without its findings, or nothing. */
+export type ReportSent = 'whole' | 'same-findings' | 'skipped';
+
 export interface ReportSender {
   /** Sends the report if it differs from the last one sent (or `force`); resolves when sent or skipped. */
   send(parts: ReportParts, force?: boolean): Promise<void>;
+  /** What the last `send` did (known as soon as it is called). */
+  readonly last: ReportSent | null;
 }
 
 export function createReportSender(
   post: (report: PageReport) => Promise<unknown>,
   limit: number,
 ): ReportSender & { readonly skipped: number } {
+  let last: ReportSent | null = null;
   let lastHead: string | null = null;
   /** The sources of the findings last sent (null: none sent yet, or the last send failed). */
   let lastSources: readonly unknown[] | null = null;
@@ -50,13 +56,18 @@ export function createReportSender(
     get skipped() {
       return skipped;
     },
+    get last() {
+      return last;
+    },
     async send(parts, force = false) {
       const head = JSON.stringify(parts.head);
       const same = !force && sameSources(parts.sources);
       if (same && head === lastHead) {
         skipped++;
+        last = 'skipped';
         return;
       }
+      last = same ? 'same-findings' : 'whole';
       lastHead = head;
       lastSources = parts.sources.slice(0, limit);
       try {

@@ -82,7 +82,10 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
     const r = gate.paused ? null : rep;
     const a = r?.isInspectionArticle ? r.analysis : null;
     const sources = a ? (lens?.analysis === a ? lens.inOrder : inTextOrder(a)) : [];
-    return reports.send(
+    // Its cost to the page is what runs before the message leaves (building, comparing, and the
+    // browser copying it): bench:page prints it after each re-run.
+    const t = performance.now();
+    const sent = reports.send(
       {
         head: {
           url: win.location.href,
@@ -98,6 +101,8 @@ export function startPageRunner(cx: ContentContext, opts: RunnerOptions): PageRu
       },
       force,
     );
+    trace('il:reported', { ms: performance.now() - t, sent: reports.last });
+    return sent;
   }
 
   function applyVisibility() {

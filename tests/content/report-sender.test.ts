@@ -95,8 +95,12 @@ describe('a report whose findings did not change does not carry them again', () 
       [3, undefined, true],
     ]);
     expect(built).toBe(1);
+    expect(r.last).toBe('same-findings');
+    await r.send(counted(3));
+    expect(r.last).toBe('skipped');
     // A finding replaced: sent with the findings.
     await r.send(parts({ counts: { 'il-council': 3 } }, [finding('a')]));
+    expect(r.last).toBe('whole');
     expect(sent.at(-1)?.findings).toEqual([{ id: 'a' }]);
     expect(sent.at(-1)?.sameFindings).toBeUndefined();
   });
