@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { screenshot, useExtensionBrowser, workerStopper } from './harness';
+import { has, longArticle, screenshot, untilMarked, useExtensionBrowser, workerStopper } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -78,6 +78,52 @@ describe('the built extension in Chromium', () => {
     const again = await reportOf(page.url());
     expect(again).toMatchObject({ url: page.url(), isInspectionArticle: true });
     expect(again.findings.length).toBeGreaterThan(5);
+    await page.close();
+    await panel.close();
+  });
+
+  test('a long page changed past its listed findings reports its new counts, not its findings again; a new worker gets them all the same', async () => {
+    env.server.extra.set('/long-report.html', longArticle(200_000));
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.server.origin}/long-report.html`);
+    await untilMarked(page, has('il:painted'), 30_000);
+    const panel = await env.ext.openSidePanel();
+    type Report = { counts: Record<string, number>; findings?: { id: string }[] };
+    const reportOf = (url: string) =>
+      panel.evaluate(async (u) => {
+        for (const t of await chrome.tabs.query({})) {
+          const r = await chrome.runtime.sendMessage({ type: 'getPageReport', data: { tabId: t.id } });
+          if (r?.url === u) return r;
+        }
+        return null;
+      }, url) as Promise<Report | null>;
+    await expect.poll(async () => (await reportOf(page.url()))?.findings?.length).toBe(300);
+    const first = (await reportOf(page.url())) as Report;
+    const councils = first.counts['il-council'];
+    /** A council named in a paragraph added at the end: past the 300 findings a report lists. */
+    const addParagraph = async (n: number) => {
+      await page.evaluate((i) => {
+        const p = document.createElement('p');
+        p.textContent = `Update ${i}: inspectors will return to Southwark next year, the council said.`;
+        (document.querySelector('article') ?? document.body).append(p);
+      }, n);
+      await untilMarked(page, has('il:highlighted', n + 1), 30_000);
+    };
+    const lastSent = () =>
+      page.evaluate(() => (performance.getEntriesByName('il:reported').at(-1) as PerformanceMark | undefined)?.detail);
+    // Chrome stops the idle worker: the next report, sent without its findings, reaches a worker
+    // that has none, which asks for them.
+    await (await workerStopper(env.ext))();
+    await addParagraph(1);
+    await expect.poll(lastSent).toMatchObject({ sent: 'same-findings' });
+    await expect.poll(async () => (await reportOf(page.url()))?.counts['il-council']).toBe(councils + 1);
+    const afterRestart = (await reportOf(page.url())) as Report;
+    expect(afterRestart.findings?.map((f) => f.id)).toEqual(first.findings?.map((f) => f.id));
+    // The same worker, another change: it keeps the findings it has.
+    await addParagraph(2);
+    await expect.poll(async () => (await reportOf(page.url()))?.counts['il-council']).toBe(councils + 2);
+    expect((await lastSent()) as unknown).toMatchObject({ sent: 'same-findings' });
+    expect((await reportOf(page.url()))?.findings?.map((f) => f.id)).toEqual(first.findings?.map((f) => f.id));
     await page.close();
     await panel.close();
   });
