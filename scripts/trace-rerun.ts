@@ -24,6 +24,8 @@ const { values, positionals } = parseArgs({
     // A CPU profile of each re-run instead of a trace: self time by function (give a build made
     // with IL_PROFILE=1, which keeps the function names).
     profile: { type: 'boolean', default: false },
+    // Paragraphs with nothing to find (a timestamp, a ticker): the re-run changes no highlight.
+    plain: { type: 'boolean', default: false },
   },
 });
 const LOADS = Number(values.loads);
@@ -178,14 +180,18 @@ async function main() {
         const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
         if (values.profile) await cdp.send('Profiler.start');
         else await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-        await page.evaluate((k) => {
-          const p = document.createElement('p');
-          p.textContent =
-            k === 1
-              ? 'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.'
-              : `Update ${k + 1}: inspectors will return to Southwark next year, the council said.`;
-          (document.querySelector('article') ?? document.body).append(p);
-        }, n);
+        await page.evaluate(
+          ([k, plain]) => {
+            const p = document.createElement('p');
+            p.textContent = plain
+              ? `Updated at 10:0${k} this morning with a correction to the headline.`
+              : k === 1
+                ? 'Update: neighbouring Southwark was rated ‘good’ in 2019, inspectors noted.'
+                : `Update ${k + 1}: inspectors will return to Southwark next year, the council said.`;
+            (document.querySelector('article') ?? document.body).append(p);
+          },
+          [n, values.plain] as const,
+        );
         await untilMarked(page, has('il:highlighted', n + 1), 60_000);
         // The report and anything else the run's end sets off.
         await page.waitForTimeout(50);
