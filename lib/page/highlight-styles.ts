@@ -17,6 +17,24 @@
 // own `adoptedStyleSheets`, a script that empties `<head>`): every draw checks, at most once a task.
 import HIGHLIGHT_CSS from './highlight-styles.css?inline';
 
+/**
+ * The `::highlight()` rules as a browser needs them. Chromium styles a highlight in an element's
+ * text from the nearest element whose `::highlight()` rule matched (highlight inheritance), so
+ * there each rule matches the root element alone (`:root::highlight(…)`): on a page of 15,000
+ * elements, adding the sheet to a styled page took 33 ms against 80 with a rule matching every
+ * element, and the page's own restyling 28 against 31 ms (28 with no sheet). Firefox (153) draws
+ * a highlight only from a rule matching the text's own element: there the rules are as written.
+ */
+export function highlightRules(css: string, firefox: boolean): string {
+  return firefox ? css : css.replace(/(^|[},\s])::highlight\(/g, '$1:root::highlight(');
+}
+let rules: string | undefined;
+/** This build's rules (made once, when first added). */
+const builtRules = () => {
+  rules ??= highlightRules(HIGHLIGHT_CSS, import.meta.env.BROWSER === 'firefox');
+  return rules;
+};
+
 interface Installed {
   sheet: CSSStyleSheet | null;
   element: HTMLStyleElement | null;
@@ -105,7 +123,7 @@ export function ensureStyleSheet(doc: Document, kind: StyleSheetKind, css: strin
 }
 
 /** Makes sure the `::highlight()` rules are on `doc` (see ensureStyleSheet). */
-export function ensureHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS): void {
+export function ensureHighlightStyles(doc: Document, css: string = builtRules()): void {
   ensureStyleSheet(doc, 'highlights', css);
 }
 
@@ -113,7 +131,7 @@ export function ensureHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS
  * Adds the `::highlight()` rules early, before anything is drawn (entrypoints/early.ts), unless
  * the content script has already taken them off this page or found it did not need them.
  */
-export function addEarlyHighlightStyles(doc: Document, css: string = HIGHLIGHT_CSS): void {
+export function addEarlyHighlightStyles(doc: Document, css: string = builtRules()): void {
   if (!declinedStyles().has(doc)) ensureHighlightStyles(doc, css);
 }
 

@@ -315,6 +315,13 @@ describe("the highlights' styles", () => {
     expect(await highlightStyle(page, 'il-grade-requires-improvement', 'textDecorationStyle')).toBe('dashed');
     // One constructed sheet, no element in the page.
     expect(await addedStyles(page)).toEqual({ adopted: 1, elements: 0 });
+    // Its rules match the root element alone: Chromium styles each highlight from the nearest
+    // element with a rule for it (the lines above are read from the paragraphs' own text).
+    const selectors = await page.evaluate(() =>
+      [...document.adoptedStyleSheets[0].cssRules].map((r) => (r as CSSStyleRule).selectorText),
+    );
+    expect(selectors).toContain(':root::highlight(il-grade-outstanding)');
+    expect(selectors.every((s) => s.startsWith(':root::highlight('))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

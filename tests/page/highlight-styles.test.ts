@@ -7,6 +7,7 @@ import {
   addEarlyHighlightStyles,
   ensureHighlightStyles,
   hasHighlightStyles,
+  highlightRules,
   removeHighlightStyles,
 } from '../../lib/page/highlight-styles';
 import { createHighlighter } from '../../lib/page/highlighter';
@@ -68,6 +69,23 @@ describe("the highlights' styles", () => {
     expect(hasHighlightStyles(doc, 'marks')).toBe(true);
     const marks = [...doc.adoptedStyleSheets[1].cssRules].map((r) => (r as CSSStyleRule).selectorText);
     expect(marks).toContain('mark[data-il="il-council"]');
+  });
+
+  test('for Chromium every rule matches the root element alone; for Firefox the rules are as written', () => {
+    const names = [...CSS.matchAll(/::highlight\(([a-z-]+)\)/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThanOrEqual(9);
+    // As written, and as a minified build carries it (rules run together, no comments).
+    const minified = CSS.replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s*([{};:,])\s*/g, '$1')
+      .trim();
+    for (const css of [CSS, minified]) {
+      const chromium = highlightRules(css, false);
+      expect([...chromium.matchAll(/:root::highlight\(([a-z-]+)\)/g)].map((m) => m[1])).toEqual(names);
+      expect(chromium.replaceAll(':root::highlight(', '')).not.toContain('::highlight(');
+      // Only the selectors change: the declarations are the same.
+      expect(chromium.replaceAll(':root::highlight(', '::highlight(')).toBe(css);
+      expect(highlightRules(css, true)).toBe(css);
+    }
   });
 
   test('called again and again, the sheet is added once; the page’s own sheets are kept', async () => {
