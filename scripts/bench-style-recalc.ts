@@ -1,6 +1,6 @@
 // `npm run bench:style`: what the extension adds to a page's own style work on a page that is not
-// an article (issue 15, stop 31), and on an inspection article whose highlights are drawn (stop 33). A stylesheet a content script brings is matched against every
-// element of every page whenever the page's styles are recalculated: until stop 31 the highlights'
+// an article (issue 15, stop 31), and on an inspection article whose highlights are drawn (stop
+// 33). A stylesheet a content script brings is matched against every element of every page whenever the page's styles are recalculated: until stop 31 the highlights'
 // CSS (its `::highlight()` rules) was listed in the manifest and made each full recalculation of a
 // large page about 2.5 times as long. Each load opens a large page that is not an article (3,000
 // rows, about 15,000 elements), then in the page itself toggles a class on <html> that restyles
@@ -30,12 +30,11 @@ const PAGE = `<!doctype html><html><head><title>Walks near you</title><style>.t 
 // its highlights and keeps its styles, and every restyle of the page pays for them (stop 33).
 const ARTICLE = `<!doctype html><html><head><title>Ofsted rates Essex children’s services good</title><style>.t .item{outline:0 solid red}</style></head><body><article><h1>Ofsted rates Essex children’s services good</h1><p>Ofsted inspectors rated Essex County Council’s children’s services ‘good’ overall, the inspection report published this week says. The council was judged ‘requires improvement’ at its previous inspection in 2019.</p><p>Inspectors said leaders must improve the timeliness of assessments for children in need.</p>${ROW.repeat(3000)}</article></body></html>`;
 const PAGES = [
-  { path: '/rows.html', html: PAGE, label: 'A page that is not an article, 3,000 rows', key: 'fullStyleUpdate' },
+  { path: '/rows.html', html: PAGE, label: 'A page that is not an article, 3,000 rows' },
   {
     path: '/article-rows.html',
     html: ARTICLE,
     label: 'An inspection article with the same 3,000 rows, its highlights drawn',
-    key: 'articleFullStyleUpdate',
   },
 ] as const;
 
