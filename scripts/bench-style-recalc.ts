@@ -1,12 +1,14 @@
 // `npm run bench:style`: what the extension adds to a page's own style work on a page that is not
 // an article (issue 15, stop 31), and on an inspection article whose highlights are drawn (stop
-// 33). A stylesheet a content script brings is matched against every element of every page whenever the page's styles are recalculated: until stop 31 the highlights'
-// CSS (its `::highlight()` rules) was listed in the manifest and made each full recalculation of a
-// large page about 2.5 times as long. Each load opens a large page that is not an article (3,000
-// rows, about 15,000 elements), then in the page itself toggles a class on <html> that restyles
-// every row and forces the style (and layout) update, 20 times; the median of those updates over
-// all loads is printed for each build, beside the floor: an extension whose content scripts are
-// empty, in the same run, loads interleaved.
+// 33). A stylesheet a content script brings is matched against every element of every page
+// whenever the page's styles are recalculated: until stop 31 the highlights' CSS (its
+// `::highlight()` rules) was listed in the manifest and made each full recalculation of a large
+// page about 2.5 times as long. Each load opens a large page (3,000 rows, about 15,000 elements),
+// then in the page itself toggles a class on <html> that restyles every row and forces the style
+// (and layout) update, 20 times; the median of those updates over all loads is printed for each
+// build, beside the floor: an extension whose content scripts are empty, in the same run, loads
+// interleaved. The rows come once as a page that is not an article, once inside an inspection
+// article, where our highlights are drawn and our styles stay.
 // Other builds to compare: `npx tsx scripts/bench-style-recalc.ts name=<chrome-mv3 dir>...`;
 // IL_EXTENSION_DIR measures a copy of a build instead of .output; BENCH_RUNS loads per build (8).
 import { execFileSync } from 'node:child_process';
