@@ -112,20 +112,19 @@ function analyse(events: Ev[], work: number): Figures {
     'FireAnimationFrame',
     'BlinkScheduler_PerformMicrotaskCheckpoint',
   ]);
-  let covered = 0;
-  let taskCpu = 0;
-  for (const e of onMain) {
-    if (!script.has(e.name) || e.ts < startTs || e.ts > end.ts || e.ts < covered) continue;
-    covered = e.ts + (e.dur ?? 0);
-    taskCpu += (e.tdur ?? e.dur ?? 0) / 1000;
-  }
-  let afterCpu = 0;
-  covered = 0;
-  for (const e of onMain) {
-    if (!script.has(e.name) || e.ts <= end.ts || e.ts < covered) continue;
-    covered = e.ts + (e.dur ?? 0);
-    afterCpu += (e.tdur ?? e.dur ?? 0) / 1000;
-  }
+  /** Thread time of the outermost script events starting in [from, to]. */
+  const scriptCpu = (from: number, to: number) => {
+    let covered = 0;
+    let cpu = 0;
+    for (const e of onMain) {
+      if (!script.has(e.name) || e.ts < from || e.ts > to || e.ts < covered) continue;
+      covered = e.ts + (e.dur ?? 0);
+      cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+    return cpu;
+  };
+  const taskCpu = scriptCpu(startTs, end.ts);
+  const afterCpu = scriptCpu(end.ts + 1, Number.POSITIVE_INFINITY);
   // Garbage collection's thread time within that script (and its kinds).
   const byKind: Record<string, number> = {};
   let gc = 0;
