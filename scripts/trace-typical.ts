@@ -9,8 +9,9 @@
 // given beside (the profile samples wall time). With no build dir it builds this worktree with
 // IL_PROFILE=1 (not minified: the bundle's `// lib/...` comments tell each line's source file)
 // into a temporary dir. A minified build gives the totals only (its parts are "unknown").
-// Also the CPU of every task that runs our script over the whole load, from the navigation on:
-// the early script at document_start (before il:start) is ours too, and the figures above leave it out.
+// Also the CPU of our script over the whole load, from the navigation on: the every-page scripts
+// before il:start (early.js at document_start and its head watch, which starts the engine's import;
+// content.js's evaluation) are ours too, and the figures above leave them out.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import type { Page } from 'playwright-core';
 import {
   has,
   launchWithExtension,
+  SCRIPT_EVENTS,
   longArticle,
   root,
   serveFixtures,
@@ -157,28 +159,37 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
     return cpu / 1000;
   };
   row['task CPU (trace)'] = cpuBetween(t0, t1);
-  // Our script over the whole load, from the navigation on: the main thread's tasks that run script
-  // of our extension's world (the early script at document_start included, before il:start), each
-  // task's CPU whole. The page has none of its own; Playwright's utility world is not ours.
-  const inTask = (t: TraceEvent) => tasks.filter((e) => e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0));
-  const oursIn = (t: TraceEvent) =>
-    inTask(t).some((e) => {
-      const a = e.args as { data?: { url?: string }; fileName?: string; worldName?: string } | undefined;
-      return (
-        /^chrome-extension:/.test(a?.data?.url ?? a?.fileName ?? '') ||
-        (!!a?.worldName && !a.worldName.startsWith('__playwright'))
-      );
-    });
+  // Our script over the whole load, from the navigation on (the every-page scripts included,
+  // before il:start): the CPU of the outermost script events (SCRIPT_EVENTS, compiles)
+  // that run our extension's code or hold what does. The page has none of its own; Playwright's
+  // utility world is not ours. The task around them (the parser's, say) is not counted.
+  const isOurs = (e: TraceEvent) => {
+    const a = e.args as { data?: { url?: string }; fileName?: string; worldName?: string } | undefined;
+    return (
+      /^chrome-extension:/.test(a?.data?.url ?? a?.fileName ?? '') ||
+      (!!a?.worldName && !a.worldName.startsWith('__playwright'))
+    );
+  };
+  const scripts = tasks.filter(
+    (e) => e.ts <= t1 && (SCRIPT_EVENTS.has(e.name) || e.name === 'v8.compile' || e.name === 'v8.compileModule'),
+  );
+  const within = (e: TraceEvent, x: TraceEvent) =>
+    x !== e &&
+    x.ts <= e.ts &&
+    e.ts + (e.dur ?? 0) <= x.ts + (x.dur ?? 0) &&
+    (x.ts < e.ts || (x.dur ?? 0) > (e.dur ?? 0));
+  const ourEvents = scripts.filter(isOurs);
   let before = 0;
   let after = 0;
-  for (const t of top) {
-    if (t.ts > t1 || !oursIn(t)) continue;
-    const cpu = Math.min(t.dur ?? 0, t.tdur ?? t.dur ?? 0) / 1000;
-    if (t.ts < t0) before += cpu;
+  for (const e of scripts) {
+    if (scripts.some((x) => within(e, x))) continue; // an outer event counts it
+    if (!isOurs(e) && !ourEvents.some((o) => within(o, e))) continue;
+    const cpu = Math.min(e.dur ?? 0, e.tdur ?? e.dur ?? 0) / 1000;
+    if (e.ts < t0) before += cpu;
     else after += cpu;
   }
-  row['our script tasks, navigation to end'] = before + after;
-  row['  of them before il:start (early script)'] = before;
+  row['our script, navigation to end'] = before + after;
+  row['  of it before il:start (every-page scripts)'] = before;
   // The run's own CPU (extraction, analysis, apply: what `work` times by the wall clock).
   const loaded = mark('il:engine-loaded');
   const set = mark(SET);
@@ -334,8 +345,8 @@ const median = (xs: number[]) => {
 const first = [
   'wall',
   'task CPU (trace)',
-  'our script tasks, navigation to end',
-  '  of them before il:start (early script)',
+  'our script, navigation to end',
+  '  of it before il:start (every-page scripts)',
   'CPU engine-loaded to highlighted',
   'work (bench:page figure)',
   'our samples',
