@@ -174,7 +174,7 @@ async function measureExtension(page: Page, url: string) {
   });
 }
 
-type BaselineKind = 'nothing' | 'walker' | 'markjs' | 'highlight' | 'lazy';
+type BaselineKind = 'nothing' | 'walker' | 'markjs' | 'highlight' | 'lazy' | 'lazy-first';
 
 /**
  * The baselines run as the content script of a throwaway extension, injected exactly as ours
@@ -251,12 +251,13 @@ function baselineExtension(): string {
     // occurrence of the words in them, set as CSS custom highlights under our names and CSS.
     setHighlights(${FIRST_SCREENS_CHARS});
     done();
-  } else if (kind === 'lazy') {
+  } else if (kind === 'lazy' || kind === 'lazy-first') {
     // The lazy-loading floor: once the module the early script began to import has loaded, the
-    // whole article's words set as the first-screens floor sets them.
+    // whole article's words set as the first-screens floor sets them (lazy-first: only those of
+    // the first ${FIRST_SCREENS_CHARS} characters, the first-screens floor loaded as our engine is).
     globalThis.__lazyEngine.then(() => {
       performance.mark('b:loaded');
-      setHighlights(Infinity);
+      setHighlights(kind === 'lazy' ? Infinity : ${FIRST_SCREENS_CHARS});
       done();
     });
   } else {
@@ -307,7 +308,7 @@ async function measureBaseline(
 ) {
   const page = reuse ?? (await context.newPage());
   const list =
-    kind === 'highlight' || kind === 'lazy'
+    kind === 'highlight' || kind === 'lazy' || kind === 'lazy-first'
       ? `named=${encodeURIComponent(JSON.stringify(named))}`
       : `words=${encodeURIComponent(JSON.stringify(words))}`;
   await page.goto(`${url}?baseline=${kind}&${list}`);
@@ -491,10 +492,19 @@ async function main() {
     const page = await ext.context.newPage();
     const ours: Awaited<ReturnType<typeof measureExtension>>[] = [];
     type Base = Awaited<ReturnType<typeof measureBaseline>>;
-    const base: Record<BaselineKind, Base[]> = { nothing: [], walker: [], markjs: [], highlight: [], lazy: [] };
+    const base: Record<BaselineKind, Base[]> = {
+      nothing: [],
+      walker: [],
+      markjs: [],
+      highlight: [],
+      lazy: [],
+      'lazy-first': [],
+    };
     // The lazy-loading floor on the typical article, as ours: the same tab reloaded, and a new tab each load.
     const lazyNewTab: Base[] = [];
     const lazyPage = label.startsWith('typical') ? await plain.newPage() : null;
+    // On a long article, the first screens' lazy-loading floor, in one tab reloaded as ours is.
+    let lazyFirstPage: Page | null = null;
     const named = namedWordsFor(html);
     const words = [...new Set(named.map(([, text]) => text))];
     // The first-screens floor only where our lens draws a first part (a long article).
@@ -519,6 +529,13 @@ async function main() {
         await settle();
         base[kind].push(await measureBaseline(plain, server.origin + url, kind, markWords, named));
       }
+      if (firstPart) {
+        lazyFirstPage ??= await plain.newPage();
+        await settle();
+        base['lazy-first'].push(
+          await measureBaseline(plain, server.origin + url, 'lazy-first', markWords, named, lazyFirstPage),
+        );
+      }
       if (lazyPage) {
         await settle();
         base.lazy.push(await measureBaseline(plain, server.origin + url, 'lazy', markWords, named, lazyPage));
@@ -527,6 +544,7 @@ async function main() {
       }
     }
     await lazyPage?.close();
+    await lazyFirstPage?.close();
     const reruns: Awaited<ReturnType<typeof measureRerun>>[] = [];
     if (words.length) for (let i = 0; i < RUNS; i++) reruns.push(await measureRerun(page, server.origin + url));
     const heap = { ours: [] as number[], plain: [] as number[] };
@@ -568,6 +586,10 @@ async function main() {
       if (base.highlight.length)
         console.log(
           `    the first screens' floor with the Highlight API (a throwaway extension: a TreeWalker over the article's first ${FIRST_SCREENS_CHARS} characters, ${median(base.highlight.map((x) => x.ranges))} ranges of the same words as custom highlights, our CSS): set ${ms(b('highlight', 'set'), 2)}, painted ${ms(b('highlight', 'painted'))}; ours painted minus it ${ms(med((o) => o.firstPainted) - b('highlight', 'painted'))}`,
+        );
+      if (base['lazy-first'].length)
+        console.log(
+          `    the first screens' lazy-loading floor (the same, loaded as our engine is: from document_start, the import through a per-session URL of a module of our engine's bytes, none of it run; the same tab reloaded): module loaded ${ms(median(base['lazy-first'].map((x) => x.loaded)))}, set ${ms(b('lazy-first', 'set'))}, painted ${ms(b('lazy-first', 'painted'))}; ours painted minus it ${ms(med((o) => o.firstPainted) - b('lazy-first', 'painted'))}`,
         );
       const phase = (n: string) => ms(med((o) => o.phases[n] ?? Number.NaN));
       console.log(
@@ -661,7 +683,11 @@ async function main() {
     };
     // The first screens also beside the cheapest first screens with the Highlight API.
     const firstBaselines = base.highlight.length
-      ? { ...baselines, highlightApiFirstScreens: base.highlight.map((x) => x.painted) }
+      ? {
+          ...baselines,
+          highlightApiFirstScreens: base.highlight.map((x) => x.painted),
+          ...(base['lazy-first'].length ? { lazyFirstScreens: base['lazy-first'].map((x) => x.painted) } : {}),
+        }
       : baselines;
     const figures: Record<string, Figure> = {
       highlightsSet: figure(
@@ -727,6 +753,10 @@ async function main() {
         "median of ours minus median of the Highlight API's first-screens floor (baselines.highlightApiFirstScreens)",
       );
     }
+    if (label.startsWith('1 MB') && base['lazy-first'].length && figures.firstScreensPainted)
+      figures.firstScreensPaintedOverLazyFloor = spread([
+        figures.firstScreensPainted.median - median(base['lazy-first'].map((x) => x.painted)),
+      ]);
     if (base.lazy.length && figures.highlightsSet) {
       const floorSet = base.lazy.map((x) => x.set);
       figures.lazyFloorHighlightsSet = figure(floorSet, {
@@ -796,7 +826,7 @@ async function main() {
       runs: RUNS,
       budgets: BUDGETS,
       baselinesAre:
-        "pageDoingNothing: its next frame painted; floorWalker: a bare TreeWalker over the text nodes; markjs: mark.js highlighting the same words; all content scripts of a throwaway extension in the same Chromium without ours, at the same moment (document_idle). Typical article, lazyFloorHighlightsSet: the same throwaway extension importing, from document_start through a per-session URL, a module of our engine's bytes (none of it run), then setting the same words as custom highlights (the same tab reloaded; lazyFloorNewTab: a new tab each load)",
+        "pageDoingNothing: its next frame painted; floorWalker: a bare TreeWalker over the text nodes; markjs: mark.js highlighting the same words; all content scripts of a throwaway extension in the same Chromium without ours, at the same moment (document_idle). Typical article, lazyFloorHighlightsSet: the same throwaway extension importing, from document_start through a per-session URL, a module of our engine's bytes (none of it run), then setting the same words as custom highlights (the same tab reloaded; lazyFloorNewTab: a new tab each load). 1 MB article, highlightApiFirstScreens: the same extension setting the words of the article's first characters as custom highlights (a new tab each load); lazyFirstScreens: the same loaded as the lazy-loading floor is (the same tab reloaded, as ours)",
       cases: caseResults,
       sweep,
     },
