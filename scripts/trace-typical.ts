@@ -20,9 +20,9 @@ import type { Page } from 'playwright-core';
 import {
   has,
   launchWithExtension,
-  SCRIPT_EVENTS,
   longArticle,
   root,
+  SCRIPT_EVENTS,
   serveFixtures,
   type TraceEvent,
   untilMarked,
