@@ -58,7 +58,7 @@ describe('the engine loads only where it is needed', () => {
       expect(code.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
     }
     // So do the every-page scripts: compiled whole when they load, not function by function as
-    // each is first called (fewer compiles on every page: docs/performance.md, stop 24).
+    // each is first called (fewer compiles on every page: docs/performance-log.md, stop 24).
     for (const every of ['early.js', 'content.js']) {
       const script = fs.readFileSync(path.join(extensionDir, every), 'utf8');
       expect(script.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
