@@ -10,7 +10,6 @@
 // --against, the analysis core of that commit (its lib/, from git) is measured in the same run,
 // samples interleaved. --typical-only skips the 1 MB article; --compile-hint starts each bundle with
 // the compile hint the extension's engine carries.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -3,7 +3,7 @@
 // answers here (entrypoints/content/index.ts only passes the messages and its lens on).
 
 import type { Analysis } from '../analysis/analyze';
-import { type Finding, findingsOf } from '../analysis/findings';
+import type { Finding } from '../analysis/findings';
 import { MAX_REPORTED_FINDINGS, type ReportedFinding, SHOWN_SENTENCE, SHOWN_TEXT, shownCut } from '../reports';
 import { ensureHighlightStyles } from './highlight-styles';
 import { inTextOrder } from './lens';

@@ -84,7 +84,10 @@ describe('a report whose findings did not change does not carry them again', () 
     const a = finding('a');
     const counted = (n: number) => ({
       ...parts({ counts: { 'il-council': n } }, [a]),
-      findings: () => (built++, [{ id: 'a' } as ReportedFinding]),
+      findings: () => {
+        built++;
+        return [{ id: 'a' } as ReportedFinding];
+      },
     });
     await r.send(counted(1));
     await r.send(counted(2));

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { expect, test } from 'vitest';
 import type { HighlightName } from '../../lib/analysis/findings';
-import type { Highlighter } from '../../lib/page/highlighter';
 import { PageLens } from '../../lib/page/lens';
 import { loadRepeatedSeed, recordingHighlighter } from '../support/lens-page';
 

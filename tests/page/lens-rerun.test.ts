@@ -2,7 +2,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/analyze';
 import type { HighlightName } from '../../lib/analysis/findings';
-import type { Highlighter } from '../../lib/page/highlighter';
 import { inTextOrder, PageLens } from '../../lib/page/lens';
 import { mulberry32 } from '../support/fuzz';
 import { loadRepeatedSeed, recordingHighlighter } from '../support/lens-page';
