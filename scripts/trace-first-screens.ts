@@ -1,4 +1,4 @@
-// `npx tsx scripts/trace-first-screens.ts [--loads N] [--show] name=<build dir>...`: the 1 MB
+// `npx tsx scripts/trace-first-screens.ts [--loads N] [--show] [--reload] name=<build dir>...`: the 1 MB
 // article from our content script's start (`il:start`) to its first screens painted
 // (`il:first-painted`), traced in Chromium (builds interleaved, load by load, a new tab each).
 // The main thread's top-level tasks in that window are told apart by what they hold: the engine
@@ -13,13 +13,27 @@
 // Also our `requestAnimationFrame` callbacks' CPU in the first screens' frame (before its pre-paint),
 // and style/layout events between the engine loaded and the first highlights (a forced layout).
 // Medians over the loads, per build. `--show` prints the first build's tasks of each load.
+// `--reload`: the same tab reloaded for each load (as bench:page measures the 1 MB article), not a new tab.
 import { parseArgs } from 'node:util';
-import { has, longArticle, serveFixtures, type TraceEvent, traceLoad, untilMarked } from '../tests/e2e/harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  has,
+  longArticle,
+  serveFixtures,
+  type TraceEvent,
+  traceLoad,
+  tracePage,
+  untilMarked,
+} from '../tests/e2e/harness';
 import { interleavedLoads, namedBuilds } from './build-args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { loads: { type: 'string', default: '5' }, show: { type: 'boolean', default: false } },
+  options: {
+    loads: { type: 'string', default: '5' },
+    show: { type: 'boolean', default: false },
+    reload: { type: 'boolean', default: false },
+  },
 });
 const loads = Number(values.loads);
 const builds = namedBuilds(positionals);
@@ -133,11 +147,25 @@ const categories =
   'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8,loading,disabled-by-default-v8.gc';
 let rows: Row[][];
 try {
+  const tabs = new Map<BrowserContext, Page>();
+  const until = async (p: Page) => {
+    await untilMarked(p, has('il:painted'));
+    await p.waitForTimeout(100);
+  };
   rows = await interleavedLoads(builds, loads, async (context, k) => {
-    const events = await traceLoad(context, `${server.origin}/trace-1mb.html`, categories, async (p) => {
-      await untilMarked(p, has('il:painted'));
-      await p.waitForTimeout(100);
-    });
+    let events: TraceEvent[];
+    if (!values.reload) events = await traceLoad(context, `${server.origin}/trace-1mb.html`, categories, until);
+    else {
+      let tab = tabs.get(context);
+      if (!tab) {
+        tab = await context.newPage();
+        await tab.goto(`${server.origin}/trace-1mb.html`);
+        await until(tab);
+        tabs.set(context, tab);
+      }
+      const page = tab;
+      events = await tracePage(page, categories, () => page.reload(), until);
+    }
     return split(events, values.show && k === 0);
   });
 } finally {
@@ -153,7 +181,7 @@ const keys = [...new Set(rows.flatMap((rs) => rs.flatMap((r) => Object.keys(r)))
   return rank(a) - rank(b) || a.localeCompare(b);
 });
 console.log(
-  `1 MB article, ${loads} loads per build: il:start to il:first-painted, ms (median, min-max; a kind of task absent from a load counts 0)`,
+  `1 MB article, ${loads} loads per build${values.reload ? ' (the same tab reloaded)' : ' (a new tab each)'}: il:start to il:first-painted, ms (median, min-max; a kind of task absent from a load counts 0)`,
 );
 console.log(`${''.padEnd(44)}${builds.map((b) => b.name.padStart(20)).join('')}`);
 for (const k of keys)

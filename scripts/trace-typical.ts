@@ -25,6 +25,7 @@ import {
   SCRIPT_EVENTS,
   serveFixtures,
   type TraceEvent,
+  tracePage,
   untilMarked,
 } from '../tests/e2e/harness';
 import { namedBuilds, profiledBuild } from './build-args';
@@ -291,18 +292,10 @@ const CATEGORIES = `toplevel,devtools.timeline,blink.user_timing,v8,disabled-by-
 }`;
 
 async function traced(page: Page, go: () => Promise<unknown>): Promise<TraceEvent[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await go();
-  await untilMarked(page, has('il:painted'));
-  await page.waitForTimeout(100);
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  return events;
+  return tracePage(page, CATEGORIES, go, async (p) => {
+    await untilMarked(p, has('il:painted'));
+    await p.waitForTimeout(100);
+  });
 }
 
 const server = await serveFixtures();

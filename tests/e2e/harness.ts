@@ -315,6 +315,29 @@ export const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A Chromium trace of `categories` on `page` from before `go()` until `until(page)` resolves: the
+ * trace's events (the tab stays open).
+ */
+export async function tracePage(
+  page: Page,
+  categories: string,
+  go: () => Promise<unknown>,
+  until: (page: Page) => Promise<void>,
+): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  await go();
+  await until(page);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
+}
+
+/**
  * Opens `url` in a new tab of `context` with a Chromium trace of `categories` running until
  * `until(page)` resolves, closes the tab and returns the trace's events.
  */
@@ -325,15 +348,7 @@ export async function traceLoad(
   until: (page: Page) => Promise<void>,
 ): Promise<TraceEvent[]> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
-  await page.goto(url);
-  await until(page);
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await tracePage(page, categories, () => page.goto(url), until);
   await page.close();
   return events;
 }
