@@ -21,8 +21,8 @@ import {
   has,
   launchWithExtension,
   longArticle,
+  ourScriptCpu,
   root,
-  SCRIPT_EVENTS,
   serveFixtures,
   type TraceEvent,
   tracePage,
@@ -160,35 +160,9 @@ function measure(events: TraceEvent[], dir: string, tab: string): Row | null {
     return cpu / 1000;
   };
   row['task CPU (trace)'] = cpuBetween(t0, t1);
-  // Our script over the whole load, from the navigation on (the every-page scripts included,
-  // before il:start): the CPU of the outermost script events (SCRIPT_EVENTS, compiles)
-  // that run our extension's code or hold what does. The page has none of its own; Playwright's
-  // utility world is not ours. The task around them (the parser's, say) is not counted.
-  const isOurs = (e: TraceEvent) => {
-    const a = e.args as { data?: { url?: string }; fileName?: string; worldName?: string } | undefined;
-    return (
-      /^chrome-extension:/.test(a?.data?.url ?? a?.fileName ?? '') ||
-      (!!a?.worldName && !a.worldName.startsWith('__playwright'))
-    );
-  };
-  const scripts = tasks.filter(
-    (e) => e.ts <= t1 && (SCRIPT_EVENTS.has(e.name) || e.name === 'v8.compile' || e.name === 'v8.compileModule'),
-  );
-  const within = (e: TraceEvent, x: TraceEvent) =>
-    x !== e &&
-    x.ts <= e.ts &&
-    e.ts + (e.dur ?? 0) <= x.ts + (x.dur ?? 0) &&
-    (x.ts < e.ts || (x.dur ?? 0) > (e.dur ?? 0));
-  const ourEvents = scripts.filter(isOurs);
-  let before = 0;
-  let after = 0;
-  for (const e of scripts) {
-    if (scripts.some((x) => within(e, x))) continue; // an outer event counts it
-    if (!isOurs(e) && !ourEvents.some((o) => within(o, e))) continue;
-    const cpu = Math.min(e.dur ?? 0, e.tdur ?? e.dur ?? 0) / 1000;
-    if (e.ts < t0) before += cpu;
-    else after += cpu;
-  }
+  // Our script over the whole load, from the navigation on (the every-page scripts before
+  // il:start included): tests/e2e/harness.ts's ourScriptCpu.
+  const { before, after } = ourScriptCpu(events, t0, t1);
   row['our script, navigation to end'] = before + after;
   row['  of it before il:start (every-page scripts)'] = before;
   // The run's own CPU (extraction, analysis, apply: what `work` times by the wall clock).

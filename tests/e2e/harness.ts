@@ -315,6 +315,43 @@ export const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Our extension's script on the page's main thread in a trace, from its first event up to `end`
+ * (µs, the trace's clock): the CPU (ms) of the outermost script events (SCRIPT_EVENTS and compiles)
+ * that run our code or hold what does, split at `start` (before it: the every-page scripts at
+ * document_start and their callbacks). The page's own tasks around them (the parser's, say) are
+ * not counted; Playwright's utility world is not ours.
+ */
+export function ourScriptCpu(events: TraceEvent[], start: number, end: number): { before: number; after: number } {
+  const main = pageMainThread(events).filter((e) => e.dur !== undefined && e.ts <= end);
+  const isOurs = (e: TraceEvent) => {
+    const a = e.args as { data?: { url?: string }; fileName?: string; worldName?: string } | undefined;
+    return (
+      /^chrome-extension:/.test(a?.data?.url ?? a?.fileName ?? '') ||
+      (!!a?.worldName && !a.worldName.startsWith('__playwright'))
+    );
+  };
+  const scripts = main.filter(
+    (e) => SCRIPT_EVENTS.has(e.name) || e.name === 'v8.compile' || e.name === 'v8.compileModule',
+  );
+  const within = (e: TraceEvent, x: TraceEvent) =>
+    x !== e &&
+    x.ts <= e.ts &&
+    e.ts + (e.dur ?? 0) <= x.ts + (x.dur ?? 0) &&
+    (x.ts < e.ts || (x.dur ?? 0) > (e.dur ?? 0));
+  const ours = scripts.filter(isOurs);
+  let before = 0;
+  let after = 0;
+  for (const e of scripts) {
+    if (scripts.some((x) => within(e, x))) continue; // an outer event counts it
+    if (!isOurs(e) && !ours.some((o) => within(o, e))) continue;
+    const cpu = Math.min(e.dur ?? 0, e.tdur ?? e.dur ?? 0) / 1000;
+    if (e.ts < start) before += cpu;
+    else after += cpu;
+  }
+  return { before, after };
+}
+
+/**
  * A Chromium trace of `categories` on `page` from before `go()` until `until(page)` resolves: the
  * trace's events (the tab stays open).
  */
