@@ -34,7 +34,7 @@ export function randomValue(rnd: () => number, depth: number): unknown {
     if (s < 0.3) return SPECIAL[Math.floor(rnd() * SPECIAL.length)];
     if (s < 0.5) return Math.floor(rnd() * 2000) - 1000;
     if (s < 0.55) return 'x'.repeat(Math.floor(rnd() * 300_000));
-    if (s < 0.6) return 'https://news.example/' + '\u0000\ud800'.repeat(Math.floor(rnd() * 10));
+    if (s < 0.6) return `https://news.example/${'\u0000\ud800'.repeat(Math.floor(rnd() * 10))}`;
     return (
       Math.random.name +
       String.fromCharCode(...Array.from({ length: Math.floor(rnd() * 20) }, () => Math.floor(rnd() * 0xffff)))
