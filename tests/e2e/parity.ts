@@ -1,0 +1,92 @@
+// What the content script finds in a page loaded in Chromium, against what the analyser finds in
+// the same HTML in Node (the command-line analyser: what `npm run eval` scores). A reader sees the
+// first; the scorer reads the second. Used by tests/e2e/corpus.e2e.ts and `npm run eval:browser`.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { analyzeInput } from '../../lib/cli/analyze';
+import type { PageReport } from '../../lib/messages';
+import { expectedCounts } from './expected';
+import { type ExtensionBrowser, type FixtureServer, paintedOrTurnedDown, root, untilMarked } from './harness';
+
+/** The labelled pages beside the project (in ../shared: not in a user's clone). */
+export const corpusPagesDir = path.resolve(root, '../shared/corpus/pages');
+
+type Outcome = { council: { code: string }; grade: string; current: boolean; year?: number; area?: string };
+const outcomeKey = (o: Outcome) => [o.council.code, o.grade, o.current, o.year ?? '', o.area ?? ''].join('|');
+
+/** Findings per highlight as one line: "council 4, grade-good 1, improvement 11". */
+export const countsLine = (c: Record<string, number>): string =>
+  Object.entries(c)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k.replace(/^il-/, '')} ${n}`)
+    .join(', ');
+
+/** The background's report of the tab showing `url`, asked from the panel page (no "tabs" permission). */
+export const reportOf = (panel: Page, url: string): Promise<PageReport | null> =>
+  panel.evaluate(async (u) => {
+    for (const t of await chrome.tabs.query({})) {
+      const r = await chrome.runtime.sendMessage({ type: 'getPageReport', data: { tabId: t.id } });
+      if (r?.url === u) return r;
+    }
+    return null;
+  }, url) as Promise<PageReport | null>;
+
+export interface Parity {
+  /** The page's report in Chromium (null: none came). */
+  report: PageReport | null;
+  /** Where Chromium and Node differ, in words (empty: the same). */
+  differences: string[];
+  /** Errors thrown in the page while it was open. */
+  pageErrors: string[];
+}
+
+/**
+ * Loads `html` (served as `/corpus/<file>`) in a new tab of `ext`, waits for the content script to
+ * paint or turn the page down and for its report, and compares the report with the analyser run
+ * in Node on the same HTML: article or not, findings per highlight, outcomes.
+ */
+export async function compareWithNode(
+  ext: ExtensionBrowser,
+  server: FixtureServer,
+  panel: Page,
+  file: string,
+  html: string,
+): Promise<Parity> {
+  server.extra.set(`/corpus/${file}`, html);
+  const node = analyzeInput(file, () => Buffer.from(html), { extract: true });
+  const nodeCounts = expectedCounts(file, html);
+  const page = await ext.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let report: PageReport | null = null;
+  try {
+    await page.goto(`${server.origin}/corpus/${file}`);
+    await untilMarked(page, paintedOrTurnedDown, 20_000);
+    // The report follows the run (a page whose body changes late is looked at again after 1.5 s;
+    // these saved pages have no script and do not change).
+    for (let i = 0; i < 50 && !report; i++) {
+      report = await reportOf(panel, page.url());
+      if (!report) await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await page.close();
+    server.extra.delete(`/corpus/${file}`);
+  }
+  const differences: string[] = [];
+  if (!report) differences.push('no report from the page');
+  else {
+    if (report.isInspectionArticle !== node.isInspectionArticle)
+      differences.push(`article: Chromium ${report.isInspectionArticle}, Node ${node.isInspectionArticle}`);
+    const b = countsLine(report.counts);
+    const n = countsLine(nodeCounts);
+    if (b !== n) differences.push(`findings: Chromium {${b}}, Node {${n}}`);
+    const inChromium = report.outcomes.map(outcomeKey).sort();
+    const inNode = node.isInspectionArticle ? node.outcomes.map(outcomeKey).sort() : [];
+    const onlyNode = inNode.filter((k) => !inChromium.includes(k));
+    const onlyChromium = inChromium.filter((k) => !inNode.includes(k));
+    if (onlyNode.length) differences.push(`outcomes only in Node: ${onlyNode.join('; ')}`);
+    if (onlyChromium.length) differences.push(`outcomes only in Chromium: ${onlyChromium.join('; ')}`);
+  }
+  return { report, differences, pageErrors };
+}
