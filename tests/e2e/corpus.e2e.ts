@@ -36,7 +36,7 @@ describe('the labelled corpus in Chromium', () => {
       document.body.outerHTML = ${JSON.stringify(body).replace(/</g, '\\u003c')};</script></body></html>`;
     const { report, differences } = await compareWithNode(env.ext, env.server, panel, 'scripted.html', scripted);
     expect(report?.isInspectionArticle).toBe(true);
-    expect(differences).toContain('article: Chromium true, Node false');
+    expect(differences).toContain('article: browser true, Node false');
   });
 
   test.skipIf(!pages.length).each(pages)('%s: the same in Chromium as in Node', async (file) => {

@@ -22,15 +22,22 @@ export const countsLine = (c: Record<string, number>): string =>
     .map(([k, n]) => `${k.replace(/^il-/, '')} ${n}`)
     .join(', ');
 
+/**
+ * The background's report of the tab showing `url`, asked from the panel page (no "tabs"
+ * permission: every tab is asked). An expression, so Firefox's harness can evaluate it too.
+ */
+export const REPORT_OF = (url: string): string => `(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  for (const t of await api.tabs.query({})) {
+    const r = await api.runtime.sendMessage({ type: 'getPageReport', data: { tabId: t.id } });
+    if (r && r.url === ${JSON.stringify(url)}) return r;
+  }
+  return null;
+})()`;
+
 /** The background's report of the tab showing `url`, asked from the panel page (no "tabs" permission). */
 export const reportOf = (panel: Page, url: string): Promise<PageReport | null> =>
-  panel.evaluate(async (u) => {
-    for (const t of await chrome.tabs.query({})) {
-      const r = await chrome.runtime.sendMessage({ type: 'getPageReport', data: { tabId: t.id } });
-      if (r?.url === u) return r;
-    }
-    return null;
-  }, url) as Promise<PageReport | null>;
+  panel.evaluate(REPORT_OF(url)) as Promise<PageReport | null>;
 
 export interface Parity {
   /** The page's report in Chromium (null: none came). */
@@ -39,6 +46,40 @@ export interface Parity {
   differences: string[];
   /** Errors thrown in the page while it was open. */
   pageErrors: string[];
+}
+
+/** What the analyser finds in Node in a page's HTML, as a report would carry it. */
+export interface NodeView {
+  isInspectionArticle: boolean;
+  counts: Record<string, number>;
+  outcomes: Outcome[];
+}
+
+export function nodeView(file: string, html: string): NodeView {
+  const node = analyzeInput(file, () => Buffer.from(html), { extract: true });
+  return {
+    isInspectionArticle: node.isInspectionArticle,
+    counts: expectedCounts(file, html),
+    outcomes: node.isInspectionArticle ? node.outcomes : [],
+  };
+}
+
+/** Where a page's report (from a browser) and the analyser in Node differ, in words (empty: the same). */
+export function differencesFrom(report: PageReport | null, node: NodeView): string[] {
+  if (!report) return ['no report from the page'];
+  const differences: string[] = [];
+  if (report.isInspectionArticle !== node.isInspectionArticle)
+    differences.push(`article: browser ${report.isInspectionArticle}, Node ${node.isInspectionArticle}`);
+  const b = countsLine(report.counts);
+  const n = countsLine(node.counts);
+  if (b !== n) differences.push(`findings: browser {${b}}, Node {${n}}`);
+  const inBrowser = report.outcomes.map(outcomeKey).sort();
+  const inNode = node.outcomes.map(outcomeKey).sort();
+  const onlyNode = inNode.filter((k) => !inBrowser.includes(k));
+  const onlyBrowser = inBrowser.filter((k) => !inNode.includes(k));
+  if (onlyNode.length) differences.push(`outcomes only in Node: ${onlyNode.join('; ')}`);
+  if (onlyBrowser.length) differences.push(`outcomes only in the browser: ${onlyBrowser.join('; ')}`);
+  return differences;
 }
 
 /**
@@ -54,8 +95,7 @@ export async function compareWithNode(
   html: string,
 ): Promise<Parity> {
   server.extra.set(`/corpus/${file}`, html);
-  const node = analyzeInput(file, () => Buffer.from(html), { extract: true });
-  const nodeCounts = expectedCounts(file, html);
+  const node = nodeView(file, html);
   const page = await ext.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -73,20 +113,5 @@ export async function compareWithNode(
     await page.close();
     server.extra.delete(`/corpus/${file}`);
   }
-  const differences: string[] = [];
-  if (!report) differences.push('no report from the page');
-  else {
-    if (report.isInspectionArticle !== node.isInspectionArticle)
-      differences.push(`article: Chromium ${report.isInspectionArticle}, Node ${node.isInspectionArticle}`);
-    const b = countsLine(report.counts);
-    const n = countsLine(nodeCounts);
-    if (b !== n) differences.push(`findings: Chromium {${b}}, Node {${n}}`);
-    const inChromium = report.outcomes.map(outcomeKey).sort();
-    const inNode = node.isInspectionArticle ? node.outcomes.map(outcomeKey).sort() : [];
-    const onlyNode = inNode.filter((k) => !inChromium.includes(k));
-    const onlyChromium = inChromium.filter((k) => !inNode.includes(k));
-    if (onlyNode.length) differences.push(`outcomes only in Node: ${onlyNode.join('; ')}`);
-    if (onlyChromium.length) differences.push(`outcomes only in Chromium: ${onlyChromium.join('; ')}`);
-  }
-  return { report, differences, pageErrors };
+  return { report, differences: differencesFrom(report, node), pageErrors };
 }
