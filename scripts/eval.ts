@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AnalysisResult } from '../lib/analysis/analyze';
 import { analyzeInput } from '../lib/cli/analyze';
 import { type Gold, score } from './score';
 
@@ -75,13 +76,24 @@ if (fs.existsSync(path.join(corpus, 'gold'))) {
       'corpus, even ids (held aside in round one; read in round two for general patterns)',
       (g: Gold) => num(g.id) % 2 === 0,
     ],
+    [
+      'corpus as plain text (the same pages as .txt copies, whole: first line the title, blank lines between paragraphs)',
+      () => true,
+      'txt',
+    ],
   ] as const;
+  const asText = cg.map((g) => {
+    const file = path.join(corpus, 'txt', `${g.id}.txt`);
+    return fs.existsSync(file) ? analyzeInput(file, () => fs.readFileSync(file), { extract: true }) : null;
+  });
   // Scored with the shared scorer itself (../shared/tools/score-analysis.mjs), half by half.
   const scorer = path.resolve(root, '../shared/tools/score-analysis.mjs');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'il-eval-'));
-  for (const [label, keep] of halves) {
+  for (const [label, keep, kind] of halves) {
+    const results = kind === 'txt' ? asText : cr;
+    if (results.some((r) => r === null)) continue;
     const dir = fs.mkdtempSync(path.join(tmp, 'gold-'));
-    const kept = cg.map((g, i) => [g, cr[i]] as const).filter(([g]) => keep(g));
+    const kept = cg.map((g, i) => [g, results[i] as AnalysisResult] as const).filter(([g]) => keep(g));
     for (const [g] of kept) fs.copyFileSync(path.join(corpus, 'gold', `${g.id}.json`), path.join(dir, `${g.id}.json`));
     const resultsFile = `${dir}.results.json`;
     fs.writeFileSync(resultsFile, JSON.stringify(kept.map(([, r]) => r)));

@@ -4,6 +4,7 @@
 // (first line the title, blank lines between paragraphs); `-` reads standard input.
 import { type Analysis, type AnalysisResult, analyzeDocument, toResult } from '../analysis/analyze';
 import { groupMentions } from '../analysis/councils';
+import { furnitureFlags } from '../analysis/furniture';
 import { documentFromPlainText, type SourceDocument } from '../analysis/text';
 import { extractArticle, toSourceDocument } from '../page/extract';
 import { type Decoded, decodeBytes } from './decode';
@@ -18,6 +19,17 @@ export interface InputOptions {
   warn?: (message: string) => void;
 }
 
+/**
+ * A plain-text page without its site furniture ("See more stories from across Kent here", share
+ * and newsletter lines, cookie notices), as the HTML path leaves it out: text copied from a web
+ * page carries it too. `teasers`: also the short headlines listed under a bare "Related stories"
+ * heading (as in an extracted article; `--no-extract` keeps them, as for a whole HTML body).
+ */
+function withoutFurniture(doc: SourceDocument, teasers: boolean): SourceDocument {
+  const flags = furnitureFlags(doc.blocks, teasers);
+  return flags.includes(true) ? { ...doc, blocks: doc.blocks.filter((_, i) => !flags[i]) } : doc;
+}
+
 /** Reads an input's bytes into a document (and says how they were decoded), or throws a clear Error. */
 export function loadInput(
   source: string,
@@ -30,7 +42,7 @@ export function loadInput(
   const sniffHtml = source === '-' && /^\s*</.test(Buffer.from(raw.subarray(0, 1024)).toString('latin1'));
   const decoded = decodeBytes(raw, named || sniffHtml);
   const isHtml = named || (source === '-' && /^\s*</.test(decoded.text));
-  if (!isHtml) return { doc: documentFromPlainText(decoded.text), decoded };
+  if (!isHtml) return { doc: withoutFurniture(documentFromPlainText(decoded.text), options.extract), decoded };
   const doc = parseHtml(decoded.text, options.warn);
   if (!doc?.documentElement) throw new Error('could not parse the HTML');
   return { doc: toSourceDocument(extractArticle(doc, { wholeBody: !options.extract })), decoded };

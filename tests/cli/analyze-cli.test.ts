@@ -89,6 +89,32 @@ describe('npm run analyze (the contract command)', () => {
     expect(res.improvementAreas).toHaveLength(2);
   });
 
+  test('a .txt page copied from the web: its site furniture is not the article, as in the same page as HTML', () => {
+    const paragraphs = [
+      'Children’s services in Lambeth have been rated inadequate by Ofsted after an inspection in March.',
+      'See more stories from across Birmingham and the Black Country here',
+      'Inspectors said the council must improve the quality of social work practice and management oversight.',
+      'Related stories',
+      'Kent council praised by Ofsted for its work with care leavers',
+      'Share this article on Facebook',
+    ];
+    const title = 'Lambeth children’s services rated inadequate by Ofsted';
+    const txt = path.join(tmp, 'copied.txt');
+    fs.writeFileSync(txt, `${title}\n\n${paragraphs.join('\n\n')}\n`);
+    const html = path.join(tmp, 'copied.html');
+    fs.writeFileSync(
+      html,
+      `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+    const names = (file: string, extract: boolean) =>
+      analyzeInput(file, () => fs.readFileSync(file), { extract }).councils.map((c) => c.name);
+    expect(names(txt, true)).toEqual(['Lambeth']);
+    expect(names(txt, true)).toEqual(names(html, true));
+    // --no-extract keeps the headlines under "Related stories" (as for a whole HTML body), not the
+    // invitation to other stories.
+    expect(names(txt, false)).toEqual(['Lambeth', 'Kent']);
+  });
+
   test('the human report names outcomes and improvement areas', () => {
     const r = cli(['tests/fixtures/seeds/004_c2a22b1b94052d91.txt']);
     expect(r.status).toBe(0);
