@@ -105,9 +105,9 @@ export async function compareWithNode(
     await untilMarked(page, paintedOrTurnedDown, 20_000);
     // The report follows the run (a page whose body changes late is looked at again after 1.5 s;
     // these saved pages have no script and do not change).
-    for (let i = 0; i < 50 && !report; i++) {
+    for (let i = 0; i < 250 && !report; i++) {
       report = await reportOf(panel, page.url());
-      if (!report) await new Promise((r) => setTimeout(r, 100));
+      if (!report) await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
     await page.close();
