@@ -39,9 +39,16 @@ try {
   for (const f of files) {
     const id = f.replace(/\.html$/, '');
     const html = fs.readFileSync(path.join(corpusPagesDir, f), 'utf8');
-    const { report, differences, pageErrors } = await compareWithNode(ext, server, panel, f, html).catch((e) => ({
+    const { report, differences, wordDifferences, pageErrors } = await compareWithNode(
+      ext,
+      server,
+      panel,
+      f,
+      html,
+    ).catch((e) => ({
       report: null,
       differences: [`failed: ${(e as Error).message.split('\n')[0]}`],
+      wordDifferences: [],
       pageErrors: [],
     }));
     if (report?.isInspectionArticle) {
@@ -49,7 +56,7 @@ try {
       findings += Object.values(report.counts).reduce((a, n) => a + n, 0);
       outcomes += report.outcomes.length;
     }
-    const lines = [...differences, ...pageErrors.map((e) => `page error: ${e}`)];
+    const lines = [...differences, ...wordDifferences, ...pageErrors.map((e) => `page error: ${e}`)];
     errors += pageErrors.length;
     if (lines.length) console.log(`${id}:\n  ${lines.join('\n  ')}`);
     else {
@@ -66,5 +73,5 @@ try {
   await server.close();
 }
 console.log(
-  `\n${files.length} pages (${articles} articles in Chromium, ${findings} findings, ${outcomes} outcomes): ${same} the same in Chromium as in Node (article or not, findings per highlight, outcomes), ${files.length - same} differ; ${errors} page errors`,
+  `\n${files.length} pages (${articles} articles in Chromium, ${findings} findings, ${outcomes} outcomes): ${same} the same in Chromium as in Node (article or not, findings per highlight, outcomes, the words each highlight covers), ${files.length - same} differ; ${errors} page errors`,
 );

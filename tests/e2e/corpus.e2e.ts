@@ -1,7 +1,7 @@
 // The reader sees what the scorer reads: on every labelled real page of ../shared/corpus (news
 // sites, trade press, council releases, minutes, 2009–2025), the extension in Chromium finds what
 // the command-line analyser finds in Node in the same HTML: article or not, the findings per
-// highlight, the outcomes. Skipped where the corpus is not beside the project (a user's clone).
+// highlight, the outcomes, and the words each highlight drawn in the page covers. Skipped where the corpus is not beside the project (a user's clone).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -41,9 +41,17 @@ describe('the labelled corpus in Chromium', () => {
 
   test.skipIf(!pages.length).each(pages)('%s: the same in Chromium as in Node', async (file) => {
     const html = fs.readFileSync(path.join(corpusPagesDir, file), 'utf8');
-    const { report, differences, pageErrors } = await compareWithNode(env.ext, env.server, panel, file, html);
+    const { report, differences, wordDifferences, pageErrors } = await compareWithNode(
+      env.ext,
+      env.server,
+      panel,
+      file,
+      html,
+    );
     expect(report).not.toBeNull();
     expect(differences).toEqual([]);
+    // The highlights drawn cover the findings' own words (the text-to-Range mapping on real pages).
+    expect(wordDifferences).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

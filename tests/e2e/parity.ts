@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyzeInput } from '../../lib/cli/analyze';
 import type { PageReport } from '../../lib/messages';
-import { expectedCounts } from './expected';
+import { DRAWN_TEXTS, expectedCounts, expectedTexts } from './expected';
 import { type ExtensionBrowser, type FixtureServer, paintedOrTurnedDown, root, untilMarked } from './harness';
 
 /** The labelled pages beside the project (in ../shared: not in a user's clone). */
@@ -44,6 +44,12 @@ export interface Parity {
   report: PageReport | null;
   /** Where Chromium and Node differ, in words (empty: the same). */
   differences: string[];
+  /**
+   * Where the words the page's highlights cover differ from the findings' words in Node ("only
+   * in the browser: …", "only in Node: …"; empty: the same). Every highlight of such a page is
+   * drawn: only from WINDOW_AT (1,000) findings on are those far from the viewport left undrawn.
+   */
+  wordDifferences: string[];
   /** Errors thrown in the page while it was open. */
   pageErrors: string[];
 }
@@ -100,6 +106,7 @@ export async function compareWithNode(
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   let report: PageReport | null = null;
+  let drawn: string[] = [];
   try {
     await page.goto(`${server.origin}/corpus/${file}`);
     await untilMarked(page, paintedOrTurnedDown, 20_000);
@@ -109,9 +116,26 @@ export async function compareWithNode(
       report = await reportOf(panel, page.url());
       if (!report) await new Promise((r) => setTimeout(r, 20));
     }
+    drawn = (await page.evaluate(DRAWN_TEXTS)) as string[];
   } finally {
     await page.close();
     server.extra.delete(`/corpus/${file}`);
   }
-  return { report, differences: differencesFrom(report, node), pageErrors };
+  const wanted = expectedTexts(file, html);
+  const wordDifferences = [
+    ...without(drawn, wanted).map((t) => `only in the browser: ${t}`),
+    ...without(wanted, drawn).map((t) => `only in Node: ${t}`),
+  ];
+  return { report, differences: differencesFrom(report, node), wordDifferences, pageErrors };
+}
+
+/** The lines of `a` not matched one for one in `b` (both sorted lists may repeat a line). */
+function without(a: string[], b: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const t of b) left.set(t, (left.get(t) ?? 0) + 1);
+  return a.filter((t) => {
+    const n = left.get(t) ?? 0;
+    if (n) left.set(t, n - 1);
+    return !n;
+  });
 }
