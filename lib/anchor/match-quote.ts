@@ -129,28 +129,51 @@ export function matchQuote(text: string, quote: TextQuoteSelector, position?: Te
 
   // Every exact occurrence, ranked by context and by nearness to where it was.
   const hint = position?.start ?? -1;
+  const contextAt = (at: number, end: number) =>
+    (contextScore(text.slice(Math.max(0, at - prefix.length), at), prefix, true) +
+      contextScore(text.slice(end, end + suffix.length), suffix, false)) /
+    2;
   let best: QuoteMatch | null = null;
+  let bestContext = 0;
   let count = 0;
   for (let at = text.indexOf(exact); at >= 0 && count < 1000; at = text.indexOf(exact, at + 1), count++) {
-    const ctx =
-      (contextScore(text.slice(Math.max(0, at - prefix.length), at), prefix, true) +
-        contextScore(text.slice(at + exact.length, at + exact.length + suffix.length), suffix, false)) /
-      2;
+    const ctx = contextAt(at, at + exact.length);
     const near = hint < 0 ? 0.5 : 1 - Math.min(Math.abs(at - hint) / Math.max(text.length, 1), 1);
     const score = 0.6 + 0.3 * ctx + 0.1 * near;
-    if (!best || score > best.score) best = { start: at, end: at + exact.length, score, how: 'exact' };
+    if (!best || score > best.score) {
+      best = { start: at, end: at + exact.length, score, how: 'exact' };
+      bestContext = ctx;
+    }
   }
-  if (best) return best;
+  // An exact occurrence in another context (a passage printed twice, a caption repeated) while
+  // the clipped one was edited where it stands: the edited one wins when its context is the
+  // saved one's and the other's is not.
+  if (best && (bestContext >= 0.7 || hint < 0)) return best;
 
-  // Same words, different punctuation, quotation marks, dashes or spacing.
   const nt = normalisedPage(text);
   const nq = normaliseWithMap(exact).text;
+  const hintN = hint < 0 ? -1 : normalisedOffset(nt.map, hint);
+  if (best) {
+    const near = nq.length >= 8 && nq.length <= FUZZY_WHOLE ? fuzzyNear(nt.text, nq, hintN) : null;
+    if (near && near.distance > 0) {
+      const m = toMatch(text, nt, near, exact, nq.length);
+      if (contextAt(m.start, m.end) - bestContext >= 0.3) return m;
+    }
+    return best;
+  }
+
+  // Same words, different punctuation, quotation marks, dashes or spacing.
   if (nq.length >= 3) {
     const at = nt.text.indexOf(nq);
     if (at >= 0) {
       const start = nt.map[at];
       const end = nt.map[at + nq.length - 1] + 1;
-      return { start, end: extendToClosers(text, end, exact), score: 0.55, how: 'normalised' };
+      return {
+        start: extendToOpeners(text, start, exact),
+        end: extendToClosers(text, end, exact),
+        score: 0.55,
+        how: 'normalised',
+      };
     }
   }
 
@@ -158,29 +181,90 @@ export function matchQuote(text: string, quote: TextQuoteSelector, position?: Te
   // A long quote is found by its head and its tail (each a short piece matched the same way) and
   // kept when the span between them is about as long as the quote: the cost stays linear in the
   // page's length whatever the quote's length (aligning a whole long quote is quadratic in it).
+  // Of equally close matches, the one nearest where the quote was.
   if (nq.length < 8) return null;
   let fuzzy: Fuzzy | null = null;
-  if (nq.length <= FUZZY_WHOLE) fuzzy = fuzzyFind(nt.text, nq);
+  if (nq.length <= FUZZY_WHOLE) fuzzy = fuzzyFind(nt.text, nq, hintN);
   else {
-    const head = fuzzyFind(nt.text, nq.slice(0, FUZZY_PART));
-    const tail = head && fuzzyFind(nt.text, nq.slice(-FUZZY_PART), head.start + nq.length - FUZZY_PART);
-    if (head && tail && tail.end > head.start) {
+    // The head where it fits best, then the tail a quote's length after it; else (the head's
+    // words also open another passage) the tail first, then the head a quote's length before it.
+    const limit = Math.max(2, Math.floor(nq.length * 0.15));
+    const headPart = nq.slice(0, FUZZY_PART);
+    const tailPart = nq.slice(-FUZZY_PART);
+    const joined = (head: Fuzzy | null, tail: Fuzzy | null): Fuzzy | null => {
+      if (!head || !tail || tail.end <= head.start) return null;
       const gap = Math.abs(tail.end - head.start - nq.length);
-      if (gap <= Math.max(2, Math.floor(nq.length * 0.15)))
-        fuzzy = {
-          distance: Math.min(nq.length, head.distance + tail.distance + gap),
-          start: head.start,
-          end: tail.end,
-        };
+      return gap <= limit
+        ? { distance: Math.min(nq.length, head.distance + tail.distance + gap), start: head.start, end: tail.end }
+        : null;
+    };
+    const head = fuzzyFind(nt.text, headPart, hintN);
+    fuzzy =
+      head &&
+      joined(
+        head,
+        fuzzyIn(nt.text, tailPart, head.start + nq.length - FUZZY_PART - limit, head.start + nq.length + limit),
+      );
+    if (!fuzzy) {
+      const tail = fuzzyFind(nt.text, tailPart, hintN < 0 ? -1 : hintN + nq.length - FUZZY_PART);
+      fuzzy =
+        tail &&
+        joined(
+          fuzzyIn(nt.text, headPart, tail.end - nq.length - limit, tail.end - nq.length + FUZZY_PART + limit),
+          tail,
+        );
     }
   }
-  if (!fuzzy) return null;
+  return fuzzy ? toMatch(text, nt, fuzzy, exact, nq.length) : null;
+}
+
+/** fuzzyFind in [from, to) of `text` only. */
+function fuzzyIn(text: string, nq: string, from: number, to: number): Fuzzy | null {
+  const f = Math.max(0, from);
+  const found = fuzzyFind(text.slice(f, Math.max(f, to)), nq);
+  return found && { distance: found.distance, start: found.start + f, end: found.end + f };
+}
+
+/** A fuzzy match in normalised text as a match in `text`, with the quote's own opening and closing marks. */
+function toMatch(
+  text: string,
+  nt: { map: Int32Array },
+  fuzzy: Fuzzy,
+  exact: string,
+  normalisedLength: number,
+): QuoteMatch {
   return {
-    start: nt.map[fuzzy.start],
+    start: extendToOpeners(text, nt.map[fuzzy.start], exact),
     end: extendToClosers(text, nt.map[fuzzy.end - 1] + 1, exact),
-    score: 0.5 * (1 - fuzzy.distance / nq.length),
+    score: 0.5 * (1 - fuzzy.distance / normalisedLength),
     how: 'fuzzy',
   };
+}
+
+/** The offset in normalised text of the first character kept at or after `offset` of the original. */
+function normalisedOffset(map: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The best approximate occurrence of a short quote within a few of its lengths of `near`
+ * (normalised), the quote's exact occurrences there left out (masked, so offsets hold).
+ */
+function fuzzyNear(text: string, nq: string, near: number): Fuzzy | null {
+  const from = Math.max(0, near - 2 * nq.length);
+  let window = text.slice(from, near + 3 * nq.length);
+  const mask = '\u0000'.repeat(nq.length);
+  for (let at = window.indexOf(nq); at >= 0; at = window.indexOf(nq, at + nq.length))
+    window = window.slice(0, at) + mask + window.slice(at + nq.length);
+  const found = fuzzyFind(window, nq, near - from);
+  return found && { distance: found.distance, start: found.start + from, end: found.end + from };
 }
 
 /** Quotes up to this many normalised characters are aligned whole; longer ones by head and tail. */
@@ -213,11 +297,11 @@ function fuzzyFind(text: string, nq: string, near = -1): Fuzzy | null {
       const window = text.slice(from, from + nq.length + 2 * limit);
       const r = bestSubstringDistance(nq, window, limit);
       const endN = from + r.end;
-      const closer = near >= 0 && fuzzy && Math.abs(endN - nq.length - near) < Math.abs(fuzzy.start - near);
-      if (r.distance <= limit && (!fuzzy || r.distance < fuzzy.distance || (r.distance === fuzzy.distance && closer))) {
-        // Walk back from the end to find where the best match starts.
-        fuzzy = { distance: r.distance, start: findStart(nq, text, endN, limit), end: endN };
-      }
+      if (r.distance > limit || (fuzzy && r.distance > fuzzy.distance)) continue;
+      // Walk back from the end to find where the best match starts.
+      const start = findStart(nq, text, endN, limit);
+      const closer = near >= 0 && fuzzy && Math.abs(start - near) < Math.abs(fuzzy.start - near);
+      if (!fuzzy || r.distance < fuzzy.distance || closer) fuzzy = { distance: r.distance, start, end: endN };
     }
   }
   return fuzzy;
@@ -249,10 +333,22 @@ function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
-/** Takes back as many closing quotation marks or stops as the saved quote ended with. */
+/** Takes in as many opening quotation marks or brackets before `start` as the saved quote began with. */
+function extendToOpeners(text: string, start: number, exact: string): number {
+  const leading = /^[‘“'"([«„]*/.exec(exact)?.[0].length ?? 0;
+  let s = start;
+  while (s > 0 && start - s < leading && /[‘“'"([«„]/.test(text[s - 1])) s--;
+  return s;
+}
+
+/**
+ * Takes back as many closing quotation marks, stops, ellipses and spaces between them as the saved
+ * quote ended with (normalising drops them; real quotes end "… dangers …" or with a stray “).
+ */
 function extendToClosers(text: string, end: number, exact: string): number {
-  const trailing = /[’'"”.,;:!?)\]]*$/.exec(exact)?.[0].length ?? 0;
+  const trailing = /[\s’'"”‘“.,;:!?)\]…]*$/.exec(exact)?.[0].length ?? 0;
   let e = end;
-  while (e < text.length && e - end < trailing && /[’'"”.,;:!?)\]]/.test(text[e])) e++;
+  while (e < text.length && e - end < trailing && /[\s’'"”‘“.,;:!?)\]…]/.test(text[e])) e++;
+  while (e > end && /\s/.test(text[e - 1])) e--;
   return e;
 }
