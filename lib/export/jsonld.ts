@@ -3,24 +3,34 @@
 // TextQuoteSelector and a TextPositionSelector. The note is a commenting TextualBody, each tag a
 // tagging TextualBody, and what the clip is about (its category and finding: grade, councils with
 // their ONS codes, current or previous, year, judgement area) a classifying TextualBody holding JSON.
-import type { Clip } from '../clips';
+import { type Clip, indexFieldsOf } from '../clips';
 import { canonicalClip, type ExportData, sortClips } from './records';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Annotation ids are URNs made from the clip id, so an import finds the clip again. */
 export const CLIP_URN = 'urn:inspection-lens:clip:';
 
-/** The classification a clip's classifying body holds (as JSON text). */
+/**
+ * The classification a clip's classifying body holds (as JSON text). `councilCodes` and `grades`
+ * only when they go beyond the finding's own: a passage saved from several of its findings (a
+ * sentence's council, then its grade) indexes them all.
+ */
 export interface Classification {
   category: Clip['category'];
   finding?: Clip['finding'];
+  councilCodes?: string[];
+  grades?: string[];
 }
 
 function annotation(c: Clip) {
   const clip = canonicalClip(c);
+  const own = indexFieldsOf(clip.finding);
+  const more = (a: string[], b: string[]) => a.length !== b.length || a.some((x, i) => x !== b[i]);
   const classification: Classification = {
     category: clip.category,
     ...(clip.finding ? { finding: clip.finding } : {}),
+    ...(more(clip.councilCodes, own.councilCodes) ? { councilCodes: clip.councilCodes } : {}),
+    ...(more(clip.grades, own.grades) ? { grades: clip.grades } : {}),
   };
   const body: Record<string, unknown>[] = [];
   if (clip.note) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: clip.note });

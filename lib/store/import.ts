@@ -141,29 +141,41 @@ async function write(
       }
     }
 
-    // Clips: the stored clips of each article the file names, to find the same quote saved under another id.
-    const byQuote = new Map<string, Map<string, Clip>>();
+    // Clips: by id; else the same passage saved in another browser under another id: a stored
+    // clip of the same article with the same quote (at the same place, when several have it) whose
+    // id the file does not hold. Two clips of one file are two clips: a page that prints a
+    // passage twice (a repeated caption) can have a clip of each copy.
+    const byQuote = new Map<string, Map<string, Clip[]>>();
     const known = new Map<string, Clip>();
     const storedIds = new Set(await clips.getAllKeys());
+    const fileIds = new Set(data.clips.map((c) => c.id));
     const quotesOf = async (articleId: string) => {
       let m = byQuote.get(articleId);
       if (!m) {
         m = new Map();
         for (const c of await clips.index('byArticle').getAll(articleId)) {
-          m.set(c.quote, c);
           known.set(c.id, c);
+          if (fileIds.has(c.id)) continue;
+          const same = m.get(c.quote);
+          if (same) same.push(c);
+          else m.set(c.quote, [c]);
         }
         byQuote.set(articleId, m);
       }
       return m;
     };
+    const taken = new Set<string>();
+    const sameQuote = (quotes: Map<string, Clip[]>, c: Clip): Clip | undefined => {
+      const free = (quotes.get(c.quote) ?? []).filter((x) => !taken.has(x.id));
+      return free.find((x) => x.selectors[1].start === c.selectors[1].start) ?? free[0];
+    };
     for (const c of data.clips) {
       const quotes = await quotesOf(c.articleId);
       const existing =
-        known.get(c.id) ?? (storedIds.has(c.id) ? await clips.get(c.id) : undefined) ?? quotes.get(c.quote);
+        known.get(c.id) ?? (storedIds.has(c.id) ? await clips.get(c.id) : undefined) ?? sameQuote(quotes, c);
+      if (existing && existing.id !== c.id) taken.add(existing.id);
       const next = existing ? mergeClip(existing, c) : c;
       known.set(next.id, next);
-      if (next.articleId === c.articleId) quotes.set(next.quote, next);
       if (existing && same(existing, next)) {
         result.clipsUnchanged++;
         await step();

@@ -189,6 +189,53 @@ describe('writing an import', () => {
     });
   });
 
+  test('a page that prints a passage twice: a clip of each copy, in one file, are two clips', async () => {
+    const d = doc();
+    const [a] = sampleClips;
+    const twin = {
+      ...a,
+      id: 'the-second-copy',
+      selectors: [a.selectors[0], { type: 'TextPositionSelector', start: 900, end: 900 + a.quote.length }],
+      note: 'the caption under the photo',
+    };
+    d.clips = [{ ...a, id: 'the-first-copy' }, twin];
+    d.articles = [d.articles[0]];
+    globalThis.indexedDB = new IDBFactory();
+    const r = await importText(JSON.stringify(d));
+    expect(r).toMatchObject({ ok: true, result: { clipsAdded: 2, clipsMerged: 0, clipsUnchanged: 0 } });
+    const { clips } = await snapshot();
+    expect(clips.map((c) => [c.id, c.note]).sort()).toEqual([
+      ['the-first-copy', a.note],
+      ['the-second-copy', 'the caption under the photo'],
+    ]);
+  });
+
+  test('clips of up to 50 councils, as the collection keeps them, are imported', async () => {
+    const d = doc();
+    const councils = Array.from({ length: 30 }, (_, i) => ({
+      code: `E0900${String(i + 1).padStart(4, '0')}`,
+      name: `Borough ${i + 1}`,
+    }));
+    d.clips = [
+      {
+        ...d.clips[1],
+        id: 'round-up',
+        quote: 'Thirty boroughs were rated inadequate',
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'Thirty boroughs were rated inadequate', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 37 },
+        ],
+        finding: { ...d.clips[1].finding, councils },
+        councilCodes: councils.map((c) => c.code),
+      },
+    ];
+    d.articles = [d.articles[0]];
+    const r = await importText(JSON.stringify(d));
+    expect(r).toMatchObject({ ok: true, result: { clipsAdded: 1 } });
+    const { clips } = await snapshot();
+    expect(clips.find((c) => c.id === 'round-up')?.councilCodes).toHaveLength(30);
+  });
+
   test('a failure part way through leaves the collection as it was', async () => {
     const before = await snapshot();
     const many: Clip[] = Array.from({ length: 1200 }, (_, i) => ({ ...sampleClips[0], id: `n${i}`, quote: `q${i}` }));

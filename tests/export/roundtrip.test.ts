@@ -71,3 +71,29 @@ test('importing a Web Annotation export into the collection it came from doubles
   expect(r.clipsAdded).toBe(0);
   expect((await exportOf('source')).clips).toHaveLength(5);
 });
+
+test('Web Annotation: a passage saved from two of its findings keeps both findings’ councils and grades', async () => {
+  // The sentence's council card, then its grade card: one clip, indexed by both.
+  const sentence = sampleClips[1];
+  const store = new ClipStore('source');
+  const article = sample.articles.find((a) => a.id === sentence.articleId);
+  if (!article) throw new Error('no article');
+  const asCouncil = {
+    ...sentence,
+    id: 'passage',
+    category: 'council' as const,
+    finding: { kind: 'council' as const, councils: [{ code: 'E09000022', name: 'Lambeth' }] },
+    councilCodes: ['E09000022'],
+    grades: [],
+  };
+  await store.saveClip(asCouncil, article);
+  await store.saveClip({ ...sentence, id: 'passage' }, article);
+  const saved = await store.getClip('passage');
+  expect(saved?.councilCodes.sort()).toEqual(['E09000012', 'E09000022']);
+  store.close();
+  await importInto('fresh', buildJsonLd(await exportOf('source'), NOW));
+  const back = await new ClipStore('fresh').getClip('passage');
+  expect(back?.councilCodes.sort()).toEqual(['E09000012', 'E09000022']);
+  expect(back?.grades).toEqual(saved?.grades);
+  expect(back?.finding).toEqual(saved?.finding);
+});
