@@ -19,10 +19,14 @@ const pages = fs.existsSync(corpusPagesDir)
 describe('the labelled corpus in Chromium', () => {
   const env = useExtensionBrowser();
   let panel: Page;
+  /** One tab for every page, as a reader goes from article to article. */
+  let tab: Page;
   beforeAll(async () => {
     panel = await env.ext.openSidePanel();
+    tab = await env.ext.context.newPage();
   });
   afterAll(async () => {
+    await tab?.close();
     await panel?.close();
   });
 
@@ -47,6 +51,7 @@ describe('the labelled corpus in Chromium', () => {
       panel,
       file,
       html,
+      tab,
     );
     expect(report).not.toBeNull();
     expect(differences).toEqual([]);

@@ -89,9 +89,10 @@ export function differencesFrom(report: PageReport | null, node: NodeView): stri
 }
 
 /**
- * Loads `html` (served as `/corpus/<file>`) in a new tab of `ext`, waits for the content script to
- * paint or turn the page down and for its report, and compares the report with the analyser run
- * in Node on the same HTML: article or not, findings per highlight, outcomes.
+ * Loads `html` (served as `/corpus/<file>`) in `tab` (a tab the caller keeps for page after page,
+ * as a reader moves from article to article) or else a new tab of `ext`, waits for the content
+ * script to paint or turn the page down and for its report, and compares the report with the
+ * analyser run in Node on the same HTML: article or not, findings per highlight, outcomes.
  */
 export async function compareWithNode(
   ext: ExtensionBrowser,
@@ -99,12 +100,14 @@ export async function compareWithNode(
   panel: Page,
   file: string,
   html: string,
+  tab?: Page,
 ): Promise<Parity> {
   server.extra.set(`/corpus/${file}`, html);
   const node = nodeView(file, html);
-  const page = await ext.context.newPage();
+  const page = tab ?? (await ext.context.newPage());
   const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const onError = (e: Error) => pageErrors.push(e.message);
+  page.on('pageerror', onError);
   let report: PageReport | null = null;
   let drawn: string[] = [];
   try {
@@ -118,7 +121,8 @@ export async function compareWithNode(
     }
     drawn = (await page.evaluate(DRAWN_TEXTS)) as string[];
   } finally {
-    await page.close();
+    page.off('pageerror', onError);
+    if (!tab) await page.close();
     server.extra.delete(`/corpus/${file}`);
   }
   const wanted = expectedTexts(file, html);
