@@ -11,14 +11,10 @@ import { describe, expect, test } from 'vitest';
 import { splitSentences } from '../../lib/analysis/text';
 import { anchorClips, pageText, spanOfRange } from '../../lib/page/clip-anchoring';
 import { buildClip } from '../../lib/page/clipper';
+import { corpusPages, corpusPagesDir } from '../support/corpus';
 
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pages');
-const pages = fs.existsSync(corpus)
-  ? fs
-      .readdirSync(corpus)
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-  : [];
+const corpus = corpusPagesDir;
+const pages = corpusPages();
 
 const UPDATE = 'Update: this article was amended after publication to add the council’s response to the report.';
 

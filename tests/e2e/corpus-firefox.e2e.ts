@@ -9,15 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PageReport } from '../../lib/messages';
 import { type FirefoxBrowser, type FirefoxTab, launchFirefox, pollUntil } from './firefox';
 import { type FixtureServer, serveFixtures } from './harness';
-import { corpusPagesDir, differencesFrom, nodeView, REPORT_OF } from './parity';
+import { corpusPages, corpusPagesDir, differencesFrom, nodeView, REPORT_OF } from './parity';
 
-const pages = fs.existsSync(corpusPagesDir)
-  ? fs
-      .readdirSync(corpusPagesDir)
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-      .filter((_, i) => i % 3 === 0)
-  : [];
+const pages = corpusPages().filter((_, i) => i % 3 === 0);
 
 describe.skipIf(!pages.length)('the labelled corpus in Firefox', () => {
   let server: FixtureServer;

@@ -7,14 +7,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useExtensionBrowser } from './harness';
-import { compareWithNode, corpusPagesDir } from './parity';
+import { compareWithNode, corpusPages, corpusPagesDir } from './parity';
 
-const pages = fs.existsSync(corpusPagesDir)
-  ? fs
-      .readdirSync(corpusPagesDir)
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-  : [];
+const pages = corpusPages();
 
 describe('the labelled corpus in Chromium', () => {
   const env = useExtensionBrowser();

@@ -12,21 +12,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mixedBlocksPage } from '../support/pages';
 import { expectedCounts, seedPages } from './expected';
 import { chromiumPath, type FixtureServer, root, serveFixtures } from './harness';
-import { corpusPagesDir } from './parity';
+import { corpusPages, corpusPagesDir } from './parity';
 
 /**
  * The labelled real pages beside the project (../shared/corpus), as `corpus/<file>`, where they
  * are: every sixth page (20) to keep CI short, none of those corpus-firefox.e2e.ts reads; all
  * 120 passed when this was written (94 s).
  */
-const corpusPages = fs.existsSync(corpusPagesDir)
-  ? fs
-      .readdirSync(corpusPagesDir)
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-      .filter((_, i) => i % 6 === 1)
-      .map((f) => `corpus/${f}`)
-  : [];
+const corpusSample = corpusPages()
+  .filter((_, i) => i % 6 === 1)
+  .map((f) => `corpus/${f}`);
 
 let browser: Browser;
 let server: FixtureServer;
@@ -101,7 +96,7 @@ interface Run {
 describe('the <mark> fallback in Chromium', () => {
   // The seeds, and the corpus's real pages where they are beside the project (their markup is
   // what marks must wrap without breaking).
-  test.each([...seedPages, ...corpusPages])(
+  test.each([...seedPages, ...corpusSample])(
     '%s: every finding marked as the core finds it; cleared, the page is as it was',
     async (file) => {
       const html = file.startsWith('corpus/')

@@ -1,15 +1,13 @@
 // What the content script finds in a page loaded in Chromium, against what the analyser finds in
 // the same HTML in Node (the command-line analyser: what `npm run eval` scores). A reader sees the
 // first; the scorer reads the second. Used by tests/e2e/corpus.e2e.ts and `npm run eval:browser`.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyzeInput } from '../../lib/cli/analyze';
 import type { PageReport } from '../../lib/messages';
 import { DRAWN_TEXTS, expectedCounts, expectedTexts } from './expected';
-import { type ExtensionBrowser, type FixtureServer, paintedOrTurnedDown, root, untilMarked } from './harness';
+import { type ExtensionBrowser, type FixtureServer, paintedOrTurnedDown, untilMarked } from './harness';
 
-/** The labelled pages beside the project (in ../shared: not in a user's clone). */
-export const corpusPagesDir = path.resolve(root, '../shared/corpus/pages');
+export { corpusPages, corpusPagesDir } from '../support/corpus';
 
 type Outcome = { council: { code: string }; grade: string; current: boolean; year?: number; area?: string };
 const outcomeKey = (o: Outcome) => [o.council.code, o.grade, o.current, o.year ?? '', o.area ?? ''].join('|');

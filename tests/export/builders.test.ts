@@ -6,6 +6,7 @@ import { buildJson, JSON_FORMAT, JSON_VERSION } from '../../lib/export/json';
 import { buildJsonLd } from '../../lib/export/jsonld';
 import { buildMarkdown } from '../../lib/export/markdown';
 import { CLIP_FIELDS, exportFileName } from '../../lib/export/records';
+import { readCsv } from '../support/corpus';
 import { hackney, kent, lambeth, NOW, sample, sampleClips } from './sample';
 
 const expected = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/export', name), 'utf8');
@@ -28,35 +29,6 @@ describe('expected files', () => {
     expect(buildJsonLd(shuffled, NOW)).toBe(buildJsonLd(sample, NOW));
   });
 });
-
-/** A minimal RFC 4180 reader, to check the CSV a spreadsheet would read. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('CSV', () => {
   test.each([

@@ -18,14 +18,10 @@ import { collectPages } from '../../lib/export/records';
 import { articleOf, buildFindingClip } from '../../lib/page/clipper';
 import { ClipStore } from '../../lib/store/clip-store';
 import { importRecords, readExportPage } from '../../lib/store/import';
+import { corpusPages, corpusPagesDir, readCsv } from '../support/corpus';
 
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pages');
-const pages = fs.existsSync(corpus)
-  ? fs
-      .readdirSync(corpus)
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-  : [];
+const corpus = corpusPagesDir;
+const pages = corpusPages();
 const NOW = new Date('2026-12-01T10:00:00Z');
 const LATER = new Date('2026-12-02T10:00:00Z');
 const exportOf = (dbName: string) => collectPages((cursor) => readExportPage(cursor, 50, {}, dbName));
@@ -92,7 +88,7 @@ describe.skipIf(!pages.length)('export and import of every finding of the corpus
   test('CSV and Markdown: one row per clip and per outcome, every quote written whole', async () => {
     const data = await exportOf('corpus');
     const csv = buildClipsCsv(data);
-    const rows = parseCsv(csv);
+    const rows = readCsv(csv);
     expect(rows.length - 1).toBe(saved);
     const quoteAt = rows[0].indexOf('Quote');
     expect(quoteAt).toBeGreaterThanOrEqual(0);
@@ -100,7 +96,7 @@ describe.skipIf(!pages.length)('export and import of every finding of the corpus
     // A cell that could start a formula is written with a leading apostrophe.
     for (const row of rows.slice(1)) expect(quotes.has(row[quoteAt].replace(/^'(?=[=+\-@\t\r])/, ''))).toBe(true);
     // Every article's outcomes, and the outcomes of clipped grades the articles' lists do not hold.
-    const outcomeRows = parseCsv(buildOutcomesCsv(data));
+    const outcomeRows = readCsv(buildOutcomesCsv(data));
     expect(outcomeRows.length - 1).toBeGreaterThanOrEqual(outcomes);
     const code = outcomeRows[0].indexOf('ONS code');
     const keys = new Set(outcomeRows.slice(1).map((r) => `${r[code]} ${r[outcomeRows[0].indexOf('Source URL')]}`));
@@ -116,37 +112,3 @@ describe.skipIf(!pages.length)('export and import of every finding of the corpus
       );
   });
 });
-
-/** RFC 4180 rows (quoted cells with doubled quotes, CRLF or LF between rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
