@@ -2,7 +2,8 @@
 // against the analyser run in Node on the same HTML (what `npm run eval` scores). A reader sees
 // what the content script finds in the live page; the scorer reads what the command-line analyser
 // finds in the saved one. This prints where the two differ, page by page: whether the page is an
-// article, the findings per highlight, the outcomes (tests/e2e/corpus.e2e.ts asserts the same).
+// article, the findings per highlight, the outcomes, the words each highlight covers
+// (tests/e2e/corpus.e2e.ts asserts the same on every other page).
 //
 //   npm run eval:browser                                      # builds, then every page
 //   IL_REUSE_BUILD=1 npm run eval:browser -- t01 t02 --show   # some pages, the last build, each page's figures

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useExtensionBrowser } from './harness';
 import { compareWithNode, corpusPages, corpusPagesDir } from './parity';
 
-const pages = corpusPages();
+// Every other page in CI (60), to keep .ci/run short on a loaded machine; all 120 agreed when
+// this was written (`npm run eval:browser` compares them all, with the same checks).
+const pages = corpusPages().filter((_, i) => i % 2 === 0);
 
 describe('the labelled corpus in Chromium', () => {
   const env = useExtensionBrowser();

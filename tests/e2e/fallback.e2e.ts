@@ -16,7 +16,7 @@ import { corpusPages, corpusPagesDir } from './parity';
 
 /**
  * The labelled real pages beside the project (../shared/corpus), as `corpus/<file>`, where they
- * are: every sixth page (20) to keep CI short, none of those corpus-firefox.e2e.ts reads; all
+ * are: every sixth page (20) to keep CI short, none of those the Firefox test reads; all
  * 120 passed when this was written (94 s).
  */
 const corpusSample = corpusPages()
