@@ -83,6 +83,10 @@ export const LIMITS = {
   note: 100_000,
   tags: 50,
   tag: 100,
+  /** The councils a clip (its finding, and its index of council codes) names: a round-up's list fits. */
+  councils: 50,
+  /** The grades a clip's index holds (a passage saved from several of its findings). */
+  grades: 10,
   /** Outcomes kept with an article: a round-up page's list is trimmed to this, never refused. */
   outcomes: 2_000,
   title: 2_000,

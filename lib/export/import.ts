@@ -100,7 +100,9 @@ function finding(v: unknown, field: string): ClipFinding {
   const o = obj(v, field, ['kind', 'grade', 'councils', 'current', 'year', 'area', 'topic']);
   const f: ClipFinding = {
     kind: oneOf(o.kind, `${field}.kind`, KINDS),
-    councils: list(o.councils, `${field}.councils`, 50).map((c, i) => council(c, `${field}.councils[${i}]`)),
+    councils: list(o.councils, `${field}.councils`, LIMITS.councils).map((c, i) =>
+      council(c, `${field}.councils[${i}]`),
+    ),
   };
   if (o.grade !== undefined) f.grade = str(o.grade, `${field}.grade`, 60) as ClipFinding['grade'];
   if (o.current !== undefined) f.current = bool(o.current, `${field}.current`);
@@ -144,8 +146,8 @@ export function checkClip(v: unknown): Clip {
     selectors: selectors(o.selectors, 'selectors'),
     textModel: oneOf(o.textModel, 'textModel', ['article', 'body'] as const),
     category: oneOf(o.category, 'category', CATEGORIES),
-    councilCodes: strList(o.councilCodes, 'councilCodes', 50, 12),
-    grades: strList(o.grades, 'grades', 10, 60),
+    councilCodes: strList(o.councilCodes, 'councilCodes', LIMITS.councils, 12),
+    grades: strList(o.grades, 'grades', LIMITS.grades, 60),
     note: str(o.note, 'note', LIMITS.note),
     tags: strList(o.tags, 'tags', 50, 100),
     colour: oneOf(o.colour, 'colour', CLIP_COLOURS),
@@ -311,8 +313,8 @@ function annotationClip(v: unknown): Clip {
       category = oneOf(c.category, `${field}.value.category`, CATEGORIES);
       if (c.finding !== undefined) found = finding(c.finding, `${field}.value.finding`);
       if (c.councilCodes !== undefined)
-        indexed.councilCodes = strList(c.councilCodes, `${field}.value.councilCodes`, 50, 12);
-      if (c.grades !== undefined) indexed.grades = strList(c.grades, `${field}.value.grades`, 10, 60);
+        indexed.councilCodes = strList(c.councilCodes, `${field}.value.councilCodes`, LIMITS.councils, 12);
+      if (c.grades !== undefined) indexed.grades = strList(c.grades, `${field}.value.grades`, LIMITS.grades, 60);
     } else if (!purpose.length || purpose.includes('commenting') || purpose.includes('describing')) notes.push(value);
   });
   if (tags.length > 50) throw new FieldError('body', 'has more than 50 tags');

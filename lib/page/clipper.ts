@@ -95,7 +95,7 @@ export function withOverlappedFindings(clip: Clip, findings: readonly Finding[])
   return {
     ...clip,
     finding: clipFindingOf(hit[0]),
-    councilCodes: [...new Set(hit.flatMap((f) => f.councils.map((c) => c.code)))].slice(0, 50),
+    councilCodes: [...new Set(hit.flatMap((f) => f.councils.map((c) => c.code)))].slice(0, LIMITS.councils),
     grades: [...new Set(hit.flatMap((f) => (f.grade ? [f.grade] : [])))],
   };
 }

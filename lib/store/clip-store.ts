@@ -1,7 +1,7 @@
 // Queries over the clip database: save (idempotent by clip id), list by article, council, grade,
 // tag or time, update notes and tags, mark orphaned, and articles with their outcomes.
 import type { IDBPDatabase } from 'idb';
-import type { Article, Clip } from '../clips';
+import { type Article, type Clip, LIMITS } from '../clips';
 import { type LensDB, openLensDb } from './db';
 import { readArticle, readClip, refusalOf } from './records';
 
@@ -377,8 +377,8 @@ function refreshedFromPage(existing: Clip, saved: Clip): Clip | null {
     next.finding = existing.finding;
     next.category = existing.category;
   } else if (!saved.finding) delete next.finding;
-  next.councilCodes = [...new Set([...saved.councilCodes, ...existing.councilCodes])].slice(0, 50);
-  next.grades = [...new Set([...saved.grades, ...existing.grades])].slice(0, 10);
+  next.councilCodes = [...new Set([...saved.councilCodes, ...existing.councilCodes])].slice(0, LIMITS.councils);
+  next.grades = [...new Set([...saved.grades, ...existing.grades])].slice(0, LIMITS.grades);
   return next;
 }
 

@@ -28,7 +28,7 @@ function readCouncil(v: unknown): { code: string; name: string } | null {
 
 function readFinding(v: unknown): ClipFinding | null {
   if (!isObj(v) || !(KINDS as readonly unknown[]).includes(v.kind)) return null;
-  if (!Array.isArray(v.councils) || v.councils.length > 50) return null;
+  if (!Array.isArray(v.councils) || v.councils.length > LIMITS.councils) return null;
   const councils: ClipFinding['councils'] = [];
   for (const c of v.councils) {
     const council = readCouncil(c);
@@ -68,7 +68,7 @@ export function readClip(v: unknown): Clip | null {
     return null;
   if (!isStr(v.quote, LIMITS.quote) || !isStr(v.note, LIMITS.note) || !isStrArray(v.tags, LIMITS.tags, LIMITS.tag))
     return null;
-  if (!isStrArray(v.councilCodes, 50, 12) || !isStrArray(v.grades, 10, 60)) return null;
+  if (!isStrArray(v.councilCodes, LIMITS.councils, 12) || !isStrArray(v.grades, LIMITS.grades, 60)) return null;
   if (!(CLIP_COLOURS as readonly unknown[]).includes(v.colour)) return null;
   if (!(CATEGORIES as readonly unknown[]).includes(v.category)) return null;
   if (v.textModel !== 'article' && v.textModel !== 'body') return null;
