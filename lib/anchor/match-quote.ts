@@ -333,11 +333,17 @@ function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
+/** What normalising drops at a quote's start (opening quotation marks, brackets), and at its end. */
+const OPENER = /[‘“'"([«„]/;
+const OPENERS = /^[‘“'"([«„]*/;
+const CLOSER = /[\s’'"”‘“.,;:!?)\]…]/;
+const CLOSERS = /[\s’'"”‘“.,;:!?)\]…]*$/;
+
 /** Takes in as many opening quotation marks or brackets before `start` as the saved quote began with. */
 function extendToOpeners(text: string, start: number, exact: string): number {
-  const leading = /^[‘“'"([«„]*/.exec(exact)?.[0].length ?? 0;
+  const leading = OPENERS.exec(exact)?.[0].length ?? 0;
   let s = start;
-  while (s > 0 && start - s < leading && /[‘“'"([«„]/.test(text[s - 1])) s--;
+  while (s > 0 && start - s < leading && OPENER.test(text[s - 1])) s--;
   return s;
 }
 
@@ -346,9 +352,9 @@ function extendToOpeners(text: string, start: number, exact: string): number {
  * quote ended with (normalising drops them; real quotes end "… dangers …" or with a stray “).
  */
 function extendToClosers(text: string, end: number, exact: string): number {
-  const trailing = /[\s’'"”‘“.,;:!?)\]…]*$/.exec(exact)?.[0].length ?? 0;
+  const trailing = CLOSERS.exec(exact)?.[0].length ?? 0;
   let e = end;
-  while (e < text.length && e - end < trailing && /[\s’'"”‘“.,;:!?)\]…]/.test(text[e])) e++;
+  while (e < text.length && e - end < trailing && CLOSER.test(text[e])) e++;
   while (e > end && /\s/.test(text[e - 1])) e--;
   return e;
 }
