@@ -2,43 +2,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeDocument } from '../../lib/analysis/analyze';
-import { countByHighlight, findingsOf } from '../../lib/analysis/findings';
+import { countByHighlight, type Finding, findingsOf } from '../../lib/analysis/findings';
 import { parseHtml } from '../../lib/cli/parse-html';
 import { extractArticle, toSourceDocument } from '../../lib/page/extract';
 import { pagesDir } from './harness';
 
-/** Findings per highlight name in a page (the headline only when it is part of the page). */
-export function expectedCounts(
-  file: string,
-  html = fs.readFileSync(path.join(pagesDir, file), 'utf8'),
-): Record<string, number> {
-  const doc = parseHtml(html);
-  const extracted = extractArticle(doc);
-  const analysis = analyzeDocument(toSourceDocument(extracted));
-  if (!analysis.detection.isInspectionArticle) return {};
-  const titleEnd = analysis.prepared.blocks[0].end;
-  const inPage = findingsOf(analysis).filter((f) => extracted.titleBlock || f.start > titleEnd);
-  return countByHighlight(inPage) as Record<string, number>;
-}
-
-/**
- * The words each highlight should cover in a page, as "highlight: text" lines sorted (white space
- * collapsed), as the core finds them in Node: what the ranges drawn in a browser must read.
- */
-export function expectedTexts(file: string, html = fs.readFileSync(path.join(pagesDir, file), 'utf8')): string[] {
-  const doc = parseHtml(html);
-  const extracted = extractArticle(doc);
+/** The findings a browser must show in a page: the headline's only when it is part of the page. */
+export function expectedFindings(file: string, html = fs.readFileSync(path.join(pagesDir, file), 'utf8')): Finding[] {
+  const extracted = extractArticle(parseHtml(html));
   const analysis = analyzeDocument(toSourceDocument(extracted));
   if (!analysis.detection.isInspectionArticle) return [];
   const titleEnd = analysis.prepared.blocks[0].end;
-  return findingsOf(analysis)
-    .filter((f) => extracted.titleBlock || f.start > titleEnd)
-    .map((f) => `${f.highlight}: ${f.text.replace(/\s+/g, ' ').trim()}`)
-    .sort();
+  return findingsOf(analysis).filter((f) => extracted.titleBlock || f.start > titleEnd);
+}
+
+/** Findings per highlight name in a page. */
+export function expectedCounts(file: string, html?: string): Record<string, number> {
+  return countByHighlight(expectedFindings(file, html)) as Record<string, number>;
+}
+
+/**
+ * The words each highlight covers, as "highlight: text" lines sorted (white space collapsed):
+ * what the ranges drawn in a browser must read.
+ */
+export function highlightLines(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.highlight}: ${f.text.replace(/\s+/g, ' ').trim()}`).sort();
 }
 
 /** The same lines read from a page's registered highlights (an expression for the page's main world). */
-export const DRAWN_TEXTS = `[...CSS.highlights.entries()].flatMap(([name, h]) => [...h].map((r) => name + ': ' + r.toString().replace(/\\s+/g, ' ').trim())).sort()`;
+export const DRAWN_LINES = `[...CSS.highlights.entries()].flatMap(([name, h]) => [...h].map((r) => name + ': ' + r.toString().replace(/\\s+/g, ' ').trim())).sort()`;
 
 export const seedPages = fs.readdirSync(pagesDir).filter((f) => /^\d{3}_.*\.html$/.test(f));
 export const nearMissPages = fs.readdirSync(pagesDir).filter((f) => f.startsWith('near-'));

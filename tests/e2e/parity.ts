@@ -2,9 +2,10 @@
 // the same HTML in Node (the command-line analyser: what `npm run eval` scores). A reader sees the
 // first; the scorer reads the second. Used by tests/e2e/corpus.e2e.ts and `npm run eval:browser`.
 import type { Page } from 'playwright-core';
+import { countByHighlight } from '../../lib/analysis/findings';
 import { analyzeInput } from '../../lib/cli/analyze';
 import type { PageReport } from '../../lib/messages';
-import { DRAWN_TEXTS, expectedCounts, expectedTexts } from './expected';
+import { DRAWN_LINES, expectedFindings, highlightLines } from './expected';
 import { type ExtensionBrowser, type FixtureServer, paintedOrTurnedDown, untilMarked } from './harness';
 
 export { corpusPages, corpusPagesDir } from '../support/corpus';
@@ -56,14 +57,18 @@ export interface Parity {
 export interface NodeView {
   isInspectionArticle: boolean;
   counts: Record<string, number>;
+  /** "highlight: words" of each finding, sorted (highlightLines). */
+  lines: string[];
   outcomes: Outcome[];
 }
 
 export function nodeView(file: string, html: string): NodeView {
   const node = analyzeInput(file, () => Buffer.from(html), { extract: true });
+  const findings = expectedFindings(file, html);
   return {
     isInspectionArticle: node.isInspectionArticle,
-    counts: expectedCounts(file, html),
+    counts: countByHighlight(findings) as Record<string, number>,
+    lines: highlightLines(findings),
     outcomes: node.isInspectionArticle ? node.outcomes : [],
   };
 }
@@ -117,13 +122,13 @@ export async function compareWithNode(
       report = await reportOf(panel, page.url());
       if (!report) await new Promise((r) => setTimeout(r, 20));
     }
-    drawn = (await page.evaluate(DRAWN_TEXTS)) as string[];
+    drawn = (await page.evaluate(DRAWN_LINES)) as string[];
   } finally {
     page.off('pageerror', onError);
     if (!tab) await page.close();
     server.extra.delete(`/corpus/${file}`);
   }
-  const wanted = expectedTexts(file, html);
+  const wanted = node.lines;
   const wordDifferences = [
     ...without(drawn, wanted).map((t) => `only in the browser: ${t}`),
     ...without(wanted, drawn).map((t) => `only in Node: ${t}`),

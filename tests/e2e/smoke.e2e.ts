@@ -1,20 +1,12 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import type { PageReport } from '../../lib/messages';
 import { has, longArticle, screenshot, untilMarked, useExtensionBrowser, workerStopper } from './harness';
+// The background's report of the tab showing a URL, asked from an extension page (the panel).
+import { reportOf as reportFrom } from './parity';
 
 const env = useExtensionBrowser();
 
-type Report = { url: string; counts: Record<string, number>; findings?: { id: string }[] };
-/** The background's report of the tab showing `url`, asked from an extension page (the panel). */
-const reportFrom = (panel: Page, url: string) =>
-  panel.evaluate(async (u) => {
-    // No "tabs" permission: a tab's address is not known here, so every tab is asked.
-    for (const t of await chrome.tabs.query({})) {
-      const r = await chrome.runtime.sendMessage({ type: 'getPageReport', data: { tabId: t.id } });
-      if (r?.url === u) return r;
-    }
-    return null;
-  }, url) as Promise<Report | null>;
+type Report = PageReport;
 
 describe('the built extension in Chromium', () => {
   test('loads with a service worker and an extension id', () => {
