@@ -40,6 +40,22 @@ describe('outcomes', () => {
       outcomes: [['Wigan', 'good', true, null]],
     },
     {
+      why: 'a grade said of every council in a region is not the council named next',
+      page: [
+        'Every council-run children’s service in the county is either inadequate or requires improvement.',
+        'Halton received the lowest rating of inadequate this month.',
+      ],
+      outcomes: [['Halton', 'inadequate', true, null]],
+    },
+    {
+      why: 'a grade said of every local authority in a region is not the main council’s',
+      page: [
+        'Halton children’s services were rated good in March.',
+        'Inspectors said every local authority in the region was judged requires improvement or worse before.',
+      ],
+      outcomes: [['Halton', 'good', true, null]],
+    },
+    {
       why: 'the same sentence naming the council keeps the grade',
       page: ['Wigan was one of three councils rated outstanding this spring.'],
       outcomes: [['Wigan', 'outstanding', true, null]],
