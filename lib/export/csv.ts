@@ -3,7 +3,7 @@
 // cells), UTF-8 with a byte-order mark so spreadsheets read the encoding right, and cells that a
 // spreadsheet would run as a formula made inert.
 import type { Article, Clip } from '../clips';
-import { type ExportData, gradeLabel, isoSeconds, sortClips, whenLabel } from './records';
+import { clipCouncils, clipGrades, type ExportData, gradeLabel, isoSeconds, sortClips, whenLabel } from './records';
 
 const BOM = '\uFEFF';
 
@@ -40,21 +40,25 @@ export const CLIP_COLUMNS = [
   'Edited (UTC)',
 ];
 
-/** The clips CSV: one row per clip, oldest first. Several councils or tags are joined by "; ". */
+/**
+ * The clips CSV: one row per clip, oldest first. Several councils, grades or tags are joined by
+ * "; " (a passage saved from several findings lists them all; its time, year and area are its
+ * finding's).
+ */
 export function buildClipsCsv(data: ExportData): string {
   const articles = new Map(data.articles.map((a) => [a.id, a]));
   const rows = sortClips(data.clips).map((c) => {
     const a = articles.get(c.articleId);
     const f = c.finding;
-    const councils = f?.councils ?? [];
+    const councils = clipCouncils(c);
     return [
       a?.title,
       c.url,
       a?.site,
       a?.published,
       councils.map((x) => x.name).join('; '),
-      (councils.length ? councils.map((x) => x.code) : c.councilCodes).join('; '),
-      (f?.grade ? [f.grade] : c.grades).map(gradeLabel).join('; '),
+      councils.map((x) => x.code).join('; '),
+      clipGrades(c).map(gradeLabel).join('; '),
       whenLabel(f?.current),
       f?.year,
       f?.area ?? f?.topic,

@@ -2,7 +2,7 @@
 // article (a link), each with its quote, what it is about, its note and its tags. Page and
 // reader text is escaped, so markup in a quote or a note shows as written and is never run.
 import type { Article, Clip } from '../clips';
-import { type ExportData, gradeLabel, isoSeconds, sortClips } from './records';
+import { clipCouncils, clipGrades, type ExportData, gradeLabel, isoSeconds, sortClips } from './records';
 
 /** Text with every Markdown (and HTML) meaning taken away: shown as written. */
 export function mdText(s: string): string {
@@ -27,15 +27,17 @@ interface Group {
 
 function about(c: Clip): string {
   const f = c.finding;
-  if (!f) return '';
   const parts: string[] = [];
-  if (f.grade) {
+  if (f?.grade) {
     const when = [f.current === true ? 'current' : f.current === false ? 'previous' : '', f.year ?? '', f.area ?? '']
       .filter(Boolean)
       .join(', ');
     parts.push(`Grade: ${gradeLabel(f.grade)}${when ? ` (${when})` : ''}`);
   }
-  if (f.kind === 'improvement') parts.push(`Improvement area${f.topic ? `: ${f.topic}` : ''}`);
+  // Grades the passage gathered from its other findings.
+  const more = clipGrades(c).filter((g) => g !== f?.grade);
+  if (more.length) parts.push(`${f?.grade ? 'Also graded' : 'Grade'}: ${more.map(gradeLabel).join(', ')}`);
+  if (f?.kind === 'improvement') parts.push(`Improvement area${f.topic ? `: ${f.topic}` : ''}`);
   return parts.map(mdText).join(' · ');
 }
 
@@ -62,11 +64,9 @@ export function buildMarkdown(data: ExportData, now: Date): string {
   const groups = new Map<string, Group>();
   const none: Group = { name: 'No council named', code: '', clips: [] };
   for (const c of sortClips(data.clips)) {
-    const councils = c.finding?.councils.length
-      ? c.finding.councils
-      : c.councilCodes.map((code) => ({ code, name: code }));
+    const councils = clipCouncils(c);
     if (!councils.length) none.clips.push(c);
-    for (const x of new Map(councils.map((k) => [k.code, k])).values()) {
+    for (const x of councils) {
       const g = groups.get(x.code) ?? { name: x.name, code: x.code, clips: [] };
       g.clips.push(c);
       groups.set(x.code, g);

@@ -2,6 +2,7 @@
 // written in one canonical order (so an export, imported and exported again, is the same text),
 // and the filter of a partial export. Pure: no browser API, no store.
 import type { Article, Clip, ClipFinding, ExportPage } from '../clips';
+import { type Council, councilByCode } from '../data/gazetteer';
 
 // The page and filter shapes live with the records (lib/clips.ts): the store reads pages too.
 export { type ExportFilter, type ExportPage, matchesFilter } from '../clips';
@@ -128,6 +129,26 @@ export const sortArticles = (articles: Article[]) => [...articles].sort((a, b) =
 
 /** A grade as readers write it: `other:…` grades without their prefix. */
 export const gradeLabel = (g: string) => (g.startsWith('other:') ? g.slice(6) : g);
+
+/**
+ * Every council a clip is about: its finding's, then those its passage gathered from other
+ * findings (a council card, then a grade card on the same words), by name from the gazetteer; a
+ * code the gazetteer does not know is named by itself.
+ */
+export function clipCouncils(c: Clip): Council[] {
+  const out = new Map<string, Council>();
+  for (const x of c.finding?.councils ?? []) out.set(x.code, x);
+  for (const code of c.councilCodes) {
+    const x = councilByCode(code) ?? { code, name: code };
+    if (!out.has(x.code)) out.set(x.code, x);
+  }
+  return [...out.values()];
+}
+
+/** Every grade a clip is about: its finding's, then those its passage gathered. */
+export const clipGrades = (c: Clip): string[] => [
+  ...new Set([...(c.finding?.grade ? [c.finding.grade] : []), ...c.grades]),
+];
 
 /** `current` as a word: "current", "previous", or "" when unknown. */
 export const whenLabel = (current: boolean | undefined) =>

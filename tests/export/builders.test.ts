@@ -7,7 +7,7 @@ import { buildJsonLd } from '../../lib/export/jsonld';
 import { buildMarkdown } from '../../lib/export/markdown';
 import { CLIP_FIELDS, exportFileName } from '../../lib/export/records';
 import { readCsv } from '../support/corpus';
-import { hackney, kent, lambeth, NOW, sample, sampleClips } from './sample';
+import { clip, hackney, kent, lambeth, NOW, sample, sampleClips } from './sample';
 
 const expected = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/export', name), 'utf8');
 
@@ -79,6 +79,45 @@ describe('CSV', () => {
     expect(councils).toContain('Hackney good previous 2022');
     const again = buildOutcomesCsv({ clips: [...sampleClips, ...sampleClips], articles: sample.articles });
     expect(again).toBe(buildOutcomesCsv(sample));
+  });
+});
+
+/**
+ * A passage saved from its council card, then from its grade card (the store gathers the second
+ * finding's councils and grades into the clip), and a clip that names a council only by its code.
+ */
+const gathered = {
+  clips: [
+    clip(6, {
+      category: 'council',
+      quote: 'Hackney and Essex were both rated good',
+      finding: { kind: 'council', councils: [{ code: 'E09000012', name: 'Hackney' }] },
+      councilCodes: ['E09000012', 'E10000012'],
+      grades: ['good'],
+    }),
+    clip(7, { quote: 'the county council', councilCodes: ['E10000012'], grades: [] }),
+  ],
+  articles: [hackney],
+};
+
+describe('a passage saved from several findings', () => {
+  test('the clips CSV lists every council and grade the passage gathered, by name', () => {
+    const rows = readCsv(buildClipsCsv(gathered).slice(1));
+    const row = (i: number) => Object.fromEntries(rows[0].map((h, k) => [h, rows[i][k]]));
+    expect(row(1)).toMatchObject({ Council: 'Hackney; Essex', 'ONS code': 'E09000012; E10000012', Grade: 'good' });
+    expect(row(2)).toMatchObject({ Council: 'Essex', 'ONS code': 'E10000012', Grade: '' });
+  });
+
+  test('the Markdown lists the passage under each council by name, with the grade it gathered', () => {
+    const md = buildMarkdown(gathered, NOW);
+    const headings = md.split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual(['## Essex (E10000012)', '## Hackney (E09000012)']);
+    expect(md.match(/Grade: good/g)).toHaveLength(2);
+    const graded = buildMarkdown(
+      { ...gathered, clips: [{ ...sampleClips[1], grades: ['requires improvement', 'good'] }] },
+      NOW,
+    );
+    expect(graded).toContain('Grade: requires improvement (current, 2026, overall effectiveness) · Also graded: good');
   });
 });
 

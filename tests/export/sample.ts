@@ -7,7 +7,7 @@ import { testClip } from '../support/clip';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 30, 0);
 
-function clip(n: number, over: Partial<Clip>): Clip {
+export function clip(n: number, over: Partial<Clip>): Clip {
   const quote = over.quote ?? `Quote ${n}`;
   return testClip(
     quote,
