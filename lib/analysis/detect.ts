@@ -412,7 +412,7 @@ const INSPECTION_EVENT =
 const OUTCOME = { test: reportsOutcome };
 /** Children's-services words anywhere in the text. */
 const LA_VOCABULARY =
-  /\bchildren['’]?s? (?:social )?(?:services?|social care)\b|\bcare leavers\b|\bchildren in care\b|\bchild protection\b|\bsocial work(?:ers)?\b|\bsafeguarding\b/gi;
+  /\bchildren['’]?s? (?:social )?(?:services?|social care|(?:services )?trust)\b|\bcare leavers\b|\bchildren in care\b|\bchild protection\b|\bsocial work(?:ers)?\b|\bsafeguarding\b/gi;
 /** A council's own voice or setting, where its name may go unsaid ("the council", minutes). */
 const COUNCIL_CONTEXT =
   /\b(?:councils?|local authorit(?:y|ies)|borough|county|director of children['’]?s services|cabinet member|lead member|scrutiny (?:committee|panel))\b/i;

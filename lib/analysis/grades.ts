@@ -154,7 +154,7 @@ export const VERB_OBJECT_BEFORE = gated(
 export const NAME_OBJECT_BEFORE = gated(
   // Its verbs, read in a lower-case copy (the pattern itself is case-sensitive: a superset).
   holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'moved', 'lifted', 'raised']),
-  /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/,
+  /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/,
 );
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
@@ -426,10 +426,16 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'rating verb',
     test: (x) =>
-      (x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
-      judgingBefore(x.before) &&
-      !/\bfrom\s*$/i.test(x.before),
+      ((x.main || /\b(?:rated|judged|graded|rating|judgement|judgment|assessed|grade)\b/i.test(x.before)) &&
+        judgingBefore(x.before) &&
+        !/\bfrom\s*$/i.test(x.before)) ||
+      // "judged to require improvement": the grade as the verb after "to".
+      (/^requir/.test(x.word) &&
+        /\b(?:judged|found|rated|deemed|considered|assessed)(?:\s+by\s+(?:ofsted|inspectors))?\s+to\s*$/i.test(
+          x.before,
+        )),
     examples: [
+      'The service, rated inadequate in 2018, has now been judged to require improvement.',
       'Sefton has been judged inadequate.',
       'Hackney was rated good.',
       'Walsall’s services improve to good.',
@@ -535,6 +541,16 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     name: 'counted grades',
     re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
     examples: ['Three councils were rated outstanding, 12 good and four inadequate.'],
+  },
+  {
+    name: 'now a grade',
+    re: /^['’"”]?\s*,?\s*(?:but|and)\s+(?:(?:it|they|the council|the service|services)\s+)?(?:(?:is|are|has|have)\s+)?(?:now|since)\s+(?:been\s+)?(?:rated\s+|judged\s+|graded\s+)?['‘"“]?$/i,
+    examples: ['Croydon was once rated inadequate, but is now good.'],
+  },
+  {
+    name: 'up from a grade',
+    re: /^['’"”]?\s*(?:overall\s*)?[,(–—-]?\s*(?:up|down|an improvement|a step up|a rise|rising|improving|falling|dropping|improved|slipping)\s+(?:from|on)\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i,
+    examples: ['Bury is now rated good, up from requires improvement in 2019.'],
   },
   {
     name: 'having been',
@@ -777,7 +793,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
         'earlier',
         'old',
       ]),
-      /\b(?:previously|formerly|prior|was once|once|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
+      /\b(?:previously|formerly|prior|once(?!\s+(?:again|more)\b)|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i,
     ),
     examples: ['The council was previously rated inadequate.', 'Its previous ‘good’ rating was lost.'],
   },

@@ -29,6 +29,14 @@ describe('article detection', () => {
     expect(d.confidence).toBeGreaterThan(0.5);
   });
 
+  test('a story about the trust running a council’s children’s services is one, though it never says "children’s services"', () => {
+    const d = detect(
+      'Ofsted inspection news',
+      'Birmingham Children’s Trust has been judged good by Ofsted, the first time since the trust was set up.',
+    );
+    expect(d.isInspectionArticle).toBe(true);
+  });
+
   test('a page that only uses the grade words is not', () => {
     const d = detect(
       'Ten outstanding walks in the Peak District',

@@ -15,6 +15,43 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: '"up from" a grade: that grade found, and previous',
+    page: ['Bury results', 'Children’s services in Bury have been rated good, up from requires improvement in 2019.'],
+    grades: [
+      ['good', true, 'Bury'],
+      ['requires improvement', false, 'Bury'],
+    ],
+  },
+  {
+    phrasing: '"once again" judged: the grade is current, not a former one',
+    page: ['Leeds results', 'In its latest inspection, Leeds was once again judged outstanding by Ofsted.'],
+    grades: [['outstanding', true, 'Leeds']],
+  },
+  {
+    phrasing: '"once" rated, "but is now": the first previous, the second found and current',
+    page: ['Croydon results', 'Croydon was once rated inadequate, but is now good, inspectors said.'],
+    grades: [
+      ['inadequate', false, 'Croydon'],
+      ['good', true, 'Croydon'],
+    ],
+  },
+  {
+    phrasing: 'a rating verb, a formal name with "the" as its object, then the grade',
+    page: ['Tower Hamlets results', 'Ofsted rated the London Borough of Tower Hamlets good this week.'],
+    grades: [['good', true, 'Tower Hamlets']],
+  },
+  {
+    phrasing: '"judged to require improvement" after an earlier grade in the same sentence',
+    page: [
+      'Sunderland results',
+      'Sunderland’s children’s services, rated inadequate in 2015, have now been judged to require improvement.',
+    ],
+    grades: [
+      ['inadequate', false, 'Sunderland'],
+      ['requires improvement', true, 'Sunderland'],
+    ],
+  },
+  {
     phrasing: 'several councils in one clause: one grade shared by each',
     page: ['Ofsted results', 'Thurrock, Bexley and Havering were all judged good by Ofsted this week.'],
     grades: [['good', true, 'Thurrock+Bexley+Havering']],
