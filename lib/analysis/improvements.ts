@@ -277,6 +277,29 @@ export const CUES: Cue[] = [
     ],
   },
   {
+    name: 'not-effective',
+    pattern:
+      /\bnot (?:(?:always|yet|being|been|used|applied|working|sufficiently|as|fully) ){0,2}(?:effective(?:ly)?|robust(?:ly)?|timely)\b/i,
+    weight: 2,
+    triggers: ['effe', 'robu', 'time'],
+    examples: ['performance information was not used effectively', 'supervision is not robust'],
+  },
+  {
+    name: 'not-all',
+    pattern:
+      /\bnot all (?:children|young people|care leavers|families|plans|assessments|staff|social workers|cases|records|managers|partners|agencies|carers)\b/i,
+    weight: 2,
+    triggers: ['not all'],
+    examples: ['not all children have an up-to-date plan'],
+  },
+  {
+    name: 'unsuitable',
+    pattern: /\bunsuitable\b|\binappropriate(?:ly)?\b/i,
+    weight: 2,
+    triggers: ['unsu', 'inap'],
+    examples: ['living in unsuitable accommodation', 'placed inappropriately'],
+  },
+  {
     name: 'too-much',
     pattern: /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early)\b/i,
     weight: 2,

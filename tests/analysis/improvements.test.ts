@@ -47,6 +47,9 @@ describe('sentences saying what must improve', () => {
     'Progress in improving services for care leavers has been slow.',
     'The service would benefit from a clearer focus on the voice of the child.',
     'The report said the council could further improve support for young people leaving care.',
+    'Inspectors noted that performance information was not used effectively by managers.',
+    'Not all children have an up-to-date care plan that reflects their needs.',
+    'Some care leavers are living in unsuitable accommodation, the report said.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -61,6 +64,8 @@ describe('praise and neutral reporting are not improvement areas', () => {
     'The council said it would publish an action plan within 70 working days.',
     'Children no longer able to live with their families benefited from decisive action.',
     'Inspectors found no delays in decision-making for children at risk.',
+    'Inspectors found that help for families was effective and timely.',
+    'Not all of the recommendations from the last inspection were relevant this time, inspectors said.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(false);
   });
