@@ -94,20 +94,19 @@ test('checking a file takes time in proportion to its size', () => {
     ).flat();
     return buildJson({ clips, articles: sample.articles }, NOW);
   };
-  const time = (text: string) => {
-    let best = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < 5; k++) {
+  const small = many(50);
+  const large = many(800);
+  // Best of seven, the two sizes taken in turn, so a busy moment of a shared machine slows both.
+  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  for (let k = 0; k < 8; k++)
+    [small, large].forEach((text, i) => {
       const t0 = performance.now();
       expect(parseImport(text).ok).toBe(true);
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  };
-  const small = many(50);
-  const large = many(400);
-  time(small); // warm up
-  const perByteSmall = time(small) / small.length;
-  const perByteLarge = time(large) / large.length;
-  // Eight times the file: per-byte time stays the same within a wide margin (quadratic work would be 8x).
-  expect(perByteLarge / perByteSmall).toBeLessThan(3);
+      if (k > 0) best[i] = Math.min(best[i], performance.now() - t0); // the first round warms up
+    });
+  const perByteSmall = best[0] / small.length;
+  const perByteLarge = best[1] / large.length;
+  // Sixteen times the file: quadratic work would take 16x per byte; linear stays near 1x (a wide
+  // margin for a loaded machine: this once measured 3.5x with two browser-test workers beside it).
+  expect(perByteLarge / perByteSmall).toBeLessThan(6);
 });
