@@ -639,6 +639,10 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   if (reported) outcome.add(0.8, 'title or lead reports a finding');
   else if (gs.length && !laType && !headline && gs.every((s) => BACKGROUND.test(s)))
     outcome.add(-1.5, 'every grade is told as background');
+  // Nothing inspected is named: no council, no count of councils, no grade and no council
+  // inspection type ("Ofsted warns on children's social care": a national report or comment).
+  if (!input.councilCount && !input.gradeCount && !laType && !ROUND_UP.test(body))
+    outcome.add(-4, 'names no council, grade or council inspection: nothing inspected is reported');
   // Pages that mention an inspection without reporting its outcome.
   for (const cue of PASSING_CUES) {
     if (passingIn(cue, title, lowerTitle))

@@ -37,6 +37,20 @@ describe('article detection', () => {
     expect(d.isInspectionArticle).toBe(true);
   });
 
+  test('a national Ofsted warning naming no council, grade or council inspection is not', () => {
+    const d = detect(
+      'Ofsted warns on children’s social care',
+      'Ofsted’s annual report warns that children’s social care is under strain, with councils facing rising demand. The chief inspector said too many children are placed in unregistered homes.',
+    );
+    expect(d.isInspectionArticle).toBe(false);
+    // The same story with a council's result in it is one.
+    const withResult = detect(
+      'Ofsted warns on children’s social care',
+      'Ofsted’s annual report warns that children’s social care is under strain. It comes as Bury’s children’s services were rated inadequate this week.',
+    );
+    expect(withResult.isInspectionArticle).toBe(true);
+  });
+
   test('a page that only uses the grade words is not', () => {
     const d = detect(
       'Ten outstanding walks in the Peak District',
