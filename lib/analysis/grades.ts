@@ -64,6 +64,9 @@ const OWN_CLAUSE_CUT = /[,;]|\b(?:and|but)\b/;
 const AREA_CLAUSE_CUT = /[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/g;
 const AREA_SUBJECT_CUT = /\b(?:rated|judged|graded|was|were|is|are|remains?|given|received|get|got|scored)\b/i;
 const LABEL_CUT = /[:–—\n]/g;
+/** What an active rating verb rates, up to the grade: "rated [the progress of children in care] as". */
+const RATED_OBJECT =
+  /^(?:rated|judged|graded)\s+(?!as\b|to\b|by\b)((?:(?!\b(?:was|were|is|are|rated|judged|graded)\b)[^,;]){3,90}?)\s*(?:as|to be|overall)?\s*['‘"“]?$/i;
 
 const OPEN_Q = `'‘’"“`;
 const CLOSE_Q = `'’"”`;
@@ -1100,6 +1103,11 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   const subject = beforeFirst(clause, AREA_SUBJECT_CUT);
   const found = areaIn(areas, subject.length ? subject : clause);
   if (found) return found;
+  // The object of an active rating verb: "inspectors rated the experiences and progress of
+  // children in care as requires improvement".
+  const object = RATED_OBJECT.exec(clause.slice(subject.length));
+  const inObject = object && areaIn(areas, object[1]);
+  if (inObject) return inObject;
   const forArea = /^\s*(?:for|on|in)\s+(?:its\s+|the\s+)?([a-z ]{3,40})/i.exec(after);
   return (forArea && areaIn(areas, forArea[1])) || {};
 }

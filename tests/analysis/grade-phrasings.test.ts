@@ -15,6 +15,15 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'the judgement area as the object of the rating verb',
+    page: [
+      'Bury results',
+      'Inspectors rated the experiences and progress of children in care in Bury as requires improvement.',
+    ],
+    grades: [['requires improvement', true, 'Bury']],
+    area: 'children in care',
+  },
+  {
     phrasing: '"up from" a grade: that grade found, and previous',
     page: ['Bury results', 'Children’s services in Bury have been rated good, up from requires improvement in 2019.'],
     grades: [
