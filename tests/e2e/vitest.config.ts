@@ -10,7 +10,11 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // Two files at a time (each its own browser): the browser tests alone went from 405 to 367 s
+    // on a quiet machine (stop 36, docs/performance-log.md "CI time, stop 36"); every test file
+    // launches its own browser and profile, so none shares state with another.
+    fileParallelism: true,
+    maxWorkers: 2,
     // A browser test that fails is tried once more: on these shared machines one timing-bound
     // browser test in ~150 failed a CI run with nothing wrong in the code (stop 30's submission).
     // npm test names every test that passed only on its second try above its closing line, with
