@@ -124,6 +124,15 @@ export function attributeGrades(
       const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
       if (listed && beforeGrade.length > 1)
         return at(g, uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it');
+      // "Achieving for Children, which runs services in Kingston and Richmond, was rated…": the
+      // company's grade is each council's it runs services for.
+      const runFor = RUNS_FOR.exec(clauseBefore);
+      if (runFor) {
+        const from = g.start - clauseBefore.length + runFor.index;
+        const served = beforeGrade.filter((m) => m.start >= from);
+        if (served.length > 1)
+          return at(g, uniq(served.flatMap((m) => m.councils)), 'the councils a company runs services for');
+      }
       const list = namedList(g, beforeGrade);
       if (list.length > 1) return at(g, uniq(list.flatMap((m) => m.councils)), 'a list of councils as the subject');
       const after = mentions.slice(lo, hi).find((m) => m.start >= g.end);
@@ -141,6 +150,10 @@ export function attributeGrades(
     return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');
   });
 }
+
+/** A relative clause saying whose services the subject runs, then the grade's verb: ", which runs services in A and B, was". */
+const RUNS_FOR =
+  /\b(?:which|that|who)\s+(?:runs?|ran|provides?|delivers?|manages?|operates?)\b[^.;]{0,120},\s*(?:(?:has|have)\s+been|(?:was|were|is|are))\s+(?:now\s+)?(?:rated|judged|graded)?\s*(?:as\s+)?['‘"“]?$/i;
 
 /** Gaps in a plain list of names: "Thisshire, Thatford and Othertown". */
 const LIST_GAP = /^\s*(?:,|and|&|, and|,\s*&)\s*(?:the\s+)?$/i;

@@ -56,6 +56,14 @@ describe('outcomes', () => {
       outcomes: [['Halton', 'good', true, null]],
     },
     {
+      why: 'a company running two councils’ services: its grade is each council’s',
+      page: ['Achieving for Children, which runs children’s services in Kingston and Richmond, was rated outstanding.'],
+      outcomes: [
+        ['Kingston upon Thames', 'outstanding', true, null],
+        ['Richmond upon Thames', 'outstanding', true, null],
+      ],
+    },
+    {
       why: 'the same sentence naming the council keeps the grade',
       page: ['Wigan was one of three councils rated outstanding this spring.'],
       outcomes: [['Wigan', 'outstanding', true, null]],
