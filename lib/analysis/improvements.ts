@@ -1270,8 +1270,11 @@ const GENERIC_CUES = new Set(['needs-to', 'improvement-needed', 'must-or-should'
 /** True when every cue the last sentence fired is generic and the sentence names no topic. */
 function onlyGeneric(text: string): boolean {
   for (const i of firedCues) if (!GENERIC_CUES.has(CUES[i].name)) return false;
-  return topicOf(text) === undefined;
+  return topicOf(text) === undefined && !SAYS_WHAT.test(text);
 }
+
+/** What the improvement is for, in so many words: "…is needed to ensure that children's voices are heard". */
+const SAYS_WHAT = /\b(?:to ensure|to make sure|so that)\b(?:\s+\S+){4}/i;
 
 function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean {
   return (

@@ -50,6 +50,7 @@ describe('sentences saying what must improve', () => {
     'Inspectors noted that performance information was not used effectively by managers.',
     'Not all children have an up-to-date care plan that reflects their needs.',
     'Some care leavers are living in unsuitable accommodation, the report said.',
+    'Further work is needed to ensure that children’s voices are heard and acted on.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -66,6 +67,7 @@ describe('praise and neutral reporting are not improvement areas', () => {
     'Inspectors found no delays in decision-making for children at risk.',
     'Inspectors found that help for families was effective and timely.',
     'Not all of the recommendations from the last inspection were relevant this time, inspectors said.',
+    'Further work is needed, inspectors said in their report this week.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(false);
   });
