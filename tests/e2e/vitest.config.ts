@@ -10,11 +10,10 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two files at a time (each its own browser): the browser tests alone went from 405 to 367 s
-    // on a quiet machine (stop 36, docs/performance-log.md "CI time, stop 36"); every test file
-    // launches its own browser and profile, so none shares state with another.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // One file at a time: two at a time took the browser tests alone from 405 to 367 s on a quiet
+    // machine, but beside the unit suite (npm test) both cores are full either way, and a
+    // rehearsal with two took 678 s (docs/performance-log.md, "CI time, stop 36").
+    fileParallelism: false,
     // A browser test that fails is tried once more: on these shared machines one timing-bound
     // browser test in ~150 failed a CI run with nothing wrong in the code (stop 30's submission).
     // npm test names every test that passed only on its second try above its closing line, with
