@@ -542,8 +542,17 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   },
   {
     name: 'counted grades',
-    re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
-    examples: ['Three councils were rated outstanding, 12 good and four inadequate.'],
+    re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+|are\s+|is\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
+    examples: [
+      'Three councils were rated outstanding, 12 good and four inadequate.',
+      'Of 153 councils, 14 are rated inadequate, 66 are good and 18 are outstanding.',
+    ],
+  },
+  {
+    name: 'named parallel clause',
+    // Case matters: the clause's subject is one or more names ("while Trafford and Wigan are").
+    re: /^['’"”]?\s*,?\s*(?:[Aa]nd|[Ww]hile|[Bb]ut|[Ww]hereas)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s+&\s+)?){1,5}\s*(?:are|is|were|was)\s+(?:(?:now|also|both|still|all)\s+)*(?:(?:rated|judged|graded)\s+)?['‘"“]?$/,
+    examples: ['Blackpool and Tameside are rated inadequate, while Trafford and Wigan are outstanding.'],
   },
   {
     name: 'now a grade',

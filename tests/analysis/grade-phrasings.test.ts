@@ -15,6 +15,26 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a grade word after a parallel clause whose subject is not a name',
+    page: ['Bury results', 'Bury’s services were rated inadequate, while staff morale is good.'],
+    grades: [['inadequate', true, 'Bury']],
+  },
+  {
+    phrasing: 'a round-up: counted grades after "are", and a second clause naming councils',
+    page: [
+      'North West results',
+      'Of 153 councils, 14 are rated inadequate, 66 are good and 18 are outstanding.',
+      'In the region, Blackpool and Tameside are rated inadequate, while Trafford and Wigan are outstanding.',
+    ],
+    grades: [
+      ['inadequate', true, ''],
+      ['good', true, ''],
+      ['outstanding', true, ''],
+      ['inadequate', true, 'Blackpool+Tameside'],
+      ['outstanding', true, 'Trafford+Wigan'],
+    ],
+  },
+  {
     phrasing: 'the judgement area as the object of the rating verb',
     page: [
       'Bury results',
