@@ -182,14 +182,14 @@ export const CUES: Cue[] = [
   },
   {
     name: 'not-good-enough',
-    // /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively )*(?:robust|consistent|effective|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|acted (?:on|upon))\b/i
+    // /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively |used |applied |working |kept )*(?:robust|robustly|consistent|effective|effectively|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|up-to-date|acted (?:on|upon)|up to date)\b/i
     pattern: leadThenPhrase(
       /\b(?:not|never) /gi,
-      'always yet consistently sufficiently been being as fully routinely well effectively'
+      'always yet consistently sufficiently been being as fully routinely well effectively used applied working kept'
         .split(' ')
         .map((w) => `${w} `),
       [
-        ...'robust consistent effective timely sufficient clear specified completed sustained understood addressed embedded followed recorded considered reviewed prioritised prioritized met visited seen challenged escalated focused specific swift quick actioned implemented'.split(
+        ...'robust robustly consistent effective effectively timely sufficient clear specified completed sustained understood addressed embedded followed recorded considered reviewed prioritised prioritized met visited seen challenged escalated focused specific swift quick actioned implemented up-to-date'.split(
           ' ',
         ),
         'strong enough',
@@ -198,6 +198,7 @@ export const CUES: Cue[] = [
         'given enough',
         'acted on',
         'acted upon',
+        'up to date',
       ],
       { repeat: true, stems: ['improv'] },
     ),
@@ -207,6 +208,8 @@ export const CUES: Cue[] = [
       'plans are not always specific',
       'risks were never escalated',
       'earlier recommendations have not been actioned',
+      'performance information was not used effectively',
+      'some records were not kept up to date',
     ],
   },
   {
@@ -275,14 +278,6 @@ export const CUES: Cue[] = [
       'but inconsistencies remain',
       'transition planning is underdeveloped',
     ],
-  },
-  {
-    name: 'not-effective',
-    pattern:
-      /\bnot (?:(?:always|yet|being|been|used|applied|working|sufficiently|as|fully) ){0,2}(?:effective(?:ly)?|robust(?:ly)?|timely)\b/i,
-    weight: 2,
-    triggers: ['effe', 'robu', 'time'],
-    examples: ['performance information was not used effectively', 'supervision is not robust'],
   },
   {
     name: 'not-all',

@@ -51,6 +51,7 @@ describe('sentences saying what must improve', () => {
     'Not all children have an up-to-date care plan that reflects their needs.',
     'Some care leavers are living in unsuitable accommodation, the report said.',
     'Further work is needed to ensure that children’s voices are heard and acted on.',
+    'Inspectors said that some children’s records were not kept up to date.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
