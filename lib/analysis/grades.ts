@@ -555,6 +555,12 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     examples: ['Blackpool and Tameside are rated inadequate, while Trafford and Wigan are outstanding.'],
   },
   {
+    name: 'named subject now',
+    // "Previously rated requires improvement, Bury is now outstanding" (case matters: a name).
+    re: /^['’"”]?\s*,\s*(?:(?:the\s+)?[A-Z][\w’'-]*\s+){1,4}(?:is|are|has been|have been)\s+now\s+(?:(?:rated|judged|graded)\s+)?['‘"“]?$/,
+    examples: ['Previously rated requires improvement, Bury is now outstanding.'],
+  },
+  {
     name: 'now a grade',
     re: /^['’"”]?\s*,?\s*(?:but|and)\s+(?:(?:it|they|the council|the service|services)\s+)?(?:(?:is|are|has|have)\s+)?(?:now|since)\s+(?:been\s+)?(?:rated\s+|judged\s+|graded\s+)?['‘"“]?$/i,
     examples: ['Croydon was once rated inadequate, but is now good.'],

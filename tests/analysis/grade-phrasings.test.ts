@@ -15,6 +15,14 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'an opening "previously rated" clause, then the council named and "is now"',
+    page: ['Bury results', 'Previously rated requires improvement, Bury is now outstanding, inspectors said.'],
+    grades: [
+      ['requires improvement', false, 'Bury'],
+      ['outstanding', true, 'Bury'],
+    ],
+  },
+  {
     phrasing: 'a grade word after a parallel clause whose subject is not a name',
     page: ['Bury results', 'Bury’s services were rated inadequate, while staff morale is good.'],
     grades: [['inadequate', true, 'Bury']],
