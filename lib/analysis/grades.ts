@@ -593,6 +593,8 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
 ];
 
 const LIST_GAP = /^['’"”]?\s*(?:,|,?\s*and|,?\s*or)\s*['‘"“]?$/i;
+/** "respectively" just after a grade: the grades before it go one to each of a list of councils. */
+export const RESPECTIVELY = /^['’"”]?[^.;]{0,20}\brespectively\b/i;
 
 /** A sentence without one of these holds no grade word: most sentences stop here. */
 const MAY_HOLD_GRADE = /good|outstanding|inadequate|improvement|adequate|excellent|perform|poor/i;
@@ -652,7 +654,9 @@ function decide(s: string): {
   for (let i = 0, j = 0; i < candidates.length; i = j) {
     j = i + 1;
     while (j < candidates.length && LIST_GAP.test(s.slice(candidates[j - 1].quoteEnd, candidates[j].quoteStart))) j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) refused[k] ??= 'scale: the grades listed';
+    // "…rated good, inadequate and outstanding respectively": one grade for each council listed.
+    if (j - i >= 3 && !RESPECTIVELY.test(s.slice(candidates[j - 1].quoteEnd)))
+      for (let k = i; k < j; k++) refused[k] ??= 'scale: the grades listed';
   }
   // A grade joined to a refused one shares its refusal ("an ambition to be rated good or outstanding").
   for (let i = 1; i < candidates.length; i++)

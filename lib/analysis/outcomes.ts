@@ -2,7 +2,7 @@
 // who got which grade, current or previous, when, and for which service.
 import type { Council } from '../data/gazetteer';
 import type { CouncilMention } from './councils';
-import type { Grade, GradeMention } from './grades';
+import { type Grade, type GradeMention, RESPECTIVELY } from './grades';
 import { holdsAny, lookingUp } from './needs';
 import { type Sentence, sentenceIndexAt } from './text';
 
@@ -107,9 +107,31 @@ export function attributeGrades(
     councils,
     why: `${g.why ? `${g.why}; ` : ''}council: ${how}`,
   });
+  // "Bolton and Bury were rated good and outstanding respectively": the n-th grade is the n-th
+  // council's. Only sentences saying "respectively" are read this way (most pages have none).
+  let respective: Map<GradeMention, Council[]> | undefined;
+  for (let i = 0; i < grades.length; i++) {
+    const first = grades[i];
+    let j = i;
+    while (j + 1 < grades.length && grades[j + 1].sentence.start === first.sentence.start) j++;
+    const text = first.sentence.text;
+    const last = grades[j];
+    if (j > i && RESPECTIVELY.test(text.slice(last.end - first.sentence.start))) {
+      const lo = firstAtOrAfter(mentions, first.sentence.start);
+      const hi = firstAtOrAfter(mentions, first.start);
+      const list = namedList(first, mentions.slice(lo, hi));
+      if (list.length === j - i + 1) {
+        respective ??= new Map();
+        for (let k = i; k <= j; k++) respective.set(grades[k], uniq(list[k - i].councils));
+      }
+    }
+    i = j;
+  }
   return grades.map((g) => {
     const before = known?.(g);
     if (before) return before;
+    const paired = respective?.get(g);
+    if (paired) return at(g, paired, 'the council in the same place of a "respectively" list');
     const info = sentenceInfo(g);
     if (info.distinct.length === 1) return at(g, info.distinct, 'named in the sentence');
     if (info.distinct.length > 1) {

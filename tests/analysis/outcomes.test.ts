@@ -64,6 +64,15 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: '"respectively": each grade is the council’s in the same place of the list',
+      page: ['Bolton, Bury and Wigan were rated good, inadequate and outstanding respectively this week.'],
+      outcomes: [
+        ['Bolton', 'good', true, null],
+        ['Bury', 'inadequate', true, null],
+        ['Wigan', 'outstanding', true, null],
+      ],
+    },
+    {
       why: 'the same sentence naming the council keeps the grade',
       page: ['Wigan was one of three councils rated outstanding this spring.'],
       outcomes: [['Wigan', 'outstanding', true, null]],
