@@ -422,6 +422,15 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: ['Help and protection Good Children in care Requires improvement', 'Adoption performance (Outstanding)'],
   },
   {
+    name: 'grade in brackets after a name',
+    // "Bury (good) and Bolton (requires improvement)": a round-up's list (case matters: a name).
+    test: (x) =>
+      x.main &&
+      /[A-Z][\w’'-]*\s*\(\s*['‘"“]?$/.test(x.before) &&
+      /^['’"”]?\s*(?:,\s*\d{4}\s*|\s+in\s+\d{4}\s*)?\)/.test(x.after),
+    examples: ['Bury (good) and Bolton (requires improvement) were both inspected this year.'],
+  },
+  {
     name: 'report template wording',
     test: (x) => x.word === 'good' && /\b(?:meets?|met|meeting) the requirements for\s*$/i.test(x.before),
     examples: ['The local authority leads effective services that meet the requirements for good.'],

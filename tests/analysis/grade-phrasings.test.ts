@@ -15,6 +15,17 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a round-up list with each council’s grade in brackets',
+    page: [
+      'Greater Manchester results',
+      'Bury (good) and Bolton (requires improvement) were both inspected this year.',
+    ],
+    grades: [
+      ['good', true, 'Bury'],
+      ['requires improvement', true, 'Bolton'],
+    ],
+  },
+  {
     phrasing: 'an opening "previously rated" clause, then the council named and "is now"',
     page: ['Bury results', 'Previously rated requires improvement, Bury is now outstanding, inspectors said.'],
     grades: [
