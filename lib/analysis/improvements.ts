@@ -588,7 +588,7 @@ export const AGAINST: Cue[] = [
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [
@@ -610,6 +610,7 @@ export const AGAINST: Cue[] = [
     examples: [
       'the council said it would act',
       'Cllr Smith said the areas of concern',
+      "Bury's director said some children had waited too long",
       'opposition councillors have raised concerns',
       'we were disappointed',
       'the director for children and families said',

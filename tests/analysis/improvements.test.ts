@@ -52,6 +52,7 @@ describe('sentences saying what must improve', () => {
     'Some care leavers are living in unsuitable accommodation, the report said.',
     'Further work is needed to ensure that children’s voices are heard and acted on.',
     'Inspectors said that some children’s records were not kept up to date.',
+    'Ofsted’s regional director said some children had waited too long for help.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -292,6 +293,7 @@ describe('near misses are refused', () => {
       'Members were invited to comment on the nine recommendations before the meeting closed.',
     ],
     ['a downgrade, no area', 'Children’s services in Suffolk have been downgraded by Ofsted this week.'],
+    ['the council’s director', 'Bury’s director said some children had waited too long, and apologised.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
