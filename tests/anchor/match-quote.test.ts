@@ -12,6 +12,13 @@ const found = (text: string) => {
   return m ? { text: text.slice(m.start, m.end), how: m.how } : null;
 };
 
+/** Saves `q` where it stands in `text` (at `at`, else its first place), then finds it again in `edited`. */
+function refind(text: string, q: string, edited: string, at = text.indexOf(q)) {
+  const [tq, tp] = describeQuote(text, at, at + q.length);
+  const m = matchQuote(edited, tq, tp);
+  return m ? { start: m.start, text: edited.slice(m.start, m.end), how: m.how } : null;
+}
+
 describe('re-finding a saved quote', () => {
   test('unchanged text: the saved position', () => {
     expect(found(original)).toEqual({ text: quoteText, how: 'position' });
@@ -31,12 +38,10 @@ describe('re-finding a saved quote', () => {
   test('changed quotation marks, dashes and punctuation', () => {
     const q = 'the ‘front door’ – the first contact – is “strong”';
     const text = `Ofsted said ${q}, and praised staff.`;
-    const s = text.indexOf(q);
-    const [tq, tp] = describeQuote(text, s, s + q.length);
     const edited = 'Ofsted said the \'front door\' - the first contact - is "strong", and praised staff.';
-    const m = matchQuote(edited, tq, tp);
+    const m = refind(text, q, edited);
     expect(m?.how).toBe('normalised');
-    expect(edited.slice(m?.start, m?.end)).toBe('the \'front door\' - the first contact - is "strong"');
+    expect(m?.text).toBe('the \'front door\' - the first contact - is "strong"');
   });
 
   test('a typo fixed and a word changed: still found, approximately', () => {
@@ -51,44 +56,34 @@ describe('re-finding a saved quote', () => {
   test('a quote that opens with a quotation mark keeps it when edited words are found approximately', () => {
     const text = 'The report was clear. “Care planning is weak in most teams and plans drift,” inspectors said.';
     const q = '“Care planning is weak in most teams and plans drift,”';
-    const s0 = text.indexOf(q);
-    const [tq, tp] = describeQuote(text, s0, s0 + q.length);
-    const edited = text.replace('in most teams', 'in many teams');
-    const m = matchQuote(edited, tq, tp);
+    const m = refind(text, q, text.replace('in most teams', 'in many teams'));
     expect(m?.how).toBe('fuzzy');
-    expect(edited.slice(m?.start, m?.end)).toBe('“Care planning is weak in many teams and plans drift,”');
+    expect(m?.text).toBe('“Care planning is weak in many teams and plans drift,”');
   });
 
   test('a quote that ends with an ellipsis keeps it when found approximately', () => {
     const text = 'He said: Not all social workers are good at working out the risk of dangers … and more.';
     const q = 'Not all social workers are good at working out the risk of dangers …';
-    const s0 = text.indexOf(q);
-    const [tq, tp] = describeQuote(text, s0, s0 + q.length);
-    const edited = text.replace('working out', 'judging');
-    const m = matchQuote(edited, tq, tp);
-    expect(edited.slice(m?.start, m?.end)).toBe('Not all social workers are good at judging the risk of dangers …');
+    const m = refind(text, q, text.replace('working out', 'judging'));
+    expect(m?.text).toBe('Not all social workers are good at judging the risk of dangers …');
   });
 
   test('a passage printed twice, the clipped copy edited: the copy in the saved context wins over the other, exact', () => {
     const caption = "Blackpool's children's services have been rated 'inadequate' for the second time in six years.";
     const text = `Headline here\n\n${caption} Pictured: the council leader.\n\nBy a reporter\n\n${caption} Pictured: the council leader.\n\nThe council said it would act.`;
     const second = text.lastIndexOf(caption);
-    const [tq, tp] = describeQuote(text, second, second + caption.length);
     const edited = `Update: a correction was added.\n\n${text.slice(0, second)}${caption.replace('for the second', 'for a second')}${text.slice(second + caption.length)}`;
-    const m = matchQuote(edited, tq, tp);
+    const m = refind(text, caption, edited, second);
     expect(m?.start).toBe(edited.lastIndexOf("Blackpool's"));
-    expect(edited.slice(m?.start, m?.end)).toBe(caption.replace('for the second', 'for a second'));
+    expect(m?.text).toBe(caption.replace('for the second', 'for a second'));
   });
 
   test('of two passages equally close to an edited quote, the one nearest where it was', () => {
     const a = 'Inspection judgements about the local authority';
     const b = 'Inspection judgement about the LSCB';
     const text = `Contents\n\n${a}\n\n12\n\nSummary\n\n37\n\n${b}\n\n38`;
-    const s0 = text.indexOf(b);
-    const [tq, tp] = describeQuote(text, s0, s0 + b.length);
-    const edited = `Update: amended.\n\n${text.replace(b, 'Inspection judgement about its LSCB')}`;
-    const m = matchQuote(edited, tq, tp);
-    expect(edited.slice(m?.start, m?.end)).toBe('Inspection judgement about its LSCB');
+    const m = refind(text, b, `Update: amended.\n\n${text.replace(b, 'Inspection judgement about its LSCB')}`);
+    expect(m?.text).toBe('Inspection judgement about its LSCB');
   });
 
   test('a long quote whose first words also open another passage: found where its last words are', () => {
@@ -96,15 +91,13 @@ describe('re-finding a saved quote', () => {
       'The report from the inspection, in the form of an ungraded letter has been published and is available here - https://files.ofsted.gov.uk/v1/file/50252825';
     const other = 'The report from the inspection, in the form of an ungraded letter was published on 18 July 2024.';
     const text = `Minutes.\n\n${q}\n\nNote: the meeting closed.\n\nA summary: ${other}`;
-    const s0 = text.indexOf(q);
-    const [tq, tp] = describeQuote(text, s0, s0 + q.length);
     const edited = text.replace(
       'from the inspection, in the form of an ungraded letter has',
       'from its inspection, in the form of an ungraded letter has',
     );
-    const m = matchQuote(edited, tq, tp);
+    const m = refind(text, q, edited);
     expect(m?.how).toBe('fuzzy');
-    expect(edited.slice(m?.start, m?.end)).toBe(q.replace('from the', 'from its'));
+    expect(m?.text).toBe(q.replace('from the', 'from its'));
   });
 
   test('the passage removed: not found', () => {
