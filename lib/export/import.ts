@@ -149,7 +149,7 @@ export function checkClip(v: unknown): Clip {
     councilCodes: strList(o.councilCodes, 'councilCodes', LIMITS.councils, 12),
     grades: strList(o.grades, 'grades', LIMITS.grades, 60),
     note: str(o.note, 'note', LIMITS.note),
-    tags: strList(o.tags, 'tags', 50, 100),
+    tags: strList(o.tags, 'tags', LIMITS.tags, LIMITS.tag),
     colour: oneOf(o.colour, 'colour', CLIP_COLOURS),
     created: time(o.created, 'created'),
     updated: time(o.updated, 'updated'),
@@ -301,7 +301,7 @@ function annotationClip(v: unknown): Clip {
     const body = obj(b, field);
     const purpose = asList(body.purpose);
     const value = str(body.value ?? '', `${field}.value`, LIMITS.note);
-    if (purpose.includes('tagging')) tags.push(str(value, `${field}.value`, 100));
+    if (purpose.includes('tagging')) tags.push(str(value, `${field}.value`, LIMITS.tag));
     else if (purpose.includes('classifying') && body.format === 'application/json') {
       let parsed: unknown;
       try {
@@ -317,7 +317,7 @@ function annotationClip(v: unknown): Clip {
       if (c.grades !== undefined) indexed.grades = strList(c.grades, `${field}.value.grades`, LIMITS.grades, 60);
     } else if (!purpose.length || purpose.includes('commenting') || purpose.includes('describing')) notes.push(value);
   });
-  if (tags.length > 50) throw new FieldError('body', 'has more than 50 tags');
+  if (tags.length > LIMITS.tags) throw new FieldError('body', `has more than ${LIMITS.tags} tags`);
   const note = str(notes.join('\n\n'), 'body', LIMITS.note);
   const created = dateField(a.created, 'created');
   const clip: Clip = {
