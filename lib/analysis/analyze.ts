@@ -5,7 +5,7 @@ import type { AnalysisCache, BlockResult, BlockRole, LastRun } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { DETECT_CHARS, DETECT_GRADE_SENTENCES, type Detection, detectInspectionArticle } from './detect';
 import { findGrades, type Grade, type GradeMention, pageGrades } from './grades';
-import { findImprovementAreas, type ImprovementArea, improvementListBlocks } from './improvements';
+import { findImprovementAreas, type ImprovementArea, improvementListBlocks, isBareLine } from './improvements';
 import { type AttributedGrade, attributeGrades, buildOutcomes, type Outcome, primaryCouncil } from './outcomes';
 import { runSteps } from './steps';
 import {
@@ -390,7 +390,10 @@ function listBlocksAfter(safe: SourceDocument, last: LastRun | null, same: numbe
     c = i;
   }
   let r = c - 1;
-  while (r > 0 && before.has(r + 1)) r--; // marks are block indices + 1 (0 is the title)
+  // Marks are block indices + 1 (0 is the title). A bare line, marked or not, may belong to a
+  // list of bare lines whose introduction is before it (a second line makes it one): read again
+  // from before them.
+  while (r > 0 && (before.has(r + 1) || isBareLine(safe.blocks[r]))) r--;
   if (r <= 0) return improvementListBlocks(safe);
   const out = new Set<number>();
   for (const x of before) if (x <= r) out.add(x);

@@ -1086,9 +1086,25 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !listIntro(b)) continue;
     let j = i + 1;
     for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
+    // No marked-up items: the list may be written as bare lines, one area to a paragraph with no
+    // full stop ("What needs to improve:" / "The timeliness of assessments" / "Placement sufficiency").
+    // Two at least, so a lone sub-heading after the introduction is not read as a list.
+    if (j === i + 1) {
+      while (j < doc.blocks.length && isBareLine(doc.blocks[j])) j++;
+      if (j - i - 1 >= 2) for (let k = i + 1; k < j; k++) out.add(k + 1);
+      else j = i + 1;
+    }
     i = j - 1;
   }
   return out;
+}
+
+/** A paragraph that reads as one line of a list: 3 to 200 characters, not ending in a full stop, "!", "?" or ":". */
+export function isBareLine(block: string): boolean {
+  const b = block.trim();
+  if (b.length < 3 || b.length > 200) return false;
+  const last = b.charCodeAt(b.length - 1);
+  return last !== 46 && last !== 33 && last !== 63 && last !== 58;
 }
 
 /** True when a block ends with a colon, white space after it aside. */
@@ -1269,8 +1285,11 @@ function onlyGeneric(text: string): boolean {
   return topicOf(text) === undefined && !SAYS_WHAT.test(text);
 }
 
-/** What the improvement is for, in so many words: "…is needed to ensure that children's voices are heard". */
-const SAYS_WHAT = /\b(?:to ensure|to make sure|so that)\b(?:\s+\S+){4}/i;
+/**
+ * What the improvement is for, in so many words: "…is needed to ensure that children's voices are
+ * heard", "the council must improve how it tracks children placed out of area".
+ */
+const SAYS_WHAT = /\b(?:to ensure|to make sure|so that|improve (?:how|the way|the ways in which))\b(?:\s+\S+){4}/i;
 
 function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean {
   return (

@@ -170,6 +170,7 @@ describe('improvement areas in reported speech and lists are found', () => {
   test.each([
     ['reported finding', 'Inspectors found that some children waited too long for a first visit from a social worker.'],
     ['watchdog said', 'Ofsted said too many assessments in Dudley lacked a clear analysis of risk.'],
+    ['must improve how', 'The council must improve how it tracks children placed out of area.'],
     ['concern', 'Inspectors were concerned that management oversight of cases was not consistent.'],
     ['recommendation', 'The report recommended that leaders improve the quality of supervision for frontline staff.'],
     ['weakness', 'The letter identified weaknesses in how the council tracks children who go missing from care.'],
@@ -263,6 +264,30 @@ describe('improvement areas in reported speech and lists are found', () => {
       'The recording of visits to children placed out of the county',
       'How quickly disabled children get a short-break assessment',
     ]);
+  });
+
+  test('a list written as bare lines under "What needs to improve:", as a web page or a text file gives it', () => {
+    const blocks = [
+      'Ofsted published its findings on Tuesday.',
+      'What needs to improve:',
+      'The timeliness and quality of assessments',
+      'Management oversight and supervision of social workers;',
+      'Placement sufficiency for children in care',
+      'A council spokesperson said the authority was disappointed.',
+    ];
+    const items = blocks.slice(2, 5);
+    // As paragraphs of a page, and as a text file's lines (no kinds given: short lines read as headings).
+    expect(inArticle(blocks, ['text', 'text', 'text', 'text', 'text', 'text'])).toEqual(items);
+    expect(inArticle(blocks)).toEqual(items);
+    // One bare line after the introduction is a sub-heading, not a list; nor are lines after praise.
+    expect(inArticle(['What needs to improve:', 'Leadership', 'Leaders know their services well.'])).toEqual([]);
+    expect(
+      inArticle([
+        'Inspectors highlighted these strengths:',
+        'Stable, skilled social workers',
+        'A strong early help offer',
+      ]),
+    ).toEqual([]);
   });
 });
 

@@ -118,6 +118,34 @@ describe('re-runs after random edits', () => {
     }
   });
 
+  test('a list of bare lines that grows one line at a time is read as the whole scan reads it', () => {
+    const cache = new AnalysisCache();
+    const lead = seeds[0].blocks.slice(0, 3);
+    const lines = ['The timeliness of assessments', 'Management oversight of plans', 'Help for care leavers'];
+    // One bare line after the introduction is no list; the second makes both one; a full stop ends it.
+    for (const blocks of [
+      [...lead, 'What needs to improve:', lines[0]],
+      [...lead, 'What needs to improve:', lines[0], lines[1]],
+      [...lead, 'What needs to improve:', lines[0], lines[1], lines[2]],
+      [...lead, 'What needs to improve:', lines[0], `${lines[1]}.`, lines[2]],
+    ]) {
+      const doc = { title: seeds[0].title, blocks, blockKinds: blocks.map((): BlockKind => 'text') };
+      const again = runSteps(analyzeSteps(doc, 7, cache));
+      expect(seen(again)).toEqual(seen(analyzeDocument(doc)));
+      expect([...(cache.lastRun?.listBlocks ?? [])].sort((a, b) => a - b)).toEqual(
+        [...improvementListBlocks(doc)].sort((a, b) => a - b),
+      );
+    }
+    const items = (blocks: string[]) =>
+      analyzeDocument({ title: 'x', blocks, blockKinds: blocks.map((): BlockKind => 'text') }).improvements.map(
+        (a) => a.sentence.text,
+      );
+    expect(items([...lead, 'What needs to improve:', lines[0], lines[1]])).toEqual(
+      expect.arrayContaining(lines.slice(0, 2)),
+    );
+    expect(items([...lead, 'What needs to improve:', lines[0]])).not.toContain(lines[0]);
+  });
+
   test('a re-run of a long page gives detection the text’s first 60,000 characters, joined from its blocks', () => {
     const [, long] = starts[starts.length - 1];
     const cache = new AnalysisCache();
