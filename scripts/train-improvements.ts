@@ -206,7 +206,12 @@ function crossValidate(data: Example[], folds = 5): number[] {
 
 /** Trains on every training page and returns the generated module's text. */
 export function generatedModel(): string {
-  const data = examples(trainingPages());
+  let data: Example[];
+  try {
+    data = examples(trainingPages());
+  } finally {
+    useModel(); // examples() reads features with a zero model: the analysis gets its own back
+  }
   const m = train(data);
   const lines = [...m.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([n, w]) => `${w}\t${n}`);
   const text = [`${m.bias} ${ADD} ${VETO}`, ...lines.map((l) => l.replace(/[`\\$]/g, ''))];
