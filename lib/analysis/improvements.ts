@@ -1070,6 +1070,7 @@ function atLeastWords(n: number): { test(text: string): boolean } {
 }
 const THREE_WORDS = atLeastWords(3);
 const SIX_WORDS = atLeastWords(6);
+const EIGHT_WORDS = atLeastWords(8);
 
 /**
  * Blocks that are list items under an introduction such as "What needs to improve:" or
@@ -1307,7 +1308,7 @@ function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean
  * Grade judgements are read as grades, not as wording ("maintained 'requires improvement'"). */
 export function findImprovementAreas(
   sentences: Sentence[],
-  grades: Span[] = [],
+  grades: GradeSpan[] = [],
   listBlocks?: Set<number>,
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
@@ -1315,7 +1316,10 @@ export function findImprovementAreas(
     const hand = improvementScore(text);
     // Combined, the model only weighs sentences a cue, a list or the title makes candidates
     // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
-    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) return;
+    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) {
+      byFailingArea(sentence, grades, hand, out);
+      return;
+    }
     const logit = modelLogit(sentence, text, inList, hand);
     const byRules = rulesAccept(sentence, inList, hand);
     const byModel = logit >= modelThreshold();
@@ -1327,10 +1331,48 @@ export function findImprovementAreas(
           : mode === 'either'
             ? byRules || byModel
             : (byRules && logit >= modelVeto()) || byModel;
-    if (!accepted) return;
-    out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
+    if (accepted)
+      out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
+    else byFailingArea(sentence, grades, hand, out);
   });
   return out;
+}
+
+/** Whether a dash or a colon stands before offset `at` (spaces and an opening quote aside): a row's "label – Grade". */
+function afterSeparator(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (isSpace(text.charCodeAt(i)) || opensWithQuote(text[i]))) i--;
+  const c = text.charCodeAt(i);
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 58;
+}
+
+/** Takes a sentence the cues and the model left when it grades a judgement area below good. */
+function byFailingArea(sentence: Sentence, grades: GradeSpan[], hand: number, out: ImprovementArea[]) {
+  const area = failingArea(sentence, grades);
+  if (area)
+    out.push({ sentence, score: hand, topic: topicOf(sentence.text) ?? area, why: `rule: ${area} graded below good` });
+}
+
+/** What the grade finder tells of a grade beyond its place: its value, area and rule. */
+type GradeSpan = Span & { grade?: string; area?: string; why?: string };
+
+/**
+ * The judgement area a sentence grades below good, in running prose ("the help and protection
+ * which children receive requires improvement", "…but the Local Safeguarding Children Board
+ * 'requires improvement'"): a grade sentence that names a failing area is an improvement area.
+ * Not the title, not a judgement table's row ("Adoption performance Requires improvement"), not a
+ * line of fewer than eight words.
+ */
+function failingArea(sentence: Sentence, grades: GradeSpan[]): string | undefined {
+  if (sentence.block === 0 || !EIGHT_WORDS.test(sentence.text)) return undefined;
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
+    if (g.start < sentence.start || g.end > sentence.end || !g.area) continue;
+    if (g.grade !== 'requires improvement' && g.grade !== 'inadequate') continue;
+    if (g.why?.startsWith('judgement table row') || afterSeparator(sentence.text, g.start - sentence.start)) continue;
+    return g.area;
+  }
+  return undefined;
 }
 
 /** A short line saying why a sentence was taken: the rule, or the model's strongest features. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { analyzeDocument } from '../../lib/analysis/analyze';
 import { CUE_TABLE, NAMED_KEYS } from '../../lib/analysis/cue-table.generated';
 import {
   keyOf,
@@ -404,4 +405,34 @@ test.skipIf(!fs.existsSync(corpus))('the committed improvement model is what the
     'utf8',
   );
   expect(generatedModel()).toBe(committed);
+});
+
+describe('a grade sentence that names a failing area is an improvement area', () => {
+  const found = (blocks: string[]) =>
+    analyzeDocument({ title: 'Ofsted inspects Thurrock children’s services', blocks }).improvements.map(
+      (a) => a.sentence.text,
+    );
+  test.each([
+    'However, the report added the help and protection which children and young people receive requires improvement.',
+    'Children’s services in Stockport have been judged good – but the Local Safeguarding Children Board ‘requires improvement’.',
+    'This comes six months after a damning report condemned child protection in Haringey as inadequate.',
+  ])('%s', (s) => {
+    expect(found(['Ofsted published its report on Thurrock Council on Tuesday.', s])).toContain(s);
+  });
+
+  test('not a judgement table’s row, an area graded good, the overall grade alone, nor the title', () => {
+    const rows = [
+      'The experiences and progress of children in care – Requires improvement to be good.',
+      'The experiences and progress of children who need help and protection: Inadequate',
+      'Services for care leavers in Thurrock were rated good by inspectors this month.',
+      'Thurrock Council’s children’s services have been rated inadequate by Ofsted inspectors.',
+    ];
+    expect(found(['Ofsted published its report on Thurrock Council on Tuesday.', ...rows])).toEqual([]);
+    expect(
+      analyzeDocument({
+        title: 'Child protection in Thurrock requires improvement, inspectors have found this week',
+        blocks: ['Ofsted published its report on Tuesday.'],
+      }).improvements,
+    ).toEqual([]);
+  });
 });
