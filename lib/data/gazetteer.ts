@@ -67,6 +67,21 @@ const FORMAL =
   /\b(council|borough of|city of|county of|corporation|children'?s trust|trust|children first|achieving for children|together for children|brighter futures)\b/i;
 
 /** Every name variant: the data's own list, plus the systematic forms news text uses. */
+/** Counties' names as local papers shorten them. */
+const COUNTY_SHORT: [string, string][] = [
+  ['Northamptonshire', 'Northants'],
+  ['Nottinghamshire', 'Notts'],
+  ['Hertfordshire', 'Herts'],
+  ['Lincolnshire', 'Lincs'],
+  ['Buckinghamshire', 'Bucks'],
+  ['Cambridgeshire', 'Cambs'],
+  ['Leicestershire', 'Leics'],
+  ['Staffordshire', 'Staffs'],
+  ['Worcestershire', 'Worcs'],
+  ['Gloucestershire', 'Glos'],
+  ['Oxfordshire', 'Oxon'],
+];
+
 export function nameVariants(): NameVariant[] {
   const out = new Map<string, NameVariant>();
   const add = (name: string, code: string, ambiguity: Ambiguity[] = [], formalOverride?: boolean, body = false) => {
@@ -97,6 +112,12 @@ export function nameVariants(): NameVariant[] {
     if (/^St\.? /.test(variant))
       add(variant.replace(/^St\.? /, variant.startsWith('St.') ? 'St ' : 'St. '), code, ambiguity, undefined, body);
     if (/-/.test(variant)) add(variant.replace(/-/g, ' '), code, ambiguity, undefined, body);
+    // Local papers shorten a county's name: "Herts County Council", "Notts County Council", "North
+    // Northants Council". With a council word only (bare "Bucks", "Notts County" are other things),
+    // and bare for the two Northamptonshire unitaries, whose short names are their own.
+    const short = COUNTY_SHORT.find(([long]) => variant.includes(long));
+    if (short && (/ Council$/.test(variant) || (kind === 'ons_name' && /^(?:North|West) /.test(variant))))
+      add(variant.replace(short[0], short[1]), code, ambiguity, undefined, body);
     // The two Thames-side boroughs go by the town's name alone ("services in Kingston").
     if (kind === 'ons_name' && / upon Thames$/.test(variant))
       add(variant.replace(/ upon Thames$/, ''), code, ['other_place']);

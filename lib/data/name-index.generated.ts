@@ -45,9 +45,11 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"bristol\",[[\"bristol city council\",[\"E06000023\"],1,\"\",0],[\"bristol city of\",[\"E06000023\"],1,\"\",0],[\"bristol\",[\"E06000023\"],0,\"other_place\",0]]],\n" +
   "[\"bromley\",[[\"bromley\",[\"E09000006\"],0,\"\",0]]],\n" +
   "[\"buckinghamshire\",[[\"buckinghamshire county council\",[\"E10000002\"],1,\"\",0],[\"buckinghamshire council\",[\"E06000060\"],1,\"\",0],[\"buckinghamshire\",[\"E06000060\"],0,\"wider_area\",0]]],\n" +
+  "[\"bucks\",[[\"bucks council\",[\"E06000060\"],1,\"\",0]]],\n" +
   "[\"bury\",[[\"bury metropolitan borough council\",[\"E08000002\"],1,\"\",0],[\"bury\",[\"E08000002\"],0,\"word\",0]]],\n" +
   "[\"calderdale\",[[\"calderdale metropolitan borough council\",[\"E08000033\"],1,\"\",0],[\"calderdale\",[\"E08000033\"],0,\"\",0]]],\n" +
   "[\"cambridgeshire\",[[\"cambridgeshire county council\",[\"E10000003\"],1,\"\",0],[\"cambridgeshire\",[\"E10000003\"],0,\"wider_area\",0]]],\n" +
+  "[\"cambs\",[[\"cambs county council\",[\"E10000003\"],1,\"\",0]]],\n" +
   "[\"camden\",[[\"camden\",[\"E09000007\"],0,\"other_place\",0]]],\n" +
   "[\"central\",[[\"central bedfordshire council\",[\"E06000056\"],1,\"\",0],[\"central bedfordshire\",[\"E06000056\"],0,\"\",0]]],\n" +
   "[\"cheshire\",[[\"cheshire west and chester council\",[\"E06000050\"],1,\"\",0],[\"cheshire west & chester council\",[\"E06000050\"],1,\"\",0],[\"cheshire west and chester\",[\"E06000050\"],0,\"\",0],[\"cheshire west & chester\",[\"E06000050\"],0,\"\",0],[\"cheshire county council\",[\"E10000004\"],1,\"\",0],[\"cheshire east council\",[\"E06000049\"],1,\"\",0],[\"cheshire east\",[\"E06000049\"],0,\"\",0]]],\n" +
@@ -74,6 +76,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"enfield\",[[\"enfield\",[\"E09000010\"],0,\"other_place\",0]]],\n" +
   "[\"essex\",[[\"essex county council\",[\"E10000012\"],1,\"\",0],[\"essex\",[\"E10000012\"],0,\"wider_area;other_place\",0]]],\n" +
   "[\"gateshead\",[[\"gateshead metropolitan borough council\",[\"E08000037\"],1,\"\",0],[\"gateshead\",[\"E08000037\"],0,\"\",0]]],\n" +
+  "[\"glos\",[[\"glos county council\",[\"E10000013\"],1,\"\",0]]],\n" +
   "[\"gloucestershire\",[[\"gloucestershire county council\",[\"E10000013\"],1,\"\",0],[\"gloucestershire\",[\"E10000013\"],0,\"wider_area\",0]]],\n" +
   "[\"greenwich\",[[\"greenwich council\",[\"E09000011\"],1,\"\",0],[\"greenwich\",[\"E09000011\"],0,\"other_place\",0]]],\n" +
   "[\"h&f\",[[\"h&f\",[\"E09000013\"],0,\"other_place\",0]]],\n" +
@@ -88,6 +91,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"havering\",[[\"havering\",[\"E09000016\"],0,\"\",0]]],\n" +
   "[\"herefordshire\",[[\"herefordshire council\",[\"E06000019\"],1,\"\",0],[\"herefordshire\",[\"E06000019\"],0,\"\",0]]],\n" +
   "[\"hertfordshire\",[[\"hertfordshire county council\",[\"E10000015\"],1,\"\",0],[\"hertfordshire\",[\"E10000015\"],0,\"\",0]]],\n" +
+  "[\"herts\",[[\"herts county council\",[\"E10000015\"],1,\"\",0]]],\n" +
   "[\"hillingdon\",[[\"hillingdon\",[\"E09000017\"],0,\"\",0]]],\n" +
   "[\"hounslow\",[[\"hounslow\",[\"E09000018\"],0,\"\",0]]],\n" +
   "[\"hull\",[[\"hull city council\",[\"E06000010\"],1,\"\",0],[\"hull council\",[\"E06000010\"],1,\"\",0],[\"hull\",[\"E06000010\"],0,\"word;other_place\",0]]],\n" +
@@ -109,8 +113,10 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"leeds\",[[\"leeds city council\",[\"E08000035\"],1,\"\",0],[\"leeds\",[\"E08000035\"],0,\"other_place\",0]]],\n" +
   "[\"leicester\",[[\"leicester city council\",[\"E06000016\"],1,\"\",0],[\"leicester\",[\"E06000016\"],0,\"other_place\",0]]],\n" +
   "[\"leicestershire\",[[\"leicestershire county council\",[\"E10000018\"],1,\"\",0],[\"leicestershire\",[\"E10000018\"],0,\"wider_area\",0]]],\n" +
+  "[\"leics\",[[\"leics county council\",[\"E10000018\"],1,\"\",0]]],\n" +
   "[\"lewisham\",[[\"lewisham\",[\"E09000023\"],0,\"\",0]]],\n" +
   "[\"lincolnshire\",[[\"lincolnshire county council\",[\"E10000019\"],1,\"\",0],[\"lincolnshire\",[\"E10000019\"],0,\"wider_area\",0]]],\n" +
+  "[\"lincs\",[[\"lincs county council\",[\"E10000019\"],1,\"\",0]]],\n" +
   "[\"liverpool\",[[\"liverpool city council\",[\"E08000012\"],1,\"\",0],[\"liverpool\",[\"E08000012\"],0,\"other_place\",0]]],\n" +
   "[\"london\",[[\"london borough of hammersmith and fulham\",[\"E09000013\"],1,\"\",0],[\"london borough of barking and dagenham\",[\"E09000002\"],1,\"\",0],[\"london borough of hammersmith & fulham\",[\"E09000013\"],1,\"\",0],[\"london borough of richmond upon thames\",[\"E09000027\"],1,\"\",0],[\"london borough of barking & dagenham\",[\"E09000002\"],1,\"\",0],[\"london borough of waltham forest\",[\"E09000031\"],1,\"\",0],[\"london borough of tower hamlets\",[\"E09000030\"],1,\"\",0],[\"london borough of hillingdon\",[\"E09000017\"],1,\"\",0],[\"london borough of wandsworth\",[\"E09000032\"],1,\"\",0],[\"london borough of islington\",[\"E09000019\"],1,\"\",0],[\"london borough of redbridge\",[\"E09000026\"],1,\"\",0],[\"london borough of southwark\",[\"E09000028\"],1,\"\",0],[\"london borough of haringey\",[\"E09000014\"],1,\"\",0],[\"london borough of havering\",[\"E09000016\"],1,\"\",0],[\"london borough of hounslow\",[\"E09000018\"],1,\"\",0],[\"london borough of lewisham\",[\"E09000023\"],1,\"\",0],[\"london borough of bromley\",[\"E09000006\"],1,\"\",0],[\"london borough of croydon\",[\"E09000008\"],1,\"\",0],[\"london borough of enfield\",[\"E09000010\"],1,\"\",0],[\"london borough of hackney\",[\"E09000012\"],1,\"\",0],[\"london borough of lambeth\",[\"E09000022\"],1,\"\",0],[\"london borough of barnet\",[\"E09000003\"],1,\"\",0],[\"london borough of bexley\",[\"E09000004\"],1,\"\",0],[\"london borough of camden\",[\"E09000007\"],1,\"\",0],[\"london borough of ealing\",[\"E09000009\"],1,\"\",0],[\"london borough of harrow\",[\"E09000015\"],1,\"\",0],[\"london borough of merton\",[\"E09000024\"],1,\"\",0],[\"london borough of newham\",[\"E09000025\"],1,\"\",0],[\"london borough of sutton\",[\"E09000029\"],1,\"\",0],[\"london borough of brent\",[\"E09000005\"],1,\"\",0]]],\n" +
   "[\"luton\",[[\"luton borough council\",[\"E06000032\"],1,\"\",0],[\"luton\",[\"E06000032\"],0,\"\",0]]],\n" +
@@ -122,13 +128,15 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"newcastle\",[[\"newcastle upon tyne city council\",[\"E08000021\"],1,\"\",0],[\"newcastle upon tyne city council\",[\"E08000021\"],1,\"\",0],[\"newcastle city council\",[\"E08000021\"],1,\"\",0],[\"newcastle upon tyne\",[\"E08000021\"],0,\"\",0],[\"newcastle\",[\"E08000021\"],0,\"other_place\",0]]],\n" +
   "[\"newham\",[[\"newham\",[\"E09000025\"],0,\"\",0]]],\n" +
   "[\"norfolk\",[[\"norfolk county council\",[\"E10000020\"],1,\"\",0],[\"norfolk\",[\"E10000020\"],0,\"other_place\",0]]],\n" +
-  "[\"north\",[[\"north tyneside metropolitan borough council\",[\"E08000022\"],1,\"\",0],[\"north east lincolnshire council\",[\"E06000012\"],1,\"\",0],[\"north northamptonshire council\",[\"E06000061\"],1,\"\",0],[\"north yorkshire county council\",[\"E10000023\"],1,\"\",0],[\"north lincolnshire council\",[\"E06000013\"],1,\"\",0],[\"north east lincolnshire\",[\"E06000012\"],0,\"\",0],[\"north yorkshire council\",[\"E06000065\"],1,\"\",0],[\"north somerset council\",[\"E06000024\"],1,\"\",0],[\"north northamptonshire\",[\"E06000061\"],0,\"\",0],[\"north tyneside council\",[\"E08000022\"],1,\"\",0],[\"north lincolnshire\",[\"E06000013\"],0,\"\",0],[\"north yorkshire\",[\"E06000065\"],0,\"wider_area\",0],[\"north somerset\",[\"E06000024\"],0,\"\",0],[\"north tyneside\",[\"E08000022\"],0,\"\",0]]],\n" +
+  "[\"north\",[[\"north tyneside metropolitan borough council\",[\"E08000022\"],1,\"\",0],[\"north east lincolnshire council\",[\"E06000012\"],1,\"\",0],[\"north northamptonshire council\",[\"E06000061\"],1,\"\",0],[\"north yorkshire county council\",[\"E10000023\"],1,\"\",0],[\"north lincolnshire council\",[\"E06000013\"],1,\"\",0],[\"north east lincs council\",[\"E06000012\"],1,\"\",0],[\"north east lincolnshire\",[\"E06000012\"],0,\"\",0],[\"north northants council\",[\"E06000061\"],1,\"\",0],[\"north yorkshire council\",[\"E06000065\"],1,\"\",0],[\"north somerset council\",[\"E06000024\"],1,\"\",0],[\"north northamptonshire\",[\"E06000061\"],0,\"\",0],[\"north tyneside council\",[\"E08000022\"],1,\"\",0],[\"north lincs council\",[\"E06000013\"],1,\"\",0],[\"north lincolnshire\",[\"E06000013\"],0,\"\",0],[\"north east lincs\",[\"E06000012\"],0,\"\",0],[\"north northants\",[\"E06000061\"],0,\"\",0],[\"north yorkshire\",[\"E06000065\"],0,\"wider_area\",0],[\"north somerset\",[\"E06000024\"],0,\"\",0],[\"north tyneside\",[\"E08000022\"],0,\"\",0],[\"north lincs\",[\"E06000013\"],0,\"\",0]]],\n" +
   "[\"northamptonshire\",[[\"northamptonshire children's trust\",[\"E06000061\",\"E06000062\"],1,\"\",1],[\"northamptonshire county council\",[\"E10000021\"],1,\"\",0],[\"northamptonshire\",[\"E10000021\"],0,\"wider_area\",0]]],\n" +
   "[\"northumberland\",[[\"northumberland county council\",[\"E06000057\"],1,\"\",0],[\"northumberland council\",[\"E06000057\"],1,\"\",0],[\"northumberland\",[\"E06000057\"],0,\"wider_area\",0]]],\n" +
   "[\"nottingham\",[[\"nottingham city council\",[\"E06000018\"],1,\"\",0],[\"nottingham city\",[\"E06000018\"],0,\"\",0],[\"nottingham\",[\"E06000018\"],0,\"other_place\",0]]],\n" +
   "[\"nottinghamshire\",[[\"nottinghamshire county council\",[\"E10000024\"],1,\"\",0],[\"nottinghamshire\",[\"E10000024\"],0,\"wider_area\",0]]],\n" +
+  "[\"notts\",[[\"notts county council\",[\"E10000024\"],1,\"\",0]]],\n" +
   "[\"oldham\",[[\"oldham metropolitan borough council\",[\"E08000004\"],1,\"\",0],[\"oldham\",[\"E08000004\"],0,\"\",0]]],\n" +
   "[\"oxfordshire\",[[\"oxfordshire county council\",[\"E10000025\"],1,\"\",0],[\"oxfordshire\",[\"E10000025\"],0,\"\",0]]],\n" +
+  "[\"oxon\",[[\"oxon county council\",[\"E10000025\"],1,\"\",0]]],\n" +
   "[\"peterborough\",[[\"peterborough city council\",[\"E06000031\"],1,\"\",0],[\"peterborough city\",[\"E06000031\"],0,\"\",0],[\"peterborough\",[\"E06000031\"],0,\"other_place\",0]]],\n" +
   "[\"plymouth\",[[\"plymouth city council\",[\"E06000026\"],1,\"\",0],[\"plymouth city\",[\"E06000026\"],0,\"\",0],[\"plymouth\",[\"E06000026\"],0,\"other_place\",0]]],\n" +
   "[\"poole\",[[\"poole\",[\"E06000029\"],0,\"wider_area\",0]]],\n" +
@@ -151,13 +159,14 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"slough\",[[\"slough children's services trust\",[\"E06000039\"],1,\"\",1],[\"slough borough council\",[\"E06000039\"],1,\"\",0],[\"slough children first\",[\"E06000039\"],1,\"\",1],[\"slough\",[\"E06000039\"],0,\"word\",0]]],\n" +
   "[\"solihull\",[[\"solihull metropolitan borough council\",[\"E08000029\"],1,\"\",0],[\"solihull\",[\"E08000029\"],0,\"\",0]]],\n" +
   "[\"somerset\",[[\"somerset county council\",[\"E10000027\"],1,\"\",0],[\"somerset council\",[\"E06000066\"],1,\"\",0],[\"somerset\",[\"E06000066\"],0,\"other_place;wider_area\",0]]],\n" +
-  "[\"south\",[[\"south gloucestershire council\",[\"E06000025\"],1,\"\",0],[\"south tyneside council\",[\"E08000023\"],1,\"\",0],[\"south gloucestershire\",[\"E06000025\"],0,\"\",0],[\"south tyneside\",[\"E08000023\"],0,\"\",0]]],\n" +
+  "[\"south\",[[\"south gloucestershire council\",[\"E06000025\"],1,\"\",0],[\"south tyneside council\",[\"E08000023\"],1,\"\",0],[\"south gloucestershire\",[\"E06000025\"],0,\"\",0],[\"south glos council\",[\"E06000025\"],1,\"\",0],[\"south tyneside\",[\"E08000023\"],0,\"\",0]]],\n" +
   "[\"southampton\",[[\"southampton city council\",[\"E06000045\"],1,\"\",0],[\"southampton\",[\"E06000045\"],0,\"other_place\",0]]],\n" +
   "[\"southend\",[[\"southend on sea borough council\",[\"E06000033\"],1,\"\",0],[\"southend on sea borough council\",[\"E06000033\"],1,\"\",0],[\"southend on sea city council\",[\"E06000033\"],1,\"\",0],[\"southend on sea city council\",[\"E06000033\"],1,\"\",0],[\"southend city council\",[\"E06000033\"],1,\"\",0],[\"southend council\",[\"E06000033\"],1,\"\",0],[\"southend on sea\",[\"E06000033\"],0,\"\",0],[\"southend on sea\",[\"E06000033\"],0,\"\",0],[\"southend\",[\"E06000033\"],0,\"\",0]]],\n" +
   "[\"southwark\",[[\"southwark\",[\"E09000028\"],0,\"\",0]]],\n" +
   "[\"st\",[[\"st helens metropolitan borough council\",[\"E08000013\"],1,\"\",0],[\"st helens borough council\",[\"E08000013\"],1,\"\",0],[\"st helens council\",[\"E08000013\"],1,\"\",0],[\"st helens\",[\"E08000013\"],0,\"other_place\",0]]],\n" +
   "[\"st.\",[[\"st. helens metropolitan borough council\",[\"E08000013\"],1,\"\",0],[\"st. helens borough council\",[\"E08000013\"],1,\"\",0],[\"st. helens council\",[\"E08000013\"],1,\"\",0],[\"st. helens\",[\"E08000013\"],0,\"other_place\",0]]],\n" +
   "[\"staffordshire\",[[\"staffordshire county council\",[\"E10000028\"],1,\"\",0],[\"staffordshire\",[\"E10000028\"],0,\"wider_area\",0]]],\n" +
+  "[\"staffs\",[[\"staffs county council\",[\"E10000028\"],1,\"\",0]]],\n" +
   "[\"stockport\",[[\"stockport metropolitan borough council\",[\"E08000007\"],1,\"\",0],[\"stockport\",[\"E08000007\"],0,\"\",0]]],\n" +
   "[\"stockton\",[[\"stockton on tees borough council\",[\"E06000004\"],1,\"\",0],[\"stockton on tees borough council\",[\"E06000004\"],1,\"\",0],[\"stockton on tees\",[\"E06000004\"],0,\"\",0],[\"stockton on tees\",[\"E06000004\"],0,\"\",0]]],\n" +
   "[\"stoke\",[[\"stoke on trent city council\",[\"E06000021\"],1,\"\",0],[\"stoke on trent city council\",[\"E06000021\"],1,\"\",0],[\"stoke on trent\",[\"E06000021\"],0,\"\",0],[\"stoke on trent\",[\"E06000021\"],0,\"\",0],[\"stoke\",[\"E06000021\"],0,\"other_place\",0]]],\n" +
@@ -180,7 +189,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"wandsworth\",[[\"wandsworth\",[\"E09000032\"],0,\"\",0]]],\n" +
   "[\"warrington\",[[\"warrington borough council\",[\"E06000007\"],1,\"\",0],[\"warrington\",[\"E06000007\"],0,\"other_place\",0]]],\n" +
   "[\"warwickshire\",[[\"warwickshire county council\",[\"E10000031\"],1,\"\",0],[\"warwickshire\",[\"E10000031\"],0,\"\",0]]],\n" +
-  "[\"west\",[[\"west northamptonshire council\",[\"E06000062\"],1,\"\",0],[\"west sussex county council\",[\"E10000032\"],1,\"\",0],[\"west berkshire council\",[\"E06000037\"],1,\"\",0],[\"west northamptonshire\",[\"E06000062\"],0,\"\",0],[\"west berkshire\",[\"E06000037\"],0,\"\",0],[\"west sussex\",[\"E10000032\"],0,\"\",0]]],\n" +
+  "[\"west\",[[\"west northamptonshire council\",[\"E06000062\"],1,\"\",0],[\"west sussex county council\",[\"E10000032\"],1,\"\",0],[\"west berkshire council\",[\"E06000037\"],1,\"\",0],[\"west northants council\",[\"E06000062\"],1,\"\",0],[\"west northamptonshire\",[\"E06000062\"],0,\"\",0],[\"west berkshire\",[\"E06000037\"],0,\"\",0],[\"west northants\",[\"E06000062\"],0,\"\",0],[\"west sussex\",[\"E10000032\"],0,\"\",0]]],\n" +
   "[\"westminster\",[[\"westminster city council\",[\"E09000033\"],1,\"\",0],[\"westminster council\",[\"E09000033\"],1,\"\",0],[\"westminster\",[\"E09000033\"],0,\"other_place\",0]]],\n" +
   "[\"westmorland\",[[\"westmorland and furness council\",[\"E06000064\"],1,\"\",0],[\"westmorland & furness council\",[\"E06000064\"],1,\"\",0],[\"westmorland and furness\",[\"E06000064\"],0,\"\",0],[\"westmorland & furness\",[\"E06000064\"],0,\"\",0]]],\n" +
   "[\"wigan\",[[\"wigan metropolitan borough council\",[\"E08000010\"],1,\"\",0],[\"wigan council\",[\"E08000010\"],1,\"\",0],[\"wigan\",[\"E08000010\"],0,\"\",0]]],\n" +
@@ -190,6 +199,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"wokingham\",[[\"wokingham borough council\",[\"E06000041\"],1,\"\",0],[\"wokingham\",[\"E06000041\"],0,\"\",0]]],\n" +
   "[\"wolverhampton\",[[\"wolverhampton city council\",[\"E08000031\"],1,\"\",0],[\"wolverhampton council\",[\"E08000031\"],1,\"\",0],[\"wolverhampton\",[\"E08000031\"],0,\"\",0]]],\n" +
   "[\"worcestershire\",[[\"worcestershire county council\",[\"E10000034\"],1,\"\",0],[\"worcestershire children first\",[\"E10000034\"],1,\"\",1],[\"worcestershire\",[\"E10000034\"],0,\"wider_area;word\",0]]],\n" +
+  "[\"worcs\",[[\"worcs county council\",[\"E10000034\"],1,\"\",0]]],\n" +
   "[\"york\",[[\"york council\",[\"E06000014\"],1,\"\",0],[\"york\",[\"E06000014\"],0,\"other_place\",0]]]]";
 
 const CODES = "\n" +
