@@ -301,14 +301,15 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
         const s = sentences[k];
         slice[k - si] = { start: s.start - offset, end: s.end - offset, block: b, text: s.text };
       }
-      const g = findGrades(slice);
-      const own = relative(findCouncilMentions(part, slice), g, findImprovementAreas(slice, g, listBlocks), slice, 0);
+      const c = findCouncilMentions(part, slice);
+      const g = findGrades(slice, c);
+      const own = relative(c, g, findImprovementAreas(slice, g, listBlocks), slice, 0);
       cache.set(role, blockText, own);
       own.place(run, offset, si);
     } else if (sj > si) {
       const slice = sentences.slice(si, sj);
       const c = findCouncilMentions(text, slice);
-      const g = findGrades(slice);
+      const g = findGrades(slice, c);
       const imp = findImprovementAreas(slice, g, listBlocks);
       // Indexed loops, not for…of: unoptimised (a page's single run), each for…of makes an
       // iterator and a result object per item.

@@ -694,14 +694,65 @@ function firstRuleHolding(rules: GradeRule[], x: Ctx): string | undefined {
   return undefined;
 }
 
-/** Finds grade judgements in the sentences of a prepared text. */
-export function findGrades(sentences: Sentence[]): GradeMention[] {
+/**
+ * A council named as the subject, then a linking verb and the grade: "Tower Hamlets is now good",
+ * "Kingston and Richmond were both outstanding", "Hull City Council's children's services remain
+ * inadequate". Read from the name's end to the grade's start.
+ */
+const NAMED_COPULA =
+  /^(?:['’]s?(?:\s+children['’]s(?:\s+social\s+care)?\s+services)?)?\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s+(?:(?:now|both|all|still|also|again|once\s+again|each)\s+)*['‘"“]?$/i;
+/** What may follow the grade of a named council: the clause ends ("Leeds is good, …", "…good overall"). */
+const NAMED_COPULA_AFTER =
+  /^['’"”]?\s*(?:$|[,.;:)!]|overall\b|according\b|says\b|said\b|and\b|but\b|while\b|—|–|-\s|by\b|at\s+(?:its|their|the)\b|after\b|following\b|when\b|in\s+(?:its|their|the|a|an|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+
+const PREPOSITION_BEFORE = /\b(?:in|of|for|at|from|to|by|with|near|across|than|like)\s+(?:the\s+)?$/i;
+
+/**
+ * Whether a council named in the sentence (`nameEnds`: each council mention's start and end,
+ * relative to the sentence) is the subject a linking verb gives the grade to.
+ */
+function namedSubjectOf(s: string, c: Candidate, nameEnds: number[]): boolean {
+  for (let i = 0; i < nameEnds.length; i += 2) {
+    const e = nameEnds[i + 1];
+    if (e > c.quoteStart || c.quoteStart - e > 60) continue;
+    // The name as a preposition's object is not the subject: "the food in Bristol is outstanding".
+    if (PREPOSITION_BEFORE.test(s.slice(Math.max(0, nameEnds[i] - 12), nameEnds[i]))) continue;
+    if (NAMED_COPULA.test(s.slice(e, c.quoteStart)) && NAMED_COPULA_AFTER.test(s.slice(c.quoteEnd, c.quoteEnd + 40)))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Finds grade judgements in the sentences of a prepared text. With the council mentions of the same
+ * sentences (`names`, offsets as the sentences'), a grade a linking verb gives a named council is
+ * one too ("Tower Hamlets is now good"): the rules alone cannot tell a council from "Morale".
+ */
+export function findGrades(sentences: Sentence[], names: readonly Span[] = []): GradeMention[] {
   const out: GradeMention[] = [];
+  let n = 0;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     const s = sentence.text;
     if (!MAY_HOLD_GRADE.test(s)) continue;
-    const { candidates, rule, words } = decide(s);
+    const { candidates, rule, refused, words } = decide(s);
+    // The names in this sentence (both in text order), as ends relative to it.
+    while (n < names.length && names[n].end <= sentence.start) n++;
+    let nameEnds: number[] | undefined;
+    for (let m = n; m < names.length && names[m].start < sentence.end; m++) {
+      nameEnds ??= [];
+      nameEnds.push(names[m].start - sentence.start, names[m].end - sentence.start);
+    }
+    if (nameEnds)
+      for (let i = 0; i < candidates.length; i++)
+        // Older frameworks' words only quoted, as for services ("Devon remain poor" is prose).
+        if (
+          !rule[i] &&
+          !refused[i] &&
+          (isMainGrade(candidates[i].grade) || candidates[i].quoted) &&
+          namedSubjectOf(s, candidates[i], nameEnds)
+        )
+          rule[i] = 'named council is a grade';
     let before: Time | undefined;
     // The areas the sentence may name, read once for its grades (a loop, not a closure per sentence).
     let areas: [RegExp, string][] | undefined;

@@ -139,27 +139,11 @@ export function attributeGrades(
       const lo = Math.max(info.first, firstAtOrAfter(mentions, g.start - 300));
       const hi = Math.min(info.last, firstAtOrAfter(mentions, g.end + 300));
       const beforeGrade = mentions.slice(lo, hi).filter((m) => m.end <= g.start);
-      const clauseBefore = g.sentence.text.slice(
-        Math.max(0, g.start - g.sentence.start - 300),
-        g.start - g.sentence.start,
-      );
-      const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
-      if (listed && beforeGrade.length > 1)
-        return at(g, uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it');
-      // "Achieving for Children, which runs services in Kingston and Richmond, was rated…": the
-      // company's grade is each council's it runs services for.
-      const runFor = RUNS_FOR.exec(clauseBefore);
-      if (runFor) {
-        const from = g.start - clauseBefore.length + runFor.index;
-        const served = beforeGrade.filter((m) => m.start >= from);
-        if (served.length > 1)
-          return at(g, uniq(served.flatMap((m) => m.councils)), 'the councils a company runs services for');
-      }
-      const list = namedList(g, beforeGrade);
-      if (list.length > 1) return at(g, uniq(list.flatMap((m) => m.councils)), 'a list of councils as the subject');
-      const after = mentions.slice(lo, hi).find((m) => m.start >= g.end);
-      const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
-      return at(g, nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence');
+      const [councils, how] = severalNamed(g, beforeGrade, mentions.slice(lo, hi));
+      // "Hull was judged good, as was Brighton": the councils after "as was" share the grade.
+      const also = alsoAfter(g, mentions.slice(lo, hi));
+      if (also.length === 0) return at(g, councils, how);
+      return at(g, uniq([...councils, ...also.flatMap((m) => m.councils)]), `${how}, and those after "as was"`);
     }
     if (info.generic) return at(g, [], 'none (councils in general)');
     // Not named in the sentence: the council named last before it in the same or the previous
@@ -171,6 +155,86 @@ export function attributeGrades(
     if (primary) return at(g, [primary], "the article's main council");
     return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');
   });
+
+  /** The councils of a grade whose sentence names several. */
+  function severalNamed(g: GradeMention, beforeGrade: CouncilMention[], near: CouncilMention[]): [Council[], string] {
+    const clauseBefore = g.sentence.text.slice(
+      Math.max(0, g.start - g.sentence.start - 300),
+      g.start - g.sentence.start,
+    );
+    const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
+    if (listed && beforeGrade.length > 1)
+      return [uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it'];
+    // "Achieving for Children, which runs services in Kingston and Richmond, was rated…": the
+    // company's grade is each council's it runs services for.
+    const runFor = RUNS_FOR.exec(clauseBefore);
+    if (runFor) {
+      const from = g.start - clauseBefore.length + runFor.index;
+      const served = beforeGrade.filter((m) => m.start >= from);
+      if (served.length > 1)
+        return [uniq(served.flatMap((m) => m.councils)), 'the councils a company runs services for'];
+    }
+    const list = namedList(g, beforeGrade);
+    if (list.length > 1) return [uniq(list.flatMap((m) => m.councils)), 'a list of councils as the subject'];
+    // "Bradford, which borders Leeds, was rated good": the subject, not the name in the aside.
+    const subject = subjectAroundAside(g, beforeGrade);
+    if (subject) return [uniq(subject.flatMap((m) => m.councils)), 'the subject before an aside'];
+    const after = near.find((m) => m.start >= g.end);
+    const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
+    return [nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence'];
+  }
+}
+
+/** After the grade: ", as was Brighton", ", as were Bradford and Leeds". */
+const AS_WAS = /^['’"”]?\s*,\s*as\s+(?:was|were|is|are|did|have|has)\s+/i;
+
+/** The councils named in an "as was" clause right after the grade (none when there is no such clause). */
+function alsoAfter(g: GradeMention, near: CouncilMention[]): CouncilMention[] {
+  const text = g.sentence.text;
+  const off = g.sentence.start;
+  const m = AS_WAS.exec(text.slice(g.end - off, g.end - off + 40));
+  if (!m) return [];
+  const out: CouncilMention[] = [];
+  let at = g.end - off + m[0].length;
+  for (const x of near) {
+    if (x.end <= g.end) continue;
+    // The names follow one another as a list: "Bradford and Leeds", "Bradford, Leeds and York".
+    if (!/^\s*(?:,|and|&|, and)?\s*(?:the\s+)?$/i.test(text.slice(at, x.start - off))) break;
+    out.push(x);
+    at = x.end - off;
+  }
+  return out;
+}
+
+/** After the name in an aside: the comma that closes it, then the grade's verb. */
+const ASIDE_TO_GRADE = /^[’'"”)]?\s*,\s*(?:(?:has|have)\s+been|was|were|is|are|remains?|remained)\b[^,;:.()]{0,40}$/i;
+/** Between the subject and the aside's opening comma: its possessive and "children's services". */
+const SUBJECT_TO_ASIDE = /^(?:[’']s?)?(?:\s+children[’']s(?:\s+social\s+care)?\s+services)?\s*$/i;
+/** An aside that gives the grade to its names as well: "Leeds, like Bradford, was rated good". */
+const ASIDE_ALSO = /^\s*(?:like|as with|along with|alongside|together with|as well as)\b/i;
+
+/**
+ * The subject of a grade when the name nearest it stands in an aside between commas: "RBWM's
+ * children's services, run by Achieving for Children, were rated…" (RBWM), "Leeds, like Bradford,
+ * was rated good" (both). Undefined when the sentence is not written so.
+ */
+function subjectAroundAside(g: GradeMention, beforeGrade: CouncilMention[]): CouncilMention[] | undefined {
+  const n = beforeGrade.length;
+  if (n < 2) return undefined;
+  const text = g.sentence.text;
+  const off = g.sentence.start;
+  const last = beforeGrade[n - 1];
+  if (!ASIDE_TO_GRADE.test(text.slice(last.end - off, g.start - off))) return undefined;
+  // The aside opens at the last comma before its first name.
+  let k = n - 1;
+  let comma = text.lastIndexOf(',', last.start - off);
+  while (k > 0 && beforeGrade[k - 1].end - off > comma) comma = text.lastIndexOf(',', beforeGrade[--k].start - off);
+  if (comma < 0 || k === 0) return undefined;
+  const subject = beforeGrade[k - 1];
+  if (!SUBJECT_TO_ASIDE.test(text.slice(subject.end - off, comma))) return undefined;
+  return ASIDE_ALSO.test(text.slice(comma + 1, beforeGrade[k].start - off))
+    ? [subject, ...beforeGrade.slice(k)]
+    : [subject];
 }
 
 /** A relative clause saying whose services the subject runs, then the grade's verb: ", which runs services in A and B, was". */

@@ -15,6 +15,20 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a named council, a linking verb and the grade, with no rating verb',
+    page: [
+      'Inspection round-up',
+      'Tower Hamlets is now good, inspectors said.',
+      'Kingston upon Thames and Richmond upon Thames were both outstanding in 2019.',
+      'Croydon’s children’s services remain inadequate after the latest inspection.',
+    ],
+    grades: [
+      ['good', true, 'Tower Hamlets'],
+      ['outstanding', false, 'Kingston upon Thames+Richmond upon Thames'],
+      ['inadequate', true, 'Croydon'],
+    ],
+  },
+  {
     phrasing: 'a round-up list with each council’s grade in brackets',
     page: [
       'Greater Manchester results',
@@ -237,6 +251,17 @@ const HANDLED: Row[] = [
 ];
 
 const REFUSED: Row[] = [
+  {
+    phrasing: 'a council’s name with a linking verb and a grade word in ordinary prose',
+    page: [
+      'Around the region',
+      'Leeds was good at listening to families, a parent said.',
+      'The food in Bristol is outstanding, according to the guide.',
+      'Wigan is good value for families moving north.',
+      'Children’s experiences in Devon remain poor, the report found.',
+    ],
+    grades: [],
+  },
   {
     phrasing: 'negated',
     page: ['Durham', 'No council in the North East has yet been judged outstanding, Durham’s director said.'],

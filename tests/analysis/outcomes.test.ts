@@ -73,6 +73,42 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: '"as was" after the grade: the councils it names share the grade',
+      page: [
+        'Hull City Council was judged good, as was Brighton & Hove City Council.',
+        'Leeds was rated inadequate, as were Bradford and York.',
+      ],
+      outcomes: [
+        ['Kingston upon Hull', 'good', true, null],
+        ['Brighton and Hove', 'good', true, null],
+        ['Leeds', 'inadequate', true, null],
+        ['Bradford', 'inadequate', true, null],
+        ['York', 'inadequate', true, null],
+      ],
+    },
+    {
+      why: 'a name in an aside between commas is not the subject; "like" gives it the grade too',
+      page: [
+        'RBWM’s children’s services, run by Achieving for Children, were rated requires improvement.',
+        'Bradford, which borders Leeds, was rated good.',
+        'Wigan, like Bolton, was judged outstanding.',
+      ],
+      outcomes: [
+        ['Windsor and Maidenhead', 'requires improvement', true, null],
+        ['Bradford', 'good', true, null],
+        ['Wigan', 'outstanding', true, null],
+        ['Bolton', 'outstanding', true, null],
+      ],
+    },
+    {
+      why: 'counties as local papers shorten them',
+      page: ['North Northants was rated inadequate, and Herts County Council was judged outstanding.'],
+      outcomes: [
+        ['North Northamptonshire', 'inadequate', true, null],
+        ['Hertfordshire', 'outstanding', true, null],
+      ],
+    },
+    {
       why: 'the same sentence naming the council keeps the grade',
       page: ['Wigan was one of three councils rated outstanding this spring.'],
       outcomes: [['Wigan', 'outstanding', true, null]],
