@@ -1005,9 +1005,14 @@ function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?
 function yearNear(before: string, after: string): number | undefined {
   const a = /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);
   if (a) return Number(a[1]);
-  const b = /\b((?:19|20)\d\d)\b[^\d]{0,110}$/.exec(before);
+  // A year in an aside about the subject is not the grade's: "The council, which has been under
+  // intervention since 2017, was rated inadequate in March".
+  const b = /\b((?:19|20)\d\d)\b[^\d]{0,110}$/.exec(before.indexOf(',') < 0 ? before : before.replace(ASIDE, ','));
   return b ? Number(b[1]) : undefined;
 }
+
+/** A relative clause between commas: ", which was abolished in 2023,". */
+const ASIDE = /,\s*(?:which|who|whose|where)\b[^,;]*,/gi;
 
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/g;
 const INSPECTION_WORDS = /\b(?:inspect\w*|ofsted|report\w*|published|visit\w*|judged|rated|graded)\b/i;

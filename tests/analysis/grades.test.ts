@@ -124,6 +124,17 @@ describe('current or previous, year and area', () => {
       2022,
     ],
     ['Bury’s services were judged to require improvement to be good in 2024.', false, 2024],
+    // A year in an aside about the subject is not the grade's.
+    [
+      'The council, which has been under government intervention since 2017, was rated inadequate in March.',
+      true,
+      undefined,
+    ],
+    [
+      'Cumbria, which was abolished in 2023, had been graded requires improvement at its last inspection.',
+      false,
+      undefined,
+    ],
   ])('%s', (sentence, current, year) => {
     const [g] = grades(sentence);
     expect(g).toBeDefined();
