@@ -430,7 +430,7 @@ export function judgingBefore(text: string): boolean {
 /** The words that open an improvement list's introduction, and the phrases that may follow each (with its space). */
 const LIST_INTRO_LEADS = new Set(['need', 'needs', 'area', 'areas', 'work', 'should', 'must', 'what']);
 /** The words that are an introduction alone, whole ("priority action(s)" is read apart). */
-const LIST_INTRO_ALONE = new Set(['recommendation', 'recommendations', 'weaknesses']);
+const LIST_INTRO_ALONE = new Set(['recommendation', 'recommendations', 'recommended', 'recommends', 'weaknesses']);
 const LIST_INTRO_FIRSTS = firstLetters(LIST_INTRO_LEADS, LIST_INTRO_ALONE, ['priority']);
 const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
   need: ['improve', 'be done', 'be addressed', 'be improved'],
@@ -462,7 +462,7 @@ export interface ListIntroLead {
 
 /**
  * The next lead of an introduction from `from`, as
- * /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi
+ * /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi
  * finds it with `lastIndex = from`: where it starts, the lead word in lower case ('' for a word that
  * is an introduction alone) and where the text after its space starts.
  */

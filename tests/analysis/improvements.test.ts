@@ -280,6 +280,14 @@ describe('improvement areas in reported speech and lists are found', () => {
     // As paragraphs of a page, and as a text file's lines (no kinds given: short lines read as headings).
     expect(inArticle(blocks, ['text', 'text', 'text', 'text', 'text', 'text'])).toEqual(items);
     expect(inArticle(blocks)).toEqual(items);
+    // "recommended" introduces a list too.
+    const recommended = [
+      'Ofsted recommended that Medway improve:',
+      'the quality and consistency of supervision',
+      'the suitability of accommodation for care leavers',
+    ];
+    expect(inArticle(recommended, ['text', 'item', 'item'])).toEqual(recommended.slice(1));
+    expect(inArticle(recommended)).toEqual(recommended.slice(1));
     // One bare line after the introduction is a sub-heading, not a list; nor are lines after praise.
     expect(inArticle(['What needs to improve:', 'Leadership', 'Leaders know their services well.'])).toEqual([]);
     expect(
