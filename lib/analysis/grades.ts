@@ -676,10 +676,16 @@ function decide(s: string): {
   // A grade joined to an accepted one ("good or outstanding", "from inadequate to good") is one too.
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < candidates.length; i++) {
-      if (rule[i] || refused[i] || !isMainGrade(candidates[i].grade)) continue;
+      if (rule[i] || refused[i]) continue;
       const prev = candidates[i - 1];
       const next = candidates[i + 1];
       let join = prev && rule[i - 1] ? joinOf(s, prev, candidates[i]) : undefined;
+      // An older framework's word only in a parallel clause of its own ("rated its safeguarding as
+      // inadequate and its services for looked after children as adequate").
+      if (!isMainGrade(candidates[i].grade)) {
+        if (join === 'parallel clause') rule[i] = join;
+        continue;
+      }
       // Backwards only for a plain join: "good or outstanding", not "good with outstanding".
       if (!join && next && rule[i + 1] && joinOf(s, candidates[i], next) === 'joined grade') join = 'joined grade';
       if (join) rule[i] = join;

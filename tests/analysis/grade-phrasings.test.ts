@@ -15,6 +15,17 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'an older framework’s word in a parallel clause of its own',
+    page: [
+      'Doncaster’s record',
+      'In 2011, Ofsted rated Doncaster’s safeguarding services as inadequate and its services for looked after children as adequate.',
+    ],
+    grades: [
+      ['inadequate', false, 'Doncaster'],
+      ['other:adequate', false, 'Doncaster'],
+    ],
+  },
+  {
     phrasing: 'a named council, a linking verb and the grade, with no rating verb',
     page: [
       'Inspection round-up',
