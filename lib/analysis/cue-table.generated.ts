@@ -64,6 +64,7 @@ export const CUE_TABLE: CueTableRow[] = [
   [452,4658340,[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,21],["need to","need further","need more","need greater","need urgent","need work","need attention","need improvement","need strengthening","needs to","needs further","needs more","needs greater","needs urgent","needs work","needs attention","needs improvement","needs strengthening","needed to","needed further","needed more","needed greater","needed urgent","needed work","needed attention","needed improvement","needed strengthening","needed"],[],[]],
   [457,4503588,[13,28],["inadequately","inadequate"],[],[]],
   [466,4330604,[20,30],["declin","decline"],[],[]],
+  [468,4392332,[10],[null],[],[]],
   [474,4737525,[],[],[2],["proud"]],
   [476,3158196,[34],[null],[],[]],
   [477,4953484,[],[],[2],["well supported"]],
@@ -121,10 +122,12 @@ export const CUE_TABLE: CueTableRow[] = [
   [924,4953475,[],[],[2],["welcome"]],
   [934,4837428,[1],[null],[4],[null]],
   [941,3151922,[30],["far too"],[],[]],
+  [946,4396428,[10],[null],[],[]],
   [954,4330697,[17],[null],[],[]],
   [963,4504181,[13],["insufficient"],[],[]],
   [970,2097459,[29,33],["is not ","is not "],[],[]],
   [992,3160564,[7,8,9,9,9,9,9,9,9,9,9,9,9,9,9,12,14,30,30,30,33],[null,null,"not always","not yet","not consistently","not sufficiently","not fully","not routinely","not robustly","not regularly","not reliably","not systematically","not ensured","not made sure","not done enough","not improve","not all","not very good","not particularly good","not good","not as "],[0,0],["not overwhelmed","not feel overwhelmed"]],
+  [1002,4597396,[10],[null],[],[]],
   [1004,4301100,[],[],[3],["children should"]],
 ];
 

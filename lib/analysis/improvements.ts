@@ -182,14 +182,14 @@ export const CUES: Cue[] = [
   },
   {
     name: 'not-good-enough',
-    // /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively |used |applied |working |kept )*(?:robust|robustly|consistent|effective|effectively|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|up-to-date|acted (?:on|upon)|up to date)\b/i
+    // /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively |used |applied |working |kept )*(?:robust|robustly|consistent|effective|effectively|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|updated|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|up-to-date|acted (?:on|upon)|up to date)\b/i
     pattern: leadThenPhrase(
       /\b(?:not|never) /gi,
       'always yet consistently sufficiently been being as fully routinely well effectively used applied working kept'
         .split(' ')
         .map((w) => `${w} `),
       [
-        ...'robust robustly consistent effective effectively timely sufficient clear specified completed sustained understood addressed embedded followed recorded considered reviewed prioritised prioritized met visited seen challenged escalated focused specific swift quick actioned implemented up-to-date'.split(
+        ...'robust robustly consistent effective effectively timely sufficient clear specified completed sustained understood addressed embedded followed recorded considered reviewed updated prioritised prioritized met visited seen challenged escalated focused specific swift quick actioned implemented up-to-date'.split(
           ' ',
         ),
         'strong enough',
@@ -210,6 +210,7 @@ export const CUES: Cue[] = [
       'earlier recommendations have not been actioned',
       'performance information was not used effectively',
       'some records were not kept up to date',
+      'some plans had not been updated for a year',
     ],
   },
   {
@@ -237,10 +238,16 @@ export const CUES: Cue[] = [
   {
     name: 'slow-or-limited',
     pattern:
-      /\b(?:slow|slower|slowly)\b|\blimited (?:progress|impact|oversight|evidence|capacity|understanding|challenge)\b|\bfragile\b/i,
+      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b/i,
     weight: 2,
-    triggers: ['slow', 'limi', 'frag'],
-    examples: ['progress has been slow', 'limited oversight', 'a fragile workforce'],
+    triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell'],
+    examples: [
+      'progress has been slow',
+      'limited oversight',
+      'a fragile workforce',
+      'little evidence that the views of children informed plans',
+      'the quality of the work falls short',
+    ],
   },
   {
     name: 'would-benefit',
@@ -588,7 +595,7 @@ export const AGAINST: Cue[] = [
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [

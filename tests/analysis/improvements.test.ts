@@ -172,6 +172,16 @@ describe('improvement areas in reported speech and lists are found', () => {
     ['reported finding', 'Inspectors found that some children waited too long for a first visit from a social worker.'],
     ['watchdog said', 'Ofsted said too many assessments in Dudley lacked a clear analysis of risk.'],
     ['must improve how', 'The council must improve how it tracks children placed out of area.'],
+    [
+      'shortcomings in how the council responded to something',
+      'There were shortcomings in the way the council responded to allegations against professionals.',
+    ],
+    ['falls short', 'The report said the quality of work with 16 and 17-year-olds who are homeless falls short.'],
+    ['not been updated', 'Inspectors found that some children’s plans had not been updated for more than a year.'],
+    [
+      'little evidence',
+      'Inspectors said they had seen “little evidence” that the views of children informed their plans.',
+    ],
     ['concern', 'Inspectors were concerned that management oversight of cases was not consistent.'],
     ['recommendation', 'The report recommended that leaders improve the quality of supervision for frontline staff.'],
     ['weakness', 'The letter identified weaknesses in how the council tracks children who go missing from care.'],
