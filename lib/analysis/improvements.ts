@@ -155,7 +155,7 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|do better|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\basked (?:us|the council|the local authority|the authority|it|leaders|them) to (?:improve|strengthen|address|ensure|review|make sure)\b/i,
     weight: 2.5,
     triggers: [
       ...['could', 'can'].flatMap((w) =>
@@ -166,14 +166,18 @@ export const CUES: Cue[] = [
           'improve',
           'strengthen',
           'do more',
+          'do better',
           'be improved',
           'be strengthened',
           'be more',
         ].map((x) => `${w} ${x}`),
       ),
       ...['improvement', 'improvements', 'more'].flatMap((w) => [`${w} could `, `${w} can `]),
+      'asked',
     ],
     examples: [
+      'areas where we can do better',
+      'Ofsted has asked the council to improve the consistency of oversight',
       'the council could further improve',
       'supervision can be strengthened',
       'improvements could still be made',

@@ -177,6 +177,11 @@ describe('improvement areas in reported speech and lists are found', () => {
       'There were shortcomings in the way the council responded to allegations against professionals.',
     ],
     ['falls short', 'The report said the quality of work with 16 and 17-year-olds who are homeless falls short.'],
+    [
+      'a council’s release reporting the inspectors',
+      'Inspectors also identified some areas where we can do better, including making sure that care leavers have access to suitable accommodation.',
+    ],
+    ['asked to improve', 'Ofsted has asked the council to improve the consistency of management oversight.'],
     ['not been updated', 'Inspectors found that some children’s plans had not been updated for more than a year.'],
     [
       'little evidence',
