@@ -1251,14 +1251,36 @@ function readSentences(
   read: (sentence: Sentence, text: string, inList: boolean) => void,
 ) {
   let g = 0;
+  // Lines of a list inside one block ("Areas for improvement:<br>• the timeliness…<br>• …"): the
+  // block of the introduction, while its lines go on.
+  let linesOf = -1;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
+    const lineItem = linesOf === sentence.block && continuesLines(sentences[k - 1].text, sentence.text);
+    linesOf = lineItem || introducesLines(sentence.text) ? sentence.block : -1;
     if (!THREE_WORDS.test(sentence.text)) continue;
-    const inList = listBlocks?.has(sentence.block) === true || namesListedAreas(sentences, k);
+    const inList = listBlocks?.has(sentence.block) === true || lineItem || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
     read(sentence, withGradeTokens(sentence, grades, g), inList);
   }
 }
+
+/**
+ * A sentence ending in a colon that introduces an improvement list: within a block the splitter
+ * ends a sentence at a colon only at a line's end, so the lines after it are the list's.
+ */
+function introducesLines(text: string): boolean {
+  return endsWithColon(text) && text.length <= 240 && listIntro(text.trim());
+}
+
+/** Whether a line goes on a list inside a block: it opens with a bullet, or the line before had no full stop (the split was at its end). */
+function continuesLines(before: string, text: string): boolean {
+  if (LINE_BULLET.test(text)) return true;
+  const b = before.trimEnd();
+  const last = b.charCodeAt(b.length - 1);
+  return last !== 46 && last !== 33 && last !== 63;
+}
+const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)])\s/;
 
 /** A sentence that lists what the one before announced: "These were …", "They included …". */
 const LISTS_THEM = /^\s*(?:These|They) (?:are|were|include[sd]?|included)\b/;

@@ -134,11 +134,17 @@ export class BlockBuilder {
     this.chars += block.text.length;
   }
 
+  /**
+   * A `<br>`: a new line in the block's text, which the sentence splitter reads as one (a line
+   * that ends a sentence, a heading, or a list item after "Areas for improvement:"). A space just
+   * before it becomes the new line; the offsets stay those of the page's characters.
+   */
   lineBreak() {
-    if (!this.lastSpace) {
-      this.text += ' ';
-      this.lastSpace = true;
-    }
+    if (!this.text) return;
+    const last = this.text.charCodeAt(this.text.length - 1);
+    if (last === 10) return;
+    this.text = last === 32 ? `${this.text.slice(0, -1)}\n` : `${this.text}\n`;
+    this.lastSpace = true;
   }
 
   flush() {
@@ -150,8 +156,9 @@ export class BlockBuilder {
       return;
     }
     let text = this.text;
-    // Trim the trailing space; leading spaces never enter (lastSpace starts true).
-    if (text.endsWith(' ')) text = text.slice(0, -1);
+    // Trim the trailing space or new line; leading spaces never enter (lastSpace starts true).
+    const end = text.charCodeAt(text.length - 1);
+    if (end === 32 || end === 10) text = text.slice(0, -1);
     if (this.element && /\S/.test(text)) {
       this.blocks.push({ text, element: this.element, segments: this.segments, kind: undefined, furniture: undefined });
       this.chars += text.length;

@@ -282,6 +282,26 @@ describe('improvement areas in reported speech and lists are found', () => {
     ]);
   });
 
+  test('a list written as lines of one paragraph (a page’s <br>), after a line introducing it', () => {
+    const block =
+      'Ofsted said the council needs to improve:\n• the timeliness of permanence planning\n• the quality and consistency of supervision';
+    const bare =
+      'Areas for improvement:\nThe help given to disabled children\nReturn home interviews for children who go missing';
+    expect(inArticle(['Ofsted published its findings on Tuesday.', block, bare])).toEqual([
+      'the timeliness of permanence planning',
+      'the quality and consistency of supervision',
+      'The help given to disabled children',
+      'Return home interviews for children who go missing',
+    ]);
+    // After praise, or once a line ends a sentence, lines are not items.
+    expect(
+      inArticle([
+        'Inspectors highlighted these strengths:\nStable, skilled social workers\nA strong early help offer',
+        'Areas for improvement:\nThe help given to disabled children.\nThe council said it would act quickly on the report',
+      ]),
+    ).toEqual(['The help given to disabled children.']);
+  });
+
   test('a list written as bare lines under "What needs to improve:", as a web page or a text file gives it', () => {
     const blocks = [
       'Ofsted published its findings on Tuesday.',

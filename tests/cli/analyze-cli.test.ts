@@ -130,6 +130,23 @@ describe('npm run analyze (the contract command)', () => {
   });
 });
 
+describe('a page’s line breaks', () => {
+  test('a list written with <br> under an introduction gives each line as an improvement area', () => {
+    const html =
+      '<html><head><title>Medway children’s services require improvement</title></head><body><article>' +
+      '<h1>Medway children’s services require improvement</h1>' +
+      '<p>Ofsted has judged Medway Council’s children’s services to require improvement to be good.</p>' +
+      '<p>Ofsted said the council needs to improve:<br>• the timeliness of permanence planning<br>' +
+      '• the quality and consistency of supervision</p><p>The council will now draw up an action plan.</p>' +
+      '</article></body></html>';
+    const r = analyzeInput('br.html', () => Buffer.from(html), { extract: true });
+    expect(r.improvementAreas.map((i) => i.sentence)).toEqual([
+      'the timeliness of permanence planning',
+      'the quality and consistency of supervision',
+    ]);
+  });
+});
+
 describe('inputs that are not clean UTF-8 text', () => {
   test('Windows-1252 text is read, curly quotes and all', () => {
     const text =

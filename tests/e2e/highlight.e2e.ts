@@ -126,6 +126,30 @@ describe('highlights on the seed articles', () => {
   });
 });
 
+describe('a list written with line breaks', () => {
+  test('each line under "needs to improve:" is highlighted as an improvement area, and the introduction is not', async () => {
+    env.server.extra.set(
+      '/br-list.html',
+      '<!doctype html><html><head><meta charset="utf-8"><title>Medway children’s services require improvement</title></head><body><article>' +
+        '<h1>Medway children’s services require improvement</h1>' +
+        '<p>Ofsted has judged Medway Council’s children’s services to require improvement to be good after an inspection in May.</p>' +
+        '<p>Ofsted said the council needs to improve:<br>• the timeliness of permanence planning for children in care<br>' +
+        '• the quality and consistency of supervision for social workers</p>' +
+        '<p>The council will now draw up an action plan.</p></article></body></html>',
+    );
+    const { page, errors } = await openArticle('br-list.html');
+    const improvementTexts = () =>
+      page.evaluate(() => [...(CSS.highlights.get('il-improvement') ?? [])].map((r) => (r as Range).toString()));
+    await expect.poll(improvementTexts).toHaveLength(2);
+    expect(await improvementTexts()).toEqual([
+      'the timeliness of permanence planning for children in care',
+      'the quality and consistency of supervision for social workers',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('very long pages', () => {
   /** Drawn highlights with their vertical position relative to the viewport, in screens. */
   const drawn = (page: Page) =>
