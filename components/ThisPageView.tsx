@@ -161,7 +161,8 @@ function ArticleParts({
                     <GradeWord grade={o.grade} />
                   </td>
                   <td>{whenOf(o)}</td>
-                  <td>{judgementWords(o.area)}</td>
+                  {/* No area: the grade is the overall one (an empty cell read as unknown). */}
+                  <td>{o.area ? judgementWords(o.area) : 'Overall'}</td>
                 </tr>
               ))}
             </tbody>

@@ -143,6 +143,8 @@ describe('This page', () => {
     expect(table.textContent).toContain('Lambeth');
     expect(table.querySelector('.grade-requires-improvement')?.textContent).toBe('requires improvement');
     expect(table.textContent).toContain('current (2019)');
+    // A grade with no judgement area is the overall one: its Judgement cell says so.
+    expect([...table.querySelectorAll('tbody td')].map((td) => td.textContent)[3]).toBe('Overall');
     const findings = root.querySelector('[aria-label="Findings on this page"]') as HTMLElement;
     expect(findings.textContent).toContain('Grade:');
     expect(findings.textContent).toContain('topic: supervision');
