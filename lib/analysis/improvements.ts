@@ -408,10 +408,19 @@ export const CUES: Cue[] = [
   },
   {
     name: 'workforce-strain',
-    pattern: /\bworkforce (?:challenges|instability|shortages)\b|\bhigh caseloads\b|\bturnover\b[^.]*\bhigh\b/i,
-    weight: 1,
-    triggers: ['workforce', 'high caseloads', 'turnover'],
-    examples: ['workforce instability', 'high caseloads', 'turnover of staff is high'],
+    pattern:
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?) (?:are|were|is|was|remain(?:s|ed)?) (?:still |too |very )?unmanageable\b/i,
+    weight: 2,
+    triggers: ['workforce', 'high', 'heav', 'increased', 'unmanageable', 'caseload', 'workload', 'turnover'],
+    examples: [
+      'workforce instability',
+      'high caseloads',
+      'turnover of staff is high',
+      'caseloads remain too high for some social workers',
+      'heavy caseloads made systems fragile',
+      'the service has a high turnover of social workers',
+      'caseloads were unmanageable',
+    ],
   },
   {
     name: 'failing-area-grade',

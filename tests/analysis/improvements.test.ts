@@ -178,6 +178,11 @@ describe('improvement areas in reported speech and lists are found', () => {
     ],
     ['falls short', 'The report said the quality of work with 16 and 17-year-olds who are homeless falls short.'],
     [
+      'caseloads remain high',
+      'Inspectors said caseloads remain too high for some social workers in the assessment teams.',
+    ],
+    ['high turnover', 'The service has a high turnover of social workers, with a vacancy rate of 30 per cent.'],
+    [
       'a council’s release reporting the inspectors',
       'Inspectors also identified some areas where we can do better, including making sure that care leavers have access to suitable accommodation.',
     ],
