@@ -59,8 +59,19 @@ describe('words that only look like council names', () => {
     'Greater Manchester Police attended the strategy meetings.',
     'A researcher at the University of Bristol led the study.',
     'The Duchess of Cornwall opened the centre.',
+    // A place used only as a location (the labelling rules' "a school in Kent").
+    'Inspectors visited a primary school in Kent as part of the review.',
+    'Children placed in Norfolk were visited regularly by their social workers.',
+    'Social workers who had previously worked in Suffolk said the culture was better.',
+    'The family moved to Devon last year.',
   ])('%s', (text) => {
     expect(codes(text)).toEqual([]);
+  });
+
+  test('the same places as the authority are still found', () => {
+    expect(codes('Services in Kent have improved since the last inspection.')).toEqual(['E10000016']);
+    expect(codes('The regulator’s work in Birmingham councils starts this year.')).toEqual(['E08000025']);
+    expect(codes('Children from Kent were placed in foster homes across the south east.')).toEqual(['E10000016']);
   });
 });
 
