@@ -421,6 +421,8 @@ const COUNCIL_WORD = /\b(?:[Cc]ouncils?|[Ll]ocal [Aa]uthorit(?:y|ies)|[Bb]orough
 /** A finding told as background: dated in a past year or tied to an earlier inspection. */
 const BACKGROUND =
   /\b(?:in|since|from) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:last|previous|previously|earlier|former|prior)\b/i;
+/** A grade told as the present beside the background ("judged inadequate in 2016, and are now rated…"). */
+const NOW_RATED = /\b(?:(?:is|are) now|now (?:rated|judged|graded))\b/i;
 /** A finding still to be made: a rule for how councils will be judged, or a hypothetical. */
 const NOT_YET =
   /\b(?:will|would|could|might|may|should) (?:\w+ )?be (?:rated|judged|graded|deemed|found)\b|\bif (?:a|an|the|any|it|they|councils?|local authorit(?:y|ies))\b/i;
@@ -637,17 +639,24 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   if (input.gradeCount && gradeOther < Math.max(1, gradeLa))
     outcome.add(Math.min(input.gradeCount, 3) * 0.4, `${input.gradeCount} grade judgement(s)`);
   if (reported) outcome.add(0.8, 'title or lead reports a finding');
-  else if (gs.length && !laType && !headline && gs.every((s) => BACKGROUND.test(s)))
+  else if (gs.length && !laType && !headline && gs.every((s) => BACKGROUND.test(s) && !NOW_RATED.test(s)))
     outcome.add(-1.5, 'every grade is told as background');
   // Nothing inspected is named: no council, no count of councils, no grade and no council
   // inspection type ("Ofsted warns on children's social care": a national report or comment).
   if (!input.councilCount && !input.gradeCount && !laType && !ROUND_UP.test(body))
     outcome.add(-4, 'names no council, grade or council inspection: nothing inspected is reported');
+  // A councillor's or social worker's own account that goes on to report a council's grade as
+  // news ("…and they are now rated requires improvement") is a report, told in the first person.
+  const gradeNews = gs.some((s) => !BACKGROUND.test(s) || NOW_RATED.test(s));
   // Pages that mention an inspection without reporting its outcome.
   for (const cue of PASSING_CUES) {
     if (passingIn(cue, title, lowerTitle))
       outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);
-    else if (passingIn(cue, lead, lowerLead)) outcome.add(reported ? -0.8 : -3, `lead reads as ${cue.label}`);
+    else if (passingIn(cue, lead, lowerLead))
+      outcome.add(
+        reported ? -0.8 : cue.label === 'a personal reflection' && gradeNews && input.councilCount ? -1.5 : -3,
+        `lead reads as ${cue.label}`,
+      );
   }
 
   const p = subject.p * outcome.p;

@@ -576,8 +576,11 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   },
   {
     name: 'up from a grade',
-    re: /^['’"”]?\s*(?:overall\s*)?[,(–—-]?\s*(?:up|down|an improvement|a step up|a rise|rising|improving|falling|dropping|improved|slipping)\s+(?:from|on)\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i,
-    examples: ['Bury is now rated good, up from requires improvement in 2019.'],
+    re: /^['’"”]?\s*(?:overall\s*)?(?:by (?:ofsted|inspectors|the (?:watchdog|regulator|inspectorate))\s*)?[,(–—-]?\s*(?:up|down|an improvement|a step up|a rise|rising|improving|falling|dropping|improved|slipping)\s+(?:from|on)\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i,
+    examples: [
+      'Bury is now rated good, up from requires improvement in 2019.',
+      'Bolton Council’s children’s services have been rated good by Ofsted, up from requires improvement.',
+    ],
   },
   {
     name: 'having been',

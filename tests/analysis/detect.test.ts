@@ -51,6 +51,23 @@ describe('article detection', () => {
     expect(withResult.isInspectionArticle).toBe(true);
   });
 
+  test('a councillor’s own account that reports the council’s grade as news is one; a reflection that only recalls one is not', () => {
+    const lead =
+      'As a councillor I have spent years pushing for better support for our most vulnerable children, so I was pleased to read this week’s Ofsted report on Tameside’s children’s services.';
+    const blog = detect(
+      'My thoughts on this week’s Ofsted report',
+      lead,
+      'The inspectors found that services have improved significantly since 2016, when they were judged inadequate, and they are now rated requires improvement to be good.',
+    );
+    expect(blog.isInspectionArticle).toBe(true);
+    const recalled = detect(
+      'My thoughts on this week’s Ofsted report',
+      lead,
+      'When I was first elected in 2016, the council was judged inadequate.',
+    );
+    expect(recalled.isInspectionArticle).toBe(false);
+  });
+
   test('a page that only uses the grade words is not', () => {
     const d = detect(
       'Ten outstanding walks in the Peak District',
