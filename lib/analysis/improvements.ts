@@ -1257,7 +1257,7 @@ function readSentences(
   sentences: Sentence[],
   grades: Span[],
   listBlocks: Set<number> | undefined,
-  read: (sentence: Sentence, text: string, inList: boolean) => void,
+  read: (sentence: Sentence, text: string, inList: boolean, g: number) => void,
 ) {
   let g = 0;
   // Lines of a list inside one block ("Areas for improvement:<br>• the timeliness…<br>• …"): the
@@ -1270,7 +1270,7 @@ function readSentences(
     if (!THREE_WORDS.test(sentence.text)) continue;
     const inList = listBlocks?.has(sentence.block) === true || lineItem || namesListedAreas(sentences, k);
     while (g < grades.length && grades[g].end <= sentence.start) g++;
-    read(sentence, withGradeTokens(sentence, grades, g), inList);
+    read(sentence, withGradeTokens(sentence, grades, g), inList, g);
   }
 }
 
@@ -1354,12 +1354,12 @@ export function findImprovementAreas(
   listBlocks?: Set<number>,
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
-  readSentences(sentences, grades, listBlocks, (sentence, text, inList) => {
+  readSentences(sentences, grades, listBlocks, (sentence, text, inList, g) => {
     const hand = improvementScore(text);
     // Combined, the model only weighs sentences a cue, a list or the title makes candidates
     // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
     if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) {
-      byFailingArea(sentence, grades, hand, out);
+      byFailingArea(sentence, grades, g, hand, out);
       return;
     }
     const logit = modelLogit(sentence, text, inList, hand);
@@ -1375,7 +1375,7 @@ export function findImprovementAreas(
             : (byRules && logit >= modelVeto()) || byModel;
     if (accepted)
       out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
-    else byFailingArea(sentence, grades, hand, out);
+    else byFailingArea(sentence, grades, g, hand, out);
   });
   return out;
 }
@@ -1389,8 +1389,10 @@ function afterSeparator(text: string, at: number): boolean {
 }
 
 /** Takes a sentence the cues and the model left when it grades a judgement area below good. */
-function byFailingArea(sentence: Sentence, grades: GradeSpan[], hand: number, out: ImprovementArea[]) {
-  const area = failingArea(sentence, grades);
+function byFailingArea(sentence: Sentence, grades: GradeSpan[], g: number, hand: number, out: ImprovementArea[]) {
+  // Most sentences hold no grade: told by the first grade not before it (`g`), without a look at the text.
+  if (g >= grades.length || grades[g].start >= sentence.end) return;
+  const area = failingArea(sentence, grades, g);
   if (area)
     out.push({ sentence, score: hand, topic: topicOf(sentence.text) ?? area, why: `rule: ${area} graded below good` });
 }
@@ -1405,9 +1407,9 @@ type GradeSpan = Span & { grade?: string; area?: string; why?: string };
  * Not the title, not a judgement table's row ("Adoption performance Requires improvement"), not a
  * line of fewer than eight words.
  */
-function failingArea(sentence: Sentence, grades: GradeSpan[]): string | undefined {
+function failingArea(sentence: Sentence, grades: GradeSpan[], from: number): string | undefined {
   if (sentence.block === 0 || !EIGHT_WORDS.test(sentence.text)) return undefined;
-  for (let i = 0; i < grades.length; i++) {
+  for (let i = from; i < grades.length && grades[i].start < sentence.end; i++) {
     const g = grades[i];
     if (g.start < sentence.start || g.end > sentence.end || !g.area) continue;
     if (g.grade !== 'requires improvement' && g.grade !== 'inadequate') continue;
