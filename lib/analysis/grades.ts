@@ -594,8 +594,17 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   },
   {
     name: 'grade with a grade',
-    re: /^['’"”]?\s*with\s+['‘"“]?$/i,
-    examples: ['Ofsted rated Warrington’s services good with outstanding care leavers support.'],
+    re: /^['’"”]?\s*,?\s*with\s+['‘"“]?$/i,
+    examples: [
+      'Ofsted rated Warrington’s services good with outstanding care leavers support.',
+      'Walsall’s overall grade was good, with outstanding for the experiences and progress of children in care.',
+    ],
+  },
+  {
+    name: 'areas listed with their grades',
+    // "Help and protection requires improvement; care leavers inadequate; children in care good".
+    re: /^['’"”]?\s*[;,]\s*(?:and\s+)?(?:for\s+)?(?:the\s+)?(?:help and protection|child protection|children in care|looked[- ]after children|care leavers|leadership(?: and management)?|adoption(?: performance)?|the impact of leaders)\s*(?:(?:is|are|was|were)\s+(?:(?:judged|rated|graded)\s+)?)?[:–—-]?\s*['‘"“]?$/i,
+    examples: ['Help and protection requires improvement; care leavers inadequate; children in care good.'],
   },
   {
     name: 'grade in some areas and another in others',

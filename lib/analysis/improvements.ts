@@ -122,14 +122,30 @@ export const CUES: Cue[] = [
   },
   {
     name: 'needs-to',
-    pattern: /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b/i,
+    pattern:
+      /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b|\brequir(?:es|e|ed) (?:strengthening|further (?:work|development)|urgent attention|more (?:work|focus|attention))\b|\b(?:is|there's) (?:still )?(?:much |a lot )?more (?:work )?to (?:do|be done)\b/i,
     weight: 2.5,
-    triggers: ['need', 'needs', 'needed'].flatMap((w) =>
-      ['to', 'further', 'more', 'greater', 'urgent', 'work', 'attention', 'improvement', 'strengthening'].map(
-        (x) => `${w} ${x}`,
+    triggers: [
+      ...['need', 'needs', 'needed'].flatMap((w) =>
+        ['to', 'further', 'more', 'greater', 'urgent', 'work', 'attention', 'improvement', 'strengthening'].map(
+          (x) => `${w} ${x}`,
+        ),
       ),
-    ),
-    examples: ['the council needs to act', 'planning needed more focus'],
+      ...['requires', 'require', 'required'].flatMap((w) =>
+        ['strengthening', 'further', 'urgent attention', 'more'].map((x) => `${w} ${x}`),
+      ),
+      'is more',
+      'is still',
+      'is much',
+      'is a lot',
+      "there's",
+    ],
+    examples: [
+      'the council needs to act',
+      'planning needed more focus',
+      'the response to children missing education requires strengthening',
+      'leaders acknowledge that there is more to do to improve the sufficiency of placements',
+    ],
   },
   {
     name: 'must-or-should',

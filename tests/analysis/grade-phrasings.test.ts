@@ -15,6 +15,29 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'judgement areas listed with their grades, separated by semicolons',
+    page: [
+      'Walsall’s judgements',
+      'In Walsall, help and protection requires improvement; care leavers inadequate; children in care good.',
+    ],
+    grades: [
+      ['requires improvement', true, 'Walsall'],
+      ['inadequate', true, 'Walsall'],
+      ['good', true, 'Walsall'],
+    ],
+  },
+  {
+    phrasing: 'a second grade after ", with"',
+    page: [
+      'Walsall’s judgements',
+      'Walsall’s overall grade was good, with outstanding for the experiences of children in care.',
+    ],
+    grades: [
+      ['good', true, 'Walsall'],
+      ['outstanding', true, 'Walsall'],
+    ],
+  },
+  {
     phrasing: 'an older framework’s word in a parallel clause of its own',
     page: [
       'Doncaster’s record',

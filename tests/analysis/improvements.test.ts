@@ -187,6 +187,11 @@ describe('improvement areas in reported speech and lists are found', () => {
       'Inspectors also identified some areas where we can do better, including making sure that care leavers have access to suitable accommodation.',
     ],
     ['asked to improve', 'Ofsted has asked the council to improve the consistency of management oversight.'],
+    ['requires strengthening', 'The partnership’s response to children missing education requires strengthening.'],
+    [
+      'more to do, as the inspectors report leaders saying',
+      'Senior leaders acknowledge that there is more to do to improve the sufficiency of local placements.',
+    ],
     ['not been updated', 'Inspectors found that some children’s plans had not been updated for more than a year.'],
     [
       'little evidence',
@@ -368,6 +373,10 @@ describe('near misses are refused', () => {
     ],
     ['a downgrade, no area', 'Children’s services in Suffolk have been downgraded by Ofsted this week.'],
     ['the council’s director', 'Bury’s director said some children had waited too long, and apologised.'],
+    [
+      'more to do, in the council’s voice',
+      'We know there is more to do, and we will not rest until every child is safe.',
+    ],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
