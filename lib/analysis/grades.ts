@@ -471,6 +471,17 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: ['Overall effectiveness: requires improvement.'],
   },
   {
+    name: 'headline label',
+    // "INADEQUATE: Bromley children's services slammed in inspection report": the grade as the
+    // headline's label, before a colon, on a line about a council's services or their inspection.
+    test: (x) =>
+      x.main &&
+      /^\s*['‘"“]?$/.test(x.before) &&
+      /^['’"”]?\s*[:–—]\s/.test(x.after) &&
+      /\b(?:children['’]?s services|social care|council|ofsted|inspection|inspectors)\b/i.test(x.s),
+    examples: ['INADEQUATE: Bromley children’s services and safeguarding slammed in inspection report'],
+  },
+  {
     name: 'from one grade to another',
     test: (x) =>
       x.main &&
@@ -513,7 +524,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       if (!x.main && !(x.c.quoted && OLD_GRADES.has(x.c.grade))) return false;
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
-        return /\b(?:services?|council|authority|leadership|care leavers|protection|adoption|board|lscb)\b[^,.;:]{0,50}$/i.test(
+        return /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb)\b[^,.;:]{0,50}$/i.test(
           x.before,
         );
       if (!LINKING_BEFORE.test(x.before)) return false;
@@ -530,6 +541,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: [
       'Children’s services in Sefton remain good, inspectors said.',
       'Children’s services require improvement, say inspectors.',
+      'Leadership, management and governance require improvement.',
       'Services for children in Rochdale are now ‘adequate’.',
       'Sandwell’s children’s trust remains inadequate.',
       'Arrangements for protecting children in Barnet were inadequate.',

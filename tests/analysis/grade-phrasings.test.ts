@@ -15,6 +15,14 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a headline whose label is the grade',
+    page: [
+      'INADEQUATE: Bromley children’s services and safeguarding slammed in inspection report',
+      'Ofsted published its report on Tuesday.',
+    ],
+    grades: [['inadequate', true, 'Bromley']],
+  },
+  {
     phrasing: 'judgement areas listed with their grades, separated by semicolons',
     page: [
       'Walsall’s judgements',
@@ -285,6 +293,14 @@ const HANDLED: Row[] = [
 ];
 
 const REFUSED: Row[] = [
+  {
+    phrasing: 'a headline label that is not a grade',
+    page: [
+      'Good news: Wigan’s children’s services improve after inspection',
+      'Ofsted published its report on Tuesday.',
+    ],
+    grades: [],
+  },
   {
     phrasing: 'a council’s name with a linking verb and a grade word in ordinary prose',
     page: [
