@@ -22,9 +22,9 @@ export interface AttributedGrade extends GradeMention {
 }
 
 export const GENERIC_PLURAL =
-  /\b(?:councils|authorities|local authorities|lscbs|boards)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b|\b(?:every|no)\s+(?:local\s+)?(?:council|authority)\b/i;
+  /\b(?:councils|authorities|local authorities|lscbs|boards|\d{2,} inspections)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b|\b(?:every|no)\s+(?:local\s+)?(?:council|authority)\b/i;
 /** Words (lower case) one of which every text GENERIC_PLURAL matches holds: a sentence without one does not run it (needs.ts). */
-export const GENERIC_PLURAL_NEEDS = ['council', 'authorit', 'lscbs', 'boards', 'boroughs', 'counties'];
+export const GENERIC_PLURAL_NEEDS = ['council', 'authorit', 'lscbs', 'boards', 'boroughs', 'counties', 'inspections'];
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */

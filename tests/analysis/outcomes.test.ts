@@ -109,6 +109,18 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: 'national figures counted in inspections are no council’s; an earlier inspection of the council is still its own',
+      page: [
+        'Gateshead’s children’s services were rated good this month.',
+        'Nationally 85 inspections were carried out, and only 20 were graded good and two outstanding.',
+        'Its two previous inspections had rated the council requires improvement.',
+      ],
+      outcomes: [
+        ['Gateshead', 'good', true, null],
+        ['Gateshead', 'requires improvement', false, null],
+      ],
+    },
+    {
       why: 'the same sentence naming the council keeps the grade',
       page: ['Wigan was one of three councils rated outstanding this spring.'],
       outcomes: [['Wigan', 'outstanding', true, null]],
