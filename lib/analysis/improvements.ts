@@ -656,6 +656,33 @@ export const AGAINST: Cue[] = [
     ],
   },
   {
+    name: 'resolved',
+    // A weakness put right: "no longer wait too long", "delays … have been resolved", "leaders
+    // have tackled the weaknesses identified at the last inspection" (not when not yet done).
+    pattern:
+      /\bno longer\b|\b(?:has|have|had) (?:now |since |largely |mostly |all )?been (?:resolved|addressed|rectified|remedied|overcome)\b|(?<!\b(?:not|never|yet to|failed to|still to|not yet|not fully)\s+)\b(?:tackled|addressed|resolved|rectified|remedied|overcome) (?:the |all |most |many |these |those |its )?(?:\w+ )?(?:weaknesses|concerns|shortcomings|issues|recommendations|areas for improvement|failings|problems)\b/i,
+    weight: 2,
+    triggers: [
+      'no longer',
+      'been resolved',
+      'been addressed',
+      'been rectified',
+      'been remedied',
+      'been overcome',
+      'tack',
+      'addr',
+      'reso',
+      'rect',
+      'reme',
+      'overcome',
+    ],
+    examples: [
+      'children no longer wait too long',
+      'delays in assessments have been resolved',
+      'leaders have tackled the weaknesses identified at the last inspection',
+    ],
+  },
+  {
     name: 'progress',
     pattern:
       /\b(?:begun|beginning|began|started|starting|continues?|continuing) to (?:make )?(?:progress|improve)\b|\bmade (?:good |some |significant |steady |considerable )?progress\b|\bimprovements? (?:has|have) been made\b/i,

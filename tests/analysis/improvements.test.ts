@@ -188,6 +188,8 @@ describe('improvement areas in reported speech and lists are found', () => {
     ],
     ['asked to improve', 'Ofsted has asked the council to improve the consistency of management oversight.'],
     ['requires strengthening', 'The partnership’s response to children missing education requires strengthening.'],
+    ['weaknesses not yet tackled', 'Leaders have not yet tackled the weaknesses identified at the last inspection.'],
+    ['concerns not resolved', 'Delays in assessments, a concern at the last inspection, have not been resolved.'],
     [
       'more to do, as the inspectors report leaders saying',
       'Senior leaders acknowledge that there is more to do to improve the sufficiency of local placements.',
@@ -377,6 +379,9 @@ describe('near misses are refused', () => {
       'more to do, in the council’s voice',
       'We know there is more to do, and we will not rest until every child is safe.',
     ],
+    ['a weakness put right', 'Delays in assessments, a concern at the last inspection, have been resolved.'],
+    ['no longer', 'Social workers are no longer overwhelmed by high caseloads, inspectors found.'],
+    ['weaknesses tackled', 'Leaders have tackled the weaknesses identified at the last inspection.'],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
