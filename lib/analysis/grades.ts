@@ -1069,6 +1069,17 @@ export function pageGrades(grades: GradeMention[], sentences: Sentence[]): Grade
     const label = sentences[i - 1].text;
     const area = AREAS.find(([re]) => re.test(label.slice(-60)))?.[1];
     const at = s.text.indexOf(m[1]);
+    // A grade its line already gave ("Requires improvement to be good" is one on its own): the
+    // row's label gives it its area, and it is not counted twice.
+    const same = grades.findIndex((g) => g.start === s.start + at);
+    if (same >= 0) {
+      const g = grades[same];
+      if (area && !g.area && !/overall/i.test(label)) {
+        grades = grades.slice();
+        grades[same] = { ...g, area, why: `${g.why}; area from the label on the line above` };
+      }
+      continue;
+    }
     rows.push({
       start: s.start + at,
       end: s.start + at + m[1].length,

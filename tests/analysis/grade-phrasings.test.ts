@@ -15,6 +15,21 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a judgement table over two lines whose grade is a judgement on its own line',
+    page: [
+      'Northumberland’s judgements',
+      'The experiences and progress of care leavers',
+      'Requires improvement to be good',
+      'Overall effectiveness',
+      'Good',
+    ],
+    grades: [
+      ['requires improvement', true, 'Northumberland'],
+      ['good', true, 'Northumberland'],
+    ],
+    area: 'care leavers',
+  },
+  {
     phrasing: 'a headline whose label is the grade',
     page: [
       'INADEQUATE: Bromley children’s services and safeguarding slammed in inspection report',
