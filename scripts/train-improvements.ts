@@ -86,7 +86,7 @@ function examples(pages: ReturnType<typeof trainingPages>): Example[] {
     grades.sort((x, y) => x.start - y.start);
     const need = gold.improvementSentences;
     const optional = gold.optionalImprovementSentences ?? [];
-    for (const f of sentenceFeatures(prepared.sentences, grades, listBlocks)) {
+    for (const f of sentenceFeatures(prepared.sentences, grades, listBlocks, prepared.text)) {
       const text = f.sentence.text;
       const positive = need.some((s) => overlaps(s, text));
       if (!positive && optional.some((s) => overlaps(s, text))) continue;

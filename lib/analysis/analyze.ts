@@ -303,14 +303,14 @@ function analyseBlocks(run: BlockRun, from: number, sentencesPerStep: number): n
       }
       const c = findCouncilMentions(part, slice);
       const g = findGrades(slice, c);
-      const own = relative(c, g, findImprovementAreas(slice, g, listBlocks), slice, 0);
+      const own = relative(c, g, findImprovementAreas(slice, g, listBlocks, part), slice, 0);
       cache.set(role, blockText, own);
       own.place(run, offset, si);
     } else if (sj > si) {
       const slice = sentences.slice(si, sj);
       const c = findCouncilMentions(text, slice);
       const g = findGrades(slice, c);
-      const imp = findImprovementAreas(slice, g, listBlocks);
+      const imp = findImprovementAreas(slice, g, listBlocks, text);
       // Indexed loops, not for…of: unoptimised (a page's single run), each for…of makes an
       // iterator and a result object per item.
       for (let k = 0; k < c.length; k++) councils.push(c[k]);

@@ -1281,13 +1281,24 @@ export interface SentenceFeatures {
 }
 
 /** Lists the features of every sentence the finder would read (the training script's input). */
-export function sentenceFeatures(sentences: Sentence[], grades: Span[], listBlocks?: Set<number>): SentenceFeatures[] {
+export function sentenceFeatures(
+  sentences: Sentence[],
+  grades: Span[],
+  listBlocks?: Set<number>,
+  source?: string,
+): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
-  readSentences(sentences, grades, listBlocks, (sentence, text, inList) => {
-    const names: string[] = [];
-    const { hand } = decideSentence(sentence, text, inList, names);
-    out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
-  });
+  readSentences(
+    sentences,
+    grades,
+    listBlocks,
+    (sentence, text, inList) => {
+      const names: string[] = [];
+      const { hand } = decideSentence(sentence, text, inList, names);
+      out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
+    },
+    source,
+  );
   return out;
 }
 
@@ -1301,14 +1312,30 @@ function readSentences(
   grades: Span[],
   listBlocks: Set<number> | undefined,
   read: (sentence: Sentence, text: string, inList: boolean, g: number) => void,
+  source?: string,
 ) {
   let g = 0;
   // Lines of a list inside one block ("Areas for improvement:<br>• the timeliness…<br>• …"): the
   // block of the introduction, while its lines go on.
   let linesOf = -1;
+  // Whether the list's first line opened with a bullet (then every line does), and its count.
+  let bulleted = false;
+  let items = 0;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
-    const lineItem = linesOf === sentence.block && continuesLines(sentences[k - 1].text, sentence.text);
+    let lineItem = false;
+    if (linesOf === sentence.block) {
+      const bullet = source !== undefined && bulletBefore(source, sentence.start);
+      if (items === 0) bulleted = bullet;
+      // A bulleted list ends at a line with no bullet; a list of bare lines at a line that
+      // ends a sentence after the first ("…oversight" / "Council leader X said…").
+      lineItem = bulleted
+        ? bullet
+        : !bullet &&
+          continuesLines(sentences[k - 1].text, sentence.text) &&
+          (items === 0 || !endsSentence(sentence.text));
+    }
+    items = lineItem ? items + 1 : 0;
     linesOf = lineItem || introducesLines(sentence.text) ? sentence.block : -1;
     if (!THREE_WORDS.test(sentence.text)) continue;
     const inList = listBlocks?.has(sentence.block) === true || lineItem || namesListedAreas(sentences, k);
@@ -1325,14 +1352,25 @@ function introducesLines(text: string): boolean {
   return endsWithColon(text) && text.length <= 240 && listIntro(text.trim());
 }
 
-/** Whether a line goes on a list inside a block: it opens with a bullet, or the line before had no full stop (the split was at its end). */
-function continuesLines(before: string, text: string): boolean {
-  if (LINE_BULLET.test(text)) return true;
-  const b = before.trimEnd();
-  const last = b.charCodeAt(b.length - 1);
-  return last !== 46 && last !== 33 && last !== 63;
+/** Whether a bare line goes on a list inside a block: the line before had no full stop (the split was at its end). */
+function continuesLines(before: string, _text: string): boolean {
+  return !endsSentence(before);
 }
-const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)])\s/;
+
+/** Whether a text ends (white space aside) with a full stop, "!" or "?". */
+function endsSentence(text: string): boolean {
+  const b = text.trimEnd();
+  const last = b.charCodeAt(b.length - 1);
+  return last === 46 || last === 33 || last === 63;
+}
+/** A line's opening bullet, with the white space around it (the splitter leaves it out of the sentence). */
+const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)])\s+$/;
+
+/** Whether the line a sentence starts opens with a bullet before it (`source`: the text its offsets are in). */
+function bulletBefore(source: string, start: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  return start - lineStart <= 8 && start > lineStart && LINE_BULLET.test(source.slice(lineStart, start));
+}
 
 /** A sentence that lists what the one before announced: "These were …", "They included …". */
 const LISTS_THEM = /^\s*(?:These|They) (?:are|were|include[sd]?|included)\b/;
@@ -1395,31 +1433,39 @@ export function findImprovementAreas(
   sentences: Sentence[],
   grades: GradeSpan[] = [],
   listBlocks?: Set<number>,
+  /** The text the sentences' offsets are in: tells a list's lines that open with a bullet. */
+  source?: string,
 ): ImprovementArea[] {
   const out: ImprovementArea[] = [];
-  readSentences(sentences, grades, listBlocks, (sentence, text, inList, g) => {
-    const hand = improvementScore(text);
-    // Combined, the model only weighs sentences a cue, a list or the title makes candidates
-    // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
-    if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) {
-      byFailingArea(sentence, grades, g, hand, out);
-      return;
-    }
-    const logit = modelLogit(sentence, text, inList, hand);
-    const byRules = rulesAccept(sentence, inList, hand);
-    const byModel = logit >= modelThreshold();
-    const accepted =
-      mode === 'rules'
-        ? byRules
-        : mode === 'model'
-          ? byModel
-          : mode === 'either'
-            ? byRules || byModel
-            : (byRules && logit >= modelVeto()) || byModel;
-    if (accepted)
-      out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
-    else byFailingArea(sentence, grades, g, hand, out);
-  });
+  readSentences(
+    sentences,
+    grades,
+    listBlocks,
+    (sentence, text, inList, g) => {
+      const hand = improvementScore(text);
+      // Combined, the model only weighs sentences a cue, a list or the title makes candidates
+      // (elsewhere it adds nothing in cross-validation): most sentences skip the word scan.
+      if (mode === 'combined' && firedCues.length === 0 && !inList && sentence.block !== 0) {
+        byFailingArea(sentence, grades, g, hand, out);
+        return;
+      }
+      const logit = modelLogit(sentence, text, inList, hand);
+      const byRules = rulesAccept(sentence, inList, hand);
+      const byModel = logit >= modelThreshold();
+      const accepted =
+        mode === 'rules'
+          ? byRules
+          : mode === 'model'
+            ? byModel
+            : mode === 'either'
+              ? byRules || byModel
+              : (byRules && logit >= modelVeto()) || byModel;
+      if (accepted)
+        out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
+      else byFailingArea(sentence, grades, g, hand, out);
+    },
+    source,
+  );
   return out;
 }
 

@@ -164,7 +164,9 @@ describe('the trigger gate keeps every cue whose pattern matches (examples in se
 const inArticle = (blocks: string[], blockKinds?: BlockKind[]) => {
   const doc = { title: 'Council children’s services inspected', blocks, blockKinds };
   const prepared = prepareText(doc);
-  return findImprovementAreas(prepared.sentences, [], improvementListBlocks(doc)).map((a) => a.sentence.text);
+  return findImprovementAreas(prepared.sentences, [], improvementListBlocks(doc), prepared.text).map(
+    (a) => a.sentence.text,
+  );
 };
 
 describe('improvement areas in reported speech and lists are found', () => {
@@ -312,6 +314,14 @@ describe('improvement areas in reported speech and lists are found', () => {
         'Areas for improvement:\nThe help given to disabled children.\nThe council said it would act quickly on the report',
       ]),
     ).toEqual(['The help given to disabled children.']);
+    // Bulleted lines may end with full stops; the first line with no bullet ends the list, as
+    // does, in a list of bare lines, a line that ends a sentence after the first.
+    expect(
+      inArticle([
+        'Areas for improvement:\n• The quality of plans.\n• The timeliness of visits.\nCouncil leader Colin Lambert said the authority accepted the findings.',
+        'What needs to improve:\nThe help given to disabled children\nCouncil leader Colin Lambert said the authority accepted the findings.',
+      ]),
+    ).toEqual(['The quality of plans.', 'The timeliness of visits.', 'The help given to disabled children']);
   });
 
   test('a list written as bare lines under "What needs to improve:", as a web page or a text file gives it', () => {
