@@ -1357,6 +1357,16 @@ function continuesLines(before: string, _text: string): boolean {
   return !endsSentence(before);
 }
 
+/** Whether a text ends (white space and a closing quote aside) with a question mark. */
+function endsWithQuestionMark(text: string): boolean {
+  const b = text.trimEnd();
+  const last = b.charCodeAt(b.length - 1);
+  return (
+    last === 63 ||
+    ((last === 0x201d || last === 0x2019 || last === 34 || last === 39) && b.charCodeAt(b.length - 2) === 63)
+  );
+}
+
 /** Whether a text ends (white space aside) with a full stop, "!" or "?". */
 function endsSentence(text: string): boolean {
   const b = text.trimEnd();
@@ -1451,7 +1461,9 @@ export function findImprovementAreas(
       }
       const logit = modelLogit(sentence, text, inList, hand);
       const byRules = rulesAccept(sentence, inList, hand);
-      const byModel = logit >= modelThreshold();
+      // A question is a heading or a reader's question ("What needs to improve in this local
+      // authority?"), not a finding: the model does not add one.
+      const byModel = logit >= modelThreshold() && !endsWithQuestionMark(sentence.text);
       const accepted =
         mode === 'rules'
           ? byRules

@@ -370,6 +370,7 @@ describe('near misses are refused', () => {
     ['progress after a slow start', 'Inspectors said the council had begun to make progress after a slow start.'],
     ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
     ['a question heading', 'What does the council need to improve in its work with families?'],
+    ['a report’s question heading', 'What needs to improve in this local authority?'],
     ['improvement needed, no area', 'Ofsted said the council still needs to improve further and faster.'],
     ['no serious failures', 'The report found no widespread or serious failures that leave children at risk of harm.'],
     [
