@@ -1233,7 +1233,8 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   const object = RATED_OBJECT.exec(clause.slice(subject.length));
   const inObject = object && areaIn(areas, object[1]);
   if (inObject) return inObject;
-  const forArea = /^\s*(?:for|on|in)\s+(?:its\s+|the\s+)?([a-z ]{3,40})/i.exec(after);
+  // "…, with outstanding for the experiences and progress of children in care": the area after.
+  const forArea = /^\s*(?:for|on|in)\s+(?:its\s+|the\s+)?([a-z ]{3,60})/i.exec(s.slice(c.quoteEnd, c.quoteEnd + 70));
   return (forArea && areaIn(areas, forArea[1])) || {};
 }
 

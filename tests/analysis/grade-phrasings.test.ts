@@ -53,12 +53,13 @@ const HANDLED: Row[] = [
     phrasing: 'a second grade after ", with"',
     page: [
       'Walsall’s judgements',
-      'Walsall’s overall grade was good, with outstanding for the experiences of children in care.',
+      'Walsall was rated good, with outstanding for the experiences and progress of children in care.',
     ],
     grades: [
       ['good', true, 'Walsall'],
       ['outstanding', true, 'Walsall'],
     ],
+    area: 'children in care',
   },
   {
     phrasing: 'an older framework’s word in a parallel clause of its own',
