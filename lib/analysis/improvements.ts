@@ -461,17 +461,22 @@ export const CUES: Cue[] = [
   },
   {
     name: 'do-not-do',
-    // /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include)\b/i
+    // /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|achieve|attend)\b/i
     pattern: leadThenPhrase(
       /\b(?:do|does|did|are|is|were|was|have|has) not /gi,
       ['always ', 'consistently ', 'routinely ', 'fully ', 'properly ', 'carefully '],
-      'have provide receive get understand know evaluate consider record review visit see meet reflect address protect respond take keep reduce benefit ensure include'.split(
+      'have provide receive get understand know evaluate consider record review visit see meet reflect address protect respond take keep reduce benefit ensure include achieve attend'.split(
         ' ',
       ),
     ),
     weight: 2,
     triggers: ['do', 'does', 'did', 'are', 'is', 'were', 'was', 'have', 'has'].map((w) => `${w} not `),
-    examples: ['children do not receive timely help', 'managers do not carefully evaluate plans'],
+    examples: [
+      'children do not receive timely help',
+      'managers do not carefully evaluate plans',
+      'repeated assessments do not achieve sustainable change',
+      'the police do not always attend strategy meetings',
+    ],
   },
   {
     name: 'deteriorated',
