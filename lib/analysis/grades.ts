@@ -790,7 +790,7 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
       const c = candidates[i];
       const why = rule[i];
       if (!why) continue;
-      let time = currency(s, words, c, candidates[i - 1], candidates[i + 1]);
+      let time = currency(s, words, c, candidates[i - 1], candidates[i + 1], before === undefined);
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
       if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
@@ -980,7 +980,15 @@ interface Time {
   strength: TimeStrength;
 }
 
-function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?: Candidate): Time {
+function currency(
+  s: string,
+  words: Words,
+  c: Candidate,
+  prev?: Candidate,
+  next?: Candidate,
+  /** The sentence's first judgement: the year it opens with may be this grade's. */
+  first = false,
+): Time {
   // The clause around the grade, cut at other grades and strong punctuation.
   const windowStart = Math.max(0, c.quoteStart - 200);
   const semi = s.slice(windowStart, c.quoteStart).lastIndexOf(';');
@@ -989,7 +997,9 @@ function currency(s: string, words: Words, c: Candidate, prev?: Candidate, next?
   const before = s.slice(Math.max(lo, c.quoteStart - 110), c.quoteStart);
   const after = beforeFirst(s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)), TIME_AFTER_CUT);
   // A year before the grade belongs to it only when no earlier grade in the sentence could own it.
-  const year = holds(words, CENTURIES) ? yearNear(prev ? '' : before, after) : undefined;
+  const year = holds(words, CENTURIES)
+    ? (yearNear(prev ? '' : before, after) ?? (first ? openingYear(s) : undefined))
+    : undefined;
   const at = (current: boolean, cue: string, strength: TimeStrength): Time => ({ current, year, cue, strength });
   // "from X to Y": X was, Y is.
   if (
@@ -1040,6 +1050,17 @@ function yearNear(before: string, after: string): number | undefined {
   const b = /\b((?:19|20)\d\d)\b[^\d]{0,110}$/.exec(before.indexOf(',') < 0 ? before : before.replace(ASIDE, ','));
   return b ? Number(b[1]) : undefined;
 }
+
+/**
+ * The year a sentence opens with, for its first grade when no year is near it: "An inspection in
+ * 2015 concluded … and said the services 'require improvement to be good'".
+ */
+function openingYear(s: string): number | undefined {
+  const m = OPENING_YEAR.exec(s);
+  return m ? Number(m[1]) : undefined;
+}
+const OPENING_YEAR =
+  /^\s*(?:in|by|during|(?:an?|the|its|ofsted['’]s) (?:\w+ ){0,2}(?:inspection|visit|report) (?:in|of))\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b/i;
 
 /** A relative clause between commas: ", which was abolished in 2023,". */
 const ASIDE = /,\s*(?:which|who|whose|where)\b[^,;]*,/gi;

@@ -124,6 +124,12 @@ describe('current or previous, year and area', () => {
       2022,
     ],
     ['Bury’s services were judged to require improvement to be good in 2024.', false, 2024],
+    // The year the sentence opens with, far from its first grade.
+    [
+      'An inspection in 2015 concluded that there were no widespread or serious failures for looked-after children and young people, and said the services “require improvement to be good”.',
+      false,
+      2015,
+    ],
     // A year in an aside about the subject is not the grade's.
     [
       'The council, which has been under government intervention since 2017, was rated inadequate in March.',
