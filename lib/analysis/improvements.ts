@@ -391,9 +391,10 @@ export const CUES: Cue[] = [
   {
     name: 'more-needed',
     pattern:
-      /\bgreater (?:focus|consideration|attention|scrutiny|oversight|emphasis|priority|urgency|clarity)\b|\bmore (?:specific|consistent|timely|robust|detailed|rigorous|effective|focus)\b|\b(?:with|addressed with) (?:sufficient|more|greater) urgency\b/i,
+      /\bgreater (?:focus|consideration|attention|scrutiny|oversight|emphasis|priority|urgency|clarity)\b|(?<!\bthe )\bmore (?:specific|consistent|timely|robust|detailed|rigorous|effective|focus)\b|\b(?:with|addressed with) (?:sufficient|more|greater) urgency\b/i,
     weight: 1.5,
     triggers: ['grea', 'more', 'urge', 'suff'],
+    // Not "the more timely escalation of actions" (what has got better, said as a comparison).
     examples: ['greater scrutiny of plans', 'more timely visits', 'with sufficient urgency'],
   },
   {

@@ -395,6 +395,10 @@ describe('near misses are refused', () => {
     ['a weakness put right', 'Delays in assessments, a concern at the last inspection, have been resolved.'],
     ['no longer', 'Social workers are no longer overwhelmed by high caseloads, inspectors found.'],
     ['weaknesses tackled', 'Leaders have tackled the weaknesses identified at the last inspection.'],
+    [
+      'what got better, said as a comparison',
+      'Inspectors found some examples of strong analytical assessments, and the more timely escalation of actions to address concerns for some children.',
+    ],
   ])('%s: %s', (_label, s) => {
     expect(inArticle([s])).toEqual([]);
   });
