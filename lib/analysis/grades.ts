@@ -1202,7 +1202,11 @@ const AREAS: [RegExp, string, string[]][] = [
   ],
   [/\badoption\b/i, 'adoption', ['adoption']],
   [/\bfostering\b/i, 'fostering', ['fostering']],
-  [/\bcare leavers?\b(?![^.]*children in care)/i, 'care leavers', ['care leaver']],
+  [
+    /\bcare leavers?\b(?![^.]*children in care)|\bleav(?:e|ing) care\b/i,
+    'care leavers',
+    ['care leaver', 'leave care', 'leaving care'],
+  ],
   [
     /\b(?:children in care|looked[- ]after children|children looked after|permanence)\b/i,
     'children in care',
@@ -1255,7 +1259,9 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   const inObject = object && areaIn(areas, object[1]);
   if (inObject) return inObject;
   // "…, with outstanding for the experiences and progress of children in care": the area after.
-  const forArea = /^\s*(?:for|on|in)\s+(?:its\s+|the\s+)?([a-z ]{3,60})/i.exec(s.slice(c.quoteEnd, c.quoteEnd + 70));
+  const forArea = /^['’"”]?\s*(?:for|on|in|[-–—])\s+(?:its\s+|the\s+)?([a-z ]{3,60})/i.exec(
+    s.slice(c.quoteEnd, c.quoteEnd + 70),
+  );
   return (forArea && areaIn(areas, forArea[1])) || {};
 }
 

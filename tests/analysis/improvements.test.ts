@@ -492,6 +492,8 @@ describe('a grade sentence that names a failing area is an improvement area', ()
       (a) => a.sentence.text,
     );
   test.each([
+    'Meanwhile, services for young people needing help to leave care and find work were described as “inadequate”.',
+    'Three of the four areas reviewed were given requires improvement – the impact of leaders on social work practice and the experiences and progress of children who need help and protection.',
     'However, the report added the help and protection which children and young people receive requires improvement.',
     'Children’s services in Stockport have been judged good – but the Local Safeguarding Children Board ‘requires improvement’.',
     'This comes six months after a damning report condemned child protection in Haringey as inadequate.',
