@@ -3,6 +3,7 @@ import type { CueTableRow } from './improvements';
 
 /** The trigger table's filled slots: [slot, key, cues, their longer triggers, counter-cues, theirs] (see cueTable). */
 export const CUE_TABLE: CueTableRow[] = [
+  [2,4837433,[15],[null],[],[]],
   [3,4340915,[29],["does not "],[],[]],
   [8,4825589,[4],[null],[],[]],
   [9,4734450,[17],[null],[],[]],
@@ -38,6 +39,7 @@ export const CUE_TABLE: CueTableRow[] = [
   [239,4265193,[],[],[6],["beginning to"]],
   [250,4294028,[],[],[4],[null]],
   [253,4896901,[13,13],["underdeveloped","under-developed"],[],[]],
+  [264,4730915,[15],[null],[],[]],
   [268,3161778,[],[],[7],[null]],
   [272,4245665,[0],[null],[],[]],
   [274,4246885,[6],["asked"],[],[]],
@@ -63,6 +65,7 @@ export const CUE_TABLE: CueTableRow[] = [
   [389,4392361,[],[],[3],["families should"]],
   [390,4503041,[26],[null],[],[]],
   [391,4359756,[22],["early stages of development"],[],[]],
+  [397,4472499,[15],[null],[],[]],
   [398,4957317,[1],[null],[],[]],
   [408,4700569,[22],["only in the "],[],[]],
   [442,4897377,[20],["unsafe"],[],[]],
@@ -103,6 +106,7 @@ export const CUE_TABLE: CueTableRow[] = [
   [709,4442273,[23],[null],[],[]],
   [728,4829687,[10],[null],[],[]],
   [744,4789364,[],[],[5],[null]],
+  [752,4597449,[15],[null],[],[]],
   [758,4597161,[10],[null],[],[]],
   [768,3150116,[29],["did not "],[],[]],
   [773,4789665,[24],["remain"],[],[]],

@@ -316,10 +316,15 @@ export const CUES: Cue[] = [
   },
   {
     name: 'unsuitable',
-    pattern: /\bunsuitable\b|\binappropriate(?:ly)?\b/i,
+    pattern:
+      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b/i,
     weight: 2,
-    triggers: ['unsu', 'inap'],
-    examples: ['living in unsuitable accommodation', 'placed inappropriately'],
+    triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay'],
+    examples: [
+      'living in unsuitable accommodation',
+      'placed inappropriately',
+      'they are placed in bed and breakfast accommodation for weeks',
+    ],
   },
   {
     name: 'too-much',

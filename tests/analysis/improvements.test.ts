@@ -191,6 +191,10 @@ describe('improvement areas in reported speech and lists are found', () => {
     ['asked to improve', 'Ofsted has asked the council to improve the consistency of management oversight.'],
     ['requires strengthening', 'The partnership’s response to children missing education requires strengthening.'],
     ['do not achieve', 'Repeated assessments and interventions do not achieve sustainable change for these families.'],
+    [
+      'bed and breakfast',
+      'Some homeless 16- and 17-year-olds are placed in bed and breakfast accommodation for weeks at a time.',
+    ],
     ['do not attend', 'The police do not always attend initial child protection conferences, inspectors found.'],
     ['weaknesses not yet tackled', 'Leaders have not yet tackled the weaknesses identified at the last inspection.'],
     ['concerns not resolved', 'Delays in assessments, a concern at the last inspection, have not been resolved.'],
