@@ -502,7 +502,7 @@ export const CUES: Cue[] = [
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ )?at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ )?at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b/i,
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b/i,
     weight: 2,
     triggers: ['unfi', 'risk', 'cann', 'expo'],
     examples: [
@@ -510,6 +510,8 @@ export const CUES: Cue[] = [
       'this leaves children at risk of harm',
       'leaders cannot be assured',
       'some children were being left at risk',
+      'this leaves vulnerable children at risk of harm',
+      'some children remain in situations of unassessed risk',
     ],
   },
   {

@@ -195,6 +195,8 @@ describe('improvement areas in reported speech and lists are found', () => {
       'bed and breakfast',
       'Some homeless 16- and 17-year-olds are placed in bed and breakfast accommodation for weeks at a time.',
     ],
+    ['left at risk, two words between', 'This leaves vulnerable children at risk of harm, the letter says.'],
+    ['situations of risk', 'Inspectors found that some children remain in situations of unassessed risk for too long.'],
     ['do not attend', 'The police do not always attend initial child protection conferences, inspectors found.'],
     ['weaknesses not yet tackled', 'Leaders have not yet tackled the weaknesses identified at the last inspection.'],
     ['concerns not resolved', 'Delays in assessments, a concern at the last inspection, have not been resolved.'],
