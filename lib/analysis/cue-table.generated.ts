@@ -34,7 +34,7 @@ export const CUE_TABLE: CueTableRow[] = [
   [181,4963915,[27,27],["workforce","workload"],[],[]],
   [186,4230245,[],[],[4],[null]],
   [189,4837676,[22,24],["still in the ","still"],[],[]],
-  [229,4789813,[3,3,3,3,3,3,3,3,3,3,3,3,21,24,28],["requires strengthening","requires further","requires urgent attention","requires more","require strengthening","require further","require urgent attention","require more","required strengthening","required further","required urgent attention","required more","required","requir","requir"],[],[]],
+  [229,4789813,[0,3,3,3,3,3,3,3,3,3,3,3,3,21,24,28],[null,"requires strengthening","requires further","requires urgent attention","requires more","require strengthening","require further","require urgent attention","require more","required strengthening","required further","required urgent attention","required more","required","requir","requir"],[],[]],
   [232,4789669,[],[],[5],[null]],
   [239,4265193,[],[],[6],["beginning to"]],
   [250,4294028,[],[],[4],[null]],

@@ -93,10 +93,16 @@ const FAILING_AREA_WORDS = [
 export const CUES: Cue[] = [
   {
     name: 'area-for-improvement',
-    pattern: /\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b/i,
+    pattern:
+      /\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b|\bareas? (?:where|in which) (?:improvements? (?:was|were) (?:identified|needed|required)|(?:it|the council|the service|services) (?:needs?|needed|must|should) (?:to )?improve)\b|\brequired to take (?:immediate |urgent |swift )?action\b/i,
     weight: 3,
-    triggers: ['area'],
-    examples: ['two areas for improvement', 'an area of concern'],
+    triggers: ['area', 'requ'],
+    examples: [
+      'two areas for improvement',
+      'an area of concern',
+      'some areas where improvements were identified, such as ensuring every child had a plan',
+      'the council was required to take immediate action in a small number of cases',
+    ],
   },
   {
     name: 'serious-weakness',

@@ -197,6 +197,10 @@ describe('improvement areas in reported speech and lists are found', () => {
     ],
     ['left at risk, two words between', 'This leaves vulnerable children at risk of harm, the letter says.'],
     ['situations of risk', 'Inspectors found that some children remain in situations of unassessed risk for too long.'],
+    [
+      'areas where improvements were identified, with what',
+      'There were some areas where improvements were identified, such as ensuring every child in need had an up-to-date plan.',
+    ],
     ['do not attend', 'The police do not always attend initial child protection conferences, inspectors found.'],
     ['weaknesses not yet tackled', 'Leaders have not yet tackled the weaknesses identified at the last inspection.'],
     ['concerns not resolved', 'Delays in assessments, a concern at the last inspection, have not been resolved.'],
