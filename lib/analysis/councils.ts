@@ -337,12 +337,6 @@ function endsWithLower(s: string, tail: string): boolean {
 const LOCATION_BEFORE =
   /\b(?:(?:school|academy|nursery|college|hospital|prison|hotel|care home|farm|church|village|town|charity|firm|company|business)(?:e?s)?|placed|moved|moving|relocated|travell?(?:ed|ing)|living|lives|lived|born|based|works|worked|working)\s+(?:in|to|from|near|around|across|outside|into)\s+(?:the\s+)?$/i;
 
-/** Whether text ends with one of LOCATION_BEFORE's prepositions and a space (tested first: the pattern is rarely needed). */
-function endsWithPreposition(before: string): boolean {
-  const t = before.endsWith('the ') ? before.slice(0, -4) : before;
-  return /\b(?:in|to|from|near|around|across|outside|into) $/.test(t.slice(-8));
-}
-
 function acceptBare(text: string, p: number, end: number, sentence: Sentence, ambiguity: Ambiguity[]): string | null {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(sentence.start, p - 30), p);
@@ -377,7 +371,7 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (PERSON_BEFORE.test(before)) return null;
   // A place as a location, not the authority: "a school in Kent", "children placed in Norfolk",
   // "social workers who worked in Suffolk", "the family moved to Devon".
-  if (endsWithPreposition(before) && LOCATION_BEFORE.test(before)) return null;
+  if (LOCATION_BEFORE.test(before)) return null;
   if (regionLabel(text, p, end, sentence)) return null;
   const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
   if (ambiguity.includes('person')) {

@@ -288,6 +288,11 @@ export interface PassingCue {
   label: string;
   /** Log-odds when the title says it (the lead alone weighs less). */
   titleWeight: number;
+  /**
+   * Log-odds when the lead says it but the page goes on to report a named council's grade as news
+   * (unset: as when it reports none).
+   */
+  leadWeightWithNews?: number;
   re: RegExp;
   /** Words (lower case) one of which every text `re` matches holds: a title or lead without one skips it (needs.ts). */
   needs: string[];
@@ -386,6 +391,9 @@ export const PASSING_CUES: PassingCue[] = [
   {
     label: 'a personal reflection',
     titleWeight: -4,
+    // A councillor's or social worker's own account that reports a grade ("…and they are now
+    // rated requires improvement") is a report, told in the first person.
+    leadWeightWithNews: -1.5,
     needs: [
       'reflects on',
       'my local authority',
@@ -645,16 +653,15 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   // inspection type ("Ofsted warns on children's social care": a national report or comment).
   if (!input.councilCount && !input.gradeCount && !laType && !ROUND_UP.test(body))
     outcome.add(-4, 'names no council, grade or council inspection: nothing inspected is reported');
-  // A councillor's or social worker's own account that goes on to report a council's grade as
-  // news ("…and they are now rated requires improvement") is a report, told in the first person.
-  const gradeNews = gs.some((s) => !BACKGROUND.test(s) || NOW_RATED.test(s));
+  // A named council's grade told as news, not as background (weighs against a passing lead).
+  const gradeNews = input.councilCount > 0 && gs.some((s) => !BACKGROUND.test(s) || NOW_RATED.test(s));
   // Pages that mention an inspection without reporting its outcome.
   for (const cue of PASSING_CUES) {
     if (passingIn(cue, title, lowerTitle))
       outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);
     else if (passingIn(cue, lead, lowerLead))
       outcome.add(
-        reported ? -0.8 : cue.label === 'a personal reflection' && gradeNews && input.councilCount ? -1.5 : -3,
+        reported ? -0.8 : gradeNews && cue.leadWeightWithNews !== undefined ? cue.leadWeightWithNews : -3,
         `lead reads as ${cue.label}`,
       );
   }

@@ -17,6 +17,7 @@ import {
 import { holdsAny, lookingUp } from './needs';
 import {
   anyOf,
+  endsAsking,
   endsIntroducing,
   gated,
   holdsOneOfEach,
@@ -1351,7 +1352,8 @@ function readSentences(
       lineItem = bulleted
         ? bullet
         : !bullet &&
-          continuesLines(sentences[k - 1].text, sentence.text) &&
+          // The line before had no full stop: the splitter ended it at its line's end.
+          !endsSentence(sentences[k - 1].text) &&
           (items === 0 || !endsSentence(sentence.text));
     }
     items = lineItem ? items + 1 : 0;
@@ -1369,21 +1371,6 @@ function readSentences(
  */
 function introducesLines(text: string): boolean {
   return endsWithColon(text) && text.length <= 240 && listIntro(text.trim());
-}
-
-/** Whether a bare line goes on a list inside a block: the line before had no full stop (the split was at its end). */
-function continuesLines(before: string, _text: string): boolean {
-  return !endsSentence(before);
-}
-
-/** Whether a text ends (white space and a closing quote aside) with a question mark. */
-function endsWithQuestionMark(text: string): boolean {
-  const b = text.trimEnd();
-  const last = b.charCodeAt(b.length - 1);
-  return (
-    last === 63 ||
-    ((last === 0x201d || last === 0x2019 || last === 34 || last === 39) && b.charCodeAt(b.length - 2) === 63)
-  );
 }
 
 /** Whether a text ends (white space aside) with a full stop, "!" or "?". */
@@ -1482,7 +1469,7 @@ export function findImprovementAreas(
       const byRules = rulesAccept(sentence, inList, hand);
       // A question is a heading or a reader's question ("What needs to improve in this local
       // authority?"), not a finding: the model does not add one.
-      const byModel = logit >= modelThreshold() && !endsWithQuestionMark(sentence.text);
+      const byModel = logit >= modelThreshold() && !endsAsking(sentence.text);
       const accepted =
         mode === 'rules'
           ? byRules

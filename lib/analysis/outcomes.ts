@@ -198,8 +198,9 @@ function alsoAfter(g: GradeMention, near: CouncilMention[]): CouncilMention[] {
   let at = g.end - off + m[0].length;
   for (const x of near) {
     if (x.end <= g.end) continue;
-    // The names follow one another as a list: "Bradford and Leeds", "Bradford, Leeds and York".
-    if (!/^\s*(?:,|and|&|, and)?\s*(?:the\s+)?$/i.test(text.slice(at, x.start - off))) break;
+    // The first right after "as was", the others as a list: "Bradford and Leeds", "Bradford, Leeds and York".
+    const gap = text.slice(at, x.start - off);
+    if (out.length ? !LIST_GAP.test(gap) : !/^\s*(?:the\s+)?$/i.test(gap)) break;
     out.push(x);
     at = x.end - off;
   }

@@ -24,10 +24,20 @@ export function opensWithQuote(text: string): boolean {
 
 /** /[:?]["'”’]?\s*$/: the text ends (white space aside) with a colon or question mark, a closing quote after it or not. */
 export function endsIntroducing(text: string): boolean {
+  return endsWithMark(text, true);
+}
+
+/** /\?["'”’]?\s*$/: the text ends (white space aside) with a question mark, a closing quote after it or not. */
+export function endsAsking(text: string): boolean {
+  return endsWithMark(text, false);
+}
+
+/** Whether the text's last mark (white space and a closing quote aside) is a question mark, or a colon too. */
+function endsWithMark(text: string, colon: boolean): boolean {
   let e = text.length;
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
   if (e === 0) return false;
-  const isMark = (c: number) => c === 58 || c === 63;
+  const isMark = (c: number) => c === 63 || (colon && c === 58);
   const last = text.charCodeAt(e - 1);
   if (isMark(last)) return true;
   return (last === 34 || last === 39 || last === 0x201d || last === 0x2019) && e > 1 && isMark(text.charCodeAt(e - 2));

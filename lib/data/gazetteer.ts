@@ -66,7 +66,6 @@ const BODY =
 const FORMAL =
   /\b(council|borough of|city of|county of|corporation|children'?s trust|trust|children first|achieving for children|together for children|brighter futures)\b/i;
 
-/** Every name variant: the data's own list, plus the systematic forms news text uses. */
 /** Counties' names as local papers shorten them. */
 const COUNTY_SHORT: [string, string][] = [
   ['Northamptonshire', 'Northants'],
@@ -82,6 +81,7 @@ const COUNTY_SHORT: [string, string][] = [
   ['Oxfordshire', 'Oxon'],
 ];
 
+/** Every name variant: the data's own list, plus the systematic forms news text uses. */
 export function nameVariants(): NameVariant[] {
   const out = new Map<string, NameVariant>();
   const add = (name: string, code: string, ambiguity: Ambiguity[] = [], formalOverride?: boolean, body = false) => {
