@@ -357,10 +357,23 @@ export const CUES: Cue[] = [
   },
   {
     name: 'overly',
-    pattern: /\boverly\b|\bover-optimistic\b/i,
+    pattern: /\boverly\b|\bover-optimistic\b|\bover-?relian(?:t|ce)\b|\btoo reliant\b/i,
     weight: 2,
-    triggers: ['overly', 'over-optimistic'],
-    examples: ['overly optimistic', 'over-optimistic judgements of risk'],
+    triggers: ['overly', 'over-optimistic', 'over-relian', 'overrelian', 'too reliant'],
+    examples: [
+      'overly optimistic',
+      'over-optimistic judgements of risk',
+      'the authority is too reliant on agency social workers',
+      'an over-reliance on agency staff',
+    ],
+  },
+  {
+    name: 'yet-to',
+    pattern:
+      /\b(?:has|have|had|is|are|was|were) (?:still |also )?yet to (?:deliver|be|have|make|improve|address|take|embed|establish|see|achieve|show|reach|secure|result|lead|translate|fully)\b/i,
+    weight: 2,
+    triggers: ['yet to'],
+    examples: ['the sufficiency strategy has yet to deliver enough local homes', 'changes are yet to be embedded'],
   },
   {
     name: 'concern-or-decline',
@@ -574,6 +587,47 @@ export const CUES: Cue[] = [
 /** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
 export const AGAINST: Cue[] = [
   {
+    // Leaders' knowledge of their own weaknesses is praise: "leaders have a clear understanding of
+    // where practice needs to get better" (a weakness said beside it still outweighs it).
+    name: 'knows-what-to-improve',
+    pattern:
+      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b/i,
+    weight: 2,
+    triggers: [
+      'clea',
+      'good',
+      'stro',
+      'accu',
+      'soun',
+      'thor',
+      'real',
+      'deta',
+      'lead',
+      'mana',
+      'they',
+      'the council',
+      'the local authority',
+      'the director',
+    ],
+    examples: [
+      'senior leaders had a clear understanding of where practice needed to get better',
+      'leaders know what needs to improve',
+      'managers are aware of where practice needs to be strengthened',
+    ],
+  },
+  {
+    // The letter's areas named only to say there are none: outweighs the areas' own cues.
+    name: 'none-identified',
+    pattern:
+      /\b(?:priority action|improvement)s? (?:was|were) not (?:identified|found|needed|required)\b|\bnot (?:identify|find) any (?:areas? for )?(?:priority action|improvement)/i,
+    weight: 6,
+    triggers: ['prio', 'impr', 'not identify', 'not find'],
+    examples: [
+      'Areas for priority action were not identified',
+      'inspectors did not identify any areas for priority action',
+    ],
+  },
+  {
     name: 'no-concerns',
     pattern:
       /\bno (?:concerns?|delays?|drift|weaknesses|areas? for priority action|recommendations|gaps|backlogs?)\b|\bwithout (?:delay|drift)\b|\bnot (?:feel )?overwhelmed\b/i,
@@ -644,7 +698,7 @@ export const AGAINST: Cue[] = [
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [
@@ -751,6 +805,12 @@ export const TOPICS: { topic: string; pattern: RegExp; needs: string[]; examples
     needs: ['homeless', 'sofa', 'bed and breakfast', 'b&b'],
     pattern: /\bhomeless(?:ness)?\b|\bsofa[- ]surfing\b|\bbed and breakfast\b|\bB&B\b/i,
     examples: ['16- and 17-year-olds who present as homeless', 'some teenagers are placed in bed and breakfast'],
+  },
+  {
+    topic: 'private fostering',
+    needs: ['private'],
+    pattern: /\bprivate fostering\b|\bprivately fostered\b/i,
+    examples: ['children who are privately fostered', 'the response to private fostering arrangements'],
   },
   {
     topic: 'management oversight',
@@ -1163,11 +1223,12 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < doc.blocks.length; i++) {
     const kind = blockKindOf(doc, i);
-    // Most blocks are neither headings nor end with a colon: told without a trimmed copy.
-    if (kind !== 'heading' && !endsWithColon(doc.blocks[i])) continue;
+    // Most blocks are neither headings nor end with a colon or a question: told without a trimmed copy.
+    // A question is an introduction when it is one ("What needs to improve?", set as a paragraph).
+    if (kind !== 'heading' && !endsWithColon(doc.blocks[i]) && !endsAsking(doc.blocks[i])) continue;
     const b = doc.blocks[i].trim();
     // The regexes last.
-    if (b.length > 240 || (kind !== 'heading' && !b.endsWith(':')) || isItem(doc, i, kind) || !listIntro(b)) continue;
+    if (b.length > 240 || isItem(doc, i, kind) || !listIntro(b)) continue;
     let j = i + 1;
     for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
     // No marked-up items: the list may be written as bare lines, one area to a paragraph with no
@@ -1177,6 +1238,13 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
       while (j < doc.blocks.length && isBareLine(doc.blocks[j])) j++;
       if (j - i - 1 >= 2) for (let k = i + 1; k < j; k++) out.add(k + 1);
       else j = i + 1;
+    }
+    // Or as paragraphs that are one item each, with a full stop: a noun phrase with no verb ("The
+    // quality and timeliness of written plans.") or an instruction ("Ensure that plans are reviewed.").
+    // Neither is how a paragraph of prose reads, so one is enough.
+    if (j === i + 1) {
+      while (j < doc.blocks.length && blockKindOf(doc, j) !== 'heading' && isItemSentence(doc.blocks[j])) j++;
+      for (let k = i + 1; k < j; k++) out.add(k + 1);
     }
     i = j - 1;
   }
@@ -1189,6 +1257,28 @@ export function isBareLine(block: string): boolean {
   if (b.length < 3 || b.length > 200) return false;
   const last = b.charCodeAt(b.length - 1);
   return last !== 46 && last !== 33 && last !== 63 && last !== 58;
+}
+
+/** The verbs (and verb-like words) whose absence makes a line a noun phrase. */
+const FINITE =
+  /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|could|can|may|might|must|said|says|say|told|found|finds|remains?|remained|(?:needs?|needed) to|shows?|showed|means|meant|felt|feels?|says|believes?|welcomed?|accepts?|accepted|added|adds)\b/i;
+/** The instructions an item may open with. */
+const INSTRUCTION =
+  /^(?:Ensure|Improve|Strengthen|Increase|Develop|Make sure|Review|Reduce|Address|Embed|Establish|Extend|Provide|Secure|Raise|Monitor|Take action|Consider|Continue to)\b/;
+/**
+ * A paragraph that reads as one item of a list, ended by a full stop: one sentence of 3 to 40 words,
+ * opening with a capital, that is a noun phrase (no verb of FINITE) or opens with an instruction.
+ */
+function isItemSentence(block: string): boolean {
+  const b = block.trim();
+  if (b.length < 12 || b.length > 300 || !THREE_WORDS.test(b)) return false;
+  const first = b.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  // One sentence, ended by its full stop (a line with none is a bare line, or a sub-heading when alone).
+  const stop = b.search(/[.!?](?:\s|$)/);
+  if (stop < b.length - 2 || !/[.;]["'”’)]?$/.test(b)) return false;
+  if (b.split(/\s+/).length > 40) return false;
+  return INSTRUCTION.test(b) || !FINITE.test(b);
 }
 
 /** True when a block ends with a colon, white space after it aside. */
@@ -1366,11 +1456,11 @@ function readSentences(
 }
 
 /**
- * A sentence ending in a colon that introduces an improvement list: within a block the splitter
+ * A sentence ending in a colon (or a question: "What needs to improve?") that introduces an improvement list: within a block the splitter
  * ends a sentence at a colon only at a line's end, so the lines after it are the list's.
  */
 function introducesLines(text: string): boolean {
-  return endsWithColon(text) && text.length <= 240 && listIntro(text.trim());
+  return (endsWithColon(text) || endsAsking(text)) && text.length <= 240 && listIntro(text.trim());
 }
 
 /** Whether a text ends (white space aside) with a full stop, "!" or "?". */

@@ -175,6 +175,19 @@ describe('improvement areas in reported speech and lists are found', () => {
     ['watchdog said', 'Ofsted said too many assessments in Dudley lacked a clear analysis of risk.'],
     ['must improve how', 'The council must improve how it tracks children placed out of area.'],
     [
+      'needed strengthening, reported',
+      'The report also said that the response to children who are privately fostered needed to be strengthened.',
+    ],
+    [
+      'the council’s work described as weak (not the council’s voice)',
+      'The council’s response to private fostering arrangements was described as underdeveloped.',
+    ],
+    [
+      'yet to deliver',
+      'Inspectors noted that the local authority’s sufficiency strategy has yet to deliver enough local homes.',
+    ],
+    ['too reliant', 'Inspectors also highlighted that the authority is too reliant on agency social workers.'],
+    [
       'shortcomings in how the council responded to something',
       'There were shortcomings in the way the council responded to allegations against professionals.',
     ],
@@ -336,6 +349,42 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual(['The quality of plans.', 'The timeliness of visits.', 'The help given to disabled children']);
   });
 
+  test('a list set as paragraphs with full stops (noun phrases or instructions), under an introduction or a question', () => {
+    const kinds = (n: number): BlockKind[] => Array(n).fill('text');
+    // A letter's areas, one paragraph each, after "…two areas for improvement:".
+    const letter = [
+      'Ofsted carried out a focused visit in June.',
+      'However, the letter sets out two areas for improvement:',
+      'The quality and timeliness of written plans for children in need.',
+      'The consistency of supervision, so that it challenges and progresses plans for children.',
+      'Rotherham was rated good at its last full inspection in 2022, having come out of intervention in 2018.',
+    ];
+    const found = inArticle(letter, kinds(5));
+    expect(found).toEqual(expect.arrayContaining(letter.slice(2, 4)));
+    expect(found).not.toContain(letter[4]);
+    // Instructions are items too; a question set as a paragraph introduces a list as a colon does.
+    const asked = [
+      'What needs to improve?',
+      'Ensure that plans are reviewed when children’s circumstances change.',
+      'Oversight of children placed in unregistered children’s homes.',
+      'Gateshead Council said it would publish an action plan in the summer.',
+    ];
+    expect(inArticle(asked, kinds(4))).toEqual(asked.slice(1, 3));
+    const items = ['What needs to improve?', 'The timeliness of permanence planning', 'The quality of pathway plans'];
+    expect(inArticle(items, ['text', 'item', 'item'])).toEqual(items.slice(1));
+    // Paragraphs of prose after an introduction are not items (they have their verbs).
+    expect(
+      inArticle(
+        [
+          'Inspectors identified several areas for improvement:',
+          'The council said it welcomed the report.',
+          'Children in the borough are supported by a new team.',
+        ],
+        kinds(3),
+      ),
+    ).toEqual([]);
+  });
+
   test('a list written as bare lines under "What needs to improve:", as a web page or a text file gives it', () => {
     const blocks = [
       'Ofsted published its findings on Tuesday.',
@@ -383,6 +432,12 @@ describe('near misses are refused', () => {
     ['a list’s introduction', 'The letter set out several areas for improvement, listed below:'],
     ['a question heading', 'What does the council need to improve in its work with families?'],
     ['a report’s question heading', 'What needs to improve in this local authority?'],
+    ['no priority action', 'Areas for priority action were not identified at this visit.'],
+    [
+      'leaders know where to improve',
+      'The report said senior leaders had a clear understanding of where practice needed to get better.',
+    ],
+    ['none found', 'Inspectors did not identify any areas for priority action in the letter.'],
     ['improvement needed, no area', 'Ofsted said the council still needs to improve further and faster.'],
     ['no serious failures', 'The report found no widespread or serious failures that leave children at risk of harm.'],
     [
