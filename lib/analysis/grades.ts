@@ -735,6 +735,10 @@ const NAMED_COPULA =
 const NAMED_COPULA_AFTER =
   /^['’"”]?\s*(?:$|[,.;:)!]|overall\b|according\b|says\b|said\b|and\b|but\b|while\b|—|–|-\s|by\b|at\s+(?:its|their|the)\b|after\b|following\b|when\b|in\s+(?:its|their|the|a|an|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
+/** Between two grades of one subject, its linking verb again: "…good in 2019 and is now outstanding". */
+const SAME_SUBJECT_COPULA =
+  /^['’"”]?[^.;:!?'‘"“]{0,40}\b(?:and|but)\s+(?:is|are|remains?|has\s+been|have\s+been)\s+(?:(?:now|still|again|once\s+again)\s+)*(?:(?:rated|judged)\s+)?['‘"“]?$/i;
+
 const PREPOSITION_BEFORE = /\b(?:in|of|for|at|from|to|by|with|near|across|than|like)\s+(?:the\s+)?$/i;
 
 /**
@@ -783,6 +787,16 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
           namedSubjectOf(s, candidates[i], nameEnds)
         )
           rule[i] = 'named council is a grade';
+    // The same subject, its verb again after "and": "…was judged good in 2019 and is now outstanding".
+    for (let i = 1; i < candidates.length; i++) {
+      const c = candidates[i];
+      if (rule[i] || refused[i] || !rule[i - 1] || !(isMainGrade(c.grade) || c.quoted)) continue;
+      if (
+        SAME_SUBJECT_COPULA.test(s.slice(candidates[i - 1].quoteEnd, c.quoteStart)) &&
+        NAMED_COPULA_AFTER.test(s.slice(c.quoteEnd, c.quoteEnd + 40))
+      )
+        rule[i] = 'same subject, linking verb again';
+    }
     let before: Time | undefined;
     // The areas the sentence may name, read once for its grades (a loop, not a closure per sentence).
     let areas: [RegExp, string][] | undefined;
@@ -1250,6 +1264,10 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
     const found = areaIn(areas, label);
     if (found) return found;
   }
+  // "…except leadership, which was judged inadequate": the relative clause's noun is the area.
+  const relative = RELATIVE_AREA.exec(before);
+  const ofRelative = relative && areaIn(areas, relative[1]);
+  if (ofRelative) return ofRelative;
   const subject = beforeFirst(clause, AREA_SUBJECT_CUT);
   const found = areaIn(areas, subject.length ? subject : clause);
   if (found) return found;
@@ -1262,8 +1280,15 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   const forArea = /^['’"”]?\s*(?:for|on|in|[-–—])\s+(?:its\s+|the\s+)?([a-z ]{3,60})/i.exec(
     s.slice(c.quoteEnd, c.quoteEnd + 70),
   );
-  return (forArea && areaIn(areas, forArea[1])) || {};
+  // Not an area the grade is said not to be for: "in every area except leadership".
+  return (forArea && areaIn(areas, beforeFirst(forArea[1], EXCEPT_CUT))) || {};
 }
+
+/** A judgement area's name before ", which was judged …" (the grade is the area's). */
+const RELATIVE_AREA =
+  /\b((?:the\s+)?[a-z][a-z ]{2,40}),\s+which\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:also|again|still|rated|judged|graded|found|to|be|as)\s+)*['‘"“]?$/i;
+/** Words after which an area is excepted from the grade before: "…in every area except leadership". */
+const EXCEPT_CUT = /\b(?:except|apart from|other than|bar|but|besides|save for)\b/i;
 
 /** The first of `areas` whose pattern matches `text`, as areaOf returns it (or null). */
 function areaIn(areas: [RegExp, string][], text: string): { area: string } | null {

@@ -15,6 +15,30 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'the subject’s linking verb again after "and": "…was judged good in 2019 and is now outstanding"',
+    page: [
+      'Kirklees children’s services inspected',
+      'Kirklees, rated inadequate in 2016, was judged good in 2019 and is now outstanding.',
+    ],
+    grades: [
+      ['inadequate', false, 'Kirklees'],
+      ['good', false, 'Kirklees'],
+      ['outstanding', true, 'Kirklees'],
+    ],
+  },
+  {
+    phrasing: 'an area excepted from one grade and given another in a relative clause',
+    page: [
+      'Ofsted rates Rochdale children’s services',
+      'Rochdale was rated as requires improvement in every area except leadership, which was judged inadequate.',
+    ],
+    grades: [
+      ['requires improvement', true, 'Rochdale'],
+      ['inadequate', true, 'Rochdale'],
+    ],
+    area: 'leadership',
+  },
+  {
     phrasing: 'a judgement table over two lines whose grade is a judgement on its own line',
     page: [
       'Northumberland’s judgements',
@@ -399,5 +423,18 @@ test('a judgement table run into one sentence: each row is its grade’s sentenc
     ['good', 'Help and protection Good'],
     ['requires improvement', 'Children in care Requires improvement'],
     ['good', '2.1 Adoption performance Good'],
+  ]);
+});
+
+test('an area excepted from a grade is not that grade’s area; the relative clause’s is', () => {
+  const a = analyzeDocument({
+    title: 'Ofsted rates Rochdale children’s services',
+    blocks: [
+      'Rochdale was rated as requires improvement in every area except leadership, which was judged inadequate.',
+    ],
+  });
+  expect(a.grades.map((g) => [g.grade, g.area ?? ''])).toEqual([
+    ['requires improvement', ''],
+    ['inadequate', 'leadership'],
   ]);
 });
