@@ -293,6 +293,8 @@ export interface PassingCue {
    * (unset: as when it reports none).
    */
   leadWeightWithNews?: number;
+  /** The title's weight holds even when the title reports an outcome ("join our Good-rated team"). */
+  titleOutweighsOutcome?: boolean;
   re: RegExp;
   /** Words (lower case) one of which every text `re` matches holds: a title or lead without one skips it (needs.ts). */
   needs: string[];
@@ -339,6 +341,19 @@ export const PASSING_CUES: PassingCue[] = [
       'she took up her post on Monday',
     ],
     nearMisses: ['an appointed day', 'a new director-led review of the findings was not needed', 'new headquarters'],
+  },
+  {
+    label: 'a job advert',
+    titleWeight: -6,
+    titleOutweighsOutcome: true,
+    needs: ['join', 'recruit', 'vacanc', 'apply', 'career'],
+    re: /\b(?:join (?:our|us|the team)\b|(?:is|are|we're|we are|now) recruiting\b|recruiting (?:experienced |qualified |newly qualified |senior )?(?:social workers|practitioners|staff|managers|team managers)\b|vacanc(?:y|ies)\b|apply (?:now|today|online|by)\b|careers? (?:page|site|opportunities|fair)\b)/i,
+    examples: [
+      "Social workers: join our Good-rated children's services",
+      'Solihull Council is recruiting experienced social workers',
+      'apply now for our vacancies',
+    ],
+    nearMisses: ['the council has struggled to recruit social workers', 'applying the thresholds'],
   },
   {
     label: 'an inspection still to come',
@@ -658,7 +673,10 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
   // Pages that mention an inspection without reporting its outcome.
   for (const cue of PASSING_CUES) {
     if (passingIn(cue, title, lowerTitle))
-      outcome.add(OUTCOME.test(title) ? -1.5 : cue.titleWeight, `title reads as ${cue.label}`);
+      outcome.add(
+        OUTCOME.test(title) && !cue.titleOutweighsOutcome ? -1.5 : cue.titleWeight,
+        `title reads as ${cue.label}`,
+      );
     else if (passingIn(cue, lead, lowerLead))
       outcome.add(
         reported ? -0.8 : gradeNews && cue.leadWeightWithNews !== undefined ? cue.leadWeightWithNews : -3,

@@ -68,6 +68,22 @@ describe('article detection', () => {
     expect(recalled.isInspectionArticle).toBe(false);
   });
 
+  test('a council’s job advert that boasts of its grade is not; a report of the grade that mentions recruiting is', () => {
+    const advert = detect(
+      'Social workers: join our Good-rated children’s services in Solihull',
+      'Solihull Council is recruiting experienced social workers to join its family safeguarding teams.',
+      'Our children’s services were rated good by Ofsted in 2023, and we are proud of our stable, supportive workforce.',
+      'We offer manageable caseloads and a clear career pathway. To apply, visit our careers page before 31 January.',
+    );
+    expect(advert.isInspectionArticle).toBe(false);
+    const report = detect(
+      'Solihull children’s services rated good by Ofsted',
+      'Solihull Council’s children’s services have been rated good by Ofsted after an inspection in March.',
+      'Inspectors said the council, which is recruiting more social workers, had reduced caseloads.',
+    );
+    expect(report.isInspectionArticle).toBe(true);
+  });
+
   test('a page that only uses the grade words is not', () => {
     const d = detect(
       'Ten outstanding walks in the Peak District',
