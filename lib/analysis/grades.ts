@@ -272,6 +272,7 @@ export const REFUSALS: GradeRule[] = [
       'Care leavers in Salford said they received good support from their personal advisers.',
       'Families deserve good quality help wherever they live in Kent.',
       'Inspectors found good practice in the front door team.',
+      'Children at risk of exploitation in Bury received a good response.',
     ],
   },
   {
@@ -1248,6 +1249,8 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   const before = s.slice(Math.max(0, c.quoteStart - 100), c.quoteStart);
   const clause = afterLast(before, AREA_CLAUSE_CUT);
   const after = s.slice(c.quoteEnd, c.quoteEnd + 40);
+  // The grade of the council itself ("…for children in care at inadequate-rated council"): overall.
+  if (COUNCIL_GRADED.test(after)) return {};
   if (holds(words, OVERALL) && (/\boverall\b/i.test(after.slice(0, 12)) || /\boverall\b/i.test(clause.slice(-40))))
     return {};
   // "Care leavers: Outstanding": the label before a colon or dash names the judgement.
@@ -1284,6 +1287,8 @@ function areaOf(s: string, words: Words, areas: [RegExp, string][], c: Candidate
   return (forArea && areaIn(areas, beforeFirst(forArea[1], EXCEPT_CUT))) || {};
 }
 
+/** After a grade, the council it is the grade of: "an inadequate-rated council", "the good authority". */
+const COUNCIL_GRADED = /^['’"”]?\s*(?:-rated\s+)?(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies))\b/i;
 /** A judgement area's name before ", which was judged …" (the grade is the area's). */
 const RELATIVE_AREA =
   /\b((?:the\s+)?[a-z][a-z ]{2,40}),\s+which\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:also|again|still|rated|judged|graded|found|to|be|as)\s+)*['‘"“]?$/i;

@@ -10,13 +10,13 @@ export const MODEL = `-2.45 1.5 -2.5
 -0.23	and
 0.44	around
 -0.44	arrangements
-0.49	assessments
+0.48	assessments
 -0.31	authority
 -0.43	be
 1.06	being
 0.39	better
 0.42	board
-0.78	but
+0.76	but
 -0.4	by
 -0.27	cabinet
 -0.27	can
@@ -26,7 +26,7 @@ export const MODEL = `-2.45 1.5 -2.5
 -0.23	chief
 0.41	child
 0.71	children
--0.36	children's
+-0.35	children's
 0.26	consistently
 -0.5	council
 -0.26	councils
@@ -37,6 +37,7 @@ export const MODEL = `-2.45 1.5 -2.5
 -0.68	ctx:title
 0.44	cue:at-risk
 0.31	cue:concern-or-decline
+0.21	cue:contrast-weakness
 0.42	cue:deteriorated
 0.29	cue:inconsistent
 0.73	cue:lack-or-delay
@@ -53,8 +54,8 @@ export const MODEL = `-2.45 1.5 -2.5
 0.21	department
 0.2	despite
 0.26	deterioration
--0.21	director
-0.41	do
+-0.2	director
+0.42	do
 -0.38	does
 0.37	down
 0.29	due
@@ -67,19 +68,19 @@ export const MODEL = `-2.45 1.5 -2.5
 0.26	exploitation
 0.44	failures
 0.34	find
-0.27	finds
+0.26	finds
 -0.25	following
 0.21	friday
 0.42	further
 0.29	gave
 0.28	given
--0.73	good
+-0.72	good
 0.28	government
 0.26	gradeadequate
 0.35	graded
 -0.23	gradegood
 -0.38	gradeoutstanding
-0.48	graderequiresimprovement
+0.49	graderequiresimprovement
 0.21	graderequiringimprovement
 0.28	greater
 -0.28	has
@@ -88,14 +89,15 @@ export const MODEL = `-2.45 1.5 -2.5
 0.27	help
 0.21	high
 -0.58	home
--0.39	how
-0.72	however
+-0.38	how
+0.71	however
 -0.22	i
+0.2	identified
 0.3	immediate
 0.34	impact
 0.42	improve
 -0.35	improved
--0.32	improving
+-0.33	improving
 0.48	in
 -0.4	inadequate
 0.22	including
@@ -107,10 +109,10 @@ export const MODEL = `-2.45 1.5 -2.5
 0.79	leave
 0.33	leavers
 0.22	leaving
-0.62	letter
+0.61	letter
 0.35	levels
 0.45	long
--0.31	made
+-0.3	made
 -0.27	make
 0.34	making
 0.43	management
@@ -120,15 +122,15 @@ export const MODEL = `-2.45 1.5 -2.5
 -0.24	mean
 0.36	met
 0.32	minimum
-0.28	monitoring
+0.29	monitoring
 0.28	needs
 0.33	neglect
 -0.26	new
 -0.22	no
-0.6	not
+0.59	not
 0.25	noted
 0.2	of
--0.36	ofsted
+-0.37	ofsted
 0.43	often
 -0.22	one
 0.72	only
@@ -136,7 +138,7 @@ export const MODEL = `-2.45 1.5 -2.5
 -0.52	or
 -0.31	our
 -0.26	outstanding
-0.25	overall
+0.24	overall
 0.36	overly
 0.27	oversight
 0.2	parental
@@ -148,7 +150,7 @@ export const MODEL = `-2.45 1.5 -2.5
 0.64	plans
 -0.2	practitioners
 0.26	previous
--0.31	progress
+-0.32	progress
 -0.23	protect
 -0.25	protected
 0.23	protection
@@ -159,11 +161,11 @@ export const MODEL = `-2.45 1.5 -2.5
 -0.4	ratings
 -0.21	reading
 -0.28	received
--0.25	recent
+-0.24	recent
 -0.59	report
 -0.26	reports
 0.25	required
-0.3	resulting
+0.29	resulting
 0.69	results
 0.2	risk
 2.91	rule:hand
@@ -186,22 +188,22 @@ export const MODEL = `-2.45 1.5 -2.5
 0.33	term
 -0.3	than
 -0.44	their
--0.21	there
+-0.2	there
 0.2	this
-0.33	three
+0.34	three
 0.41	thresholds
 -0.26	through
 0.5	timeliness
 0.34	too
-0.33	urgency
+0.32	urgency
 0.38	watchdog
 -0.21	way
 -0.57	we
 -0.25	well
 0.25	when
 0.31	while
-0.86	who
-0.4	widespread
+0.87	who
+0.41	widespread
 -0.38	will
 -0.2	without
 0.28	work
@@ -212,4 +214,4 @@ export const MODEL = `-2.45 1.5 -2.5
 `;
 
 /** The same model as the analysis reads it: each feature name's key (improvement-model.ts keyOf) and weight. */
-export const MODEL_TABLE = { bias: -2.45, threshold: 1.5, veto: -2.5, keys: [-468965076, -1000067329, 460225993, 1564915918, -1563987608, -2073573385, 254395046, -1093529204, 1124330760, 1469744340, 2134251334, 942383232, 1782778632, 977938063, -275579349, 1624600460, 1412156564, 876491891, -260818587, 1667567130, -40347290, -1182258889, -779470190, -442490787, 1739180498, -1915953580, 240777770, 1521590252, 1688094541, 924284167, 145774996, 579967344, 632579798, -1712680918, 1517914873, -1814560181, -1748983030, 793675405, -763052583, 7613191, 592838863, -1251945789, 2064673443, -382660651, 78719124, -464576003, 1868934115, 1322381784, -1082167247, -818043577, -2132274917, 1478574354, -66877151, 1646057492, 551296432, 1035581717, -399437003, -1867818091, -1309072142, 574306483, -2147245687, 1517993847, -1829637335, -1726538599, -1208586010, -1108310694, 715235211, -1759454824, 1236747314, -461363223, 577076004, -991196554, -94359080, -1797281706, -1301570958, -1293965328, -626785735, -2077127744, 825358260, 1016650752, 1355287449, -306245661, -171047941, 611419262, 946971642, 1037941245, -758594930, 29600909, 1962632605, -334744124, -231594374, 510767767, 1206285387, 1590224381, -337913428, 1094220446, -1129800540, 671948368, 1823159221, -747584864, 694179950, -1020285632, 1675745305, 1416872128, -911018849, 17007323, 157596765, -1589135638, -1024663725, -776925608, -510896465, 987465528, 592118550, 991397836, -989154899, -510160990, -1629607596, -743609815, -1820253449, 122881863, -2059810374, 788627041, 681154065, 1647734778, 699505802, -1904119781, 1765031016, -1162728338, -1704779529, -1171842577, -1650554377, -1003818966, 1563699588, -1457900743, 1862633911, -437864198, -15687968, 598411556, -32009880, 1786922961, -1762987085, -1775028754, -925486340, -1560691804, -1228218957, -688394170, -195304152, -888648122, 1220603276, 508850813, 461899258, -971007322, 1262174912, -1697296346, -1137796935, -255564007, 775837691, 1621907122, 181735134, 431699179, 431213384, -2071165408, 578443828, 1817135861, -215247126, -520466014, 718098122, -1428523031, 1683726967, 260723296, 1457512036, -382862879, -977126358, -1254708835, -902821973, -1293101358, -211739535, 1734124753, -987800198, -1622890903, 519804544, -1123945388, -1563549993, -451388390, -872596377, -1192503971, -634662271, -2004483133, -784702511, -40908678, 1157114916, -1643065839, -207414924, 1143317826, 484625252, 1548201897, -189432311, 2138539289, 231090382, 720644751, -639697135, 269512077, 1072831971, 1536741984, -939995544, -1504273091, -1367388900, 1496081648], weights: [-0.2, 0.87, -0.36, 0.43, 0.48, -0.21, -0.23, 0.44, -0.44, 0.49, -0.31, -0.43, 1.06, 0.39, 0.42, 0.78, -0.4, -0.27, -0.27, 0.3, 0.46, 0.27, -0.23, 0.41, 0.71, -0.36, 0.26, -0.5, -0.26, -0.29, 1.58, -0.22, -0.5, -0.68, 0.44, 0.31, 0.42, 0.29, 0.73, 0.25, 0.41, -0.26, 0.29, 0.66, 0.49, 0.25, 0.35, 0.2, 0.22, 0.21, 0.2, 0.26, -0.21, 0.41, -0.38, 0.37, 0.29, 0.27, -0.28, 0.27, 0.25, 0.36, 0.23, 0.26, 0.44, 0.34, 0.27, -0.25, 0.21, 0.42, 0.29, 0.28, -0.73, 0.28, 0.26, 0.35, -0.23, -0.38, 0.48, 0.21, 0.28, -0.28, -0.31, 0.36, 0.27, 0.21, -0.58, -0.39, 0.72, -0.22, 0.3, 0.34, 0.42, -0.35, -0.32, 0.48, -0.4, 0.22, -0.33, -0.21, 0.5, 0.23, 0.4, 0.79, 0.33, 0.22, 0.62, 0.35, 0.45, -0.31, -0.27, 0.34, 0.43, -0.27, 0.23, 0.21, -0.24, 0.36, 0.32, 0.28, 0.28, 0.33, -0.26, -0.22, 0.6, 0.25, 0.2, -0.36, 0.43, -0.22, 0.72, 0.28, -0.52, -0.31, -0.26, 0.25, 0.36, 0.27, 0.2, 0.24, -0.2, 0.4, -0.33, 0.39, 0.64, -0.2, 0.26, -0.31, -0.23, -0.25, 0.23, 0.26, 0.29, 0.68, -0.28, -0.4, -0.21, -0.28, -0.25, -0.59, -0.26, 0.25, 0.3, 0.69, 0.2, 2.91, -0.21, 0.29, -0.28, -0.21, -0.3, -0.3, 0.21, 0.61, -0.27, 0.41, 0.86, -0.63, -0.23, -0.27, 0.25, 0.36, 0.33, -0.3, -0.44, -0.21, 0.2, 0.33, 0.41, -0.26, 0.5, 0.34, 0.33, 0.38, -0.21, -0.57, -0.25, 0.25, 0.31, 0.86, 0.4, -0.38, -0.2, 0.28, -0.3, 0.25, -0.33, -0.26], names: ["a", "action", "after", "against:praise", "aged", "already", "and", "around", "arrangements", "assessments", "authority", "be", "being", "better", "board", "but", "by", "cabinet", "can", "caseloads", "cases", "challenges", "chief", "child", "children", "children's", "consistently", "council", "councils", "ctx:colon", "ctx:list", "ctx:question", "ctx:short", "ctx:title", "cue:at-risk", "cue:concern-or-decline", "cue:deteriorated", "cue:inconsistent", "cue:lack-or-delay", "cue:more-needed", "cue:not-always", "cue:not-served", "cue:overly", "cue:weak-or-failing", "cue:workforce-strain", "day", "decision", "delay", "delays", "department", "despite", "deterioration", "director", "do", "does", "down", "due", "education", "effective", "employment", "enough", "ensure", "experience", "exploitation", "failures", "find", "finds", "following", "friday", "further", "gave", "given", "good", "government", "gradeadequate", "graded", "gradegood", "gradeoutstanding", "graderequiresimprovement", "graderequiringimprovement", "greater", "has", "have", "held", "help", "high", "home", "how", "however", "i", "immediate", "impact", "improve", "improved", "improving", "in", "inadequate", "including", "information", "inspections", "inspector", "judged", "last", "leave", "leavers", "leaving", "letter", "levels", "long", "made", "make", "making", "management", "manager", "managers", "many", "mean", "met", "minimum", "monitoring", "needs", "neglect", "new", "no", "not", "noted", "of", "ofsted", "often", "one", "only", "opportunities", "or", "our", "outstanding", "overall", "overly", "oversight", "parental", "particularly", "partnership", "people", "place", "planning", "plans", "practitioners", "previous", "progress", "protect", "protected", "protection", "provide", "provision", "quality", "rated", "ratings", "reading", "received", "recent", "report", "reports", "required", "resulting", "results", "risk", "rule:hand", "run", "says", "self", "september", "service", "she", "should", "since", "six", "social", "some", "staff", "strong", "supported", "sure", "ten", "term", "than", "their", "there", "this", "three", "thresholds", "through", "timeliness", "too", "urgency", "watchdog", "way", "we", "well", "when", "while", "who", "widespread", "will", "without", "work", "working", "workloads", "year", "youth"] };
+export const MODEL_TABLE = { bias: -2.45, threshold: 1.5, veto: -2.5, keys: [-468965076, -1000067329, 460225993, 1564915918, -1563987608, -2073573385, 254395046, -1093529204, 1124330760, 1469744340, 2134251334, 942383232, 1782778632, 977938063, -275579349, 1624600460, 1412156564, 876491891, -260818587, 1667567130, -40347290, -1182258889, -779470190, -442490787, 1739180498, -1915953580, 240777770, 1521590252, 1688094541, 924284167, 145774996, 579967344, 632579798, -1712680918, 1517914873, -1814560181, -1943868928, -1748983030, 793675405, -763052583, 7613191, 592838863, -1251945789, 2064673443, -382660651, 78719124, -464576003, 1868934115, 1322381784, -1082167247, -818043577, -2132274917, 1478574354, -66877151, 1646057492, 551296432, 1035581717, -399437003, -1867818091, -1309072142, 574306483, -2147245687, 1517993847, -1829637335, -1726538599, -1208586010, -1108310694, 715235211, -1759454824, 1236747314, -461363223, 577076004, -991196554, -94359080, -1797281706, -1301570958, -1293965328, -626785735, -2077127744, 825358260, 1016650752, 1355287449, -306245661, -171047941, 611419262, 946971642, 1037941245, -758594930, 29600909, 1962632605, -334744124, 983942292, -231594374, 510767767, 1206285387, 1590224381, -337913428, 1094220446, -1129800540, 671948368, 1823159221, -747584864, 694179950, -1020285632, 1675745305, 1416872128, -911018849, 17007323, 157596765, -1589135638, -1024663725, -776925608, -510896465, 987465528, 592118550, 991397836, -989154899, -510160990, -1629607596, -743609815, -1820253449, 122881863, -2059810374, 788627041, 681154065, 1647734778, 699505802, -1904119781, 1765031016, -1162728338, -1704779529, -1171842577, -1650554377, -1003818966, 1563699588, -1457900743, 1862633911, -437864198, -15687968, 598411556, -32009880, 1786922961, -1762987085, -1775028754, -925486340, -1560691804, -1228218957, -688394170, -195304152, -888648122, 1220603276, 508850813, 461899258, -971007322, 1262174912, -1697296346, -1137796935, -255564007, 775837691, 1621907122, 181735134, 431699179, 431213384, -2071165408, 578443828, 1817135861, -215247126, -520466014, 718098122, -1428523031, 1683726967, 260723296, 1457512036, -382862879, -977126358, -1254708835, -902821973, -1293101358, -211739535, 1734124753, -987800198, -1622890903, 519804544, -1123945388, -1563549993, -451388390, -872596377, -1192503971, -634662271, -2004483133, -784702511, -40908678, 1157114916, -1643065839, -207414924, 1143317826, 484625252, 1548201897, -189432311, 2138539289, 231090382, 720644751, -639697135, 269512077, 1072831971, 1536741984, -939995544, -1504273091, -1367388900, 1496081648], weights: [-0.2, 0.87, -0.36, 0.43, 0.48, -0.21, -0.23, 0.44, -0.44, 0.48, -0.31, -0.43, 1.06, 0.39, 0.42, 0.76, -0.4, -0.27, -0.27, 0.3, 0.46, 0.27, -0.23, 0.41, 0.71, -0.35, 0.26, -0.5, -0.26, -0.29, 1.58, -0.22, -0.5, -0.68, 0.44, 0.31, 0.21, 0.42, 0.29, 0.73, 0.25, 0.41, -0.26, 0.29, 0.66, 0.49, 0.25, 0.35, 0.2, 0.22, 0.21, 0.2, 0.26, -0.2, 0.42, -0.38, 0.37, 0.29, 0.27, -0.28, 0.27, 0.25, 0.36, 0.23, 0.26, 0.44, 0.34, 0.26, -0.25, 0.21, 0.42, 0.29, 0.28, -0.72, 0.28, 0.26, 0.35, -0.23, -0.38, 0.49, 0.21, 0.28, -0.28, -0.31, 0.36, 0.27, 0.21, -0.58, -0.38, 0.71, -0.22, 0.2, 0.3, 0.34, 0.42, -0.35, -0.33, 0.48, -0.4, 0.22, -0.33, -0.21, 0.5, 0.23, 0.4, 0.79, 0.33, 0.22, 0.61, 0.35, 0.45, -0.3, -0.27, 0.34, 0.43, -0.27, 0.23, 0.21, -0.24, 0.36, 0.32, 0.29, 0.28, 0.33, -0.26, -0.22, 0.59, 0.25, 0.2, -0.37, 0.43, -0.22, 0.72, 0.28, -0.52, -0.31, -0.26, 0.24, 0.36, 0.27, 0.2, 0.24, -0.2, 0.4, -0.33, 0.39, 0.64, -0.2, 0.26, -0.32, -0.23, -0.25, 0.23, 0.26, 0.29, 0.68, -0.28, -0.4, -0.21, -0.28, -0.24, -0.59, -0.26, 0.25, 0.29, 0.69, 0.2, 2.91, -0.21, 0.29, -0.28, -0.21, -0.3, -0.3, 0.21, 0.61, -0.27, 0.41, 0.86, -0.63, -0.23, -0.27, 0.25, 0.36, 0.33, -0.3, -0.44, -0.2, 0.2, 0.34, 0.41, -0.26, 0.5, 0.34, 0.32, 0.38, -0.21, -0.57, -0.25, 0.25, 0.31, 0.87, 0.41, -0.38, -0.2, 0.28, -0.3, 0.25, -0.33, -0.26], names: ["a", "action", "after", "against:praise", "aged", "already", "and", "around", "arrangements", "assessments", "authority", "be", "being", "better", "board", "but", "by", "cabinet", "can", "caseloads", "cases", "challenges", "chief", "child", "children", "children's", "consistently", "council", "councils", "ctx:colon", "ctx:list", "ctx:question", "ctx:short", "ctx:title", "cue:at-risk", "cue:concern-or-decline", "cue:contrast-weakness", "cue:deteriorated", "cue:inconsistent", "cue:lack-or-delay", "cue:more-needed", "cue:not-always", "cue:not-served", "cue:overly", "cue:weak-or-failing", "cue:workforce-strain", "day", "decision", "delay", "delays", "department", "despite", "deterioration", "director", "do", "does", "down", "due", "education", "effective", "employment", "enough", "ensure", "experience", "exploitation", "failures", "find", "finds", "following", "friday", "further", "gave", "given", "good", "government", "gradeadequate", "graded", "gradegood", "gradeoutstanding", "graderequiresimprovement", "graderequiringimprovement", "greater", "has", "have", "held", "help", "high", "home", "how", "however", "i", "identified", "immediate", "impact", "improve", "improved", "improving", "in", "inadequate", "including", "information", "inspections", "inspector", "judged", "last", "leave", "leavers", "leaving", "letter", "levels", "long", "made", "make", "making", "management", "manager", "managers", "many", "mean", "met", "minimum", "monitoring", "needs", "neglect", "new", "no", "not", "noted", "of", "ofsted", "often", "one", "only", "opportunities", "or", "our", "outstanding", "overall", "overly", "oversight", "parental", "particularly", "partnership", "people", "place", "planning", "plans", "practitioners", "previous", "progress", "protect", "protected", "protection", "provide", "provision", "quality", "rated", "ratings", "reading", "received", "recent", "report", "reports", "required", "resulting", "results", "risk", "rule:hand", "run", "says", "self", "september", "service", "she", "should", "since", "six", "social", "some", "staff", "strong", "supported", "sure", "ten", "term", "than", "their", "there", "this", "three", "thresholds", "through", "timeliness", "too", "urgency", "watchdog", "way", "we", "well", "when", "while", "who", "widespread", "will", "without", "work", "working", "workloads", "year", "youth"] };

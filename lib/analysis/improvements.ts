@@ -117,7 +117,7 @@ export const CUES: Cue[] = [
     // The verb, or the noun with what it asks ("a recommendation that…", "recommendations to…",
     // "one recommendation"): not a bare count in minutes ("comment on the 16 recommendations").
     pattern:
-      /\brecommend(?:ed|s|ing)?\b|\b(?:one|a|single|main|key|further|first|second|final) recommendation\b|\brecommendations? (?:that|to|for|on|about|includ\w*|around|in relation to|(?:is|was|are|were) (?:to|that|for))\b|\brecommendations?\s*:/i,
+      /\brecommend(?:ed|s|ing)?\b|\b(?:one|a|single|main|key|further|first|second|final) recommendation\b|\brecommendations?,? (?:that|to|for|on|about|includ\w*|around|in relation to|(?:is|was|are|were) (?:to|that|for))\b|\brecommendations?\s*:/i,
     weight: 2.5,
     triggers: ['reco'],
     examples: [
@@ -125,6 +125,7 @@ export const CUES: Cue[] = [
       'one recommendation',
       'made recommendations to improve supervision',
       'the recommendation was to review plans',
+      'the report makes six recommendations, including that the council improves',
     ],
   },
   {
@@ -350,10 +351,17 @@ export const CUES: Cue[] = [
   },
   {
     name: 'lack-or-delay',
-    pattern: /\black(?:s|ed|ing)?\b|\bdrift\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b/i,
+    pattern:
+      /\black(?:s|ed|ing)?\b|\bdrift\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
     weight: 2,
-    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back'],
-    examples: ['a lack of challenge', 'drift in planning', 'gaps in records'],
+    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait'],
+    examples: [
+      'a lack of challenge',
+      'drift in planning',
+      'gaps in records',
+      'some disabled children were waiting months for an assessment',
+      'children waited up to six weeks for a visit',
+    ],
   },
   {
     name: 'overly',
@@ -365,6 +373,19 @@ export const CUES: Cue[] = [
       'over-optimistic judgements of risk',
       'the authority is too reliant on agency social workers',
       'an over-reliance on agency staff',
+    ],
+  },
+  {
+    // A weakness after a contrast ("…well supported, although caseloads were unmanageable"): the
+    // praise before it does not take it back (outweighs the praise cue's weight).
+    name: 'contrast-weakness',
+    pattern:
+      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?)\b/i,
+    weight: 0.75,
+    triggers: ['alth', 'but', 'howe', 'thou', 'whil', 'wher'],
+    examples: [
+      'social workers felt well supported, although caseloads in some teams were described as “unmanageable”',
+      'leaders are ambitious, but some plans are not always reviewed',
     ],
   },
   {
@@ -451,7 +472,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?) (?:are|were|is|was|remain(?:s|ed)?) (?:still |too |very )?unmanageable\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b/i,
     weight: 2,
     triggers: ['workforce', 'high', 'heav', 'increased', 'unmanageable', 'caseload', 'workload', 'turnover'],
     examples: [
@@ -462,6 +483,7 @@ export const CUES: Cue[] = [
       'heavy caseloads made systems fragile',
       'the service has a high turnover of social workers',
       'caseloads were unmanageable',
+      'caseloads in some teams were described as “unmanageable”',
     ],
   },
   {

@@ -870,7 +870,7 @@ export function readOutcome(text: string): boolean {
 }
 
 const GOOD_PROSE_NOUNS = new Set(
-  'quality support care enough faith news luck practice use work progress example evidence reason idea start job understanding relationship relationships outcome outcomes level standard deal morning afternoon help day'.split(
+  'quality support care enough faith news luck practice use work progress example evidence reason idea start job understanding relationship relationships outcome outcomes level standard deal morning afternoon help day response responses range mix grasp knowledge communication links partnership value number reputation feedback access attendance'.split(
     ' ',
   ),
 );
@@ -878,7 +878,7 @@ const GOOD_PROSE_NOUNS = new Set(
 /**
  * Whether the text after "good" opens with a noun of ordinary prose ("good progress", "good
  * - quality"), as
- * /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day)\b/i
+ * /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day|responses?|range|mix|grasp|knowledge|communication|links|partnership|value|number|reputation|feedback|access|attendance)\b/i
  * tests it: white space, then one of the words whole, or a hyphen (- or ‐), white space and "quality".
  */
 export function opensWithGoodProseNoun(after: string): boolean {

@@ -101,7 +101,7 @@ describe('improvement cues: the longer triggers change no score', () => {
     const b = vi.spyOn(couldImprove.pattern, 'test');
     try {
       // "needs" and "can", but not "needs to …" or "can improve …".
-      expect(improvementScore('The needs of children can be met, but plans are weak and poorly recorded.')).toBe(2);
+      expect(improvementScore('The needs of children can be met; plans are weak and poorly recorded.')).toBe(2);
       expect(a).not.toHaveBeenCalled();
       expect(b).not.toHaveBeenCalled();
       // With the phrases, both run and both count.

@@ -438,3 +438,15 @@ test('an area excepted from a grade is not that grade’s area; the relative cla
     ['inadequate', 'leadership'],
   ]);
 });
+
+test('a grade of the council itself has no area, whatever area the sentence names before it', () => {
+  const a = analyzeDocument({
+    title: 'Ofsted criticises ‘drift’ for children in care at inadequate-rated council',
+    blocks: ['Havering’s children’s services were rated inadequate by Ofsted this week.'],
+  });
+  expect(a.grades.map((g) => [g.grade, g.area ?? ''])).toEqual([
+    ['inadequate', ''],
+    ['inadequate', ''],
+  ]);
+  expect(a.outcomes.map((o) => [o.council.name, o.grade, o.area ?? ''])).toEqual([['Havering', 'inadequate', '']]);
+});

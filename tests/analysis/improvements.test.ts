@@ -188,6 +188,18 @@ describe('improvement areas in reported speech and lists are found', () => {
     ],
     ['too reliant', 'Inspectors also highlighted that the authority is too reliant on agency social workers.'],
     [
+      'waiting months',
+      'Inspectors also found that some disabled children were waiting months for an assessment of their needs.',
+    ],
+    [
+      'a weakness after praise and "although"',
+      'Social workers said they felt well supported by their managers, although caseloads in some teams were described as “unmanageable”.',
+    ],
+    [
+      'recommendations, including that',
+      'The report makes six recommendations, including that the council improves the timeliness of permanence planning and the quality of supervision.',
+    ],
+    [
       'shortcomings in how the council responded to something',
       'There were shortcomings in the way the council responded to allegations against professionals.',
     ],
