@@ -162,6 +162,15 @@ export function attributeGrades(
       Math.max(0, g.start - g.sentence.start - 300),
       g.start - g.sentence.start,
     );
+    // A clause of its own ("Wigan moved up to good, while Hull and Leeds both improved…"): only
+    // the councils named in it.
+    let cut = -1;
+    for (const m of clauseBefore.matchAll(CLAUSE_CUT)) cut = m.index + m[0].length;
+    if (cut >= 0) {
+      const from = g.start - clauseBefore.length + cut;
+      const inClause = beforeGrade.filter((m) => m.start >= from);
+      if (inClause.length) beforeGrade = inClause;
+    }
     const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
     if (listed && beforeGrade.length > 1)
       return [uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it'];
@@ -184,6 +193,9 @@ export function attributeGrades(
     return [nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence'];
   }
 }
+
+/** Where a new clause with its own subject starts: ", while", ", whereas", ", but", "; ". */
+const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though)\b|;/gi;
 
 /** After the grade: ", as was Brighton", ", as were Bradford and Leeds". */
 const AS_WAS = /^['’"”]?\s*,\s*as\s+(?:was|were|is|are|did|have|has)\s+/i;

@@ -81,6 +81,19 @@ const COUNTY_SHORT: [string, string][] = [
   ['Oxfordshire', 'Oxon'],
 ];
 
+/**
+ * Unitaries that news text calls by their main town or area alone ("Stockton Council", "the East
+ * Riding", "Telford's children's services"): with a council word, and bare as a place that needs
+ * context (as "Kingston"; and as a surname for those that are one: "council leader Simon Blackburn").
+ */
+const TOWN_SHORT: [string, string, Ambiguity[]][] = [
+  ['Stockton-on-Tees', 'Stockton', ['other_place', 'person']],
+  ['East Riding of Yorkshire', 'East Riding', ['other_place']],
+  ['Telford and Wrekin', 'Telford', ['other_place', 'person']],
+  ['Redcar and Cleveland', 'Redcar', ['other_place']],
+  ['Blackburn with Darwen', 'Blackburn', ['other_place', 'person']],
+];
+
 /** Every name variant: the data's own list, plus the systematic forms news text uses. */
 export function nameVariants(): NameVariant[] {
   const out = new Map<string, NameVariant>();
@@ -121,6 +134,12 @@ export function nameVariants(): NameVariant[] {
     // The two Thames-side boroughs go by the town's name alone ("services in Kingston").
     if (kind === 'ons_name' && / upon Thames$/.test(variant))
       add(variant.replace(/ upon Thames$/, ''), code, ['other_place']);
+    const town = kind === 'ons_name' ? TOWN_SHORT.find(([long]) => variant === long) : undefined;
+    if (town) {
+      add(`${town[1]} Council`, code, ambiguity, true);
+      add(`${town[1]} Borough Council`, code, ambiguity, true);
+      add(town[1], code, town[2]);
+    }
   }
   for (const f of formerCouncils) {
     if (f.formalName) add(f.formalName, f.code, [], true);

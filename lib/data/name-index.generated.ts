@@ -33,7 +33,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"bedfordshire\",[[\"bedfordshire county council\",[\"E10000001\"],1,\"\",0]]],\n" +
   "[\"bexley\",[[\"bexley\",[\"E09000004\"],0,\"\",0]]],\n" +
   "[\"birmingham\",[[\"birmingham children's trust\",[\"E08000025\"],1,\"\",1],[\"birmingham city council\",[\"E08000025\"],1,\"\",0],[\"birmingham\",[\"E08000025\"],0,\"other_place\",0]]],\n" +
-  "[\"blackburn\",[[\"blackburn with darwen borough council\",[\"E06000008\"],1,\"\",0],[\"blackburn with darwen\",[\"E06000008\"],0,\"\",0],[\"blackburn\",[\"E06000008\"],0,\"other_place;person\",0]]],\n" +
+  "[\"blackburn\",[[\"blackburn with darwen borough council\",[\"E06000008\"],1,\"\",0],[\"blackburn borough council\",[\"E06000008\"],1,\"\",0],[\"blackburn with darwen\",[\"E06000008\"],0,\"\",0],[\"blackburn council\",[\"E06000008\"],1,\"\",0],[\"blackburn\",[\"E06000008\"],0,\"other_place;person\",0]]],\n" +
   "[\"blackpool\",[[\"blackpool borough council\",[\"E06000009\"],1,\"\",0],[\"blackpool\",[\"E06000009\"],0,\"\",0]]],\n" +
   "[\"bolton\",[[\"bolton metropolitan borough council\",[\"E08000001\"],1,\"\",0],[\"bolton\",[\"E08000001\"],0,\"person\",0]]],\n" +
   "[\"bournemouth\",[[\"bournemouth, christchurch and poole borough council\",[\"E06000058\"],1,\"\",0],[\"bournemouth, christchurch & poole borough council\",[\"E06000058\"],1,\"\",0],[\"bournemouth, christchurch and poole council\",[\"E06000058\"],1,\"\",0],[\"bournemouth, christchurch & poole council\",[\"E06000058\"],1,\"\",0],[\"bournemouth, christchurch and poole\",[\"E06000058\"],0,\"\",0],[\"bournemouth christchurch and poole\",[\"E06000058\"],0,\"\",0],[\"bournemouth, christchurch & poole\",[\"E06000058\"],0,\"\",0],[\"bournemouth christchurch & poole\",[\"E06000058\"],0,\"\",0],[\"bournemouth\",[\"E06000028\"],0,\"wider_area\",0]]],\n" +
@@ -72,7 +72,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"dudley\",[[\"dudley metropolitan borough council\",[\"E08000027\"],1,\"\",0],[\"dudley\",[\"E08000027\"],0,\"person\",0]]],\n" +
   "[\"durham\",[[\"durham county council\",[\"E06000047\"],1,\"\",0],[\"durham\",[\"E06000047\"],0,\"other_place;wider_area\",0]]],\n" +
   "[\"ealing\",[[\"ealing\",[\"E09000009\"],0,\"\",0]]],\n" +
-  "[\"east\",[[\"east riding of yorkshire council\",[\"E06000011\"],1,\"\",0],[\"east sussex county council\",[\"E10000011\"],1,\"\",0],[\"east riding of yorkshire\",[\"E06000011\"],0,\"\",0],[\"east sussex\",[\"E10000011\"],0,\"\",0]]],\n" +
+  "[\"east\",[[\"east riding of yorkshire council\",[\"E06000011\"],1,\"\",0],[\"east riding borough council\",[\"E06000011\"],1,\"\",0],[\"east sussex county council\",[\"E10000011\"],1,\"\",0],[\"east riding of yorkshire\",[\"E06000011\"],0,\"\",0],[\"east riding council\",[\"E06000011\"],1,\"\",0],[\"east riding\",[\"E06000011\"],0,\"other_place\",0],[\"east sussex\",[\"E10000011\"],0,\"\",0]]],\n" +
   "[\"enfield\",[[\"enfield\",[\"E09000010\"],0,\"other_place\",0]]],\n" +
   "[\"essex\",[[\"essex county council\",[\"E10000012\"],1,\"\",0],[\"essex\",[\"E10000012\"],0,\"wider_area;other_place\",0]]],\n" +
   "[\"gateshead\",[[\"gateshead metropolitan borough council\",[\"E08000037\"],1,\"\",0],[\"gateshead\",[\"E08000037\"],0,\"\",0]]],\n" +
@@ -145,7 +145,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"rbwm\",[[\"rbwm\",[\"E06000040\"],0,\"\",0]]],\n" +
   "[\"reading\",[[\"reading borough council\",[\"E06000038\"],1,\"\",0],[\"reading\",[\"E06000038\"],0,\"word\",0]]],\n" +
   "[\"redbridge\",[[\"redbridge\",[\"E09000026\"],0,\"\",0]]],\n" +
-  "[\"redcar\",[[\"redcar and cleveland borough council\",[\"E06000003\"],1,\"\",0],[\"redcar & cleveland borough council\",[\"E06000003\"],1,\"\",0],[\"redcar and cleveland\",[\"E06000003\"],0,\"\",0],[\"redcar & cleveland\",[\"E06000003\"],0,\"\",0]]],\n" +
+  "[\"redcar\",[[\"redcar and cleveland borough council\",[\"E06000003\"],1,\"\",0],[\"redcar & cleveland borough council\",[\"E06000003\"],1,\"\",0],[\"redcar borough council\",[\"E06000003\"],1,\"\",0],[\"redcar and cleveland\",[\"E06000003\"],0,\"\",0],[\"redcar & cleveland\",[\"E06000003\"],0,\"\",0],[\"redcar council\",[\"E06000003\"],1,\"\",0],[\"redcar\",[\"E06000003\"],0,\"other_place\",0]]],\n" +
   "[\"richmond\",[[\"richmond upon thames\",[\"E09000027\"],0,\"\",0],[\"richmond upon thames\",[\"E09000027\"],0,\"\",0],[\"richmond council\",[\"E09000027\"],1,\"other_place\",0],[\"richmond\",[\"E09000027\"],0,\"other_place\",0]]],\n" +
   "[\"rochdale\",[[\"rochdale metropolitan borough council\",[\"E08000005\"],1,\"\",0],[\"rochdale\",[\"E08000005\"],0,\"\",0]]],\n" +
   "[\"rotherham\",[[\"rotherham metropolitan borough council\",[\"E08000018\"],1,\"\",0],[\"rotherham\",[\"E08000018\"],0,\"\",0]]],\n" +
@@ -168,7 +168,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"staffordshire\",[[\"staffordshire county council\",[\"E10000028\"],1,\"\",0],[\"staffordshire\",[\"E10000028\"],0,\"wider_area\",0]]],\n" +
   "[\"staffs\",[[\"staffs county council\",[\"E10000028\"],1,\"\",0]]],\n" +
   "[\"stockport\",[[\"stockport metropolitan borough council\",[\"E08000007\"],1,\"\",0],[\"stockport\",[\"E08000007\"],0,\"\",0]]],\n" +
-  "[\"stockton\",[[\"stockton on tees borough council\",[\"E06000004\"],1,\"\",0],[\"stockton on tees borough council\",[\"E06000004\"],1,\"\",0],[\"stockton on tees\",[\"E06000004\"],0,\"\",0],[\"stockton on tees\",[\"E06000004\"],0,\"\",0]]],\n" +
+  "[\"stockton\",[[\"stockton on tees borough council\",[\"E06000004\"],1,\"\",0],[\"stockton on tees borough council\",[\"E06000004\"],1,\"\",0],[\"stockton borough council\",[\"E06000004\"],1,\"\",0],[\"stockton on tees\",[\"E06000004\"],0,\"\",0],[\"stockton on tees\",[\"E06000004\"],0,\"\",0],[\"stockton council\",[\"E06000004\"],1,\"\",0],[\"stockton\",[\"E06000004\"],0,\"other_place;person\",0]]],\n" +
   "[\"stoke\",[[\"stoke on trent city council\",[\"E06000021\"],1,\"\",0],[\"stoke on trent city council\",[\"E06000021\"],1,\"\",0],[\"stoke on trent\",[\"E06000021\"],0,\"\",0],[\"stoke on trent\",[\"E06000021\"],0,\"\",0],[\"stoke\",[\"E06000021\"],0,\"other_place\",0]]],\n" +
   "[\"suffolk\",[[\"suffolk county council\",[\"E10000029\"],1,\"\",0],[\"suffolk\",[\"E10000029\"],0,\"other_place\",0]]],\n" +
   "[\"sunderland\",[[\"sunderland city council\",[\"E08000024\"],1,\"\",0],[\"sunderland\",[\"E08000024\"],0,\"other_place\",0]]],\n" +
@@ -176,7 +176,7 @@ const DATA = "[[\"achieving\",[[\"achieving for children\",[\"E09000021\",\"E090
   "[\"sutton\",[[\"sutton\",[\"E09000029\"],0,\"person;other_place\",0]]],\n" +
   "[\"swindon\",[[\"swindon borough council\",[\"E06000030\"],1,\"\",0],[\"swindon\",[\"E06000030\"],0,\"\",0]]],\n" +
   "[\"tameside\",[[\"tameside metropolitan borough council\",[\"E08000008\"],1,\"\",0],[\"tameside\",[\"E08000008\"],0,\"\",0]]],\n" +
-  "[\"telford\",[[\"telford and wrekin council\",[\"E06000020\"],1,\"\",0],[\"telford & wrekin council\",[\"E06000020\"],1,\"\",0],[\"telford and wrekin\",[\"E06000020\"],0,\"\",0],[\"telford & wrekin\",[\"E06000020\"],0,\"\",0]]],\n" +
+  "[\"telford\",[[\"telford and wrekin council\",[\"E06000020\"],1,\"\",0],[\"telford & wrekin council\",[\"E06000020\"],1,\"\",0],[\"telford borough council\",[\"E06000020\"],1,\"\",0],[\"telford and wrekin\",[\"E06000020\"],0,\"\",0],[\"telford & wrekin\",[\"E06000020\"],0,\"\",0],[\"telford council\",[\"E06000020\"],1,\"\",0],[\"telford\",[\"E06000020\"],0,\"other_place;person\",0]]],\n" +
   "[\"the\",[[\"the city of brighton and hove\",[\"E06000043\"],1,\"\",0],[\"the city of brighton & hove\",[\"E06000043\"],1,\"\",0]]],\n" +
   "[\"thurrock\",[[\"thurrock council\",[\"E06000034\"],1,\"\",0],[\"thurrock\",[\"E06000034\"],0,\"\",0]]],\n" +
   "[\"together\",[[\"together for children\",[\"E08000024\"],1,\"\",1]]],\n" +

@@ -101,6 +101,32 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: 'a clause of its own after ", while" has only its own councils',
+      page: [
+        'Wolverhampton moved up from requires improvement to good, while Hartlepool and Redcar and Cleveland both improved from inadequate to requires improvement.',
+      ],
+      outcomes: [
+        ['Wolverhampton', 'requires improvement', false, null],
+        ['Wolverhampton', 'good', true, null],
+        ['Hartlepool', 'inadequate', false, null],
+        ['Redcar and Cleveland', 'inadequate', false, null],
+        ['Hartlepool', 'requires improvement', true, null],
+        ['Redcar and Cleveland', 'requires improvement', true, null],
+      ],
+    },
+    {
+      why: 'unitaries called by their town: "Stockton Council", "East Riding Council", "Telford’s children’s services"',
+      page: [
+        'Stockton Council was rated good, East Riding Council’s children’s services were judged outstanding and Telford’s children’s services remain outstanding.',
+        'Council leader Simon Blackburn said the region was doing well.',
+      ],
+      outcomes: [
+        ['Stockton-on-Tees', 'good', true, null],
+        ['East Riding of Yorkshire', 'outstanding', true, null],
+        ['Telford and Wrekin', 'outstanding', true, null],
+      ],
+    },
+    {
       why: 'counties as local papers shorten them',
       page: ['North Northants was rated inadequate, and Herts County Council was judged outstanding.'],
       outcomes: [
