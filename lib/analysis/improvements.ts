@@ -609,6 +609,18 @@ export const CUES: Cue[] = [
 /** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
 export const AGAINST: Cue[] = [
   {
+    // The grade scale named in full ("Ofsted uses four grades: outstanding, good, requires
+    // improvement and inadequate"): a description of the scale, not a finding.
+    name: 'grade-scale',
+    pattern: /\boutstanding\b[^.;]{0,40}\bgood\b[^.;]{0,40}\brequir(?:es|ing)? improvement\b[^.;]{0,40}\binadequate\b/i,
+    weight: 6,
+    triggers: ['outs'],
+    examples: [
+      'Ofsted uses four grades - outstanding, good, requires improvement, and inadequate.',
+      '(1) Outstanding, (2) Good, (3) Requires Improvement and (4) Inadequate',
+    ],
+  },
+  {
     // Leaders' knowledge of their own weaknesses is praise: "leaders have a clear understanding of
     // where practice needs to get better" (a weakness said beside it still outweighs it).
     name: 'knows-what-to-improve',

@@ -445,6 +445,8 @@ describe('near misses are refused', () => {
     ['a question heading', 'What does the council need to improve in its work with families?'],
     ['a report’s question heading', 'What needs to improve in this local authority?'],
     ['no priority action', 'Areas for priority action were not identified at this visit.'],
+    ['the grade scale', 'Ofsted uses four grades - outstanding, good, requires improvement, and inadequate.'],
+    ['the grade scale, numbered', '(1) Outstanding, (2) Good, (3) Requires Improvement and (4) Inadequate'],
     [
       'leaders know where to improve',
       'The report said senior leaders had a clear understanding of where practice needed to get better.',
