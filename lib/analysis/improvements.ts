@@ -107,10 +107,16 @@ export const CUES: Cue[] = [
   },
   {
     name: 'serious-weakness',
-    pattern: /\b(?:priority action|serious weakness(?:es)?|widespread (?:and serious )?failures?)\b/i,
+    pattern:
+      /\b(?:priority action|serious weakness(?:es)?|widespread (?:and serious )?failures?|(?:serious|significant|major) barriers?)\b/i,
     weight: 3,
-    triggers: ['prio', 'noti', 'stat', 'seri', 'wide'],
-    examples: ['no areas for priority action', 'serious weaknesses in planning', 'widespread failures'],
+    triggers: ['prio', 'noti', 'stat', 'seri', 'wide', 'sign', 'majo'],
+    examples: [
+      'no areas for priority action',
+      'serious weaknesses in planning',
+      'widespread failures',
+      'high workloads present “a serious barrier to providing effective services”',
+    ],
   },
   {
     name: 'recommend',
@@ -294,7 +300,7 @@ export const CUES: Cue[] = [
   {
     name: 'inconsistent',
     pattern:
-      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b/i,
+      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b|\bvar(?:ies|y|ied) (?:in quality|across|between|considerably|widely|too)\b|\bstill var(?:ies|y)\b/i,
     weight: 2,
     triggers: [
       'insufficient',
@@ -305,6 +311,9 @@ export const CUES: Cue[] = [
       'variab',
       'underdeveloped',
       'under-developed',
+      'vari',
+      'vary',
+      'still var',
     ],
     examples: [
       'insufficiently challenged',
@@ -312,6 +321,8 @@ export const CUES: Cue[] = [
       'quality is variable',
       'but inconsistencies remain',
       'transition planning is underdeveloped',
+      'although it still varies in quality',
+      'supervision varies in quality across teams',
     ],
   },
   {
@@ -472,7 +483,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)/i,
     weight: 2,
     triggers: ['workforce', 'high', 'heav', 'increased', 'unmanageable', 'caseload', 'workload', 'turnover'],
     examples: [
@@ -484,6 +495,8 @@ export const CUES: Cue[] = [
       'the service has a high turnover of social workers',
       'caseloads were unmanageable',
       'caseloads in some teams were described as “unmanageable”',
+      'a few having caseloads of up to forty',
+      'high levels of fixed-term exclusions from school',
     ],
   },
   {
@@ -941,6 +954,12 @@ export const TOPICS: { topic: string; pattern: RegExp; needs: string[]; examples
     examples: ['referrals are not screened', 'the response out of office hours'],
   },
   {
+    topic: 'complaints',
+    needs: ['complain'],
+    pattern: /\bcomplaints?\b/i,
+    examples: ['the department needs to demonstrate better learning from complaints'],
+  },
+  {
     topic: 'education',
     needs: ['school', 'education', 'exclusion'],
     pattern: /\bschools?\b|\beducation(?:al)?\b|\bexclusions?\b/i,
@@ -1246,6 +1265,7 @@ function atLeastWords(n: number): { test(text: string): boolean } {
   };
 }
 const THREE_WORDS = atLeastWords(3);
+const FOUR_WORDS = atLeastWords(4);
 const SIX_WORDS = atLeastWords(6);
 const EIGHT_WORDS = atLeastWords(8);
 
@@ -1559,7 +1579,10 @@ function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean
   return (
     sentence.block !== 0 &&
     (inList ||
-      (SIX_WORDS.test(sentence.text) &&
+      // Short sentences only when they end as one and name what is weak ("Care planning is
+      // ineffective."): a short line naming nothing, or with no full stop, is a heading or a caption.
+      ((SIX_WORDS.test(sentence.text) ||
+        (FOUR_WORDS.test(sentence.text) && endsSentence(sentence.text) && topicOf(sentence.text) !== undefined)) &&
         hand >= THRESHOLD &&
         // A line ending in a colon or a question mark introduces what follows (a list): it is not one.
         !endsIntroducing(sentence.text) &&

@@ -171,6 +171,27 @@ const inArticle = (blocks: string[], blockKinds?: BlockKind[]) => {
 
 describe('improvement areas in reported speech and lists are found', () => {
   test.each([
+    ['a short sentence naming what is weak', 'Care planning is ineffective.'],
+    [
+      'caseloads counted',
+      'Social workers in these teams were often responsible for over thirty children, with a few having caseloads of up to forty.',
+    ],
+    [
+      'high levels of exclusions',
+      'It also found high levels of fixed-term exclusions from school among children with learning disabilities.',
+    ],
+    [
+      'still varies',
+      'The quality of social work practice is improving in the safeguarding teams, although it still varies in quality.',
+    ],
+    [
+      'a serious barrier',
+      'Inspectors said the high workloads of social workers present “a serious barrier to providing effective services for children”.',
+    ],
+    [
+      'learning from complaints',
+      'The department also needs to demonstrate a better learning from complaints within three months.',
+    ],
     ['reported finding', 'Inspectors found that some children waited too long for a first visit from a social worker.'],
     ['watchdog said', 'Ofsted said too many assessments in Dudley lacked a clear analysis of risk.'],
     ['must improve how', 'The council must improve how it tracks children placed out of area.'],
@@ -447,6 +468,7 @@ describe('near misses are refused', () => {
     ['no priority action', 'Areas for priority action were not identified at this visit.'],
     ['the grade scale', 'Ofsted uses four grades - outstanding, good, requires improvement, and inadequate.'],
     ['the grade scale, numbered', '(1) Outstanding, (2) Good, (3) Requires Improvement and (4) Inadequate'],
+    ['a short heading with no full stop', 'High workloads and turnover'],
     [
       'leaders know where to improve',
       'The report said senior leaders had a clear understanding of where practice needed to get better.',
