@@ -1267,6 +1267,7 @@ function atLeastWords(n: number): { test(text: string): boolean } {
 const THREE_WORDS = atLeastWords(3);
 const FOUR_WORDS = atLeastWords(4);
 const SIX_WORDS = atLeastWords(6);
+const FORTY_ONE_WORDS = atLeastWords(41);
 const EIGHT_WORDS = atLeastWords(8);
 
 /**
@@ -1315,7 +1316,7 @@ export function isBareLine(block: string): boolean {
 
 /** The verbs (and verb-like words) whose absence makes a line a noun phrase. */
 const FINITE =
-  /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|could|can|may|might|must|said|says|say|told|found|finds|remains?|remained|(?:needs?|needed) to|shows?|showed|means|meant|felt|feels?|says|believes?|welcomed?|accepts?|accepted|added|adds)\b/i;
+  /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|could|can|may|might|must|said|says|say|told|found|finds|remains?|remained|(?:needs?|needed) to|shows?|showed|means|meant|felt|feels?|believes?|welcomed?|accepts?|accepted|added|adds)\b/i;
 /** The instructions an item may open with. */
 const INSTRUCTION =
   /^(?:Ensure|Improve|Strengthen|Increase|Develop|Make sure|Review|Reduce|Address|Embed|Establish|Extend|Provide|Secure|Raise|Monitor|Take action|Consider|Continue to)\b/;
@@ -1329,9 +1330,7 @@ function isItemSentence(block: string): boolean {
   const first = b.charCodeAt(0);
   if (first < 65 || first > 90) return false;
   // One sentence, ended by its full stop (a line with none is a bare line, or a sub-heading when alone).
-  const stop = b.search(/[.!?](?:\s|$)/);
-  if (stop < b.length - 2 || !/[.;]["'”’)]?$/.test(b)) return false;
-  if (b.split(/\s+/).length > 40) return false;
+  if (b.search(/[.!?](?:\s|$)/) < b.length - 2 || !/\.["'”’)]?$/.test(b) || FORTY_ONE_WORDS.test(b)) return false;
   return INSTRUCTION.test(b) || !FINITE.test(b);
 }
 
