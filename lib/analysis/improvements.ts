@@ -185,7 +185,7 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|do better|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\basked (?:us|the council|the local authority|the authority|it|leaders|them) to (?:improve|strengthen|address|ensure|review|make sure)\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|do better|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e)\b/i,
     weight: 2.5,
     triggers: [
       ...['could', 'can'].flatMap((w) =>
@@ -204,8 +204,16 @@ export const CUES: Cue[] = [
       ),
       ...['improvement', 'improvements', 'more'].flatMap((w) => [`${w} could `, `${w} can `]),
       'asked',
+      'told',
+      'urged',
+      'instructed',
+      'directed',
+      'called on',
+      'want',
     ],
     examples: [
+      'the inspectorates asked the partnership to improve the quality of return home interviews',
+      'inspectors urged the three safeguarding partners to address the gaps',
       'areas where we can do better',
       'Ofsted has asked the council to improve the consistency of oversight',
       'the council could further improve',
@@ -363,15 +371,16 @@ export const CUES: Cue[] = [
   {
     name: 'lack-or-delay',
     pattern:
-      /\black(?:s|ed|ing)?\b|\bdrift\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
+      /\black(?:s|ed|ing)?\b|\bdrift\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
     weight: 2,
-    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait'],
+    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no'],
     examples: [
       'a lack of challenge',
       'drift in planning',
       'gaps in records',
       'some disabled children were waiting months for an assessment',
       'children waited up to six weeks for a visit',
+      'there is no shared understanding across agencies of the prevalence of exploitation',
     ],
   },
   {
@@ -391,12 +400,13 @@ export const CUES: Cue[] = [
     // praise before it does not take it back (outweighs the praise cue's weight).
     name: 'contrast-weakness',
     pattern:
-      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?)\b/i,
+      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to be )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved))\b/i,
     weight: 0.75,
     triggers: ['alth', 'but', 'howe', 'thou', 'whil', 'wher'],
     examples: [
       'social workers felt well supported, although caseloads in some teams were described as “unmanageable”',
       'leaders are ambitious, but some plans are not always reviewed',
+      'children in care were well supported, but the response to missing children needed to be strengthened',
     ],
   },
   {
@@ -410,7 +420,7 @@ export const CUES: Cue[] = [
   {
     name: 'concern-or-decline',
     pattern:
-      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b|\b(?:remains?|remained|still|continues to be|continued to be) an? (?:[\w-]+ )?(?:challenge|concern|problem|weakness)\b/i,
     weight: 1.5,
     triggers: [
       'unclear',
@@ -422,12 +432,17 @@ export const CUES: Cue[] = [
       ...['that', 'about', 'by', 'at'].map((x) => `concerned ${x}`),
       'worrying',
       'serious concern',
+      'remain',
+      'still',
+      'continue',
     ],
     examples: [
       'practice has deteriorated',
       'concerns about caseloads',
       'an unclear plan',
       'inspectors were concerned that',
+      'recruitment of permanent social workers remains a challenge',
+      'sufficiency continues to be a significant problem',
     ],
   },
   {
@@ -456,14 +471,16 @@ export const CUES: Cue[] = [
   },
   {
     name: 'still-failing',
-    // "still" or "remain" with a failing grade or "not", or "improvement": tried only on a sentence holding both.
+    // "still not", "remains not", or improvement required: tried only on a sentence holding both words.
+    // Not "still"/"remains" with a grade: the services' overall grade said again ("children's services
+    // remain inadequate") is a bare grade announcement; a failing area's grade is failing-area-grade's.
     pattern: gated(
-      holdsOneOfEach(['still', 'remain', 'improvement'], ['inadequate', 'graderequir', 'not', 'improvement']),
-      /\b(?:still|remains?|remained)\s+(?:grade(?:inadequate|requir\w*)|inadequate|not)\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
+      holdsOneOfEach(['still', 'remain', 'improvement'], ['not', 'improvement']),
+      /\b(?:still|remains?|remained)\s+not\b|\brequir(?:es|ed|ing) (?:further |more |significant |urgent )?improvement\b/i,
     ),
     weight: 2,
     triggers: ['still', 'remain', 'requir'],
-    examples: ['still inadequate', 'remains gradeinadequate', 'requires further improvement'],
+    examples: ['still not', 'remains not fully embedded', 'requires further improvement'],
   },
   {
     name: 'too-many-children',
@@ -483,9 +500,19 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable )?)\breliance on (?:agency|interim|locum|temporary)\b/i,
     weight: 2,
-    triggers: ['workforce', 'high', 'heav', 'increased', 'unmanageable', 'caseload', 'workload', 'turnover'],
+    triggers: [
+      'workforce',
+      'high',
+      'heav',
+      'increased',
+      'unmanageable',
+      'caseload',
+      'workload',
+      'turnover',
+      'reliance',
+    ],
     examples: [
       'workforce instability',
       'high caseloads',
@@ -497,6 +524,7 @@ export const CUES: Cue[] = [
       'caseloads in some teams were described as “unmanageable”',
       'a few having caseloads of up to forty',
       'high levels of fixed-term exclusions from school',
+      'with a reliance on agency staff in the assessment teams',
     ],
   },
   {
@@ -1496,8 +1524,10 @@ function readSentences(
         ? bullet
         : !bullet &&
           // The line before had no full stop: the splitter ended it at its line's end.
-          !endsSentence(sentences[k - 1].text) &&
-          (items === 0 || !endsSentence(sentence.text));
+          ((!endsSentence(sentences[k - 1].text) && (items === 0 || !endsSentence(sentence.text))) ||
+            // Or the line is one item ended by a full stop, as such paragraphs are ("The
+            // consistency of management oversight." / "Ensure plans are reviewed.").
+            (source !== undefined && opensLine(source, sentence.start) && isItemSentence(sentence.text)));
     }
     items = lineItem ? items + 1 : 0;
     linesOf = lineItem || introducesLines(sentence.text) ? sentence.block : -1;
@@ -1521,6 +1551,15 @@ function endsSentence(text: string): boolean {
   const b = text.trimEnd();
   const last = b.charCodeAt(b.length - 1);
   return last === 46 || last === 33 || last === 63;
+}
+/** Whether a sentence opens its line (`source`: the text its offsets are in; white space before it aside). */
+function opensLine(source: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = source.charCodeAt(i);
+    if (c === 10) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
 }
 /** A line's opening bullet, with the white space around it (the splitter leaves it out of the sentence). */
 const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)])\s+$/;

@@ -54,6 +54,10 @@ describe('sentences saying what must improve', () => {
     'Further work is needed to ensure that children’s voices are heard and acted on.',
     'Inspectors said that some children’s records were not kept up to date.',
     'Ofsted’s regional director said some children had waited too long for help.',
+    'In its report, Ofsted said children in care were well supported, but that the response to children who go missing from home needed to be strengthened.',
+    'Recruitment of permanent social workers remains a challenge, with a reliance on agency staff in the assessment teams.',
+    'The inspectorates asked the partnership to improve the quality of return home interviews and the use of disruption tactics.',
+    'The letter said there is no shared understanding across agencies of the prevalence of child criminal exploitation.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -380,6 +384,17 @@ describe('improvement areas in reported speech and lists are found', () => {
         'What needs to improve:\nThe help given to disabled children\nCouncil leader Colin Lambert said the authority accepted the findings.',
       ]),
     ).toEqual(['The quality of plans.', 'The timeliness of visits.', 'The help given to disabled children']);
+    // Lines ended by full stops are items when each reads as one (a noun phrase or an instruction),
+    // as such paragraphs are; a line of prose still ends the list.
+    expect(
+      inArticle([
+        'The report said the local authority should improve:\nThe timeliness of initial health assessments.\nThe consistency of management oversight of children in need.\nEnsure that plans are reviewed.\nThe council said it accepted the findings.',
+      ]),
+    ).toEqual([
+      'The timeliness of initial health assessments.',
+      'The consistency of management oversight of children in need.',
+      'Ensure that plans are reviewed.',
+    ]);
   });
 
   test('a list set as paragraphs with full stops (noun phrases or instructions), under an introduction or a question', () => {
@@ -458,6 +473,14 @@ describe('near misses are refused', () => {
     ['no weakness found', 'Inspectors found no delays in decision-making for children at risk.'],
     ['leader’s promise', 'We will now focus on the areas for improvement, said the cabinet member for children.'],
     ['bare grade', 'Rutland County Council’s children’s services have been rated good by Ofsted.'],
+    [
+      'reliance reduced',
+      'The council has reduced its heavy reliance on agency staff in the assessment teams since 2022.',
+    ],
+    [
+      'praise, then a need with no area',
+      'Ofsted recognised positive changes to children’s services, but says more needs to be done.',
+    ],
     ['procedure', 'The inspection took place over two weeks in March and looked at 120 case files.'],
     ['councillors’ concerns', 'Opposition councillors raised concerns about the cost of the improvement plan.'],
     ['council’s reaction', 'The council said it was disappointed and would address the areas of concern.'],
@@ -608,6 +631,8 @@ describe('a grade sentence that names a failing area is an improvement area', ()
       'The experiences and progress of children who need help and protection: Inadequate',
       'Services for care leavers in Thurrock were rated good by inspectors this month.',
       'Thurrock Council’s children’s services have been rated inadequate by Ofsted inspectors.',
+      'Children’s services at Thurrock Council still require improvement to be good, according to inspectors.',
+      'The watchdog’s overall verdict is that children’s services in Thurrock remain inadequate.',
     ];
     expect(found(['Ofsted published its report on Thurrock Council on Tuesday.', ...rows])).toEqual([]);
     expect(
