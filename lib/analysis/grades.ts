@@ -169,7 +169,7 @@ const AREA_LABEL_END =
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
-  /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|it|they)\b[^,;]{0,60}$/i;
+  /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|impact of (?:senior )?leaders|it|they)\b[^,;]{0,60}$/i;
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
@@ -560,7 +560,9 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   {
     name: 'parallel clause',
     re: /^['’"”]?\s*,?\s*(?:and|while|but|whereas)\s+[^.;]{0,100}\b(?:to be|as)\s+['‘"“]?$/i,
-    examples: ['Inspectors found help for families to be good, and the impact of leaders to be outstanding.'],
+    examples: [
+      'Inspectors found help for families to be good, and the response to missing children to be outstanding.',
+    ],
   },
   {
     name: 'counted grades',
@@ -731,7 +733,7 @@ function firstRuleHolding(rules: GradeRule[], x: Ctx): string | undefined {
  * inadequate". Read from the name's end to the grade's start.
  */
 const NAMED_COPULA =
-  /^(?:['’]s?(?:\s+children['’]s(?:\s+social\s+care)?\s+services)?)?\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s+(?:(?:now|both|all|still|also|again|once\s+again|each)\s+)*['‘"“]?$/i;
+  /^(?:(?:['’]s?(?:\s+children['’]s(?:\s+social\s+care)?\s+services)?)?\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s+(?:(?:now|both|all|still|also|again|once\s+again|each)\s+)*|\s*,\s*(?:now|previously|formerly|once|currently|still)\s+(?:(?:rated|judged|graded)\s+)?)['‘"“]?$/i;
 /** What may follow the grade of a named council: the clause ends ("Leeds is good, …", "…good overall"). */
 const NAMED_COPULA_AFTER =
   /^['’"”]?\s*(?:$|[,.;:)!]|overall\b|according\b|says\b|said\b|and\b|but\b|while\b|—|–|-\s|by\b|at\s+(?:its|their|the)\b|after\b|following\b|when\b|in\s+(?:its|their|the|a|an|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
@@ -1053,9 +1055,16 @@ function currency(
   const currentCue = currentCueIn(beforeClause + ownClauseAfter);
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
+  // Moved to the grade ("Birmingham, previously good, dropped to requires improvement"): what it is
+  // now, not the time of the grade before it.
+  if (!currentCue && MOVED_TO.test(beforeClause)) return at(true, 'moved to it', 'weak');
   if (currentCue) return at(true, `"${currentCue.toLowerCase()}"`, 'weak');
   return at(true, 'reported', 'none');
 }
+
+/** A move to the grade just before it: "dropped to", "went up to", "was downgraded to a". */
+const MOVED_TO =
+  /\b(?:dropped|drops|dropping|fell|falls|falling|slipped|slips|slid|moved|moves|rose|rises|climbed|climbs|improved|improves|went|goes|upgraded|downgraded|returned|returns|jumped|jumps|bounced)\s+(?:back\s+|up\s+|down\s+|straight\s+)?to\s+(?:an?\s+)?['‘"“]?$/i;
 
 function yearNear(before: string, after: string): number | undefined {
   const a = /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);

@@ -194,8 +194,8 @@ export function attributeGrades(
   }
 }
 
-/** Where a new clause with its own subject starts: ", while", ", whereas", ", but", "; ". */
-const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though)\b|;/gi;
+/** Where a new clause with its own subject starts: ", while", ", whereas", ", but", ", with", "; ". */
+const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though|with)\b|;/gi;
 
 /** After the grade: ", as was Brighton", ", as were Bradford and Leeds". */
 const AS_WAS = /^['’"”]?\s*,\s*as\s+(?:was|were|is|are|did|have|has)\s+/i;

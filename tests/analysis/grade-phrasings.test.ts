@@ -15,6 +15,53 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a grade in an aside after a council in a round-up: "Hartlepool, now outstanding"',
+    page: [
+      'Ofsted publishes this year’s children’s services results',
+      'Among those moving up were Wigan, which went from requires improvement to good, and Hartlepool, now outstanding.',
+    ],
+    grades: [
+      ['requires improvement', false, 'Wigan'],
+      ['good', true, 'Wigan'],
+      ['outstanding', true, 'Hartlepool'],
+    ],
+  },
+  {
+    phrasing:
+      'a previous grade in an aside, then a move to the current one: "Birmingham, previously good, dropped to…"',
+    page: [
+      'Birmingham children’s services downgraded',
+      'Birmingham, previously good, dropped to requires improvement.',
+    ],
+    grades: [
+      ['good', false, 'Birmingham'],
+      ['requires improvement', true, 'Birmingham'],
+    ],
+  },
+  {
+    phrasing:
+      'a clause opened by ", with" names its own council: "…both came out of inadequate, with Torbay now rated…"',
+    page: [
+      'Two councils leave inadequate',
+      'Torbay and Sefton both came out of inadequate, with Torbay now rated requires improvement.',
+    ],
+    grades: [
+      ['inadequate', false, 'Torbay+Sefton'],
+      ['requires improvement', true, 'Torbay'],
+    ],
+  },
+  {
+    phrasing: 'the judgement area "the impact of leaders" given a grade by a linking verb',
+    page: [
+      'Cheshire East children’s services inadequate',
+      'Help and protection was judged good by Ofsted inspectors of Cheshire East, while the impact of leaders was inadequate.',
+    ],
+    grades: [
+      ['good', true, 'Cheshire East'],
+      ['inadequate', true, 'Cheshire East'],
+    ],
+  },
+  {
     phrasing: 'the subject’s linking verb again after "and": "…was judged good in 2019 and is now outstanding"',
     page: [
       'Kirklees children’s services inspected',
