@@ -185,7 +185,7 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do more|do better|be (?:improved|strengthened|more))\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e)\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do (?:even )?more|do (?:even )?better|be (?:improved|strengthened|more))\b|\b(?:asked|told|urged|ordered|instructed|directed) to (?:improve|strengthen|address|tackle)\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e)\b/i,
     weight: 2.5,
     triggers: [
       ...['could', 'can'].flatMap((w) =>
@@ -197,6 +197,7 @@ export const CUES: Cue[] = [
           'strengthen',
           'do more',
           'do better',
+          'do even',
           'be improved',
           'be strengthened',
           'be more',
@@ -214,6 +215,8 @@ export const CUES: Cue[] = [
     examples: [
       'the inspectorates asked the partnership to improve the quality of return home interviews',
       'inspectors urged the three safeguarding partners to address the gaps',
+      'areas where we can do even better',
+      'praised in Ofsted inspection but told to improve help for disabled children',
       'areas where we can do better',
       'Ofsted has asked the council to improve the consistency of oversight',
       'the council could further improve',
@@ -400,13 +403,14 @@ export const CUES: Cue[] = [
     // praise before it does not take it back (outweighs the praise cue's weight).
     name: 'contrast-weakness',
     pattern:
-      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to be )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved))\b/i,
+      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to be )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved)|(?:told|asked|urged|ordered) to (?:improve|address|strengthen))\b/i,
     weight: 0.75,
     triggers: ['alth', 'but', 'howe', 'thou', 'whil', 'wher'],
     examples: [
       'social workers felt well supported, although caseloads in some teams were described as “unmanageable”',
       'leaders are ambitious, but some plans are not always reviewed',
       'children in care were well supported, but the response to missing children needed to be strengthened',
+      'Kent praised in Ofsted inspection but told to improve help for disabled children',
     ],
   },
   {
@@ -585,9 +589,9 @@ export const CUES: Cue[] = [
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b/i,
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
     weight: 2,
-    triggers: ['unfi', 'risk', 'cann', 'expo'],
+    triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav', 'remain', 'living'],
     examples: [
       'assessments are unfit for purpose',
       'this leaves children at risk of harm',
@@ -595,6 +599,7 @@ export const CUES: Cue[] = [
       'some children were being left at risk',
       'this leaves vulnerable children at risk of harm',
       'some children remain in situations of unassessed risk',
+      'some children were left in neglectful homes for years',
     ],
   },
   {
@@ -666,7 +671,7 @@ export const AGAINST: Cue[] = [
     // where practice needs to get better" (a weakness said beside it still outweighs it).
     name: 'knows-what-to-improve',
     pattern:
-      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b/i,
+      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b|\b(?:are|is|were|was) (?:already |fully |well )?aware of (?:these|the|its|their|those|this|all) (?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|issues|gaps|deficits)\b/i,
     weight: 2,
     triggers: [
       'clea',
@@ -683,11 +688,13 @@ export const AGAINST: Cue[] = [
       'the council',
       'the local authority',
       'the director',
+      'aware',
     ],
     examples: [
       'senior leaders had a clear understanding of where practice needed to get better',
       'leaders know what needs to improve',
       'managers are aware of where practice needs to be strengthened',
+      'leaders are aware of these weaknesses and have plans in place to address them',
     ],
   },
   {

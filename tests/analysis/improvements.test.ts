@@ -58,6 +58,9 @@ describe('sentences saying what must improve', () => {
     'Recruitment of permanent social workers remains a challenge, with a reliance on agency staff in the assessment teams.',
     'The inspectorates asked the partnership to improve the quality of return home interviews and the use of disruption tactics.',
     'The letter said there is no shared understanding across agencies of the prevalence of child criminal exploitation.',
+    'Some children were left in neglectful homes for years, the report said.',
+    'The report highlights some areas where we can do even better, including making sure that all children in care have timely access to mental health support.',
+    'Kent County Council praised in Ofsted inspection but told to improve help for disabled children',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -480,6 +483,10 @@ describe('near misses are refused', () => {
     [
       'praise, then a need with no area',
       'Ofsted recognised positive changes to children’s services, but says more needs to be done.',
+    ],
+    [
+      'leaders know their weaknesses',
+      '“Leaders are aware of these weaknesses and have plans in place to address them,” the report said.',
     ],
     ['procedure', 'The inspection took place over two weeks in March and looked at 120 case files.'],
     ['councillors’ concerns', 'Opposition councillors raised concerns about the cost of the improvement plan.'],
