@@ -565,6 +565,12 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     ],
   },
   {
+    name: 'dated list',
+    // "deemed inadequate in 2015, good in 2019 and outstanding in 2023": a grade, its year, the next.
+    re: /^['’"”]?\s*(?:in|at)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and|then|before|but)\s+(?:then\s+)?(?:was\s+|were\s+)?)['‘"“]?$/i,
+    examples: ['The council’s services had been deemed inadequate in 2015, good in 2019 and outstanding in 2023.'],
+  },
+  {
     name: 'counted grades',
     re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+|are\s+|is\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
     examples: [
@@ -742,6 +748,10 @@ const NAMED_COPULA_AFTER =
 const SAME_SUBJECT_COPULA =
   /^['’"”]?[^.;:!?'‘"“]{0,40}\b(?:and|but)\s+(?:is|are|remains?|has\s+been|have\s+been)\s+(?:(?:now|still|again|once\s+again)\s+)*(?:(?:rated|judged)\s+)?['‘"“]?$/i;
 
+/** An aside right after a name, up to the comma that closes it before a linking verb: ", which was rated inadequate in 2018,". */
+const NAME_ASIDE =
+  /^(?:['’]s?(?:\s+children['’]s(?:\s+social\s+care)?\s+services)?)?\s*,\s*(?:which|who|whose)\b[^;:.]{0,140}?,(?=\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s)/i;
+
 const PREPOSITION_BEFORE = /\b(?:in|of|for|at|from|to|by|with|near|across|than|like)\s+(?:the\s+)?$/i;
 
 /**
@@ -751,11 +761,19 @@ const PREPOSITION_BEFORE = /\b(?:in|of|for|at|from|to|by|with|near|across|than|l
 function namedSubjectOf(s: string, c: Candidate, nameEnds: number[]): boolean {
   for (let i = 0; i < nameEnds.length; i += 2) {
     const e = nameEnds[i + 1];
-    if (e > c.quoteStart || c.quoteStart - e > 60) continue;
+    if (e > c.quoteStart || c.quoteStart - e > 200) continue;
+    // An aside between the name and its verb is left out: "Surrey, which was rated inadequate in
+    // 2018, is now good".
+    let gap = s.slice(e, c.quoteStart);
+    if (gap.length > 60) {
+      const aside = NAME_ASIDE.exec(gap);
+      if (!aside) continue;
+      gap = gap.slice(aside[0].length);
+      if (gap.length > 60) continue;
+    }
     // The name as a preposition's object is not the subject: "the food in Bristol is outstanding".
     if (PREPOSITION_BEFORE.test(s.slice(Math.max(0, nameEnds[i] - 12), nameEnds[i]))) continue;
-    if (NAMED_COPULA.test(s.slice(e, c.quoteStart)) && NAMED_COPULA_AFTER.test(s.slice(c.quoteEnd, c.quoteEnd + 40)))
-      return true;
+    if (NAMED_COPULA.test(gap) && NAMED_COPULA_AFTER.test(s.slice(c.quoteEnd, c.quoteEnd + 40))) return true;
   }
   return false;
 }

@@ -15,6 +15,42 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a slump to a grade: "slumped to inadequate, having been rated good…"',
+    page: [
+      'Reading children’s services inspected',
+      'Reading’s services slumped to inadequate, having been rated good only three years earlier.',
+    ],
+    grades: [
+      ['inadequate', true, 'Reading'],
+      ['good', false, 'Reading'],
+    ],
+  },
+  {
+    phrasing: 'grades listed with their years: "inadequate in 2015, good in 2019 and outstanding in 2023"',
+    page: [
+      'Wigan’s inspection history',
+      'Wigan Council’s children’s services had been deemed inadequate in 2015, good in 2019 and outstanding in 2023.',
+    ],
+    grades: [
+      ['inadequate', false, 'Wigan'],
+      ['good', false, 'Wigan'],
+      ['outstanding', false, 'Wigan'],
+    ],
+  },
+  {
+    phrasing:
+      'a council, an aside with its earlier grades, then its linking verb: "Surrey…, which was rated…, is now good"',
+    page: [
+      'Surrey children’s services inspected',
+      'Surrey County Council, which was rated inadequate in 2018 and requires improvement in 2022, is now good.',
+    ],
+    grades: [
+      ['inadequate', false, 'Surrey'],
+      ['requires improvement', false, 'Surrey'],
+      ['good', true, 'Surrey'],
+    ],
+  },
+  {
     phrasing: 'a grade in an aside after a council in a round-up: "Hartlepool, now outstanding"',
     page: [
       'Ofsted publishes this year’s children’s services results',
