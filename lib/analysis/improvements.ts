@@ -283,15 +283,18 @@ export const CUES: Cue[] = [
   {
     name: 'slow-or-limited',
     pattern:
-      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b/i,
+      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b/i,
     weight: 2,
-    triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell'],
+    triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell', 'mult', 'freq', 'nume', 'repe', 'comp'],
     examples: [
       'progress has been slow',
       'limited oversight',
       'a fragile workforce',
       'little evidence that the views of children informed plans',
       'the quality of the work falls short',
+      'direct work with children is limited',
+      'some children experience multiple changes of social worker',
+      'audits focus on compliance rather than on the difference made to children',
     ],
   },
   {
@@ -347,13 +350,14 @@ export const CUES: Cue[] = [
   {
     name: 'unsuitable',
     pattern:
-      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b/i,
+      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|\b(?:placed|living|live|lives|housed) in unregistered\b/i,
     weight: 2,
-    triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay'],
+    triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay', 'live'],
     examples: [
       'living in unsuitable accommodation',
       'placed inappropriately',
       'they are placed in bed and breakfast accommodation for weeks',
+      'some children are placed in unregistered children’s homes',
     ],
   },
   {
