@@ -350,7 +350,7 @@ export const CUES: Cue[] = [
   {
     name: 'unsuitable',
     pattern:
-      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|\b(?:placed|living|live|lives|housed) in unregistered\b/i,
+      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|(?<!\bno (?:[\w’'-]+ ){0,2})\b(?:placed|living|live|lives|housed) in unregistered\b/i,
     weight: 2,
     triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay', 'live'],
     examples: [
@@ -508,7 +508,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable )?)\breliance on (?:agency|interim|locum|temporary)\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?)\breliance on (?:agency|interim|locum|temporary)\b/i,
     weight: 2,
     triggers: [
       'workforce',
@@ -820,7 +820,7 @@ export const AGAINST: Cue[] = [
     // A weakness put right: "no longer wait too long", "delays … have been resolved", "leaders
     // have tackled the weaknesses identified at the last inspection" (not when not yet done).
     pattern:
-      /\bno longer\b|\b(?:has|have|had) (?:now |since |largely |mostly |all )?been (?:resolved|addressed|rectified|remedied|overcome)\b|(?<!\b(?:not|never|yet to|failed to|still to|not yet|not fully)\s+)\b(?:tackled|addressed|resolved|rectified|remedied|overcome) (?:the |all |most |many |these |those |its )?(?:\w+ )?(?:weaknesses|concerns|shortcomings|issues|recommendations|areas for improvement|failings|problems)\b/i,
+      /\bno longer\b|\b(?:has|have|had) (?:now |since |largely |mostly |all )?been (?:resolved|addressed|rectified|remedied|overcome|reduced|eliminated|cleared)\b|\b(?:has|have|had) (?:now |since )?turned (?:its |the |their )?(?:[\w’'-]+ )?(?:services|department|fortunes) around\b|(?<!\b(?:not|never|yet to|failed to|still to|not yet|not fully)\s+)\b(?:tackled|addressed|resolved|rectified|remedied|overcome) (?:the |all |most |many |these |those |its )?(?:\w+ )?(?:weaknesses|concerns|shortcomings|issues|recommendations|areas for improvement|failings|problems)\b/i,
     weight: 2,
     triggers: [
       'no longer',
@@ -829,6 +829,10 @@ export const AGAINST: Cue[] = [
       'been rectified',
       'been remedied',
       'been overcome',
+      'been reduced',
+      'been eliminated',
+      'been cleared',
+      'turned',
       'tack',
       'addr',
       'reso',
@@ -840,6 +844,8 @@ export const AGAINST: Cue[] = [
       'children no longer wait too long',
       'delays in assessments have been resolved',
       'leaders have tackled the weaknesses identified at the last inspection',
+      'delays in care proceedings, which were a concern in 2019, have been reduced',
+      'the council has since turned its services around',
     ],
   },
   {

@@ -492,6 +492,13 @@ describe('near misses are refused', () => {
       'leaders know their weaknesses',
       '“Leaders are aware of these weaknesses and have plans in place to address them,” the report said.',
     ],
+    ['a weakness denied', 'There are no children placed in unregistered homes.'],
+    ['a weakness reduced', 'Delays in care proceedings, which were a concern in 2019, have been reduced.'],
+    ['little reliance', 'The council now has a stable workforce and very low reliance on agency staff.'],
+    [
+      'services turned around',
+      'The council was told it must improve in 2017, and has since turned its services around.',
+    ],
     ['procedure', 'The inspection took place over two weeks in March and looked at 120 case files.'],
     ['councillors’ concerns', 'Opposition councillors raised concerns about the cost of the improvement plan.'],
     ['council’s reaction', 'The council said it was disappointed and would address the areas of concern.'],
