@@ -221,8 +221,8 @@ function alsoAfter(g: GradeMention, near: CouncilMention[]): CouncilMention[] {
 
 /** After the name in an aside: the comma that closes it, then the grade's verb. */
 const ASIDE_TO_GRADE = /^[’'"”)]?\s*,\s*(?:(?:has|have)\s+been|was|were|is|are|remains?|remained)\b[^,;:.()]{0,40}$/i;
-/** Between the subject and the aside's opening comma: its possessive and "children's services". */
-const SUBJECT_TO_ASIDE = /^(?:[’']s?)?(?:\s+children[’']s(?:\s+social\s+care)?\s+services)?\s*$/i;
+/** Between the subject and the aside's opening comma: its possessive and "(children's) services". */
+const SUBJECT_TO_ASIDE = /^(?:[’']s?)?(?:\s+(?:children[’']s\s+)?(?:social\s+care\s+)?services)?\s*$/i;
 /** An aside that gives the grade to its names as well: "Leeds, like Bradford, was rated good". */
 const ASIDE_ALSO = /^\s*(?:like|as with|along with|alongside|together with|as well as)\b/i;
 

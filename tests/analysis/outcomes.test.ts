@@ -101,6 +101,11 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: 'the subject\'s "services" (with no "children\'s") before an aside naming a company',
+      page: ['RBWM’s services, run by Achieving for Children, were rated good by Ofsted inspectors.'],
+      outcomes: [['Windsor and Maidenhead', 'good', true, null]],
+    },
+    {
       why: 'a clause of its own after ", while" has only its own councils',
       page: [
         'Wolverhampton moved up from requires improvement to good, while Hartlepool and Redcar and Cleveland both improved from inadequate to requires improvement.',
