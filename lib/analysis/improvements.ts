@@ -314,7 +314,7 @@ export const CUES: Cue[] = [
   {
     name: 'inconsistent',
     pattern:
-      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b|\bvar(?:ies|y|ied) (?:in quality|across|between|considerably|widely|too)\b|\bstill var(?:ies|y)\b/i,
+      /\binsufficient(?:ly)?\b|\bin(?:consistent|effective|adequately)(?:ly)?\b|\binconsistenc(?:y|ies)\b|\buneven(?:ly)?\b|\bvariab(?:le|ility)\b|\bunderdeveloped\b|\bunder-developed\b|\bvar(?:ies|y|ied) (?:in quality|across|between|considerably|widely|too)\b|\bstill var(?:ies|y)\b|\bpatchy\b|\bfragmented\b|\bdisjointed\b|\bpiecemeal\b/i,
     weight: 2,
     triggers: [
       'insufficient',
@@ -328,6 +328,10 @@ export const CUES: Cue[] = [
       'vari',
       'vary',
       'still var',
+      'patchy',
+      'fragmented',
+      'disjointed',
+      'piecemeal',
     ],
     examples: [
       'insufficiently challenged',
@@ -337,6 +341,8 @@ export const CUES: Cue[] = [
       'transition planning is underdeveloped',
       'although it still varies in quality',
       'supervision varies in quality across teams',
+      'help for care leavers was described as patchy',
+      'the service was fragmented and confusing for families',
     ],
   },
   {
@@ -350,7 +356,7 @@ export const CUES: Cue[] = [
   {
     name: 'unsuitable',
     pattern:
-      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|(?<!\bno (?:[\w’'-]+ ){0,2})\b(?:placed|living|live|lives|housed) in unregistered\b/i,
+      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|(?<!\bno (?:[\w’'-]+ ){0,2})\b(?:placed|living|live|lives|housed) in (?:unregistered|hotels?|caravans?|holiday lets|tents?)\b/i,
     weight: 2,
     triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay', 'live'],
     examples: [
@@ -358,14 +364,16 @@ export const CUES: Cue[] = [
       'placed inappropriately',
       'they are placed in bed and breakfast accommodation for weeks',
       'some children are placed in unregistered children’s homes',
+      'some young people had been placed in hotels',
     ],
   },
   {
     name: 'too-much',
-    pattern: /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early)\b/i,
+    pattern:
+      /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early|vague|generic|optimistic|positive|weak)\b/i,
     weight: 2,
     triggers: ['too'],
-    examples: ['too many changes of worker', 'waited too long'],
+    examples: ['too many changes of worker', 'waited too long', 'plans were too vague'],
   },
   {
     name: 'weak-or-failing',
@@ -378,9 +386,9 @@ export const CUES: Cue[] = [
   {
     name: 'lack-or-delay',
     pattern:
-      /\black(?:s|ed|ing)?\b|\bdrift\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
+      /\black(?:s|ed|ing)?\b|\bdrift\b|(?<!\bno )\bout[- ]of[- ]date\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
     weight: 2,
-    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no'],
+    triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no', 'out'],
     examples: [
       'a lack of challenge',
       'drift in planning',
@@ -388,6 +396,7 @@ export const CUES: Cue[] = [
       'some disabled children were waiting months for an assessment',
       'children waited up to six weeks for a visit',
       'there is no shared understanding across agencies of the prevalence of exploitation',
+      'pathway plans were often out of date',
     ],
   },
   {
@@ -585,17 +594,24 @@ export const CUES: Cue[] = [
   {
     name: 'criticised',
     pattern:
-      /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b/i,
+      /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b|\bcritical of\b|\braised (?:serious )?questions (?:over|about|around)\b|\bexpressed (?:\w+ )?concerns?\b/i,
     weight: 2,
-    triggers: ['criticis', 'criticiz', 'concern ', 'concerns ', 'raised concern'],
-    examples: ['the service was criticised for', 'concerns are also raised about', 'inspectors raised concerns'],
+    triggers: ['criticis', 'criticiz', 'concern ', 'concerns ', 'raised concern', 'critical of', 'raised', 'expressed'],
+    examples: [
+      'the service was criticised for',
+      'concerns are also raised about',
+      'inspectors raised concerns',
+      'inspectors were critical of the support for children at risk of exploitation',
+      'inspectors raised questions over the use of agency staff',
+      'inspectors expressed concern at the high number of repeat plans',
+    ],
   },
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bnot (?:be )?(?:assured|confident|satisfied) that\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
     weight: 2,
-    triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav', 'remain', 'living'],
+    triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav', 'remain', 'living', 'not'],
     examples: [
       'assessments are unfit for purpose',
       'this leaves children at risk of harm',
@@ -604,6 +620,7 @@ export const CUES: Cue[] = [
       'this leaves vulnerable children at risk of harm',
       'some children remain in situations of unassessed risk',
       'some children were left in neglectful homes for years',
+      'Ofsted said it was not assured that all children at risk were being identified',
     ],
   },
   {
@@ -1273,11 +1290,25 @@ function candidates(text: string): boolean {
 const firedCues: number[] = [];
 const firedAgainst: number[] = [];
 
+/** A quote mark, or an apostrophe (a quote mark unless inside a word). */
+const QUOTE_MARK = /["“”‘’']/;
+/** Quote marks, not apostrophes inside words ("children’s", "don't"). */
+const QUOTE_MARKS = /["“”]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])/g;
+
+/**
+ * The text the cues read: the sentence without its quote marks, so a quoted phrase reads as
+ * written ("not been “consistently applied”", 'plans were "too vague"').
+ */
+export function cueText(sentence: string): string {
+  return QUOTE_MARK.test(sentence) ? sentence.replace(QUOTE_MARKS, '') : sentence;
+}
+
 /** Scores one sentence with the hand cues; >= THRESHOLD means an improvement area. */
-export function improvementScore(sentence: string): number {
+export function improvementScore(text: string): number {
   firedCues.length = 0;
   firedAgainst.length = 0;
-  if (sentence.length < 25) return 0;
+  if (text.length < 25) return 0;
+  const sentence = cueText(text);
   if (!candidates(sentence)) return 0;
   let score = 0;
   for (let i = 0; i < CUES.length; i++)

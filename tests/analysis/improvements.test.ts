@@ -65,6 +65,14 @@ describe('sentences saying what must improve', () => {
     'Audits focus on compliance rather than on the difference made to children.',
     'Some children are placed in unregistered children’s homes.',
     'Direct work with children is limited.',
+    'The watchdog said plans were "too vague".',
+    'Help for care leavers was described as “patchy”.',
+    'In particular, inspectors were critical of the support for children at risk of criminal exploitation.',
+    'Inspectors expressed concern at the high number of children subject to child protection plans for a second time.',
+    'The report found that some young people had been placed in hotels.',
+    'Ofsted said it was “not assured” that all children at risk were being identified.',
+    'Pathway plans were often "out of date".',
+    'Inspectors raised questions over the council’s use of agency staff.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -493,6 +501,7 @@ describe('near misses are refused', () => {
       '“Leaders are aware of these weaknesses and have plans in place to address them,” the report said.',
     ],
     ['a weakness denied', 'There are no children placed in unregistered homes.'],
+    ['plans up to date', 'There were no out-of-date plans among the cases inspectors sampled this month.'],
     ['a weakness reduced', 'Delays in care proceedings, which were a concern in 2019, have been reduced.'],
     ['little reliance', 'The council now has a stable workforce and very low reliance on agency staff.'],
     [
