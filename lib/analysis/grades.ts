@@ -396,7 +396,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'performance-assessment wording',
     test: (x) =>
-      x.c.grade.startsWith('other:performs') &&
+      x.word.startsWith('perform') &&
       (/\b(?:rated|judged|assessed|found)\b/i.test(x.before) ||
         /\b(?:services?|council|authority)\s+(?:still\s+|now\s+|again\s+)?$/i.test(x.before)),
     examples: [

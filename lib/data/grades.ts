@@ -123,19 +123,21 @@ export const GRADE_WORDS: readonly { grade: Grade; pattern: string; examples: st
   { grade: 'other:adequate', pattern: 'adequate', examples: ['adequate', 'Adequate'] },
   { grade: 'other:poor', pattern: 'poor', examples: ['poor', 'Poor'] },
   { grade: 'other:excellent', pattern: 'excellent', examples: ['excellent'] },
+  // The annual assessment's bands (2009–2011) by their own word, as older words are labelled
+  // (other:<word>): "performing poorly" is other:poor, "performs adequately" other:adequate.
   {
-    grade: 'other:performs excellently',
+    grade: 'other:excellent',
     pattern: 'perform(?:s|ed|ing)? excellently',
     examples: ['performs excellently', 'performing excellently'],
   },
-  { grade: 'other:performs well', pattern: 'perform(?:s|ed|ing)? well', examples: ['performs well', 'performed well'] },
+  { grade: 'other:well', pattern: 'perform(?:s|ed|ing)? well', examples: ['performs well', 'performed well'] },
   {
-    grade: 'other:performs adequately',
+    grade: 'other:adequate',
     pattern: 'perform(?:s|ed|ing)? adequately',
     examples: ['performs adequately'],
   },
   {
-    grade: 'other:performs poorly',
+    grade: 'other:poor',
     pattern: 'perform(?:s|ed|ing)? poorly',
     examples: ['performs poorly', 'performing poorly'],
   },

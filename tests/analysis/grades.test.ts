@@ -38,7 +38,7 @@ describe('grade words used as judgements', () => {
     ['Services for looked after children were judged ‘adequate’.', 'other:adequate', '‘adequate’'],
     [
       'Doncaster was again judged to be performing poorly by the council assessment.',
-      'other:performs poorly',
+      'other:poor',
       'performing poorly',
     ],
   ])('%s → %s', (sentence, grade, text) => {
