@@ -284,6 +284,16 @@ export const REFUSALS: GradeRule[] = [
     examples: ['The manager is good at listening to staff.'],
   },
   {
+    // "Services are no longer inadequate": what the council is not, as the corpus labels it (not a
+    // grade; the page's other sentences give the grade it had).
+    name: 'no longer',
+    test: (x) => holds(x.words, NO_LONGER) && NO_LONGER_BEFORE.test(x.before),
+    examples: [
+      'Children’s services in Medway are no longer inadequate, inspectors said.',
+      'Thurrock is no longer rated inadequate.',
+    ],
+  },
+  {
     name: 'negated',
     test: (x) =>
       holds(x.words, NEGATIONS) &&
@@ -294,14 +304,17 @@ export const REFUSALS: GradeRule[] = [
         // With the object between: "never rated Rutland inadequate".
         /\b(?:never|not)\s+(?:\w+\s+)?(?:rated|judged|graded)\s+(?:[\w’'-]+\s+){1,4}(?:as\s+|to be\s+)?$/i.test(
           x.before,
-        )) &&
-      !/\bno longer\b[^,.;]*$/i.test(x.before) &&
+        ) ||
+        // A subject of "no" with a clause of its own between: "No local authority that had been
+        // judged good at its previous inspection was judged inadequate".
+        NO_SUBJECT_JUDGED.test(x.s.slice(0, x.c.quoteStart))) &&
       !/^['’"”]?\s*since\b/i.test(x.after),
     examples: [
       'No council in the region has yet been judged outstanding.',
       'Inspectors have never rated Rutland inadequate.',
       'Of the councils visited this year, none was rated outstanding.',
       'In no part of its work was Medway found to be outstanding.',
+      'No local authority that had been judged good at its previous inspection was judged inadequate this year.',
     ],
   },
   {
@@ -470,6 +483,22 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: 'judgement label',
     test: (x) => x.main && holds(x.words, LABEL_MARKS) && LABEL_BEFORE.test(x.before),
     examples: ['Overall effectiveness: requires improvement.'],
+  },
+  {
+    name: 'counted label',
+    // A statistics table's row: the grade as its label, then a count ("Outstanding: 23 (15%)").
+    test: (x) => x.main && /^\s*['‘"“]?$/.test(x.before) && COUNT_AFTER_LABEL.test(x.after),
+    examples: ['Outstanding: 23 (15%)', 'Inadequate – 17 councils'],
+  },
+  {
+    name: 'counted grade',
+    // Counts in a row, each before its grade: "5 outstanding, 4 good, 2 requires improvement, 1 inadequate".
+    test: (x) =>
+      x.main &&
+      COUNT_BEFORE.test(x.before) &&
+      ((x.next !== undefined && COUNT_BETWEEN.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart))) ||
+        (x.prev !== undefined && COUNT_BETWEEN.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart)))),
+    examples: ['Regional picture at 31 December 2022: 5 outstanding, 4 good, 2 requires improvement, 1 inadequate.'],
   },
   {
     name: 'headline label',
@@ -748,6 +777,23 @@ const NAMED_COPULA_AFTER =
 const SAME_SUBJECT_COPULA =
   /^['’"”]?[^.;:!?'‘"“]{0,40}\b(?:and|but)\s+(?:is|are|remains?|has\s+been|have\s+been)\s+(?:(?:now|still|again|once\s+again)\s+)*(?:(?:rated|judged)\s+)?['‘"“]?$/i;
 
+const NO_LONGER = ['no longer'];
+/** "no longer" just before the grade: "are no longer", "is no longer rated", "no longer judged to be". */
+const NO_LONGER_BEFORE =
+  /\bno longer\s+(?:(?:rated|judged|graded|deemed|considered|classed)\s+)?(?:as\s+|to be\s+|an?\s+)?['‘"“]?$/i;
+
+/** A sentence opening with a subject of "no" ("No council", "None of the authorities"), then its judging verb. */
+const NO_SUBJECT_JUDGED =
+  /^\s*(?:no|none of the|not one of the|not a single)\s+(?:[\w-]+\s+){0,2}?(?:local authorit(?:y|ies)|councils?|authorit(?:y|ies)|areas?)\b[^.;]{0,140}\b(?:was|were|is|are|has been|have been)\s+(?:rated|judged|graded|found|deemed)\s+(?:as\s+|to be\s+)?['‘"“]?$/i;
+
+/** After a grade as a table row's label: its count, with a share or what was counted ("…: 23 (15%)"). */
+const COUNT_AFTER_LABEL =
+  /^['’"”]?\s*[:–—-]\s*\d[\d,]*(?:\s*\(\d+(?:\.\d+)?\s*%\)|\s*%|\s+(?:councils|local authorities|authorities))?\s*\.?\s*$/i;
+/** A count just before a grade, at the start or after a colon, comma or "and": "…: 5 outstanding". */
+const COUNT_BEFORE = /(?:^|[:,;]|\band)\s*\d{1,3}\s+['‘"“]?$/i;
+/** Between two counted grades: ", 4 ", " and 1 ". */
+const COUNT_BETWEEN = /^['’"”]?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)\d{1,3}\s+['‘"“]?$/i;
+
 /** An aside right after a name, up to the comma that closes it before a linking verb: ", which was rated inadequate in 2018,". */
 const NAME_ASIDE =
   /^(?:['’]s?(?:\s+children['’]s(?:\s+social\s+care)?\s+services)?)?\s*,\s*(?:which|who|whose)\b[^;:.]{0,140}?,(?=\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s)/i;
@@ -945,13 +991,6 @@ export const PREVIOUS_CUES: TimeCue[] = [
     examples: ['The council was previously rated inadequate.', 'Its previous ‘good’ rating was lost.'],
   },
   {
-    name: 'no longer',
-    where: 'before',
-    needs: ['no longer'],
-    re: /\bno longer\b[^.;]*$/i,
-    examples: ['Services in Medway are no longer rated inadequate.'],
-  },
-  {
     name: 'left behind',
     where: 'before',
     needs: LEFT_BEHIND_WORDS,
@@ -1061,7 +1100,6 @@ function currency(
   for (let i = 0; i < PREVIOUS_CUES.length; i++) {
     const cue = PREVIOUS_CUES[i];
     if (!holds(words, cue.needs)) continue;
-    if (cue.name === 'no longer' && cue.re.test(beforeClause)) return at(false, cue.name, 'cue');
     if (present && cue.name !== 'left behind') continue;
     if (cue.re.test(cue.where === 'before' ? beforeClause : after)) return at(false, cue.name, 'cue');
   }

@@ -132,6 +132,8 @@ export function attributeGrades(
     if (before) return before;
     const paired = respective?.get(g);
     if (paired) return at(g, paired, 'the council in the same place of a "respectively" list');
+    // "5 outstanding, 4 good": a count of councils, none of them named.
+    if (g.why?.startsWith('counted')) return at(g, [], 'none (a count of councils)');
     const info = sentenceInfo(g);
     if (info.distinct.length === 1) return at(g, info.distinct, 'named in the sentence');
     if (info.distinct.length > 1) {
@@ -166,6 +168,11 @@ export function attributeGrades(
     // the councils named in it.
     let cut = -1;
     for (const m of clauseBefore.matchAll(CLAUSE_CUT)) cut = m.index + m[0].length;
+    // ", and" starts one too after a clause with its verb ("…were all judged outstanding, and
+    // South Tyneside was rated good"), not inside a list of names ("Bury, Wigan, and Bolton were").
+    for (const m of clauseBefore.matchAll(AND_CUT))
+      if (m.index + m[0].length > cut && CLAUSE_VERB.test(clauseBefore.slice(Math.max(0, cut), m.index)))
+        cut = m.index + m[0].length;
     if (cut >= 0) {
       const from = g.start - clauseBefore.length + cut;
       const inClause = beforeGrade.filter((m) => m.start >= from);
@@ -196,6 +203,10 @@ export function attributeGrades(
 
 /** Where a new clause with its own subject starts: ", while", ", whereas", ", but", ", with", "; ". */
 const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though|with)\b|;/gi;
+
+/** ", and" (a new clause when the one before it has its verb: CLAUSE_VERB). */
+const AND_CUT = /,\s*and\b/gi;
+const CLAUSE_VERB = /\b(?:rated|judged|graded|deemed|was|were|is|are|has|have|remains?|remained)\b/i;
 
 /** After the grade: ", as was Brighton", ", as were Bradford and Leeds". */
 const AS_WAS = /^['’"”]?\s*,\s*as\s+(?:was|were|is|are|did|have|has)\s+/i;

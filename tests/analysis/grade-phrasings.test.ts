@@ -15,6 +15,23 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a statistics table with grades as labels, and a regional count of grades',
+    page: [
+      'Children’s social care in England 2023',
+      'Outstanding: 23 (15%)',
+      'Inadequate: 17 (11%)',
+      'Regional picture at 31 December 2022: 5 outstanding, 4 good, 2 requires improvement, 1 inadequate.',
+    ],
+    grades: [
+      ['outstanding', true, ''],
+      ['inadequate', true, ''],
+      ['outstanding', true, ''],
+      ['good', true, ''],
+      ['requires improvement', true, ''],
+      ['inadequate', true, ''],
+    ],
+  },
+  {
     phrasing: 'a slump to a grade: "slumped to inadequate, having been rated good…"',
     page: [
       'Reading children’s services inspected',
@@ -300,11 +317,6 @@ const HANDLED: Row[] = [
     ],
   },
   {
-    phrasing: '"no longer" a grade: that grade is previous',
-    page: ['Medway report', 'Children’s services in Medway are no longer inadequate, inspectors said.'],
-    grades: [['inadequate', false, 'Medway']],
-  },
-  {
     phrasing: 'an older framework’s word, dated',
     page: ['Rochdale history', 'In 2010 Rochdale’s safeguarding services were judged ‘adequate’ by inspectors.'],
     grades: [['other:adequate', false, 'Rochdale']],
@@ -416,6 +428,16 @@ const HANDLED: Row[] = [
 ];
 
 const REFUSED: Row[] = [
+  {
+    phrasing: '"no longer" a grade: what the council is not (as the corpus labels it)',
+    page: ['Medway report', 'Children’s services in Medway are no longer inadequate, inspectors said.'],
+    grades: [],
+  },
+  {
+    phrasing: 'counts before grade words that judge no council: "5 good teachers, 2 outstanding ones"',
+    page: ['Kent school news', 'The school has 5 good teachers, 2 outstanding ones and a new head.'],
+    grades: [],
+  },
   {
     phrasing: 'a headline label that is not a grade',
     page: [

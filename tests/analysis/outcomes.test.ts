@@ -106,6 +106,30 @@ describe('outcomes', () => {
       outcomes: [['Windsor and Maidenhead', 'good', true, null]],
     },
     {
+      why: 'a clause after ", and" with its own council once the clause before has its verb; an Oxford comma inside a list of names is not one',
+      page: [
+        'Gateshead, North Tyneside and Northumberland were all judged outstanding, and South Tyneside was rated good.',
+        'Bury, Wigan, and Bolton were all judged requires improvement.',
+      ],
+      outcomes: [
+        ['Gateshead', 'outstanding', true, null],
+        ['North Tyneside', 'outstanding', true, null],
+        ['Northumberland', 'outstanding', true, null],
+        ['South Tyneside', 'good', true, null],
+        ['Bury', 'requires improvement', true, null],
+        ['Wigan', 'requires improvement', true, null],
+        ['Bolton', 'requires improvement', true, null],
+      ],
+    },
+    {
+      why: 'counted grades are no named council’s, even after a council was named',
+      page: [
+        'Middlesbrough, where services were judged inadequate in 2020, has had three monitoring visits since.',
+        'Regional picture: 5 outstanding, 4 good, 2 requires improvement, 1 inadequate.',
+      ],
+      outcomes: [['Middlesbrough', 'inadequate', false, 2020]],
+    },
+    {
       why: 'a clause of its own after ", while" has only its own councils',
       page: [
         'Wolverhampton moved up from requires improvement to good, while Hartlepool and Redcar and Cleveland both improved from inadequate to requires improvement.',
