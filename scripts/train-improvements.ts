@@ -48,6 +48,7 @@ interface Example {
   names: string[];
   label: 0 | 1;
   byRules: boolean;
+  hand: number;
 }
 
 /** The training pages: fixtures and odd-id corpus pages, each with its gold labels. */
@@ -97,7 +98,7 @@ function examples(pages: ReturnType<typeof trainingPages>): Example[] {
 }
 
 function example(page: string, f: SentenceFeatures, positive: boolean): Example {
-  return { page, names: f.names, label: positive ? 1 : 0, byRules: f.byRules };
+  return { page, names: f.names, label: positive ? 1 : 0, byRules: f.byRules, hand: f.hand };
 }
 
 interface Trained {
@@ -296,9 +297,11 @@ function main(args: string[]) {
     console.log(`rules   ${count((e) => e.byRules)}`);
     console.log(`model   ${count((_e, k) => z[k] >= t)}`);
     console.log(`either  ${count((e, k) => e.byRules || z[k] >= t)}`);
-    // As findImprovementAreas combines them: the model weighs only sentences where a cue, a list or the title is.
+    // As findImprovementAreas combines them: the model weighs only sentences where a cue, a list or
+    // the title is, and adds none whose counter-cues outweigh its cues.
     const candidate = (e: Example) =>
-      e.names.some((n) => n.startsWith('cue:') || n === 'ctx:list' || n === 'ctx:title');
+      e.names.some((n) => n.startsWith('cue:') || n === 'ctx:list' || n === 'ctx:title') &&
+      !(e.names.some((n) => n.startsWith('against:')) && e.hand <= 0);
     const combined = (e: Example, k: number, lo: number, hi: number) =>
       (e.byRules && z[k] >= lo) || (candidate(e) && z[k] >= hi);
     console.log(`combined (rules unless < ${VETO}, or model >= ${ADD}) ${count((e, k) => combined(e, k, VETO, ADD))}`);

@@ -108,7 +108,7 @@ export const CUES: Cue[] = [
   {
     name: 'serious-weakness',
     pattern:
-      /\b(?:priority action|serious weakness(?:es)?|widespread (?:and serious )?failures?|(?:serious|significant|major) barriers?)\b/i,
+      /\b(?:priority action(?! plan)|serious weakness(?:es)?|widespread (?:and serious )?failures?|(?:serious|significant|major) barriers?)\b/i,
     weight: 3,
     triggers: ['prio', 'noti', 'stat', 'seri', 'wide', 'sign', 'majo'],
     examples: [
@@ -370,10 +370,15 @@ export const CUES: Cue[] = [
   {
     name: 'too-much',
     pattern:
-      /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early|vague|generic|optimistic|positive|weak)\b/i,
+      /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early|vague|generic|optimistic|positive|weak|quickly|soon)\b/i,
     weight: 2,
     triggers: ['too'],
-    examples: ['too many changes of worker', 'waited too long', 'plans were too vague'],
+    examples: [
+      'too many changes of worker',
+      'waited too long',
+      'plans were too vague',
+      'step-down from child protection plans happens too quickly',
+    ],
   },
   {
     name: 'weak-or-failing',
@@ -416,7 +421,7 @@ export const CUES: Cue[] = [
     // praise before it does not take it back (outweighs the praise cue's weight).
     name: 'contrast-weakness',
     pattern:
-      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to be )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved)|(?:told|asked|urged|ordered) to (?:improve|address|strengthen))\b/i,
+      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to (?:be )?)?(?:further |still |also )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved)|(?:told|asked|urged|ordered) to (?:improve|address|strengthen))\b/i,
     weight: 0.75,
     triggers: ['alth', 'but', 'howe', 'thou', 'whil', 'wher'],
     examples: [
@@ -437,7 +442,7 @@ export const CUES: Cue[] = [
   {
     name: 'concern-or-decline',
     pattern:
-      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b|\b(?:remains?|remained|still|continues to be|continued to be) an? (?:[\w-]+ )?(?:challenge|concern|problem|weakness)\b/i,
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,60})\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b|\b(?:remains?|remained|still|continues to be|continued to be) an? (?:[\w-]+ )?(?:challenge|concern|problem|weakness)\b/i,
     weight: 1.5,
     triggers: [
       'unclear',
@@ -586,7 +591,8 @@ export const CUES: Cue[] = [
   },
   {
     name: 'deteriorated',
-    pattern: /\bdeteriorat\w+|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
+    pattern:
+      /(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,60})\bdeteriorat\w+|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
     weight: 2,
     triggers: ['deteriorat', 'decline', 'worsened', 'not very good', 'not particularly good', 'not good', 'far too'],
     examples: ['practice has deteriorated', 'plans are not very good', 'far too tolerant of risk'],
@@ -801,7 +807,7 @@ export const AGAINST: Cue[] = [
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [
@@ -819,6 +825,10 @@ export const AGAINST: Cue[] = [
       'warn',
       'desc',
       'reco',
+      'cons',
+      'beli',
+      'expl',
+      'conf',
     ],
     examples: [
       'the council said it would act',
@@ -830,6 +840,7 @@ export const AGAINST: Cue[] = [
       'the director of children’s services described the report as harsh',
       'the board accepted all the Ofsted recommendations',
       'recommendations which called for action had been implemented',
+      'the Executive Director considers that the proposed actions will address the area for priority action',
     ],
   },
   {
@@ -883,6 +894,34 @@ export const AGAINST: Cue[] = [
       ...['improvement', 'improvements'].flatMap((w) => [`${w} has been made`, `${w} have been made`]),
     ],
     examples: ['the council has begun to make progress', 'leaders have made steady progress'],
+  },
+  {
+    // Areas announced and not named, the sentence ending there ("Inspectors identified some areas
+    // where the council should do better."): improvement needed with no area.
+    name: 'unnamed-areas',
+    pattern:
+      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress))\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$/i,
+    weight: 3,
+    triggers: ['area', 'aspect', 'thing'],
+    examples: [
+      'Inspectors also identified some areas where the council should do better.',
+      'The council’s improvement plan sets out how it will respond to the areas for improvement.',
+      'The report identified three areas for improvement.',
+    ],
+  },
+  {
+    // Minutes and reports: what a member, a councillor, a commissioner or a scrutineer said or
+    // asked, at the sentence's start ("A member said that caseloads were still too high").
+    name: 'member-voice',
+    pattern:
+      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated)\b/i,
+    weight: 5,
+    triggers: ['member', 'councillor', 'cllr', 'scrutineer', 'commissioner', 'chair'],
+    examples: [
+      'A member said that caseloads in the assessment teams were still too high',
+      'Members asked whether the council was on track to address the weaknesses',
+      'The partnership’s independent scrutineer said: We need to get much better',
+    ],
   },
   {
     name: 'first-person',
@@ -1517,6 +1556,8 @@ export interface SentenceFeatures {
   names: string[];
   /** What the hand rules alone decide. */
   byRules: boolean;
+  /** The hand score (cues less counter-cues). */
+  hand: number;
 }
 
 /** Lists the features of every sentence the finder would read (the training script's input). */
@@ -1534,7 +1575,7 @@ export function sentenceFeatures(
     (sentence, text, inList) => {
       const names: string[] = [];
       const { hand } = decideSentence(sentence, text, inList, names);
-      out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand) });
+      out.push({ sentence, names, byRules: rulesAccept(sentence, inList, hand), hand });
     },
     source,
   );
@@ -1676,6 +1717,10 @@ function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean
   );
 }
 
+/** A heading over a list of areas: it opens as one and has no full stop ("Areas for improvement", "What needs to improve in this area"). */
+const INTRO_HEADING =
+  /^\s*(?:what (?:needs|needed) to (?:improve|be improved|happen)|areas? (?:for|of|requiring) (?:improvement|priority action|development)|(?:ofsted['’]s |key |main )?recommendations?|priority actions?)\b[^.!?]*$/i;
+
 /** Finds improvement-area sentences. Very short lines are skipped.
  * Grade judgements are read as grades, not as wording ("maintained 'requires improvement'"). */
 export function findImprovementAreas(
@@ -1702,7 +1747,8 @@ export function findImprovementAreas(
       const byRules = rulesAccept(sentence, inList, hand);
       // A question is a heading or a reader's question ("What needs to improve in this local
       // authority?"), not a finding: the model does not add one.
-      const byModel = logit >= modelThreshold() && !endsAsking(sentence.text);
+      // Nor one whose counter-cues outweigh its cues ("… without delay", "a member said …").
+      const byModel = logit >= modelThreshold() && !endsAsking(sentence.text) && !(firedAgainst.length > 0 && hand <= 0);
       const accepted =
         mode === 'rules'
           ? byRules
@@ -1711,7 +1757,8 @@ export function findImprovementAreas(
             : mode === 'either'
               ? byRules || byModel
               : (byRules && logit >= modelVeto()) || byModel;
-      if (accepted)
+      // A list's heading ("What needs to improve in this area of social work practice") names none.
+      if (accepted && !INTRO_HEADING.test(sentence.text))
         out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
       else byFailingArea(sentence, grades, g, hand, out);
     },

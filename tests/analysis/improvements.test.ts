@@ -73,6 +73,8 @@ describe('sentences saying what must improve', () => {
     'Ofsted said it was “not assured” that all children at risk were being identified.',
     'Pathway plans were often "out of date".',
     'Inspectors raised questions over the council’s use of agency staff.',
+    'In a small number of cases, step-down from child protection plans to child in need plans happens too quickly, before changes have been sustained.',
+    'There is effective oversight in some areas of its work, but the board needs to further improve its monitoring of frontline practice.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -448,6 +450,21 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual([]);
   });
 
+  test('a list’s heading with no colon ("What needs to improve in this area of social work practice") is not an area; its items are', () => {
+    const blocks = [
+      'Ofsted carried out a focused visit to Lincolnshire in May.',
+      'What needs to improve in this area of social work practice',
+      '- The timeliness of initial child protection conferences.',
+      '- The quality of written plans for children in need.',
+    ];
+    expect(inArticle(blocks, ['text', 'heading', 'item', 'item'])).toEqual(
+      [
+        '- The timeliness of initial child protection conferences.',
+        '- The quality of written plans for children in need.',
+      ].map((b) => b.slice(2)),
+    );
+  });
+
   test('a list written as bare lines under "What needs to improve:", as a web page or a text file gives it', () => {
     const blocks = [
       'Ofsted published its findings on Tuesday.',
@@ -507,6 +524,31 @@ describe('near misses are refused', () => {
     [
       'services turned around',
       'The council was told it must improve in 2017, and has since turned its services around.',
+    ],
+    ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
+    [
+      'a member’s statement in minutes',
+      'A member said that caseloads in the assessment teams were still too high and needed to come down.',
+    ],
+    [
+      'a member’s question',
+      'Members asked whether the council was on track to address the weaknesses in help and protection.',
+    ],
+    [
+      'a scrutineer’s voice',
+      'The partnership’s independent scrutineer said: "We need to get much better at sharing information."',
+    ],
+    [
+      'an officer’s view',
+      'The Executive Director considers that the proposed actions will address the area for priority action.',
+    ],
+    [
+      'the plan’s name',
+      '4.1 Ofsted requires the local authority to submit a priority action plan within 70 working days.',
+    ],
+    [
+      'a condition, not a decline',
+      'When children’s circumstances deteriorate, social workers act quickly to escalate concerns.',
     ],
     ['procedure', 'The inspection took place over two weeks in March and looked at 120 case files.'],
     ['councillors’ concerns', 'Opposition councillors raised concerns about the cost of the improvement plan.'],

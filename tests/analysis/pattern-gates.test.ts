@@ -231,7 +231,7 @@ describe('grades: the rating-verb patterns and two previous-time cues run only o
 
 describe('council-voice: tried only on a sentence naming a speaker, an acceptance or recommendations', () => {
   const before =
-    /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i;
+    /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i;
   const found = AGAINST.find((c) => c.name === 'council-voice');
   if (!found) throw new Error('cue renamed');
   const gated = (t: string) => found.pattern.test(t);
