@@ -914,7 +914,7 @@ export const AGAINST: Cue[] = [
     // asked, at the sentence's start ("A member said that caseloads were still too high").
     name: 'member-voice',
     pattern:
-      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated)\b/i,
+      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
     weight: 5,
     triggers: ['member', 'councillor', 'cllr', 'scrutineer', 'commissioner', 'chair'],
     examples: [
@@ -1748,7 +1748,8 @@ export function findImprovementAreas(
       // A question is a heading or a reader's question ("What needs to improve in this local
       // authority?"), not a finding: the model does not add one.
       // Nor one whose counter-cues outweigh its cues ("… without delay", "a member said …").
-      const byModel = logit >= modelThreshold() && !endsAsking(sentence.text) && !(firedAgainst.length > 0 && hand <= 0);
+      const byModel =
+        logit >= modelThreshold() && !endsAsking(sentence.text) && !(firedAgainst.length > 0 && hand <= 0);
       const accepted =
         mode === 'rules'
           ? byRules
