@@ -554,7 +554,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       if (!x.main && !(x.c.quoted && OLD_GRADES.has(x.c.grade))) return false;
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
-        return /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb)\b[^,.;:]{0,50}$/i.test(
+        return /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb|experiences)\b[^,.;:]{0,50}$/i.test(
           x.before,
         );
       if (!LINKING_BEFORE.test(x.before)) return false;
@@ -784,7 +784,7 @@ const NO_LONGER_BEFORE =
 
 /** A sentence opening with a subject of "no" ("No council", "None of the authorities"), then its judging verb. */
 const NO_SUBJECT_JUDGED =
-  /^\s*(?:no|none of the|not one of the|not a single)\s+(?:[\w-]+\s+){0,2}?(?:local authorit(?:y|ies)|councils?|authorit(?:y|ies)|areas?)\b[^.;]{0,140}\b(?:was|were|is|are|has been|have been)\s+(?:rated|judged|graded|found|deemed)\s+(?:as\s+|to be\s+)?['‘"“]?$/i;
+  /^\s*(?:no|none of the|not one of the|not a single)\s+(?:[\w-]+\s+){0,2}?(?:local authorit(?:y|ies)|councils?|authorit(?:y|ies)|areas?)\b[^.;]{0,140}\b(?:was|were|is|are|(?:has|have)\s+(?:yet\s+|ever\s+|so far\s+)?been)\s+(?:rated|judged|graded|found|deemed)\s+(?:as\s+|to be\s+)?['‘"“]?$/i;
 
 /** After a grade as a table row's label: its count, with a share or what was counted ("…: 23 (15%)"). */
 const COUNT_AFTER_LABEL =

@@ -442,7 +442,7 @@ export const CUES: Cue[] = [
   {
     name: 'concern-or-decline',
     pattern:
-      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,60})\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b|\b(?:remains?|remained|still|continues to be|continued to be) an? (?:[\w-]+ )?(?:challenge|concern|problem|weakness)\b/i,
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,60})\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
     weight: 1.5,
     triggers: [
       'unclear',
@@ -454,17 +454,24 @@ export const CUES: Cue[] = [
       ...['that', 'about', 'by', 'at'].map((x) => `concerned ${x}`),
       'worrying',
       'serious concern',
-      'remain',
-      'still',
-      'continue',
     ],
     examples: [
       'practice has deteriorated',
       'concerns about caseloads',
       'an unclear plan',
       'inspectors were concerned that',
+    ],
+  },
+  {
+    name: 'still-a-problem',
+    pattern:
+      /\b(?:remains?|remained|still|continues to be|continued to be) an? (?:[\w-]+ )?(?:challenge|concern|problem|weakness|issue)\b/i,
+    weight: 2,
+    triggers: ['remain', 'still', 'continue'],
+    examples: [
       'recruitment of permanent social workers remains a challenge',
       'sufficiency continues to be a significant problem',
+      'recruitment of permanent social workers remained a challenge, with agency staff making up 40 per cent',
     ],
   },
   {
@@ -522,7 +529,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?)\breliance on (?:agency|interim|locum|temporary)\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?)\breliance on (?:agency|interim|locum|temporary)\b/i,
     weight: 2,
     triggers: [
       'workforce',
@@ -547,6 +554,7 @@ export const CUES: Cue[] = [
       'a few having caseloads of up to forty',
       'high levels of fixed-term exclusions from school',
       'with a reliance on agency staff in the assessment teams',
+      'personal advisers’ caseloads had risen and were limiting the time they can spend with young people',
     ],
   },
   {
@@ -685,12 +693,14 @@ export const AGAINST: Cue[] = [
     // The grade scale named in full ("Ofsted uses four grades: outstanding, good, requires
     // improvement and inadequate"): a description of the scale, not a finding.
     name: 'grade-scale',
-    pattern: /\boutstanding\b[^.;]{0,40}\bgood\b[^.;]{0,40}\brequir(?:es|ing)? improvement\b[^.;]{0,40}\binadequate\b/i,
+    pattern:
+      /\boutstanding\b[^.;]{0,40}\bgood\b[^.;]{0,40}\brequir(?:es|ing)? improvement\b[^.;]{0,40}\binadequate\b|\bexcellently\b[^.;]{0,40}\bwell\b[^.;]{0,40}\badequately\b[^.;]{0,40}\bpoorly\b/i,
     weight: 6,
-    triggers: ['outs'],
+    triggers: ['outs', 'exce'],
     examples: [
       'Ofsted uses four grades - outstanding, good, requires improvement, and inadequate.',
       '(1) Outstanding, (2) Good, (3) Requires Improvement and (4) Inadequate',
+      'one of four bands - performs excellently, performs well, performs adequately or performs poorly',
     ],
   },
   {
@@ -698,7 +708,7 @@ export const AGAINST: Cue[] = [
     // where practice needs to get better" (a weakness said beside it still outweighs it).
     name: 'knows-what-to-improve',
     pattern:
-      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b|\b(?:are|is|were|was) (?:already |fully |well )?aware of (?:these|the|its|their|those|this|all) (?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|issues|gaps|deficits)\b/i,
+      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b|\b(?:are|is|were|was) (?:already |fully |well )?aware of (?:these|the|its|their|those|this|all) (?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|issues|gaps|deficits)\b|\b(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp) (?:of|about) (?:the |its |their |these |those )?(?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|deficits)\b/i,
     weight: 2,
     triggers: [
       'clea',
@@ -722,6 +732,7 @@ export const AGAINST: Cue[] = [
       'leaders know what needs to improve',
       'managers are aware of where practice needs to be strengthened',
       'leaders are aware of these weaknesses and have plans in place to address them',
+      'leaders had an accurate understanding of the weaknesses in practice',
     ],
   },
   {
@@ -804,10 +815,11 @@ export const AGAINST: Cue[] = [
         'opposition',
         'party',
         'disappointed',
+        'disappointing',
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|disappointing that|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [
@@ -841,6 +853,7 @@ export const AGAINST: Cue[] = [
       'the board accepted all the Ofsted recommendations',
       'recommendations which called for action had been implemented',
       'the Executive Director considers that the proposed actions will address the area for priority action',
+      'it was disappointing that the report had not taken account of a number of improvements',
     ],
   },
   {
@@ -894,6 +907,18 @@ export const AGAINST: Cue[] = [
       ...['improvement', 'improvements'].flatMap((w) => [`${w} has been made`, `${w} have been made`]),
     ],
     examples: ['the council has begun to make progress', 'leaders have made steady progress'],
+  },
+  {
+    // A failing grade denied ("None of the three councils was judged inadequate for …").
+    name: 'negated-grade',
+    pattern:
+      /\b(?:none|no|not|never|neither)\b[^.;]{0,60}\b(?:judged|rated|graded|found|deemed)\s+(?:to be\s+|as\s+)?['‘"“]?(?:inadequate|requir\w* improvement|grade(?:inadequate|requir\w*))\b/i,
+    weight: 3,
+    triggers: ['none', 'no', 'not', 'never', 'neither'],
+    examples: [
+      'None of the three councils was judged inadequate for the experiences of children in care.',
+      'No area was rated gradeinadequate.',
+    ],
   },
   {
     // Areas announced and not named, the sentence ending there ("Inspectors identified some areas

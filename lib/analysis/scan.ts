@@ -258,6 +258,15 @@ const JUDGING_PHRASES = [
   'slipped to',
   'slips to',
   'plunged to',
+  'slump to',
+  'drop to',
+  'fall to',
+  'slip to',
+  'plunge to',
+  'sink to',
+  'tumble to',
+  'climb to',
+  'rise to',
   'slumped to',
   'slumps to',
   'plummeted to',
@@ -461,8 +470,8 @@ const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
     'requiring improvement',
   ],
   work: ['needs', 'is needed', 'is required'],
-  should: ['improve', 'ensure', 'address'],
-  must: ['improve', 'address'],
+  should: ['improve', 'ensure', 'address', 'urgently improve', 'also improve', 'further improve', 'now improve'],
+  must: ['improve', 'address', 'urgently improve', 'also improve', 'further improve', 'now improve'],
   what: ['the council', 'the local authority', 'leaders', 'the authority'],
 };
 const LIST_INTRO_WHAT_NEEDS = ['needs', 'need', 'should', 'must'];
@@ -877,7 +886,7 @@ export function readOutcome(text: string): boolean {
 }
 
 const GOOD_PROSE_NOUNS = new Set(
-  'quality support care enough faith news luck practice use work progress example evidence reason idea start job understanding relationship relationships outcome outcomes level standard deal morning afternoon help day response responses range mix grasp knowledge communication links partnership value number reputation feedback access attendance'.split(
+  'quality support care enough faith news luck practice use work progress example evidence reason idea start job understanding relationship relationships outcome outcomes level standard deal morning afternoon help day response responses range mix grasp knowledge communication links partnership value number reputation feedback access attendance service'.split(
     ' ',
   ),
 );
@@ -885,7 +894,7 @@ const GOOD_PROSE_NOUNS = new Set(
 /**
  * Whether the text after "good" opens with a noun of ordinary prose ("good progress", "good
  * - quality"), as
- * /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day|responses?|range|mix|grasp|knowledge|communication|links|partnership|value|number|reputation|feedback|access|attendance)\b/i
+ * /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day|responses?|range|mix|grasp|knowledge|communication|links|partnership|value|number|reputation|feedback|access|attendance|service)\b/i
  * tests it: white space, then one of the words whole, or a hyphen (- or ‐), white space and "quality".
  */
 export function opensWithGoodProseNoun(after: string): boolean {

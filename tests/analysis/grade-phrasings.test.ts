@@ -15,6 +15,25 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a headline in the present tense: "children’s services slump to inadequate"',
+    page: [
+      'Nottingham City Council’s children’s services slump to inadequate',
+      'Ofsted published its report on Tuesday.',
+    ],
+    grades: [['inadequate', true, 'Nottingham']],
+  },
+  {
+    phrasing: 'an area "still required improvement" (the grade as the verb after "the experiences of…")',
+    page: [
+      'Medway children’s services rated good',
+      'But the report said the experiences of children in care in Medway still required improvement.',
+    ],
+    grades: [
+      ['good', true, 'Medway'],
+      ['requires improvement', true, 'Medway'],
+    ],
+  },
+  {
     phrasing: 'a statistics table with grades as labels, and a regional count of grades',
     page: [
       'Children’s social care in England 2023',
@@ -428,6 +447,22 @@ const HANDLED: Row[] = [
 ];
 
 const REFUSED: Row[] = [
+  {
+    phrasing: '"a good service" received, in prose',
+    page: [
+      'Richmond report',
+      'They said that while most children in Richmond received a good service, the response to exploitation was not consistently effective.',
+    ],
+    grades: [],
+  },
+  {
+    phrasing: 'no council "has yet been rated" a grade',
+    page: [
+      'Care leavers judgement',
+      'No council inspected under the new care leavers judgement has yet been rated outstanding for it.',
+    ],
+    grades: [],
+  },
   {
     phrasing: '"no longer" a grade: what the council is not (as the corpus labels it)',
     page: ['Medway report', 'Children’s services in Medway are no longer inadequate, inspectors said.'],

@@ -75,6 +75,8 @@ describe('sentences saying what must improve', () => {
     'Inspectors raised questions over the council’s use of agency staff.',
     'In a small number of cases, step-down from child protection plans to child in need plans happens too quickly, before changes have been sustained.',
     'There is effective oversight in some areas of its work, but the board needs to further improve its monitoring of frontline practice.',
+    'Inspectors said recruitment of permanent social workers remained a challenge, with agency staff making up around 40 per cent of the workforce.',
+    'The letter said personal advisers’ caseloads had risen and were "limiting the time they can spend with young people".',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -450,6 +452,15 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual([]);
   });
 
+  test('an introduction with an adverb ("the council must urgently improve:") heads a list', () => {
+    const blocks = [
+      'Ofsted said the council must urgently improve:',
+      '- the timeliness and quality of strategy meetings when children are at risk of exploitation',
+      '- the use of return home interviews to understand and reduce risk when children go missing',
+    ];
+    expect(inArticle(blocks, ['text', 'item', 'item'])).toEqual(blocks.slice(1).map((b) => b.slice(2)));
+  });
+
   test('a list’s heading with no colon ("What needs to improve in this area of social work practice") is not an area; its items are', () => {
     const blocks = [
       'Ofsted carried out a focused visit to Lincolnshire in May.',
@@ -524,6 +535,22 @@ describe('near misses are refused', () => {
     [
       'services turned around',
       'The council was told it must improve in 2017, and has since turned its services around.',
+    ],
+    [
+      'a failing grade denied',
+      'None of the three councils was judged inadequate for the experiences of children in care.',
+    ],
+    [
+      'the annual assessment’s bands',
+      'The assessment places each council in one of four bands - performs excellently, performs well, performs adequately or performs poorly.',
+    ],
+    [
+      'leaders know their weaknesses',
+      'They said leaders had an accurate understanding of the weaknesses in practice and had made a realistic start.',
+    ],
+    [
+      'a council’s reaction',
+      'Whilst it remained a big challenge to achieve good services, it was disappointing that the report had not taken account of improvements.',
     ],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [

@@ -190,7 +190,7 @@ describe('outcome verbs of detection: read word by word as the pattern tested th
 
 describe('"good" in ordinary prose: the noun after it read as the pattern tested it', () => {
   const before =
-    /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day|responses?|range|mix|grasp|knowledge|communication|links|partnership|value|number|reputation|feedback|access|attendance)\b/i;
+    /^\s*(?:[-‐]?\s*quality|support|care|enough|faith|news|luck|practice|use|work|progress|example|evidence|reason|idea|start|job|understanding|relationships?|outcomes?|level|standard|deal|morning|afternoon|help|day|responses?|range|mix|grasp|knowledge|communication|links|partnership|value|number|reputation|feedback|access|attendance|service)\b/i;
   const expectSame = sameAnswers((s: string) => before.test(s), opensWithGoodProseNoun);
   /** The text after each "good" (and after each word) of a text: what the rule reads. */
   const afterWords = (ts: string[]) =>
