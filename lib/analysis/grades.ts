@@ -1022,8 +1022,12 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'last time',
     where: 'after',
     needs: ['last', 'previous', 'since then', 'ago'],
-    re: /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) inspection|in (?:its|the|their) (?:last|previous) inspection|the last inspection|since then|\w+ years? ago)\b/i,
-    examples: ['Wirral had been rated inadequate at its last inspection.', 'It was rated good six years ago.'],
+    re: /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|in (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|the last (?:full |graded |standard |ilacs |ofsted )?inspection|since then|\w+ years? ago)\b/i,
+    examples: [
+      'Wirral had been rated inadequate at its last inspection.',
+      'It was rated good six years ago.',
+      'Devon, which was rated requires improvement at its last full inspection, must now submit a plan.',
+    ],
   },
   {
     name: 'when it was',
@@ -1142,8 +1146,8 @@ function openingYear(s: string): number | undefined {
 const OPENING_YEAR =
   /^\s*(?:in|by|during|(?:an?|the|its|ofsted['’]s) (?:\w+ ){0,2}(?:inspection|visit|report) (?:in|of))\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b/i;
 
-/** A relative clause between commas: ", which was abolished in 2023,". */
-const ASIDE = /,\s*(?:which|who|whose|where)\b[^,;]*,/gi;
+/** A relative clause or an apposition between commas: ", which was abolished in 2023,", ", one of two unitaries created in April 2023,". */
+const ASIDE = /,\s*(?:which|who|whose|where|one of|created|formed|set up|established)\b[^,;]*,/gi;
 
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/g;
 const INSPECTION_WORDS = /\b(?:inspect\w*|ofsted|report\w*|published|visit\w*|judged|rated|graded)\b/i;

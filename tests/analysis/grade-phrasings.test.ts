@@ -15,6 +15,18 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing:
+      'a year in an apposition about the council is not the grade’s: "Cumberland Council, one of two unitaries created in April 2023, was rated…"',
+    page: [
+      'Cumberland children’s services inadequate',
+      'Cumberland Council, one of two unitaries created in April 2023, was rated inadequate for help and protection, and requires improvement to be good for care leavers.',
+    ],
+    grades: [
+      ['inadequate', true, 'Cumberland'],
+      ['requires improvement', true, 'Cumberland'],
+    ],
+  },
+  {
     phrasing: 'a headline in the present tense: "children’s services slump to inadequate"',
     page: [
       'Nottingham City Council’s children’s services slump to inadequate',
