@@ -51,6 +51,8 @@ describe('words that only look like council names', () => {
     'The firm is based in New York.',
     'Newcastle-under-Lyme Borough Council agreed its budget.',
     'Contact us at 1 Example Street, Colchester, Essex CO4 3ZL.',
+    'Please write to the trust at 6 Cumberland Place, Carlisle.',
+    'The meeting was held at Devon Terrace in the town centre.',
     'The Liverpool Echo reported the story first.',
     'Derby County lost again on Saturday.',
     'Colchester Borough Council approved new bins.',
