@@ -411,10 +411,13 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     test: (x) =>
       x.word.startsWith('perform') &&
       (/\b(?:rated|judged|assessed|found)\b/i.test(x.before) ||
-        /\b(?:services?|council|authority)\s+(?:still\s+|now\s+|again\s+)?$/i.test(x.before)),
+        /\b(?:services?|council|authority)\s+(?:still\s+|now\s+|again\s+)?$/i.test(x.before) ||
+        // A table's row: "2009 – Annual children's services assessment – Performs adequately".
+        /\bassessment\s*[–—:|-]\s*$/i.test(x.before)),
     examples: [
       'Doncaster was again judged to be performing poorly by the annual assessment.',
       'Halton children’s services still performing well, says the regulator',
+      '2009 – Annual children’s services assessment – Performs adequately',
     ],
   },
   {
@@ -554,8 +557,12 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       if (!x.main && !(x.c.quoted && OLD_GRADES.has(x.c.grade))) return false;
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
-        return /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb|experiences)\b[^,.;:]{0,50}$/i.test(
-          x.before,
+        return (
+          /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb|experiences)\b[^,.;:]{0,50}$/i.test(
+            x.before,
+          ) ||
+          // "…after we were told we required improvement": the council's own voice told its grade.
+          /\btold\s+(?:that\s+)?(?:we|it|they|the council|the authority)\s+(?:still\s+)?$/i.test(x.before)
         );
       if (!LINKING_BEFORE.test(x.before)) return false;
       const clause = afterLast(x.before, LINKED_CLAUSE_CUT);
@@ -575,6 +582,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Services for children in Rochdale are now ‘adequate’.',
       'Sandwell’s children’s trust remains inadequate.',
       'Arrangements for protecting children in Barnet were inadequate.',
+      'It comes just four years after we were told we required improvement.',
     ],
   },
 ];
