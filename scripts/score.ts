@@ -145,8 +145,7 @@ export function score(golds: Gold[], results: AnalysisResult[]): Scores {
     const goldOut = new Set<string>();
     // As the shared scorer: labels with no outcomes list give them from the grades with a council.
     const outcomes = gold.outcomes ?? gold.grades.filter((h) => h.council || h.councils);
-    for (const o of outcomes)
-      for (const c of o.councils ?? [o.council]) goldOut.add(tuple(c, o.grade, o.current));
+    for (const o of outcomes) for (const c of o.councils ?? [o.council]) goldOut.add(tuple(c, o.grade, o.current));
     const predOut = new Set(res.outcomes.map((o) => tuple(o.council, o.grade, o.current)));
     compareSets(goldOut, predOut, t.outcomes, (k, w) => misses.push(`${gold.id}: ${w} outcome ${k}`));
     const goldC = new Set(gold.councils.map((c) => councilKey(c.name) ?? ''));
