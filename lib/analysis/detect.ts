@@ -99,6 +99,15 @@ const INSPECTION_TYPE_WORDS = [
  * or the kinds of inspection only councils get; the others name a service or body that Ofsted or
  * another inspectorate rates on its own account.
  */
+/** Scottish and Welsh council areas, by names that are not also English places or common words. */
+const DEVOLVED_COUNCILS =
+  'Fife|Glasgow|Edinburgh|Aberdeen(?:shire)?|Dundee|Highland Council|Moray|Angus Council|Falkirk|Inverclyde|(?:East )?Renfrewshire|(?:East |West )?Dunbartonshire|(?:North |South )?Lanarkshire|(?:North |South |East )?Ayrshire|(?:East |West )?Lothian|Midlothian|Scottish Borders|Dumfries and Galloway|Clackmannanshire|Perth and Kinross|Argyll and Bute|Orkney|Shetland|Cardiff|Swansea|Wrexham|Flintshire|Denbighshire|Conwy|Gwynedd|Anglesey|Ceredigion|Pembrokeshire|Carmarthenshire|Powys|Monmouthshire|Torfaen|Blaenau Gwent|Caerphilly|Merthyr Tydfil|Rhondda Cynon Taf|Neath Port Talbot|Vale of Glamorgan|Newport City Council|Bridgend';
+/** The words (lower case) one of which a text naming a DEVOLVED_COUNCILS area holds. */
+const DEVOLVED_COUNCIL_WORDS = DEVOLVED_COUNCILS.replace(/\(\?:[^)]*\)\??/g, '')
+  .split('|')
+  .map((w) => w.trim().toLowerCase())
+  .filter(Boolean);
+
 export const SUBJECT_CUES: SubjectCue[] = [
   {
     subject: 'la',
@@ -227,11 +236,32 @@ export const SUBJECT_CUES: SubjectCue[] = [
   },
   {
     subject: 'devolved',
-    label: 'a Welsh or Scottish inspectorate',
-    needs: ['care inspectorate', 'estyn', 'ciw', 'scotland', 'scottish', 'wales', 'welsh', 'northern ireland'],
-    re: /\b(?:Care Inspectorate(?: Wales)?|Estyn|CIW|Education Scotland|Scotland|Scottish|(?<!of )Wales|Welsh|Northern Ireland)\b/i,
-    examples: ["Scotland's care watchdog", 'the Care Inspectorate', 'Estyn inspectors', 'Care Inspectorate Wales'],
-    nearMisses: ['the Care Quality Commission', 'Prince of Wales Road'],
+    label: 'a Welsh or Scottish inspectorate or council',
+    // …or a Scottish or Welsh council named in the title or lead (their children's services are not Ofsted's).
+    needs: [
+      'care inspectorate',
+      'estyn',
+      'ciw',
+      'scotland',
+      'scottish',
+      'wales',
+      'welsh',
+      'northern ireland',
+      ...DEVOLVED_COUNCIL_WORDS,
+    ],
+    re: new RegExp(
+      `\\b(?:Care Inspectorate(?: Wales)?|Estyn|CIW|Education Scotland|Scotland|Scottish|(?<!of )Wales|Welsh|Northern Ireland|${DEVOLVED_COUNCILS})\\b`,
+      'i',
+    ),
+    examples: [
+      "Scotland's care watchdog",
+      'the Care Inspectorate',
+      'Estyn inspectors',
+      'Care Inspectorate Wales',
+      "Fife's services for children at risk of harm rated good",
+      'Cardiff Council children’s services',
+    ],
+    nearMisses: ['the Care Quality Commission', 'Prince of Wales Road', 'Newport Pagnell', 'Highland cattle'],
   },
   {
     subject: 'send',
@@ -346,12 +376,31 @@ export const PASSING_CUES: PassingCue[] = [
     label: 'a job advert',
     titleWeight: -6,
     titleOutweighsOutcome: true,
-    needs: ['join', 'recruit', 'vacanc', 'apply', 'career'],
-    re: /\b(?:join (?:our|us|the team)\b|(?:is|are|we're|we are|now) recruiting\b|recruiting (?:experienced |qualified |newly qualified |senior )?(?:social workers|practitioners|staff|managers|team managers)\b|vacanc(?:y|ies)\b|apply (?:now|today|online|by)\b|careers? (?:page|site|opportunities|fair)\b)/i,
+    needs: [
+      'join',
+      'recruit',
+      'vacanc',
+      'apply',
+      'career',
+      'salary',
+      'per annum',
+      'closing date',
+      'job ref',
+      'social worker',
+      'manager',
+      'adviser',
+      'support worker',
+      'reviewing officer',
+      'chair',
+    ],
+    re: /\b(?:join (?:our|us|the team)\b|(?:is|are|we're|we are|now) recruiting\b|recruiting (?:experienced |qualified |newly qualified |senior )?(?:social workers|practitioners|staff|managers|team managers)\b|vacanc(?:y|ies)\b|apply (?:now|today|online|by)\b|careers? (?:page|site|opportunities|fair)\b|salary:|£[\d,]+ (?:to|-|–) £[\d,]+|per annum\b|closing date\b|job ref(?:erence)?\b|^(?:senior |advanced |principal |lead |newly qualified |experienced |assistant )?(?:social worker|team manager|practice manager|service manager|personal adviser|family support worker|independent reviewing officer|child protection chair)s?\s*[-–|:])/i,
     examples: [
       "Social workers: join our Good-rated children's services",
       'Solihull Council is recruiting experienced social workers',
       'apply now for our vacancies',
+      'Salary: £41,511 to £45,718 per annum plus £2,000 market supplement',
+      'Closing date: 14 March',
+      'Senior Social Worker - Children in Care Team | North Yorkshire Council',
     ],
     nearMisses: ['the council has struggled to recruit social workers', 'applying the thresholds'],
   },
@@ -387,8 +436,19 @@ export const PASSING_CUES: PassingCue[] = [
       'to overhaul',
       'to scrap',
       'to reform',
+      'dropping',
+      'scrapping',
+      'removing',
+      'abolishing',
+      'ending',
+      'drop',
+      'scrap',
+      'remove',
+      'abolish',
+      'end ',
+      'no longer',
     ],
-    re: /\b(?:new (?:[\w-]+ )?(?:inspection )?framework|launch(?:es|ed)? (?:a |an |its |the )?new|(?:comes?|came) into (?:effect|force)|changes? to (?:the )?(?:inspection|framework|system|way)|consultation on|pilots? (?:selected|councils)|will (?:be )?(?:assess|inspect)(?:ed)?|to be assessed|(?:plans?|proposals?) to (?:change|overhaul|scrap|introduce|replace|reform)|to (?:overhaul|scrap|reform) (?:the )?(?:inspection|inspections|framework|grades|gradings?|ratings?))\b/i,
+    re: /\b(?:new (?:[\w-]+ )?(?:inspection )?framework|launch(?:es|ed)? (?:a |an |its |the )?new|(?:comes?|came) into (?:effect|force)|changes? to (?:the )?(?:inspection|framework|system|way)|consultation on|pilots? (?:selected|councils)|will (?:be )?(?:assess|inspect)(?:ed)?|to be assessed|(?:plans?|proposals?) to (?:change|overhaul|scrap|introduce|replace|reform)|to (?:overhaul|scrap|reform) (?:the )?(?:inspection|inspections|framework|grades|gradings?|ratings?)|(?:dropping|scrapping|removing|abolishing|ending|drop|scrap|remove|abolish|end) (?:the )?(?:headline|single[- ]word|one-word|overall(?: effectiveness)?) (?:grades?|gradings?|judgements?|judgments?|ratings?)|will no longer (?:give|award|publish|use) (?:\w+ ){0,5}(?:grades?|gradings?|judgements?|judgments?|ratings?))\b/i,
     examples: [
       'a new inspection framework',
       'councils will be assessed',
@@ -396,6 +456,8 @@ export const PASSING_CUES: PassingCue[] = [
       'Ofsted to scrap ratings',
       'Ofsted launches new inspections of council services',
       'the new single framework comes into effect in the autumn',
+      "Dropping the headline grade won't fix children's services inspection on its own",
+      'Ofsted will no longer give councils a single overall effectiveness grade',
     ],
     nearMisses: [
       'the framework of support',
@@ -443,9 +505,10 @@ const COUNCIL_CONTEXT =
 const COUNCIL_WORD = /\b(?:[Cc]ouncils?|[Ll]ocal [Aa]uthorit(?:y|ies)|[Bb]orough|[Cc]ounty|COUNCILS?|LAs?)\b/;
 /** A finding told as background: dated in a past year or tied to an earlier inspection. */
 const BACKGROUND =
-  /\b(?:in|since|from) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:last|previous|previously|earlier|former|prior)\b/i;
+  /\b(?:in|since|from) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:last(?! (?:week|month|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|previous|previously|earlier|former|prior)\b/i;
 /** A grade told as the present beside the background ("judged inadequate in 2016, and are now rated…"). */
-const NOW_RATED = /\b(?:(?:is|are) now|now (?:rated|judged|graded))\b/i;
+const NOW_RATED =
+  /\b(?:(?:is|are) now|now (?:rated|judged|graded)|(?:has|have) (?:now |just )?been (?:rated|judged|graded)(?! (?:\w+ )?(?:in|since) (?:19|20)\d\d))\b/i;
 /** A finding still to be made: a rule for how councils will be judged, or a hypothetical. */
 const NOT_YET =
   /\b(?:will|would|could|might|may|should) (?:\w+ )?be (?:rated|judged|graded|deemed|found)\b|\bif (?:a|an|the|any|it|they|councils?|local authorit(?:y|ies))\b/i;

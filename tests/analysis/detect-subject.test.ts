@@ -143,7 +143,45 @@ const PAGES: PageRow[] = [
     title: "Thurrock children's services no longer inadequate",
     blocks: ['Read the full story on our website.'],
   },
+  {
+    kind: 'a councillor’s blog: last week’s report, "we have been rated good", a visit to the council’s homes',
+    accept: true,
+    title: 'Ofsted’s verdict on our children’s services - a personal view',
+    blocks: [
+      'Last week Ofsted published its report on Hartlepool Borough Council’s children’s services, and I am delighted to say that we have been rated good.',
+      'When inspectors last came, in 2018, we were judged to require improvement, and some people told me they expected worse this time, given the pressure on council budgets and the rising number of children in care.',
+      'This result belongs to the social workers, family support workers, foster carers and early help staff. I have sat in on team meetings and visited our children’s homes, and I have seen how much they care.',
+      'Inspectors said that some children living with neglect stay on child protection plans for too long before decisions are made about their future.',
+    ],
+  },
   // Refused: providers, other inspectorates, passing mentions.
+  {
+    kind: 'a Scottish council’s joint inspection',
+    accept: false,
+    title: 'Fife’s services for children at risk of harm rated ‘good’ in joint inspection',
+    blocks: [
+      'A joint inspection of services for children and young people at risk of harm in Fife has rated the partnership’s leadership good and its impact on children’s wellbeing adequate.',
+      'Inspectors said police, health and the council worked well together.',
+    ],
+  },
+  {
+    kind: 'a job advert with its salary',
+    accept: false,
+    title: 'Senior Social Worker - Children in Care Team | North Yorkshire Council',
+    blocks: [
+      'Salary: £41,511 to £45,718 per annum plus £2,000 market supplement',
+      'Our children’s services were rated outstanding by Ofsted in 2023, and we are proud of our children in care team.',
+    ],
+  },
+  {
+    kind: 'an opinion piece on dropping the headline grade',
+    accept: false,
+    title: 'Dropping the headline grade won’t fix children’s services inspection on its own',
+    blocks: [
+      'From April 2026 Ofsted will no longer give councils a single overall effectiveness grade for their children’s services.',
+      'The fear of being labelled inadequate has too often led councils to prioritise what inspectors will look at.',
+    ],
+  },
   {
     kind: 'an annual report recalling a past grade',
     accept: false,
