@@ -194,7 +194,7 @@ const IN_SCOPE_SUBJECT =
 const NEGATIONS = ['no', 'never', 'yet to be'];
 const NEGATED_VERBS = ['rated', 'judged', 'graded', 'been', 'achieved', 'received', 'found', 'deemed'];
 const CONDITIONS = ['before', 'until', 'unless', 'if', 'so that'];
-const CONDITIONAL_VERBS = ['rated', 'judged', 'graded', 'considered', 'deemed', 'seen as'];
+const CONDITIONAL_VERBS = ['rated', 'judged', 'graded', 'considered', 'deemed', 'seen as', 'become'];
 const AIMS = [
   'aim',
   'ambition',
@@ -322,7 +322,7 @@ export const REFUSALS: GradeRule[] = [
     test: (x) =>
       (holds(x.words, CONDITIONS) &&
         holds(x.words, CONDITIONAL_VERBS) &&
-        /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as)\s*(?:as\s+|to be\s+)?$/i.test(
+        /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as|become)\s*(?:as\s+|to be\s+)?$/i.test(
           x.before,
         )) ||
       (holds(x.words, AIMS) &&
@@ -333,6 +333,7 @@ export const REFUSALS: GradeRule[] = [
         /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+(?:would|could|might|will)\b/i.test(x.after)),
     examples: [
       'It will take years of work before the service can be rated good.',
+      'The council will work closely with the trust so that together we can become good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
       'A good Ofsted rating would bring more freedom for Bolton.',
       'Our ambition is to achieve a good rating at the next inspection, said the director.',

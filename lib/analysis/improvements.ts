@@ -185,7 +185,7 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do (?:even )?more|do (?:even )?better|be (?:improved|strengthened|more))\b|\b(?:asked|told|urged|ordered|instructed|directed) to (?:improve|strengthen|address|tackle)\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e)\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do (?:even )?more|do (?:even )?better|be (?:improved|strengthened|more))\b|\b(?:asked|told|urged|ordered|instructed|directed) to (?:improve|strengthen|address|tackle)\b|\b(?:inspectors?|ofsted|they|the (?:report|letter|watchdog|regulator|inspectorates?)|it) (?:also |would )?(?:want(?:s|ed)?|like(?:d)?) to see\b|\b(?:inspectors?|ofsted|they|the (?:report|letter|watchdog|regulator|inspectorates?)) (?:also )?call(?:ed|s)? for\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e)\b/i,
     weight: 2.5,
     triggers: [
       ...['could', 'can'].flatMap((w) =>
@@ -211,11 +211,15 @@ export const CUES: Cue[] = [
       'directed',
       'called on',
       'want',
+      'call',
+      'like',
     ],
     examples: [
       'the inspectorates asked the partnership to improve the quality of return home interviews',
       'inspectors urged the three safeguarding partners to address the gaps',
       'areas where we can do even better',
+      'Inspectors also want to see quicker decisions when children’s circumstances deteriorate',
+      'They also called for better help for 16 and 17-year-olds who present as homeless',
       'praised in Ofsted inspection but told to improve help for disabled children',
       'areas where we can do better',
       'Ofsted has asked the council to improve the consistency of oversight',
@@ -268,7 +272,7 @@ export const CUES: Cue[] = [
   {
     name: 'not-always',
     pattern:
-      /\b(?:not|never) (?:always|yet|consistently|sufficiently|fully|routinely|robustly|regularly|reliably|systematically)\b|\bnot (?:ensured|made sure|done enough)\b/i,
+      /\b(?:not|never) (?:always|yet|consistently|sufficiently|fully|routinely|robustly|regularly|reliably|systematically)\b|\bnot (?:yet |always |consistently |fully )?(?:ensured|made sure|done enough)\b/i,
     weight: 2,
     triggers: [
       ...['always', 'yet', 'consistently', 'sufficiently', 'fully', 'routinely', 'robustly', 'regularly', 'reliably']
@@ -383,15 +387,21 @@ export const CUES: Cue[] = [
   {
     name: 'weak-or-failing',
     pattern:
-      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b|\bunacceptabl[ey]\b/i,
+      /\bweak(?:er|ness|nesses|ly)?\b|\bpoor(?:ly|er)?\b|\bshortfalls?\b|\bshortcomings?\b|\bdeficien\w+|\bfail(?:s|ed|ing|ings|ure|ures)?\b|\bunacceptabl[ey]\b|\bmissed opportunit(?:y|ies)\b/i,
     weight: 2,
-    triggers: ['weak', 'poor', 'shor', 'defi', 'fail', 'unac'],
-    examples: ['weak management', 'poorly recorded', 'it failed to act', 'which is unacceptable practice'],
+    triggers: ['weak', 'poor', 'shor', 'defi', 'fail', 'unac', 'missed'],
+    examples: [
+      'weak management',
+      'poorly recorded',
+      'it failed to act',
+      'which is unacceptable practice',
+      'it also found missed opportunities to listen to children',
+    ],
   },
   {
     name: 'lack-or-delay',
     pattern:
-      /\black(?:s|ed|ing)?\b|\bdrift\b|(?<!\bno )\bout[- ]of[- ]date\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
+      /\black(?:s|ed|ing)?\b|\bdrift\b|(?<!\bno )\bout[- ]of[- ]date\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
     weight: 2,
     triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no', 'out'],
     examples: [
@@ -564,7 +574,7 @@ export const CUES: Cue[] = [
     // The pattern needs a grade and a judgement area: tried only on a sentence holding the words of both.
     pattern: gated(
       holdsOneOfEach(FAILING_GRADE_WORDS, FAILING_AREA_WORDS),
-      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b[^.;]{0,30}\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b(?:[^.;]{0,30}|[^.;,]{0,60})\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
     ),
     weight: 2,
     triggers: ['gradeinadequate', 'graderequir', 'gradepoor', 'inadequate', 'requir'],
@@ -773,7 +783,7 @@ export const AGAINST: Cue[] = [
   {
     name: 'praise',
     pattern:
-      /(?<!\bnot (?:\w+ )?)\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
+      /(?<!\b(?:not|never)\b[^.,;]{0,60})\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
     weight: 0.75,
     triggers: [
       'strength',
@@ -909,6 +919,30 @@ export const AGAINST: Cue[] = [
     examples: ['the council has begun to make progress', 'leaders have made steady progress'],
   },
   {
+    // A history of failure told as background ("…took over from the council in 2018 after years of
+    // failure", "two years after they were found to be failing"), or a commissioner sent in.
+    name: 'past-failure',
+    pattern:
+      /\b(?:after|since|following) (?:more than |nearly |almost |over )?(?:a decade|years|decades|(?:\w+ )?(?:years?|decades?)) of (?:failure|failings|failing services|poor performance)\b|\b(?:years?|months?) after (?:[^.;]{0,60}\b)?(?:found to be failing|exposed failings|(?:were|was) failing)\b|\bappoint(?:s|ed)? (?:a |an )?(?:children['’]s services )?commissioner\b|\bremoved from (?:the )?council(?:['’]s)? control\b|\balternative delivery (?:model|arrangements)\b/i,
+    weight: 3,
+    triggers: ['after', 'since', 'following', 'year', 'month', 'appoint', 'removed', 'alternative'],
+    examples: [
+      'Sandwell Children’s Trust, which took over from Sandwell Council in 2018 after years of failure, is now rated as requiring improvement',
+      'rated adequate by inspectors, two years after they were found to be failing',
+      'two years after the Bullfinch trial exposed failings',
+      'Education secretary Gavin Williamson has appointed a children’s services commissioner',
+      'including whether they should be removed from council control for a period of time',
+    ],
+  },
+  {
+    // An introduction to criticism that names none ("The report was not without criticism.").
+    name: 'criticism-announced',
+    pattern: /\bnot without (?:criticism|its critics|concerns?|some concerns?)\s*[.!]?["'”’]?\s*$/i,
+    weight: 3,
+    triggers: ['not without'],
+    examples: ['The report was not without criticism.'],
+  },
+  {
     // A failing grade denied ("None of the three councils was judged inadequate for …").
     name: 'negated-grade',
     pattern:
@@ -939,13 +973,27 @@ export const AGAINST: Cue[] = [
     // asked, at the sentence's start ("A member said that caseloads were still too high").
     name: 'member-voice',
     pattern:
-      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
+      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
     weight: 5,
-    triggers: ['member', 'councillor', 'cllr', 'scrutineer', 'commissioner', 'chair'],
+    triggers: [
+      'member',
+      'councillor',
+      'cllr',
+      'scrutineer',
+      'commissioner',
+      'chair',
+      'spokes',
+      'group leader',
+      'advis',
+      'mp',
+    ],
     examples: [
       'A member said that caseloads in the assessment teams were still too high',
       'Members asked whether the council was on track to address the weaknesses',
       'The partnership’s independent scrutineer said: We need to get much better',
+      'Labour’s children’s spokesman, Mike Smith-Clare, said the result was welcome but warned that caseloads were still far too high',
+      'Conservative group leader David Thomas said the pace of change was simply not good enough',
+      'Medway’s improvement adviser, Eleanor Brazil, said in her final report that some practice still needs to be strengthened',
     ],
   },
   {
@@ -1774,7 +1822,7 @@ export function findImprovementAreas(
       // authority?"), not a finding: the model does not add one.
       // Nor one whose counter-cues outweigh its cues ("… without delay", "a member said …").
       const byModel =
-        logit >= modelThreshold() && !endsAsking(sentence.text) && !(firedAgainst.length > 0 && hand <= 0);
+        logit >= modelThreshold() && !endsIntroducing(sentence.text) && !(firedAgainst.length > 0 && hand <= 0);
       const accepted =
         mode === 'rules'
           ? byRules

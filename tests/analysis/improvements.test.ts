@@ -77,6 +77,10 @@ describe('sentences saying what must improve', () => {
     'There is effective oversight in some areas of its work, but the board needs to further improve its monitoring of frontline practice.',
     'Inspectors said recruitment of permanent social workers remained a challenge, with agency staff making up around 40 per cent of the workforce.',
     'The letter said personal advisers’ caseloads had risen and were "limiting the time they can spend with young people".',
+    'Inspectors also want to see quicker decisions when children’s circumstances deteriorate.',
+    'They also called for better help for 16 and 17-year-olds who present as homeless.',
+    'It also found "missed opportunities" to listen to what children were saying about their lives.',
+    'According to the report, leaders "have not yet ensured that all children benefit from consistently strong management oversight".',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -552,6 +556,29 @@ describe('near misses are refused', () => {
       'a council’s reaction',
       'Whilst it remained a big challenge to achieve good services, it was disappointing that the report had not taken account of improvements.',
     ],
+    [
+      'an opposition spokesman',
+      'Labour’s children’s spokesman, Mike Smith-Clare, said the result was welcome but warned that social worker caseloads were "still far too high".',
+    ],
+    ['a group leader', 'Conservative group leader David Thomas said the pace of change was "simply not good enough".'],
+    [
+      'an improvement adviser',
+      'Medway’s improvement adviser, Eleanor Brazil, said in her final report that some practice "still needs to be strengthened", particularly around neglect.',
+    ],
+    [
+      'years of failure as background',
+      'Birmingham Children’s Trust, which took over social care from Birmingham City Council in 2018 after more than a decade of failure, was inspected in March.',
+    ],
+    [
+      'a commissioner appointed',
+      'Education secretary Gavin Williamson has appointed a children’s services commissioner to decide whether services should be removed from the council’s control.',
+    ],
+    ['criticism announced, none named', 'The report was not without criticism.'],
+    [
+      'a funding gap',
+      'The figures come as councils face a £1.9bn funding gap for children’s services by 2020, according to the Local Government Association.',
+    ],
+    ['an introduction ending in a colon', 'The letter sets out two areas for priority action:'],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [
       'a member’s statement in minutes',
