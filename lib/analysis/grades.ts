@@ -150,8 +150,8 @@ export interface GradeRule {
 
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 export const VERB_OBJECT_BEFORE = gated(
-  holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds']),
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+  holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds', 'brand', 'label']),
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
 );
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 export const NAME_OBJECT_BEFORE = gated(
@@ -161,7 +161,7 @@ export const NAME_OBJECT_BEFORE = gated(
 );
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
-  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—-]\s*$/i;
+  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—|-]\s*$/i;
 /** The end of a judgement area's name, as a judgement table row prints it before its grade. */
 const AREA_LABEL_END =
   /\b(?:overall effectiveness|help and protection|permanence|adoption performance|care leavers|looked after|in care|governance|children and families|leadership|leaders|safeguarding children board|lscb)\s*\(?\s*$/i;
@@ -169,7 +169,7 @@ const AREA_LABEL_END =
 const LINKING_BEFORE =
   /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
-  /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|impact of (?:senior )?leaders|it|they)\b[^,;]{0,60}$/i;
+  /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|governance|impact of (?:senior )?leaders|it|they)\b[^,;]{0,60}$/i;
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
@@ -249,7 +249,7 @@ const OUT_OF_SCOPE_NEEDS = [
   'credit rating',
   'moody',
 ];
-const LABEL_MARKS = [':', '–', '—', '-'];
+const LABEL_MARKS = [':', '–', '—', '-', '|'];
 
 /** Refusals, tried first: ordinary prose, and grade words not used as a judgement of a council. */
 export const REFUSALS: GradeRule[] = [
@@ -424,8 +424,15 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'quoted grade',
     test: (x) =>
-      x.c.quoted && (x.main || judgingBefore(x.before) || judgementAfter(x.after) || INSTITUTION_AFTER.test(x.after)),
+      x.c.quoted &&
+      (x.main ||
+        judgingBefore(x.before) ||
+        judgementAfter(x.after) ||
+        INSTITUTION_AFTER.test(x.after) ||
+        // A headline's older word with its source after: "Shropshire safeguarding services 'adequate' say inspectors".
+        SAY_INSPECTORS_AFTER.test(x.after)),
     examples: [
+      'Shropshire safeguarding services ‘adequate’ say inspectors',
       'Staff at the ‘outstanding’ council say their caseloads are fair.',
       'The council was rated ‘adequate’ in 2009.',
     ],
@@ -480,13 +487,19 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     test: (x) =>
       (x.main || OLD_GRADES.has(x.c.grade)) &&
       (VERB_OBJECT_BEFORE.test(x.before) || NAME_OBJECT_BEFORE.test(x.before)) &&
-      (x.main || /\b(?:rates|rated|judged|graded)\b/i.test(x.before)),
-    examples: ['Inspectors judged Slough’s services for children inadequate.', 'Ofsted rates Sefton’s services poor.'],
+      (x.main || /\b(?:rates|rated|judges|judged|grades|graded|deems|deemed)\b/i.test(x.before)),
+    examples: [
+      'Inspectors judged Slough’s services for children inadequate.',
+      'Ofsted rates Sefton’s services poor.',
+      'The report judges the overall effectiveness of safeguarding services to be adequate.',
+      'Inspectors rated all four areas of the inspection outstanding.',
+      'Inspectors branded them inadequate.',
+    ],
   },
   {
     name: 'judgement label',
     test: (x) => x.main && holds(x.words, LABEL_MARKS) && LABEL_BEFORE.test(x.before),
-    examples: ['Overall effectiveness: requires improvement.'],
+    examples: ['Overall effectiveness: requires improvement.', 'Overall effectiveness | Good'],
   },
   {
     name: 'counted label',
@@ -498,11 +511,15 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: 'counted grade',
     // Counts in a row, each before its grade: "5 outstanding, 4 good, 2 requires improvement, 1 inadequate".
     test: (x) =>
-      x.main &&
-      COUNT_BEFORE.test(x.before) &&
-      ((x.next !== undefined && COUNT_BETWEEN.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart))) ||
-        (x.prev !== undefined && COUNT_BETWEEN.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart)))),
-    examples: ['Regional picture at 31 December 2022: 5 outstanding, 4 good, 2 requires improvement, 1 inadequate.'],
+      (x.main && PER_CENT_BEFORE.test(x.before)) ||
+      (x.main &&
+        COUNT_BEFORE.test(x.before) &&
+        ((x.next !== undefined && COUNT_BETWEEN.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart))) ||
+          (x.prev !== undefined && COUNT_BETWEEN.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart))))),
+    examples: [
+      'Regional picture at 31 December 2022: 5 outstanding, 4 good, 2 requires improvement, 1 inadequate.',
+      'Nationally 58 per cent of councils are now good or better, while 17 per cent are inadequate.',
+    ],
   },
   {
     name: 'headline label',
@@ -798,6 +815,12 @@ const NO_SUBJECT_JUDGED =
 /** After a grade as a table row's label: its count, with a share or what was counted ("…: 23 (15%)"). */
 const COUNT_AFTER_LABEL =
   /^['’"”]?\s*[:–—-]\s*\d[\d,]*(?:\s*\(\d+(?:\.\d+)?\s*%\)|\s*%|\s+(?:councils|local authorities|authorities))?\s*\.?\s*$/i;
+/** A share of councils just before a grade: "17 per cent are inadequate", "12% of councils were rated". */
+const PER_CENT_BEFORE =
+  /\b\d+(?:\.\d+)?\s?(?:per ?cent|%)\s+(?:of (?:the )?(?:councils|local authorities|authorities)\s+)?(?:are|were|is|was)\s+(?:now\s+)?(?:rated\s+|judged\s+)?['‘"“]?$/i;
+/** After a quoted grade in a headline: its source ("'adequate' say inspectors", ", says Ofsted"). */
+const SAY_INSPECTORS_AFTER =
+  /^['’"”]?\s*,?\s*(?:says?|said|according to)\s+(?:ofsted|inspectors|the (?:watchdog|regulator|inspectorate))\b/i;
 /** A count just before a grade, at the start or after a colon, comma or "and": "…: 5 outstanding". */
 const COUNT_BEFORE = /(?:^|[:,;]|\band)\s*\d{1,3}\s+['‘"“]?$/i;
 /** Between two counted grades: ", 4 ", " and 1 ". */
