@@ -335,7 +335,14 @@ function endsWithLower(s: string, tail: string): boolean {
  */
 /** A setting or a move before a place's name: the place is where something is, not the council. */
 const LOCATION_BEFORE =
-  /\b(?:(?:school|academy|nursery|college|hospital|prison|hotel|care home|farm|church|village|town|charity|firm|company|business)(?:e?s)?|placed|moved|moving|relocated|travell?(?:ed|ing)|living|lives|lived|born|based|works|worked|working)\s+(?:in|to|from|near|around|across|outside|into)\s+(?:the\s+)?$/i;
+  /\b(?:(?:school|academy|nursery|college|hospital|prison|hotel|care home|farm|church|village|town|charity|firm|company|business|death|murder|killing|died|killed|murdered)(?:e?s)?|placed|moved|moving|relocated|travell?(?:ed|ing)|living|lives|lived|born|based|works|worked|working)\s+(?:in|to|from|near|around|across|outside|into)\s+(?:the\s+)?$/i;
+
+/** "the death of" a named person "in" the place. */
+const DEATH_OF_BEFORE = /\b(?:death|murder|killing|abuse) of (?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s+in\s+$/;
+/** A lower-case compass or area word before a place: "west Cumbria", "rural Norfolk". */
+const REGION_PART_BEFORE = /(?:^|[^\w-])(?:north|south|east|west|central|rural|coastal|mid|inner|outer)(?:-| )$/;
+/** "NHS", then capitalised words, commas and "and" up to the place: the place is part of the body's name. */
+const NHS_NAME_BEFORE = /\bNHS\s+(?:[A-Z][\w'’-]*(?:\s+|,\s*|\s+and\s+|\s+&\s+))*$/;
 
 function acceptBare(text: string, p: number, end: number, sentence: Sentence, ambiguity: Ambiguity[]): string | null {
   const after = text.slice(end, end + 40);
@@ -369,9 +376,16 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (before.endsWith(', ') && /[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3)
     return null;
   if (PERSON_BEFORE.test(before)) return null;
+  // A part of a county or city, not its council: "west Cumbria", "north Kent" (lower case: "West Sussex" is one).
+  if (before.endsWith(' ') && REGION_PART_BEFORE.test(before)) return null;
+  // A place in an NHS body's name, its list too: "NHS Bath and North East Somerset, Swindon and Wiltshire".
+  const near = text.slice(Math.max(sentence.start, p - 90), p);
+  if (near.includes('NHS') && NHS_NAME_BEFORE.test(near)) return null;
   // A place as a location, not the authority: "a school in Kent", "children placed in Norfolk",
   // "social workers who worked in Suffolk", "the family moved to Devon".
   if (LOCATION_BEFORE.test(before)) return null;
+  // Where someone died: "the death of Peter Connelly in Haringey".
+  if (before.endsWith('in ') && DEATH_OF_BEFORE.test(text.slice(Math.max(sentence.start, p - 70), p))) return null;
   if (regionLabel(text, p, end, sentence)) return null;
   const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
   if (ambiguity.includes('person')) {
