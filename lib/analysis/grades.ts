@@ -1065,8 +1065,11 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'when it was',
     where: 'before',
     needs: ['when '],
-    re: /\bwhen (?:it|they|the council|the service|services|the authority) (?:was|were) (?:last\s+)?(?:rated|judged|graded|described|found|labelled)\s+(?:as\s+|to be\s+)?$/i,
-    examples: ['Reading Borough Council ran the service in 2018, when it was rated inadequate.'],
+    re: /\bwhen (?:it|they|the council|the service|services|the authority|(?:[\w’'-]+ ){1,8}?)(?:was|were) (?:last\s+)?(?:rated|judged|graded|described|found|labelled|branded|deemed)\s+(?:as\s+|to be\s+)?$/i,
+    examples: [
+      'Reading Borough Council ran the service in 2018, when it was rated inadequate.',
+      'It is a far cry from the days when the county’s care for vulnerable youngsters was branded inadequate.',
+    ],
   },
   {
     name: 'past perfect',
@@ -1107,8 +1110,9 @@ function currency(
   const before = s.slice(Math.max(lo, c.quoteStart - 110), c.quoteStart);
   const after = beforeFirst(s.slice(c.quoteEnd, Math.min(hi, c.quoteEnd + 90)), TIME_AFTER_CUT);
   // A year before the grade belongs to it only when no earlier grade in the sentence could own it.
+  // …or when it opens a clause of its own after that grade's ("…good, while in 2015 the county was rated").
   const year = holds(words, CENTURIES)
-    ? (yearNear(prev ? '' : before, after) ?? (first ? openingYear(s) : undefined))
+    ? (yearNear(prev && !OWN_CLAUSE_YEAR.test(before) ? '' : before, after) ?? (first ? openingYear(s) : undefined))
     : undefined;
   const at = (current: boolean, cue: string, strength: TimeStrength): Time => ({ current, year, cue, strength });
   // "from X to Y": X was, Y is.
@@ -1144,7 +1148,10 @@ function currency(
   // compares the year with the inspection the page reports.
   // The grade's own clause: "in 2021 and are now good" leaves "now" to the next grade.
   const ownClauseAfter = beforeFirst(after, OWN_CLAUSE_CUT);
-  const currentCue = currentCueIn(beforeClause + ownClauseAfter);
+  let currentCue = currentCueIn(beforeClause + ownClauseAfter);
+  // "Before the new framework was introduced, … rated adequate in 2011": "new" names the framework.
+  if (currentCue?.toLowerCase() === 'new' && year && NEW_NOT_GRADE.test(beforeClause + ownClauseAfter))
+    currentCue = null;
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
   // Moved to the grade ("Birmingham, previously good, dropped to requires improvement"): what it is
@@ -1157,6 +1164,12 @@ function currency(
 /** A move to the grade just before it: "dropped to", "went up to", "was downgraded to a". */
 const MOVED_TO =
   /\b(?:dropped|drops|dropping|fell|falls|falling|slipped|slips|slid|moved|moves|rose|rises|climbed|climbs|improved|improves|went|goes|upgraded|downgraded|returned|returns|jumped|jumps|bounced)\s+(?:back\s+|up\s+|down\s+|straight\s+)?to\s+(?:an?\s+)?['‘"“]?$/i;
+
+/** "new" naming something other than the grade: a framework, a system, a regime. */
+const NEW_NOT_GRADE = /\bnew (?:[\w-]+ )?(?:framework|system|regime|rules|approach|arrangements|inspections?)\b/i;
+/** A clause of its own, then a year, before the grade: ", while in 2015 the county was rated". */
+const OWN_CLAUSE_YEAR =
+  /(?:[;]|,\s+(?:while|whilst|whereas|but|and)\b)[^;,]{0,30}\b(?:in|since|by) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b[^;,]*$/i;
 
 function yearNear(before: string, after: string): number | undefined {
   const a = /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);

@@ -16,6 +16,38 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'a year opening a clause of its own after an earlier grade: "…good, while in 2015 the county was rated inadequate"',
+    page: [
+      'Norfolk history',
+      'Norfolk’s last full inspection, in 2018, found services required improvement to be good, while in 2015 the county was rated inadequate.',
+    ],
+    grades: [
+      ['requires improvement', false, 'Norfolk'],
+      ['inadequate', false, 'Norfolk'],
+    ],
+  },
+  {
+    phrasing: '"the new framework" does not make a dated grade current',
+    page: [
+      'Oxfordshire history',
+      'Before the new framework was introduced, Oxfordshire’s safeguarding services were rated adequate in 2011.',
+    ],
+    grades: [['other:adequate', false, 'Oxfordshire']],
+  },
+  {
+    phrasing: '"the days when" a grade was given: previous',
+    page: [
+      'Norfolk children’s services rated good',
+      'Children’s services in Norfolk have been rated good by Ofsted - a far cry from the days when the county’s care for vulnerable youngsters was branded inadequate.',
+    ],
+    grades: [
+      ['good', true, 'Norfolk'],
+      ['good', true, 'Norfolk'],
+      ['inadequate', false, 'Norfolk'],
+    ],
+  },
+  {
+    phrasing:
       'a year in an apposition about the council is not the grade’s: "Cumberland Council, one of two unitaries created in April 2023, was rated…"',
     page: [
       'Cumberland children’s services inadequate',
