@@ -935,6 +935,32 @@ export const AGAINST: Cue[] = [
     ],
   },
   {
+    // What a visit looked at, with no finding ("…looking at the experiences of children in care,
+    // including those living in unregistered children's homes"); a report's purpose in minutes.
+    name: 'scope-or-purpose',
+    pattern:
+      /^(?![^.]*\b(?:found|finds|but|however|although|showed|revealed|concluded|said|says)\b)[^.]*\b(?:looking at|looked at|focus(?:ed|ing)? on|to (?:look at|consider|evaluate))\s+(?:the\s+)?(?:experiences|arrangements|progress|quality of|local authority|council|help|support|response)\b|^\s*(?:\d+(?:\.\d+)*\s+)?(?:the purpose of this report is|this report (?:informs|sets out|provides|updates|asks)|to (?:inform|update|advise|seek approval)\b)/i,
+    weight: 3,
+    triggers: [
+      'looking at',
+      'looked at',
+      'focus',
+      'to look',
+      'to consider',
+      'to evaluate',
+      'purpose',
+      'this report',
+      'to inform',
+      'to update',
+      'to advise',
+      'to seek',
+    ],
+    examples: [
+      'Two inspectors spent two days at the council’s offices in July, looking at the experiences of children in care, including those living in unregistered children’s homes.',
+      '1.1 To inform Cabinet of the outcome of the inspection and to seek approval of the action plan that must be submitted to Ofsted within 70 working days.',
+    ],
+  },
+  {
     // An introduction to criticism that names none ("The report was not without criticism.").
     name: 'criticism-announced',
     pattern: /\bnot without (?:criticism|its critics|concerns?|some concerns?)\s*[.!]?["'”’]?\s*$/i,
@@ -959,13 +985,14 @@ export const AGAINST: Cue[] = [
     // where the council should do better."): improvement needed with no area.
     name: 'unnamed-areas',
     pattern:
-      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress))\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$/i,
+      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress))\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$|\bwhat (?:needs|need|has|have) to (?:improve|be improved|change)\s*[.!]?["'”’]?\s*$/i,
     weight: 3,
-    triggers: ['area', 'aspect', 'thing'],
+    triggers: ['area', 'aspect', 'thing', 'what'],
     examples: [
       'Inspectors also identified some areas where the council should do better.',
       'The council’s improvement plan sets out how it will respond to the areas for improvement.',
       'The report identified three areas for improvement.',
+      'Instead, inspectors write to the partners setting out what is working well and what needs to improve.',
     ],
   },
   {
@@ -1472,6 +1499,15 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     const b = doc.blocks[i].trim();
     // The regexes last.
     if (b.length > 240 || isItem(doc, i, kind) || !listIntro(b)) continue;
+    // A heading, then a line that hands over to the list ("What needs to improve" / "The report
+    // sets out the following areas:"): the list starts after that line.
+    if (
+      i + 1 < doc.blocks.length &&
+      !endsWithColon(doc.blocks[i]) &&
+      endsWithColon(doc.blocks[i + 1]) &&
+      doc.blocks[i + 1].length <= 200
+    )
+      i++;
     let j = i + 1;
     for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
     // No marked-up items: the list may be written as bare lines, one area to a paragraph with no
@@ -1498,9 +1534,13 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
 export function isBareLine(block: string): boolean {
   const b = block.trim();
   if (b.length < 3 || b.length > 200) return false;
-  const last = b.charCodeAt(b.length - 1);
+  // The last mark before closing quotes and brackets: 'said: "… more to do."' ends a sentence.
+  let e = b.length - 1;
+  while (e > 0 && CLOSERS.includes(b[e])) e--;
+  const last = b.charCodeAt(e);
   return last !== 46 && last !== 33 && last !== 63 && last !== 58;
 }
+const CLOSERS = '"\'”’)]';
 
 /** The verbs (and verb-like words) whose absence makes a line a noun phrase. */
 const FINITE =

@@ -465,6 +465,17 @@ describe('improvement areas in reported speech and lists are found', () => {
     expect(inArticle(blocks, ['text', 'item', 'item'])).toEqual(blocks.slice(1).map((b) => b.slice(2)));
   });
 
+  test('a heading, then a line handing over to the list ("The report sets out the following areas:"); a quote ending the list', () => {
+    const blocks = [
+      'What needs to improve',
+      'The report sets out the following areas:',
+      'The consistency of written records of management decisions and supervision',
+      'The quality of return home interviews for children who go missing',
+      'Together for Children chief executive Jill Colbert said: "We are proud of how far we have come, but we know there is more to do."',
+    ];
+    expect(inArticle(blocks, ['heading', 'text', 'text', 'text', 'text'])).toEqual(blocks.slice(2, 4));
+  });
+
   test('a list’s heading with no colon ("What needs to improve in this area of social work practice") is not an area; its items are', () => {
     const blocks = [
       'Ofsted carried out a focused visit to Lincolnshire in May.',
@@ -579,6 +590,18 @@ describe('near misses are refused', () => {
       'The figures come as councils face a £1.9bn funding gap for children’s services by 2020, according to the Local Government Association.',
     ],
     ['an introduction ending in a colon', 'The letter sets out two areas for priority action:'],
+    [
+      'what a visit looked at',
+      'Two inspectors spent two days at the council’s offices in July, looking at the experiences of children in care, including those living in unregistered children’s homes.',
+    ],
+    [
+      'a report’s purpose in minutes',
+      '1.1 To inform Cabinet of the outcome of the inspection and to seek approval of the action plan that must be submitted to Ofsted within 70 working days.',
+    ],
+    [
+      'a letter’s process',
+      'Instead, inspectors write to the partners setting out what is working well and what needs to improve.',
+    ],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [
       'a member’s statement in minutes',
