@@ -287,9 +287,9 @@ export const CUES: Cue[] = [
   {
     name: 'slow-or-limited',
     pattern:
-      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b/i,
+      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated|several|many) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b/i,
     weight: 2,
-    triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell', 'mult', 'freq', 'nume', 'repe', 'comp'],
+    triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell', 'mult', 'freq', 'nume', 'repe', 'comp', 'seve', 'many'],
     examples: [
       'progress has been slow',
       'limited oversight',
@@ -374,9 +374,9 @@ export const CUES: Cue[] = [
   {
     name: 'too-much',
     pattern:
-      /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early|vague|generic|optimistic|positive|weak|quickly|soon)\b/i,
+      /\btoo (?:slow|slowly|many|much|few|long|often|late|variable|high|low|little|narrow|great|early|vague|generic|optimistic|positive|weak|quickly|soon|complex)\b|\bmore (?:[\w-]+ ){1,3}than (?:the council|it|they|leaders|the authority|the trust) (?:would (?:want|like|expect)|wanted|expected)\b/i,
     weight: 2,
-    triggers: ['too'],
+    triggers: ['too', 'more'],
     examples: [
       'too many changes of worker',
       'waited too long',
@@ -401,7 +401,7 @@ export const CUES: Cue[] = [
   {
     name: 'lack-or-delay',
     pattern:
-      /\black(?:s|ed|ing)?\b|\bdrift\b|(?<!\bno )\bout[- ]of[- ]date\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years)\b/i,
+      /\black(?:s|ed|ing)?\b|\bdrift(?:ing|ed)?\b|(?<!\bno )\bout[- ]of[- ]date\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years|days)\b/i,
     weight: 2,
     triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no', 'out'],
     examples: [
@@ -539,7 +539,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?)\breliance on (?:agency|interim|locum|temporary)\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?)\breliance on (?:agency|interim|locum|temporary)\b|\b(?:heavily|highly|very|still|increasingly|overly) reliant on (?:agency|interim|locum|temporary)\b/i,
     weight: 2,
     triggers: [
       'workforce',
@@ -574,7 +574,7 @@ export const CUES: Cue[] = [
     // The pattern needs a grade and a judgement area: tried only on a sentence holding the words of both.
     pattern: gated(
       holdsOneOfEach(FAILING_GRADE_WORDS, FAILING_AREA_WORDS),
-      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b(?:[^.;]{0,30}|[^.;,]{0,60})\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
+      /\b(?:care leavers?|leaving care|help and protection|in need of (?:help|protection)|children (?:in care|looked after)|looked[- ]after|leadership|management|governance|adoption|permanence|safeguarding (?:children )?board|lscb|early help|front door|disabled children|fostering|child protection|safeguarding practice)\b(?:[^.;]{0,80}\b(?:rated|judged|graded|given|described|found|deemed|branded|condemned|was|were|is|are|remains?|still)\b[^.;]{0,30}\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)|,? (?:which|that) (?:still )?(?:grade(?:inadequate|requir\w*|poor)|requir(?:es|e) improvement)|(?: still)? (?:graderequireimprovement|require improvement))\b|\b(?:grade(?:inadequate|requir\w*|poor)|inadequate|requir(?:es|ing|e) improvement)\b[^.;]{0,20}\b(?:for|in)\b(?:[^.;]{0,30}|[^.;,]{0,60})\b(?:care leavers?|help and protection|children in care|looked[- ]after|leadership|adoption|permanence|child protection)\b/i,
     ),
     weight: 2,
     triggers: ['gradeinadequate', 'graderequir', 'gradepoor', 'inadequate', 'requir'],
@@ -633,7 +633,7 @@ export const CUES: Cue[] = [
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bnot (?:be )?(?:assured|confident|satisfied) that\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
+      /\bunfit for purpose\b|(?<!\b(?:when|if|where|whether|once)\b[^.,;]{0,40})\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bnot (?:be )?(?:assured|confident|satisfied) that\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
     weight: 2,
     triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav', 'remain', 'living', 'not'],
     examples: [
@@ -718,7 +718,7 @@ export const AGAINST: Cue[] = [
     // where practice needs to get better" (a weakness said beside it still outweighs it).
     name: 'knows-what-to-improve',
     pattern:
-      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b|\b(?:are|is|were|was) (?:already |fully |well )?aware of (?:these|the|its|their|those|this|all) (?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|issues|gaps|deficits)\b|\b(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp) (?:of|about) (?:the |its |their |these |those )?(?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|deficits)\b/i,
+      /\b(?:(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp)(?: of| about)?|(?:leaders|managers|they|the council|the local authority|the director) (?:all |already |also )?(?:know|knows|understand|understands|are aware of|is aware of|recognise|recognises|recognize|recognizes)) (?:where|what) (?:[\w’']+ ){0,5}(?:needs?|needed|requires?|required|must|should)\b|\b(?:are|is|were|was) (?:already |fully |well )?aware of (?:these|the|its|their|those|this|all) (?:\w+ )?(?:weaknesses|shortcomings|areas for (?:improvement|development)|issues|gaps|deficits)\b|\b(?:clear|good|strong|accurate|sound|thorough|realistic|detailed) (?:understanding|knowledge|awareness|grasp) (?:of|about) (?:the |its |their |these |those )?(?:\w+ )?(?:strengths and (?:the )?)?(?:weaknesses|shortcomings|areas for (?:improvement|development)|deficits)\b/i,
     weight: 2,
     triggers: [
       'clea',
@@ -749,12 +749,14 @@ export const AGAINST: Cue[] = [
     // The letter's areas named only to say there are none: outweighs the areas' own cues.
     name: 'none-identified',
     pattern:
-      /\b(?:priority action|improvement)s? (?:was|were) not (?:identified|found|needed|required)\b|\bnot (?:identify|find) any (?:areas? for )?(?:priority action|improvement)/i,
+      /\b(?:priority action|improvement)s? (?:was|were) not (?:identified|found|needed|required)\b|\bnot (?:identify|find) any (?:areas? for )?(?:priority action|improvement)|\b(?:found no |were no |there were no |no |not given (?:any )?|without (?:any )?)areas? for priority action\b/i,
     weight: 6,
-    triggers: ['prio', 'impr', 'not identify', 'not find'],
+    triggers: ['prio', 'impr', 'not identify', 'not find', 'no', 'not given', 'without', 'found no'],
     examples: [
       'Areas for priority action were not identified',
       'inspectors did not identify any areas for priority action',
+      'three focused visit letters, all of which found no areas for priority action',
+      'Harrow, which was rated good in 2019, was not given areas for priority action',
     ],
   },
   {
@@ -829,7 +831,7 @@ export const AGAINST: Cue[] = [
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|disappointing that|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|disappointing that|accept(?:s|ed)? that|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [
@@ -864,6 +866,7 @@ export const AGAINST: Cue[] = [
       'recommendations which called for action had been implemented',
       'the Executive Director considers that the proposed actions will address the area for priority action',
       'it was disappointing that the report had not taken account of a number of improvements',
+      'He said the council accepted that children had waited too long for help',
     ],
   },
   {
@@ -902,7 +905,7 @@ export const AGAINST: Cue[] = [
   {
     name: 'progress',
     pattern:
-      /\b(?:begun|beginning|began|started|starting|continues?|continuing) to (?:make )?(?:progress|improve)\b|\bmade (?:good |some |significant |steady |considerable )?progress\b|\bimprovements? (?:has|have) been made\b/i,
+      /\b(?:begun|beginning|began|started|starting|continues?|continuing) to (?:make )?(?:progress|improve|challenge|tackle|address|reduce)\b|\bmade (?:good |some |significant |steady |considerable )?progress\b|\bimprovements? (?:has|have) been made\b/i,
     weight: 1.5,
     triggers: [
       'begun to',
@@ -939,11 +942,15 @@ export const AGAINST: Cue[] = [
     // including those living in unregistered children's homes"); a report's purpose in minutes.
     name: 'scope-or-purpose',
     pattern:
-      /^(?![^.]*\b(?:found|finds|but|however|although|showed|revealed|concluded|said|says)\b)[^.]*\b(?:looking at|looked at|focus(?:ed|ing)? on|to (?:look at|consider|evaluate))\s+(?:the\s+)?(?:experiences|arrangements|progress|quality of|local authority|council|help|support|response)\b|^\s*(?:\d+(?:\.\d+)*\s+)?(?:the purpose of this report is|this report (?:informs|sets out|provides|updates|asks)|to (?:inform|update|advise|seek approval)\b)/i,
+      /^(?![^.]*\b(?:found|finds|but|however|although|showed|revealed|concluded|said|says)\b)[^.]*\b(?:looking at|looked at|reviewed|examined|evaluated|focus(?:ed|ing)? on|to (?:look at|consider|evaluate|review))\s+(?:the\s+)?(?:experiences|arrangements|progress|quality|local authority|council|help|support|response)\b|^\s*(?:\d+(?:\.\d+)*\s+)?(?:the purpose of this report is|this report (?:informs|sets out|provides|updates|asks)|to (?:inform|update|advise|seek approval)\b)/i,
     weight: 3,
     triggers: [
       'looking at',
       'looked at',
+      'reviewed',
+      'examined',
+      'evaluated',
+      'to review',
       'focus',
       'to look',
       'to consider',
@@ -958,6 +965,20 @@ export const AGAINST: Cue[] = [
     examples: [
       'Two inspectors spent two days at the council’s offices in July, looking at the experiences of children in care, including those living in unregistered children’s homes.',
       '1.1 To inform Cabinet of the outcome of the inspection and to seek approval of the action plan that must be submitted to Ofsted within 70 working days.',
+      'Inspectors reviewed the progress made in the quality and impact of practice for children in care, including children living in unregistered children’s homes.',
+    ],
+  },
+  {
+    // Too early to judge a change ("but it is too early to see its impact"), and the council's plan
+    // to come ("will publish an action plan responding to the areas for improvement").
+    name: 'too-early-or-plan',
+    pattern:
+      /\btoo early to (?:see|tell|judge|assess|say|evaluate|measure|know)\b|\b(?:will|to) (?:publish|produce|submit|write|prepare|draw up) (?:an? |its |their )?(?:action|improvement|post-inspection) plan\b/i,
+    weight: 3,
+    triggers: ['too early', 'will', 'to'],
+    examples: [
+      'A new legal gateway panel was introduced in June 2023, but it is too early to see its impact.',
+      'The council will publish an action plan responding to the areas for improvement within 70 working days.',
     ],
   },
   {
@@ -985,7 +1006,7 @@ export const AGAINST: Cue[] = [
     // where the council should do better."): improvement needed with no area.
     name: 'unnamed-areas',
     pattern:
-      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress))\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$|\bwhat (?:needs|need|has|have) to (?:improve|be improved|change)\s*[.!]?["'”’]?\s*$/i,
+      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress|good enough(?: \w+)?|well enough))(?:\s+(?:further|still|more))?\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$|\bwhat (?:needs|need|has|have) to (?:improve|be improved|change)\s*[.!]?["'”’]?\s*$/i,
     weight: 3,
     triggers: ['area', 'aspect', 'thing', 'what'],
     examples: [
@@ -1000,7 +1021,7 @@ export const AGAINST: Cue[] = [
     // asked, at the sentence's start ("A member said that caseloads were still too high").
     name: 'member-voice',
     pattern:
-      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
+      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP|charity)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
     weight: 5,
     triggers: [
       'member',
@@ -1013,6 +1034,7 @@ export const AGAINST: Cue[] = [
       'group leader',
       'advis',
       'mp',
+      'charity',
     ],
     examples: [
       'A member said that caseloads in the assessment teams were still too high',
@@ -1559,8 +1581,19 @@ function isItemSentence(block: string): boolean {
   if (first < 65 || first > 90) return false;
   // One sentence, ended by its full stop (a line with none is a bare line, or a sub-heading when alone).
   if (b.search(/[.!?](?:\s|$)/) < b.length - 2 || !/\.["'”’)]?$/.test(b) || FORTY_ONE_WORDS.test(b)) return false;
-  return INSTRUCTION.test(b) || !FINITE.test(b);
+  if (INSTRUCTION.test(b) || !FINITE.test(b)) return true;
+  // A noun phrase with a clause after it: "The quality of plans, so that they are specific.",
+  // "The response to children who are homeless." (its head, before the clause, has no verb).
+  const cut = b.search(ITEM_CLAUSE);
+  if (cut < 0) return false;
+  const head = b.slice(0, cut);
+  return THREE_WORDS.test(head) && ITEM_HEAD_PREPOSITION.test(head) && !FINITE.test(head);
 }
+/** Where a clause starts after an item's noun phrase. */
+const ITEM_CLAUSE =
+  /,|\b(?:when|where|so that|which|who|whom|whose|that|including|because|while|if|before|after|until|to ensure)\b/;
+/** A preposition in an item's head ("the quality of", "support for", "access to"). */
+const ITEM_HEAD_PREPOSITION = /\b(?:of|for|to|in|with|on|between|about|from)\b/i;
 
 /** True when a block ends with a colon, white space after it aside. */
 function endsWithColon(block: string): boolean {

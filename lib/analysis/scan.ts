@@ -454,7 +454,7 @@ export function judgingBefore(text: string): boolean {
 }
 
 /** The words that open an improvement list's introduction, and the phrases that may follow each (with its space). */
-const LIST_INTRO_LEADS = new Set(['need', 'needs', 'area', 'areas', 'work', 'should', 'must', 'what']);
+const LIST_INTRO_LEADS = new Set(['need', 'needs', 'needed', 'area', 'areas', 'work', 'should', 'must', 'what']);
 /** The words that are an introduction alone, whole ("priority action(s)" is read apart). */
 const LIST_INTRO_ALONE = new Set(['recommendation', 'recommendations', 'recommended', 'recommends', 'weaknesses']);
 const LIST_INTRO_FIRSTS = firstLetters(LIST_INTRO_LEADS, LIST_INTRO_ALONE, ['priority']);
@@ -468,6 +468,11 @@ const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
     'of priority action',
     'of development',
     'requiring improvement',
+    'for further improvement',
+    'for further development',
+    'of further improvement',
+    'of further development',
+    'requiring further improvement',
   ],
   work: ['needs', 'is needed', 'is required'],
   should: ['improve', 'ensure', 'address', 'urgently improve', 'also improve', 'further improve', 'now improve'],
@@ -475,6 +480,9 @@ const LIST_INTRO_NEXT: Record<string, readonly string[]> = {
   what: ['the council', 'the local authority', 'leaders', 'the authority'],
 };
 const LIST_INTRO_WHAT_NEEDS = ['needs', 'need', 'should', 'must'];
+/** "areas where practice could be stronger", "areas in which the council needed to improve": run only after "area(s) ". */
+const LIST_INTRO_AREAS_WHERE =
+  /areas? (?:where|in which)\b[^.!?:]{0,60}\b(?:improve|improvement|stronger|better|develop|strengthen|strengthened)\b/iy;
 /** The one alternative with a window of characters, run (and so compiled) only after "what ". */
 const LIST_INTRO_WHAT_DOES =
   /what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)\b/iy;
@@ -488,7 +496,7 @@ export interface ListIntroLead {
 
 /**
  * The next lead of an introduction from `from`, as
- * /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi
+ * /\b(?:(needs?|needed|areas?|work|should|must|what) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi
  * finds it with `lastIndex = from`: where it starts, the lead word in lower case ('' for a word that
  * is an introduction alone) and where the text after its space starts.
  */
@@ -526,6 +534,7 @@ export function listIntro(text: string): boolean {
     let key = m.word;
     if (key === '') return true; // recommendations, priority actions, weaknesses: whole words
     if (key === 'needs' || key === 'areas') key = key.slice(0, -1);
+    if (key === 'needed') key = 'need';
     const at = m.at;
     if (key === 'need') {
       if (readsAt(part, at, 'to ') && phraseAt(part, at + 3, LIST_INTRO_NEXT.need)) return true;
@@ -535,6 +544,10 @@ export function listIntro(text: string): boolean {
       LIST_INTRO_WHAT_DOES.lastIndex = m.index;
       if (LIST_INTRO_WHAT_DOES.test(part)) return true;
     } else if (phraseAt(part, at, LIST_INTRO_NEXT[key])) return true;
+    else if (key === 'area') {
+      LIST_INTRO_AREAS_WHERE.lastIndex = m.index;
+      if (LIST_INTRO_AREAS_WHERE.test(part)) return true;
+    }
   }
   return false;
 }
@@ -957,7 +970,7 @@ const OUTCOME_PATTERN =
 export const reportsOutcome = tiered(64, readOutcome, (text): boolean => OUTCOME_PATTERN.test(text));
 
 const LIST_INTRO_LEAD =
-  /\b(?:(needs?|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+  /\b(?:(needs?|needed|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
 /** The next lead of a list introduction from `from` (readListIntroLead, then its pattern). */
 const listIntroLead = tiered(64, readListIntroLead, (text, from): ListIntroLead | null => {
   LIST_INTRO_LEAD.lastIndex = from;

@@ -81,6 +81,11 @@ describe('sentences saying what must improve', () => {
     'They also called for better help for 16 and 17-year-olds who present as homeless.',
     'It also found "missed opportunities" to listen to what children were saying about their lives.',
     'According to the report, leaders "have not yet ensured that all children benefit from consistently strong management oversight".',
+    'Although caseloads had reduced, inspectors noted that the trust remained heavily reliant on agency social workers.',
+    'Inspectors found that pre-proceedings work was “drifting” for some families.',
+    'Newly qualified social workers in some teams were holding cases that were too complex for their level of experience.',
+    'A small number of children in care had experienced more placement moves than the council would want.',
+    'Inspectors found some children had waited several days for a decision on their referral.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -476,6 +481,36 @@ describe('improvement areas in reported speech and lists are found', () => {
     expect(inArticle(blocks, ['heading', 'text', 'text', 'text', 'text'])).toEqual(blocks.slice(2, 4));
   });
 
+  test('list items that are noun phrases with a clause after them; introductions with "needed to improve", "for further improvement", "areas where … could be stronger"', () => {
+    const kinds = (n: number): BlockKind[] => Array(n).fill('text');
+    const a = [
+      'The report set out three areas in which the council needed to improve:',
+      'The timeliness of permanence planning for children in care, including the use of early permanence.',
+      'The response to children aged 16 and 17 who are homeless or at risk of homelessness.',
+      'The quality of plans for disabled children, so that they are specific and measurable.',
+      'Leaders, who know the service well, have already begun this work.',
+    ];
+    expect(inArticle(a, kinds(5))).toEqual(a.slice(1, 4));
+    const b = [
+      'Ofsted identified two areas for further improvement:',
+      'the consistency of return home interviews',
+      'the quality of written plans',
+    ];
+    expect(inArticle(b, kinds(3))).toEqual(b.slice(1));
+    const c = [
+      'The report identified two areas where practice could be stronger:',
+      'the consistency of recording',
+      'the timeliness of health assessments',
+    ];
+    expect(inArticle(c, kinds(3))).toEqual(c.slice(1));
+    expect(
+      inArticle(
+        ['Inspectors highlighted areas where practice was strong:', 'the front door', 'the fostering team'],
+        kinds(3),
+      ),
+    ).toEqual([]);
+  });
+
   test('a list’s heading with no colon ("What needs to improve in this area of social work practice") is not an area; its items are', () => {
     const blocks = [
       'Ofsted carried out a focused visit to Lincolnshire in May.',
@@ -601,6 +636,42 @@ describe('near misses are refused', () => {
     [
       'a letter’s process',
       'Instead, inspectors write to the partners setting out what is working well and what needs to improve.',
+    ],
+    [
+      'no priority actions',
+      'Ofsted also published three focused visit letters this month, all of which found no areas for priority action.',
+    ],
+    [
+      'areas announced, none named, to improve further',
+      'As with all inspections, Ofsted has identified some areas where the council can improve further.',
+    ],
+    [
+      'a condition: when children are at risk',
+      'Strategy discussions are convened promptly when children are at risk of significant harm.',
+    ],
+    [
+      'strengths and areas for development understood',
+      'There is a clear understanding of the strengths and areas for development in the front door.',
+    ],
+    [
+      'progress: beginning to challenge drift',
+      'Independent reviewing officers now have lower caseloads and are beginning to challenge drift more effectively.',
+    ],
+    [
+      'too early to tell',
+      'A new legal gateway panel was introduced in June 2023, but it is too early to see its impact.',
+    ],
+    [
+      'the council’s plan to come',
+      'The council will publish an action plan responding to the areas for improvement within the next 70 working days.',
+    ],
+    [
+      'a charity’s warning',
+      'Youth homelessness charity Centrepoint has warned that a rising number of 16 and 17-year-olds are approaching councils as homeless.',
+    ],
+    [
+      'a bare grade naming a place, not an area',
+      'Services for vulnerable children in Wiltshire are judged to require improvement, according to a report published by Ofsted today.',
     ],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [
