@@ -297,7 +297,7 @@ export const REFUSALS: GradeRule[] = [
     name: 'negated',
     test: (x) =>
       holds(x.words, NEGATIONS) &&
-      holds(x.words, NEGATED_VERBS) &&
+      (holds(x.words, NEGATED_VERBS) || holds(x.words, MOVE_VERBS)) &&
       (/\b(?:no|not|never|none|nor|yet to be)\b[^,.;]{0,50}\b(?:rated|judged|graded|been|achieved|received|found|deemed)\s+(?:as\s+|to be\s+)?$/i.test(
         x.before,
       ) ||
@@ -315,11 +315,21 @@ export const REFUSALS: GradeRule[] = [
       'Of the councils visited this year, none was rated outstanding.',
       'In no part of its work was Medway found to be outstanding.',
       'No local authority that had been judged good at its previous inspection was judged inadequate this year.',
+      'No council has yet moved directly from inadequate to outstanding in a single inspection.',
     ],
   },
   {
     name: 'hypothetical',
     test: (x) =>
+      // A rule for councils with a grade: "Councils rated inadequate are monitored by Ofsted".
+      (/^\s*(?:councils|local authorities|authorities)\s+(?:that are\s+|which are\s+)?(?:rated|judged|graded)\s+$/i.test(
+        x.before,
+      ) &&
+        /^['’"”]?\s+(?:are|must|will|can|may|receive|get|face|have|usually)\b/i.test(x.after)) ||
+      // "…would not rest until we are good".
+      /\b(?:until|unless|before)\s+(?:we|it|they|the council|the service|services|the authority)\s+(?:are|is|be|become|get|gets)\s+['‘"“]?$/i.test(
+        x.before,
+      ) ||
       (holds(x.words, CONDITIONS) &&
         holds(x.words, CONDITIONAL_VERBS) &&
         /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as|become)\s*(?:as\s+|to be\s+)?$/i.test(
@@ -334,6 +344,8 @@ export const REFUSALS: GradeRule[] = [
     examples: [
       'It will take years of work before the service can be rated good.',
       'The council will work closely with the trust so that together we can become good.',
+      'Councils rated inadequate are monitored by Ofsted and usually receive a visit from an adviser.',
+      'The portfolio holder said the authority would not rest until we are good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
       'A good Ofsted rating would bring more freedom for Bolton.',
       'Our ambition is to achieve a good rating at the next inspection, said the director.',
@@ -508,6 +520,12 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: ['Outstanding: 23 (15%)', 'Inadequate – 17 councils'],
   },
   {
+    name: 'grade list label',
+    // A round-up's list under each grade: "Outstanding: Gateshead (2023), North Tyneside (2022)".
+    test: (x) => x.main && /^\s*['‘"“]?$/.test(x.before) && GRADE_LIST_AFTER.test(x.after),
+    examples: ['Outstanding: Gateshead (2023), North Tyneside (2022), Northumberland (2023)'],
+  },
+  {
     name: 'counted grade',
     // Counts in a row, each before its grade: "5 outstanding, 4 good, 2 requires improvement, 1 inadequate".
     test: (x) =>
@@ -538,8 +556,11 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       x.main &&
       /\bfrom\s*$/i.test(x.before) &&
       x.next !== undefined &&
-      /^\s*to\s*$/i.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart)),
-    examples: ['The borough moved from inadequate to good in four years.'],
+      FROM_TO_BETWEEN.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart)),
+    examples: [
+      'The borough moved from inadequate to good in four years.',
+      'Northumberland went straight from good in 2019 to outstanding in 2023.',
+    ],
   },
   {
     name: 'grade noun after',
@@ -622,8 +643,11 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   {
     name: 'dated list',
     // "deemed inadequate in 2015, good in 2019 and outstanding in 2023": a grade, its year, the next.
-    re: /^['’"”]?\s*(?:in|at)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and|then|before|but)\s+(?:then\s+)?(?:was\s+|were\s+)?)['‘"“]?$/i,
-    examples: ['The council’s services had been deemed inadequate in 2015, good in 2019 and outstanding in 2023.'],
+    re: /^['’"”]?\s*(?:in|at)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and|then|before|but|to)\s+(?:then\s+)?(?:was\s+|were\s+)?)['‘"“]?$/i,
+    examples: [
+      'The council’s services had been deemed inadequate in 2015, good in 2019 and outstanding in 2023.',
+      'Northumberland went straight from good in 2019 to outstanding in 2023.',
+    ],
   },
   {
     name: 'counted grades',
@@ -797,7 +821,7 @@ const NAMED_COPULA =
   /^(?:(?:['’]s?(?:\s+children['’]s(?:\s+social\s+care)?\s+services)?)?\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s+(?:(?:now|both|all|still|also|again|once\s+again|each)\s+)*|\s*,\s*(?:now|previously|formerly|once|currently|still)\s+(?:(?:rated|judged|graded)\s+)?)['‘"“]?$/i;
 /** What may follow the grade of a named council: the clause ends ("Leeds is good, …", "…good overall"). */
 const NAMED_COPULA_AFTER =
-  /^['’"”]?\s*(?:$|[,.;:)!]|overall\b|according\b|says\b|said\b|and\b|but\b|while\b|—|–|-\s|by\b|at\s+(?:its|their|the)\b|after\b|following\b|when\b|in\s+(?:its|their|the|a|an|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+  /^['’"”]?\s*(?:$|[,.;:)!]|overall\b|according\b|says\b|said\b|and\b|but\b|while\b|—|–|-\s|by\b|at\s+(?:its|their|the)\b|after\b|following\b|when\b|for\s+(?:its\s+|their\s+)?children\b|in\s+(?:its|their|the|a|an|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
 /** Between two grades of one subject, its linking verb again: "…good in 2019 and is now outstanding". */
 const SAME_SUBJECT_COPULA =
@@ -808,13 +832,21 @@ const NO_LONGER = ['no longer'];
 const NO_LONGER_BEFORE =
   /\bno longer\s+(?:(?:rated|judged|graded|deemed|considered|classed)\s+)?(?:as\s+|to be\s+|an?\s+)?['‘"“]?$/i;
 
+/** Verbs of a move between grades ("No council has yet moved directly from inadequate to …"). */
+const MOVE_VERBS = ['moved', 'gone', 'jumped', 'risen', 'climbed', 'leapt'];
 /** A sentence opening with a subject of "no" ("No council", "None of the authorities"), then its judging verb. */
 const NO_SUBJECT_JUDGED =
-  /^\s*(?:no|none of the|not one of the|not a single)\s+(?:[\w-]+\s+){0,2}?(?:local authorit(?:y|ies)|councils?|authorit(?:y|ies)|areas?)\b[^.;]{0,140}\b(?:was|were|is|are|(?:has|have)\s+(?:yet\s+|ever\s+|so far\s+)?been)\s+(?:rated|judged|graded|found|deemed)\s+(?:as\s+|to be\s+)?['‘"“]?$/i;
+  /^\s*(?:no|none of the|not one of the|not a single)\s+(?:[\w-]+\s+){0,2}?(?:local authorit(?:y|ies)|councils?|authorit(?:y|ies)|areas?)\b[^.;]{0,140}\b(?:(?:was|were|is|are|(?:has|have)\s+(?:yet\s+|ever\s+|so far\s+)?been)\s+(?:rated|judged|graded|found|deemed)\s+(?:as\s+|to be\s+)?|(?:has|have)\s+(?:yet\s+|ever\s+)?(?:moved|gone|jumped|risen|climbed|leapt)\s+(?:directly\s+|straight\s+)?from\s+)['‘"“]?$/i;
 
 /** After a grade as a table row's label: its count, with a share or what was counted ("…: 23 (15%)"). */
 const COUNT_AFTER_LABEL =
   /^['’"”]?\s*[:–—-]\s*\d[\d,]*(?:\s*\(\d+(?:\.\d+)?\s*%\)|\s*%|\s+(?:councils|local authorities|authorities))?\s*\.?\s*$/i;
+/** Between two grades of a move: "to", or a year then "to" ("from good in 2019 to outstanding"). */
+const FROM_TO_BETWEEN =
+  /^['’"”]?\s*(?:(?:in|at)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s+)?to\s*['‘"“]?$/i;
+/** After a grade as a list's label: names, each with its year or a comma ("…: Gateshead (2023), …"). */
+const GRADE_LIST_AFTER =
+  /^['’"”]?\s*[:–—]\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:upon\s+|and\s+|on\s+)?[A-Z][\w'’-]*)*\s*(?:\(\s*(?:19|20)\d\d\s*\)|,)/;
 /** A share of councils just before a grade: "17 per cent are inadequate", "12% of councils were rated". */
 const PER_CENT_BEFORE =
   /\b\d+(?:\.\d+)?\s?(?:per ?cent|%)\s+(?:of (?:the )?(?:councils|local authorities|authorities)\s+)?(?:are|were|is|was)\s+(?:now\s+)?(?:rated\s+|judged\s+)?['‘"“]?$/i;
@@ -904,6 +936,8 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
       const why = rule[i];
       if (!why) continue;
       let time = currency(s, words, c, candidates[i - 1], candidates[i + 1], before === undefined);
+      // A list under each grade is where councils stand ("Outstanding: Gateshead (2023), …").
+      if (why === 'grade list label') time = { current: true, cue: 'a list of where councils stand', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
       if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
@@ -1116,13 +1150,13 @@ function currency(
     : undefined;
   const at = (current: boolean, cue: string, strength: TimeStrength): Time => ({ current, year, cue, strength });
   // "from X to Y": X was, Y is.
-  if (
-    next &&
-    /^['’"”]?\s*to\s*['‘"“]?$/i.test(s.slice(c.quoteEnd, next.quoteStart)) &&
-    /\bfrom\s*['‘"“]?$/i.test(before)
-  )
+  if (next && FROM_TO_BETWEEN.test(s.slice(c.quoteEnd, next.quoteStart)) && /\bfrom\s*['‘"“]?$/i.test(before))
     return at(false, 'from X to Y: X was', 'cue');
-  if (prev && /^['’"”]?\s*to\s*['‘"“]?$/i.test(s.slice(prev.quoteEnd, c.quoteStart)))
+  if (
+    prev &&
+    FROM_TO_BETWEEN.test(s.slice(prev.quoteEnd, c.quoteStart)) &&
+    /\bfrom\s*['‘"“]?$/i.test(s.slice(Math.max(0, prev.quoteStart - 12), prev.quoteStart))
+  )
     return at(true, 'from X to Y: Y is', 'cue');
   // A grade joined to the one before it shares its time ("rated good with outstanding features in 2014").
   if (prev && /^['’"”]?\s*(?:with|or|and|,)\s*['‘"“]?$/i.test(s.slice(prev.quoteEnd, c.quoteStart))) {

@@ -134,6 +134,11 @@ export function attributeGrades(
     if (paired) return at(g, paired, 'the council in the same place of a "respectively" list');
     // "5 outstanding, 4 good": a count of councils, none of them named.
     if (g.why?.startsWith('counted')) return at(g, [], 'none (a count of councils)');
+    // "Outstanding: Gateshead (2023), North Tyneside (2022)": the councils listed after the grade.
+    if (g.why?.startsWith('grade list label')) {
+      const listed = mentions.filter((m) => m.start >= g.end && m.end <= g.sentence.start + g.sentence.text.length);
+      return at(g, uniq(listed.flatMap((m) => m.councils)), 'the councils listed after the grade');
+    }
     const info = sentenceInfo(g);
     if (info.distinct.length === 1) return at(g, info.distinct, 'named in the sentence');
     if (info.distinct.length > 1) {

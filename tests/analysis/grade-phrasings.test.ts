@@ -15,6 +15,27 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a list under each grade: "Outstanding: Gateshead (2023), North Tyneside (2022)" (where they stand now)',
+    page: ['North East results', 'Outstanding: Gateshead (2023), North Tyneside (2022)'],
+    grades: [['outstanding', true, 'Gateshead+North Tyneside']],
+  },
+  {
+    phrasing: 'a move with the years between: "went straight from good in 2019 to outstanding in 2023"',
+    page: [
+      'Northumberland history',
+      'Northumberland, by contrast, went straight from good in 2019 to outstanding in 2023.',
+    ],
+    grades: [
+      ['good', false, 'Northumberland'],
+      ['outstanding', true, 'Northumberland'],
+    ],
+  },
+  {
+    phrasing: 'a council that "remains outstanding for children’s services"',
+    page: ['North Yorkshire news', 'North Yorkshire remains outstanding for children’s services, inspectors said.'],
+    grades: [['outstanding', true, 'North Yorkshire']],
+  },
+  {
     phrasing:
       'a year opening a clause of its own after an earlier grade: "…good, while in 2015 the county was rated inadequate"',
     page: [
@@ -491,6 +512,16 @@ const HANDLED: Row[] = [
 ];
 
 const REFUSED: Row[] = [
+  {
+    phrasing: 'a rule for councils with a grade, a move no council has made, and a grade hoped for',
+    page: [
+      'Ofsted explainer',
+      'Councils rated inadequate are monitored by Ofsted and usually receive a visit from an adviser.',
+      'No council has yet moved directly from inadequate to outstanding in a single inspection.',
+      'The portfolio holder said Luton would not rest until we are good.',
+    ],
+    grades: [],
+  },
   {
     phrasing: '"a good service" received, in prose',
     page: [
