@@ -151,7 +151,7 @@ export interface GradeRule {
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 export const VERB_OBJECT_BEFORE = gated(
   holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds', 'brand', 'label']),
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
 );
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 export const NAME_OBJECT_BEFORE = gated(
@@ -506,6 +506,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'The report judges the overall effectiveness of safeguarding services to be adequate.',
       'Inspectors rated all four areas of the inspection outstanding.',
       'Inspectors branded them inadequate.',
+      'Ofsted rated children’s services in Kingston upon Thames and Richmond upon Thames good and outstanding respectively.',
     ],
   },
   {
