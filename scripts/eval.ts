@@ -16,11 +16,18 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const minArg = args[args.indexOf('--min') + 1];
 
-const golds: Gold[] = fs
-  .readdirSync(goldDir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')));
+/** The labels in a directory of gold files, in file order. */
+function goldsIn(dir: string): Gold[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+}
+/** The analyser's result for one input file, its main content extracted. */
+const analyzeFile = (file: string) => analyzeInput(file, () => fs.readFileSync(file), { extract: true });
+
+const golds: Gold[] = goldsIn(goldDir);
 
 function inputFor(id: string): string {
   for (const dir of ['tests/fixtures/seeds', 'tests/fixtures/cases']) {
@@ -30,10 +37,7 @@ function inputFor(id: string): string {
   throw new Error(`no input for gold ${id}`);
 }
 
-const results = golds.map((g) => {
-  const file = inputFor(g.id);
-  return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
-});
+const results = golds.map((g) => analyzeFile(inputFor(g.id)));
 const s = score(golds, results);
 const subsets = [
   ['all fixtures', golds],
@@ -60,15 +64,8 @@ for (const set of fs.existsSync(probes)
       .sort()
   : []) {
   const dir = path.join(probes, set);
-  const pg: Gold[] = fs
-    .readdirSync(path.join(dir, 'gold'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8')));
-  const pr = pg.map((g) => {
-    const file = path.join(dir, `${g.id}.txt`);
-    return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
-  });
+  const pg = goldsIn(path.join(dir, 'gold'));
+  const pr = pg.map((g) => analyzeFile(path.join(dir, `${g.id}.txt`)));
   const r = score(pg, pr);
   console.log(
     `\nprobe pages ${set}/ (written for us, not a score): ${r.articles} articles, detection accuracy ${r.detection.toFixed(3)}`,
@@ -86,15 +83,8 @@ for (const set of fs.existsSync(probes)
 // `--corpus-verbose` lists the differences of the tuning half (never of the held half).
 const corpus = path.resolve(root, '../shared/corpus');
 if (fs.existsSync(path.join(corpus, 'gold'))) {
-  const cg: Gold[] = fs
-    .readdirSync(path.join(corpus, 'gold'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(corpus, 'gold', f), 'utf8')));
-  const cr = cg.map((g) => {
-    const file = path.join(corpus, 'pages', `${g.id}.html`);
-    return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
-  });
+  const cg = goldsIn(path.join(corpus, 'gold'));
+  const cr = cg.map((g) => analyzeFile(path.join(corpus, 'pages', `${g.id}.html`)));
   const num = (id: string) => Number(id.replace(/\D/g, ''));
   const halves = [
     ['corpus, whole', () => true],
@@ -114,7 +104,7 @@ if (fs.existsSync(path.join(corpus, 'gold'))) {
   ] as const;
   const asText = cg.map((g) => {
     const file = path.join(corpus, 'txt', `${g.id}.txt`);
-    return fs.existsSync(file) ? analyzeInput(file, () => fs.readFileSync(file), { extract: true }) : null;
+    return fs.existsSync(file) ? analyzeFile(file) : null;
   });
   // Scored with the shared scorer itself (../shared/tools/score-analysis.mjs), half by half.
   const scorer = path.resolve(root, '../shared/tools/score-analysis.mjs');
