@@ -360,7 +360,7 @@ export const CUES: Cue[] = [
   {
     name: 'unsuitable',
     pattern:
-      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|(?<!\bno (?:[\w’'-]+ ){0,2})\b(?:placed|living|live|lives|housed) in (?:unregistered|hotels?|caravans?|holiday lets|tents?)\b/i,
+      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|\b(?:placed|living|live|lives|housed) in (?:unregistered|hotels?|caravans?|holiday lets|tents?)\b(?<!\bno (?:[\w’'-]+ ){0,2}\w+ in \w+(?: lets)?)/i,
     weight: 2,
     triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay', 'live'],
     examples: [
@@ -401,7 +401,7 @@ export const CUES: Cue[] = [
   {
     name: 'lack-or-delay',
     pattern:
-      /\black(?:s|ed|ing)?\b|\bdrift(?:ing|ed)?\b|(?<!\bno )\bout[- ]of[- ]date\b|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years|days)\b/i,
+      /\black(?:s|ed|ing)?\b|\bdrift(?:ing|ed)?\b|\bout[- ]of[- ]date\b(?<!\bno out[- ]of[- ]date)|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years|days)\b/i,
     weight: 2,
     triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no', 'out'],
     examples: [
@@ -452,7 +452,7 @@ export const CUES: Cue[] = [
   {
     name: 'concern-or-decline',
     pattern:
-      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,60})\bdeteriorat\w+|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
+      /\bunclear\b|\bunsafe\b|\bunacceptabl\w+|\bdeteriorat\w+(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,80})|\bdeclin(?:e|ed|ing)\b|\bconcerns? (?:about|over|were|was|remain)\b|\bconcerned (?:that|about|by|at)\b|\bworrying\b|\bserious concerns?\b/i,
     weight: 1.5,
     triggers: [
       'unclear',
@@ -539,7 +539,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?)\breliance on (?:agency|interim|locum|temporary)\b|\b(?:heavily|highly|very|still|increasingly|overly) reliant on (?:agency|interim|locum|temporary)\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|\breliance on (?:agency|interim|locum|temporary)\b(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?reliance on \w+)|\b(?:heavily|highly|very|still|increasingly|overly) reliant on (?:agency|interim|locum|temporary)\b/i,
     weight: 2,
     triggers: [
       'workforce',
@@ -610,7 +610,7 @@ export const CUES: Cue[] = [
   {
     name: 'deteriorated',
     pattern:
-      /(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,60})\bdeteriorat\w+|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
+      /\bdeteriorat\w+(?<!\b(?:when|if|where|once|should)\b[^.,;]{0,80})|\bdeclined?\b|\bworsened\b|\bnot (?:very |particularly )good\b|\bfar too\b/i,
     weight: 2,
     triggers: ['deteriorat', 'decline', 'worsened', 'not very good', 'not particularly good', 'not good', 'far too'],
     examples: ['practice has deteriorated', 'plans are not very good', 'far too tolerant of risk'],
@@ -633,7 +633,7 @@ export const CUES: Cue[] = [
   {
     name: 'at-risk',
     pattern:
-      /\bunfit for purpose\b|(?<!\b(?:when|if|where|whether|once)\b[^.,;]{0,40})\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bnot (?:be )?(?:assured|confident|satisfied) that\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
+      /\bunfit for purpose\b|\b(?:leaves?|left|remain|remains|are|were|being) (?:\w+ ){0,3}at (?:continued |significant )?risk of (?:significant )?harm\b(?<!\b(?:when|if|where|whether|once)\b[^.,;]{0,110})|\b(?:left|leaves?|leaving) (?:\w+ ){0,3}at risk\b|\bcannot be (?:assured|confident|sure)\b|\bnot (?:be )?(?:assured|confident|satisfied) that\b|\bexposure to risk\b|\bsituations? of (?:unassessed |unmanaged |continued |significant )?risk\b|\b(?:left|leaves?|leaving|remain(?:ed|s)?|living) (?:\w+ ){0,2}in (?:neglectful|unsafe|abusive|harmful|chronically neglectful) (?:homes?|families|households|situations|care|environments?)\b/i,
     weight: 2,
     triggers: ['unfi', 'risk', 'cann', 'expo', 'left', 'leav', 'remain', 'living', 'not'],
     examples: [
@@ -785,7 +785,7 @@ export const AGAINST: Cue[] = [
   {
     name: 'praise',
     pattern:
-      /(?<!\b(?:not|never)\b[^.,;]{0,60})\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b/i,
+      /\b(?:strength|strengths|strong|praised?|impressive|exceptional|excellent|effective|well supported|highly|proud|pleased|delighted|welcome[sd]?)\b(?<!\b(?:not|never)\b[^.,;]{0,80})/i,
     weight: 0.75,
     triggers: [
       'strength',
