@@ -182,12 +182,19 @@ export const SUBJECT_CUES: SubjectCue[] = [
     subject: 'childrens-home',
     label: "a children's home",
     needs: ['home', 'secure'],
+    // Not homes where children live or are visited in passing ("live in foster homes or children's
+    // homes in Shropshire", "visited our children's homes"): the subject is a home when it is inspected.
     re: new RegExp(
-      `\\b(?:(?:secure |residential )?children${APOS}s homes?|residential (?:care )?homes?|secure (?:training centre|unit|home)s?)\\b`,
+      `\\b(?:(?:secure |residential )?children${APOS}s homes?|residential (?:care )?homes?|secure (?:training centre|unit|home)s?)\\b(?<!\\b(?:live|lives|living|lived|placed|visited|visiting)\\s+(?:in\\s+)?(?:[\\w'’-]+\\s+){0,5}(?:children${APOS}s |residential |secure )?(?:\\w+ )?homes?)`,
       'i',
     ),
     examples: ["a secure children's home", "the council's children's homes", 'a residential home for teenagers'],
-    nearMisses: ['children at home', 'home visits to children'],
+    nearMisses: [
+      'children at home',
+      'home visits to children',
+      "some children in care live in foster homes or children's homes in Shropshire",
+      "I have visited our children's homes",
+    ],
   },
   {
     subject: 'provider',
@@ -659,7 +666,9 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
       others.add(s);
       // A zone that names a council inspection type too ("local authority and children's homes
       // inspection outcomes", a release covering both) is not only about the other service.
-      subject.add(ZONE_WEIGHT[zone].other / (laTypeIn ? 2 : 1), `${zone} names ${labelsIn(text, s, zone)}`);
+      // Nor is one naming Ofsted beside Wales or Scotland (Ofsted inspects neither): a comparison.
+      const halved = laTypeIn || (s === 'devolved' && OFSTED_ONE.test(text));
+      subject.add(ZONE_WEIGHT[zone].other / (halved ? 2 : 1), `${zone} names ${labelsIn(text, s, zone)}`);
     }
   }
   const titleLa = !others.size && subjectsIn(title, 'title').has('la');

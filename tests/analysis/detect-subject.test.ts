@@ -154,6 +154,16 @@ const PAGES: PageRow[] = [
       'Inspectors said that some children living with neglect stay on child protection plans for too long before decisions are made about their future.',
     ],
   },
+  {
+    kind: 'a border story comparing Ofsted with the Welsh system, children’s homes named in passing',
+    accept: true,
+    title: 'Ofsted rates Shropshire children’s services ‘good’ - so how does the Welsh system compare?',
+    blocks: [
+      'Children’s services run by Shropshire Council have been rated good by Ofsted, in a report that will be watched closely by families on both sides of the border.',
+      'Some children in care from Welsh councils live in foster homes or children’s homes in Shropshire.',
+      'Inspectors said the council should improve the timeliness of initial health assessments for children coming into care.',
+    ],
+  },
   // Refused: providers, other inspectorates, passing mentions.
   {
     kind: 'a Scottish council’s joint inspection',
