@@ -337,10 +337,13 @@ function endsWithLower(s: string, tail: string): boolean {
 const LOCATION_BEFORE =
   /\b(?:(?:school|academy|nursery|college|hospital|prison|hotel|care home|farm|church|village|town|charity|firm|company|business|death|murder|killing|died|killed|murdered)(?:e?s)?|placed|moved|moving|relocated|travell?(?:ed|ing)|living|lives|lived|born|based|works|worked|working)\s+(?:in|to|from|near|around|across|outside|into)\s+(?:the\s+)?$/i;
 
+/** After a place, the rest of a constituency's name and its bracket: " South-West)", " Central)". */
+const CONSTITUENCY_AFTER = /^ (?:North|South|East|West|Central|Mid)(?:[- ]?(?:East|West))?\s*\)/;
 /** "the death of" a named person "in" the place. */
 const DEATH_OF_BEFORE = /\b(?:death|murder|killing|abuse) of (?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s+in\s+$/;
 /** A lower-case compass or area word before a place: "west Cumbria", "rural Norfolk". */
-const REGION_PART_BEFORE = /(?:^|[^\w-])(?:north|south|east|west|central|rural|coastal|mid|inner|outer)(?:-| )$/;
+const REGION_PART_BEFORE =
+  /(?:^|[^\w-])(?:north|south|east|west|northern|southern|eastern|western|central|rural|coastal|mid|inner|outer)(?:-| )$/;
 /** "NHS", then capitalised words, commas and "and" up to the place: the place is part of the body's name. */
 const NHS_NAME_BEFORE = /\bNHS\s+(?:[A-Z][\w'’-]*(?:\s+|,\s*|\s+and\s+|\s+&\s+))*$/;
 
@@ -376,6 +379,8 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (before.endsWith(', ') && /[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3)
     return null;
   if (PERSON_BEFORE.test(before)) return null;
+  // A parliamentary seat: "Helen Ashworth (Bristol South-West) (Lab)".
+  if (a0 === 32 && CONSTITUENCY_AFTER.test(after)) return null;
   // A part of a county or city, not its council: "west Cumbria", "north Kent" (lower case: "West Sussex" is one).
   if (before.endsWith(' ') && REGION_PART_BEFORE.test(before)) return null;
   // A place in an NHS body's name, its list too: "NHS Bath and North East Somerset, Swindon and Wiltshire".

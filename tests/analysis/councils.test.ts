@@ -56,6 +56,8 @@ describe('words that only look like council names', () => {
     'The councils bid for money to improve buses between west Cumbria and the Lake District.',
     'The inspection covered NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board.',
     'Referrals rose sharply after the death of Peter Connelly in Haringey in 2008.',
+    'Helen Ashworth (Bristol South-West) (Lab) asked the minister a question.',
+    'A council in northern Lincolnshire has been told its services are failing.',
     'The Liverpool Echo reported the story first.',
     'Derby County lost again on Saturday.',
     'Colchester Borough Council approved new bins.',
