@@ -431,7 +431,7 @@ export const CUES: Cue[] = [
     // praise before it does not take it back (outweighs the praise cue's weight).
     name: 'contrast-weakness',
     pattern:
-      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to (?:be )?)?(?:further |still |also )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved)|(?:told|asked|urged|ordered) to (?:improve|address|strengthen))\b/i,
+      /\b(?:although|but|however|though|while|whereas)\b[^.;]{0,80}\b(?:unmanageable|unsustainable|too (?:high|many|few|slow|slowly|long|late|variable)|not (?:always|consistently|yet|sufficiently|routinely)|inconsistent(?:ly)?|weak(?:er|ness|nesses)?|poor(?:ly)?|lack(?:s|ed|ing)?|delays?|drift|gaps?|(?:needs?|needed) (?:to (?:be )?)?(?:further |still |also )?(?:strengthen\w*|improv\w*)|to be (?:strengthened|improved)|(?:told|asked|urged|ordered) to (?:improve|address|strengthen)|(?:needs?|needed) to do (?:more|better))\b/i,
     weight: 0.75,
     triggers: ['alth', 'but', 'howe', 'thou', 'whil', 'wher'],
     examples: [
@@ -539,7 +539,7 @@ export const CUES: Cue[] = [
   {
     name: 'workforce-strain',
     pattern:
-      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|\breliance on (?:agency|interim|locum|temporary)\b(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?reliance on \w+)|\b(?:heavily|highly|very|still|increasingly|overly) reliant on (?:agency|interim|locum|temporary)\b/i,
+      /\bworkforce (?:challenges|instability|shortages)\b|\b(?:high|heavy|increased|unmanageable) (?:caseloads?|workloads?|staff turnover|turnover|vacancy rates?)\b|\b(?:caseloads?|workloads?|turnover)\b[^.]{0,40}\bhigh\b|\b(?:caseloads?|workloads?)\b[^.]{0,40}\b(?:unmanageable|unsustainable|excessive)\b|\bcaseloads? of (?:up to |over |more than |around |as many as )?(?:[2-9]\d|twenty|thirty|forty|fifty)\b|\b(?:caseloads?|workloads?) (?:have |had |has )?(?:risen|increased|grown|gone up)\b|\bhigh (?:levels?|numbers?|rates?) of (?:[\w-]+ )?(?:agency|vacanc\w+|staff turnover|turnover|sickness|exclusions?|absence|re-referrals?|repeat)|\breliance on (?:agency|interim|locum|temporary)\b(?<!\b(?:reduc\w*|lower\w*|less|cut\w*|end\w*|low|minimal|little)(?: in)? (?:its |the |their |our |a )?(?:high |heavy |significant |continued |considerable |very )?reliance on \w+)|\b(?:heavily|highly|very|still|increasingly|overly) reliant on (?:agency|interim|locum|temporary)\b|\b(?:relied|relies|relying) (?:heavily |too heavily |too much )on (?:agency|interim|locum|temporary)\b/i,
     weight: 2,
     triggers: [
       'workforce',
@@ -618,7 +618,7 @@ export const CUES: Cue[] = [
   {
     name: 'criticised',
     pattern:
-      /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b|\braised concerns?\b|\bcritical of\b|\braised (?:serious )?questions (?:over|about|around)\b|\bexpressed (?:\w+ )?concerns?\b/i,
+      /\bcriticis(?:ed|es|ing|m)\b|\bcriticiz\w+|\bconcerns? (?:are |were |was |have been )?(?:also )?raised\b(?<!\b(?:when|if|where|once|whenever)\s+(?:\w+\s+){0,3}concerns? (?:are |were |was |have been )?(?:also )?raised)|\braised concerns?\b|\bcritical of\b|\braised (?:serious )?questions (?:over|about|around)\b|\bexpressed (?:\w+ )?concerns?\b/i,
     weight: 2,
     triggers: ['criticis', 'criticiz', 'concern ', 'concerns ', 'raised concern', 'critical of', 'raised', 'expressed'],
     examples: [
@@ -942,7 +942,7 @@ export const AGAINST: Cue[] = [
     // including those living in unregistered children's homes"); a report's purpose in minutes.
     name: 'scope-or-purpose',
     pattern:
-      /^(?![^.]*\b(?:found|finds|but|however|although|showed|revealed|concluded|said|says)\b)[^.]*\b(?:looking at|looked at|reviewed|examined|evaluated|focus(?:ed|ing)? on|to (?:look at|consider|evaluate|review))\s+(?:the\s+)?(?:experiences|arrangements|progress|quality|local authority|council|help|support|response)\b|^\s*(?:\d+(?:\.\d+)*\s+)?(?:the purpose of this report is|this report (?:informs|sets out|provides|updates|asks)|to (?:inform|update|advise|seek approval)\b)/i,
+      /^(?![^.]*\b(?:found|finds|but|however|although|showed|revealed|concluded|said|says)\b)[^.]*\b(?:looking at|looked at|reviewed|examined|evaluated|focus(?:ed|ing)? on|to (?:look at|consider|evaluate|review))\s+(?:the\s+)?(?:experiences|arrangements|progress|quality|local authority|council|help|support|response)\b|\bsetting out (?:its |the )?strengths and areas for (?:improvement|development)\b|^\s*(?:\d+(?:\.\d+)*\s+)?(?:the purpose of this report is|this report (?:informs|sets out|provides|updates|asks)|to (?:inform|update|advise|seek approval)\b)/i,
     weight: 3,
     triggers: [
       'looking at',
@@ -956,6 +956,7 @@ export const AGAINST: Cue[] = [
       'to consider',
       'to evaluate',
       'purpose',
+      'setting out',
       'this report',
       'to inform',
       'to update',
@@ -966,6 +967,7 @@ export const AGAINST: Cue[] = [
       'Two inspectors spent two days at the council’s offices in July, looking at the experiences of children in care, including those living in unregistered children’s homes.',
       '1.1 To inform Cabinet of the outcome of the inspection and to seek approval of the action plan that must be submitted to Ofsted within 70 working days.',
       'Inspectors reviewed the progress made in the quality and impact of practice for children in care, including children living in unregistered children’s homes.',
+      'Instead it publishes a letter setting out strengths and areas for improvement.',
     ],
   },
   {
@@ -979,6 +981,19 @@ export const AGAINST: Cue[] = [
     examples: [
       'A new legal gateway panel was introduced in June 2023, but it is too early to see its impact.',
       'The council will publish an action plan responding to the areas for improvement within 70 working days.',
+    ],
+  },
+  {
+    // A demand of national government ("the government should make care experience a protected
+    // characteristic"), or support promised ("will provide the challenge and support needed").
+    name: 'national-ask',
+    pattern:
+      /\b(?:the )?(?:government|ministers|the department for education|the dfe) (?:also )?(?:should|must|needs to|ought to)\b|\bwill (?:provide|offer|give) (?:the )?(?:challenge and support|support and challenge|support)\b/i,
+    weight: 3,
+    triggers: ['government', 'ministers', 'department', 'dfe', 'will'],
+    examples: [
+      'And the government should make care experience a protected characteristic.',
+      'The commissioner will provide the challenge and support needed to make sure these failings are addressed.',
     ],
   },
   {
@@ -1047,9 +1062,9 @@ export const AGAINST: Cue[] = [
   },
   {
     name: 'first-person',
-    pattern: /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm|our)\b/i,
+    pattern: /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm|our|my constituen\w+)\b/i,
     weight: 1.5,
-    triggers: ['we', 'our', 'i', 'i’m', 'we’r'],
+    triggers: ['we', 'our', 'i', 'i’m', 'we’r', 'my constituen'],
     examples: ['We accept the findings', 'and we will act', 'I am sorry'],
   },
 ];

@@ -86,6 +86,8 @@ describe('sentences saying what must improve', () => {
     'Newly qualified social workers in some teams were holding cases that were too complex for their level of experience.',
     'A small number of children in care had experienced more placement moves than the council would want.',
     'Inspectors found some children had waited several days for a decision on their referral.',
+    'Another found that the council still relied heavily on agency staff, with some teams seeing a different social worker every few months.',
+    'It comes after inspectors praised the council’s work with children in care but said it needed to do more to help care leavers into stable jobs.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -672,6 +674,26 @@ describe('near misses are refused', () => {
     [
       'a bare grade naming a place, not an area',
       'Services for vulnerable children in Wiltshire are judged to require improvement, according to a report published by Ofsted today.',
+    ],
+    [
+      'a condition: when concerns are raised',
+      'Inspectors say the council’s front door team makes quick, well-informed decisions when concerns are raised about a child.',
+    ],
+    [
+      'a demand of national government',
+      'And the government should make care experience a protected characteristic, so that young people are not left to fight discrimination alone.',
+    ],
+    [
+      'an MP’s constituents',
+      'Families in my constituency have told me of waiting weeks for a call back from the front door.',
+    ],
+    [
+      'support promised',
+      'The commissioner will provide the challenge and support needed to make sure these failings are addressed as quickly as possible.',
+    ],
+    [
+      'a letter’s form',
+      'Instead it publishes a letter setting out strengths and areas for improvement, making direct comparisons across the border difficult.',
     ],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [
