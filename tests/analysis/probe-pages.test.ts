@@ -11,7 +11,7 @@ const probes = path.resolve(import.meta.dirname, '../fixtures/probes');
 const sets = fs.readdirSync(probes).filter((d) => fs.existsSync(path.join(probes, d, 'gold')));
 
 test('there are probe sets to read', () => {
-  expect(sets.length).toBeGreaterThanOrEqual(6);
+  expect(sets.length).toBeGreaterThanOrEqual(7);
 });
 
 /** Each set's floors: its figures when its fixes went in, less about 0.03 (set r's and u's outcomes
@@ -23,6 +23,7 @@ const FLOORS: Record<string, { grades: number; outcomes: number; councils: numbe
   s: { grades: 0.96, outcomes: 0.95, councils: 0.93, improvements: 0.93 },
   t: { grades: 0.95, outcomes: 0.94, councils: 0.97, improvements: 0.94 },
   u: { grades: 0.94, outcomes: 0.74, councils: 0.97, improvements: 0.89 },
+  v: { grades: 0.95, outcomes: 0.84, councils: 0.92, improvements: 0.91 },
 };
 
 test.each(sets)('probe set %s stays above its floors', (set) => {
