@@ -158,6 +158,16 @@ export function attributeGrades(
     // article's main one, else the one named last.
     const recent = mentions[firstAtOrAfter(mentions, g.sentence.start) - 1];
     const sameBlock = recent && (!sentences || blockOf(recent.start) >= g.sentence.block - 1);
+    // Not when that name is one of several in an aside about others ("the company co-owned with
+    // Kingston and Richmond councils"): the article's main council, named elsewhere, is meant.
+    if (sameBlock && primary && !recent.councils.some((c) => c.code === primary.code)) {
+      const around = mentions.filter((m) => m.end > recent.start - 120 && m.start < recent.end + 120);
+      if (
+        uniq(around.flatMap((m) => m.councils)).length > 1 &&
+        mentions.filter((m) => m.councils.some((c) => c.code === primary.code)).length >= 2
+      )
+        return at(g, [primary], "the article's main council (the last name was one of several in an aside)");
+    }
     if (sameBlock) return at(g, uniq(narrow(recent.councils)), 'named earlier in this or the previous paragraph');
     if (primary) return at(g, [primary], "the article's main council");
     return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');

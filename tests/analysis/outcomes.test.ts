@@ -130,6 +130,21 @@ describe('outcomes', () => {
       outcomes: [['Middlesbrough', 'inadequate', false, 2020]],
     },
     {
+      why: 'a grade with no council in its sentence is the main council’s, not the last of several named in an aside',
+      page: [
+        'Windsor and Maidenhead report',
+        'Windsor and Maidenhead’s children’s services have been rated requires improvement by Ofsted; Windsor and Maidenhead was good in 2019.',
+        'Achieving for Children, the company co-owned with Kingston and Richmond councils that runs the borough’s services, accepted the findings.',
+        'Help and protection was judged to require improvement, while children in care and care leavers remain good.',
+      ],
+      outcomes: [
+        ['Windsor and Maidenhead', 'requires improvement', true, null],
+        ['Windsor and Maidenhead', 'good', false, 2019],
+        ['Windsor and Maidenhead', 'requires improvement', true, null],
+        ['Windsor and Maidenhead', 'good', true, null],
+      ],
+    },
+    {
       why: 'a clause of its own after ", while" has only its own councils',
       page: [
         'Wolverhampton moved up from requires improvement to good, while Hartlepool and Redcar and Cleveland both improved from inadequate to requires improvement.',
