@@ -287,7 +287,7 @@ export const CUES: Cue[] = [
   {
     name: 'slow-or-limited',
     pattern:
-      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated|several|many) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b/i,
+      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b(?<!\b(?:when|if|where|once|whenever)\b[^.,;]{0,40})|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated|several|many) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b/i,
     weight: 2,
     triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell', 'mult', 'freq', 'nume', 'repe', 'comp', 'seve', 'many'],
     examples: [
@@ -1021,8 +1021,8 @@ export const AGAINST: Cue[] = [
     // where the council should do better."): improvement needed with no area.
     name: 'unnamed-areas',
     pattern:
-      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress|good enough(?: \w+)?|well enough))(?:\s+(?:further|still|more))?\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$|\bwhat (?:needs|need|has|have) to (?:improve|be improved|change)\s*[.!]?["'”’]?\s*$/i,
-    weight: 3,
+      /\b(?:some|several|a few|a number of|two|three|four|five|six|\d+|other|key|further|the|its|these|those)\s+(?:[\w-]+\s+)?(?:areas?|aspects?|things)\s+(?:(?:for|of|requiring|needing|that need(?:s|ed)?)\s+(?:further\s+)?(?:improvement|development|attention|work|priority action)|where\s+[^.;:]{0,60}?(?:better|improve(?:ments?)?|develop(?:ment)?|strengthen(?:ed)?|progress|good enough(?: \w+)?|well enough))(?:\s+(?:further|still|more))?\s*(?:\([^)]*\))?\s*[.!]?["'”’]?\s*$|\b(?:setting out|sets out|set out|explains?|explaining|describes?|describing|and) what (?:needs|need|has|have) to (?:improve|be improved)\s*[.!]?["'”’]?\s*$/i,
+    weight: 5,
     triggers: ['area', 'aspect', 'thing', 'what'],
     examples: [
       'Inspectors also identified some areas where the council should do better.',

@@ -88,6 +88,7 @@ describe('sentences saying what must improve', () => {
     'Inspectors found some children had waited several days for a decision on their referral.',
     'Another found that the council still relied heavily on agency staff, with some teams seeing a different social worker every few months.',
     'It comes after inspectors praised the council’s work with children in care but said it needed to do more to help care leavers into stable jobs.',
+    'Inspectors wrote that plans for children are not sufficiently specific and it is not always clear what needs to change.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -694,6 +695,14 @@ describe('near misses are refused', () => {
     [
       'a letter’s form',
       'Instead it publishes a letter setting out strengths and areas for improvement, making direct comparisons across the border difficult.',
+    ],
+    [
+      'a condition: when it falls short',
+      'Inspectors said leaders have an accurate understanding of where practice needs to improve and act quickly when it falls short.',
+    ],
+    [
+      'areas announced, none named, still to improve',
+      'But inspectors also found a number of areas where Wirral still needed to improve.',
     ],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [
