@@ -652,10 +652,11 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   },
   {
     name: 'counted grades',
-    re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+|are\s+|is\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
+    re: /^['’"”]?\s*,?\s*(?:and\s+)?(?:only\s+|just\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a further \w+)\s+(?:councils?\s+|authorities\s+)?(?:were\s+|was\s+|are\s+|is\s+)?(?:rated\s+|judged\s+|as\s+)?['‘"“]?$/i,
     examples: [
       'Three councils were rated outstanding, 12 good and four inadequate.',
       'Of 153 councils, 14 are rated inadequate, 66 are good and 18 are outstanding.',
+      'Four are now rated outstanding and only one inadequate.',
     ],
   },
   {

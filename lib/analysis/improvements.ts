@@ -137,7 +137,7 @@ export const CUES: Cue[] = [
   {
     name: 'needs-to',
     pattern:
-      /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b|\brequir(?:es|e|ed) (?:strengthening|further (?:work|development)|urgent attention|more (?:work|focus|attention))\b|\b(?:is|there's) (?:still )?(?:much |a lot )?more (?:work )?to (?:do|be done)\b/i,
+      /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b(?<!\bwho (?:\w+ )?(?:needs?|needed) (?:to|further|more))|\brequir(?:es|e|ed) (?:strengthening|further (?:work|development)|urgent attention|more (?:work|focus|attention))\b|\b(?:is|there's) (?:still )?(?:much |a lot )?more (?:work )?to (?:do|be done)\b/i,
     weight: 2.5,
     triggers: [
       ...['need', 'needs', 'needed'].flatMap((w) =>
@@ -287,10 +287,29 @@ export const CUES: Cue[] = [
   {
     name: 'slow-or-limited',
     pattern:
-      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b(?<!\b(?:when|if|where|once|whenever)\b[^.,;]{0,40})|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated|several|many) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b/i,
+      /\b(?:slow|slower|slowly)\b|\b(?:limited|little) (?:progress|impact|oversight|evidence|capacity|understanding|challenge|curiosity)\b|\bfragile\b|\b(?:falls?|falling|fell) short\b(?<!\b(?:when|if|where|once|whenever)\b[^.,;]{0,40})|\b(?:is|are|was|were|remains?|remained) (?:too |very |still |often )?limited\b|\b(?:multiple|frequent|numerous|repeated|several|many) changes (?:of|in) (?:their )?(?:social workers?|workers?|placements?|personal advisers?)\b|\bcompliance rather than\b|\b(?:had|have|has|having) (?:had )?(?:three|four|five|six|seven|several|\d+) (?:or more )?(?:different )?social workers\b/i,
     weight: 2,
-    triggers: ['slow', 'limi', 'litt', 'frag', 'fall', 'fell', 'mult', 'freq', 'nume', 'repe', 'comp', 'seve', 'many'],
+    triggers: [
+      'slow',
+      'limi',
+      'litt',
+      'frag',
+      'fall',
+      'fell',
+      'mult',
+      'freq',
+      'nume',
+      'repe',
+      'comp',
+      'seve',
+      'many',
+      'had',
+      'have',
+      'has',
+      'having',
+    ],
     examples: [
+      'some children had four or more social workers in a year',
       'progress has been slow',
       'limited oversight',
       'a fragile workforce',
@@ -360,10 +379,11 @@ export const CUES: Cue[] = [
   {
     name: 'unsuitable',
     pattern:
-      /\bunsuitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|\b(?:placed|living|live|lives|housed) in (?:unregistered|hotels?|caravans?|holiday lets|tents?)\b(?<!\bno (?:[\w’'-]+ ){0,2}\w+ in \w+(?: lets)?)/i,
+      /\bunsuitable\b|\bnot (?:always |consistently )?suitable\b|\binappropriate(?:ly)?\b|\b(?:placed|living|housed|stay(?:ing|ed)?) in bed and breakfast\b|\b(?:placed|living|live|lives|housed) in (?:unregistered|hotels?|caravans?|holiday lets|tents?)\b(?<!\bno (?:[\w’'-]+ ){0,2}\w+ in \w+(?: lets)?)/i,
     weight: 2,
-    triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay', 'live'],
+    triggers: ['unsu', 'inap', 'plac', 'livi', 'hous', 'stay', 'live', 'not'],
     examples: [
+      'accommodation that was not suitable for their needs',
       'living in unsuitable accommodation',
       'placed inappropriately',
       'they are placed in bed and breakfast accommodation for weeks',
@@ -401,10 +421,11 @@ export const CUES: Cue[] = [
   {
     name: 'lack-or-delay',
     pattern:
-      /\black(?:s|ed|ing)?\b|\bdrift(?:ing|ed)?\b|\bout[- ]of[- ]date\b(?<!\bno out[- ]of[- ]date)|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen )?(?:months|weeks|years|days)\b/i,
+      /\black(?:s|ed|ing)?\b|\bdrift(?:ing|ed)?\b|\bout[- ]of[- ]date\b(?<!\bno out[- ]of[- ]date)|\bno (?:shared|clear|consistent|common|joint|agreed|effective) (?:understanding|plan|strategy|approach|oversight|process|system|overview|picture)\b|\bdelays?(?:ed)?\b|(?<!\b(?:funding|budget|budgetary|financial|pay|gender) )\bgaps?\b|\bbacklogs?\b|\bwait(?:s|ed|ing)? (?:for )?(?:up to |more than |over |several |many |a few |almost |nearly )?(?:\d+ |two |three |four |five |six |nine |twelve |eighteen |a |an )?(?:months?|weeks?|years?|days)\b/i,
     weight: 2,
     triggers: ['lack', 'drif', 'dela', 'gap', 'gaps', 'back', 'wait', 'no', 'out'],
     examples: [
+      'some children had waited more than a year for a decision',
       'a lack of challenge',
       'drift in planning',
       'gaps in records',
@@ -487,10 +508,15 @@ export const CUES: Cue[] = [
   {
     name: 'improvement-needed',
     pattern:
-      /\b(?:improvement|attention|action|work) (?:is|was|remains|were) (?:still |also |urgently )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b/i,
+      /\b(?:improvement|attention|action|work) (?:is|was|remains|were) (?:still |also |urgently )?(?:needed|necessary|required)\b|\bstill (?:necessary|needed|required)\b|\bstill (?:some |more )?work to (?:do|be done)\b/i,
     weight: 2.5,
-    triggers: ['needed', 'necessary', 'required'],
-    examples: ['improvement is still needed', 'work still required', 'particular attention is needed'],
+    triggers: ['needed', 'necessary', 'required', 'still'],
+    examples: [
+      'there is still work to do for young people leaving care',
+      'improvement is still needed',
+      'work still required',
+      'particular attention is needed',
+    ],
   },
   {
     name: 'early-stages',
@@ -975,10 +1001,11 @@ export const AGAINST: Cue[] = [
     // to come ("will publish an action plan responding to the areas for improvement").
     name: 'too-early-or-plan',
     pattern:
-      /\btoo early to (?:see|tell|judge|assess|say|evaluate|measure|know)\b|\b(?:will|to) (?:publish|produce|submit|write|prepare|draw up) (?:an? |its |their )?(?:action|improvement|post-inspection) plan\b/i,
+      /\btoo early to (?:see|tell|judge|assess|say|evaluate|measure|know)\b|\b(?:will|to) (?:publish|produce|submit|write|prepare|draw up) (?:an? |its |their )?(?:action|improvement|post-inspection) plan\b|\b(?:send|submit) (?:to )?(?:ofsted )?(?:an? |its |the )?(?:action |improvement )?plan\b|\bdraw up (?:an? |its )?(?:action|improvement) plan\b|\bplan,? which must be (?:sent|submitted)\b/i,
     weight: 3,
-    triggers: ['too early', 'will', 'to'],
+    triggers: ['too early', 'will', 'to', 'send', 'submit', 'draw up', 'plan'],
     examples: [
+      'The council must send Ofsted a plan setting out how it will tackle the weaknesses',
       'A new legal gateway panel was introduced in June 2023, but it is too early to see its impact.',
       'The council will publish an action plan responding to the areas for improvement within 70 working days.',
     ],
@@ -1036,7 +1063,7 @@ export const AGAINST: Cue[] = [
     // asked, at the sentence's start ("A member said that caseloads were still too high").
     name: 'member-voice',
     pattern:
-      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP|charity)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
+      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP|charity|union|unison|gmb|branch)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
     weight: 5,
     triggers: [
       'member',
@@ -1050,8 +1077,13 @@ export const AGAINST: Cue[] = [
       'advis',
       'mp',
       'charity',
+      'union',
+      'unison',
+      'gmb',
+      'branch',
     ],
     examples: [
+      'Unison’s Tameside branch said caseloads were still too high',
       'A member said that caseloads in the assessment teams were still too high',
       'Members asked whether the council was on track to address the weaknesses',
       'The partnership’s independent scrutineer said: We need to get much better',
@@ -1062,10 +1094,16 @@ export const AGAINST: Cue[] = [
   },
   {
     name: 'first-person',
-    pattern: /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm|our|my constituen\w+)\b/i,
+    pattern:
+      /^\s*(?:we|our|i)\b|\b(?:we are|we have|we will|we’re|we're|i am|i'm|our|my constituen\w+|we know|we accept|we recognise|we recognize)\b/i,
     weight: 1.5,
     triggers: ['we', 'our', 'i', 'i’m', 'we’r', 'my constituen'],
-    examples: ['We accept the findings', 'and we will act', 'I am sorry'],
+    examples: [
+      'We know that some children have waited too long',
+      'We accept the findings',
+      'and we will act',
+      'I am sorry',
+    ],
   },
 ];
 

@@ -89,6 +89,10 @@ describe('sentences saying what must improve', () => {
     'Another found that the council still relied heavily on agency staff, with some teams seeing a different social worker every few months.',
     'It comes after inspectors praised the council’s work with children in care but said it needed to do more to help care leavers into stable jobs.',
     'Inspectors wrote that plans for children are not sufficiently specific and it is not always clear what needs to change.',
+    'They found that some children had waited more than a year for a decision about where they would live permanently.',
+    'Windsor and Maidenhead has held on to its good rating, although inspectors say there is still work to do for young people leaving care.',
+    'The report found that some care leavers were living in accommodation that was not suitable for their needs.',
+    'A shortage of permanent social workers meant that some children had four or more social workers in a year.',
   ])('%s', (s) => {
     expect(isImprovement(s)).toBe(true);
   });
@@ -703,6 +707,16 @@ describe('near misses are refused', () => {
     [
       'areas announced, none named, still to improve',
       'But inspectors also found a number of areas where Wirral still needed to improve.',
+    ],
+    [
+      'a union’s words',
+      'Unison’s Tameside branch said caseloads were still too high in some teams and called for more investment in permanent staff.',
+    ],
+    ['a council’s “we know”', 'He said: "We know that some children have waited too long and that is not acceptable."'],
+    ['the plan to be sent', 'The council must send Ofsted a plan setting out how it will tackle the weaknesses.'],
+    [
+      'children who need care',
+      'They highlighted the low number of children who need to come into care and the stability of the workforce.',
     ],
     ['areas announced, none named', 'Inspectors also identified some areas where the council should do better.'],
     [
