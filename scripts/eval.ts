@@ -65,7 +65,10 @@ for (const set of fs.existsSync(probes)
   : []) {
   const dir = path.join(probes, set);
   const pg = goldsIn(path.join(dir, 'gold'));
-  const pr = pg.map((g) => analyzeFile(path.join(dir, `${g.id}.txt`)));
+  const pr = pg.map((g) => {
+    const txt = path.join(dir, `${g.id}.txt`);
+    return analyzeFile(fs.existsSync(txt) ? txt : path.join(dir, `${g.id}.html`));
+  });
   const r = score(pg, pr);
   console.log(
     `\nprobe pages ${set}/ (written for us, not a score): ${r.articles} articles, detection accuracy ${r.detection.toFixed(3)}`,

@@ -184,7 +184,7 @@ const PERSON_BEFORE =
 const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
 const DETERMINER_AFTER =
   /^ (?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|through|up|down|off|out|it|them|him|into|over)\b/;
-const POSTCODE_AFTER = /^,? ?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
+const POSTCODE_AFTER = /^,?[ \n]?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
 const ALLOWED_CAPITAL_AFTER =
   /^(?:Council|County Council|City Council|Borough|Children|Children's|Childrens|Safeguarding|Social|Family|Families|Youth|Education|Cabinet|Local|LSCB|SCP|Metropolitan|MBC|CC)\b/;
 
@@ -375,7 +375,7 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (a0 === 32 && SERVICE_OR_SETTING_FIRST_WORDS.has(lettersAt(after, 1)) && SERVICE_OR_SETTING_AFTER.test(after))
     return null;
   if (spaceThenCapital && a1 === 67 && /^ (?:County|City)\b(?! Council)/.test(after)) return null; // Derby County, Hull City (the clubs)
-  if ((a0 === 44 || a0 === 32 || (a0 >= 65 && a0 <= 90)) && POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL"
+  if ((a0 === 44 || a0 === 32 || a0 === 10 || (a0 >= 65 && a0 <= 90)) && POSTCODE_AFTER.test(after)) return null; // "Colchester, Essex CO4 3ZL", an address's town line
   if (before.endsWith(', ') && /[A-Z][a-z]+, $/.test(before) && /^(?:,|\s*$|\n)/.test(after) && sentence.end - end < 3)
     return null;
   if (PERSON_BEFORE.test(before)) return null;

@@ -161,7 +161,7 @@ export const NAME_OBJECT_BEFORE = gated(
 );
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
-  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance)\s*[:–—|-]\s*$/i;
+  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance|social work practice|safeguarding)\s*[:–—|-]\s*$/i;
 /** The end of a judgement area's name, as a judgement table row prints it before its grade. */
 const AREA_LABEL_END =
   /\b(?:overall effectiveness|help and protection|permanence|adoption performance|care leavers|looked after|in care|governance|children and families|leadership|leaders|safeguarding children board|lscb)\s*\(?\s*$/i;
@@ -511,8 +511,14 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   },
   {
     name: 'judgement label',
-    test: (x) => x.main && holds(x.words, LABEL_MARKS) && LABEL_BEFORE.test(x.before),
-    examples: ['Overall effectiveness: requires improvement.', 'Overall effectiveness | Good'],
+    test: (x) => (x.main || OLD_GRADES.has(x.c.grade)) && holds(x.words, LABEL_MARKS) && LABEL_BEFORE.test(x.before),
+    examples: [
+      'Overall effectiveness: requires improvement.',
+      'Overall effectiveness | Good',
+      'The impact of leaders on social work practice: inadequate',
+      'Overall effectiveness: Adequate',
+      'June 2012 – safeguarding: adequate',
+    ],
   },
   {
     name: 'counted label',
@@ -594,7 +600,12 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: 'service is graded',
     test: (x) => {
       // Older frameworks' words only quoted: "services are now 'adequate'" (not "services are poor").
-      if (!x.main && !(x.c.quoted && OLD_GRADES.has(x.c.grade))) return false;
+      // …or in a report's own sentence: "The overall effectiveness of safeguarding services is adequate."
+      if (
+        !x.main &&
+        !(OLD_GRADES.has(x.c.grade) && (x.c.quoted || /\boverall effectiveness\b[^.;:]{0,90}$/i.test(x.before)))
+      )
+        return false;
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
         return (
@@ -623,6 +634,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Sandwell’s children’s trust remains inadequate.',
       'Arrangements for protecting children in Barnet were inadequate.',
       'It comes just four years after we were told we required improvement.',
+      'The overall effectiveness of safeguarding services in Wakefield is adequate.',
     ],
   },
 ];

@@ -616,13 +616,18 @@ export const CUES: Cue[] = [
   },
   {
     name: 'do-not-do',
-    // /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|achieve|attend)\b/i
+    // /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully |all |clearly )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|achieve|attend|analyse|…|held|shared|linked|…)\b/i
     pattern: leadThenPhrase(
       /\b(?:do|does|did|are|is|were|was|have|has) not /gi,
-      ['always ', 'consistently ', 'routinely ', 'fully ', 'properly ', 'carefully '],
-      'have provide receive get understand know evaluate consider record review visit see meet reflect address protect respond take keep reduce benefit ensure include achieve attend'.split(
-        ' ',
-      ),
+      ['always ', 'consistently ', 'routinely ', 'fully ', 'properly ', 'carefully ', 'all ', 'clearly '],
+      (
+        'have provide receive get understand know evaluate consider record review visit see meet reflect address protect respond take keep reduce benefit ensure include achieve attend ' +
+        'analyse analyze assess show capture demonstrate explain ' +
+        // The passive: "strategy meetings are not held promptly", "actions are not clearly linked".
+        'held shared linked completed offered updated followed considered assessed addressed understood explored recorded reviewed met'
+      )
+        .split(' ')
+        .concat('set out'),
     ),
     weight: 2,
     triggers: ['do', 'does', 'did', 'are', 'is', 'were', 'was', 'have', 'has'].map((w) => `${w} not `),
@@ -631,6 +636,10 @@ export const CUES: Cue[] = [
       'managers do not carefully evaluate plans',
       'repeated assessments do not achieve sustainable change',
       'the police do not always attend strategy meetings',
+      'assessments do not analyse the impact of risk',
+      'meetings are not held promptly',
+      'actions are not clearly linked to the child’s needs',
+      'care leavers do not all receive the help they need',
     ],
   },
   {
@@ -1030,6 +1039,19 @@ export const AGAINST: Cue[] = [
     weight: 3,
     triggers: ['not without'],
     examples: ['The report was not without criticism.'],
+  },
+  {
+    // A report's key to its grades ("Inadequate (Grade 4): A service that does not meet minimum
+    // requirements"): what a grade means, not a finding.
+    name: 'grade-scale',
+    pattern:
+      /\(grade [1-4]\)\s*[:–—-]|\b(?:a|the) (?:service|council|provider|setting) that (?:only )?(?:significantly )?(?:exceeds|meets|does not meet) (?:the )?minimum requirements\b/i,
+    weight: 5,
+    triggers: ['grade', 'minimum'],
+    examples: [
+      'Inadequate (Grade 4): A service that does not meet minimum requirements',
+      'Adequate: a service that only meets minimum requirements',
+    ],
   },
   {
     // A failing grade denied ("None of the three councils was judged inadequate for …").
@@ -1576,15 +1598,29 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     if (b.length > 240 || isItem(doc, i, kind) || !listIntro(b)) continue;
     // A heading, then a line that hands over to the list ("What needs to improve" / "The report
     // sets out the following areas:"): the list starts after that line.
+    // Or a report's "…the local authority and its partners should take the following action."
     if (
       i + 1 < doc.blocks.length &&
       !endsWithColon(doc.blocks[i]) &&
-      endsWithColon(doc.blocks[i + 1]) &&
-      doc.blocks[i + 1].length <= 200
+      doc.blocks[i + 1].length <= 300 &&
+      (endsWithColon(doc.blocks[i + 1]) || HAND_OVER.test(doc.blocks[i + 1]))
     )
       i++;
     let j = i + 1;
-    for (; j < doc.blocks.length && isItem(doc, j, blockKindOf(doc, j)); j++) out.add(j + 1); // +1: block 0 is the title
+    // The items may be grouped under sub-headings of when or how urgently ("Immediately:", "Within
+    // three months:", "Priority and immediate action"): those are passed over, not items.
+    for (; j < doc.blocks.length; j++) {
+      if (isItem(doc, j, blockKindOf(doc, j)))
+        out.add(j + 1); // +1: block 0 is the title
+      else if (
+        !(
+          SUB_HEADING_IN_LIST.test(doc.blocks[j]) &&
+          j + 1 < doc.blocks.length &&
+          isItem(doc, j + 1, blockKindOf(doc, j + 1))
+        )
+      )
+        break;
+    }
     // No marked-up items: the list may be written as bare lines, one area to a paragraph with no
     // full stop ("What needs to improve:" / "The timeliness of assessments" / "Placement sufficiency").
     // Two at least, so a lone sub-heading after the introduction is not read as a list.
@@ -1597,13 +1633,22 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     // quality and timeliness of written plans.") or an instruction ("Ensure that plans are reviewed.").
     // Neither is how a paragraph of prose reads, so one is enough.
     if (j === i + 1) {
-      while (j < doc.blocks.length && blockKindOf(doc, j) !== 'heading' && isItemSentence(doc.blocks[j])) j++;
-      for (let k = i + 1; k < j; k++) out.add(k + 1);
+      for (; j < doc.blocks.length; j++) {
+        if (SUB_HEADING_IN_LIST.test(doc.blocks[j])) continue;
+        if (blockKindOf(doc, j) === 'heading' || !isItemSentence(doc.blocks[j])) break;
+        out.add(j + 1);
+      }
     }
     i = j - 1;
   }
   return out;
 }
+
+/** A line handing over to the list it introduces, ended by a full stop: "…should take the following action." */
+const HAND_OVER = /\bthe following(?: (?:actions?|areas?|recommendations?|improvements?))?\s*[.:]\s*$/i;
+/** A sub-heading inside a list of what must improve: when, or how urgently. */
+const SUB_HEADING_IN_LIST =
+  /^\s*(?:priority(?: and immediate)? actions?|areas? for priority action|immediate(?:ly| actions?)?|within (?:\w+|\d+) (?:days|weeks|months)|(?:in|over) the (?:next|longer|medium|short)[\w -]{0,20}|by (?:\w+ )?\d{4})\s*:?\s*$/i;
 
 /** A paragraph that reads as one line of a list: 3 to 200 characters, not ending in a full stop, "!", "?" or ":". */
 export function isBareLine(block: string): boolean {
@@ -1623,6 +1668,8 @@ const FINITE =
 /** The instructions an item may open with. */
 const INSTRUCTION =
   /^(?:Ensure|Improve|Strengthen|Increase|Develop|Make sure|Review|Reduce|Address|Embed|Establish|Extend|Provide|Secure|Raise|Monitor|Take action|Consider|Continue to)\b/;
+const INSTRUCTION_LOWER =
+  /^(?:ensure|improve|strengthen|increase|develop|make sure|review|reduce|address|embed|establish|extend|provide|secure|raise|monitor|take action|consider|continue to)\b/;
 /**
  * A paragraph that reads as one item of a list, ended by a full stop: one sentence of 3 to 40 words,
  * opening with a capital, that is a noun phrase (no verb of FINITE) or opens with an instruction.
@@ -1631,6 +1678,10 @@ function isItemSentence(block: string): boolean {
   const b = block.trim();
   if (b.length < 12 || b.length > 300 || !THREE_WORDS.test(b)) return false;
   const first = b.charCodeAt(0);
+  // An instruction in lower case, ended by a semicolon or a full stop, as older reports print them
+  // ("ensure that core assessments are completed within timescales;").
+  if (first >= 97 && first <= 122)
+    return INSTRUCTION_LOWER.test(b) && !/[.!?]\s/.test(b) && /[.;](?:\s*and)?$/.test(b) && !FORTY_ONE_WORDS.test(b);
   if (first < 65 || first > 90) return false;
   // One sentence, ended by its full stop (a line with none is a bare line, or a sub-heading when alone).
   if (b.search(/[.!?](?:\s|$)/) < b.length - 2 || !/\.["'”’)]?$/.test(b) || FORTY_ONE_WORDS.test(b)) return false;

@@ -389,7 +389,7 @@ describe('improvement cues read as a lead and a phrase are the patterns they wer
     'must-or-should':
       /\b(?:must|should)(?: also| still| now| urgently)? (?:be|have|ensure|improve|make|take|address|develop|strengthen|consider|review|increase|reduce|focus|act|do|work|continue|establish|prioriti[sz]e|tackle|provide|put)\b/i,
     'do-not-do':
-      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know|achieve|attend)\b/i,
+      /\b(?:do|does|did|are|is|were|was|have|has) not (?:always |consistently |routinely |fully |properly |carefully |all |clearly )?(?:have|provide|receive|get|understand|know|evaluate|consider|record|review|visit|see|meet|reflect|address|protect|respond|take|keep|reduce|benefit|ensure|include|know|achieve|attend|analyse|analyze|assess|set out|show|capture|demonstrate|explain|held|shared|linked|completed|offered|updated|followed|considered|assessed|addressed|understood|explored|recorded|reviewed|met)\b/i,
     'not-good-enough':
       /\b(?:not|never) (?:always |yet |consistently |sufficiently |been |being |as |fully |routinely |well |effectively |used |applied |working |kept )*(?:robust|robustly|consistent|effective|effectively|timely|sufficient|strong enough|good enough|clear|specified|completed|given sufficient|given enough|sustained|understood|addressed|embedded|followed|recorded|considered|reviewed|updated|prioriti[sz]ed|improv\w*|met|visited|seen|challenged|escalated|focused|specific|swift|quick|actioned|implemented|up-to-date|acted (?:on|upon)|up to date)\b/i,
     'not-served':
@@ -424,7 +424,7 @@ describe('improvement cues read as a lead and a phrase are the patterns they wer
         'Do Not',
         'do  not',
       ],
-      ['always', 'consistently', 'routinely', 'fully', 'properly', 'carefully', 'often'],
+      ['always', 'consistently', 'routinely', 'fully', 'properly', 'carefully', 'all', 'clearly', 'often'],
       phrasesOf(before['do-not-do']),
     ],
     [

@@ -11,12 +11,13 @@ const probes = path.resolve(import.meta.dirname, '../fixtures/probes');
 const sets = fs.readdirSync(probes).filter((d) => fs.existsSync(path.join(probes, d, 'gold')));
 
 test('there are probe sets to read', () => {
-  expect(sets.length).toBeGreaterThanOrEqual(8);
+  expect(sets.length).toBeGreaterThanOrEqual(9);
 });
 
 /** Each set's floors: its figures when its fixes went in, less about 0.03 (set r's and u's outcomes
  * are low partly where their labels depart from the corpus's practice: named neighbours, trusts). */
 const FLOORS: Record<string, { grades: number; outcomes: number; councils: number; improvements: number }> = {
+  o: { grades: 0.97, outcomes: 0.97, councils: 0.97, improvements: 0.94 },
   p: { grades: 0.96, outcomes: 0.94, councils: 0.97, improvements: 0.92 },
   q: { grades: 0.95, outcomes: 0.93, councils: 0.97, improvements: 0.94 },
   r: { grades: 0.96, outcomes: 0.82, councils: 0.92, improvements: 0.88 },
@@ -35,7 +36,9 @@ test.each(sets)('probe set %s stays above its floors', (set) => {
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8')));
   expect(golds.length).toBeGreaterThanOrEqual(20);
   const results = golds.map((g) => {
-    const file = path.join(dir, `${g.id}.txt`);
+    // A page as text, or as a whole web page (its markup and clutter read by the extraction).
+    const txt = path.join(dir, `${g.id}.txt`);
+    const file = fs.existsSync(txt) ? txt : path.join(dir, `${g.id}.html`);
     return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
   });
   const s = score(golds, results);
