@@ -1961,8 +1961,10 @@ function rulesAccept(sentence: Sentence, inList: boolean, hand: number): boolean
       ((SIX_WORDS.test(sentence.text) ||
         (FOUR_WORDS.test(sentence.text) && endsSentence(sentence.text) && topicOf(sentence.text) !== undefined)) &&
         hand >= THRESHOLD &&
-        // A line ending in a colon or a question mark introduces what follows (a list): it is not one.
+        // A line ending in a colon or a question mark introduces what follows (a list): it is not one;
+        // nor is one handing over to it ("…should take the following action.").
         !endsIntroducing(sentence.text) &&
+        !HAND_OVER.test(sentence.text) &&
         !onlyGeneric(sentence.text)))
   );
 }
@@ -1999,7 +2001,10 @@ export function findImprovementAreas(
       // authority?"), not a finding: the model does not add one.
       // Nor one whose counter-cues outweigh its cues ("… without delay", "a member said …").
       const byModel =
-        logit >= modelThreshold() && !endsIntroducing(sentence.text) && !(firedAgainst.length > 0 && hand <= 0);
+        logit >= modelThreshold() &&
+        !endsIntroducing(sentence.text) &&
+        !HAND_OVER.test(sentence.text) &&
+        !(firedAgainst.length > 0 && hand <= 0);
       const accepted =
         mode === 'rules'
           ? byRules

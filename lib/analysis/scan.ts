@@ -970,7 +970,18 @@ const OUTCOME_PATTERN =
 export const reportsOutcome = tiered(64, readOutcome, (text): boolean => OUTCOME_PATTERN.test(text));
 
 const LIST_INTRO_LEAD =
-  /\b(?:(needs?|needed|areas?|work|should|must|what) |(?:recommendations?|priority actions?|weaknesses)\b)/gi;
+  /\b(?:(needs?|needed|areas?|work|should|must|what) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi;
+
+/**
+ * The patterns the tiered readings switch to after their first runs, for the tests to hold equal
+ * to the patterns each reading is checked against (a word added to a reading and not to its
+ * pattern would read long pages differently from short ones).
+ */
+export const COMPILED_READINGS = {
+  currentCue: CURRENT_CUE_PATTERN,
+  outcome: OUTCOME_PATTERN,
+  listIntroLead: LIST_INTRO_LEAD,
+};
 /** The next lead of a list introduction from `from` (readListIntroLead, then its pattern). */
 const listIntroLead = tiered(64, readListIntroLead, (text, from): ListIntroLead | null => {
   LIST_INTRO_LEAD.lastIndex = from;

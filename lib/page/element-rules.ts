@@ -71,7 +71,7 @@ export const BLOCK_TAGS = new Set([
 // elements with attributes, then by the pattern (`JUNK`): compiling it cost a new tab ~0.1 ms on
 // every article page, and the reading is slower than the compiled pattern on a page of thousands
 // of elements. tests/page/junk-names.test.ts checks the reading against the pattern.
-const JUNK =
+export const JUNK =
   /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only|read-more|readmore|more-from|also-read|inline-related|recirc|outbrain|taboola|paywall|subscription)(?:[-_\s]|$)/i;
 const JUNK_WORDS = new Set(
   (

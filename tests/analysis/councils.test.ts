@@ -51,6 +51,7 @@ describe('words that only look like council names', () => {
     'The firm is based in New York.',
     'Newcastle-under-Lyme Borough Council agreed its budget.',
     'Contact us at 1 Example Street, Colchester, Essex CO4 3ZL.',
+    'Ofsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD',
     'Please write to the trust at 6 Cumberland Place, Carlisle.',
     'The meeting was held at Devon Terrace in the town centre.',
     'The councils bid for money to improve buses between west Cumbria and the Lake District.',

@@ -468,6 +468,37 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual([]);
   });
 
+  test("an older report's recommendations: a hand-over line ended by a full stop, sub-headings of when, lower-case instructions ended by semicolons", () => {
+    const blocks = [
+      'Areas for improvement',
+      '4. In order to improve the quality of provision, the local authority and its partners should take the following action.',
+      'Immediately:',
+      'ensure that all contacts and referrals are screened by a qualified social worker.',
+      'Within three months:',
+      'ensure that core assessments are completed within timescales and include a thorough analysis of risk;',
+      'ensure that child protection plans contain clear, measurable outcomes and timescales;',
+      'Services for looked after children',
+      'The overall effectiveness of services for looked after children is good.',
+    ];
+    const kinds: BlockKind[] = ['heading', 'text', 'text', 'text', 'text', 'text', 'text', 'heading', 'text'];
+    expect(inArticle(blocks, kinds)).toEqual([blocks[3], blocks[5], blocks[6]]);
+    // A numbered list under "Priority and immediate action" after the question that introduces it.
+    const numbered = [
+      'What does the local authority need to improve?',
+      'Priority and immediate action',
+      'Ensure that strategy discussions take place for all children where there is reasonable cause to suspect significant harm.',
+      'Ensure that senior managers have accurate information about the quality of practice.',
+    ];
+    expect(inArticle(numbered, ['heading', 'heading', 'item', 'item'])).toEqual(numbered.slice(2));
+    // Sub-headings of when are not items, and lower-case prose after them is not one either.
+    expect(
+      inArticle(
+        ['What needs to improve:', 'Within six months:', 'the council said it would act quickly.'],
+        ['text', 'text', 'text'],
+      ),
+    ).toEqual([]);
+  });
+
   test('an introduction with an adverb ("the council must urgently improve:") heads a list', () => {
     const blocks = [
       'Ofsted said the council must urgently improve:',

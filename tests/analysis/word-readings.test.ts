@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  COMPILED_READINGS,
   currentCueIn,
   gradeWordsIn,
   opensWithGoodProseNoun,
@@ -132,6 +133,10 @@ describe('current-time cues: read word by word as the pattern found them', () =>
     /\b(?:latest|most recent|new|now|this (?:week|month|year)|today|yesterday|still|remains?|remained|maintained|retained|kept|published|first time|once again)\b/i;
   const expectSame = sameAnswers((s: string) => before.exec(s)?.[0] ?? null, readCurrentCue);
 
+  test('the pattern long pages switch to is this one', () => {
+    expect(COMPILED_READINGS.currentCue).toEqual(before);
+  });
+
   test('examples', () => {
     expect(readCurrentCue('It was rated good, and remains GOOD')).toBe('remains');
     expect(readCurrentCue('this  week, thisweek, This Month')).toBe('This Month');
@@ -155,6 +160,10 @@ describe('outcome verbs of detection: read word by word as the pattern tested th
   const before =
     /\b(?:rated|rates|judged|graded|deemed|ruled|rules|criticis(?:ed|es)|praised|praises|branded|warns|warned|concluded|downgraded|upgraded|slumped|found|finds|inadequate|requires? improvement|(?:say|says|said) (?:inspectors|ofsted)|inspectors (?:say|said|warn|warned))\b/i;
   const expectSame = sameAnswers((s: string) => before.test(s), readOutcome);
+
+  test('the pattern long pages switch to is this one', () => {
+    expect(COMPILED_READINGS.outcome).toEqual(before);
+  });
 
   test('examples', () => {
     const yes = [
@@ -246,6 +255,10 @@ describe('the leads of an improvement list introduction: read word by word as th
     return out;
   };
   const expectSame = sameAnswers(byPattern, byReading);
+
+  test('the pattern long pages switch to is this one (it once lacked "recommended": lists after the 64th call were lost)', () => {
+    expect(COMPILED_READINGS.listIntroLead).toEqual(before);
+  });
 
   test('examples', () => {
     expect(byReading('What needs to improve: Priority Actions, recommendation_ needs\tx')).toEqual([

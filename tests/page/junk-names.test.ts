@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseHtml } from '../../lib/cli/parse-html';
-import { isJunkName, isSkipped } from '../../lib/page/element-rules';
+import { isJunkName, isSkipped, JUNK } from '../../lib/page/element-rules';
 import { mulberry32 } from '../support/fuzz';
 
 // Extraction skips an element whose class or id names page furniture. That used to be one pattern
@@ -11,6 +11,10 @@ import { mulberry32 } from '../support/fuzz';
 // fixture and corpus pages, on the pattern's own words and on generated names.
 const before =
   /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommended|more-stories|newsletter|signup|sign-up|subscribe|promo|advert|adverts?|ads?|advertisement|sponsor\w*|cookie\w*|consent|comments?|footer|sidebar|widget|popular|trending|tags?|author-bio|byline|masthead|site-header|skip-link|visually-hidden|sr-only|print-only|read-more|readmore|more-from|also-read|inline-related|recirc|outbrain|taboola|paywall|subscription)(?:[-_\s]|$)/i;
+
+test('the pattern extraction switches to after its first 512 names is this one', () => {
+  expect(JUNK).toEqual(before);
+});
 
 const fixturePages = path.resolve(import.meta.dirname, '../fixtures/pages');
 const corpusPages = path.resolve(import.meta.dirname, '../../../shared/corpus/pages');
