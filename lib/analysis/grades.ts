@@ -173,6 +173,10 @@ const SERVICE_SUBJECT =
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
+/** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
+const UP_FROM_BEFORE =
+  /(?:[,(–—]|\b\d{4})\s*(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
+
 /** The older frameworks' grade words a page may use of a council (corpus labels: other:adequate, other:poor). */
 const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
 
@@ -507,6 +511,27 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Inspectors rated all four areas of the inspection outstanding.',
       'Inspectors branded them inadequate.',
       'Ofsted rated children’s services in Kingston upon Thames and Richmond upon Thames good and outstanding respectively.',
+    ],
+  },
+  {
+    name: 'up or down from a grade',
+    // The grade it left, as an aside before the new one or after a year: "Ealing, up from requires
+    // improvement in 2019, is rated good", "rated good in 2022, up from requires improvement in 2018".
+    test: (x) =>
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
+      UP_FROM_BEFORE.test(x.before) &&
+      // Straight after the new grade it is that grade's joined one (JOINED: 'up from a grade').
+      !/\b(?:outstanding|good|inadequate|improvement|adequate)['’"”]?\s*(?:overall\s*)?(?:by (?:ofsted|inspectors|the (?:watchdog|regulator|inspectorate))\s*)?[,(–—]\s*\S+\s+(?:\S+\s+)?from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i.test(
+        x.before,
+      ) &&
+      (x.word !== 'good' ||
+        /^['’"”]?\s*(?:$|[,.;:)–—]|in\s+(?:\d{4}|its|their)\b|at\s+(?:its|their|the)\b|rating|grade|judgement)/i.test(
+          x.after,
+        )),
+    examples: [
+      'Ealing, up from requires improvement in 2019, is rated good for the first time.',
+      'The services had been rated good in 2022, up from requires improvement in 2018.',
+      'Hull, up from inadequate in 2019, is now good.',
     ],
   },
   {
@@ -1221,7 +1246,8 @@ const OWN_CLAUSE_YEAR =
 
 function yearNear(before: string, after: string): number | undefined {
   const a = /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);
-  if (a) return Number(a[1]);
+  // "good for the first time since 2012": a year the grade was not given.
+  if (a && !/\bfirst (?:time )?since\s+$/i.test(after.slice(0, a.index + a[0].length - 4))) return Number(a[1]);
   // A year in an aside about the subject is not the grade's: "The council, which has been under
   // intervention since 2017, was rated inadequate in March".
   const b = /\b((?:19|20)\d\d)\b[^\d]{0,110}$/.exec(before.indexOf(',') < 0 ? before : before.replace(ASIDE, ','));

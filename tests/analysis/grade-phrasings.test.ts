@@ -15,6 +15,29 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing:
+      'the grade left, as an aside before the new one: "Ealing, up from requires improvement in 2019, is rated good"',
+    page: [
+      'London round-up',
+      'Ealing, up from requires improvement in 2019, is rated good for the first time since 2012.',
+    ],
+    grades: [
+      ['requires improvement', false, 'Ealing'],
+      ['good', true, 'Ealing'],
+    ],
+  },
+  {
+    phrasing: 'the grade left after a year: "rated good in 2022, up from requires improvement in 2018"',
+    page: [
+      'Cumbria history',
+      'Cumbria County Council’s services had been rated good in 2022, up from requires improvement in 2018.',
+    ],
+    grades: [
+      ['good', false, 'Cumbria'],
+      ['requires improvement', false, 'Cumbria'],
+    ],
+  },
+  {
     phrasing: 'a list under each grade: "Outstanding: Gateshead (2023), North Tyneside (2022)" (where they stand now)',
     page: ['North East results', 'Outstanding: Gateshead (2023), North Tyneside (2022)'],
     grades: [['outstanding', true, 'Gateshead+North Tyneside']],

@@ -116,6 +116,9 @@ describe('current or previous, year and area', () => {
     ['The council has been rated outstanding.', true, undefined],
     ['Following an inspection in March 2024, the council has been rated good.', true, 2024],
     ['Hull was rated inadequate in 2019.', false, 2019],
+    // "for the first time since 2012": not the year of the grade.
+    ['Ealing is rated good for the first time since 2012.', true, undefined],
+    ['Ealing has been rated good since 2019.', true, 2019],
     ['Birmingham making steady progress after inadequate rating', false, undefined],
     ['It is the first time services have not been rated inadequate since 2013.', false, 2013],
     [
