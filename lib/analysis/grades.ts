@@ -151,7 +151,7 @@ export interface GradeRule {
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 export const VERB_OBJECT_BEFORE = gated(
   holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds', 'brand', 'label']),
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
 );
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 export const NAME_OBJECT_BEFORE = gated(
@@ -286,6 +286,21 @@ export const REFUSALS: GradeRule[] = [
       /^\s*(?:to|for|at|with|in)\s+(?:see|hear|know|be|have|working|the\s+environment|listening)\b/i.test(x.after) &&
       !judgingBefore(x.before),
     examples: ['The manager is good at listening to staff.'],
+  },
+  {
+    // The grade's name as a term: "What does 'requires improvement' mean?", "'Requires improvement'
+    // replaced the old 'adequate' grade in 2013."
+    name: 'the grade as a term',
+    test: (x) =>
+      x.c.quoted &&
+      (/^['’"”]?\s*(?:mean|means|meant|replaced|replaces|was introduced|is the (?:new|old)|became)\b/i.test(x.after) ||
+        /\bwhat (?:does|do|did)\s*['‘"“]?$/i.test(x.before) ||
+        (/\b(?:the|an?) (?:old|new|former)\s*['‘"“]?$/i.test(x.before) &&
+          /^['’"”]?\s*(?:grade|rating|judgement|judgment|category)\b/i.test(x.after))),
+    examples: [
+      'What does "requires improvement" mean?',
+      '"Requires improvement" replaced the old "adequate" grade in 2013.',
+    ],
   },
   {
     // "Services are no longer inadequate": what the council is not, as the corpus labels it (not a
@@ -514,6 +529,24 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     ],
   },
   {
+    name: "a table row's second column",
+    // "Overall effectiveness | Good | Inadequate": the same row's earlier inspection (the latest first).
+    test: (x) =>
+      x.capital &&
+      /\b(?:Outstanding|Good|Inadequate|[Ii]mprovement(?: to be good)?|Adequate|Poor)\s*\|\s*$/.test(x.before) &&
+      /^\s*(?:$|[|(\n])/.test(x.after),
+    examples: [
+      'Overall effectiveness | Good | Inadequate',
+      'Children who need help and protection | Good | Inadequate',
+    ],
+  },
+  {
+    name: 'grade number then its word',
+    // An older report's table: "Overall effectiveness — Grade 3 (adequate)".
+    test: (x) => /\bgrade\s*[1-4]\s*\(\s*$/i.test(x.before) && /^\s*\)/.test(x.after),
+    examples: ['Overall effectiveness — Grade 3 (adequate)', 'Capacity for improvement — Grade 2 (good)'],
+  },
+  {
     name: 'up or down from a grade',
     // The grade it left, as an aside before the new one or after a year: "Ealing, up from requires
     // improvement in 2019, is rated good", "rated good in 2022, up from requires improvement in 2018".
@@ -601,8 +634,12 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       (x.main ? true : /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\b/i.test(x.after)) &&
       (x.word !== 'good' ||
         /\b(?:an?|the|its|their|overall|ofsted)\s*$/i.test(x.before) ||
-        /^['’"”]?\s*(?:(?:ofsted\s+)?rating|grade|judgement|judgment|overall)\b/i.test(x.after)),
-    examples: ['Ofsted gave Bolton an outstanding rating.', 'The inadequate judgement was a blow.'],
+        /^['’"”]?\s*(?:(?:ofsted\s+)?rating|grade|judgements?|judgments?|overall)\b/i.test(x.after)),
+    examples: [
+      'Ofsted gave Bolton an outstanding rating.',
+      'The inadequate judgement was a blow.',
+      'Solihull came away with Good judgements in every area.',
+    ],
   },
   {
     name: 'graded institution',
@@ -977,6 +1014,8 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
       let time = currency(s, words, c, candidates[i - 1], candidates[i + 1], before === undefined);
       // A list under each grade is where councils stand ("Outstanding: Gateshead (2023), …").
       if (why === 'grade list label') time = { current: true, cue: 'a list of where councils stand', strength: 'cue' };
+      if (why === "a table row's second column")
+        time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
       if (time.strength === 'none' && before && !before.current && before.strength !== 'none')

@@ -137,7 +137,7 @@ export const CUES: Cue[] = [
   {
     name: 'needs-to',
     pattern:
-      /\b(?:needs?|needed) (?:to|further|more|greater|urgent|work|attention|improvement|strengthening)\b(?<!\bwho (?:\w+ )?(?:needs?|needed) (?:to|further|more))|\brequir(?:es|e|ed) (?:strengthening|further (?:work|development)|urgent attention|more (?:work|focus|attention))\b|\b(?:is|there's) (?:still )?(?:much |a lot )?more (?:work )?to (?:do|be done)\b/i,
+      /\b(?:needs?|needed) (?:to(?!\s*[,.;:)])|further|more|greater|urgent|work|attention|improvement|strengthening)\b(?<!\bwho (?:\w+ )?(?:needs?|needed) (?:to|further|more))|\brequir(?:es|e|ed) (?:strengthening|further (?:work|development)|urgent attention|more (?:work|focus|attention))\b|\b(?:is|there's) (?:still )?(?:much |a lot )?more (?:work )?to (?:do|be done)\b/i,
     weight: 2.5,
     triggers: [
       ...['need', 'needs', 'needed'].flatMap((w) =>
@@ -1041,6 +1041,30 @@ export const AGAINST: Cue[] = [
     examples: ['The report was not without criticism.'],
   },
   {
+    // A joint inspection letter's standing line ("This should be a multi-agency response involving
+    // the individuals and agencies that this report is addressed to."): who answers, not a finding.
+    name: 'who-responds',
+    pattern: /\bshould be a (?:multi-agency|joint|partnership) response\b/i,
+    weight: 5,
+    triggers: ['multi-agency response', 'joint response', 'partnership response'],
+    examples: [
+      'This should be a multi-agency response involving the individuals and agencies that this report is addressed to.',
+    ],
+  },
+  {
+    // A committee paper's own recommendation to its members ("Cabinet is asked to NOTE the outcome
+    // of the inspection and to ENDORSE the improvement plan"): a decision asked for, not a finding.
+    name: 'members-asked',
+    pattern:
+      /\b(?:is|are) (?:asked|recommended|invited|requested) to (?:note|endorse|agree|approve|consider|comment|scrutini[sz]e|receive)\b/i,
+    weight: 5,
+    triggers: ['asked to', 'recommended to', 'invited to', 'requested to'],
+    examples: [
+      'Recommendations: Cabinet is asked to NOTE the outcome of the inspection and to ENDORSE the improvement plan at Appendix B.',
+      'Members are invited to comment on the improvement plan.',
+    ],
+  },
+  {
     // A report's key to its grades ("Inadequate (Grade 4): A service that does not meet minimum
     // requirements"): what a grade means, not a finding.
     name: 'grade-scale',
@@ -1612,14 +1636,16 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     for (; j < doc.blocks.length; j++) {
       if (isItem(doc, j, blockKindOf(doc, j)))
         out.add(j + 1); // +1: block 0 is the title
+      // A sub-heading of when, or of the agency the items are for ("Metropolitan Police Service"),
+      // as its own paragraph before items, or as the first line of a paragraph of bullet lines.
       else if (
-        !(
-          SUB_HEADING_IN_LIST.test(doc.blocks[j]) &&
-          j + 1 < doc.blocks.length &&
-          isItem(doc, j + 1, blockKindOf(doc, j + 1))
-        )
+        j + 1 < doc.blocks.length &&
+        isListSubHeading(doc.blocks[j]) &&
+        isItem(doc, j + 1, blockKindOf(doc, j + 1))
       )
-        break;
+        continue;
+      else if (headsItemLines(doc.blocks[j])) out.add(j + 1);
+      else break;
     }
     // No marked-up items: the list may be written as bare lines, one area to a paragraph with no
     // full stop ("What needs to improve:" / "The timeliness of assessments" / "Placement sufficiency").
@@ -1649,6 +1675,25 @@ const HAND_OVER = /\bthe following(?: (?:actions?|areas?|recommendations?|improv
 /** A sub-heading inside a list of what must improve: when, or how urgently. */
 const SUB_HEADING_IN_LIST =
   /^\s*(?:priority(?: and immediate)? actions?|areas? for priority action|immediate(?:ly| actions?)?|within (?:\w+|\d+) (?:days|weeks|months)|(?:in|over) the (?:next|longer|medium|short)[\w -]{0,20}|by (?:\w+ )?\d{4})\s*:?\s*$/i;
+
+/** A short line naming the agency a joint inspection's items are for ("Southwark Council", "Metropolitan Police Service"). */
+const AGENCY_HEADING =
+  /^\s*(?:[A-Z][\w’'&-]*\s+){0,5}(?:council|police(?: service)?|constabulary|health|nhs|trust|board|partnership|probation(?: service)?|service|services|icb|integrated care board|clinical commissioning groups?|ccg|authority|partners)\s*:?\s*$/i;
+
+function isListSubHeading(block: string): boolean {
+  return block.length <= 80 && (SUB_HEADING_IN_LIST.test(block) || AGENCY_HEADING.test(block));
+}
+
+/** A paragraph whose first line is such a sub-heading and whose other lines all open with bullets. */
+function headsItemLines(block: string): boolean {
+  const nl = block.indexOf('\n');
+  if (nl < 0 || !isListSubHeading(block.slice(0, nl))) return false;
+  return block
+    .slice(nl + 1)
+    .split('\n')
+    .every((line) => line.trim() === '' || ITEM_LINE.test(line));
+}
+const ITEM_LINE = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+\S/;
 
 /** A paragraph that reads as one line of a list: 3 to 200 characters, not ending in a full stop, "!", "?" or ":". */
 export function isBareLine(block: string): boolean {
@@ -1901,7 +1946,7 @@ function opensLine(source: string, start: number): boolean {
   return true;
 }
 /** A line's opening bullet, with the white space around it (the splitter leaves it out of the sentence). */
-const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)])\s+$/;
+const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+$/;
 
 /** Whether the line a sentence starts opens with a bullet before it (`source`: the text its offsets are in). */
 function bulletBefore(source: string, start: number): boolean {
@@ -2014,7 +2059,7 @@ export function findImprovementAreas(
               ? byRules || byModel
               : (byRules && logit >= modelVeto()) || byModel;
       // A list's heading ("What needs to improve in this area of social work practice") names none.
-      if (accepted && !INTRO_HEADING.test(sentence.text))
+      if (accepted && !INTRO_HEADING.test(sentence.text) && !isListSubHeading(sentence.text))
         out.push({ sentence, score: hand, topic: topicOf(sentence.text), why: explain(inList, byModel, hand, logit) });
       else byFailingArea(sentence, grades, g, hand, out);
     },

@@ -19,7 +19,7 @@ export function blockKindOf(doc: SourceDocument, i: number): BlockKind {
   const given = doc.blockKinds?.[i];
   if (given) return given;
   const b = doc.blocks[i] ?? '';
-  if (/^\s*(?:[-–—•*▪·]|\d{1,2}[.)])\s+/.test(b)) return 'item';
+  if (/^\s*(?:[-–—•*▪·]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+/.test(b)) return 'item';
   return HEADING_LIKE.test(b.trim()) ? 'heading' : 'text';
 }
 
@@ -50,7 +50,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)])\s+/;
+const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+/;
 
 /** Splits one block into sentence spans (offsets relative to the block). */
 export function splitSentences(block: string): Span[] {

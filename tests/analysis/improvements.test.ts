@@ -604,6 +604,15 @@ describe('near misses are refused', () => {
     ['no weakness found', 'Inspectors found no delays in decision-making for children at risk.'],
     ['leader’s promise', 'We will now focus on the areas for improvement, said the cabinet member for children.'],
     ['bare grade', 'Rutland County Council’s children’s services have been rated good by Ofsted.'],
+    ['"when they need to": nothing named', 'Children come into care when they need to, and decisions are timely.'],
+    [
+      'a joint letter’s standing line',
+      'This should be a multi-agency response involving the individuals and agencies that this report is addressed to.',
+    ],
+    [
+      'a committee asked to note',
+      'Recommendations: Cabinet is asked to NOTE the outcome of the inspection and to ENDORSE the improvement plan at Appendix B.',
+    ],
     [
       'reliance reduced',
       'The council has reduced its heavy reliance on agency staff in the assessment teams since 2022.',
