@@ -200,10 +200,11 @@ function splitUnit(block: string, start: number, end: number, out: Span[], stops
   pushTrimmed(block, s, end, out);
 }
 
-/** True for the characters a LIST_MARKER can start with (a dash, bullet, star or digit). */
+/** True for the characters a LIST_MARKER can start with (a dash, bullet, star, digit or bracket). */
 function mayStartListMarker(c: number): boolean {
   return (
     (c >= 48 && c <= 57) ||
+    c === 40 ||
     c === 45 ||
     c === 42 ||
     c === 0xb7 ||

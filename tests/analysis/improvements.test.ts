@@ -499,6 +499,34 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual([]);
   });
 
+  test("a joint letter's list under each agency's name; sub-headings as a paragraph's first line; items numbered (i), (ii)", () => {
+    const agencies = [
+      'What needs to improve for each agency?',
+      'Southwark Council',
+      '- The consistency with which return home interviews are completed for children who go missing.',
+      'Metropolitan Police Service',
+      '- The quality of recording of the voice of the child in police records.',
+      'Next steps',
+      '- The partnership will publish its plan in the spring.',
+    ];
+    const kinds: BlockKind[] = ['heading', 'heading', 'item', 'heading', 'item', 'heading', 'item'];
+    expect(inArticle(agencies, kinds)).toEqual([agencies[2].slice(2), agencies[4].slice(2)]);
+    const firstLine = [
+      'Areas for improvement',
+      'Within three months:\n- ensure that the views of children are routinely recorded in assessments\n- improve the timeliness of initial child protection conferences.',
+    ];
+    expect(inArticle(firstLine)).toEqual([
+      'ensure that the views of children are routinely recorded in assessments',
+      'improve the timeliness of initial child protection conferences.',
+    ]);
+    const roman = [
+      'The report sets out the following areas for improvement:',
+      '(i) the timeliness and quality of assessments and plans for children in need;',
+      '(ii) the use of quality assurance findings to improve practice.',
+    ];
+    expect(inArticle(roman)).toEqual(roman.slice(1).map((b) => b.slice(b.indexOf(' ') + 1)));
+  });
+
   test('an introduction with an adverb ("the council must urgently improve:") heads a list', () => {
     const blocks = [
       'Ofsted said the council must urgently improve:',
