@@ -173,6 +173,10 @@ const SERVICE_SUBJECT =
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
+/** A line that is a name before a colon or a dash: "Wokingham: ", "Redcar and Cleveland – " (case matters: a name). */
+const NAME_LABEL_BEFORE =
+  /(?:^|\n)\s*(?:[-•*]\s*)?[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}\s*[:–—]\s*['‘"“]?$/;
+
 /** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
 const UP_FROM_BEFORE =
   /(?:[,(–—]|\b\d{4})\s*(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
@@ -698,6 +702,44 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'It comes just four years after we were told we required improvement.',
       'The overall effectiveness of safeguarding services in Wakefield is adequate.',
     ],
+  },
+  {
+    name: 'a table cell',
+    // A grade alone in a pipe table's cell: "Darlington | May | Requires improvement | Good (2019)".
+    test: (x) => x.capital && /\|\s*['‘"“]?$/.test(x.before) && /^['’"”]?\s*(?:$|[|(\n])/.test(x.after),
+    examples: ['Darlington | May | Requires improvement | Good (2019)'],
+  },
+  {
+    name: 'a name then its grade',
+    // A list of councils with their grades: "Wokingham: good", "BCP: Requires improvement (previously
+    // Inadequate, 2021)": a line that is a name (capitals), a colon or dash, the grade, nothing more.
+    test: (x) =>
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
+      NAME_LABEL_BEFORE.test(x.before) &&
+      /^['’"”]?\s*(?:$|[.;,(\n])/.test(x.after),
+    examples: [
+      'Wokingham: good',
+      'Sefton: requires improvement',
+      'BCP: Requires improvement (previously Inadequate, 2021)',
+    ],
+  },
+  {
+    name: 'previously, in brackets',
+    // "(previously Inadequate, 2021)" after a council's grade.
+    test: (x) =>
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
+      /\(\s*(?:previously|formerly|was|last|before|then)\s*['‘"“]?$/i.test(x.before) &&
+      /^['’"”]?\s*(?:[,)]|in\s+\d{4})/.test(x.after),
+    examples: ['Dorset: Good (previously Good, 2021)'],
+  },
+  {
+    name: "a headline's services and grade",
+    // "North Yorkshire children's services outstanding again": a headline with no verb.
+    test: (x) =>
+      x.main &&
+      /\bchildren['’]s (?:social care |social )?services\s*['‘"“]?$/i.test(x.before) &&
+      /^['’"”]?\s*(?:$|again\b|once again\b|[,:;–—]|(?:say|says|after|for the)\b)/i.test(x.after),
+    examples: ['North Yorkshire children’s services outstanding again'],
   },
 ];
 

@@ -99,6 +99,7 @@ const HANDLED: Row[] = [
     ],
     grades: [
       ['inadequate', true, 'Cumberland'],
+      ['inadequate', true, 'Cumberland'],
       ['requires improvement', true, 'Cumberland'],
     ],
   },
@@ -217,6 +218,8 @@ const HANDLED: Row[] = [
       'Help and protection was judged good by Ofsted inspectors of Cheshire East, while the impact of leaders was inadequate.',
     ],
     grades: [
+      // The title's grade (a headline with no verb).
+      ['inadequate', true, 'Cheshire East'],
       ['good', true, 'Cheshire East'],
       ['inadequate', true, 'Cheshire East'],
     ],
