@@ -151,14 +151,37 @@ const junkName = tiered(512, isJunkName, (s) => JUNK.test(s));
 
 /** Tag sets hold local names (lower case for HTML), read without allocating a new string. */
 export function isSkipped(el: Element, tag = el.localName): boolean {
+  if (tag === 'aside') return !isArticleBox(el);
   if (SKIP_TAGS.has(tag)) return true;
   if (!el.hasAttributes()) return false; // most inline elements: nothing more to read
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
-  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return cls.length > 1 && junkName(cls) && !/article|story-body|post-body|entry-content/i.test(cls);
+  let cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // WordPress gives a post's own element its taxonomy as classes ("post type-post category-children
+  // tag-ofsted"): on an <article> or <main> those are not a tag list ("tag" is a furniture word).
+  if ((tag === 'article' || tag === 'main') && cls.includes('-')) cls = cls.replace(TAXONOMY_CLASSES, ' ');
+  return cls.length > 1 && junkName(cls) && !/article|story-body|post-body|entry-content|hentry|type-post/i.test(cls);
 }
+
+/**
+ * An <aside> inside the article that is part of it: a box of the report's judgements or key
+ * findings ("How Ofsted graded Middlesbrough"), not furniture by its class, and mostly text rather
+ * than links (a "related" box is its links' headlines).
+ */
+function isArticleBox(el: Element): boolean {
+  if (!el.parentElement?.closest('article')) return false;
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (cls.length > 1 && junkName(cls)) return false;
+  const text = el.textContent?.length ?? 0;
+  if (text === 0) return false;
+  let linked = 0;
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) linked += links[i].textContent?.length ?? 0;
+  return linked * 2 < text;
+}
+
+const TAXONOMY_CLASSES = /(?:^|\s)(?:tag|category|post_tag|format|status)-\S*/g;
 
 /** True when an element or one of its ancestors (below `stop`) is navigation, footer, sidebar… */
 export function insideSkipped(el: Element, stop: Element | null, memo: Map<Element, boolean>): boolean {

@@ -11,7 +11,7 @@ const probes = path.resolve(import.meta.dirname, '../fixtures/probes');
 const sets = fs.readdirSync(probes).filter((d) => fs.existsSync(path.join(probes, d, 'gold')));
 
 test('there are probe sets to read', () => {
-  expect(sets.length).toBeGreaterThanOrEqual(11);
+  expect(sets.length).toBeGreaterThanOrEqual(12);
 });
 
 /** Each set's floors: its figures when its fixes went in, less about 0.03 (set r's and u's outcomes
@@ -27,6 +27,7 @@ const FLOORS: Record<string, { grades: number; outcomes: number; councils: numbe
   v: { grades: 0.95, outcomes: 0.84, councils: 0.92, improvements: 0.91 },
   w: { grades: 0.95, outcomes: 0.84, councils: 0.97, improvements: 0.95 },
   x: { grades: 0.93, outcomes: 0.9, councils: 0.95, improvements: 0.92 },
+  y: { grades: 0.92, outcomes: 0.84, councils: 0.9, improvements: 0.87 },
   z: { grades: 0.85, outcomes: 0.78, councils: 0.95, improvements: 0.84 },
 };
 

@@ -155,6 +155,39 @@ describe('main-content extraction', () => {
   });
 });
 
+describe('articles that name themselves with furniture words, and boxes inside them', () => {
+  test('a WordPress post whose element carries its tags as classes ("tag-ofsted") is the article', () => {
+    const doc = parseHtml(
+      `<html><body><nav><a href="/">Home</a></nav><main id="main"><article class="post type-post category-children tag-ilacs tag-ofsted">
+      <h1>Norfolk rated outstanding</h1><div class="entry-content">
+      <p>Norfolk County Council's children's services have been rated outstanding by Ofsted.</p>
+      <p>Inspectors said leaders knew their services well and acted on what they found.</p></div>
+      <footer class="entry-footer"><span class="tags-links">Tagged: Ofsted, ILACS</span></footer></article></main></body></html>`,
+    );
+    const text = extractArticle(doc).blocks.map((b) => b.text);
+    expect(text).toEqual([
+      "Norfolk County Council's children's services have been rated outstanding by Ofsted.",
+      'Inspectors said leaders knew their services well and acted on what they found.',
+    ]);
+  });
+
+  test('a box of the judgements inside the article is read; a box of related links and an aside outside it are not', () => {
+    const doc = parseHtml(
+      `<html><body><article><h1>Middlesbrough children's services improve</h1>
+      <p>Middlesbrough Council's children's services are now rated requires improvement to be good.</p>
+      <aside class="key-findings"><h3>How Ofsted graded Middlesbrough</h3><ul>
+      <li>Children in care: Good</li><li>Care leavers: Requires improvement to be good</li></ul></aside>
+      <aside class="inline-box"><a href="/a">Redcar and Cleveland children's services rated good</a></aside>
+      <p>Inspectors said pathway plans were too variable.</p></article>
+      <aside><h3>Most read</h3><p>Stockton council rated inadequate in shock report</p></aside></body></html>`,
+    );
+    const text = extractArticle(doc).blocks.map((b) => b.text);
+    expect(text).toContain('Care leavers: Requires improvement to be good');
+    expect(text).toContain('Inspectors said pathway plans were too variable.');
+    expect(text.join('\n')).not.toMatch(/Redcar|Stockton/);
+  });
+});
+
 describe('re-reading a changed page (ExtractionCache)', () => {
   const html =
     '<html><body><article><h1>Ofsted rates Lambeth</h1><p>First paragraph about the inspection, long enough to count.</p><div>Loose text in a div <p>A nested paragraph inside the div.</p> more loose text.</div><p>Third paragraph with <em>emphasis</em> and a <a href="#">link</a> in it.</p></article></body></html>';
