@@ -175,6 +175,7 @@ function assemble(
   teasers: boolean,
   memo?: FurnitureMemo,
 ): ExtractedDocument {
+  blocks = rowsJoined(blocks);
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);
@@ -215,5 +216,57 @@ export function rebuildBlock(el: Element, text: string): ExtractedBlock | null {
   builder.start(el);
   walk(el, builder);
   builder.flush();
-  return builder.blocks.find((b) => b.element === el && b.text === text) ?? null;
+  return rowsJoined(builder.blocks).find((b) => b.element === el && b.text === text) ?? null;
+}
+
+/** The longest cell text joined into a row (a judgement table's cells are a few words). */
+const CELL_MAX = 200;
+
+/** What stands between a table row's cells in its block's text (no page character: as a `<br>`'s new line). */
+const CELL_GAP = ' | ';
+
+/**
+ * A table row's cells as one block, " | " between them ("Overall effectiveness | Good"), as
+ * judgement tables are written out in text: the row's words stay together (a council and its
+ * grade, a label and its grade) instead of a block to each cell. The cells' characters keep their
+ * places in the page; the gaps have none.
+ */
+function rowsJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
+  let out: ExtractedBlock[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    // Short cells only: a page laid out in a table (an old site's article in one cell) stays as it is.
+    const row = blocks[i].text.length <= CELL_MAX ? rowOf(blocks[i].element) : null;
+    let j = i + 1;
+    if (row) while (j < blocks.length && blocks[j].text.length <= CELL_MAX && rowOf(blocks[j].element) === row) j++;
+    if (j - i < 2) {
+      out?.push(blocks[i]);
+      continue;
+    }
+    out ??= blocks.slice(0, i);
+    let text = '';
+    const segments: ExtractedBlock['segments'] = [];
+    for (let k = i; k < j; k++) {
+      if (k > i) text += CELL_GAP;
+      const at = text.length;
+      for (const seg of blocks[k].segments) segments.push({ ...seg, start: seg.start + at });
+      text += blocks[k].text;
+    }
+    out.push({ text, element: row as Element, segments, kind: undefined, furniture: undefined });
+    i = j - 1;
+  }
+  return out ?? blocks;
+}
+
+/** The table row a block's element is a cell of (or lies in a cell of, a few levels down), or null. */
+function rowOf(el: Element): Element | null {
+  let e: Element | null = el;
+  for (let depth = 0; e && depth < 2; depth++, e = e.parentElement) {
+    const tag = e.localName;
+    if (tag === 'td' || tag === 'th') {
+      const row = e.parentElement;
+      return row && row.localName === 'tr' ? row : null;
+    }
+    if (tag === 'tr' || tag === 'table') return null;
+  }
+  return null;
 }

@@ -188,6 +188,44 @@ describe('articles that name themselves with furniture words, and boxes inside t
   });
 });
 
+describe('tables', () => {
+  test('a table row is one block, its cells joined by " | ", each cell\'s characters still mapped to the page', () => {
+    const doc = parseHtml(
+      `<html><body><article><h1>Round-up</h1><p>Ofsted published four inspections of councils in June.</p>
+      <table><tr><th>Council</th><th>Outcome</th><th>Previous</th></tr>
+      <tr><td>Barnsley</td><td><p>Good</p></td><td>Requires improvement (2022)</td></tr></table>
+      <p>Barnsley Council moved up to good.</p></article></body></html>`,
+    );
+    const blocks = extractArticle(doc).blocks;
+    const texts = blocks.map((b) => b.text);
+    expect(texts).toContain('Council | Outcome | Previous');
+    const row = blocks.find((b) => b.text.startsWith('Barnsley |'));
+    expect(row?.text).toBe('Barnsley | Good | Requires improvement (2022)');
+    expect(row?.element.localName).toBe('tr');
+    // Every character of a cell is the page's; the gaps between cells are no page character.
+    const at = (i: number) => row?.segments.find((s) => i >= s.start && i < s.start + s.length);
+    const g = row?.text.indexOf('Good') ?? -1;
+    expect(at(g)?.node.data).toBe('Good');
+    expect(at(row?.text.indexOf(' | ') ?? -1)).toBeUndefined();
+    // Read again after the page's text nodes are split (as highlighting does): the same row.
+    expect(row && rebuildBlock(row.element, row.text)?.text).toBe(row?.text);
+  });
+
+  test('a page laid out in a table (the article in one cell) keeps its paragraphs', () => {
+    const long =
+      'Inspectors said the quality of assessments remained variable across the borough, and that too many children were still waiting too long for an initial assessment by a social worker. '.repeat(
+        2,
+      );
+    const doc = parseHtml(
+      `<html><body><table><tr><td class="menu-cell"><a href="/">Home</a></td><td><h1>Doncaster rated adequate</h1>
+      <p>${long}</p><p>${long}</p></td></tr></table></body></html>`,
+    );
+    const texts = extractArticle(doc).blocks.map((b) => b.text);
+    expect(texts.filter((t) => t.startsWith('Inspectors said')).length).toBe(2);
+    expect(texts.join('\n')).not.toContain(' | ');
+  });
+});
+
 describe('re-reading a changed page (ExtractionCache)', () => {
   const html =
     '<html><body><article><h1>Ofsted rates Lambeth</h1><p>First paragraph about the inspection, long enough to count.</p><div>Loose text in a div <p>A nested paragraph inside the div.</p> more loose text.</div><p>Third paragraph with <em>emphasis</em> and a <a href="#">link</a> in it.</p></article></body></html>';
