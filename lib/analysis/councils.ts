@@ -182,6 +182,26 @@ export const SERVICE_OR_SETTING_FIRST_WORDS = new Set(
 const PERSON_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Dame|Baroness|Baron|Prof|Professor|Rev|Judge|Justice|DCI|DI|PC|Sgt)\.? )$/;
 const CAPITALISED_WORD_BEFORE = /\b([A-Z][a-z]+) $/;
+/** Common given names: before a council's name, a person's name ("Tracey Wiltshire"). */
+const GIVEN_NAMES = new Set(
+  (
+    'Adam Alan Alex Alice Alison Amanda Amy Andrew Andy Angela Ann Anna Anne Anthony Barbara Ben Beth Bill Bob ' +
+    'Brian Carl Carol Caroline Catherine Charles Charlie Charlotte Chris Christine Claire Clare Colin Craig Dan ' +
+    'Daniel Darren Dave David Dawn Debbie Deborah Dean Dennis Diane Donna Elaine Eleanor Elizabeth Ellie Emily Emma ' +
+    'Eric Fiona Frances Gary Gavin Gemma George Gillian Graham Hannah Harry Helen Ian Jack Jackie Jacqueline James ' +
+    'Jane Janet Jason Jayne Jean Jennifer Jenny Jeremy Jessica Jill Jo Joanne Joe John Jon Jonathan Julie Karen ' +
+    'Kate Katherine Kathryn Kelly Kerry Kevin Kim Laura Lauren Lee Leanne Lesley Linda Lisa Liz Louise Lucy Lynn ' +
+    'Mandy Margaret Maria Mark Martin Mary Matt Matthew Michael Michelle Mike Natalie Neil Nicola Nick Nigel Pat ' +
+    'Patricia Paul Pauline Peter Phil Philip Rachel Rebecca Richard Rob Robert Ruth Ryan Sally Sam Samantha Sandra ' +
+    'Sarah Scott Sharon Simon Sophie Stephanie Stephen Steve Steven Stuart Sue Susan Suzanne Tim Tina Toni Tom Tony ' +
+    'Tracey Tracy Trevor Vicky Victoria Wendy William Yvonne Zoe'
+  ).split(' '),
+);
+/** Whether `before` ends with one space after a letter (a word right before the name). */
+function spaceBefore(before: string): boolean {
+  const n = before.length;
+  return n > 1 && before.charCodeAt(n - 1) === 32 && before.charCodeAt(n - 2) > 96 && before.charCodeAt(n - 2) < 123;
+}
 const DETERMINER_AFTER =
   /^ (?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|through|up|down|off|out|it|them|him|into|over)\b/;
 const POSTCODE_AFTER = /^,?[ \n]?[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?\b/;
@@ -392,6 +412,8 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   // Where someone died: "the death of Peter Connelly in Haringey".
   if (before.endsWith('in ') && DEATH_OF_BEFORE.test(text.slice(Math.max(sentence.start, p - 70), p))) return null;
   if (regionLabel(text, p, end, sentence)) return null;
+  // A surname after a given name: "Tracey Wiltshire, director of children's services", "Toni Bromley".
+  if (spaceBefore(before) && GIVEN_NAMES.has(CAPITALISED_WORD_BEFORE.exec(before)?.[1] ?? '')) return null;
   const atSentenceStart = p - sentence.start < 6 && /^["'“‘(\s]*$/.test(text.slice(sentence.start, p));
   if (ambiguity.includes('person')) {
     const capBefore = CAPITALISED_WORD_BEFORE.exec(before);

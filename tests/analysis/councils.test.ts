@@ -52,6 +52,8 @@ describe('words that only look like council names', () => {
     'Newcastle-under-Lyme Borough Council agreed its budget.',
     'Contact us at 1 Example Street, Colchester, Essex CO4 3ZL.',
     'Ofsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD',
+    'Tracey Wiltshire, director of children’s services, said the report was fair.',
+    'Co-optees: Toni Bromley (Parent Governor Representative)',
     'Please write to the trust at 6 Cumberland Place, Carlisle.',
     'The meeting was held at Devon Terrace in the town centre.',
     'The councils bid for money to improve buses between west Cumbria and the Lake District.',
