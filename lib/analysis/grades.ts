@@ -175,7 +175,7 @@ const INSTITUTION_AFTER =
 
 /** A line that is a name before a colon or a dash: "Wokingham: ", "Redcar and Cleveland – " (case matters: a name). */
 const NAME_LABEL_BEFORE =
-  /(?:^|\n)\s*(?:[-•*]\s*)?[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}\s*[:–—]\s*['‘"“]?$/;
+  /(?:^|\n)\s*(?:[-•*]\s*)?[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}(?:\s*[:–—]|\s+-)\s*['‘"“]?$/;
 
 /** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
 const UP_FROM_BEFORE =
@@ -292,6 +292,13 @@ export const REFUSALS: GradeRule[] = [
     examples: ['The manager is good at listening to staff.'],
   },
   {
+    name: 'what a grade means',
+    test: (x) =>
+      /\bwhat (?:does|do|did) (?:an?|the)\s+['‘"“]?$/i.test(x.before) &&
+      /^['’"”]?\s*(?:ofsted\s+)?(?:rating|grade|judgement|judgment)\s+mean/i.test(x.after),
+    examples: ['What does an inadequate rating mean?'],
+  },
+  {
     // The grade's name as a term: "What does 'requires improvement' mean?", "'Requires improvement'
     // replaced the old 'adequate' grade in 2013."
     name: 'the grade as a term',
@@ -345,10 +352,12 @@ export const REFUSALS: GradeRule[] = [
     name: 'hypothetical',
     test: (x) =>
       // A rule for councils with a grade: "Councils rated inadequate are monitored by Ofsted".
-      (/^\s*(?:councils|local authorities|authorities)\s+(?:that are\s+|which are\s+)?(?:rated|judged|graded)\s+$/i.test(
+      (/(?:^\s*|[,;]\s*(?:while\s+|whereas\s+|and\s+|but\s+)?|\b(?:while|whereas)\s+)(?:councils|local authorities|authorities|those)\s+(?:that are\s+|which are\s+)?(?:rated|judged|graded)\s+$/i.test(
         x.before,
       ) &&
-        /^['’"”]?\s+(?:are|must|will|can|may|receive|get|face|have|usually)\b/i.test(x.after)) ||
+        /^['’"”]?\s+(?:(?:or|and)\s+(?:better|above|outstanding|good)\s+)?(?:are|must|will|can|may|receive|get|face|have|usually)\b/i.test(
+          x.after,
+        )) ||
       // "…would not rest until we are good".
       /\b(?:until|unless|before)\s+(?:we|it|they|the council|the service|services|the authority)\s+(?:are|is|be|become|get|gets)\s+['‘"“]?$/i.test(
         x.before,
@@ -359,7 +368,7 @@ export const REFUSALS: GradeRule[] = [
           x.before,
         )) ||
       (holds(x.words, AIMS) &&
-        /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
+        /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|aspired|aspiring|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
           x.before,
         )) ||
       (holds(x.words, MODALS) &&
@@ -368,10 +377,13 @@ export const REFUSALS: GradeRule[] = [
       'It will take years of work before the service can be rated good.',
       'The council will work closely with the trust so that together we can become good.',
       'Councils rated inadequate are monitored by Ofsted and usually receive a visit from an adviser.',
+      'Councils judged good or outstanding get a shorter inspection next time.',
+      'Councils judged requires improvement receive a standard inspection lasting two weeks, while those rated good or outstanding get a shorter one.',
       'The portfolio holder said the authority would not rest until we are good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
       'A good Ofsted rating would bring more freedom for Bolton.',
       'Our ambition is to achieve a good rating at the next inspection, said the director.',
+      'She stated that the Authority aspired to be outstanding at the next inspection.',
     ],
   },
   {
@@ -1208,7 +1220,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'last time',
     where: 'after',
     needs: ['last', 'previous', 'since then', 'ago'],
-    re: /^[^.;]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|in (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|the last (?:full |graded |standard |ilacs |ofsted )?inspection|since then|\w+ years? ago)\b/i,
+    re: /^[^.;(]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|in (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|the last (?:full |graded |standard |ilacs |ofsted )?inspection|since then|\w+ years? ago)\b/i,
     examples: [
       'Wirral had been rated inadequate at its last inspection.',
       'It was rated good six years ago.',

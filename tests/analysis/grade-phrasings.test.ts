@@ -16,6 +16,27 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'a list of names and grades with the previous grade in brackets: "Ealing - Outstanding (previously Good, 2019)"',
+    page: [
+      'London round-up',
+      'At a glance',
+      'Ealing - Outstanding (previously Good, 2019)',
+      'Sefton: requires improvement',
+    ],
+    grades: [
+      ['outstanding', true, 'Ealing'],
+      ['good', false, 'Ealing'],
+      ['requires improvement', true, 'Sefton'],
+    ],
+  },
+  {
+    phrasing:
+      'what councils with a grade get is no council\'s grade: "Councils judged good or outstanding get a shorter inspection"',
+    page: ['How inspections work', 'Councils judged good or outstanding get a shorter inspection next time.'],
+    grades: [],
+  },
+  {
+    phrasing:
       'the grade left, as an aside before the new one: "Ealing, up from requires improvement in 2019, is rated good"',
     page: [
       'London round-up',
