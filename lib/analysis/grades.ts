@@ -700,7 +700,9 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       if (x.word === 'good')
         return (
           serviceSubject &&
-          /^['’"”]?\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–|by\b|in\b)/i.test(x.after)
+          /^['’"”]?\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–|by\b|in\b|for (?:the )?(?:impact|help|children|care|leadership|adoption|experiences|overall)\b)/i.test(
+            x.after,
+          )
         );
       return serviceSubject;
     },
@@ -761,6 +763,14 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     name: 'joined grade',
     re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
     examples: ['The share of councils rated good or outstanding has risen.'],
+  },
+  {
+    name: 'grade for an area, then another',
+    // "The judgements were good for the impact of leaders, good for help and protection and good for children in care".
+    re: /^['’"”]?\s+for\s+(?:the\s+)?[a-z][\w’' -]{2,60}?(?:,|\s+and)\s*(?:and\s+)?['‘"“]?$/i,
+    examples: [
+      'Swindon’s judgements were good for the impact of leaders, good for help and protection and good for children in care.',
+    ],
   },
   {
     name: 'parallel clause',
