@@ -66,9 +66,30 @@ export function findMainContent(doc: Document, exactLengths = false): Element {
     }
   }
   if (!best) return body.querySelector(CONTAINER) ?? body;
+  // An article in several boxes side by side (a council page's accordions, sections each with a
+  // few paragraphs): each box is scored apart, and the best alone is one box. Boxes scoring near it
+  // and close to it in the tree, mostly text, are taken with it: their nearest common ancestor.
+  const bestRaw = scores.get(best) ?? 0;
+  for (let i = 0; i < ranked.length; i++) {
+    const [el, s] = ranked[i];
+    if (el === best || s < bestRaw * 0.4 || best.contains(el) || el.contains(best)) continue;
+    if (linkText(el) * 3 > textLength(el)) continue;
+    const shared = commonAncestor(best, el, 3);
+    if (shared && shared !== body && shared !== doc.documentElement) best = shared;
+  }
   const container = best.closest(CONTAINER);
   if (!container || container === best || container === body) return best;
   return textLength(container) < 3 * textLength(best) + 2000 ? container : best;
+}
+
+/** The nearest element holding both `a` and `b`, at most `up` levels above each (null when further). */
+function commonAncestor(a: Element, b: Element, up: number): Element | null {
+  const above: Element[] = [];
+  for (let e: Element | null = a.parentElement, n = 0; e && n < up; e = e.parentElement, n++) above.push(e);
+  if (above.length === 0) return null;
+  for (let e: Element | null = b.parentElement, n = 0; e && n < up; e = e.parentElement, n++)
+    if (above.includes(e)) return e;
+  return null;
 }
 
 /** A paragraph this long is taken as the story's when the container is guessed (`guessContainer`). */

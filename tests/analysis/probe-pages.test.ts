@@ -11,12 +11,14 @@ const probes = path.resolve(import.meta.dirname, '../fixtures/probes');
 const sets = fs.readdirSync(probes).filter((d) => fs.existsSync(path.join(probes, d, 'gold')));
 
 test('there are probe sets to read', () => {
-  expect(sets.length).toBeGreaterThanOrEqual(12);
+  expect(sets.length).toBeGreaterThanOrEqual(14);
 });
 
 /** Each set's floors: its figures when its fixes went in, less about 0.03 (set r's and u's outcomes
  * are low partly where their labels depart from the corpus's practice: named neighbours, trusts). */
 const FLOORS: Record<string, { grades: number; outcomes: number; councils: number; improvements: number }> = {
+  m: { grades: 0.95, outcomes: 0.8, councils: 0.94, improvements: 0.7 },
+  n: { grades: 0.9, outcomes: 0.85, councils: 0.84, improvements: 0.78 },
   o: { grades: 0.97, outcomes: 0.97, councils: 0.97, improvements: 0.94 },
   p: { grades: 0.96, outcomes: 0.94, councils: 0.97, improvements: 0.92 },
   q: { grades: 0.95, outcomes: 0.93, councils: 0.97, improvements: 0.94 },

@@ -226,6 +226,24 @@ describe('tables', () => {
   });
 });
 
+describe('an article in several boxes', () => {
+  test('a council page whose inspections sit in accordions is read whole, not one box of it', () => {
+    const box = (year: number) =>
+      `<details><summary>${year}: inspection</summary><div class="acc__content"><p>${year}: In our most recent full inspection, carried out in February 2025, Ofsted judged the county children’s services to be outstanding, with strong leadership, stable teams and good support.</p><p>Inspectors said, in ${year}, that plans for disabled children, care leavers and children in need were not always clear.</p></div></details>`;
+    const doc = parseHtml(
+      `<html><body><nav><a href="/">Home</a></nav><main><div class="grid"><div class="grid__main"><h1>Ofsted inspection results</h1>
+      <div class="accordions">${box(2025)}${box(2023)}${box(2022)}</div></div>
+      <div class="grid__side"><h2>Contact us</h2>${'<p>Phone 01926 410410 (office hours)</p>'.repeat(80)}</div></div></main>
+      <footer class="site-footer"><p>Warwickshire County Council, Shire Hall, Warwick, a long footer line with, many, commas, in it, to score.</p></footer></body></html>`,
+    );
+    const text = extractArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const year of [2025, 2023, 2022]) expect(text).toContain(`${year}: In our most recent`);
+    expect(text).not.toContain('Shire Hall');
+  });
+});
+
 describe('re-reading a changed page (ExtractionCache)', () => {
   const html =
     '<html><body><article><h1>Ofsted rates Lambeth</h1><p>First paragraph about the inspection, long enough to count.</p><div>Loose text in a div <p>A nested paragraph inside the div.</p> more loose text.</div><p>Third paragraph with <em>emphasis</em> and a <a href="#">link</a> in it.</p></article></body></html>';
