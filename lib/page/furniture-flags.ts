@@ -8,9 +8,23 @@ import type { ExtractedBlock } from './extracted';
 function ruleOf(block: ExtractedBlock): FurnitureRule | null {
   const known = block.furniture;
   if (known !== undefined) return known;
-  const rule = furnitureRule(block.text);
+  const rule = furnitureRule(block.text) ?? (mostlyLinks(block.element) ? LINK_LIST : null);
   block.furniture = rule;
   return rule;
+}
+
+/** A short block that is mostly its links' text: a list of other stories ("More London news Croydon… Ealing…"). */
+const LINK_LIST: FurnitureRule = { name: 'a list of links', re: /(?!)/, maxLength: 300, examples: [], nearMisses: [] };
+
+/** Whether at least 70% of an element's text is in links (read only for short blocks with a link). */
+function mostlyLinks(el: Element | null): boolean {
+  if (!el) return false;
+  const links = el.getElementsByTagName('a');
+  if (links.length === 0) return false;
+  let linked = 0;
+  for (let i = 0; i < links.length; i++) linked += links[i].textContent?.length ?? 0;
+  const all = el.textContent?.length ?? 0;
+  return all > 0 && linked >= 0.7 * all;
 }
 
 /**

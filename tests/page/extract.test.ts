@@ -226,6 +226,24 @@ describe('tables', () => {
   });
 });
 
+describe('lists of links inside the article', () => {
+  test('a short block that is mostly links (other stories) is left out; a paragraph with a link in it stays', () => {
+    const doc = parseHtml(
+      `<html><body><article><h1>Hammersmith and Fulham outstanding</h1>
+      <p>Hammersmith and Fulham Council's children's services have been rated outstanding, <a href="/r">the report</a> says.</p>
+      <section class="rail__box"><span class="rail__title">More London news</span>
+      <span class="rail__item"><a href="/1">Croydon children's services 'require improvement' but show progress</a></span>
+      <span class="rail__item"><a href="/2">Ealing Council's children's services rated good</a></span></section>
+      <p>Inspectors praised the borough's early help offer.</p></article></body></html>`,
+    );
+    const text = extractArticle(doc).blocks.map((b) => b.text);
+    expect(text).toEqual([
+      "Hammersmith and Fulham Council's children's services have been rated outstanding, the report says.",
+      "Inspectors praised the borough's early help offer.",
+    ]);
+  });
+});
+
 describe('an article in several boxes', () => {
   test('a council page whose inspections sit in accordions is read whole, not one box of it', () => {
     const box = (year: number) =>
