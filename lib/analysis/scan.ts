@@ -454,7 +454,20 @@ export function judgingBefore(text: string): boolean {
 }
 
 /** The words that open an improvement list's introduction, and the phrases that may follow each (with its space). */
-const LIST_INTRO_LEADS = new Set(['need', 'needs', 'needed', 'area', 'areas', 'work', 'should', 'must', 'what']);
+const LIST_INTRO_LEADS = new Set([
+  'need',
+  'needs',
+  'needed',
+  'area',
+  'areas',
+  'work',
+  'should',
+  'must',
+  'what',
+  'want',
+  'wants',
+  'wanted',
+]);
 /** The words that are an introduction alone, whole ("priority action(s)" is read apart). */
 const LIST_INTRO_ALONE = new Set(['recommendation', 'recommendations', 'recommended', 'recommends', 'weaknesses']);
 const LIST_INTRO_FIRSTS = firstLetters(LIST_INTRO_LEADS, LIST_INTRO_ALONE, ['priority']);
@@ -483,6 +496,9 @@ const LIST_INTRO_WHAT_NEEDS = ['needs', 'need', 'should', 'must'];
 /** "areas where practice could be stronger", "areas in which the council needed to improve": run only after "area(s) ". */
 const LIST_INTRO_AREAS_WHERE =
   /areas? (?:where|in which)\b[^.!?:]{0,60}\b(?:improve|improvement|stronger|better|develop|strengthen|strengthened)\b/iy;
+/** "Ofsted wants the council to:", "The watchdogs want the partners to make sure that:": run only after "want(s|ed) ". */
+const LIST_INTRO_WANTS =
+  /want(?:s|ed)? (?:the )?(?:council|local authority|authority|partners|partnership|trust|leaders|borough|county) to(?: (?:improve|make sure|ensure|address|do)(?: that)?)?(?=\s*[:?])/iy;
 /** The one alternative with a window of characters, run (and so compiled) only after "what ". */
 const LIST_INTRO_WHAT_DOES =
   /what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)\b/iy;
@@ -535,6 +551,12 @@ export function listIntro(text: string): boolean {
     if (key === '') return true; // recommendations, priority actions, weaknesses: whole words
     if (key === 'needs' || key === 'areas') key = key.slice(0, -1);
     if (key === 'needed') key = 'need';
+    if (key === 'want' || key === 'wants' || key === 'wanted') {
+      // Read in the whole text: its lookahead may see the question mark the part leaves out.
+      LIST_INTRO_WANTS.lastIndex = s + m.index;
+      if (LIST_INTRO_WANTS.test(text)) return true;
+      continue;
+    }
     const at = m.at;
     if (key === 'need') {
       if (readsAt(part, at, 'to ') && phraseAt(part, at + 3, LIST_INTRO_NEXT.need)) return true;
@@ -970,7 +992,7 @@ const OUTCOME_PATTERN =
 export const reportsOutcome = tiered(64, readOutcome, (text): boolean => OUTCOME_PATTERN.test(text));
 
 const LIST_INTRO_LEAD =
-  /\b(?:(needs?|needed|areas?|work|should|must|what) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi;
+  /\b(?:(needs?|needed|areas?|work|should|must|what|wants?|wanted) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi;
 
 /**
  * The patterns the tiered readings switch to after their first runs, for the tests to hold equal

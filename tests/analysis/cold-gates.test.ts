@@ -599,7 +599,7 @@ test('a judging verb or phrase before a grade word, read from the end by look-up
 
 test("an improvement list's introduction, read from a lead by character codes, is the pattern it was (16,000 texts)", () => {
   const before =
-    /\b(?:what (?:needs|need) to improve|(?:needs?|needed) to improve|areas? (?:for|of) (?:improvement|priority action|development|further improvement|further development)|areas? requiring (?:further )?improvement|areas? (?:where|in which)\b[^.!?:]{0,60}\b(?:improve|improvement|stronger|better|develop|strengthen|strengthened)|recommendations?|priority actions?|should (?:(?:urgently |also |further |now )?improve|ensure|address)|must (?:(?:urgently |also |further |now )?improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must)|what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)|(?:further |more )?work (?:needs|is needed|is required)|(?:needs?|needed) to be (?:done|addressed|improved))\b[^.!?]*[:?]?\s*$/i;
+    /\b(?:what (?:needs|need) to improve|(?:needs?|needed) to improve|areas? (?:for|of) (?:improvement|priority action|development|further improvement|further development)|areas? requiring (?:further )?improvement|areas? (?:where|in which)\b[^.!?:]{0,60}\b(?:improve|improvement|stronger|better|develop|strengthen|strengthened)|recommendations?|priority actions?|should (?:(?:urgently |also |further |now )?improve|ensure|address)|must (?:(?:urgently |also |further |now )?improve|address)|weaknesses|what (?:the council|the local authority|leaders|the authority) (?:needs|need|should|must)|what (?:does|do|should|must) (?:the )?(?:council|local authority|authority|leaders|lscb|partners|board)\b[^.!?]{0,30}\b(?:need|improve)|(?:further |more )?work (?:needs|is needed|is required)|(?:needs?|needed) to be (?:done|addressed|improved)|want(?:s|ed)? (?:the )?(?:council|local authority|authority|partners|partnership|trust|leaders|borough|county) to(?: (?:improve|make sure|ensure|address|do)(?: that)?)?(?=\s*[:?]))\b[^.!?]*[:?]?\s*$/i;
   // The pattern's own words (so its phrases, cut and joined), near misses, stops and their ends.
   const words = [
     ...new Set(before.source.match(/[a-z]+/g) ?? []),
@@ -644,6 +644,12 @@ test("an improvement list's introduction, read from a lead by character codes, i
     'further work needs',
     'more work is required',
     'work is needed',
+    'wants the council to:',
+    'want the partners to make sure that:',
+    'wanted the local authority to improve :',
+    'Ofsted wants the trust to ensure',
+    'wanted the council to know:',
+    'What does Ofsted want the council to do?',
   ];
   const rnd = mulberry32(1111);
   const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];

@@ -527,6 +527,28 @@ describe('improvement areas in reported speech and lists are found', () => {
     expect(inArticle(roman)).toEqual(roman.slice(1).map((b) => b.slice(b.indexOf(' ') + 1)));
   });
 
+  test('"Ofsted wants the council to:" and "The watchdogs want the partners to make sure that:" head lists; "wanted the council to know:" does not', () => {
+    const a = [
+      'Ofsted wants the council to:',
+      '• increase the number and range of local foster carers',
+      '• improve awareness of private fostering among professionals and communities',
+    ];
+    expect(inArticle(a, ['text', 'item', 'item'])).toEqual(a.slice(1).map((b) => b.slice(2)));
+    const b = [
+      'The watchdogs want the partners to make sure that:',
+      '- health information is shared at every strategy meeting',
+      '- the impact of multi-agency training on frontline practice is evaluated',
+    ];
+    expect(inArticle(b, ['text', 'item', 'item'])).toEqual(b.slice(1).map((x) => x.slice(2)));
+    // What a reader wants is no introduction.
+    expect(
+      inArticle(
+        ['Parents said they wanted the council to know:', '- the school run is hard', '- buses are late'],
+        ['text', 'item', 'item'],
+      ),
+    ).toEqual([]);
+  });
+
   test('an introduction with an adverb ("the council must urgently improve:") heads a list', () => {
     const blocks = [
       'Ofsted said the council must urgently improve:',

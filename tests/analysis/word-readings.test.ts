@@ -237,7 +237,7 @@ describe('"good" in ordinary prose: the noun after it read as the pattern tested
 
 describe('the leads of an improvement list introduction: read word by word as the pattern found them', () => {
   const before =
-    /\b(?:(needs?|needed|areas?|work|should|must|what) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi;
+    /\b(?:(needs?|needed|areas?|work|should|must|what|wants?|wanted) |(?:recommendations?|recommend(?:ed|s)|priority actions?|weaknesses)\b)/gi;
   /** Every match, scanning on from one character after each (as listIntro did). */
   const byPattern = (s: string) => {
     const out: string[] = [];
