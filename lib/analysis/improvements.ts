@@ -93,6 +93,43 @@ const FAILING_AREA_WORDS = [
 /** Cues that a sentence states a weakness or a required improvement. */
 export const CUES: Cue[] = [
   {
+    // Areas named as what to work on: "Areas to work on included the timeliness of assessments",
+    // "Other areas to improve include the consistency of pathway plans".
+    name: 'areas-named',
+    pattern:
+      /\b(?:areas?|things|aspects)\s+(?:to (?:work on|improve|address|develop|strengthen)|(?:for|requiring|needing) (?:further )?(?:improvement|development|attention))\s+(?:included?|includes|including|were|are)\b/i,
+    weight: 3,
+    triggers: [
+      'to work on',
+      'to improve',
+      'to address',
+      'to develop',
+      'to strengthen',
+      'for improvement',
+      'for development',
+      'requiring',
+      'needing',
+      'for further',
+    ],
+    examples: [
+      'Areas to work on included the timeliness of assessments',
+      'Other areas to improve include the consistency of pathway plans',
+      'areas for improvement were the timeliness of plans',
+    ],
+  },
+  {
+    // A record missing what it should hold: "11 had no up-to-date assessment of the risk".
+    name: 'had-none',
+    pattern:
+      /\b(?:had|have|has|with) no (?:up-to-date|current|clear|allocated|named|recent|written|pathway|care|health|assessment|plan|social worker|record)\b/i,
+    weight: 2,
+    triggers: ['had no', 'have no', 'has no', 'with no'],
+    examples: [
+      '11 had no up-to-date assessment of the risk of exploitation',
+      'One in five care leavers had no pathway plan',
+    ],
+  },
+  {
     name: 'area-for-improvement',
     pattern:
       /\bareas? (?:for|of|requiring) (?:priority action|improvement|development|weakness|concern)\b|\bareas? (?:where|in which) (?:improvements? (?:was|were) (?:identified|needed|required)|(?:it|the council|the service|services) (?:needs?|needed|must|should) (?:to )?improve)\b|\brequired to take (?:immediate |urgent |swift )?action\b/i,
@@ -735,6 +772,19 @@ export const CUES: Cue[] = [
 /** Cues that a sentence is praise or a council's statement rather than a finding of weakness. */
 export const AGAINST: Cue[] = [
   {
+    // Inspectors finding nothing wrong: "Inspectors did not find any children who were at risk of
+    // harm and had not been seen", "no evidence of drift".
+    name: 'found-nothing',
+    pattern:
+      /\b(?:did not|didn['’]t|could not|couldn['’]t) find (?:any|a single)\b|\bfound no (?:evidence|children|child|cases?)\b|\bno evidence (?:of|that)\b/i,
+    weight: 4,
+    triggers: ['not find', 'n’t find', "n't find", 'found no', 'no evidence'],
+    examples: [
+      'Inspectors did not find any children who were at immediate risk of harm and had not been seen.',
+      'there was no evidence of drift',
+    ],
+  },
+  {
     // The grade scale named in full ("Ofsted uses four grades: outstanding, good, requires
     // improvement and inadequate"): a description of the scale, not a finding.
     name: 'grade-scale',
@@ -1067,7 +1117,7 @@ export const AGAINST: Cue[] = [
   {
     // A report's key to its grades ("Inadequate (Grade 4): A service that does not meet minimum
     // requirements"): what a grade means, not a finding.
-    name: 'grade-scale',
+    name: 'grade-key',
     pattern:
       /\(grade [1-4]\)\s*[:–—-]|\b(?:a|the) (?:service|council|provider|setting) that (?:only )?(?:significantly )?(?:exceeds|meets|does not meet) (?:the )?minimum requirements\b/i,
     weight: 5,
