@@ -292,6 +292,19 @@ export const REFUSALS: GradeRule[] = [
     examples: ['The manager is good at listening to staff.'],
   },
   {
+    // What happens to any council with a grade: "When a council's children's services are judged
+    // inadequate, Ofsted carries out…", "Where Ofsted judges a council's services inadequate, …".
+    name: 'any council',
+    test: (x) =>
+      /\b(?:when|where|if|once|whenever)\s+(?:ofsted\s+(?:judges|rates|finds)\s+)?an?\s+(?:council|local authority|authority)\b[^.;]{0,60}$/i.test(
+        x.before,
+      ),
+    examples: [
+      'When a council’s children’s services are judged inadequate, Ofsted carries out a series of shorter visits.',
+      'Where Ofsted judges a council’s children’s services inadequate, the Department for Education will always intervene.',
+    ],
+  },
+  {
     name: 'what a grade means',
     test: (x) =>
       /\bwhat (?:does|do|did) (?:an?|the)\s+['‘"“]?$/i.test(x.before) &&
