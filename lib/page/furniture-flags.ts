@@ -18,7 +18,7 @@ const LINK_LIST: FurnitureRule = { name: 'a list of links', re: /(?!)/, maxLengt
 
 /** Whether at least 70% of an element's text is in links (read only for short blocks with a link). */
 function mostlyLinks(el: Element | null): boolean {
-  if (!el) return false;
+  if (!el?.firstElementChild) return false; // text alone (most paragraphs): no link to read
   const links = el.getElementsByTagName('a');
   if (links.length === 0) return false;
   let linked = 0;
