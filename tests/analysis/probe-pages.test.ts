@@ -17,8 +17,8 @@ test('there are probe sets to read', () => {
 /** Each set's floors: its figures when its fixes went in, less about 0.03 (set r's and u's outcomes
  * are low partly where their labels depart from the corpus's practice: named neighbours, trusts). */
 const FLOORS: Record<string, { grades: number; outcomes: number; councils: number; improvements: number }> = {
-  m: { grades: 0.95, outcomes: 0.8, councils: 0.94, improvements: 0.7 },
-  n: { grades: 0.9, outcomes: 0.85, councils: 0.84, improvements: 0.78 },
+  m: { grades: 0.93, outcomes: 0.81, councils: 0.94, improvements: 0.83 },
+  n: { grades: 0.9, outcomes: 0.89, councils: 0.92, improvements: 0.82 },
   o: { grades: 0.97, outcomes: 0.97, councils: 0.97, improvements: 0.94 },
   p: { grades: 0.96, outcomes: 0.94, councils: 0.97, improvements: 0.92 },
   q: { grades: 0.95, outcomes: 0.93, councils: 0.97, improvements: 0.94 },
@@ -29,8 +29,8 @@ const FLOORS: Record<string, { grades: number; outcomes: number; councils: numbe
   v: { grades: 0.95, outcomes: 0.84, councils: 0.92, improvements: 0.91 },
   w: { grades: 0.95, outcomes: 0.84, councils: 0.97, improvements: 0.95 },
   x: { grades: 0.93, outcomes: 0.9, councils: 0.95, improvements: 0.92 },
-  y: { grades: 0.92, outcomes: 0.84, councils: 0.9, improvements: 0.87 },
-  z: { grades: 0.85, outcomes: 0.78, councils: 0.95, improvements: 0.84 },
+  y: { grades: 0.93, outcomes: 0.85, councils: 0.95, improvements: 0.87 },
+  z: { grades: 0.91, outcomes: 0.8, councils: 0.95, improvements: 0.87 },
 };
 
 test.each(sets)('probe set %s stays above its floors', (set) => {
