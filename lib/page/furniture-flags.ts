@@ -4,13 +4,17 @@
 import { type FurnitureRule, furnitureFlags, furnitureRule } from '../analysis/furniture';
 import type { ExtractedBlock } from './extracted';
 
-/** The furniture rule a block matches (null: story text), worked out once per block. */
-function ruleOf(block: ExtractedBlock): FurnitureRule | null {
-  const known = block.furniture;
-  if (known !== undefined) return known;
-  const rule = furnitureRule(block.text) ?? (mostlyLinks(block.element) ? LINK_LIST : null);
-  block.furniture = rule;
-  return rule;
+/**
+ * The furniture rule a block matches (null: story text), its text's rule worked out once per block;
+ * with `links` (the article, not the whole body), a short block that is mostly links too.
+ */
+function ruleOf(block: ExtractedBlock, links: boolean): FurnitureRule | null {
+  let rule = block.furniture;
+  if (rule === undefined) {
+    rule = furnitureRule(block.text);
+    block.furniture = rule;
+  }
+  return rule ?? (links && mostlyLinks(block.element) ? LINK_LIST : null);
 }
 
 /** A short block that is mostly its links' text: a list of other stories ("More London news Croydon… Ealing…"). */
@@ -56,7 +60,7 @@ export function furnitureFlagsOf(blocks: readonly ExtractedBlock[], teasers: boo
   }
   const texts = new Array<string>(blocks.length - start);
   for (let i = start; i < blocks.length; i++) texts[i - start] = blocks[i].text;
-  const tail = furnitureFlags(texts, teasers, (i) => ruleOf(blocks[start + i]));
+  const tail = furnitureFlags(texts, teasers, (i) => ruleOf(blocks[start + i], teasers));
   const flags = start && last ? last.flags.slice(0, start).concat(tail) : tail;
   if (memo) memo.last = { blocks, flags, teasers };
   return flags;
