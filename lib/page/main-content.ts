@@ -74,6 +74,9 @@ export function findMainContent(doc: Document, exactLengths = false): Element {
     const [el, s] = ranked[i];
     if (el === best || s < bestRaw * 0.4 || best.contains(el) || el.contains(best)) continue;
     if (linkText(el) * 3 > textLength(el)) continue;
+    // Not across stories: a second <article> appended below (infinite scroll) is another story.
+    const story = best.closest('article');
+    if (story && el.closest('article') !== story) continue;
     const shared = commonAncestor(best, el, 3);
     if (shared && shared !== body && shared !== doc.documentElement) best = shared;
   }

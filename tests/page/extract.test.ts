@@ -245,6 +245,21 @@ describe('lists of links inside the article', () => {
 });
 
 describe('an article in several boxes', () => {
+  test('a second story appended below by infinite scroll is not read with the first', () => {
+    const story = (council: string, grade: string) =>
+      `<article class="article"><h1>${council} children’s services ${grade}</h1><div class="article__body">
+      <p>${council} Council’s children’s services have been judged ${grade} by Ofsted, after an inspection in January, inspectors said.</p>
+      <p>Inspectors said, in their report, that leaders in ${council} knew their services, their strengths and their weaknesses well.</p>
+      <p>They also found that, for some children, plans were not reviewed often enough, and drift was not always challenged.</p></div></article>`;
+    const doc = parseHtml(
+      `<html><body><div class="article-stream">${story('Derbyshire', 'outstanding')}${story('Nottingham', 'good')}</div></body></html>`,
+    );
+    const x = extractArticle(doc);
+    const text = [x.title, ...x.blocks.map((b) => b.text)].join('\n');
+    expect(text).toContain('Derbyshire Council');
+    expect(text).not.toContain('Nottingham');
+  });
+
   test('a council page whose inspections sit in accordions is read whole, not one box of it', () => {
     const box = (year: number) =>
       `<details><summary>${year}: inspection</summary><div class="acc__content"><p>${year}: In our most recent full inspection, carried out in February 2025, Ofsted judged the county children’s services to be outstanding, with strong leadership, stable teams and good support.</p><p>Inspectors said, in ${year}, that plans for disabled children, care leavers and children in need were not always clear.</p></div></details>`;
