@@ -203,6 +203,7 @@ const NEGATIONS = ['no', 'never', 'yet to be'];
 const NEGATED_VERBS = ['rated', 'judged', 'graded', 'been', 'achieved', 'received', 'found', 'deemed'];
 const CONDITIONS = ['before', 'until', 'unless', 'if', 'so that'];
 const CONDITIONAL_VERBS = ['rated', 'judged', 'graded', 'considered', 'deemed', 'seen as', 'become'];
+const SO_THAT = ['so that'];
 const AIMS = [
   'aim',
   'ambition',
@@ -380,6 +381,8 @@ export const REFUSALS: GradeRule[] = [
         /\b(?:before|until|unless|if|so that)\b[^.;,]{0,40}\b(?:can|could|would|will|is|are|be)\s+(?:be\s+)?(?:rated|judged|graded|considered|deemed|seen as|become)\s*(?:as\s+|to be\s+)?$/i.test(
           x.before,
         )) ||
+      // "…so that help and protection services become good": an aim.
+      (holds(x.words, SO_THAT) && /\bso that\b[^.;]{0,60}\b(?:become|becomes|are|is)\s+['‘"“]?$/i.test(x.before)) ||
       (holds(x.words, AIMS) &&
         /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|aspired|aspiring|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
           x.before,
@@ -397,6 +400,7 @@ export const REFUSALS: GradeRule[] = [
       'A good Ofsted rating would bring more freedom for Bolton.',
       'Our ambition is to achieve a good rating at the next inspection, said the director.',
       'She stated that the Authority aspired to be outstanding at the next inspection.',
+      'We will now build on this progress so that help and protection services become good.',
     ],
   },
   {
