@@ -497,6 +497,8 @@ export const PASSING_CUES: PassingCue[] = [
 
 const OFSTED = /\bofsted\b|\bhm chief inspector\b/gi;
 const OFSTED_ONE = /\bofsted\b|\bhm chief inspector\b/i;
+/** Ofsted named as the contrast to a devolved inspectorate: "Unlike Ofsted in England", "as Ofsted does in England". */
+const OFSTED_CONTRAST = /\b(?:unlike|like|as) ofsted\b|\bofsted (?:does )?in england\b/i;
 /** An inspection taking place: inspectors, an inspection, a visit, a report. */
 const INSPECTION_EVENT =
   /\b(?:(?:rated|judged|graded|deemed|branded) [^.\n]{0,60}by (?:the )?(?:ofsted|inspectors|watchdog)|ofsted (?:has )?(?:rated|rates|judged|found|finds|says|said|criticised|praised|warns|warned)|inspectors|inspection|inspections|inspected|re-inspection|focused visits?|monitoring visits?|jtais?|(?:annual|performance) assessments?|ofsted['’]?s? (?:report|letter|visit|rating|judgement|findings|inspectors)|ofsted visited|(?:visited|visit) by (?:ofsted|inspectors)|(?:following|after) (?:a|an|the|its) (?:\w+ )?visit|letter from (?:the )?inspectors?|report (?:found|said|says|published|highlighted|concluded))\b/gi;
@@ -667,7 +669,8 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
       // A zone that names a council inspection type too ("local authority and children's homes
       // inspection outcomes", a release covering both) is not only about the other service.
       // Nor is one naming Ofsted beside Wales or Scotland (Ofsted inspects neither): a comparison.
-      const halved = laTypeIn || (s === 'devolved' && OFSTED_ONE.test(text));
+      // ("Unlike Ofsted in England, CIW does not give councils a grade" names Ofsted as the contrast.)
+      const halved = laTypeIn || (s === 'devolved' && OFSTED_ONE.test(text) && !OFSTED_CONTRAST.test(text));
       subject.add(ZONE_WEIGHT[zone].other / (halved ? 2 : 1), `${zone} names ${labelsIn(text, s, zone)}`);
     }
   }
@@ -714,7 +717,7 @@ export function detectInspectionArticle(input: DetectionInput): Detection {
 
   // --- Outcome: an inspection or visit whose findings the page reports.
   const ofsted = count(OFSTED, body);
-  const ofstedEarly = OFSTED_ONE.test(title) || OFSTED_ONE.test(lead);
+  const ofstedEarly = OFSTED_ONE.test(title) || (OFSTED_ONE.test(lead) && !OFSTED_CONTRAST.test(lead));
   if (ofsted) outcome.add(ofstedEarly ? 2 : 1.2, `names Ofsted ${ofsted}×${ofstedEarly ? ' (title or lead)' : ''}`);
   // A finding in the lead counts when it is news, not background ("rated good in 2019", "at its
   // last inspection"): an appointment, award or budget story recalls a grade that way. Nor does

@@ -13,6 +13,27 @@ interface PageRow {
 }
 
 const PAGES: PageRow[] = [
+  {
+    kind: 'a Welsh council inspected by CIW, Ofsted named only as the contrast and in a director’s past (probe m007)',
+    accept: false,
+    title: 'Care inspectors find ‘good progress’ in Cardiff children’s services',
+    blocks: [
+      'News › Cardiff › Politics',
+      'By Elin Prydderch',
+      'Published 17:20, 6 September 2023',
+      'Inspectors have found “good progress” in Cardiff Council’s children’s services, two years after raising concerns about the number of children waiting for an assessment.',
+      'Care Inspectorate Wales (CIW), which inspects social services in Wales, carried out a performance evaluation inspection of the council’s services for children in June.',
+      'Unlike Ofsted in England, CIW does not give councils a grade. Instead, its letter sets out strengths and areas for improvement.',
+      'The inspectors found that children and families felt “listened to” and that the council’s early help hub was “a real strength”. Waiting lists for assessments had fallen sharply since 2021, they said.',
+      'However, they said the council needed to do more to recruit its own foster carers, with too many children placed with independent fostering agencies, often outside the city. Some care leavers told inspectors they had been moved into accommodation where they did not feel safe.',
+      'The council’s director of children’s services, Claire Hanbury-Rees, said she was “proud” of the report.',
+      '“We have a stable, committed workforce and it shows. But we know we need more foster carers in Cardiff, and we will be launching a new recruitment campaign this autumn,” she said.',
+      'Ms Hanbury-Rees joined Cardiff in 2021 from Gloucestershire County Council, where she helped steer children’s services out of an inadequate Ofsted rating.',
+      'Cardiff’s cabinet member for children and families, Cllr Ash Lewis-Morgan, said the report was “a credit to our social workers”.',
+      'CIW will publish a follow-up review next year.',
+    ],
+  },
+
   // Accepted: the subject is a council's children's services inspection outcome.
   {
     kind: 'full inspection, local press',
