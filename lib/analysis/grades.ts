@@ -1121,6 +1121,61 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
   return out;
 }
 
+/**
+ * A pipe table's grades read by its header row ("Council | Previous grade | New grade", "Judgement |
+ * 2019 | 2017"): a cell under a previous-grade or earlier-year column is previous, one under a
+ * new-grade or the latest year's column current (with that year). Without such a header the cells
+ * keep what their rules gave (the second of two grade columns previous).
+ */
+function byTableHeader(grades: GradeMention[], sentences: Sentence[]): GradeMention[] {
+  let out: GradeMention[] | null = null;
+  let at = 0;
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
+    if (!g.why?.startsWith('a table') || !g.sentence.text.includes('|')) continue;
+    while (at < sentences.length && sentences[at].start < g.sentence.start) at++;
+    // The nearest line above, within a table's length, that has cells and no grade.
+    let header: string | undefined;
+    for (let k = at - 1; k >= 0 && k >= at - 30; k--) {
+      const t = sentences[k].text;
+      if (!t.includes('|')) continue;
+      if (GRADE_IN_CELL.test(t)) continue;
+      header = t;
+      break;
+    }
+    if (!header) continue;
+    const cells = header.split('|').map((c) => c.trim());
+    const column = countPipes(g.sentence.text.slice(0, g.start - g.sentence.start));
+    const cell = cells[column];
+    if (!cell) continue;
+    const years = cells.map((c) => Number(/\b((?:19|20)\d\d)\b/.exec(c)?.[1] ?? 0));
+    const year = years[column];
+    let current: boolean | undefined;
+    if (PREVIOUS_COLUMN.test(cell)) current = false;
+    else if (NEW_COLUMN.test(cell)) current = true;
+    else if (year && years.filter(Boolean).length > 1) current = year === Math.max(...years);
+    if (current === undefined) continue;
+    out ??= grades.slice();
+    out[i] = {
+      ...g,
+      current,
+      ...(year ? { year } : {}),
+      why: `${g.why}; under "${cell}" in the table's header`,
+      timeStrength: 'cue',
+    };
+  }
+  return out ?? grades;
+}
+const GRADE_IN_CELL = /\b(?:outstanding|good|inadequate|requires? improvement|adequate|poor)\b/i;
+const PREVIOUS_COLUMN = /\b(?:previous|prior|last|old|earlier|before|was|former)\b/i;
+const NEW_COLUMN = /\b(?:new|current|latest|now|this|result|outcome|rating|grade|judgement)\b/i;
+
+function countPipes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) n++;
+  return n;
+}
+
 /** The table row a grade ends: from the previous grade (or the sentence start) past its number. */
 function rowOf(s: string, c: Candidate, prev?: Candidate): { row?: string } {
   const from = prev ? prev.quoteEnd : 0;
@@ -1404,6 +1459,7 @@ const LONE_GRADE = /^['‘"“]?(Outstanding|Good|Requires improvement(?: to be 
  * lines (the area's name, then its grade alone on the next line), then `settleTimes`.
  */
 export function pageGrades(grades: GradeMention[], sentences: Sentence[]): GradeMention[] {
+  grades = byTableHeader(grades, sentences);
   const rows: GradeMention[] = [];
   for (let i = 1; i < sentences.length; i++) {
     const s = sentences[i];

@@ -15,6 +15,35 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a pipe table read by its header: "Council | Previous grade | New grade" (the earlier column first)',
+    page: [
+      'Results this quarter',
+      'Council | Previous grade | New grade',
+      'Rochdale | Inadequate | Requires improvement',
+      'Devon | Inadequate | Good',
+    ],
+    grades: [
+      ['inadequate', false, 'Rochdale'],
+      ['requires improvement', true, 'Rochdale'],
+      ['inadequate', false, 'Devon'],
+      ['good', true, 'Devon'],
+    ],
+  },
+  {
+    phrasing: 'a pipe table with years in its header: "Judgement | 2019 | 2017"',
+    page: [
+      'Tower Hamlets rated good',
+      'Tower Hamlets Council',
+      'Judgement | 2019 | 2017',
+      'Overall effectiveness | Good | Inadequate',
+    ],
+    grades: [
+      ['good', true, 'Tower Hamlets'],
+      ['good', true, 'Tower Hamlets'],
+      ['inadequate', false, 'Tower Hamlets'],
+    ],
+  },
+  {
     phrasing:
       'a list of names and grades with the previous grade in brackets: "Ealing - Outstanding (previously Good, 2019)"',
     page: [
