@@ -916,7 +916,7 @@ export const AGAINST: Cue[] = [
         'accept',
         'recommendations',
       ]),
-      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|disappointing that|accept(?:s|ed)? that|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
+      /\b(?:the council(?<!\b(?:to|of|for|by|from|on|with|about|into|said|says|found) the council)(?![’']s\b)|council leader|leader of the council|councillors?|cllr|cabinet member|portfolio holder|director (?:of|for) children(?:[’']?s services)?|(?:(?!ofsted)\w+[’']s|its|executive|corporate|strategic|service) director|chief executive|spokes(?:man|woman|person)|mayor|opposition|party)\b[^.]{0,60}\b(?:said|says|added|responded(?!\s+to\b)|commented|admitted|raised|called|stating|warned|described|considers|considered|believes|explained|confirmed)\b|\b(?:disappointed|disappointing that|accept(?:s|ed)? that|accept(?:s|ed)? (?:the |all |its |of )*(?:\w+ )?(?:findings|recommendations))\b|\brecommendations\b[^.]{0,40}\b(?:had|have) been (?:implemented|accepted|actioned)\b/i,
     ),
     weight: 2,
     triggers: [

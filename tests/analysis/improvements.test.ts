@@ -212,6 +212,10 @@ describe('improvement areas in reported speech and lists are found', () => {
   test.each([
     ['a short sentence naming what is weak', 'Care planning is ineffective.'],
     [
+      'inspectors saying what the council needed to improve (not the council speaking)',
+      'However, they said the council needed to improve how quickly it responded when children went missing from home or care.',
+    ],
+    [
       'caseloads counted',
       'Social workers in these teams were often responsible for over thirty children, with a few having caseloads of up to forty.',
     ],
