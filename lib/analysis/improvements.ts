@@ -222,7 +222,7 @@ export const CUES: Cue[] = [
   {
     name: 'could-improve',
     pattern:
-      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do (?:even )?more|do (?:even )?better|be (?:improved|strengthened|more))\b|\b(?:asked|told|urged|ordered|instructed|directed) to (?:improve|strengthen|address|tackle)\b|\b(?:inspectors?|ofsted|they|the (?:report|letter|watchdog|regulator|inspectorates?)|it) (?:also |would )?(?:want(?:s|ed)?|like(?:d)?) to see\b|\b(?:inspectors?|ofsted|they|the (?:report|letter|watchdog|regulator|inspectorates?)) (?:also )?call(?:ed|s)? for\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e)\b/i,
+      /\b(?:could|can) (?:further |still |also )?(?:improve|strengthen|do (?:even )?more|do (?:even )?better|be (?:improved|strengthened|more))\b|\b(?:asked|told|urged|ordered|instructed|directed) to (?:improve|strengthen|address|tackle)\b|\b(?:inspectors?|ofsted|they|the (?:report|letter|watchdog|regulator|inspectorates?)|it) (?:also |would )?(?:want(?:s|ed)?|like(?:d)?) to see\b|\b(?:inspectors?|ofsted|they|the (?:report|letter|watchdog|regulator|inspectorates?)) (?:also )?call(?:ed|s)? for\b|\b(?:improvements?|more) (?:could|can) (?:still |also |further )?be (?:made|done)\b|\b(?:asked|told|urged|instructed|directed|called on|wants?|wanted) (?:us|it|them|(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:council|local authority|authority|leaders|partnership|partners|agencies|trust|service|services)) to (?:improve|strengthen|address|ensure|review|make sure|tackle|prioriti[sz]e|speed up|act|do more|reduce|increase)\b/i,
     weight: 2.5,
     triggers: [
       ...['could', 'can'].flatMap((w) =>
@@ -252,6 +252,7 @@ export const CUES: Cue[] = [
       'like',
     ],
     examples: [
+      'Ofsted inspectors have called on Walsall Council to speed up its response to children at risk',
       'the inspectorates asked the partnership to improve the quality of return home interviews',
       'inspectors urged the three safeguarding partners to address the gaps',
       'areas where we can do even better',
