@@ -704,7 +704,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
         return (
-          /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb|experiences)\b[^,.;:]{0,50}$/i.test(
+          /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb|experiences|social care)\b[^,.;:]{0,50}$/i.test(
             x.before,
           ) ||
           // "…after we were told we required improvement": the council's own voice told its grade.
@@ -731,6 +731,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Sandwell’s children’s trust remains inadequate.',
       'Arrangements for protecting children in Barnet were inadequate.',
       'It comes just four years after we were told we required improvement.',
+      'Ofsted: Swindon children’s social care still requires improvement',
       'The overall effectiveness of safeguarding services in Wakefield is adequate.',
     ],
   },
@@ -780,6 +781,12 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     name: 'joined grade',
     re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
     examples: ['The share of councils rated good or outstanding has risen.'],
+  },
+  {
+    name: 'overall, and in each area',
+    // "rated the council good overall and good for each of the three areas assessed".
+    re: /^['’"”]?\s+overall,?\s+(?:and|but|with)\s+['‘"“]?$/i,
+    examples: ['They rated Bury good overall and good for each of the three areas assessed.'],
   },
   {
     name: 'grade for an area, then another',

@@ -81,8 +81,17 @@ export function findMainContent(doc: Document, exactLengths = false): Element {
     if (shared && shared !== body && shared !== doc.documentElement) best = shared;
   }
   const container = best.closest(CONTAINER);
-  if (!container || container === best || container === body) return best;
-  return textLength(container) < 3 * textLength(best) + 2000 ? container : best;
+  const chosen =
+    !container || container === best || container === body
+      ? best
+      : textLength(container) < 3 * textLength(best) + 2000
+        ? container
+        : best;
+  // The story's own <article> around its body (an articleBody div) holds its headline and
+  // standfirst too, the lead a reader reads first: taken when it adds little else.
+  const story = chosen.localName === 'article' ? null : chosen.parentElement?.closest('article');
+  if (story && story !== body && textLength(story) < textLength(chosen) + 1500) return story;
+  return chosen;
 }
 
 /** The nearest element holding both `a` and `b`, at most `up` levels above each (null when further). */

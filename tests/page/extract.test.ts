@@ -245,6 +245,20 @@ describe('lists of links inside the article', () => {
 });
 
 describe('an article in several boxes', () => {
+  test("the standfirst in the story's header is read with its body (an articleBody inside the <article>)", () => {
+    const body =
+      '<p>Inspectors found that the response to teenagers at risk of exploitation, serious youth violence and going missing was inconsistent across the borough.</p>'.repeat(
+        4,
+      );
+    const doc = parseHtml(
+      `<html><body><article class="story"><header class="story__header"><h1>Southwark downgraded by Ofsted</h1>
+      <p class="story__standfirst">Southwark Council's services have dropped from 'good' to 'requires improvement'.</p></header>
+      <div class="story__body" itemprop="articleBody">${body}</div></article></body></html>`,
+    );
+    const text = extractArticle(doc).blocks.map((b) => b.text);
+    expect(text[0]).toBe("Southwark Council's services have dropped from 'good' to 'requires improvement'.");
+  });
+
   test('a second story appended below by infinite scroll is not read with the first', () => {
     const story = (council: string, grade: string) =>
       `<article class="article"><h1>${council} children’s services ${grade}</h1><div class="article__body">
