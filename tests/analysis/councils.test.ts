@@ -53,6 +53,7 @@ describe('words that only look like council names', () => {
     'Contact us at 1 Example Street, Colchester, Essex CO4 3ZL.',
     'Ofsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD',
     'Tracey Wiltshire, director of children’s services, said the report was fair.',
+    'Inspectors visited Ipswich, Lowestoft and Bury St Edmunds over a fortnight in August.',
     'Co-optees: Toni Bromley (Parent Governor Representative)',
     'Please write to the trust at 6 Cumberland Place, Carlisle.',
     'The meeting was held at Devon Terrace in the town centre.',
