@@ -61,12 +61,15 @@ describe('the page runner', () => {
         loadPage();
         const cx = context();
         await cx.gate.ready;
-        let ran = false;
+        let ran = 0;
         const runner = startPageRunner(cx, { worth: true, isOurs: () => false });
-        runner.on('ran', () => (ran = true), cx.signal);
-        await until(() => ran);
+        runner.on('ran', () => (ran = performance.now()), cx.signal);
+        await until(() => ran > 0);
         await wait(50);
-        expect(reports(sent).some((r) => r.isInspectionArticle)).toBe(hidden);
+        // Not yet sent (unless hidden) while the 250 ms timer cannot have fired: on a machine so
+        // loaded that 50 ms took 200 more, the timer may rightly have sent it already.
+        if (hidden || performance.now() - ran < 200)
+          expect(reports(sent).some((r) => r.isInspectionArticle)).toBe(hidden);
         if (mode === 'frame') flush();
         // Sent at the frame, or by the timer when no frame comes.
         await until(() => reports(sent).some((r) => r.isInspectionArticle));
