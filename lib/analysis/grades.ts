@@ -151,7 +151,7 @@ export interface GradeRule {
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 export const VERB_OBJECT_BEFORE = gated(
   holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds', 'brand', 'label']),
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
 );
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 export const NAME_OBJECT_BEFORE = gated(
@@ -179,7 +179,7 @@ const NAME_LABEL_BEFORE =
 
 /** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
 const UP_FROM_BEFORE =
-  /(?:[,(–—]|\b\d{4})\s*(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
+  /(?:[,(–—]|\b\d{4})\s*(?:having\s+|after\s+)?(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
 
 /** The older frameworks' grade words a page may use of a council (corpus labels: other:adequate, other:poor). */
 const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
@@ -558,6 +558,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'The report judges the overall effectiveness of safeguarding services to be adequate.',
       'Inspectors rated all four areas of the inspection outstanding.',
       'Inspectors branded them inadequate.',
+      'Ofsted rated the company good for overall effectiveness.',
       'Ofsted rated children’s services in Kingston upon Thames and Richmond upon Thames good and outstanding respectively.',
     ],
   },
@@ -598,6 +599,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Ealing, up from requires improvement in 2019, is rated good for the first time.',
       'The services had been rated good in 2022, up from requires improvement in 2018.',
       'Hull, up from inadequate in 2019, is now good.',
+      'Norfolk was judged good across the board, having moved up from requires improvement in 2017.',
     ],
   },
   {
@@ -704,7 +706,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
         return (
-          /\b(?:services?|council|authority|leadership|governance|care leavers|protection|adoption|board|lscb|experiences|social care)\b[^,.;:]{0,50}$/i.test(
+          /\b(?:services?|council|authority|leadership|leaders|governance|care leavers|protection|adoption|board|lscb|experiences|social care)\b[^,.;:]{0,50}$/i.test(
             x.before,
           ) ||
           // "…after we were told we required improvement": the council's own voice told its grade.
@@ -732,6 +734,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Arrangements for protecting children in Barnet were inadequate.',
       'It comes just four years after we were told we required improvement.',
       'Ofsted: Swindon children’s social care still requires improvement',
+      'Inspectors found that the impact of leaders required improvement.',
       'The overall effectiveness of safeguarding services in Wakefield is adequate.',
     ],
   },
