@@ -177,6 +177,10 @@ const INSTITUTION_AFTER =
 const NAME_LABEL_BEFORE =
   /(?:^|\n)\s*(?:[-•*]\s*)?[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}(?:\s*[:–—]|\s+-)\s*['‘"“]?$/;
 
+/** A line that opens with a name and nothing else before the grade: "Brighton and Hove " (case matters). */
+const DASHBOARD_NAME_BEFORE =
+  /(?:^|\n)\s*[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}\s+$/;
+
 /** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
 const UP_FROM_BEFORE =
   /(?:[,(–—]|\b\d{4})\s*(?:having\s+|after\s+)?(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
@@ -467,6 +471,16 @@ export const REFUSALS: GradeRule[] = [
 /** Judgements, tried in order; the first that holds names the grade's rule. */
 export const JUDGEMENT_RULES: GradeRule[] = [
   {
+    name: "a dashboard row's earlier grade",
+    test: (x) =>
+      x.capital &&
+      /\b(?:Outstanding|Good|Inadequate|[Ii]mprovement(?: to be good)?|Adequate|Poor)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s+$/.test(
+        x.before,
+      ) &&
+      /^\s*\(\d{4}\)/.test(x.after),
+    examples: ['Medway Good September 2023 Inadequate (2019)'],
+  },
+  {
     name: 'requires improvement to be good',
     test: (x) => /^requir\w+ improvement to be good$/.test(x.word),
     examples: ['Services in Luton require improvement to be good.'],
@@ -738,6 +752,41 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'The overall effectiveness of safeguarding services in Wakefield is adequate.',
     ],
   },
+  {
+    name: "a dashboard row's grade",
+    // A table flattened into lines: "Brighton and Hove Good April 2024 Good (2018)".
+    test: (x) =>
+      x.capital &&
+      DASHBOARD_NAME_BEFORE.test(x.before) &&
+      /^['’"”]?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b|\(\d{4}\))/.test(
+        x.after,
+      ),
+    examples: ['Brighton and Hove Good April 2024 Good (2018)'],
+  },
+  {
+    name: 'a year then its grade',
+    // A list of a council's past grades: "2019: outstanding", "2016 – good".
+    test: (x) =>
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
+      /(?:^|\n)\s*(?:[-•*]\s*)?(?:19|20)\d\d\s*[:–—-]\s*['‘"“]?$/.test(x.before) &&
+      /^['’"”]?\s*(?:$|[.;,(\n])/.test(x.after),
+    examples: ['2019: outstanding', '2016 – good'],
+  },
+  {
+    name: 'older word, services judged',
+    // "its safeguarding services were found to be adequate", "Enfield safeguarding 'adequate', …".
+    test: (x) =>
+      OLD_GRADES.has(x.c.grade) &&
+      (/\b(?:safeguarding|services?|arrangements|provision)\b[^.;,]{0,40}\b(?:found|judged|rated|assessed|graded|deemed)\s+(?:to be\s+|as\s+)?['‘"“]?$/i.test(
+        x.before,
+      ) ||
+        (x.c.quoted && /\b(?:safeguarding|services?)\s*['‘"“]?$/i.test(x.before))),
+    examples: [
+      'In 2012 its safeguarding services were found to be adequate.',
+      "Enfield safeguarding 'adequate', looked after children services 'good', says Ofsted",
+    ],
+  },
+
   {
     name: 'a table cell',
     // A grade alone in a pipe table's cell: "Darlington | May | Requires improvement | Good (2019)".
@@ -1105,7 +1154,7 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
       let time = currency(s, words, c, candidates[i - 1], candidates[i + 1], before === undefined);
       // A list under each grade is where councils stand ("Outstanding: Gateshead (2023), …").
       if (why === 'grade list label') time = { current: true, cue: 'a list of where councils stand', strength: 'cue' };
-      if (why === "a table row's second column")
+      if (why === "a table row's second column" || why === "a dashboard row's earlier grade")
         time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
