@@ -1154,6 +1154,8 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
       let time = currency(s, words, c, candidates[i - 1], candidates[i + 1], before === undefined);
       // A list under each grade is where councils stand ("Outstanding: Gateshead (2023), …").
       if (why === 'grade list label') time = { current: true, cue: 'a list of where councils stand', strength: 'cue' };
+      if (why === "a dashboard row's grade")
+        time = { current: true, year: time.year, cue: 'a dashboard row’s latest grade', strength: 'cue' };
       if (why === "a table row's second column" || why === "a dashboard row's earlier grade")
         time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous

@@ -15,6 +15,25 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing:
+      'a dashboard\'s table flattened into lines: "Brighton and Hove Good April 2024 Good (2018)" (the latest, then the earlier)',
+    page: [
+      'South East dashboard',
+      'Local authority Latest judgement Published Previous judgement',
+      'Brighton and Hove Good April 2024 Good (2018)',
+      'Windsor and Maidenhead Good February 2024 Requires improvement to be good (2021)',
+      'East Sussex Outstanding March 2025 Outstanding (2022)',
+    ],
+    grades: [
+      ['good', true, 'Brighton and Hove'],
+      ['good', false, 'Brighton and Hove'],
+      ['good', true, 'Windsor and Maidenhead'],
+      ['requires improvement', false, 'Windsor and Maidenhead'],
+      ['outstanding', true, 'East Sussex'],
+      ['outstanding', false, 'East Sussex'],
+    ],
+  },
+  {
     phrasing: 'a pipe table read by its header: "Council | Previous grade | New grade" (the earlier column first)',
     page: [
       'Results this quarter',
