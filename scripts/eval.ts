@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnalysisResult } from '../lib/analysis/analyze';
 import { analyzeInput } from '../lib/cli/analyze';
-import { type Gold, score } from './score';
+import { type Gold, probePageFile, score } from './score';
 
 const root = path.resolve(import.meta.dirname, '..');
 const goldDir = path.join(root, 'tests/fixtures/gold');
@@ -65,10 +65,7 @@ for (const set of fs.existsSync(probes)
   : []) {
   const dir = path.join(probes, set);
   const pg = goldsIn(path.join(dir, 'gold'));
-  const pr = pg.map((g) => {
-    const txt = path.join(dir, `${g.id}.txt`);
-    return analyzeFile(fs.existsSync(txt) ? txt : path.join(dir, `${g.id}.html`));
-  });
+  const pr = pg.map((g) => analyzeFile(probePageFile(dir, g.id)));
   const r = score(pg, pr);
   console.log(
     `\nprobe pages ${set}/ (written for us, not a score): ${r.articles} articles, detection accuracy ${r.detection.toFixed(3)}`,

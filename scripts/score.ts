@@ -4,6 +4,8 @@
 // (council, grade, current) sets; councils as code sets; improvement sentences by containment
 // or 60% word overlap, with optional sentences neither rewarded nor penalised.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AnalysisResult } from '../lib/analysis/analyze';
 import { gazetteerData } from '../lib/data/gazetteer.generated';
 
@@ -197,4 +199,10 @@ function compareSets(gold: Set<string>, pred: Set<string>, t: Tally, miss: (k: s
       t.fn++;
       miss(k, 'missed');
     }
+}
+
+/** A probe page's file (tests/fixtures/probes): `<id>.txt`, or the whole web page `<id>.html`. */
+export function probePageFile(dir: string, id: string): string {
+  const txt = path.join(dir, `${id}.txt`);
+  return fs.existsSync(txt) ? txt : path.join(dir, `${id}.html`);
 }

@@ -28,7 +28,15 @@ import {
   opensWithQuote,
   opensWithTypedBullet,
 } from './scan';
-import { type BlockKind, blockKindOf, isSpace, type Sentence, type SourceDocument, type Span } from './text';
+import {
+  type BlockKind,
+  blockKindOf,
+  isSpace,
+  LIST_MARKER_SOURCE,
+  type Sentence,
+  type SourceDocument,
+  type Span,
+} from './text';
 
 export interface ImprovementArea {
   sentence: Sentence;
@@ -1744,7 +1752,7 @@ function headsItemLines(block: string): boolean {
     .split('\n')
     .every((line) => line.trim() === '' || ITEM_LINE.test(line));
 }
-const ITEM_LINE = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+\S/;
+const ITEM_LINE = new RegExp(`^\\s*${LIST_MARKER_SOURCE}\\s+\\S`);
 
 /** A paragraph that reads as one line of a list: 3 to 200 characters, not ending in a full stop, "!", "?" or ":". */
 export function isBareLine(block: string): boolean {
@@ -1997,7 +2005,7 @@ function opensLine(source: string, start: number): boolean {
   return true;
 }
 /** A line's opening bullet, with the white space around it (the splitter leaves it out of the sentence). */
-const LINE_BULLET = /^\s*(?:[-–—•*▪·◦‣]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+$/;
+const LINE_BULLET = new RegExp(`^\\s*${LIST_MARKER_SOURCE}\\s+$`);
 
 /** Whether the line a sentence starts opens with a bullet before it (`source`: the text its offsets are in). */
 function bulletBefore(source: string, start: number): boolean {

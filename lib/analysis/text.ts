@@ -14,12 +14,19 @@ export type BlockKind = 'item' | 'heading' | 'text';
 
 const HEADING_LIKE = /^[^.!?]{1,80}$/;
 
+/**
+ * A list item's marker at a line's start: a dash or bullet, "1." or "1)", "(i)" or "(a)". The one
+ * source of the list-marker patterns here and in improvements.ts.
+ */
+export const LIST_MARKER_SOURCE = String.raw`(?:[-–—•*▪·◦‣]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))`;
+const OPENS_WITH_MARKER = new RegExp(`^\\s*${LIST_MARKER_SOURCE}\\s+`);
+
 /** The kind of a block: given by the source, else read from the text (list markers, short lines). */
 export function blockKindOf(doc: SourceDocument, i: number): BlockKind {
   const given = doc.blockKinds?.[i];
   if (given) return given;
   const b = doc.blocks[i] ?? '';
-  if (/^\s*(?:[-–—•*▪·]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+/.test(b)) return 'item';
+  if (OPENS_WITH_MARKER.test(b)) return 'item';
   return HEADING_LIKE.test(b.trim()) ? 'heading' : 'text';
 }
 
@@ -50,7 +57,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const LIST_MARKER = /^(?:[-–—•*▪·]|\d{1,2}[.)]|\((?:[ivx]{1,4}|[a-h])\))\s+/;
+const LIST_MARKER = new RegExp(`^${LIST_MARKER_SOURCE}\\s+`);
 
 /** Splits one block into sentence spans (offsets relative to the block). */
 export function splitSentences(block: string): Span[] {
@@ -211,7 +218,9 @@ function mayStartListMarker(c: number): boolean {
     c === 0x2013 ||
     c === 0x2014 ||
     c === 0x2022 ||
-    c === 0x25aa
+    c === 0x2023 ||
+    c === 0x25aa ||
+    c === 0x25e6
   );
 }
 

@@ -2,6 +2,7 @@
 // cookie lines): which extracted blocks are furniture (worked out once per block, and from the
 // first changed block on a re-run), and the blocks left without it.
 import { type FurnitureRule, furnitureFlags, furnitureRule } from '../analysis/furniture';
+import { linkText } from './element-rules';
 import type { ExtractedBlock } from './extracted';
 
 /**
@@ -23,12 +24,8 @@ const LINK_LIST: FurnitureRule = { name: 'a list of links', re: /(?!)/, maxLengt
 /** Whether at least 70% of an element's text is in links (read only for short blocks with a link). */
 function mostlyLinks(el: Element | null): boolean {
   if (!el?.firstElementChild) return false; // text alone (most paragraphs): no link to read
-  const links = el.getElementsByTagName('a');
-  if (links.length === 0) return false;
-  let linked = 0;
-  for (let i = 0; i < links.length; i++) linked += links[i].textContent?.length ?? 0;
-  const all = el.textContent?.length ?? 0;
-  return all > 0 && linked >= 0.7 * all;
+  const linked = linkText(el);
+  return linked > 0 && linked >= 0.7 * (el.textContent?.length ?? 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Finding the article body on a page: `findMainContent` scores paragraphs to choose the element
 // that holds the story; `guessContainer` guesses it from the first long paragraph (for a first
 // part shown early).
-import { CONTAINER, insideSkipped } from './element-rules';
+import { CONTAINER, insideSkipped, linkText } from './element-rules';
 
 /** At most this many paragraphs are scored: on a very long page an even sample decides. */
 const MAX_SCORED = 400;
@@ -134,14 +134,4 @@ function commasIn(text: string): number {
   for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) n++;
   for (let i = text.indexOf('\u060c'); i >= 0; i = text.indexOf('\u060c', i + 1)) n++;
   return n;
-}
-
-/** Characters of link text under an element; estimated from an even sample of its links when it has many. */
-function linkText(el: Element): number {
-  const links = el.getElementsByTagName('a');
-  const n = links.length;
-  const step = Math.max(1, Math.floor(n / 200));
-  let sum = 0;
-  for (let i = 0; i < n; i += step) sum += links[i].textContent?.length ?? 0;
-  return step === 1 ? sum : (sum * n) / Math.ceil(n / step);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { analyzeInput } from '../../lib/cli/analyze';
-import { type Gold, score } from '../../scripts/score';
+import { type Gold, probePageFile, score } from '../../scripts/score';
 
 // Probe pages (tests/fixtures/probes/README.md): pages in other kinds than the corpus holds most of,
 // labelled by helpers from the labelling rules. They keep what they found fixed: each set must stay
@@ -44,8 +44,7 @@ test.each(sets)('probe set %s stays above its floors', (set) => {
   expect(golds.length).toBeGreaterThanOrEqual(20);
   const results = golds.map((g) => {
     // A page as text, or as a whole web page (its markup and clutter read by the extraction).
-    const txt = path.join(dir, `${g.id}.txt`);
-    const file = fs.existsSync(txt) ? txt : path.join(dir, `${g.id}.html`);
+    const file = probePageFile(dir, g.id);
     return analyzeInput(file, () => fs.readFileSync(file), { extract: true });
   });
   const s = score(golds, results);
