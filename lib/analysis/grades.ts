@@ -59,7 +59,11 @@ export type TimeStrength = 'cue' | 'dated' | 'weak' | 'none';
 const PROVIDER_CLAUSE_CUT = /[.;:!?]|,\s+(?:but|while|whereas)\b|\bbut\b/g;
 const LINKED_CLAUSE_CUT = /[,;:—–]/g;
 const TIME_AFTER_CUT = /[;]|,\s+(?:but|while|whereas|and)\b/;
-const TIME_BEFORE_CUT = /,\s+(?:but|while|whereas|and)\b|\bbut\b/g;
+// …and an aside closed by a comma before the main verb ("The council, whose services were rated
+// adequate at its last inspection in 2011, had its adoption performance judged good").
+const ASIDE_CLOSED_SOURCE = String.raw`,\s+(?=(?:had|has|have)\s+(?:its|their|his|her)\b)`;
+const ASIDE_CLOSED = new RegExp(ASIDE_CLOSED_SOURCE, 'i');
+const TIME_BEFORE_CUT = new RegExp(String.raw`,\s+(?:but|while|whereas|and)\b|\bbut\b|${ASIDE_CLOSED_SOURCE}`, 'g');
 const OWN_CLAUSE_CUT = /[,;]|\b(?:and|but)\b/;
 const AREA_CLAUSE_CUT = /[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/g;
 const AREA_SUBJECT_CUT = /\b(?:rated|judged|graded|was|were|is|are|remains?|given|received|get|got|scored)\b/i;
@@ -150,8 +154,8 @@ export interface GradeRule {
 
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 export const VERB_OBJECT_BEFORE = gated(
-  holdsOneOfEach(['rate', 'judge', 'grade', 'deem', 'found', 'finds', 'brand', 'label']),
-  /\b(?:rates|rated|rate|judges|judged|judge|grades|graded|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+  holdsOneOfEach(['rate', 'rating', 'judg', 'grad', 'deem', 'found', 'finds', 'brand', 'label']),
+  /\b(?:rates|rated|rate|rating|judges|judged|judge|judging|grades|graded|grading|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
 );
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 export const NAME_OBJECT_BEFORE = gated(
@@ -572,6 +576,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'The report judges the overall effectiveness of safeguarding services to be adequate.',
       'Inspectors rated all four areas of the inspection outstanding.',
       'Inspectors branded them inadequate.',
+      'The services require improvement, with inspectors rating its services for care leavers inadequate.',
       'Ofsted rated the company good for overall effectiveness.',
       'Ofsted rated children’s services in Kingston upon Thames and Richmond upon Thames good and outstanding respectively.',
     ],
@@ -1160,7 +1165,15 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
         time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
-      if (time.strength === 'none' && before && !before.current && before.strength !== 'none')
+      // Not across an aside's end: "The council, whose services were rated adequate at its last
+      // inspection in 2011, had its adoption performance judged good".
+      if (
+        time.strength === 'none' &&
+        before &&
+        !before.current &&
+        before.strength !== 'none' &&
+        !ASIDE_CLOSED.test(s.slice(candidates[i - 1].quoteEnd, c.quoteStart))
+      )
         time = { ...before, year: time.year ?? before.year, cue: `${before.cue} (as the grade before)` };
       before = time;
       areas ??= areasIn(words);

@@ -15,6 +15,31 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: 'a rating verb as a gerund: "with inspectors rating its services for care leavers inadequate"',
+    page: [
+      'Wokingham children’s services require improvement',
+      'Wokingham Borough Council’s children’s services have been judged to ‘require improvement’ following an Ofsted inspection, with inspectors rating its services for care leavers inadequate.',
+    ],
+    grades: [
+      ['requires improvement', true, 'Wokingham'],
+      ['requires improvement', true, 'Wokingham'],
+      ['inadequate', true, 'Wokingham'],
+    ],
+  },
+  {
+    phrasing:
+      'an aside about the last inspection closed before the main verb: "The council, whose services were rated adequate at its last inspection in 2011, had its adoption performance judged good"',
+    page: [
+      'Wokingham inspection report published',
+      'Ofsted has published its report on Wokingham Borough Council’s children’s services.',
+      'The council, whose safeguarding services were rated ‘adequate’ at its last inspection in 2011, had its adoption performance judged good.',
+    ],
+    grades: [
+      ['other:adequate', false, 'Wokingham'],
+      ['good', true, 'Wokingham'],
+    ],
+  },
+  {
     phrasing:
       'a dashboard\'s table flattened into lines: "Brighton and Hove Good April 2024 Good (2018)" (the latest, then the earlier)',
     page: [
