@@ -185,6 +185,15 @@ const NAME_LABEL_BEFORE =
 const DASHBOARD_NAME_BEFORE =
   /(?:^|\n)\s*[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}\s+$/;
 
+/** After a dashboard row's grade: the month it was published, or its year in brackets. */
+const DASHBOARD_DATE_AFTER =
+  /^['’"”]?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b|\(\d{4}\))/;
+
+/** A grade (capitalised) right after a line's name and before its date: a dashboard row's latest grade. */
+function dashboardRowGrade(before: string, after: string): boolean {
+  return DASHBOARD_NAME_BEFORE.test(before) && DASHBOARD_DATE_AFTER.test(after);
+}
+
 /** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
 const UP_FROM_BEFORE =
   /(?:[,(–—]|\b\d{4})\s*(?:having\s+|after\s+)?(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
@@ -760,12 +769,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: "a dashboard row's grade",
     // A table flattened into lines: "Brighton and Hove Good April 2024 Good (2018)".
-    test: (x) =>
-      x.capital &&
-      DASHBOARD_NAME_BEFORE.test(x.before) &&
-      /^['’"”]?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b|\(\d{4}\))/.test(
-        x.after,
-      ),
+    test: (x) => x.capital && dashboardRowGrade(x.before, x.after),
     examples: ['Brighton and Hove Good April 2024 Good (2018)'],
   },
   {
@@ -1159,7 +1163,15 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
       let time = currency(s, words, c, candidates[i - 1], candidates[i + 1], before === undefined);
       // A list under each grade is where councils stand ("Outstanding: Gateshead (2023), …").
       if (why === 'grade list label') time = { current: true, cue: 'a list of where councils stand', strength: 'cue' };
-      if (why === "a dashboard row's grade")
+      // Whichever rule read it ("Isle of Wight Requires improvement to be good January 2025 Good (2021)").
+      if (
+        why === "a dashboard row's grade" ||
+        (isUpper(s.charCodeAt(c.quoteStart)) &&
+          dashboardRowGrade(
+            s.slice(Math.max(0, c.quoteStart - 90), c.quoteStart),
+            s.slice(c.quoteEnd, c.quoteEnd + 70),
+          ))
+      )
         time = { current: true, year: time.year, cue: 'a dashboard row’s latest grade', strength: 'cue' };
       if (why === "a table row's second column" || why === "a dashboard row's earlier grade")
         time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
@@ -1523,7 +1535,8 @@ const VISIT_REPORT =
   /\b(?:monitoring (?:visit|inspection|letter)s?|focused visits?|follow-up visits?|joint targeted area inspections?|jtai)\b/i;
 const NEW_GRADE =
   /\b(?:now|newly)\s+(?:been\s+)?(?:rated|judged|graded)\b|\b(?:new|latest)\s+(?:ofsted\s+)?(?:rating|grade|judgement)\b/i;
-const FULL_INSPECTION = /\b(?:re-?inspect\w*|full inspection|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
+const FULL_INSPECTION =
+  /\b(?:re-?inspect\w*|full inspection|(?:graded|standard|short) inspections?|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
 
 /** A line that is only a grade, capitalised as in a table ("Requires improvement"). */
 const LONE_GRADE = /^['‘"“]?(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)['’"”]?\.?$/;

@@ -25,6 +25,8 @@ export const GENERIC_PLURAL =
   /\b(?:councils|authorities|local authorities|lscbs|boards|\d{2,} inspections)\b[^.]*\b(?:rated|judged|graded)\b|\b(?:one in|per cent|%|proportion|number of|share of|majority of|most|many|few|all|other)\b[^.]*\b(?:councils|authorities)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w’'-]+\s+){0,3}(?:councils|authorities|boroughs|counties)\b|\b(?:every|no)\s+(?:local\s+)?(?:council|authority)\b/i;
 /** Words (lower case) one of which every text GENERIC_PLURAL matches holds: a sentence without one does not run it (needs.ts). */
 export const GENERIC_PLURAL_NEEDS = ['council', 'authorit', 'lscbs', 'boards', 'boroughs', 'counties', 'inspections'];
+/** A sentence whose subject is a share of councils: "51% were judged good", "In 15 of these, …". */
+const SHARE_SUBJECT = /^\s*(?:[-•*]\s*)?(?:in\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent\b|of\s+(?:these|them|those)\b)/i;
 const PLURAL_SUBJECT = /\b(?:both|all|each|councils|authorities|boroughs|counties)\b/i;
 
 /** The article's main council: the most mentioned, the earliest on a tie. */
@@ -153,6 +155,7 @@ export function attributeGrades(
       return at(g, uniq([...councils, ...also.flatMap((m) => m.councils)]), `${how}, and those after "as was"`);
     }
     if (info.generic) return at(g, [], 'none (councils in general)');
+    if (!info.distinct.length && SHARE_SUBJECT.test(g.sentence.text)) return at(g, [], 'none (a share of councils)');
     // Not named in the sentence: the council named last before it in the same or the previous
     // paragraph (news paragraphs are a sentence or two: "the council" reaches across one), else the
     // article's main one, else the one named last.
@@ -193,7 +196,11 @@ export function attributeGrades(
       const inClause = beforeGrade.filter((m) => m.start >= from);
       if (inClause.length) beforeGrade = inClause;
     }
-    const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(clauseBefore.slice(-60));
+    // The grade moved to shares the subject of the one moved from ("Two local authorities, Tameside
+    // and Torbay, improved from inadequate to good").
+    const moved = FROM_GRADE_TO.exec(clauseBefore);
+    const subjectPart = moved ? clauseBefore.slice(0, moved.index) : clauseBefore;
+    const listed = /\band\b|,/.test(clauseBefore) && PLURAL_SUBJECT.test(subjectPart.slice(-60));
     if (listed && beforeGrade.length > 1)
       return [uniq(beforeGrade.flatMap((m) => m.councils)), 'several named before it'];
     // "Achieving for Children, which runs services in Kingston and Richmond, was rated…": the
@@ -215,6 +222,9 @@ export function attributeGrades(
     return [nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence'];
   }
 }
+
+/** The end of a clause before the grade moved to: "…improved from inadequate to ". */
+const FROM_GRADE_TO = /\b(?:from\s+[^,;]{1,60}?\s+)?to\s*['‘"“]?$/i;
 
 /** Where a new clause with its own subject starts: ", while", ", whereas", ", but", ", with", "; ". */
 const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though|with)\b|;/gi;

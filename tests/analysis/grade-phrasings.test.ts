@@ -15,6 +15,40 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing:
+      'a dashboard row whose latest grade is "Requires improvement to be good" (read by its own rule, timed as the row\'s latest)',
+    page: [
+      'South East dashboard',
+      'Local authority Latest judgement Published Previous judgement',
+      'Isle of Wight Requires improvement to be good January 2025 Good (2021)',
+      'Windsor and Maidenhead Good February 2024 Requires improvement to be good (2021)',
+    ],
+    grades: [
+      ['requires improvement', true, 'Isle of Wight'],
+      ['good', false, 'Isle of Wight'],
+      ['good', true, 'Windsor and Maidenhead'],
+      ['requires improvement', false, 'Windsor and Maidenhead'],
+    ],
+  },
+  {
+    phrasing:
+      'national statistics: shares of councils ("51% were judged good"), councils named moving "from inadequate to good", in a year of graded inspections and visits',
+    page: [
+      'Main findings: local authority children’s services inspection outcomes',
+      'By 31 August 2024, all 153 local authorities had received at least one inspection. At their most recent inspection:',
+      '14% of local authorities were judged outstanding for overall effectiveness',
+      '51% were judged good',
+      'Ofsted carried out 46 graded inspections of local authorities, as well as 38 focused visits and 41 monitoring visits.',
+      'Two local authorities, Tameside and Torbay, improved from inadequate to good.',
+    ],
+    grades: [
+      ['outstanding', true, ''],
+      ['good', true, ''],
+      ['inadequate', false, 'Tameside+Torbay'],
+      ['good', true, 'Tameside+Torbay'],
+    ],
+  },
+  {
     phrasing: 'a rating verb as a gerund: "with inspectors rating its services for care leavers inadequate"',
     page: [
       'Wokingham children’s services require improvement',
