@@ -1378,8 +1378,10 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'after a grade',
     where: 'before',
     needs: ['after', 'until', 'before', 'following'],
-    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$)/i,
+    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$|\bafter\s+(?:more than\s+|nearly\s+|almost\s+|over\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+)?(?:decades?|years?)\s+of\s+(?:successive\s+|consecutive\s+|repeated\s+)?['‘"“]?$|\bafter\s+(?:two|three|four|several|repeated)\s+(?:successive\s+|consecutive\s+)?['‘"“]?$)/i,
     examples: [
+      'The trust has turned a corner after more than a decade of inadequate ratings.',
+      'It comes after two successive inadequate judgements.',
       'The news comes three years after the council was rated outstanding.',
       'Birmingham making steady progress after inadequate rating',
     ],
