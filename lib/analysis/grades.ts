@@ -63,6 +63,9 @@ const TIME_AFTER_CUT = /[;]|,\s+(?:but|while|whereas|and)\b/;
 // adequate at its last inspection in 2011, had its adoption performance judged good").
 const ASIDE_CLOSED_SOURCE = String.raw`,\s+(?=(?:had|has|have)\s+(?:its|their|his|her)\b)`;
 const ASIDE_CLOSED = new RegExp(ASIDE_CLOSED_SOURCE, 'i');
+/** The cues of a grade a council left (its own words, not the sentence's time). */
+const LEFT_GRADE_CUE = /^(?:left behind|from X to Y)/;
+const CONTRAST_CLAUSE = /,\s+(?:while|whilst|whereas|but)\b/i;
 const TIME_BEFORE_CUT = new RegExp(String.raw`,\s+(?:but|while|whereas|and)\b|\bbut\b|${ASIDE_CLOSED_SOURCE}`, 'g');
 const OWN_CLAUSE_CUT = /[,;]|\b(?:and|but)\b/;
 const AREA_CLAUSE_CUT = /[;:]|,\s+(?:but|while|whereas|and)\b|\bbut\b/g;
@@ -194,9 +197,9 @@ function dashboardRowGrade(before: string, after: string): boolean {
   return DASHBOARD_NAME_BEFORE.test(before) && DASHBOARD_DATE_AFTER.test(after);
 }
 
-/** "up from", "down from" after a comma or a bracket (an aside) or a year: the grade a council left. */
+/** "up from", "down from" after a comma or a bracket (an aside), a year, or "both"/"which"/"has": the grade a council left. */
 const UP_FROM_BEFORE =
-  /(?:[,(–—]|\b\d{4})\s*(?:having\s+|after\s+)?(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
+  /(?:[,(–—]|\b\d{4}|\b(?:both|all|each|which|who|have|has|had)\b)\s*(?:having\s+|after\s+)?(?:up|down|moving up|moved up|moving down|moved down|an improvement|a step up|a rise|a fall|improving|falling|dropping|slipping|rising)\s+from\s+(?:(?:its|their|the|a|an|previous|last|earlier|former)\s+)*['‘"“]?$/i;
 
 /** The older frameworks' grade words a page may use of a council (corpus labels: other:adequate, other:poor). */
 const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
@@ -628,6 +631,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'The services had been rated good in 2022, up from requires improvement in 2018.',
       'Hull, up from inadequate in 2019, is now good.',
       'Norfolk was judged good across the board, having moved up from requires improvement in 2017.',
+      'Hartlepool and Middlesbrough both moved up from inadequate, while Stockport was judged outstanding.',
     ],
   },
   {
@@ -1177,14 +1181,17 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
         time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous
       // too ("the last inspection rated most areas 'adequate' and one 'inadequate'").
-      // Not across an aside's end: "The council, whose services were rated adequate at its last
-      // inspection in 2011, had its adoption performance judged good".
+      // Not across an aside's end ("The council, whose services were rated adequate at its last
+      // inspection in 2011, had its adoption performance judged good") nor into a contrasting clause
+      // after a grade left ("…both moved up from inadequate, while Stockport was judged outstanding";
+      // a time for the whole sentence is shared: "In 2019 it was rated good, while Notts was…").
       if (
         time.strength === 'none' &&
         before &&
         !before.current &&
         before.strength !== 'none' &&
-        !ASIDE_CLOSED.test(s.slice(candidates[i - 1].quoteEnd, c.quoteStart))
+        !ASIDE_CLOSED.test(s.slice(candidates[i - 1].quoteEnd, c.quoteStart)) &&
+        !(LEFT_GRADE_CUE.test(before.cue) && CONTRAST_CLAUSE.test(s.slice(candidates[i - 1].quoteEnd, c.quoteStart)))
       )
         time = { ...before, year: time.year ?? before.year, cue: `${before.cue} (as the grade before)` };
       before = time;

@@ -59,6 +59,27 @@ const ABBREVIATIONS = new Set(
 
 const LIST_MARKER = new RegExp(`^${LIST_MARKER_SOURCE}\\s+`);
 
+/** A line that ends a sentence, a heading's colon or a quotation. */
+const FINISHED_LINE = /[.!?:;"”’)]$/;
+/** A line ending in a word no sentence ends with: the sentence goes on in the next line. */
+const OPEN_LINE_END =
+  /\b(?:of|the|and|or|but|to|a|an|as|in|into|for|with|by|on|at|from|that|which|who|whose|its|their|his|her|be|been|being|had|has|have|is|are|was|were|judged|rated|graded|found)$/i;
+
+/**
+ * Whether a hard-wrapped line (a PDF's or a minute's copy, one line to a paragraph) goes on in
+ * the next: it is long enough to be wrapped prose, is not finished, and the next line starts in
+ * lower case or it ends in a word no sentence ends with ("…had been judged as" / "Requires
+ * Improvement to be Good."). A list item never continues a line.
+ */
+export function continuesOnNextLine(line: string, next: string): boolean {
+  return (
+    line.length >= 30 &&
+    !FINISHED_LINE.test(line) &&
+    !LIST_MARKER.test(next) &&
+    (/^[a-z]/.test(next) || OPEN_LINE_END.test(line))
+  );
+}
+
 /** Splits one block into sentence spans (offsets relative to the block). */
 export function splitSentences(block: string): Span[] {
   const spans: Span[] = [];
@@ -87,8 +108,8 @@ export function splitSentences(block: string): Span[] {
       prevLine &&
       lineText &&
       !LIST_MARKER.test(lineText) &&
-      !/[.!?:;"”’)]$/.test(prevLine) &&
-      prevLine.length > 80;
+      !FINISHED_LINE.test(prevLine) &&
+      (prevLine.length > 80 || continuesOnNextLine(prevLine, lineText));
     if (joins) prev.end = line.end;
     else units.push({ ...line });
     prevLine = lineText;

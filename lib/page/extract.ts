@@ -8,6 +8,7 @@
 // block-text.ts (white space), element-rules.ts (which elements are read), extraction-cache.ts
 // (what a re-run reuses), furniture-flags.ts, source-document.ts, extracted.ts (the shapes).
 import { runSteps } from '../analysis/steps';
+import { continuesOnNextLine } from '../analysis/text';
 import { insideSkipped } from './element-rules';
 import type { ExtractedBlock, ExtractedDocument } from './extracted';
 import type { ExtractionCache } from './extraction-cache';
@@ -175,7 +176,7 @@ function assemble(
   teasers: boolean,
   memo?: FurnitureMemo,
 ): ExtractedDocument {
-  blocks = rowsJoined(blocks);
+  blocks = linesJoined(rowsJoined(blocks));
   const h1Index = blocks.findIndex((b) => b.element.tagName.toUpperCase() === 'H1');
   const titleBlock = h1Index >= 0 && h1Index < 8 ? blocks[h1Index] : null;
   if (titleBlock) blocks.splice(h1Index, 1);
@@ -216,7 +217,62 @@ export function rebuildBlock(el: Element, text: string): ExtractedBlock | null {
   builder.start(el);
   walk(el, builder);
   builder.flush();
-  return rowsJoined(builder.blocks).find((b) => b.element === el && b.text === text) ?? null;
+  // A paragraph whose hard-wrapped lines were joined (see linesJoined): the next paragraphs too.
+  let chars = builder.chars;
+  for (let next = el.nextElementSibling; el.localName === 'p' && next && chars < text.length; ) {
+    builder.start(next);
+    walk(next, builder);
+    builder.flush();
+    chars = builder.chars + builder.blocks.length;
+    next = next.nextElementSibling;
+  }
+  return linesJoined(rowsJoined(builder.blocks)).find((b) => b.element === el && b.text === text) ?? null;
+}
+
+/** What stands between a paragraph's hard-wrapped lines joined into one block (no page character: a wrapped line's end is a space). */
+const LINE_GAP = ' ';
+
+/**
+ * A copy of a PDF or a minute's text laid out a line to a paragraph ("…had been judged as" /
+ * "Requires Improvement to be Good.") as one block, a space between its lines, where a line
+ * goes on in the next one (continuesOnNextLine): the analysis reads the sentence whole, as it
+ * does a wrapped paragraph. The lines' characters keep their places in the page; the gaps have none.
+ */
+function linesJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
+  let out: ExtractedBlock[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    let j = i + 1;
+    while (
+      j < blocks.length &&
+      blocks[j - 1].element.localName === 'p' &&
+      blocks[j].element.localName === 'p' &&
+      blocks[j].element === blocks[j - 1].element.nextElementSibling &&
+      continuesOnNextLine(lastLine(blocks[j - 1].text), blocks[j].text)
+    )
+      j++;
+    if (j - i < 2) {
+      out?.push(blocks[i]);
+      continue;
+    }
+    out ??= blocks.slice(0, i);
+    let text = '';
+    const segments: ExtractedBlock['segments'] = [];
+    for (let k = i; k < j; k++) {
+      if (k > i) text += LINE_GAP;
+      const at = text.length;
+      for (const seg of blocks[k].segments) segments.push({ ...seg, start: seg.start + at });
+      text += blocks[k].text;
+    }
+    out.push({ text, element: blocks[i].element, segments, kind: undefined, furniture: undefined });
+    i = j - 1;
+  }
+  return out ?? blocks;
+}
+
+/** A block's last line (its text after its last new line). */
+function lastLine(text: string): string {
+  const nl = text.lastIndexOf('\n');
+  return (nl < 0 ? text : text.slice(nl + 1)).trim();
 }
 
 /** The longest cell text joined into a row (a judgement table's cells are a few words). */

@@ -16,6 +16,18 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'councils that "both moved up from" a grade, then a contrasting clause\'s own grade ("…, while Stockport was judged outstanding")',
+    page: [
+      'Inspection round-up',
+      'Among the councils inspected during the year, Hartlepool and Middlesbrough both moved up from inadequate, while Stockport was judged outstanding for a second time.',
+    ],
+    grades: [
+      ['inadequate', false, 'Hartlepool+Middlesbrough'],
+      ['outstanding', true, 'Stockport'],
+    ],
+  },
+  {
+    phrasing:
       'a dashboard row whose latest grade is "Requires improvement to be good" (read by its own rule, timed as the row\'s latest)',
     page: [
       'South East dashboard',

@@ -226,6 +226,43 @@ describe('tables', () => {
   });
 });
 
+describe('hard-wrapped lines', () => {
+  test("a PDF or minute's copy laid out a line to a paragraph is read a sentence at a time; finished lines and list items stay apart", () => {
+    const doc = parseHtml(
+      `<html><body><article><h1>Minutes of the committee</h1>
+      <p>Members were informed that the overall effectiveness of services had been judged as</p>
+      <p>Requires Improvement to be Good. The impact of leaders on social work practice had been</p>
+      <p>judged Good, and the experiences and progress of children in care and care leavers had been</p>
+      <p>judged Requires Improvement to be Good.</p>
+      <p>The Director highlighted the areas that inspectors had identified for improvement:</p>
+      <p>• the quality and timeliness of assessments for children in need;</p>
+      <p>• the sufficiency of local placements for children in care.</p>
+      <p>Members thanked the staff of the service for their work during the inspection</p>
+      <p>RESOLVED: That the report be noted.</p></article></body></html>`,
+    );
+    const blocks = extractArticle(doc).blocks;
+    const texts = blocks.map((b) => b.text);
+    expect(texts[0]).toBe(
+      'Members were informed that the overall effectiveness of services had been judged as Requires Improvement to be Good. The impact of leaders on social work practice had been judged Good, and the experiences and progress of children in care and care leavers had been judged Requires Improvement to be Good.',
+    );
+    expect(texts.slice(1)).toEqual([
+      'The Director highlighted the areas that inspectors had identified for improvement:',
+      '• the quality and timeliness of assessments for children in need;',
+      '• the sufficiency of local placements for children in care.',
+      'Members thanked the staff of the service for their work during the inspection',
+      'RESOLVED: That the report be noted.',
+    ]);
+    // Each line's characters are the page's; the gaps between lines are no page character.
+    const joined = blocks[0];
+    const at = (i: number) => joined.segments.find((s) => i >= s.start && i < s.start + s.length);
+    expect(at(joined.text.indexOf('Requires'))?.node.data.startsWith('Requires Improvement')).toBe(true);
+    expect(at(joined.text.indexOf(' Requires'))).toBeUndefined();
+    expect(fromSegments(joined).replace(/ +/g, ' ')).toBe(joined.text);
+    // Read again after the page's text nodes are split (as highlighting does): the same block.
+    expect(rebuildBlock(joined.element, joined.text)?.text).toBe(joined.text);
+  });
+});
+
 describe('lists of links inside the article', () => {
   test('a short block that is mostly links (other stories) is left out; a paragraph with a link in it stays', () => {
     const doc = parseHtml(
