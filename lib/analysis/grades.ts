@@ -158,7 +158,7 @@ export interface GradeRule {
 /** A rating verb with its object between it and the grade: "judged Slough's services inadequate". */
 export const VERB_OBJECT_BEFORE = gated(
   holdsOneOfEach(['rate', 'rating', 'judg', 'grad', 'deem', 'found', 'finds', 'brand', 'label']),
-  /\b(?:rates|rated|rate|rating|judges|judged|judge|judging|grades|graded|grading|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i,
+  /\b(?:rates|rated|rate|rating|judges|judged|judge|judging|grades|graded|grading|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:(?!(?:good|outstanding|inadequate|adequate|poor|improvement)\b)[\w’'&-]+,?\s+){0,14}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection),?\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|to\s+(?=requir)|overall\s+|are\s+|is\s+)?$/i,
 );
 /** A rating verb with a named object: "Ofsted rates Blackpool inadequate" (case matters: a name). */
 export const NAME_OBJECT_BEFORE = gated(
@@ -168,15 +168,15 @@ export const NAME_OBJECT_BEFORE = gated(
 );
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
-  /(?:effectiveness|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance|social work practice|safeguarding)\s*[:–—|-]\s*$/i;
+  /(?:effectiveness|capacity (?:for improvement|to improve)|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance|social work practice|safeguarding)\s*[:–—|-]\s*$/i;
 /** The end of a judgement area's name, as a judgement table row prints it before its grade. */
 const AREA_LABEL_END =
   /\b(?:overall effectiveness|help and protection|permanence|adoption performance|care leavers|looked after|in care|governance|children and families|leadership|leaders|safeguarding children board|lscb)\s*\(?\s*$/i;
 /** Linking verbs: a judgement only for the unambiguous grades, or when the subject is a service. */
 const LINKING_BEFORE =
-  /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|judged|rated|to be|as))*\s*$/i;
+  /\b(?:is|was|were|are|be|been|being|remain|remains|remained|remaining|stay|stays|stayed|become|became|becomes|now|still|previously)(?:\s+(?:still|now|previously|also|again|overall|both|all|judged|rated|to be|as))*\s*$/i;
 const SERVICE_SUBJECT =
-  /\b(?:services?|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|governance|impact of (?:senior )?leaders|it|they)\b[^,;]{0,60}$/i;
+  /\b(?:services?|safeguarding|arrangements|council|authority|department|directorate|lscb|lcsb|board|partnership|trust|judgements?|judgments?|grades?|ratings?|effectiveness|adoption|fostering|care leavers|children in care|help and protection|leadership|governance|impact of (?:senior )?leaders|it|they)\b[^,;]{0,60}$/i;
 const INSTITUTION_AFTER =
   /^['’"”]?\s*(?:-rated\b|councils?|authorit(?:y|ies)|local authorit(?:y|ies)|children[’']?s services|social care|services|department|lscb|lscbs|boards?|trusts?)\b/i;
 
@@ -446,8 +446,11 @@ export const REFUSALS: GradeRule[] = [
       (x.prev !== undefined &&
         holds(x.words, BETWEEN) &&
         /\bbetween\s*['‘"“]?\s*$/i.test(x.s.slice(Math.max(0, x.prev.quoteStart - 12), x.prev.quoteStart)) &&
-        /^\s*and\s*$/i.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart))),
+        /^\s*and\s*$/i.test(x.s.slice(x.prev.quoteEnd, x.c.quoteStart))) ||
+      // A grade key: "Key: Outstanding (Grade 1) / Good (Grade 2) / Adequate (Grade 3) / …".
+      (x.after.includes('(') && /^['’"”]?\s*\(grade\s+\d\)\s*\//i.test(x.after)),
     examples: [
+      'Key: Outstanding (Grade 1) / Good (Grade 2) / Adequate (Grade 3) / Inadequate (Grade 4)',
       'Rotherham now sits on the rating between inadequate and good.',
       'Each service will get an overall rating ranging from inadequate to outstanding.',
       'Only authorities rated above inadequate may bid for the funding.',
@@ -732,13 +735,22 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       // …or in a report's own sentence: "The overall effectiveness of safeguarding services is adequate."
       if (
         !x.main &&
-        !(OLD_GRADES.has(x.c.grade) && (x.c.quoted || /\boverall effectiveness\b[^.;:]{0,90}$/i.test(x.before)))
+        !(
+          OLD_GRADES.has(x.c.grade) &&
+          (x.c.quoted ||
+            /\boverall effectiveness\b[^.;:]{0,90}$/i.test(x.before) ||
+            // "Safeguarding in Medway is adequate but…": the old middle grade of a service, at its clause's end.
+            (x.c.grade === 'other:adequate' &&
+              /\b(?:safeguarding|services)\b[^.;:,]{0,60}$/i.test(x.before) &&
+              !/\b(?:found|judged|rated|assessed|graded|deemed)\b[^.;:,]*$/i.test(x.before) &&
+              /^['’"”]?\s*(?:$|[,.;:)]|but\b|and\b|according\b|says?\b|said\b)/i.test(x.after)))
+        )
       )
         return false;
       // "Children's services require improvement, say inspectors": the grade as the verb.
       if (/^requir/.test(x.word))
         return (
-          /\b(?:services?|council|authority|leadership|leaders|governance|care leavers|protection|adoption|board|lscb|experiences|social care)\b[^,.;:]{0,50}$/i.test(
+          /\b(?:services?|council|authority|leadership|leaders|governance|care leavers|protection|adoption|board|lscb|experiences|social care|judgements|judgments|the rest)\b(?:,[^,.;:]{1,50},)?[^,.;:]{0,50}$/i.test(
             x.before,
           ) ||
           // "…after we were told we required improvement": the council's own voice told its grade.
@@ -751,7 +763,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       if (x.word === 'good')
         return (
           serviceSubject &&
-          /^['’"”]?\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–|by\b|in\b|for (?:the )?(?:impact|help|children|care|leadership|adoption|experiences|overall)\b)/i.test(
+          /^['’"”]?\s*(?:$|[,.;:)]|overall|according|says|said|and\b|but\b|—|–|by\b|in\b|with (?:some |many )?outstanding (?:features|elements|aspects)|for (?:the )?(?:impact|help|children|care|leadership|adoption|experiences|overall)\b)/i.test(
             x.after,
           )
         );
@@ -760,6 +772,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     examples: [
       'Children’s services in Sefton remain good, inspectors said.',
       'Children’s services require improvement, say inspectors.',
+      'The other judgements, including adoption performance, require improvement.',
       'Leadership, management and governance require improvement.',
       'Services for children in Rochdale are now ‘adequate’.',
       'Sandwell’s children’s trust remains inadequate.',
@@ -768,6 +781,8 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Ofsted: Swindon children’s social care still requires improvement',
       'Inspectors found that the impact of leaders required improvement.',
       'The overall effectiveness of safeguarding services in Wakefield is adequate.',
+      'Safeguarding in Medway is adequate but the council must reduce delays.',
+      'Lincolnshire County Council’s services for looked-after children are good with outstanding features.',
     ],
   },
   {
@@ -932,8 +947,13 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   {
     name: 'areas listed with their grades',
     // "Help and protection requires improvement; care leavers inadequate; children in care good".
-    re: /^['’"”]?\s*[;,]\s*(?:and\s+)?(?:for\s+)?(?:the\s+)?(?:help and protection|child protection|children in care|looked[- ]after children|care leavers|leadership(?: and management)?|adoption(?: performance)?|the impact of leaders)\s*(?:(?:is|are|was|were)\s+(?:(?:judged|rated|graded)\s+)?)?[:–—-]?\s*['‘"“]?$/i,
-    examples: ['Help and protection requires improvement; care leavers inadequate; children in care good.'],
+    re: /^['’"”]?\s*(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?:for\s+)?(?:the\s+)?(?:(?:experiences and progress of|services for)\s+(?:children who need\s+)?)?(?:help and protection|child protection|children in care|looked[- ]after children|care leavers(?:[’']\s+services)?|leadership(?: and management)?|adoption(?: performance)?|the impact of leaders)\s*(?:(?:is|are|was|were)\s+(?:(?:judged|rated|graded)\s+)?)?[:–—-]?\s*['‘"“]?$/i,
+    examples: [
+      'Help and protection requires improvement; care leavers inadequate; children in care good.',
+      'Adoption performance was judged outstanding, and the experiences and progress of care leavers good.',
+      'Children in care were judged to require improvement, and care leavers’ services good.',
+      'In 2012 safeguarding was judged to be adequate and services for looked after children good.',
+    ],
   },
   {
     name: 'grade in some areas and another in others',

@@ -1678,7 +1678,7 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     if (kind !== 'heading' && !endsWithColon(doc.blocks[i]) && !endsAsking(doc.blocks[i])) continue;
     const b = doc.blocks[i].trim();
     // The regexes last.
-    if (b.length > 240 || isItem(doc, i, kind) || !listIntro(b)) continue;
+    if (b.length > 240 || isItem(doc, i, kind) || !(listIntro(b) || MUST_INTRO.test(b))) continue;
     // A heading, then a line that hands over to the list ("What needs to improve" / "The report
     // sets out the following areas:"): the list starts after that line.
     // Or a report's "…the local authority and its partners should take the following action."
@@ -1986,8 +1986,14 @@ function readSentences(
  * ends a sentence at a colon only at a line's end, so the lines after it are the list's.
  */
 function introducesLines(text: string): boolean {
-  return (endsWithColon(text) || endsAsking(text)) && text.length <= 240 && listIntro(text.trim());
+  return (
+    (endsWithColon(text) || endsAsking(text)) && text.length <= 240 && (listIntro(text.trim()) || MUST_INTRO.test(text))
+  );
 }
+
+/** An introduction that ends in what someone must or should do: "…inspectors said the council must:". */
+const MUST_INTRO =
+  /\b(?:the council|the local authority|the authority|the trust|the partnership|partners|leaders|it|they)\s+(?:must|should|needs? to|(?:was|were) told to)\s*:\s*$/i;
 
 /** Whether a text ends (white space aside) with a full stop, "!" or "?". */
 function endsSentence(text: string): boolean {

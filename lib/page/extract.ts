@@ -263,7 +263,8 @@ function linesJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
       for (const seg of blocks[k].segments) segments.push({ ...seg, start: seg.start + at });
       text += blocks[k].text;
     }
-    out.push({ text, element: blocks[i].element, segments, kind: undefined, furniture: undefined });
+    const lines = blocks.slice(i, j).map((b) => b.element);
+    out.push({ text, element: blocks[i].element, segments, kind: undefined, furniture: undefined, lines });
     i = j - 1;
   }
   return out ?? blocks;

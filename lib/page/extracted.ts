@@ -27,6 +27,8 @@ export interface ExtractedBlock {
    */
   kind?: BlockKind;
   furniture?: FurnitureRule | null;
+  /** A block of hard-wrapped lines joined (see extract.ts linesJoined): the paragraphs it reads, `element` the first. */
+  lines?: Element[];
 }
 
 export interface ExtractedDocument {

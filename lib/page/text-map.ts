@@ -133,7 +133,8 @@ export function offsetOf(map: TextMap, node: Node, offset: number, edge: 'start'
     const block = map.blocks[b];
     // A block's text nodes lie below its element: a block that does not hold the node is passed
     // over without its segments (a paragraph read whole reads them from the page when asked).
-    if (!block?.element.contains(n)) continue;
+    // A block of hard-wrapped lines holds the nodes of each of its paragraphs.
+    if (!block || !(block.lines ? block.lines.some((e) => e.contains(n)) : block.element.contains(n))) continue;
     for (const seg of block.segments) {
       if (seg.node !== n) {
         if (found !== null) break;

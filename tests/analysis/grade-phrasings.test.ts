@@ -16,6 +16,40 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'old-framework reports: "Safeguarding in Medway is adequate but…", "capacity for improvement: Adequate (Grade 3)", a grade key refused',
+    page: [
+      'Medway safeguarding adequate',
+      'Safeguarding in Medway is adequate but the council must reduce delays in completing core assessments, inspectors have said.',
+      'Safeguarding – capacity for improvement: Adequate (Grade 3)',
+      'Key: Outstanding (Grade 1) / Good (Grade 2) / Adequate (Grade 3) / Inadequate (Grade 4)',
+    ],
+    grades: [
+      ['other:adequate', true, 'Medway'],
+      ['other:adequate', true, 'Medway'],
+    ],
+  },
+  {
+    phrasing:
+      '"services … are good with outstanding features"; "judgements … were both good"; "the other judgements, including adoption performance, require improvement"; "…, and the experiences and progress of care leavers good"',
+    page: [
+      'Lincolnshire inspection',
+      'Lincolnshire County Council’s services for looked-after children are good with outstanding features, according to Ofsted.',
+      'Its judgements for help and protection and for children in care were both good.',
+      'Leadership was judged good but the other judgements, including adoption performance, require improvement.',
+      'Adoption performance was judged outstanding, and the experiences and progress of care leavers good.',
+    ],
+    grades: [
+      ['good', true, 'Lincolnshire'],
+      ['outstanding', true, 'Lincolnshire'],
+      ['good', true, 'Lincolnshire'],
+      ['good', true, 'Lincolnshire'],
+      ['requires improvement', true, 'Lincolnshire'],
+      ['outstanding', true, 'Lincolnshire'],
+      ['good', true, 'Lincolnshire'],
+    ],
+  },
+  {
+    phrasing:
       'councils that "both moved up from" a grade, then a contrasting clause\'s own grade ("…, while Stockport was judged outstanding")',
     page: [
       'Inspection round-up',

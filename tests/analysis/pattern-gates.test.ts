@@ -195,7 +195,7 @@ describe('councils: a service or setting after a place name is tried only when i
 describe('grades: the rating-verb patterns and two previous-time cues run only on a text holding their words', () => {
   // The patterns as they would run on every text before a grade (each kept in full).
   const verbObject =
-    /\b(?:rates|rated|rate|rating|judges|judged|judge|judging|grades|graded|grading|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:[\w’'&-]+\s+){0,8}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection)\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|overall\s+|are\s+|is\s+)?$/i;
+    /\b(?:rates|rated|rate|rating|judges|judged|judge|judging|grades|graded|grading|deems|deemed|found|finds|branded|brands|labelled|labels)\s+(?:(?!(?:good|outstanding|inadequate|adequate|poor|improvement)\b)[\w’'&-]+,?\s+){0,14}(?:services|service|council|authority|department|provision|partnership|board|trust|company|it|them|us|care|protection|families|children|young people|leavers|performance|areas|judgements|judgments|inspection),?\s+(?:(?:in|for|at)\s+(?:[\w’'&-]+\s+){1,8})?(?:as\s+|to be\s+|to\s+(?=requir)|overall\s+|are\s+|is\s+)?$/i;
   const nameObject =
     /\b(?:(?:[Rr]ates|[Rr]ated|[Jj]udges|[Jj]udged|[Gg]rades|[Gg]raded|[Dd]eems|[Dd]eemed)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:as\s+)?|(?:[Uu]pgrade[sd]?|[Dd]owngrade[sd]?|[Mm]oved|[Ll]ifted|[Rr]aised)\s+(?:[A-Z][\w’'&-]*\s+(?:and\s+|of\s+|upon\s+|on\s+)?){1,5}(?:from\s+\S+\s+)?to\s+)$/;
   const previously =

@@ -14,6 +14,7 @@ import {
   furnitureFlagsOf,
   rebuildBlock,
 } from '../../lib/page/extract';
+import { offsetOf, textMapOf } from '../../lib/page/text-map';
 
 const pages = path.resolve(import.meta.dirname, '../fixtures/pages');
 const load = (name: string) => parseHtml(fs.readFileSync(path.join(pages, name), 'utf8'));
@@ -260,6 +261,11 @@ describe('hard-wrapped lines', () => {
     expect(fromSegments(joined).replace(/ +/g, ' ')).toBe(joined.text);
     // Read again after the page's text nodes are split (as highlighting does): the same block.
     expect(rebuildBlock(joined.element, joined.text)?.text).toBe(joined.text);
+    // A point in a later line maps to its offset in the page's text (saving a selection there).
+    const map = textMapOf(extractArticle(doc));
+    const third = doc.querySelectorAll('article p')[2].firstChild as Text;
+    const point = offsetOf(map, third, 0, 'start');
+    expect(point !== null && map.text.slice(point, point + 12)).toBe('judged Good,');
   });
 });
 
