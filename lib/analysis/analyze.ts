@@ -1,6 +1,8 @@
 // The analysis core: text in, findings out. No DOM and no browser API, so it runs unchanged in
 // the content script, in Node (the command-line analyser) and in tests.
+
 import type { Council } from '../data/gazetteer';
+import { councilForHost } from '../data/hosts';
 import type { AnalysisCache, BlockResult, BlockRole, LastRun } from './cache';
 import { type CouncilMention, findCouncilMentions, groupMentions } from './councils';
 import { DETECT_CHARS, DETECT_GRADE_SENTENCES, type Detection, detectInspectionArticle } from './detect';
@@ -175,7 +177,16 @@ export function* analyzeSteps(
   // is attributed as then when the article's main council is the same.
   const primary = primaryCouncil(councils);
   const known = last && kept && last.primary === primary ? last.attributed : null;
-  const grades = attributeGrades(rawGrades, councils, sentences, known ? (g) => known.get(g) : undefined, primary);
+  // A council's own site names the council where the page names none ("our services for children").
+  const site = safe.site ? councilForHost(safe.site) : null;
+  const grades = attributeGrades(
+    rawGrades,
+    councils,
+    sentences,
+    known ? (g) => known.get(g) : undefined,
+    primary,
+    site,
+  );
   const attributed = new Map<GradeMention, AttributedGrade>();
   for (let i = 0; i < grades.length; i++) attributed.set(rawGrades[i], grades[i]);
   // Detection reads the title, the first DETECT_CHARS of the text and these counts: when the
@@ -461,7 +472,12 @@ function sanitiseDocument(
     blocks.push(clean(given[i]));
   }
   return {
-    safe: { title, blocks, ...(doc.blockKinds ? { blockKinds: doc.blockKinds.slice(0, blocks.length) } : {}) },
+    safe: {
+      title,
+      blocks,
+      ...(doc.blockKinds ? { blockKinds: doc.blockKinds.slice(0, blocks.length) } : {}),
+      ...(typeof doc.site === 'string' && doc.site.length <= 253 ? { site: doc.site } : {}),
+    },
     same,
     truncated,
   };

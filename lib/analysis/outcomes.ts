@@ -71,6 +71,8 @@ export function attributeGrades(
    */
   known?: (g: GradeMention) => AttributedGrade | undefined,
   primary: Council | null = primaryCouncil(mentions),
+  /** The council whose own web site the page is on (null: none, or not known). */
+  site: Council | null = null,
 ): AttributedGrade[] {
   // One mention naming several councils (a company run for two boroughs): the article's main one
   // when it is among them.
@@ -173,7 +175,10 @@ export function attributeGrades(
     }
     if (sameBlock) return at(g, uniq(narrow(recent.councils)), 'named earlier in this or the previous paragraph');
     if (primary) return at(g, [primary], "the article's main council");
-    return at(g, recent ? uniq(recent.councils) : [], recent ? 'named earlier' : 'none named');
+    if (recent) return at(g, uniq(recent.councils), 'named earlier');
+    // A council's release that names no council ("We are delighted that Ofsted has judged our services good").
+    if (site) return at(g, [site], 'the council whose site the page is on');
+    return at(g, [], 'none named');
   });
 
   /** The councils of a grade whose sentence names several. */

@@ -8,6 +8,8 @@ export interface SourceDocument {
   blocks: string[];
   /** What each block is, when the source knows (HTML does): list item, heading or running text. */
   blockKinds?: BlockKind[];
+  /** The host name of the site the page is on ("news.leeds.gov.uk"): a council's own site names its council where the page does not. */
+  site?: string;
 }
 
 export type BlockKind = 'item' | 'heading' | 'text';

@@ -6,7 +6,7 @@ import { type Analysis, type AnalysisResult, analyzeDocument, toResult } from '.
 import { groupMentions } from '../analysis/councils';
 import { furnitureFlags } from '../analysis/furniture';
 import { documentFromPlainText, type SourceDocument } from '../analysis/text';
-import { extractArticle, toSourceDocument } from '../page/extract';
+import { extractArticle, siteOf, toSourceDocument } from '../page/extract';
 import { type Decoded, decodeBytes } from './decode';
 import { parseHtml } from './parse-html';
 import { MAX_INPUT, readInputBounded } from './read-input';
@@ -45,7 +45,7 @@ export function loadInput(
   if (!isHtml) return { doc: withoutFurniture(documentFromPlainText(decoded.text), options.extract), decoded };
   const doc = parseHtml(decoded.text, options.warn);
   if (!doc?.documentElement) throw new Error('could not parse the HTML');
-  return { doc: toSourceDocument(extractArticle(doc, { wholeBody: !options.extract })), decoded };
+  return { doc: toSourceDocument(extractArticle(doc, { wholeBody: !options.extract }), siteOf(doc)), decoded };
 }
 
 /** Reads an input and turns it into a document, or throws an Error with a clear message. */

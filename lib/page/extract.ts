@@ -20,7 +20,7 @@ export type { ExtractedBlock, ExtractedDocument, Segment } from './extracted';
 export { ExtractionCache } from './extraction-cache';
 export { type FurnitureMemo, furnitureFlagsOf } from './furniture-flags';
 export { findMainContent, guessContainer } from './main-content';
-export { toSourceDocument } from './source-document';
+export { siteOf, toSourceDocument } from './source-document';
 
 /**
  * Where a block lies against the part of the page the reader sees first (the viewport and a

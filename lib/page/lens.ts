@@ -17,6 +17,7 @@ import {
   extractArticleSteps,
   type Placement,
   rebuildBlock,
+  siteOf,
   toSourceDocument,
 } from './extract';
 import type { Highlighter } from './highlighter';
@@ -291,6 +292,13 @@ export class PageLens {
     this.extraction?.markChildren(node, added, removed);
   }
 
+  /** The gov.uk site the page is on, read once (see siteOf): a council's release names its council by it. */
+  private siteRead: string | undefined | null = null;
+  private get site(): string | undefined {
+    if (this.siteRead === null) this.siteRead = siteOf(this.doc);
+    return this.siteRead;
+  }
+
   constructor(
     private readonly doc: Document,
     private readonly highlighter: Highlighter,
@@ -367,7 +375,7 @@ export class PageLens {
     this.extracted = extracted;
     markTime('il:extracted');
     yield;
-    const analysis = yield* analyzeSteps(toSourceDocument(extracted), sliceSize, this.cache);
+    const analysis = yield* analyzeSteps(toSourceDocument(extracted, this.site), sliceSize, this.cache);
     markTime('il:analysed');
     this.analysis = analysis;
     if (!analysis.detection.isInspectionArticle) {
@@ -393,7 +401,7 @@ export class PageLens {
    * and drawn alone, then painted (nothing is removed).
    */
   private *first(top: ExtractedDocument, sliceSize: number): Generator<Step, void> {
-    const analysis = yield* analyzeSteps(toSourceDocument(top), sliceSize, this.cache);
+    const analysis = yield* analyzeSteps(toSourceDocument(top, this.site), sliceSize, this.cache);
     if (!analysis.detection.isInspectionArticle) return;
     this.analysis ??= analysis;
     this.setWindowed(true);

@@ -23,8 +23,41 @@ function kindOf(b: ExtractedBlock): BlockKind {
   return kind;
 }
 
-/** The analysis view of an extracted article. */
-export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
+/** A URL's host name (null for none, or one that cannot be read). */
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url, 'https://page.invalid/').hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** A council's site name after a page's title: "Ofsted judges our services good | swindon.gov.uk". */
+const TITLE_SITE = /[|–—-]\s*((?:[a-z0-9-]+\.)+gov\.uk)\s*$/i;
+
+/**
+ * The gov.uk site a page is on, when it is on one (a council's own site names the council a
+ * release is about where the release does not): the page's canonical address, its og:url, the
+ * address it was loaded from, or the site name after its title (a saved page). Undefined otherwise.
+ */
+export function siteOf(doc: Document): string | undefined {
+  const declared = [
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const url of declared) {
+    const host = hostOf(url);
+    if (host?.endsWith('.gov.uk')) return host;
+  }
+  const loc = doc.location;
+  const here = loc && /^https?:$/.test(loc.protocol) ? loc.hostname.toLowerCase() : '';
+  if (here.endsWith('.gov.uk')) return here;
+  return TITLE_SITE.exec(doc.title || '')?.[1].toLowerCase();
+}
+
+/** The analysis view of an extracted article (`site`: see siteOf). */
+export function toSourceDocument(extracted: ExtractedDocument, site?: string): SourceDocument {
   const n = extracted.blocks.length;
   const blocks = new Array<string>(n);
   const blockKinds = new Array<BlockKind>(n);
@@ -33,5 +66,5 @@ export function toSourceDocument(extracted: ExtractedDocument): SourceDocument {
     blocks[i] = b.text;
     blockKinds[i] = kindOf(b);
   }
-  return { title: extracted.title, blocks, blockKinds };
+  return site ? { title: extracted.title, blocks, blockKinds, site } : { title: extracted.title, blocks, blockKinds };
 }
