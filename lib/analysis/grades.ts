@@ -442,7 +442,9 @@ export const REFUSALS: GradeRule[] = [
       (holds(x.words, SCALE_NOUNS) &&
         /\b(?:(?:four|4|the)\s+(?:grades|ratings|judgements)|grades are|ratings are|scale)\b[^.]{0,30}$/i.test(
           x.before.slice(-45),
-        )) ||
+        ) &&
+        // "All four judgements were graded outstanding" grades them.
+        !/\b(?:were|are|was|is)\s+(?:all\s+)?(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?$/i.test(x.before)) ||
       (x.prev !== undefined &&
         holds(x.words, BETWEEN) &&
         /\bbetween\s*['‘"“]?\s*$/i.test(x.s.slice(Math.max(0, x.prev.quoteStart - 12), x.prev.quoteStart)) &&
@@ -890,6 +892,14 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     examples: [
       'The council’s services had been deemed inadequate in 2015, good in 2019 and outstanding in 2023.',
       'Northumberland went straight from good in 2019 to outstanding in 2023.',
+    ],
+  },
+  {
+    name: 'the one before that',
+    // "rated 'requires improvement to be good' at their previous inspection, and inadequate before that".
+    re: /^['’"”]?\s*(?:at|in)\s+(?:its|their|the)\s+(?:previous|last|earlier)\s+(?:full\s+)?inspection\s*,?\s*and\s+['‘"“]?(?=[^.;]{0,30}$)/i,
+    examples: [
+      "The council's children's services were rated 'requires improvement to be good' at their previous inspection, and inadequate before that.",
     ],
   },
   {
@@ -1417,7 +1427,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'last time',
     where: 'after',
     needs: ['last', 'previous', 'since then', 'ago'],
-    re: /^[^.;(]{0,60}?\b(?:last time|previously|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|in (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|the last (?:full |graded |standard |ilacs |ofsted )?inspection|since then|\w+ years? ago)\b/i,
+    re: /^[^.;(]{0,60}?\b(?:last time|previously|before that|before then|when (?:the regulator|ofsted|inspectors) last|at (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|in (?:its|the|their) (?:last|previous) (?:full |graded |standard |ilacs |ofsted )?inspection|the last (?:full |graded |standard |ilacs |ofsted )?inspection|since then|\w+ years? ago)\b/i,
     examples: [
       'Wirral had been rated inadequate at its last inspection.',
       'It was rated good six years ago.',
@@ -1475,7 +1485,8 @@ function currency(
   // A year before the grade belongs to it only when no earlier grade in the sentence could own it.
   // …or when it opens a clause of its own after that grade's ("…good, while in 2015 the county was rated").
   const year = holds(words, CENTURIES)
-    ? (yearNear(prev && !OWN_CLAUSE_YEAR.test(before) ? '' : before, after) ?? (first ? openingYear(s) : undefined))
+    ? (yearNear(prev && !OWN_CLAUSE_YEAR.test(before) ? '' : before, after, /\bfirst\s+['‘"“]?$/i.test(before)) ??
+      (first ? openingYear(s) : undefined))
     : undefined;
   const at = (current: boolean, cue: string, strength: TimeStrength): Time => ({ current, year, cue, strength });
   // "from X to Y": X was, Y is.
@@ -1534,10 +1545,19 @@ const NEW_NOT_GRADE = /\bnew (?:[\w-]+ )?(?:framework|system|regime|rules|approa
 const OWN_CLAUSE_YEAR =
   /(?:[;]|,\s+(?:while|whilst|whereas|but|and)\b)[^;,]{0,30}\b(?:in|since|by) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b[^;,]*$/i;
 
-function yearNear(before: string, after: string): number | undefined {
+/** `firstOf`: the grade follows "the first" ("the first 'good' since 2012": that year is not the grade's). */
+function yearNear(before: string, after: string, firstOf = false): number | undefined {
   const a = /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);
   // "good for the first time since 2012": a year the grade was not given.
-  if (a && !/\bfirst (?:time )?since\s+$/i.test(after.slice(0, a.index + a[0].length - 4))) return Number(a[1]);
+  // Nor one it is compared with: "good, unchanged from 2018", "the same as in 2019", "the first 'good' since 2012".
+  if (
+    a &&
+    !/\b(?:first (?:time )?since|unchanged (?:from|since)|(?:the )?same as (?:in )?|as it was in)\s+$/i.test(
+      after.slice(0, a.index + a[0].length - 4),
+    ) &&
+    !(firstOf && /^['’"”]?\s*since\s+$/i.test(after.slice(0, a.index + a[0].length - 4)))
+  )
+    return Number(a[1]);
   // A year in an aside about the subject is not the grade's: "The council, which has been under
   // intervention since 2017, was rated inadequate in March".
   const b = /\b((?:19|20)\d\d)\b[^\d]{0,110}$/.exec(before.indexOf(',') < 0 ? before : before.replace(ASIDE, ','));

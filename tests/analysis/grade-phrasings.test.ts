@@ -16,6 +16,26 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'years that are not the grade\'s: "good, unchanged from 2018", "the first \'good\' since 2012"; "…at their previous inspection, and inadequate before that"; "All four judgements were graded outstanding" (not the scale)',
+    page: [
+      'Walsall judged good',
+      'Bracknell Forest Council: good, unchanged from 2018',
+      'Walsall Council’s children’s services have been judged ‘good’ by Ofsted, the first ‘good’ since 2012.',
+      'The council’s children’s services were rated ‘requires improvement to be good’ at their previous inspection, and inadequate before that.',
+      'All four judgements were graded outstanding at Trafford.',
+    ],
+    grades: [
+      ['good', true, 'Walsall'],
+      ['good', true, 'Bracknell Forest'],
+      ['good', true, 'Walsall'],
+      ['good', true, 'Walsall'],
+      ['requires improvement', false, 'Walsall'],
+      ['inadequate', false, 'Walsall'],
+      ['outstanding', true, 'Trafford'],
+    ],
+  },
+  {
+    phrasing:
       'old-framework reports: "Safeguarding in Medway is adequate but…", "capacity for improvement: Adequate (Grade 3)", a grade key refused',
     page: [
       'Medway safeguarding adequate',

@@ -553,13 +553,19 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual([]);
   });
 
-  test('an introduction ending in what the council must do ("…inspectors said the council must:") heads a list; one of what parents must do does not', () => {
+  test('an introduction ending in what the council must do ("…inspectors said the council must:", "Ofsted has asked us to focus on:") heads a list; one of what parents must do does not', () => {
     const blocks = [
       'Under the heading “What does the local authority need to improve?”, inspectors said the council must:',
       '• ensure that all referrals are screened by a qualified social worker and that decisions are recorded within 24 hours',
       '• reduce caseloads in the safeguarding teams so that social workers can visit children within required timescales',
     ];
     expect(inArticle(blocks, ['text', 'item', 'item'])).toEqual(blocks.slice(1).map((b) => b.slice(2)));
+    const asked = [
+      'Ofsted has asked us to focus on:',
+      'the timeliness of initial health assessments for children coming into care',
+      'the sufficiency of local homes for children in care, so that fewer live a long way from home',
+    ];
+    expect(inArticle(asked, ['text', 'item', 'item'])).toEqual(asked.slice(1));
     expect(
       inArticle(
         ['The club says parents must:', '• bring a packed lunch on Saturdays', '• collect children by four o’clock'],
