@@ -477,6 +477,20 @@ export const PASSING_CUES: PassingCue[] = [
     ],
   },
   {
+    label: 'an opinion piece',
+    // A headline marked as opinion ("Opinion: what an 'inadequate' rating really does to a
+    // workforce"): an argument about inspection, whatever grade it names.
+    titleWeight: -4,
+    titleOutweighsOutcome: true,
+    needs: ['opinion', 'comment', 'viewpoint', 'letter'],
+    re: /^\s*(?:opinion|comment|viewpoint|letters?)\s*[:|–—]/i,
+    examples: [
+      'Opinion: what an inadequate rating really does to a workforce',
+      'Comment | Inspection is not the enemy',
+    ],
+    nearMisses: ['Council comments on its inspection', 'Ofsted letter to Sefton council'],
+  },
+  {
     label: 'a personal reflection',
     titleWeight: -4,
     // A councillor's or social worker's own account that reports a grade ("…and they are now
