@@ -1686,7 +1686,10 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
       i + 1 < doc.blocks.length &&
       !endsWithColon(doc.blocks[i]) &&
       doc.blocks[i + 1].length <= 300 &&
-      (endsWithColon(doc.blocks[i + 1]) || HAND_OVER.test(doc.blocks[i + 1]))
+      (endsWithColon(doc.blocks[i + 1]) ||
+        HAND_OVER.test(doc.blocks[i + 1]) ||
+        // A second heading of the same list: "What does the local authority need to improve?" / "Recommendations".
+        (doc.blocks[i + 1].length <= 60 && listIntro(doc.blocks[i + 1].trim())))
     )
       i++;
     let j = i + 1;
@@ -1813,9 +1816,12 @@ function endsWithColon(block: string): boolean {
 
 /** A list item: marked up as one, or a paragraph that opens with a bullet character. */
 function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
-  // A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…".
-  return kind === 'item' || opensWithTypedBullet(doc.blocks[i]);
+  // A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…",
+  // or a number or dash typed before it ("1. Ensure that…", "- the timeliness of…").
+  return kind === 'item' || opensWithTypedBullet(doc.blocks[i]) || TYPED_MARKER.test(doc.blocks[i]);
 }
+/** A paragraph opened by a number or a dash typed as a list's marker. */
+const TYPED_MARKER = /^\s*(?:\d{1,2}[.)]|[-–])\s+\S/;
 
 /** Names of the model's features that are not words: the cues fired and the sentence's context (their keys: NAMED_KEYS). */
 export const NAMED = [
@@ -1993,7 +1999,7 @@ function introducesLines(text: string): boolean {
 
 /** An introduction that ends in what a council must or should do: "…inspectors said the council must:", "Ofsted has asked us to focus on:". */
 const MUST_INTRO =
-  /\b(?:(?:the council|the local authority|the authority|the trust|the partnership|partners|leaders|it|they)\s+(?:must|should|needs? to|(?:was|were) told to)|(?:asked|told|wants?|urged|called on)\s+(?:us|the council|the local authority|the authority|the trust|the partners|leaders|it|them)\s+to(?:\s+(?:focus on|improve|address|work on|look at|concentrate on))?)\s*:\s*$/i;
+  /\b(?:(?:the council|the local authority|the authority|the trust|the partnership|partners|leaders|it|they)\s+(?:must|should|needs? to|(?:was|were) told to)(?:\s+(?:focus on|improve|address|work on|concentrate on|prioritise))?|(?:asked|told|wants?|urged|called on)\s+(?:us|the council|the local authority|the authority|the trust|the partners|leaders|it|them)\s+to(?:\s+(?:focus on|improve|address|work on|look at|concentrate on))?)\s*:\s*$/i;
 
 /** Whether a text ends (white space aside) with a full stop, "!" or "?". */
 function endsSentence(text: string): boolean {

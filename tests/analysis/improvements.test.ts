@@ -574,6 +574,29 @@ describe('improvement areas in reported speech and lists are found', () => {
     ).toEqual([]);
   });
 
+  test('a question heading, then "Recommendations", then numbered paragraphs: each an area; "leaders should focus on:" heads a list', () => {
+    const blocks = [
+      'What does the local authority need to improve?',
+      'Recommendations',
+      '1. Ensure that all children who are the subject of child protection enquiries are seen and spoken to alone.',
+      '2. Improve the quality of pathway plans so that they are specific and measurable.',
+    ];
+    expect(inArticle(blocks, ['text', 'heading', 'text', 'text'])).toEqual(blocks.slice(2).map((b) => b.slice(3)));
+    const focus = [
+      'Inspectors said leaders should focus on:',
+      'Ensuring that managers’ decisions are recorded and followed through.',
+      'Reducing the number of changes of social worker for children on child protection plans.',
+    ];
+    expect(inArticle(focus, ['text', 'item', 'item'])).toEqual(focus.slice(1));
+    // Numbered paragraphs with no introduction are not a list of what must improve.
+    expect(
+      inArticle(
+        ['1. The council opened two new children’s homes this year.', '2. Foster carers were thanked at a dinner.'],
+        ['text', 'text'],
+      ),
+    ).toEqual([]);
+  });
+
   test('an introduction with an adverb ("the council must urgently improve:") heads a list', () => {
     const blocks = [
       'Ofsted said the council must urgently improve:',
