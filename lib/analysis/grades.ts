@@ -65,6 +65,9 @@ const ASIDE_CLOSED_SOURCE = String.raw`,\s+(?=(?:had|has|have)\s+(?:its|their|hi
 const ASIDE_CLOSED = new RegExp(ASIDE_CLOSED_SOURCE, 'i');
 /** The cues of a grade a council left (its own words, not the sentence's time). */
 const LEFT_GRADE_CUE = /^(?:left behind|from X to Y)/;
+/** After a grade: the time it has stood since ("…since the full inspection in 2018", "…since 2018"). */
+const SINCE_AFTER =
+  /^['’"”]?\s*(?:overall\s+)?since\s+(?:(?:the|its|their|an?)\s+(?:\w+\s+){0,3}(?:inspection|visit|judgement|report)\b|(?:19|20)\d\d\b)/i;
 const CONTRAST_CLAUSE = /,\s+(?:while|whilst|whereas|but)\b/i;
 const TIME_BEFORE_CUT = new RegExp(String.raw`,\s+(?:but|while|whereas|and)\b|\bbut\b|${ASIDE_CLOSED_SOURCE}`, 'g');
 const OWN_CLAUSE_CUT = /[,;]|\b(?:and|but)\b/;
@@ -1526,6 +1529,9 @@ function currency(
   // "Before the new framework was introduced, … rated adequate in 2011": "new" names the framework.
   if (currentCue?.toLowerCase() === 'new' && year && NEW_NOT_GRADE.test(beforeClause + ownClauseAfter))
     currentCue = null;
+  // "has been rated inadequate since the full inspection in 2018": the standing grade, which a
+  // visit's report recalls (the page-level step may make it previous there).
+  if (present && SINCE_AFTER.test(after)) return at(true, 'present perfect, standing since', 'weak');
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
   // Moved to the grade ("Birmingham, previously good, dropped to requires improvement"): what it is
@@ -1584,6 +1590,8 @@ const VISIT_REPORT =
   /\b(?:monitoring (?:visit|inspection|letter)s?|focused visits?|follow-up visits?|joint targeted area inspections?|jtai)\b/i;
 const NEW_GRADE =
   /\b(?:now|newly)\s+(?:been\s+)?(?:rated|judged|graded)\b|\b(?:new|latest)\s+(?:ofsted\s+)?(?:rating|grade|judgement)\b/i;
+const STANDING_SINCE =
+  /\b(?:has|have) been (?:rated|judged|graded) [^.;,]{0,40}?\bsince\b[^.;,]*|\bsince (?:the|its|their) (?:last )?full inspection\b[^.;,]*/gi;
 const FULL_INSPECTION =
   /\b(?:re-?inspect\w*|full inspection|(?:graded|standard|short) inspections?|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
 
@@ -1671,7 +1679,13 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
       /^(?:rating verb|service is graded|requires improvement to be good)/.test(g.why ?? '') &&
       !VISIT_REPORT.test(g.sentence.text),
   );
-  const visit = VISIT_REPORT.test(leadText) && !FULL_INSPECTION.test(leadText) && !newGradeInLead && !titleRates;
+  // A standing grade the lead recalls ("has been rated inadequate since the full inspection in 2018")
+  // is no full inspection reported.
+  const visit =
+    VISIT_REPORT.test(leadText) &&
+    !FULL_INSPECTION.test(leadText.replace(STANDING_SINCE, ' ')) &&
+    !newGradeInLead &&
+    !titleRates;
   return grades.map((g) => {
     let { current, why } = g;
     const strength = g.timeStrength ?? 'none';

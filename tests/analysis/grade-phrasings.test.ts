@@ -16,6 +16,15 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'a monitoring visit\'s report recalling the standing grade: "the service has been rated inadequate since the full inspection in 2018" (not a full inspection reported)',
+    page: [
+      'Ofsted’s fourth monitoring visit: what it says',
+      'Ofsted published the letter from its fourth monitoring visit to Torbay Council’s children’s services last week. The service has been rated inadequate since the full inspection in 2018, and these visits are how inspectors check whether things are getting better.',
+    ],
+    grades: [['inadequate', false, 'Torbay']],
+  },
+  {
+    phrasing:
       'years that are not the grade\'s: "good, unchanged from 2018", "the first \'good\' since 2012"; "…at their previous inspection, and inadequate before that"; "All four judgements were graded outstanding" (not the scale)',
     page: [
       'Walsall judged good',
