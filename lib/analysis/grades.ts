@@ -189,11 +189,11 @@ const NAME_LABEL_BEFORE =
 
 /** A line that opens with a name and nothing else before the grade: "Brighton and Hove " (case matters). */
 const DASHBOARD_NAME_BEFORE =
-  /(?:^|\n)\s*[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}\s+$/;
+  /(?:^|\n)\s*[A-Z][\w’'&.-]*(?:\s+(?:and|upon|on|of|under|in|the|[A-Z][\w’'&.-]*)){0,5}\s+(?:[–—-]\s+)?$/;
 
 /** After a dashboard row's grade: the month it was published, or its year in brackets. */
 const DASHBOARD_DATE_AFTER =
-  /^['’"”]?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b|\(\d{4}\))/;
+  /^['’"”]?\s+(?:[–—-]\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b|\(\d{4}\)|(?:19|20)\d\d\s+(?:[–—-]\s+)?(?:Outstanding|Good|Requires|Inadequate|Adequate|Poor)\b)/;
 
 /** A grade (capitalised) right after a line's name and before its date: a dashboard row's latest grade. */
 function dashboardRowGrade(before: string, after: string): boolean {
@@ -498,11 +498,14 @@ export const JUDGEMENT_RULES: GradeRule[] = [
     name: "a dashboard row's earlier grade",
     test: (x) =>
       x.capital &&
-      /\b(?:Outstanding|Good|Inadequate|[Ii]mprovement(?: to be good)?|Adequate|Poor)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s+$/.test(
+      /\b(?:Outstanding|Good|Inadequate|[Ii]mprovement(?: to be good)?|Adequate|Poor)\s+(?:[–—-]\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\s+(?:[–—-]\s+)?$/.test(
         x.before,
       ) &&
       /^\s*\(\d{4}\)/.test(x.after),
-    examples: ['Medway Good September 2023 Inadequate (2019)'],
+    examples: [
+      'Medway Good September 2023 Inadequate (2019)',
+      'Barking and Dagenham – Good – June 2023 – Requires improvement (2019)',
+    ],
   },
   {
     name: 'requires improvement to be good',
@@ -693,13 +696,42 @@ export const JUDGEMENT_RULES: GradeRule[] = [
   {
     name: 'from one grade to another',
     test: (x) =>
-      x.main &&
+      (x.main || OLD_GRADES.has(x.c.grade)) &&
       /\bfrom\s*$/i.test(x.before) &&
       x.next !== undefined &&
       FROM_TO_BETWEEN.test(x.s.slice(x.c.quoteEnd, x.next.quoteStart)),
     examples: [
       'The borough moved from inadequate to good in four years.',
       'Northumberland went straight from good in 2019 to outstanding in 2023.',
+      'Hertfordshire moved from adequate in 2012 to good in 2016.',
+    ],
+  },
+  {
+    name: 'a grade left',
+    // "Cornwall has slipped from good", "fell from outstanding": the grade a council left, with
+    // no grade it moved to in the sentence.
+    test: (x) =>
+      x.main &&
+      /\b(?:slipped|slips|slid|fallen|fell|falls|dropped|drops|declined|declines|tumbled|slumped|plummeted|plunged|downgraded)\s+(?:down\s+|back\s+)?from\s+(?:(?:its|their|a|an|the|previous|last|earlier|former)\s+)*['‘"“]?$/i.test(
+        x.before,
+      ),
+    examples: ['Cornwall has slipped from good, the report says.', 'Rotherham fell from outstanding after a decade.'],
+  },
+  {
+    name: 'a name requires improvement',
+    // "…, neighbouring Bury requires improvement", "as Knowsley and Sefton require improvement"
+    // (case matters: the names right before the grade are its subject).
+    test: (x) =>
+      /^requir/.test(x.word) &&
+      /(?:^|[,;:]\s*|\b(?:neighbouring|while|as|and|but|whereas)\s+)(?:[A-Z][\w’'&-]*(?:\s+(?:and|upon|on|of|under)\s+|\s+)){1,4}$/.test(
+        x.before,
+      ) &&
+      /^['’"”]?\s*(?:$|[,.;:)–—]|to be good\b|\s+(?:and|but|while|in|at|after|since|for|according|overall|again|too)\b)/.test(
+        x.after,
+      ),
+    examples: [
+      'While Bolton was rated good, neighbouring Bury requires improvement.',
+      'News in brief: Wirral judged inadequate as Knowsley and Sefton require improvement',
     ],
   },
   {
@@ -759,7 +791,9 @@ export const JUDGEMENT_RULES: GradeRule[] = [
             x.before,
           ) ||
           // "…after we were told we required improvement": the council's own voice told its grade.
-          /\btold\s+(?:that\s+)?(?:we|it|they|the council|the authority)\s+(?:still\s+)?$/i.test(x.before)
+          /\b(?:told|said|found)\s+(?:that\s+)?(?:we|it|they|the council|the authority)\s+(?:still\s+)?$/i.test(
+            x.before,
+          )
         );
       if (!LINKING_BEFORE.test(x.before)) return false;
       const clause = afterLast(x.before, LINKED_CLAUSE_CUT);
@@ -783,6 +817,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       'Sandwell’s children’s trust remains inadequate.',
       'Arrangements for protecting children in Barnet were inadequate.',
       'It comes just four years after we were told we required improvement.',
+      'It comes four years after inspectors said they required improvement.',
       'Ofsted: Swindon children’s social care still requires improvement',
       'Inspectors found that the impact of leaders required improvement.',
       'The overall effectiveness of safeguarding services in Wakefield is adequate.',
@@ -919,6 +954,12 @@ export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
     // Case matters: the clause's subject is one or more names ("while Trafford and Wigan are").
     re: /^['’"”]?\s*,?\s*(?:[Aa]nd|[Ww]hile|[Bb]ut|[Ww]hereas)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s+&\s+)?){1,5}\s*(?:are|is|were|was)\s+(?:(?:now|also|both|still|all)\s+)*(?:(?:rated|judged|graded)\s+)?['‘"“]?$/,
     examples: ['Blackpool and Tameside are rated inadequate, while Trafford and Wigan are outstanding.'],
+  },
+  {
+    name: 'and a name, its grade',
+    // "Devon is rated requires improvement and Torbay inadequate" (case matters: a name).
+    re: /^['’"”]?\s*,?\s*(?:and|while|but|whereas|with)\s+(?:[A-Z][\w’'-]*(?:\s+(?:and|upon|on|of)\s+|\s+)){1,4}['‘"“]?$/,
+    examples: ['Devon is rated requires improvement and Torbay inadequate.'],
   },
   {
     name: 'named subject now',

@@ -16,6 +16,46 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'league tables: "Council – grade – date – previous grade" rows, rows with a bare year ("Barnsley Good 2018 Adequate (2012)"), "Gateshead – Outstanding (2019)"',
+    page: [
+      'League table',
+      'Barking and Dagenham – Good – June 2023 – Requires improvement (2019)',
+      'Barnsley Good 2018 Adequate (2012)',
+      'Gateshead – Outstanding (2019)',
+    ],
+    grades: [
+      ['good', true, 'Barking and Dagenham'],
+      ['requires improvement', false, 'Barking and Dagenham'],
+      ['good', true, 'Barnsley'],
+      ['other:adequate', false, 'Barnsley'],
+      ['outstanding', true, 'Gateshead'],
+    ],
+  },
+  {
+    phrasing:
+      'round-ups\' own ways: "has slipped from good", "moved from adequate in 2012 to good in 2016", "neighbouring Bury requires improvement", "Devon is rated requires improvement and Torbay inadequate", "inspectors said they required improvement"',
+    page: [
+      'South West and North West round-up',
+      'Cornwall has slipped from good, the report says.',
+      'Hertfordshire moved from adequate in 2012 to good in 2016.',
+      'While Bolton was rated good, neighbouring Bury requires improvement.',
+      'Devon is rated requires improvement and Torbay inadequate.',
+      'Croydon Council’s children’s services have been rated good, four years after inspectors said they required improvement.',
+    ],
+    grades: [
+      ['good', false, 'Cornwall'],
+      ['other:adequate', false, 'Hertfordshire'],
+      ['good', true, 'Hertfordshire'],
+      ['good', true, 'Bolton'],
+      ['requires improvement', true, 'Bury'],
+      ['requires improvement', true, 'Devon'],
+      ['inadequate', true, 'Torbay'],
+      ['good', true, 'Croydon'],
+      ['requires improvement', false, 'Croydon'],
+    ],
+  },
+  {
+    phrasing:
       'a monitoring visit\'s report recalling the standing grade: "the service has been rated inadequate since the full inspection in 2018" (not a full inspection reported)',
     page: [
       'Ofsted’s fourth monitoring visit: what it says',
