@@ -1634,7 +1634,7 @@ const NEW_GRADE =
 const STANDING_SINCE =
   /\b(?:has|have) been (?:rated|judged|graded) [^.;,]{0,40}?\bsince\b[^.;,]*|\bsince (?:the|its|their) (?:last )?full inspection\b[^.;,]*/gi;
 const FULL_INSPECTION =
-  /\b(?:re-?inspect\w*|full inspection|(?:graded|standard|short) inspections?|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
+  /\b(?:re-?inspect\w*|full inspections?|(?:graded|standard|short) inspections?|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
 
 /** A line that is only a grade, capitalised as in a table ("Requires improvement"). */
 const LONE_GRADE = /^['‘"“]?(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)['’"”]?\.?$/;

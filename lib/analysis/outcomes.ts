@@ -119,6 +119,13 @@ export function attributeGrades(
     let j = i;
     while (j + 1 < grades.length && grades[j + 1].sentence.start === first.sentence.start) j++;
     const text = first.sentence.text;
+    // The grades up to the one "respectively" follows ("…rated good and outstanding respectively
+    // earlier this year, while Leicester remains rated inadequate").
+    const said = j > i ? /\brespectively\b/i.exec(text.slice(first.end - first.sentence.start)) : null;
+    if (said) {
+      const cut = first.end + said.index;
+      while (j > i && grades[j].end > cut) j--;
+    }
     const last = grades[j];
     if (j > i && RESPECTIVELY.test(text.slice(last.end - first.sentence.start))) {
       const lo = firstAtOrAfter(mentions, first.sentence.start);

@@ -16,6 +16,32 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      '"respectively" after the first grades of a sentence whose last clause has its own ("…rated good and outstanding respectively earlier this year, while Leicester remains rated inadequate")',
+    page: [
+      'East Midlands round-up',
+      'Elsewhere in the region, Leicestershire and Lincolnshire were rated good and outstanding respectively earlier this year, while Leicester remains rated inadequate.',
+    ],
+    grades: [
+      ['good', true, 'Leicestershire'],
+      ['outstanding', true, 'Lincolnshire'],
+      ['inadequate', true, 'Leicester'],
+    ],
+  },
+  {
+    phrasing:
+      'a month\'s round-up counting "three full inspections, two focused visits and two monitoring visits": the inspections\' grades are current',
+    page: [
+      'Ofsted children’s services reports: October',
+      'Ofsted published seven reports on local authority children’s services in October 2021: three full inspections, two focused visits and two monitoring visits.',
+      'Hertfordshire: outstanding (previously good).',
+    ],
+    grades: [
+      ['outstanding', true, 'Hertfordshire'],
+      ['good', false, 'Hertfordshire'],
+    ],
+  },
+  {
+    phrasing:
       'league tables: "Council – grade – date – previous grade" rows, rows with a bare year ("Barnsley Good 2018 Adequate (2012)"), "Gateshead – Outstanding (2019)"',
     page: [
       'League table',
