@@ -248,6 +248,8 @@ const AIMS = [
   'should',
 ];
 const MODALS = ['would', 'could', 'might', 'will'];
+const WHETHER = ['whether'];
+const RATHER = ['rather'];
 const SCALE_WORDS = ['between', 'above', 'below', 'better than', 'worse than', 'short of', 'scale of', 'rang'];
 const OUTSTANDING = ['outstanding'];
 const MEANS = ['mean', 'indicat'];
@@ -461,6 +463,37 @@ export const REFUSALS: GradeRule[] = [
       'Only authorities rated above inadequate may bid for the funding.',
       'Ofsted uses four grades: outstanding, good, requires improvement and inadequate.',
     ],
+  },
+  {
+    name: 'hypothetical: whether',
+    // "…no longer possible to say whether Lewisham is a 'good' or a 'requires improvement' council".
+    test: (x) =>
+      holds(x.words, WHETHER) &&
+      /\bwhether\b[^.;:]{0,50}\b(?:is|was|are|were|be|been)\s+(?:(?:rated|judged|graded|a|an|the|now|still)\s+)*['‘"“]?(?:[^.;:]{0,30}\bor\s+(?:an?\s+)?['‘"“]?)?$/i.test(
+        x.before,
+      ),
+    examples: [
+      'It is no longer possible to say whether Lewisham is a ‘good’ or a ‘requires improvement’ council overall.',
+      'Inspectors will decide whether the council is good.',
+    ],
+  },
+  {
+    name: 'not the grade given: rather than',
+    // "Help and protection was judged good rather than outstanding because plans were variable."
+    test: (x) => holds(x.words, RATHER) && /\brather than\s+(?:an?\s+)?['‘"“]?$/i.test(x.before),
+    examples: [
+      'The judgement for help and protection was pitched rather than outstanding because plans were variable.',
+    ],
+  },
+  {
+    name: 'prose: a council’s response was good',
+    // "the council's response to children who go missing was good": how well it does a thing.
+    test: (x) =>
+      x.word === 'good' &&
+      /\b(?:council|authority|borough|county)['’]s?\s+(?:response|work|practice|support|help|approach|handling|use|record|oversight|management|understanding|grip)\b[^.;:,]{0,60}\b(?:is|was|are|were)\s+(?:also\s+|generally\s+|mostly\s+)?$/i.test(
+        x.before,
+      ),
+    examples: ['Inspectors said that the council’s response to children who go missing was good.'],
   },
   {
     name: 'out of scope provider',
@@ -899,7 +932,7 @@ export const JUDGEMENT_RULES: GradeRule[] = [
 export const JOINED: { name: string; re: RegExp; examples: string[] }[] = [
   {
     name: 'joined grade',
-    re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but| rather than|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
+    re: /^['’"”]?\s*(?:,|or|and|to|and then|then|,? but|,? not|\/)?\s*(?:to |from )?['‘"“]?$/i,
     examples: ['The share of councils rated good or outstanding has risen.'],
   },
   {
