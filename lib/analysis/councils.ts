@@ -161,7 +161,10 @@ const PREFIX =
   /(?:the )?(?:london borough|royal borough|metropolitan borough|borough|city|county|council) of (?:the )?$/;
 /** Words that, following a bare place name, make it something other than the authority. */
 const NOT_AUTHORITY_AFTER =
-  /^(?:St|Saint|Police|Constabulary|Fire|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Daily|Messenger|Comet|Globe|New Journal|Online|Weekly|Recorder|Bulletin|Reporter|Visiter|Minster|Central|ICB|CCG|ICS|Youth Court|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Place|Close|Drive|Terrace|Crescent|Gardens|Walk|Row|Mews|Grove|Parade|Quay|Wharf|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+  /^(?:St|Saint|Police|Constabulary|Fire|Community Rehabilitation|CRC|FC|AFC|United|Rovers|Wanderers|Athletic|Albion|Town|Utd|Rugby|Cricket|Tigers|Falcons|Sharks|Crusaders|Warriors|University|College|Hospital|Hospitals|NHS|Clinical|Integrated|Foundation|Teaching|Crown|Magistrates|Family Court|Airport|Cathedral|Coldfield|Wick|Marshes|Mean|Bay|Empire|Chamber|Live|Echo|Post|Evening|Advertiser|Gazette|Telegraph|Herald|Mail|Star|News|Observer|Chronicle|Standard|Times|Journal|Argus|Mercury|Express|Press|Citizen|Guardian|Courier|Sentinel|Examiner|Independent|Eye|Today|Live|Daily|Messenger|Comet|Globe|New Journal|Online|Weekly|Recorder|Bulletin|Reporter|Visiter|Minster|Central|ICB|CCG|ICS|Youth Court|Diocese|Prison|Station|Road|Street|Avenue|Lane|Square|Park|Hill|Place|Close|Drive|Terrace|Crescent|Gardens|Walk|Row|Mews|Grove|Parade|Quay|Wharf|Grammar|Academy|High|Primary|School|Zoo|Museum|Festival|Pride|Labour|Conservatives?|Liberal|Green Party|Reform)\b/;
+/** The rest of a list of places, then a body they name together (police, health, probation). */
+const BODY_AFTER_LIST =
+  /^(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}){1,5}\s+(?:Community Rehabilitation|CRC|Police|Constabulary|Fire and Rescue|NHS|Clinical Commissioning|ICB|Integrated Care|Healthcare|Probation)\b/;
 /**
  * After a bare place name, a service or setting named by it: a youth offending service or a
  * safeguarding children board or partnership (partnerships, not the council), or a school, home
@@ -403,6 +406,9 @@ function acceptBare(text: string, p: number, end: number, sentence: Sentence, am
   if (a0 === 32 && CONSTITUENCY_AFTER.test(after)) return null;
   // A part of a county or city, not its council: "west Cumbria", "north Kent" (lower case: "West Sussex" is one).
   if (before.endsWith(' ') && REGION_PART_BEFORE.test(before)) return null;
+  // A list of places naming a body after it: "Bristol, Gloucestershire, Somerset and Wiltshire
+  // Community Rehabilitation Company", "Devon and Cornwall Police".
+  if ((a0 === 44 || a0 === 32) && BODY_AFTER_LIST.test(text.slice(end, end + 120))) return null;
   // A place in an NHS body's name, its list too: "NHS Bath and North East Somerset, Swindon and Wiltshire".
   const near = text.slice(Math.max(sentence.start, p - 90), p);
   if (near.includes('NHS') && NHS_NAME_BEFORE.test(near)) return null;

@@ -209,7 +209,7 @@ const OLD_GRADES = new Set<Grade>(['other:adequate', 'other:poor']);
 
 /** Providers and inspectorates out of scope: their grades are not a council's children's services judgement. */
 const OUT_OF_SCOPE_WORDS =
-  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|homes|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
+  /schools?|academy|academies|nurser(?:y|ies)|pre-school|colleges?|children[’']?s homes?|homes|care homes?|residential homes?|secure (?:children[’']?s home|training centre|unit)|youth offending|yot|youth justice|probation|police|constabulary|(?:police )?force|hmicfrs|hmic|hospitals?|cqc|care quality commission|fostering (?:agency|service)|adoption agency|independent fostering|adult (?:education|learning|care|social care)|adult and community learning|fe providers?|further education (?:college|provider)s?|the home|pupils|quality of teaching|sixth form|early years provision|pupil referral|send (?:services|provision)|local area send|credit rating|moody[’']?s/
     .source;
 const OUT_OF_SCOPE = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'gi');
 const OUT_OF_SCOPE_ANY = new RegExp(`\\b(?:${OUT_OF_SCOPE_WORDS})\\b`, 'i');
@@ -267,6 +267,8 @@ const OUT_OF_SCOPE_NEEDS = [
   'probation',
   'police',
   'constabulary',
+  'force',
+  'hmic',
   'hospital',
   'cqc',
   'care quality',
@@ -520,6 +522,7 @@ export const REFUSALS: GradeRule[] = [
       'Every primary school in the borough is now rated good.',
       'Nine in ten homes in the county were judged good or better.',
       'Hertfordshire County Council’s adult care service has been rated as good by the regulator.',
+      'The force was rated “good” for keeping people safe in HMIC’s PEEL effectiveness inspection last year.',
       'West Sussex County Council’s fostering service has been judged outstanding.',
     ],
   },

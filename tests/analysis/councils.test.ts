@@ -59,6 +59,8 @@ describe('words that only look like council names', () => {
     'The meeting was held at Devon Terrace in the town centre.',
     'The councils bid for money to improve buses between west Cumbria and the Lake District.',
     'The inspection covered NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board.',
+    'It examined the Bristol, Gloucestershire, Somerset and Wiltshire Community Rehabilitation Company and its work.',
+    'Officers from Devon and Cornwall Police attended.',
     'Referrals rose sharply after the death of Peter Connelly in Haringey in 2008.',
     'Helen Ashworth (Bristol South-West) (Lab) asked the minister a question.',
     'A council in northern Lincolnshire has been told its services are failing.',
