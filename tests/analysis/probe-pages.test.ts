@@ -11,16 +11,25 @@ const probes = path.resolve(import.meta.dirname, '../fixtures/probes');
 const sets = fs.readdirSync(probes).filter((d) => fs.existsSync(path.join(probes, d, 'gold')));
 
 test('there are probe sets to read', () => {
-  expect(sets.length).toBeGreaterThanOrEqual(20);
+  expect(sets.length).toBeGreaterThanOrEqual(24);
 });
 
 /** Each set's floors: its figures when its fixes went in, less about 0.03 (set r's and u's outcomes
  * are low partly where their labels depart from the corpus's practice: named neighbours, trusts). */
-const FLOORS: Record<string, { grades: number; outcomes: number; councils: number; improvements: number }> = {
+const FLOORS: Record<
+  string,
+  { grades: number; outcomes: number; councils: number; improvements: number; detection?: number }
+> = {
   a: { grades: 0.95, outcomes: 0.9, councils: 0.96, improvements: 0.9 },
   b: { grades: 0.96, outcomes: 0.81, councils: 0.97, improvements: 0.95 },
   c: { grades: 0.97, outcomes: 0.85, councils: 0.97, improvements: 0.86 },
   d: { grades: 0.91, outcomes: 0.9, councils: 0.96, improvements: 0.79 },
+  e: { grades: 0.97, outcomes: 0.89, councils: 0.92, improvements: 0.88 },
+  f: { grades: 0.97, outcomes: 0.9, councils: 0.95, improvements: 0.9 },
+  g: { grades: 0.94, outcomes: 0.82, councils: 0.97, improvements: 0.89 },
+  // Hard near misses: a budget story reporting this week's grade in its second paragraph, a court
+  // case and an annual report using the vocabulary are still read wrongly.
+  h: { grades: 0.93, outcomes: 0.88, councils: 0.97, improvements: 0.9, detection: 0.86 },
   j: { grades: 0.95, outcomes: 0.79, councils: 0.94, improvements: 0.82 },
   k: { grades: 0.89, outcomes: 0.82, councils: 0.84, improvements: 0.89 },
   m: { grades: 0.93, outcomes: 0.81, councils: 0.94, improvements: 0.83 },
@@ -54,7 +63,7 @@ test.each(sets)('probe set %s stays above its floors', (set) => {
   const s = score(golds, results);
   const floor = FLOORS[set];
   expect(floor, `floors for probe set ${set}`).toBeDefined();
-  expect(s.detection).toBeGreaterThanOrEqual(0.95);
+  expect(s.detection).toBeGreaterThanOrEqual(floor.detection ?? 0.95);
   expect(s.figures.grades.f1).toBeGreaterThanOrEqual(floor.grades);
   expect(s.figures.outcomes.f1).toBeGreaterThanOrEqual(floor.outcomes);
   expect(s.figures.councils.f1).toBeGreaterThanOrEqual(floor.councils);
