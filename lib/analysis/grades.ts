@@ -68,6 +68,9 @@ const LEFT_GRADE_CUE = /^(?:left behind|from X to Y)/;
 /** After a grade: the time it has stood since ("…since the full inspection in 2018", "…since 2018"). */
 const SINCE_AFTER =
   /^['’"”]?\s*(?:overall\s+)?since\s+(?:(?:the|its|their|an?)\s+(?:\w+\s+){0,3}(?:inspection|visit|judgement|report)\b|(?:19|20)\d\d\b)/i;
+/** Between two grades of a chain of moves: "… in 2022 and now …", ", then ". */
+const MOVE_GOES_ON =
+  /^['’"”]?\s*(?:(?:in|at)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s*)?,?\s*(?:and|then|before)\s+(?:now\s+|then\s+|finally\s+|most recently\s+)?(?:to\s+)?['‘"“]?$/i;
 const CONTRAST_CLAUSE = /,\s+(?:while|whilst|whereas|but)\b/i;
 const TIME_BEFORE_CUT = new RegExp(String.raw`,\s+(?:but|while|whereas|and)\b|\bbut\b|${ASIDE_CLOSED_SOURCE}`, 'g');
 const OWN_CLAUSE_CUT = /[,;]|\b(?:and|but)\b/;
@@ -1577,7 +1580,10 @@ function currency(
     FROM_TO_BETWEEN.test(s.slice(prev.quoteEnd, c.quoteStart)) &&
     /\bfrom\s*['‘"“]?$/i.test(s.slice(Math.max(0, prev.quoteStart - 12), prev.quoteStart))
   )
-    return at(true, 'from X to Y: Y is', 'cue');
+    // …unless the move goes on ("from inadequate in 2017 to requires improvement in 2022 and now good").
+    return next && MOVE_GOES_ON.test(s.slice(c.quoteEnd, next.quoteStart))
+      ? at(false, 'from X to Y, then on', 'cue')
+      : at(true, 'from X to Y: Y is', 'cue');
   // A grade joined to the one before it shares its time ("rated good with outstanding features in 2014").
   if (prev && /^['’"”]?\s*(?:with|or|and|,)\s*['‘"“]?$/i.test(s.slice(prev.quoteEnd, c.quoteStart))) {
     const shared = currency(s, words, prev, undefined, c);

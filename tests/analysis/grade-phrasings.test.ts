@@ -16,6 +16,21 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'a chain of moves: "from ‘inadequate’ in 2017 to ‘requires improvement’ in 2022 and now ‘good’" (only the last is current)',
+    page: [
+      'Somerset judged good',
+      'Somerset Council’s children’s services have been judged good. The service has moved from ‘inadequate’ in 2017 to ‘requires improvement’ in 2022 and now ‘good’.',
+    ],
+    grades: [
+      ['good', true, 'Somerset'],
+      ['good', true, 'Somerset'],
+      ['inadequate', false, 'Somerset'],
+      ['requires improvement', false, 'Somerset'],
+      ['good', true, 'Somerset'],
+    ],
+  },
+  {
+    phrasing:
       '"respectively" after the first grades of a sentence whose last clause has its own ("…rated good and outstanding respectively earlier this year, while Leicester remains rated inadequate")',
     page: [
       'East Midlands round-up',
