@@ -61,7 +61,7 @@ const LINKED_CLAUSE_CUT = /[,;:—–]/g;
 const TIME_AFTER_CUT = /[;]|,\s+(?:but|while|whereas|and)\b/;
 // …and an aside closed by a comma before the main verb ("The council, whose services were rated
 // adequate at its last inspection in 2011, had its adoption performance judged good").
-const ASIDE_CLOSED_SOURCE = String.raw`,\s+(?=(?:had|has|have)\s+(?:its|their|his|her)\b)`;
+const ASIDE_CLOSED_SOURCE = String.raw`,\s+(?=(?:had|has|have)\s+(?:its|their|his|her)\b|(?:was|were|is|are|has been|have been)\s+(?:now\s+|since\s+)?(?:rated|judged|graded)\b)`;
 const ASIDE_CLOSED = new RegExp(ASIDE_CLOSED_SOURCE, 'i');
 /** The cues of a grade a council left (its own words, not the sentence's time). */
 const LEFT_GRADE_CUE = /^(?:left behind|from X to Y)/;

@@ -197,11 +197,16 @@ export function attributeGrades(
     // A clause of its own ("Wigan moved up to good, while Hull and Leeds both improved…"): only
     // the councils named in it.
     let cut = -1;
-    for (const m of clauseBefore.matchAll(CLAUSE_CUT)) cut = m.index + m[0].length;
+    // An aside about a council ("Sunderland, whose services are run by Together for Children, and
+    // Bexley were…") starts no clause: read with it blanked out (its length kept).
+    const bare = clauseBefore.includes(',')
+      ? clauseBefore.replace(NAME_ASIDE, (m) => ' '.repeat(m.length))
+      : clauseBefore;
+    for (const m of bare.matchAll(CLAUSE_CUT)) cut = m.index + m[0].length;
     // ", and" starts one too after a clause with its verb ("…were all judged outstanding, and
     // South Tyneside was rated good"), not inside a list of names ("Bury, Wigan, and Bolton were").
-    for (const m of clauseBefore.matchAll(AND_CUT))
-      if (m.index + m[0].length > cut && CLAUSE_VERB.test(clauseBefore.slice(Math.max(0, cut), m.index)))
+    for (const m of bare.matchAll(AND_CUT))
+      if (m.index + m[0].length > cut && CLAUSE_VERB.test(bare.slice(Math.max(0, cut), m.index)))
         cut = m.index + m[0].length;
     if (cut >= 0) {
       const from = g.start - clauseBefore.length + cut;
@@ -230,6 +235,16 @@ export function attributeGrades(
     const subject = subjectAroundAside(g, beforeGrade);
     if (subject) return [uniq(subject.flatMap((m) => m.councils)), 'the subject before an aside'];
     const after = near.find((m) => m.start >= g.end);
+    // None before it, a list after a colon: "Only two councils dropped to inadequate this year:
+    // Kirklees and Middlesbrough."
+    if (
+      !beforeGrade.length &&
+      after &&
+      /:\s*$/.test(g.sentence.text.slice(g.end - g.sentence.start, after.start - g.sentence.start))
+    ) {
+      const listed = near.filter((m) => m.start >= after.start);
+      return [uniq(listed.flatMap((m) => m.councils)), 'the councils listed after a colon'];
+    }
     const nearest = beforeGrade[beforeGrade.length - 1] ?? after;
     return [nearest ? narrow(uniq(nearest.councils)) : [], 'the nearest named in the sentence'];
   }
@@ -237,6 +252,9 @@ export function attributeGrades(
 
 /** The end of a clause before the grade moved to: "…improved from inadequate to ". */
 const FROM_GRADE_TO = /\b(?:from\s+[^,;]{1,60}?\s+)?to\s*['‘"“]?$/i;
+
+/** An aside after a name, between commas: ", whose services are run by Together for Children,". */
+const NAME_ASIDE = /,\s*(?:which|who|whose)\b[^,;]*,/gi;
 
 /** Where a new clause with its own subject starts: ", while", ", whereas", ", but", ", with", "; ". */
 const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though|with)\b|;/gi;

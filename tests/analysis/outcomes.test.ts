@@ -73,6 +73,23 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: 'an aside after the first council starts no clause; a list after a colon; an aside closed before "was rated"',
+      page: [
+        'Sunderland, whose services are run by Together for Children, and Bexley were both lifted from inadequate to good during the year, while Wandsworth, previously judged to require improvement, was rated outstanding in July.',
+        'Only two councils dropped to inadequate this year: Kirklees and Middlesbrough.',
+      ],
+      outcomes: [
+        ['Sunderland', 'inadequate', false, null],
+        ['Bexley', 'inadequate', false, null],
+        ['Sunderland', 'good', true, null],
+        ['Bexley', 'good', true, null],
+        ['Wandsworth', 'requires improvement', false, null],
+        ['Wandsworth', 'outstanding', true, null],
+        ['Kirklees', 'inadequate', true, null],
+        ['Middlesbrough', 'inadequate', true, null],
+      ],
+    },
+    {
       why: '"as was" after the grade: the councils it names share the grade',
       page: [
         'Hull City Council was judged good, as was Brighton & Hove City Council.',
