@@ -1634,9 +1634,13 @@ const NEW_NOT_GRADE = /\bnew (?:[\w-]+ )?(?:framework|system|regime|rules|approa
 const OWN_CLAUSE_YEAR =
   /(?:[;]|,\s+(?:while|whilst|whereas|but|and)\b)[^;,]{0,30}\b(?:in|since|by) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b[^;,]*$/i;
 
+/** After a grade, a bracket about the one before it: "(previously good, 2021)", "(up from inadequate in 2019)". */
+const BRACKET_BEFORE_AFTER = /^['’"”]?\s*\((?:previously|formerly|was|down from|up from|from)\b/i;
+
 /** `firstOf`: the grade follows "the first" ("the first 'good' since 2012": that year is not the grade's). */
 function yearNear(before: string, after: string, firstOf = false): number | undefined {
-  const a = /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);
+  // Not the year of a bracket about the grade before: "good (previously good, 2021)".
+  const a = BRACKET_BEFORE_AFTER.test(after) ? null : /^[^.;]{0,60}?\b((?:19|20)\d\d)\b/.exec(after);
   // "good for the first time since 2012": a year the grade was not given.
   // Nor one it is compared with: "good, unchanged from 2018", "the same as in 2019", "the first 'good' since 2012".
   if (
@@ -1676,7 +1680,7 @@ const NEW_GRADE =
 const STANDING_SINCE =
   /\b(?:has|have) been (?:rated|judged|graded) [^.;,]{0,40}?\bsince\b[^.;,]*|\bsince (?:the|its|their) (?:last )?full inspection\b[^.;,]*/gi;
 const FULL_INSPECTION =
-  /\b(?:re-?inspect\w*|full inspections?|(?:graded|standard|short) inspections?|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
+  /\b(?:re-?inspect\w*|full inspections?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:full |graded |standard |ilacs )?inspections|(?:graded|standard|short) inspections?|(?:now|newly|has been|have been) (?:rated|judged))\b/i;
 
 /** A line that is only a grade, capitalised as in a table ("Requires improvement"). */
 const LONE_GRADE = /^['‘"“]?(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)['’"”]?\.?$/;

@@ -264,7 +264,8 @@ const AND_CUT = /,\s*and\b/gi;
 const CLAUSE_VERB = /\b(?:rated|judged|graded|deemed|was|were|is|are|has|have|remains?|remained)\b/i;
 
 /** After the grade: ", as was Brighton", ", as were Bradford and Leeds". */
-const AS_WAS = /^['’"”]?\s*,\s*as\s+(?:was|were|is|are|did|have|has)\s+/i;
+const AS_WAS =
+  /^['’"”]?\s*,\s*as\s+(?:was|were|is|are|did|have|has)\s+(?:(?:those|that|the services|services)\s+(?:in|of|for)\s+)?/i;
 
 /** The councils named in an "as was" clause right after the grade (none when there is no such clause). */
 function alsoAfter(g: GradeMention, near: CouncilMention[]): CouncilMention[] {

@@ -16,6 +16,19 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'a month\'s round-up titled "three inspections, two focused visits and two monitoring visits": its inspections\' grades are current, and "(previously good, 2021)" dates the earlier grade only',
+    page: [
+      'Ofsted in May: three inspections, two focused visits and two monitoring visits',
+      'Ofsted published seven reports on council children’s services in May. Here is what they found.',
+      '• Derbyshire – good (previously good, 2021). Inspectors said the council should strengthen its oversight of children in unregistered homes.',
+    ],
+    grades: [
+      ['good', true, 'Derbyshire'],
+      ['good', false, 'Derbyshire'],
+    ],
+  },
+  {
+    phrasing:
       'a chain of moves: "from ‘inadequate’ in 2017 to ‘requires improvement’ in 2022 and now ‘good’" (only the last is current)',
     page: [
       'Somerset judged good',

@@ -90,6 +90,15 @@ describe('outcomes', () => {
       ],
     },
     {
+      why: '"as are those in" after the grade: the councils it names share the grade',
+      page: ['Kent County Council’s services are rated good, as are those in Bexley and Bromley.'],
+      outcomes: [
+        ['Kent', 'good', true, null],
+        ['Bexley', 'good', true, null],
+        ['Bromley', 'good', true, null],
+      ],
+    },
+    {
       why: '"as was" after the grade: the councils it names share the grade',
       page: [
         'Hull City Council was judged good, as was Brighton & Hove City Council.',
