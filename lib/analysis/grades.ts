@@ -231,6 +231,7 @@ const CONDITIONS = ['before', 'until', 'unless', 'if', 'so that'];
 const CONDITIONAL_VERBS = ['rated', 'judged', 'graded', 'considered', 'deemed', 'seen as', 'become'];
 const SO_THAT = ['so that'];
 const AIMS = [
+  'expect',
   'aim',
   'ambition',
   'hope',
@@ -414,7 +415,7 @@ export const REFUSALS: GradeRule[] = [
       // "…so that help and protection services become good": an aim.
       (holds(x.words, SO_THAT) && /\bso that\b[^.;]{0,60}\b(?:become|becomes|are|is)\s+['‘"“]?$/i.test(x.before)) ||
       (holds(x.words, AIMS) &&
-        /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|aspired|aspiring|plans?|determined|journey|goal|pushing|push|could|would|might|should)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
+        /\b(?:aims?|aiming|ambitions?|hopes?|hoping|wants?|bid|striv(?:e|es|ing)|targets?|aspirations?|aspires?|aspired|aspiring|plans?|determined|journey|goal|pushing|push|could|would|might|should|expects?|expected|expecting)\b[^.;]{0,50}\b(?:to|towards|be|become)\s+(?:an?\s+|the\s+|a rating of\s+|be\s+|being\s+|rated\s+|judged\s+|a\s+|(?:receive|achieve|get|gain|secure|reach|earn)\s+)*$/i.test(
           x.before,
         )) ||
       (holds(x.words, MODALS) &&
@@ -428,6 +429,7 @@ export const REFUSALS: GradeRule[] = [
       'The portfolio holder said the authority would not rest until we are good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
       'A good Ofsted rating would bring more freedom for Bolton.',
+      'The administration told the committee in January that it expected to be rated good.',
       'Our ambition is to achieve a good rating at the next inspection, said the director.',
       'She stated that the Authority aspired to be outstanding at the next inspection.',
       'We will now build on this progress so that help and protection services become good.',
@@ -453,8 +455,10 @@ export const REFUSALS: GradeRule[] = [
         /\b(?:(?:four|4|the)\s+(?:grades|ratings|judgements)|grades are|ratings are|scale)\b[^.]{0,30}$/i.test(
           x.before.slice(-45),
         ) &&
-        // "All four judgements were graded outstanding" grades them.
-        !/\b(?:were|are|was|is)\s+(?:all\s+)?(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?$/i.test(x.before)) ||
+        // "All four judgements were graded outstanding", "All four judgements were good" grade them.
+        !/\b(?:were|are|was|is)\s+(?:all\s+)?(?:(?:rated|judged|graded)\s+(?:as\s+)?)?['‘"“]?$/i.test(x.before)) ||
+      // A key's line: "Key: ● Outstanding ● Good ● Requires improvement to be good ● Inadequate".
+      (x.capital && /(?:^|\n)\s*Key\s*[:–—-][^.\n]*$/.test(x.s.slice(0, x.c.quoteStart))) ||
       (x.prev !== undefined &&
         holds(x.words, BETWEEN) &&
         /\bbetween\s*['‘"“]?\s*$/i.test(x.s.slice(Math.max(0, x.prev.quoteStart - 12), x.prev.quoteStart)) &&
@@ -463,6 +467,7 @@ export const REFUSALS: GradeRule[] = [
       (x.after.includes('(') && /^['’"”]?\s*\(grade\s+\d\)\s*\//i.test(x.after)),
     examples: [
       'Key: Outstanding (Grade 1) / Good (Grade 2) / Adequate (Grade 3) / Inadequate (Grade 4)',
+      'Key: ● Outstanding ● Good ● Requires improvement to be good ● Inadequate',
       'Rotherham now sits on the rating between inadequate and good.',
       'Each service will get an overall rating ranging from inadequate to outstanding.',
       'Only authorities rated above inadequate may bid for the funding.',
@@ -489,6 +494,17 @@ export const REFUSALS: GradeRule[] = [
     examples: [
       'The judgement for help and protection was pitched rather than outstanding because plans were variable.',
     ],
+  },
+  {
+    name: 'prose: the good services children deserve',
+    // "…determined that our children get the good services they deserve".
+    test: (x) =>
+      x.word === 'good' &&
+      /^['’"”]?\s+services?\s+(?:they|that|which|who|we|our|children|families|people)\b/i.test(x.after) &&
+      /\b(?:get|gets|getting|deserve|deserves|receive|receives|provide|provides|deliver|delivers|need|needs|want|wants)\s+(?:the\s+|a\s+)?(?:really\s+|very\s+)?$/i.test(
+        x.before,
+      ),
+    examples: ['We are determined that our children get the good services they deserve.'],
   },
   {
     name: 'prose: a council’s response was good',

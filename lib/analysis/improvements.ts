@@ -1999,7 +1999,7 @@ function introducesLines(text: string): boolean {
 
 /** An introduction that ends in what a council must or should do: "…inspectors said the council must:", "Ofsted has asked us to focus on:". */
 const MUST_INTRO =
-  /\b(?:(?:the council|the local authority|the authority|the trust|the partnership|partners|leaders|it|they)\s+(?:must|should|needs? to|(?:was|were) told to)(?:\s+(?:focus on|improve|address|work on|concentrate on|prioritise))?|(?:asked|told|wants?|urged|called on)\s+(?:us|the council|the local authority|the authority|the trust|the partners|leaders|it|them)\s+to(?:\s+(?:focus on|improve|address|work on|look at|concentrate on))?)\s*:\s*$/i;
+  /\b(?:(?:the council|the local authority|the authority|the trust|the partnership|partners|leaders|it|they)\s+(?:must|should|needs? to|(?:was|were) told to)(?:\s+(?:focus on|improve|address|work on|concentrate on|prioritise))?|(?:asked|told|wants?|urged|called on)\s+(?:us|the council|the local authority|the authority|the trust|the partners|leaders|it|them)\s+to(?:\s+(?:focus on|improve|address|work on|look at|concentrate on))?|\b(?:inspectors|ofsted|the report|the letter)\s+(?:said|says|found|concluded)\s+(?:that\s+)?[^.:]{0,60}\b(?:must|should|needs? to|needed to)(?:\s+(?:focus on|improve|address|work on|concentrate on))?)\s*:\s*$/i;
 
 /** Whether a text ends (white space aside) with a full stop, "!" or "?". */
 function endsSentence(text: string): boolean {

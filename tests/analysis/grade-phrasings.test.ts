@@ -15,6 +15,15 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing: '"All four judgements were good" (not the scale); a key\'s line ("Key: ● Outstanding ● Good …") refused',
+    page: [
+      'Richmond inspection',
+      'At Richmond, all four judgements were good.',
+      'Key: ● Outstanding ● Good ● Requires improvement to be good ● Inadequate',
+    ],
+    grades: [['good', true, 'Richmond upon Thames']],
+  },
+  {
     phrasing:
       'a month\'s round-up titled "three inspections, two focused visits and two monitoring visits": its inspections\' grades are current, and "(previously good, 2021)" dates the earlier grade only',
     page: [

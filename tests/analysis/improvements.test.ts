@@ -450,6 +450,12 @@ describe('improvement areas in reported speech and lists are found', () => {
     expect(found).toEqual(expect.arrayContaining(letter.slice(2, 4)));
     expect(found).not.toContain(letter[4]);
     // Instructions are items too; a question set as a paragraph introduces a list as a colon does.
+    const named = [
+      'Inspectors said Manchester still needed to:',
+      'reduce caseloads in its locality teams, some of which are too high',
+      'improve the timeliness of assessments for children in need',
+    ];
+    expect(inArticle(named, ['text', 'item', 'item'])).toEqual(named.slice(1));
     const asked = [
       'What needs to improve?',
       'Ensure that plans are reviewed when children’s circumstances change.',
@@ -560,6 +566,12 @@ describe('improvement areas in reported speech and lists are found', () => {
       '• reduce caseloads in the safeguarding teams so that social workers can visit children within required timescales',
     ];
     expect(inArticle(blocks, ['text', 'item', 'item'])).toEqual(blocks.slice(1).map((b) => b.slice(2)));
+    const named = [
+      'Inspectors said Manchester still needed to:',
+      'reduce caseloads in its locality teams, some of which are too high',
+      'improve the timeliness of assessments for children in need',
+    ];
+    expect(inArticle(named, ['text', 'item', 'item'])).toEqual(named.slice(1));
     const asked = [
       'Ofsted has asked us to focus on:',
       'the timeliness of initial health assessments for children coming into care',
