@@ -397,14 +397,14 @@ export const REFUSALS: GradeRule[] = [
     name: 'hypothetical',
     test: (x) =>
       // A rule for councils with a grade: "Councils rated inadequate are monitored by Ofsted".
-      (/(?:^\s*|[,;]\s*(?:while\s+|whereas\s+|and\s+|but\s+)?|\b(?:while|whereas)\s+)(?:councils|local authorities|authorities|those)\s+(?:that are\s+|which are\s+)?(?:rated|judged|graded)\s+$/i.test(
+      (/(?:^\s*|[,;]\s*(?:while\s+|whereas\s+|and\s+|but\s+)?|\b(?:while|whereas)\s+)(?:councils|local authorities|authorities|those)\s+(?:that are\s+|which are\s+)?(?:rated|judged|graded)\s+(?:to\s+|as\s+)?$/i.test(
         x.before,
       ) &&
-        /^['’"”]?\s+(?:(?:or|and)\s+(?:better|above|outstanding|good)\s+)?(?:are|must|will|can|may|receive|get|face|have|usually)\b/i.test(
+        /^['’"”]?\s+(?:(?:or|and)\s+(?:better|above|outstanding|good)\s+)?(?:(?:normally|usually|typically|then|now)\s+)?(?:are|must|will|can|may|receive|get|face|have|usually)\b/i.test(
           x.after,
         )) ||
       // "…would not rest until we are good".
-      /\b(?:until|unless|before)\s+(?:we|it|they|the council|the service|services|the authority)\s+(?:are|is|be|become|get|gets)\s+['‘"“]?$/i.test(
+      /\b(?:until|unless|before)\s+(?:we|it|they|the council|the service|services|the authority|(?:our|its|their)\s+(?:children[’']s\s+)?services)\s+(?:are|is|be|become|get|gets)\s+['‘"“]?$/i.test(
         x.before,
       ) ||
       (holds(x.words, CONDITIONS) &&
@@ -425,6 +425,7 @@ export const REFUSALS: GradeRule[] = [
       'The council will work closely with the trust so that together we can become good.',
       'Councils rated inadequate are monitored by Ofsted and usually receive a visit from an adviser.',
       'Councils judged good or outstanding get a shorter inspection next time.',
+      'Under Ofsted’s framework, councils judged to require improvement normally receive a full inspection within three years.',
       'Councils judged requires improvement receive a standard inspection lasting two weeks, while those rated good or outstanding get a shorter one.',
       'The portfolio holder said the authority would not rest until we are good.',
       'Leaders said their ambition was to move to a rating of "outstanding" next time.',
@@ -457,6 +458,10 @@ export const REFUSALS: GradeRule[] = [
         ) &&
         // "All four judgements were graded outstanding", "All four judgements were good" grade them.
         !/\b(?:were|are|was|is)\s+(?:all\s+)?(?:(?:rated|judged|graded)\s+(?:as\s+)?)?['‘"“]?$/i.test(x.before)) ||
+      // The performance bands' ends: "from 'performs excellently' to 'performs poorly'".
+      (x.word.startsWith('perform') &&
+        (/^['’"”]?\s*to\s*['‘"“]?perform/i.test(x.after) ||
+          /\bfrom\s*['‘"“]?perform\w*\s+\w+['’"”]?\s+to\s*['‘"“]?$/i.test(x.before))) ||
       // A key's line: "Key: ● Outstanding ● Good ● Requires improvement to be good ● Inadequate".
       (x.capital && /(?:^|\n)\s*Key\s*[:–—-][^.\n]*$/.test(x.s.slice(0, x.c.quoteStart))) ||
       (x.prev !== undefined &&
@@ -468,6 +473,7 @@ export const REFUSALS: GradeRule[] = [
     examples: [
       'Key: Outstanding (Grade 1) / Good (Grade 2) / Adequate (Grade 3) / Inadequate (Grade 4)',
       'Key: ● Outstanding ● Good ● Requires improvement to be good ● Inadequate',
+      'Each council is placed in one of four bands, from “performs excellently” to “performs poorly”.',
       'Rotherham now sits on the rating between inadequate and good.',
       'Each service will get an overall rating ranging from inadequate to outstanding.',
       'Only authorities rated above inadequate may bid for the funding.',
@@ -573,12 +579,18 @@ export const JUDGEMENT_RULES: GradeRule[] = [
       x.word.startsWith('perform') &&
       (/\b(?:rated|judged|assessed|found)\b/i.test(x.before) ||
         /\b(?:services?|council|authority)\s+(?:still\s+|now\s+|again\s+)?$/i.test(x.before) ||
+        // "Eight councils in England are performing poorly"; the band quoted ("placed in the lowest
+        // band, 'performs poorly'"), not a scale's end ("from 'performs excellently' to 'performs poorly'").
+        /\b(?:councils?|authorit(?:y|ies))\b[^.;]{0,30}\b(?:are|is|was|were)\s+(?:still\s+|now\s+)?$/i.test(x.before) ||
+        (x.c.quoted && !/\bfrom\s*['‘"“]?$/i.test(x.before) && !/^['’"”]?\s*to\b/i.test(x.after)) ||
         // A table's row: "2009 – Annual children's services assessment – Performs adequately".
         /\bassessment\s*[–—:|-]\s*$/i.test(x.before)),
     examples: [
       'Doncaster was again judged to be performing poorly by the annual assessment.',
       'Halton children’s services still performing well, says the regulator',
       '2009 – Annual children’s services assessment – Performs adequately',
+      'Eight councils in England are performing poorly in their services for children.',
+      'Ofsted ratings: four councils ‘performing poorly’ on children’s services',
     ],
   },
   {
