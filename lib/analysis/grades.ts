@@ -1511,7 +1511,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
     // Tried only on a clause holding one of its words (its needs are looked up in the whole sentence).
     re: gated(
       holdsOneOfEach(LEFT_BEHIND_WORDS),
-      /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i,
+      /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous|ofsted['’]s)\s+)*$/i,
     ),
     examples: ['Torbay exits inadequate after a re-inspection.', 'The county has shed its inadequate rating.'],
   },
@@ -1526,7 +1526,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
     name: 'after a grade',
     where: 'before',
     needs: ['after', 'until', 'before', 'following'],
-    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$|\bafter\s+(?:more than\s+|nearly\s+|almost\s+|over\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+)?(?:decades?|years?)\s+of\s+(?:successive\s+|consecutive\s+|repeated\s+)?['‘"“]?$|\bafter\s+(?:two|three|four|several|repeated)\s+(?:successive\s+|consecutive\s+)?['‘"“]?$)/i,
+    re: /(?:\b(?:\w+ (?:years?|months?) after|after (?:being|it was|they were|its|their))\b[^.;]*$|\b(?:until|before) (?:an?\s+|its\s+|their\s+)?$|\b(?:after|following) (?:its\s+|their\s+|(?:an?\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|ofsted\s+)?(?:judgement|judgment|rating|grade) of\s+)$|\bprogress\w*\b[^.;]*\bafter\b[^.;]*$|\bafter\s+(?:more than\s+|nearly\s+|almost\s+|over\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+)?(?:decades?|years?)\s+(?:of|as)\s+(?:successive\s+|consecutive\s+|repeated\s+)?['‘"“]?$|\bafter\s+(?:two|three|four|several|repeated)\s+(?:successive\s+|consecutive\s+)?['‘"“]?$)/i,
     examples: [
       'The trust has turned a corner after more than a decade of inadequate ratings.',
       'It comes after two successive inadequate judgements.',
@@ -1560,7 +1560,7 @@ export const PREVIOUS_CUES: TimeCue[] = [
     where: 'before',
     needs: ['had'],
     // Not after "noted that", "said that": reported speech puts "has been judged" into the past perfect.
-    re: /^(?![^.;]*\b(?:noted|said|reported|heard|told|explained|confirmed|announced) that\b)[^.;]*\bhad\s+(?:\w+\s+)?(?:been\s+)?(?:rated|judged|graded|found|described|labelled|inspected)\b[^.;]*$/i,
+    re: /^(?![^.;]*\b(?:noted|said|reported|heard|told|explained|confirmed|announced|informed|advised|updated) that\b)[^.;]*\bhad\s+(?:\w+\s+)?(?:been\s+)?(?:rated|judged|graded|found|described|labelled|inspected)\b[^.;]*$/i,
     examples: ['Before that, inspectors had rated the service good.'],
   },
 ];

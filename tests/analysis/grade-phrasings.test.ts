@@ -15,6 +15,23 @@ interface Row {
 
 const HANDLED: Row[] = [
   {
+    phrasing:
+      'minutes in reported speech ("Members were informed that … had been judged adequate"); "climbed out of Ofsted\'s ‘inadequate’ category"; "after five years as ‘inadequate’"',
+    page: [
+      'Minutes of the Children and Young People Committee',
+      'Members were informed that the overall effectiveness of safeguarding services in Nottinghamshire had been judged adequate, with capacity to improve judged good.',
+      'Children’s services in Sandwell have climbed out of Ofsted’s ‘inadequate’ category for the first time in more than a decade.',
+      'Gloucestershire children’s services rated ‘requires improvement’ after five years as ‘inadequate’.',
+    ],
+    grades: [
+      ['other:adequate', true, 'Nottinghamshire'],
+      ['good', true, 'Nottinghamshire'],
+      ['inadequate', false, 'Sandwell'],
+      ['requires improvement', true, 'Gloucestershire'],
+      ['inadequate', false, 'Gloucestershire'],
+    ],
+  },
+  {
     phrasing: '"All four judgements were good" (not the scale); a key\'s line ("Key: ● Outstanding ● Good …") refused',
     page: [
       'Richmond inspection',

@@ -201,7 +201,7 @@ describe('grades: the rating-verb patterns and two previous-time cues run only o
   const previously =
     /\b(?:previously|formerly|prior|once(?!\s+(?:again|more)\b)|having (?:previously |once )?been|last (?:inspected|rated|judged|graded|inspection)|(?:its|their|the|a|an) (?:last|previous|prior|earlier|former|old)\b)[^.;]*$/i;
   const leftBehind =
-    /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous)\s+)*$/i;
+    /\b(?:from|shed|sheds|shook off|shakes off|escaped?|escapes|lost|losing|loses|out of|up from|down from|ditch(?:es|ed)?|emerged from|emerges from|come out of|came out of|moved out of|exits?|exited|exiting|leaves|left|leaving)\s+(?:(?:its|their|the|an?|being|previous|ofsted['’]s)\s+)*$/i;
   const cue = (name: string) => {
     const found = PREVIOUS_CUES.find((c) => c.name === name);
     if (!found) throw new Error('cue renamed');
