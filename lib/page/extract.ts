@@ -244,6 +244,7 @@ function linesJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
     let j = i + 1;
     while (
       j < blocks.length &&
+      mayGoOn(blocks[j - 1].text) &&
       blocks[j - 1].element.localName === 'p' &&
       blocks[j].element.localName === 'p' &&
       blocks[j].element === blocks[j - 1].element.nextElementSibling &&
@@ -268,6 +269,29 @@ function linesJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
     i = j - 1;
   }
   return out ?? blocks;
+}
+
+/**
+ * Told by character codes before anything else (most paragraphs end a sentence): whether a
+ * block's text may go on in the next, as continuesOnNextLine reads it (long, unfinished).
+ */
+function mayGoOn(text: string): boolean {
+  if (text.length < 30) return false;
+  let e = text.length - 1;
+  while (e > 0 && text.charCodeAt(e) <= 32) e--;
+  const c = text.charCodeAt(e);
+  // . ! ? : ; " ” ’ ) end a line (continuesOnNextLine's FINISHED_LINE).
+  return !(
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 34 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 41
+  );
 }
 
 /** A block's last line (its text after its last new line). */
