@@ -67,7 +67,7 @@ const ASIDE_CLOSED = new RegExp(ASIDE_CLOSED_SOURCE, 'i');
 const LEFT_GRADE_CUE = /^(?:left behind|from X to Y)/;
 /** After a grade: the time it has stood since ("…since the full inspection in 2018", "…since 2018"). */
 const SINCE_AFTER =
-  /^['’"”]?\s*(?:overall\s+)?since\s+(?:(?:the|its|their|an?)\s+(?:\w+\s+){0,3}(?:inspection|visit|judgement|report)\b|(?:19|20)\d\d\b)/i;
+  /^['’"”]?\s*(?:overall\s+)?since\s+(?:(?:the|its|their|an?)\s+(?:\w+\s+){0,3}(?:inspection|visit|judgement|report)\b(?!\s+(?:framework|regime|system))|(?:19|20)\d\d\b)/i;
 /** Between two grades of a chain of moves: "… in 2022 and now …", ", then ". */
 const MOVE_GOES_ON =
   /^['’"”]?\s*(?:(?:in|at)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s*)?,?\s*(?:and|then|before)\s+(?:now\s+|then\s+|finally\s+|most recently\s+)?(?:to\s+)?['‘"“]?$/i;
@@ -1642,7 +1642,8 @@ function currency(
     currentCue = null;
   // "has been rated inadequate since the full inspection in 2018": the standing grade, which a
   // visit's report recalls (the page-level step may make it previous there).
-  if (present && SINCE_AFTER.test(after)) return at(true, 'present perfect, standing since', 'weak');
+  if (present && SINCE_AFTER.test(after) && !/\bfirst time\b/i.test(before))
+    return at(true, 'present perfect, standing since', 'weak');
   if (present) return at(true, 'present perfect', 'cue');
   if (year && !currentCue) return at(false, `dated ${year}`, 'dated');
   // Moved to the grade ("Birmingham, previously good, dropped to requires improvement"): what it is

@@ -16,6 +16,20 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      '"the first time Derby has been rated good since the current inspection framework was introduced in 2018" (a first, not a standing grade)',
+    page: [
+      'Derby rated good',
+      'Derby City Council’s children’s services were rated good by Ofsted this week. It is the first time Derby has been rated good since the current inspection framework was introduced in 2018. The council was judged to require improvement in 2019.',
+    ],
+    grades: [
+      ['good', true, 'Derby'],
+      ['good', true, 'Derby'],
+      ['good', true, 'Derby'],
+      ['requires improvement', false, 'Derby'],
+    ],
+  },
+  {
+    phrasing:
       'minutes in reported speech ("Members were informed that … had been judged adequate"); "climbed out of Ofsted\'s ‘inadequate’ category"; "after five years as ‘inadequate’"',
     page: [
       'Minutes of the Children and Young People Committee',
