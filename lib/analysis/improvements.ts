@@ -1168,7 +1168,7 @@ export const AGAINST: Cue[] = [
     // asked, at the sentence's start ("A member said that caseloads were still too high").
     name: 'member-voice',
     pattern:
-      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP|charity|union|unison|gmb|branch)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
+      /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|\d+(?:\.\d+)+\s+)?(?:(?:a|the|one|several|some|other)\s+)?(?:[\w’'-]+\s+){0,3}?(?:members?(?! of staff)|councillors?|cllrs?|scrutineer|commissioner|chair(?:man|woman|person)?|spokes(?:man|woman|person)|group leader|adviser|advisor|MP|charity|union|unison|gmb|branch|association|lga|adcs)\b[^.]{0,60}?\b(?:asked|said|says|questioned|queried|noted|commented|suggested|raised|felt|expressed|wanted|stated|warned|warns)\b(?!\s+(?:about|on)\s+(?:the\s+|ofsted['’]s\s+)?(?:recommendations?|findings?|ofsted|inspectors?|report)\b)/i,
     weight: 5,
     triggers: [
       'member',
@@ -1186,9 +1186,13 @@ export const AGAINST: Cue[] = [
       'unison',
       'gmb',
       'branch',
+      'association',
+      'lga',
+      'adcs',
     ],
     examples: [
       'Unison’s Tameside branch said caseloads were still too high',
+      'The Local Government Association said the ratings were a blunt instrument that took too little account of the rise in referrals',
       'A member said that caseloads in the assessment teams were still too high',
       'Members asked whether the council was on track to address the weaknesses',
       'The partnership’s independent scrutineer said: We need to get much better',
