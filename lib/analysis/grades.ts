@@ -25,7 +25,7 @@ import {
   opensWithGoodProseNoun,
   presentTenseBefore,
 } from './scan';
-import type { Sentence, Span } from './text';
+import { type Sentence, type Span, sentenceIndexAt } from './text';
 
 export type { Grade };
 
@@ -1753,7 +1753,7 @@ export function pageGrades(grades: GradeMention[], sentences: Sentence[]): Grade
     });
   }
   const all = rows.length ? [...grades, ...rows].sort((a, b) => a.start - b.start) : grades;
-  return settleTimes(all, sentences);
+  return backshifted(settleTimes(all, sentences), sentences);
 }
 
 /**
@@ -1816,6 +1816,26 @@ function settleTimes(grades: GradeMention[], sentences: Sentence[]): GradeMentio
       why = `${why}; standing grade in a visit report`;
     }
     return current === g.current && why === g.why ? g : { ...g, current, why };
+  });
+}
+
+/** A report of what was said at a meeting: "Members were informed that…", "It was reported that…". */
+const REPORTED_FRAME =
+  /\b(?:members|the committee|cabinet|the board|councillors)\s+(?:were|was)\s+(?:informed|told|advised|updated)\b|\bit was\s+(?:reported|noted|explained)\s+that\b|\b(?:the director|the report|officers?)\s+(?:reported|explained|advised|informed members)\s+that\b/i;
+
+/**
+ * Minutes put what they report into the past perfect ("Members were informed that the overall
+ * effectiveness had been judged as…"), and go on in it in the next sentence ("The impact of
+ * leaders had been judged Good, …"): a grade made previous only by its past perfect, with no year,
+ * in a sentence that is or follows such a report, is the grade reported.
+ */
+function backshifted(grades: GradeMention[], sentences: Sentence[]): GradeMention[] {
+  if (!grades.some((g) => !g.current && g.why?.includes('past perfect') && !g.year)) return grades;
+  return grades.map((g) => {
+    if (g.current || g.year || !/; past perfect(?: \(|$|;)/.test(g.why ?? '')) return g;
+    const at = sentenceIndexAt(sentences, g.sentence.start);
+    const framed = REPORTED_FRAME.test(g.sentence.text) || (at > 0 && REPORTED_FRAME.test(sentences[at - 1].text));
+    return framed ? { ...g, current: true, why: `${g.why}; reported at a meeting` } : g;
   });
 }
 

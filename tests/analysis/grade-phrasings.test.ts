@@ -16,6 +16,21 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'minutes going on in the past perfect after "Members were informed that…" ("The impact of leaders had been judged Good, …"), while a dated earlier inspection stays previous',
+    page: [
+      'Minutes: Children and Young People Committee',
+      'Members were informed that the overall effectiveness of Warrington’s services had been judged as Requires Improvement to be Good.',
+      'The impact of leaders on social work practice had been judged Good.',
+      'It was noted that at the previous inspection, in 2015, services had been judged Inadequate.',
+    ],
+    grades: [
+      ['requires improvement', true, 'Warrington'],
+      ['good', true, 'Warrington'],
+      ['inadequate', false, 'Warrington'],
+    ],
+  },
+  {
+    phrasing:
       '"the first time Derby has been rated good since the current inspection framework was introduced in 2018" (a first, not a standing grade)',
     page: [
       'Derby rated good',
