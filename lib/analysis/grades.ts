@@ -1318,6 +1318,10 @@ export function findGrades(sentences: Sentence[], names: readonly Span[] = []): 
           ))
       )
         time = { current: true, year: time.year, cue: 'a dashboard row’s latest grade', strength: 'cue' };
+      // A table row's grade before its earlier one ("Cornwall | Short | Mar 2023 | Outstanding |
+      // Outstanding (2019)"): where the council stands, whatever its date.
+      if (why === 'a table cell' && rule[i + 1] === "a table row's second column")
+        time = { current: true, year: time.year, cue: 'a table row’s latest grade', strength: 'cue' };
       if (why === "a table row's second column" || why === "a dashboard row's earlier grade")
         time = { current: false, cue: 'a table’s second column (the earlier inspection)', strength: 'cue' };
       // A grade with no time word of its own, after a previous one in the same sentence, is previous

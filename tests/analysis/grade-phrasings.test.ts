@@ -16,6 +16,24 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'a dashboard table\'s row with its date and earlier grade ("Cornwall | Short | Mar 2023 | Outstanding | Outstanding (2019)"): the first grade is where the council stands',
+    page: [
+      'South West: inspection outcomes',
+      'Updated 3 October 2025. Of the 15 authorities in the region, two are rated outstanding on their most recent graded inspection.',
+      'Local authority | Inspection | Published | Overall effectiveness | Previous',
+      'Cornwall | Short | Mar 2023 | Outstanding | Outstanding (2019)',
+      'Plymouth | Standard | Oct 2024 | Requires improvement | Good (2019)',
+    ],
+    grades: [
+      ['outstanding', true, ''],
+      ['outstanding', true, 'Cornwall'],
+      ['outstanding', false, 'Cornwall'],
+      ['requires improvement', true, 'Plymouth'],
+      ['good', false, 'Plymouth'],
+    ],
+  },
+  {
+    phrasing:
       'minutes going on in the past perfect after "Members were informed that…" ("The impact of leaders had been judged Good, …"), while a dated earlier inspection stays previous',
     page: [
       'Minutes: Children and Young People Committee',
