@@ -174,7 +174,7 @@ export const NAME_OBJECT_BEFORE = gated(
 );
 /** A judgement label before a colon or dash: "Overall effectiveness: Good", "Care leavers – outstanding". */
 const LABEL_BEFORE =
-  /(?:effectiveness|capacity (?:for improvement|to improve)|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance|social work practice|safeguarding)\s*[:–—|-]\s*$/i;
+  /(?:effectiveness|capacity (?:for improvement|to improve)|quality of practice|and carers|leaders|leadership|families|protection|in care|care leavers|judgements?|judgments?|rating|grade|overall|adoption|fostering|lscb|board|permanence|governance|performance|social work practice|safeguarding)\s*[:–—|-]\s*$/i;
 /** The end of a judgement area's name, as a judgement table row prints it before its grade. */
 const AREA_LABEL_END =
   /\b(?:overall effectiveness|help and protection|permanence|adoption performance|care leavers|looked after|in care|governance|children and families|leadership|leaders|safeguarding children board|lscb)\s*\(?\s*$/i;

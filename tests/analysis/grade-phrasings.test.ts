@@ -16,6 +16,19 @@ interface Row {
 const HANDLED: Row[] = [
   {
     phrasing:
+      'an old report\'s labelled judgements: "quality of practice – adequate", "…young people, families and carers – adequate"',
+    page: [
+      'Nottinghamshire safeguarding inspection',
+      'Nottinghamshire County Council: quality of practice – adequate',
+      'The effectiveness of help and protection provided to children, young people, families and carers – adequate',
+    ],
+    grades: [
+      ['other:adequate', true, 'Nottinghamshire'],
+      ['other:adequate', true, 'Nottinghamshire'],
+    ],
+  },
+  {
+    phrasing:
       'a dashboard table\'s row with its date and earlier grade ("Cornwall | Short | Mar 2023 | Outstanding | Outstanding (2019)"): the first grade is where the council stands',
     page: [
       'South West: inspection outcomes',
