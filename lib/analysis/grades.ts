@@ -1702,7 +1702,7 @@ const OPENING_YEAR =
   /^\s*(?:in|by|during|(?:an?|the|its|ofsted['’]s) (?:\w+ ){0,2}(?:inspection|visit|report) (?:in|of))\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b/i;
 
 /** A relative clause or an apposition between commas: ", which was abolished in 2023,", ", one of two unitaries created in April 2023,". */
-const ASIDE = /,\s*(?:which|who|whose|where|one of|created|formed|set up|established)\b[^,;]*,/gi;
+export const ASIDE = /,\s*(?:which|who|whose|where|one of|created|formed|set up|established)\b[^,;]*,/gi;
 
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/g;
 const INSPECTION_WORDS = /\b(?:inspect\w*|ofsted|report\w*|published|visit\w*|judged|rated|graded)\b/i;

@@ -2,7 +2,7 @@
 // who got which grade, current or previous, when, and for which service.
 import type { Council } from '../data/gazetteer';
 import type { CouncilMention } from './councils';
-import { type Grade, type GradeMention, RESPECTIVELY } from './grades';
+import { ASIDE, type Grade, type GradeMention, RESPECTIVELY } from './grades';
 import { holdsAny, lookingUp } from './needs';
 import { type Sentence, sentenceIndexAt } from './text';
 
@@ -199,9 +199,7 @@ export function attributeGrades(
     let cut = -1;
     // An aside about a council ("Sunderland, whose services are run by Together for Children, and
     // Bexley were…") starts no clause: read with it blanked out (its length kept).
-    const bare = clauseBefore.includes(',')
-      ? clauseBefore.replace(NAME_ASIDE, (m) => ' '.repeat(m.length))
-      : clauseBefore;
+    const bare = clauseBefore.includes(',') ? clauseBefore.replace(ASIDE, (m) => ' '.repeat(m.length)) : clauseBefore;
     for (const m of bare.matchAll(CLAUSE_CUT)) cut = m.index + m[0].length;
     // ", and" starts one too after a clause with its verb ("…were all judged outstanding, and
     // South Tyneside was rated good"), not inside a list of names ("Bury, Wigan, and Bolton were").
@@ -252,9 +250,6 @@ export function attributeGrades(
 
 /** The end of a clause before the grade moved to: "…improved from inadequate to ". */
 const FROM_GRADE_TO = /\b(?:from\s+[^,;]{1,60}?\s+)?to\s*['‘"“]?$/i;
-
-/** An aside after a name, between commas: ", whose services are run by Together for Children,". */
-const NAME_ASIDE = /,\s*(?:which|who|whose)\b[^,;]*,/gi;
 
 /** Where a new clause with its own subject starts: ", while", ", whereas", ", but", ", with", "; ". */
 const CLAUSE_CUT = /,\s*(?:while|whilst|whereas|but|although|though|with)\b|;/gi;
