@@ -450,6 +450,12 @@ describe('improvement areas in reported speech and lists are found', () => {
     expect(found).toEqual(expect.arrayContaining(letter.slice(2, 4)));
     expect(found).not.toContain(letter[4]);
     // Instructions are items too; a question set as a paragraph introduces a list as a colon does.
+    const lists = [
+      'Under the heading “What needs to improve in this local authority?”, the report lists:',
+      'The timeliness and quality of assessments for children in need.',
+      'The response to children who are privately fostered.',
+    ];
+    expect(inArticle(lists, ['text', 'item', 'item'])).toEqual(lists.slice(1));
     const named = [
       'Inspectors said Manchester still needed to:',
       'reduce caseloads in its locality teams, some of which are too high',
@@ -566,6 +572,12 @@ describe('improvement areas in reported speech and lists are found', () => {
       '• reduce caseloads in the safeguarding teams so that social workers can visit children within required timescales',
     ];
     expect(inArticle(blocks, ['text', 'item', 'item'])).toEqual(blocks.slice(1).map((b) => b.slice(2)));
+    const lists = [
+      'Under the heading “What needs to improve in this local authority?”, the report lists:',
+      'The timeliness and quality of assessments for children in need.',
+      'The response to children who are privately fostered.',
+    ];
+    expect(inArticle(lists, ['text', 'item', 'item'])).toEqual(lists.slice(1));
     const named = [
       'Inspectors said Manchester still needed to:',
       'reduce caseloads in its locality teams, some of which are too high',
