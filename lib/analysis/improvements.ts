@@ -1682,7 +1682,7 @@ export function improvementListBlocks(doc: SourceDocument): Set<number> {
     if (kind !== 'heading' && !endsWithColon(doc.blocks[i]) && !endsAsking(doc.blocks[i])) continue;
     const b = doc.blocks[i].trim();
     // The regexes last.
-    if (b.length > 240 || isItem(doc, i, kind) || !(listIntro(b) || MUST_INTRO.test(b))) continue;
+    if (b.length > 240 || isItem(doc, i, kind) || !introducesList(b)) continue;
     // A heading, then a line that hands over to the list ("What needs to improve" / "The report
     // sets out the following areas:"): the list starts after that line.
     // Or a report's "…the local authority and its partners should take the following action."
@@ -1822,10 +1822,8 @@ function endsWithColon(block: string): boolean {
 function isItem(doc: SourceDocument, i: number, kind: BlockKind): boolean {
   // A bullet typed into a paragraph (minutes and releases pasted from a word processor): "·  The…",
   // or a number or dash typed before it ("1. Ensure that…", "- the timeliness of…").
-  return kind === 'item' || opensWithTypedBullet(doc.blocks[i]) || TYPED_MARKER.test(doc.blocks[i]);
+  return kind === 'item' || opensWithTypedBullet(doc.blocks[i]) || ITEM_LINE.test(doc.blocks[i]);
 }
-/** A paragraph opened by a number or a dash typed as a list's marker. */
-const TYPED_MARKER = /^\s*(?:\d{1,2}[.)]|[-–])\s+\S/;
 
 /** Names of the model's features that are not words: the cues fired and the sentence's context (their keys: NAMED_KEYS). */
 export const NAMED = [
@@ -1996,9 +1994,12 @@ function readSentences(
  * ends a sentence at a colon only at a line's end, so the lines after it are the list's.
  */
 function introducesLines(text: string): boolean {
-  return (
-    (endsWithColon(text) || endsAsking(text)) && text.length <= 240 && (listIntro(text.trim()) || MUST_INTRO.test(text))
-  );
+  return (endsWithColon(text) || endsAsking(text)) && text.length <= 240 && introducesList(text.trim());
+}
+
+/** An improvement list's introduction: the words listIntro reads, or what a council must do ending in a colon. */
+function introducesList(text: string): boolean {
+  return listIntro(text) || MUST_INTRO.test(text);
 }
 
 /** An introduction that ends in what a council must or should do: "…inspectors said the council must:", "Ofsted has asked us to focus on:". */

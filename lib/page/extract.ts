@@ -239,18 +239,40 @@ const LINE_GAP = ' ';
  * does a wrapped paragraph. The lines' characters keep their places in the page; the gaps have none.
  */
 function linesJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
+  return runsJoined(
+    blocks,
+    LINE_GAP,
+    (i) => {
+      let j = i + 1;
+      while (
+        j < blocks.length &&
+        mayGoOn(blocks[j - 1].text) &&
+        blocks[j - 1].element.localName === 'p' &&
+        blocks[j].element.localName === 'p' &&
+        blocks[j].element === blocks[j - 1].element.nextElementSibling &&
+        continuesOnNextLine(lastLine(blocks[j - 1].text), blocks[j].text)
+      )
+        j++;
+      return j;
+    },
+    (run) => ({ element: run[0].element, lines: run.map((b) => b.element) }),
+  );
+}
+
+/**
+ * Each run of blocks `runEnd` finds (from block i, the index after its last block) as one block,
+ * `gap` between their texts (no page character); its element (and lines) from `shape`. The
+ * blocks' characters keep their places in the page. The list itself when no run has two blocks.
+ */
+function runsJoined(
+  blocks: ExtractedBlock[],
+  gap: string,
+  runEnd: (i: number) => number,
+  shape: (run: ExtractedBlock[]) => Pick<ExtractedBlock, 'element' | 'lines'>,
+): ExtractedBlock[] {
   let out: ExtractedBlock[] | null = null;
   for (let i = 0; i < blocks.length; i++) {
-    let j = i + 1;
-    while (
-      j < blocks.length &&
-      mayGoOn(blocks[j - 1].text) &&
-      blocks[j - 1].element.localName === 'p' &&
-      blocks[j].element.localName === 'p' &&
-      blocks[j].element === blocks[j - 1].element.nextElementSibling &&
-      continuesOnNextLine(lastLine(blocks[j - 1].text), blocks[j].text)
-    )
-      j++;
+    const j = runEnd(i);
     if (j - i < 2) {
       out?.push(blocks[i]);
       continue;
@@ -259,13 +281,12 @@ function linesJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
     let text = '';
     const segments: ExtractedBlock['segments'] = [];
     for (let k = i; k < j; k++) {
-      if (k > i) text += LINE_GAP;
+      if (k > i) text += gap;
       const at = text.length;
       for (const seg of blocks[k].segments) segments.push({ ...seg, start: seg.start + at });
       text += blocks[k].text;
     }
-    const lines = blocks.slice(i, j).map((b) => b.element);
-    out.push({ text, element: blocks[i].element, segments, kind: undefined, furniture: undefined, lines });
+    out.push({ text, segments, kind: undefined, furniture: undefined, ...shape(blocks.slice(i, j)) });
     i = j - 1;
   }
   return out ?? blocks;
@@ -313,29 +334,18 @@ const CELL_GAP = ' | ';
  * places in the page; the gaps have none.
  */
 function rowsJoined(blocks: ExtractedBlock[]): ExtractedBlock[] {
-  let out: ExtractedBlock[] | null = null;
-  for (let i = 0; i < blocks.length; i++) {
-    // Short cells only: a page laid out in a table (an old site's article in one cell) stays as it is.
-    const row = blocks[i].text.length <= CELL_MAX ? rowOf(blocks[i].element) : null;
-    let j = i + 1;
-    if (row) while (j < blocks.length && blocks[j].text.length <= CELL_MAX && rowOf(blocks[j].element) === row) j++;
-    if (j - i < 2) {
-      out?.push(blocks[i]);
-      continue;
-    }
-    out ??= blocks.slice(0, i);
-    let text = '';
-    const segments: ExtractedBlock['segments'] = [];
-    for (let k = i; k < j; k++) {
-      if (k > i) text += CELL_GAP;
-      const at = text.length;
-      for (const seg of blocks[k].segments) segments.push({ ...seg, start: seg.start + at });
-      text += blocks[k].text;
-    }
-    out.push({ text, element: row as Element, segments, kind: undefined, furniture: undefined });
-    i = j - 1;
-  }
-  return out ?? blocks;
+  return runsJoined(
+    blocks,
+    CELL_GAP,
+    (i) => {
+      // Short cells only: a page laid out in a table (an old site's article in one cell) stays as it is.
+      const row = blocks[i].text.length <= CELL_MAX ? rowOf(blocks[i].element) : null;
+      let j = i + 1;
+      if (row) while (j < blocks.length && blocks[j].text.length <= CELL_MAX && rowOf(blocks[j].element) === row) j++;
+      return j;
+    },
+    (run) => ({ element: rowOf(run[0].element) as Element }),
+  );
 }
 
 /** The table row a block's element is a cell of (or lies in a cell of, a few levels down), or null. */
